@@ -1,0 +1,55 @@
+"""The ``tamizdat`` command: parses arguments and calls a stage, nothing more.
+
+Each command group lives in its own module with a ``register(subparsers)``
+function, so stages can grow their commands without touching each other.
+Heavy imports happen inside the handlers, keeping ``tamizdat --help`` fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from pipeline import __version__
+from pipeline.errors import TamizdatError
+
+# Modules under pipeline.cli that contribute subcommands, in --help order.
+COMMAND_MODULES = ("files", "project", "catalog", "glossary", "site")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tamizdat",
+        description="Translate and publish articles: HTML -> gettext catalogues -> translated site.",
+    )
+    parser.add_argument("--version", action="version", version=f"tamizdat {__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"pipeline.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"pipeline.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except TamizdatError as exc:
+        print(f"tamizdat: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("tamizdat: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
