@@ -1,0 +1,99 @@
+"""File I/O at the edges: atomic writes and a project lock.
+
+Stages never open files; the CLI and :mod:`pipeline.project` call these.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.errors import TamizdatError
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise TamizdatError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise TamizdatError("is a directory, expected a file", str(path)) from None
+    except OSError as exc:
+        raise TamizdatError(exc.strerror or str(exc), str(path)) from None
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write ``data`` so that ``path`` holds either the old or the new content, never half.
+
+    The bytes go to a temporary file in the same directory, are fsynced, then
+    renamed over the target (rename is atomic on POSIX within one filesystem).
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dirfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dirfd)
+        finally:
+            os.close(dirfd)
+
+
+def write_if_changed(path: str | os.PathLike, data: bytes | str) -> bool:
+    """Atomically write ``data`` unless the file already holds exactly it. Returns True if written."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    atomic_write(path, data)
+    return True
+
+
+@contextlib.contextmanager
+def project_lock(root: str | os.PathLike):
+    """Hold an exclusive lock on a project so two runs cannot write it at once."""
+    import fcntl
+
+    lock_path = Path(root) / ".tamizdat.lock"
+    fh = open(lock_path, "a+")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise TamizdatError(
+                    "another tamizdat run holds this project's lock; wait for it to finish", str(lock_path)
+                ) from None
+            raise
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        yield
+    finally:
+        fh.close()

@@ -1,0 +1,69 @@
+"""The small data model every stage shares.
+
+Catalogues themselves are ``polib.POFile`` / ``polib.POEntry`` objects (read
+and written GNU-exactly by :mod:`pipeline.catalog.pofile`); these classes cover
+what polib has no name for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Segment:
+    """One translatable unit of an HTML document.
+
+    ``text`` is the msgid: collapsed text where inline elements appear as
+    attribute-less placeholder tags (``<a1>…</a1>``, ``<em>…</em>``, ``<br/>``),
+    and a literal ``<`` or ``&`` is written ``&lt;`` / ``&amp;``.
+    """
+
+    text: str
+    line: int
+    comments: list[str] = field(default_factory=list)
+    # "text" for element content, "attr:NAME" for a translatable attribute.
+    kind: str = "text"
+
+
+@dataclass
+class Article:
+    """A source article and the metadata the site needs."""
+
+    slug: str
+    path: str
+    lang: str
+    title: str
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD or full timestamp)
+    author: str | None = None
+    source_url: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Finding:
+    """One problem a check found in a catalogue entry."""
+
+    file: str
+    line: int
+    msgid: str
+    check: str
+    severity: str  # "error" | "warning"
+    message: str
+    term: str | None = None
+    fuzzy: bool = False
+
+    def as_dict(self) -> dict:
+        data = {
+            "file": self.file,
+            "line": self.line,
+            "msgid": self.msgid,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+        }
+        if self.term is not None:
+            data["term"] = self.term
+        if self.fuzzy:
+            data["fuzzy"] = True
+        return data
