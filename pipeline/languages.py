@@ -1,0 +1,64 @@
+"""Language codes, checked against Babel's CLDR data.
+
+Pseudo-locales (``qps``, ``ar-pseudo``) are accepted so editors can preview
+layout before translators start; they borrow the data of English / Arabic.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.localedata import locale_identifiers
+from babel.messages.plurals import get_plural
+
+from pipeline.errors import TamizdatError
+
+PSEUDO = {"qps": "en", "ar-pseudo": "ar"}
+
+
+@lru_cache(maxsize=None)
+def _known() -> tuple[str, ...]:
+    return tuple(sorted(locale_identifiers()))
+
+
+@lru_cache(maxsize=None)
+def _locale(code: str) -> Locale:
+    return Locale.parse(PSEUDO.get(code, code).replace("-", "_"))
+
+
+def validate(code: str, path: str | None = None, line: int | None = None) -> str:
+    """Return ``code`` if CLDR knows it (``pt-BR`` and ``pt_BR`` both work); else raise naming close codes."""
+    if code in PSEUDO:
+        return code
+    try:
+        _locale(code)
+        return code
+    except (UnknownLocaleError, ValueError, TypeError):
+        pass
+    close = difflib.get_close_matches(code.replace("-", "_"), _known(), n=4, cutoff=0.6)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise TamizdatError(f"unknown language code {code!r}{hint}", path, line)
+
+
+def native_name(code: str) -> str:
+    """The language's name in itself, capitalised as in a menu ("Русский", "Deutsch", "français" → "Français")."""
+    if code in PSEUDO:
+        return {"qps": "Pseudo", "ar-pseudo": "Pseudo RTL"}[code]
+    name = _locale(code).get_display_name(_locale(code)) or code
+    return name[:1].upper() + name[1:]
+
+
+def is_rtl(code: str) -> bool:
+    return _locale(code).character_order == "right-to-left"
+
+
+def html_lang(code: str) -> str:
+    """BCP 47 form for HTML ``lang``/``hreflang`` attributes (``pt_BR`` → ``pt-BR``)."""
+    return code.replace("_", "-")
+
+
+def plural_forms(code: str) -> str:
+    """The Plural-Forms header value from CLDR, e.g. ``nplurals=2; plural=(n != 1);``."""
+    return str(get_plural(_locale(code)))

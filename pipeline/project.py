@@ -1,0 +1,133 @@
+"""A Tamizdat project on disk: layout and settings.
+
+Layout (all paths relative to the project root, the folder holding
+``pyproject.toml`` with a ``[tool.tamizdat]`` table)::
+
+    articles/<slug>.html          source articles
+    locales/<slug>.pot            templates
+    locales/<lang>/<slug>.po      translations
+    glossary/glossary.toml        the prison-slang glossary
+    site/                         the published site
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import languages
+from pipeline.errors import TamizdatError
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def check_slug(slug: str, path: str | None = None) -> str:
+    """A slug names one file in a flat folder: no ``/``, no ``..``, nothing that leaves the project."""
+    if not SLUG_RE.match(slug) or ".." in slug:
+        raise TamizdatError(
+            f"invalid slug {slug!r}: use lower-case letters, digits, '-', '_' and '.' (no '/' or '..')", path
+        )
+    return slug
+
+
+@dataclass
+class Settings:
+    source_language: str = "en"
+    languages: list[str] = field(default_factory=list)
+    site_title: str = "Tamizdat"
+    base_url: str = "https://example.org/"
+    glossary: str = "glossary/glossary.toml"
+    memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
+        s = cls(raw=table)
+        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact"):
+            if key in table:
+                if not isinstance(table[key], str):
+                    raise TamizdatError(f"[tool.tamizdat] {key} must be a string", path)
+                setattr(s, key, table[key])
+        langs = table.get("languages", [])
+        if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs):
+            raise TamizdatError("[tool.tamizdat] languages must be a list of language codes", path)
+        s.languages = list(langs)
+        for code in [s.source_language, *s.languages]:
+            try:
+                languages.validate(code)
+            except TamizdatError as exc:
+                raise TamizdatError(f"[tool.tamizdat]: {exc.message}", path) from None
+        if s.source_language in s.languages:
+            raise TamizdatError("[tool.tamizdat] languages must not list the source language", path)
+        if s.memory_exact not in ("fuzzy", "translated"):
+            raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
+        return s
+
+
+class Project:
+    """Paths and settings of one project; the only place that knows the folder layout."""
+
+    def __init__(self, root: str | Path, settings: Settings):
+        self.root = Path(root)
+        self.settings = settings
+
+    @classmethod
+    def find(cls, start: str | Path = ".") -> "Project":
+        """The project whose ``pyproject.toml`` (with ``[tool.tamizdat]``) is at or above ``start``."""
+        here = Path(start).resolve()
+        for folder in [here, *here.parents]:
+            cfg = folder / "pyproject.toml"
+            if cfg.is_file():
+                table = load_settings_table(cfg)
+                if table is not None:
+                    return cls(folder, Settings.from_table(table, str(cfg)))
+        raise TamizdatError("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat])", str(here))
+
+    # -- layout ---------------------------------------------------------
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / "articles"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.root / self.settings.glossary
+
+    def slugs(self) -> list[str]:
+        if not self.articles_dir.is_dir():
+            return []
+        return sorted(p.stem for p in self.articles_dir.glob("*.html"))
+
+    def article_path(self, slug: str) -> Path:
+        return self.articles_dir / f"{check_slug(slug)}.html"
+
+    def pot_path(self, slug: str) -> Path:
+        return self.locales_dir / f"{check_slug(slug)}.pot"
+
+    def po_path(self, lang: str, slug: str) -> Path:
+        return self.locales_dir / lang / f"{check_slug(slug)}.po"
+
+    def page_path(self, lang: str, slug: str) -> Path:
+        return self.site_dir / lang / f"{check_slug(slug)}.html"
+
+
+def load_settings_table(cfg: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(cfg.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        line = None
+        m = re.search(r"line (\d+)", str(exc))
+        if m:
+            line = int(m.group(1))
+        raise TamizdatError(f"TOML syntax error: {exc}", str(cfg), line) from None
+    return data.get("tool", {}).get("tamizdat")
