@@ -1,0 +1,1 @@
+"""Gettext catalogues: GNU-exact reading/writing, extraction, merge, memory, stats."""
