@@ -1,0 +1,354 @@
+"""Bring a translation catalogue up to date with its template, the way ``msgmerge --previous`` does.
+
+* an entry whose (msgctxt, msgid) is in the old catalogue keeps its translation,
+  translator comments and ``fuzzy`` flag (also when it was obsolete: it comes back);
+* a changed msgid is matched to the most similar old entry (this article first,
+  then the language's translation memory) and comes back ``#, fuzzy`` with
+  ``#| msgid "<old source>"``;
+* old entries nobody uses any more become obsolete (``#~``); untranslated ones
+  are dropped, as msgmerge does, since they hold nothing a translator wrote.
+
+The entry order is the template's; the header is the old catalogue's with the
+template's dates and the language's fields filled in.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+import polib
+
+from pipeline import languages
+from pipeline.catalog import fuzzy as _fuzzy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.catalog.memory import Memory
+
+GENERATOR = "tamizdat"
+
+# Header fields in the order msginit writes them; used to place a field we add.
+HEADER_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+)
+
+
+def _key(e: polib.POEntry) -> tuple[str | None, str]:
+    return (e.msgctxt, e.msgid)
+
+
+def is_translated(e: polib.POEntry) -> bool:
+    """True when the entry carries any translation (fuzzy or not)."""
+    if e.msgid_plural:
+        return any(v for v in e.msgstr_plural.values())
+    return bool(e.msgstr)
+
+
+def header_lang(lang: str) -> str:
+    """gettext spells region subtags with an underscore (``pt_BR``)."""
+    return lang.replace("-", "_")
+
+
+def nplurals(po: polib.POFile, default: int = 2) -> int:
+    pf = po.metadata.get("Plural-Forms", "")
+    for part in pf.split(";"):
+        name, _, value = part.partition("=")
+        if name.strip() == "nplurals":
+            try:
+                return max(1, int(value.strip()))
+            except ValueError:
+                break
+    return default
+
+
+def set_header(meta: dict, field: str, value: str) -> None:
+    """Set ``field`` in place, or insert it where msginit would put it (order matters to a diff)."""
+    if field in meta:
+        meta[field] = value
+        return
+    items = list(meta.items())
+    rank = HEADER_ORDER.index(field) if field in HEADER_ORDER else len(HEADER_ORDER)
+    pos = len(items)
+    for i, (k, _) in enumerate(items):
+        if k in HEADER_ORDER and HEADER_ORDER.index(k) > rank:
+            pos = i
+            break
+    items.insert(pos, (field, value))
+    meta.clear()
+    meta.update(items)
+
+
+def _english_name(lang: str) -> str:
+    try:
+        from babel import Locale
+
+        return Locale.parse(languages.PSEUDO.get(lang, lang).replace("-", "_")).get_display_name("en") or lang
+    except Exception:  # unknown to Babel: the code itself is still a usable team name
+        return lang
+
+
+def _needs(meta: dict, field: str) -> bool:
+    value = meta.get(field, "")
+    return not value.strip() or "INTEGER" in value or "LANGUAGE" in value or "LL@li.org" in value
+
+
+def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) -> None:
+    """The template's dates; the language's fields where missing or still template placeholders.
+
+    A Plural-Forms a translator chose is kept: only CLDR fills one that is absent.
+    """
+    meta = po.metadata
+    if pot is not None:
+        for field in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):
+            if field in pot.metadata:
+                set_header(meta, field, pot.metadata[field])
+    if lang:
+        set_header(meta, "Language", header_lang(lang))
+        if _needs(meta, "Language-Team"):
+            set_header(meta, "Language-Team", _english_name(lang))
+        if _needs(meta, "Plural-Forms"):
+            try:
+                set_header(meta, "Plural-Forms", languages.plural_forms(lang))
+            except Exception:  # a code Babel does not know: leave the field as it was
+                pass
+
+
+def new_po(pot: polib.POFile, lang: str, *, now: _dt.datetime | None = None) -> polib.POFile:
+    """An empty catalogue for ``lang`` made from ``pot``, as ``msginit`` makes one."""
+    po = polib.POFile(wrapwidth=79)
+    po.header = _new_header_comment(pot.header, lang)
+    po.metadata_is_fuzzy = []
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    src = pot.metadata
+    meta = {
+        "Project-Id-Version": src.get("Project-Id-Version", "PACKAGE VERSION"),
+        "Report-Msgid-Bugs-To": src.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": src.get("POT-Creation-Date", now.strftime("%Y-%m-%d %H:%M%z")),
+        "PO-Revision-Date": now.strftime("%Y-%m-%d %H:%M%z"),
+        "Last-Translator": "Automatically generated",
+        "Language-Team": _english_name(lang),
+        "Language": header_lang(lang),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": languages.plural_forms(lang),
+        "X-Generator": GENERATOR,
+    }
+    po.metadata = meta
+    n = int(meta["Plural-Forms"].split("nplurals=")[1].split(";")[0]) if "nplurals=" in meta["Plural-Forms"] else 2
+    for e in pot:
+        if e.obsolete:
+            continue
+        po.append(_from_template(e, n))
+    return po
+
+
+def _new_header_comment(header: str, lang: str) -> str:
+    # msginit replaces the template's placeholder title and drops its "#, fuzzy".
+    name = _english_name(lang)
+    return header.replace("SOME DESCRIPTIVE TITLE.", f"{name} translations for this article.")
+
+
+def _from_template(t: polib.POEntry, n: int) -> polib.POEntry:
+    e = polib.POEntry(
+        msgid=t.msgid,
+        msgctxt=t.msgctxt,
+        msgid_plural=t.msgid_plural,
+        msgstr="",
+        comment=t.comment,
+        occurrences=list(t.occurrences),
+        flags=[f for f in t.flags if f != "fuzzy"],
+    )
+    if t.msgid_plural:
+        e.msgstr_plural = {i: "" for i in range(n)}
+    e.linenum = getattr(t, "linenum", 0)
+    return e
+
+
+def _copy_translation(dst: polib.POEntry, src: polib.POEntry, n: int) -> None:
+    if dst.msgid_plural:
+        if src.msgid_plural:
+            dst.msgstr_plural = {i: src.msgstr_plural.get(i, "") for i in range(n)}
+        else:
+            dst.msgstr_plural = {i: src.msgstr for i in range(n)}
+    else:
+        dst.msgstr = src.msgstr_plural.get(0, "") if src.msgid_plural else src.msgstr
+
+
+def _set_fuzzy(e: polib.POEntry, on: bool) -> None:
+    if on and "fuzzy" not in e.flags:
+        e.flags.insert(0, "fuzzy")
+    elif not on and "fuzzy" in e.flags:
+        e.flags.remove("fuzzy")
+
+
+def merge(
+    old: polib.POFile | None,
+    pot: polib.POFile,
+    *,
+    lang: str,
+    memory: "Memory | None" = None,
+    slug: str | None = None,
+    memory_exact: str = "fuzzy",
+    fuzzy: bool = True,
+    stats: dict | None = None,
+) -> polib.POFile:
+    """``old`` brought up to date with ``pot`` (``old=None`` starts a new catalogue, like msginit).
+
+    ``memory`` holds the language's other catalogues; ``slug`` names this one so
+    the memory does not answer with the catalogue's own old entries.
+    ``memory_exact="translated"`` fills exact memory hits as finished translations.
+    ``stats`` (if given) is filled with counts of what happened.
+    """
+    if old is None:
+        old = new_po(pot, lang)
+        old_entries: list[polib.POEntry] = []
+    else:
+        old_entries = list(old)
+    out = polib.POFile(wrapwidth=getattr(old, "wrapwidth", 79) or 79)
+    out.header = old.header
+    out.metadata = dict(old.metadata)
+    out.metadata_is_fuzzy = list(old.metadata_is_fuzzy or [])
+    for attr in ("encoding", "fpath"):
+        if hasattr(old, attr):
+            setattr(out, attr, getattr(old, attr))
+    update_header(out, pot, lang)
+    n = nplurals(out)
+    counts = {"exact": 0, "fuzzy": 0, "memory_exact": 0, "memory_fuzzy": 0, "new": 0, "obsolete": 0}
+
+    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
+    for e in old_entries:  # an active entry wins over an obsolete one with the same key
+        k = _key(e)
+        if k not in by_key or (by_key[k].obsolete and not e.obsolete):
+            by_key[k] = e
+
+    used: set[int] = set()  # old entries whose translation lives on in an active entry
+    revived: set[int] = set()  # old entries matched exactly (obsolete ones come back to life)
+    result: list[polib.POEntry] = []
+    pending: list[int] = []
+    for t in pot:
+        if t.obsolete or t.msgid == "":
+            continue
+        e = _from_template(t, n)
+        o = by_key.get(_key(t))
+        if o is not None:
+            used.add(id(o))
+            revived.add(id(o))
+            _copy_translation(e, o, n)
+            e.tcomment = o.tcomment
+            keep_fuzzy = "fuzzy" in o.flags or (bool(t.msgid_plural) != bool(o.msgid_plural))
+            if t.msgid_plural and o.msgid_plural and t.msgid_plural != o.msgid_plural:
+                keep_fuzzy = True
+                e.previous_msgid = o.msgid
+                e.previous_msgid_plural = o.msgid_plural
+            _extra_flags(e, o)
+            _set_fuzzy(e, keep_fuzzy and is_translated(e))
+            if keep_fuzzy and is_translated(e) and o.previous_msgid:
+                e.previous_msgid = o.previous_msgid
+                e.previous_msgid_plural = o.previous_msgid_plural
+                e.previous_msgctxt = o.previous_msgctxt
+            counts["exact"] += 1
+        else:
+            pending.append(len(result))
+        result.append(e)
+
+    if fuzzy and pending:
+        candidates = [
+            o for o in old_entries if is_translated(o) and id(o) not in used and o.msgid
+        ]
+        queries = [result[i] for i in pending]
+        matches = _fuzzy.best_matches(
+            [q.msgid for q in queries],
+            [o.msgid for o in candidates],
+        )
+        for q, m in zip(queries, matches):
+            if m is None:
+                continue
+            o = candidates[m]
+            used.add(id(o))
+            _copy_translation(q, o, n)
+            q.tcomment = o.tcomment
+            _extra_flags(q, o)
+            _set_fuzzy(q, True)
+            q.previous_msgctxt = o.msgctxt if o.msgctxt != q.msgctxt else None
+            q.previous_msgid = o.msgid
+            q.previous_msgid_plural = o.msgid_plural or None
+            counts["fuzzy"] += 1
+
+    if memory is not None:
+        todo = [result[i] for i in pending if not is_translated(result[i])]
+        for q, hit in zip(todo, memory.lookup([q.msgid for q in todo], exclude=slug, fuzzy=fuzzy)):
+            if hit is None:
+                continue
+            _copy_translation(q, hit.entry, n)
+            note = f"memory: {hit.slug}"
+            q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
+            if hit.exact:
+                _set_fuzzy(q, memory_exact != "translated")
+                counts["memory_exact"] += 1
+            else:
+                _set_fuzzy(q, True)
+                q.previous_msgid = hit.entry.msgid
+                counts["memory_fuzzy"] += 1
+    counts["new"] = sum(1 for i in pending if not is_translated(result[i]))
+
+    for e in result:
+        out.append(e)
+    active = {_key(e): e for e in result}
+    for o in old_entries:
+        if id(o) in revived or (id(o) in used and not o.obsolete):
+            continue
+        if not is_translated(o):
+            continue
+        twin = active.get(_key(o))
+        if twin is not None and _same_translation(twin, o):
+            continue  # an obsolete duplicate of a live entry adds nothing
+        ob = _as_obsolete(o)
+        if not o.obsolete:
+            counts["obsolete"] += 1
+        out.append(ob)
+    if stats is not None:
+        stats.update(counts)
+    return out
+
+
+def _same_translation(a: polib.POEntry, b: polib.POEntry) -> bool:
+    return (a.msgstr, dict(a.msgstr_plural)) == (b.msgstr, dict(b.msgstr_plural))
+
+
+def _extra_flags(e: polib.POEntry, o: polib.POEntry) -> None:
+    """Keep the translator's own flags (e.g. ``no-wrap``, ``range:``) beside the template's format flags."""
+    for f in o.flags:
+        if f == "fuzzy" or f in e.flags or f.endswith("-format"):
+            continue
+        e.flags.append(f)
+
+
+def _as_obsolete(o: polib.POEntry) -> polib.POEntry:
+    e = polib.POEntry(
+        msgid=o.msgid,
+        msgctxt=o.msgctxt,
+        msgid_plural=o.msgid_plural,
+        msgstr=o.msgstr,
+        tcomment=o.tcomment,
+        comment=o.comment,
+        occurrences=[],
+        flags=list(o.flags),
+        previous_msgid=o.previous_msgid,
+        previous_msgid_plural=o.previous_msgid_plural,
+        previous_msgctxt=o.previous_msgctxt,
+        obsolete=True,
+    )
+    if o.msgid_plural:
+        e.msgstr_plural = dict(o.msgstr_plural)
+    return e
