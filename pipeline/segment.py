@@ -1,0 +1,306 @@
+"""HTML → skeleton + segments.
+
+A document is walked once. Every *container* (any element that is not
+inline) contributes the maximal runs of inline content it holds: each run
+with text is one segment. Inline elements inside a run become placeholders
+that look like tags with no attributes (``<a1>…</a1>``, ``<em>…</em>``,
+``<br/>``); the tree itself is the skeleton and keeps every attribute, so a
+translation can move a placeholder but never change what it stands for.
+
+In a msgid a literal ``<`` is written ``&lt;`` and ``&`` is ``&amp;``;
+every other character is itself (entities are decoded, a no-break space
+stays U+00A0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from pipeline.model import Segment
+
+INLINE = frozenset(
+    "a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd mark nobr q "
+    "s samp small span strike strong sub sup time tt u var wbr".split()
+)
+VOID = frozenset({"br", "img", "wbr"})
+NEVER = frozenset({"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas", "textarea"})
+PRE = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
+ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
+META_NAMES = frozenset({"description", "keywords", "twitter:title", "twitter:description"})
+META_PROPERTIES = frozenset({"og:title", "og:description"})
+# Attributes worth telling translators about in the placeholder legend.
+LEGEND_ATTRS = {"a": "href", "img": "src", "abbr": "title", "time": "datetime", "data": "value", "q": "cite"}
+
+_WS = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace only: U+00A0 is text, not space
+# Only start/end tags render nothing themselves; a self-closed placeholder (<br/>, <img1/>) does.
+_SPACE_TAGS_SPACE = re.compile(r" ((?:</?[a-z][a-z0-9]*>)+) ")
+_LEADING = re.compile(r"^((?:<[a-z][a-z0-9]*>)*) ")
+_TRAILING = re.compile(r" ((?:</[a-z][a-z0-9]*>)*)$")
+
+
+def escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def is_element(node) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)
+
+
+def is_untranslatable(el: etree._Element) -> bool:
+    if el.get("translate", "").lower() == "no":
+        return True
+    return "notranslate" in (el.get("class") or "").split()
+
+
+def content(el: etree._Element) -> list:
+    """An element's children as a flat list of strings and nodes (lxml keeps text in .text/.tail)."""
+    items: list = []
+    if el.text:
+        items.append(el.text)
+    for child in el:
+        items.append(child)
+        if child.tail:
+            items.append(child.tail)
+    return items
+
+
+def set_content(el: etree._Element, items: list) -> None:
+    """Inverse of :func:`content`: rebuild ``el``'s text, children and tails from a flat list."""
+    for child in list(el):
+        el.remove(child)
+    el.text = None
+    last = None
+    for item in items:
+        if isinstance(item, str):
+            if last is None:
+                el.text = (el.text or "") + item
+            else:
+                last.tail = (last.tail or "") + item
+        else:
+            item.tail = None
+            el.append(item)
+            last = item
+
+
+@dataclass
+class Run:
+    """A translatable run of inline content inside one container: items ``start``..``end-1``."""
+
+    container: etree._Element
+    start: int
+    end: int
+    msgid: str
+    placeholders: dict[str, etree._Element]  # name → original inline element
+    opaque: frozenset[str]  # placeholders whose content is never translated (translate="no")
+    line: int
+    comments: list[str] = field(default_factory=list)
+    pre: bool = False  # whitespace is content: nothing around the msgid was trimmed
+
+
+@dataclass
+class Attr:
+    """A translatable attribute value."""
+
+    element: etree._Element
+    name: str
+    msgid: str
+    line: int
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Segmented:
+    root: etree._Element
+    units: list  # Run | Attr, in document order
+
+    def segments(self) -> list[Segment]:
+        out = []
+        for u in self.units:
+            kind = "text" if isinstance(u, Run) else f"attr:{u.name}"
+            out.append(Segment(text=u.msgid, line=u.line, comments=list(u.comments), kind=kind))
+        return out
+
+
+def segment(root: etree._Element) -> Segmented:
+    """Find every translatable unit of a parsed document (see module docstring)."""
+    walker = _Walker()
+    walker.container(root, in_pre=False, notes=[])
+    return Segmented(root, walker.units)
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.units: list = []
+        self._inline_cache: dict[etree._Element, bool] = {}
+
+    # -- classification ----------------------------------------------------
+    def pure_inline(self, el: etree._Element) -> bool:
+        """Inline tag whose whole subtree is inline too (``<a><div>`` makes the ``a`` a container)."""
+        cached = self._inline_cache.get(el)
+        if cached is None:
+            cached = el.tag in INLINE and all(
+                (not is_element(c)) or (c.tag in INLINE and self.pure_inline(c)) for c in el
+            )
+            self._inline_cache[el] = cached
+        return cached
+
+    # -- walking -----------------------------------------------------------
+    def container(self, el: etree._Element, in_pre: bool, notes: list[str]) -> None:
+        if el.tag in NEVER or is_untranslatable(el):
+            return
+        in_pre = in_pre or el.tag in PRE
+        notes = notes + _its_note(el)
+        self.attributes(el, notes)
+        items = content(el)
+        pending: list[str] = []  # "translators:" comments waiting for the next element
+        run_start = None
+        for i, item in enumerate(items):
+            inline = isinstance(item, str) or (is_element(item) and self.pure_inline(item))
+            if inline or _is_comment(item) or not is_element(item):
+                if run_start is None and (inline or not _is_comment(item)):
+                    run_start = i
+                if _is_comment(item) and _translator_comment(item):
+                    pending.append(_translator_comment(item))
+                continue
+            if run_start is not None:
+                if self.run(el, items, run_start, i, in_pre, notes + pending):
+                    pending = []
+                run_start = None
+            self.container(item, in_pre, notes + pending)
+            pending = []
+        if run_start is not None:
+            self.run(el, items, run_start, len(items), in_pre, notes + pending)
+
+    def attributes(self, el: etree._Element, notes: list[str]) -> None:
+        line = el.sourceline or 0
+        for name in ATTRIBUTES:
+            value = el.get(name)
+            if value is not None and value.strip():
+                self.units.append(Attr(el, name, escape_text(_WS.sub(" ", value).strip()), line, list(notes)))
+        if el.tag == "meta":
+            key = (el.get("name") or "").lower()
+            prop = (el.get("property") or "").lower()
+            value = el.get("content")
+            if value and value.strip() and (key in META_NAMES or prop in META_PROPERTIES):
+                self.units.append(Attr(el, "content", escape_text(_WS.sub(" ", value).strip()), line, list(notes)))
+
+    def run(self, container, items, start, end, in_pre, notes) -> bool:
+        nodes = items[start:end]
+        names = _placeholder_names(nodes)
+        pieces: list[str] = []
+        placeholders: dict[str, etree._Element] = {}
+        opaque: set[str] = set()
+        legend: list[str] = []
+        has_text = self.serialize(nodes, names, pieces, placeholders, opaque, legend, notes, in_pre)
+        if not has_text:
+            return False
+        msgid = "".join(pieces)
+        if not in_pre:
+            msgid = _tidy_spaces(msgid)
+        if not msgid.strip():
+            return False
+        self.units.append(
+            Run(container, start, end, msgid, placeholders, frozenset(opaque), _line_of(container, items, start),
+                notes + legend, in_pre)
+        )
+        return True
+
+    def serialize(self, nodes, names, out, placeholders, opaque, legend, notes, in_pre) -> bool:
+        has_text = False
+        for node in nodes:
+            if isinstance(node, str):
+                text = node if in_pre else _WS.sub(" ", node)
+                out.append(escape_text(text))
+                has_text = has_text or bool(text.strip())
+            elif not is_element(node):
+                continue  # comments and processing instructions are not text
+            else:
+                name = names[node]
+                placeholders[name] = node
+                attr = LEGEND_ATTRS.get(node.tag)
+                if attr and node.get(attr):
+                    legend.append(f"{name} = {node.get(attr)}")
+                if is_untranslatable(node):
+                    opaque.add(name)
+                    legend.append(f"{name} = “{_WS.sub(' ', node.text_content()).strip()}” (kept as is)")
+                    out.append(f"<{name}/>")
+                elif node.tag in VOID:
+                    self.attributes(node, notes)
+                    out.append(f"<{name}/>")
+                else:
+                    self.attributes(node, notes)
+                    out.append(f"<{name}>")
+                    if node.text or len(node):
+                        inner = content(node)
+                        has_text = self.serialize(inner, names, out, placeholders, opaque, legend, notes,
+                                                  in_pre or node.tag in PRE) or has_text
+                    out.append(f"</{name}>")
+        return has_text
+
+
+def _placeholder_names(nodes: list) -> dict[etree._Element, str]:
+    """Placeholder names for every inline element in a run: ``a1, a2`` always (links need a legend),
+    other tags numbered only when their name repeats in the run."""
+    elements = []
+
+    def collect(items):
+        for n in items:
+            if is_element(n):
+                elements.append(n)
+                if not is_untranslatable(n):
+                    collect(list(n))
+
+    collect(nodes)
+    counts = Counter(e.tag for e in elements)
+    seen: Counter = Counter()
+    names = {}
+    for e in elements:
+        seen[e.tag] += 1
+        numbered = e.tag == "a" or counts[e.tag] > 1
+        names[e] = f"{e.tag}{seen[e.tag]}" if numbered else e.tag
+    return names
+
+
+def _tidy_spaces(msgid: str) -> str:
+    # Collapsing whitespace inside each text piece can still leave "a <em> b" with a space on both
+    # sides of a tag; keep the first, as a browser renders only one.
+    prev = None
+    while prev != msgid:
+        prev = msgid
+        msgid = _SPACE_TAGS_SPACE.sub(r" \1", msgid)
+    msgid = msgid.strip(" ")
+    msgid = _LEADING.sub(r"\1", msgid)
+    msgid = _TRAILING.sub(r"\1", msgid)
+    return msgid
+
+
+def _is_comment(node) -> bool:
+    return isinstance(node, etree._Comment)
+
+
+def _translator_comment(node) -> str | None:
+    text = _WS.sub(" ", node.text or "").strip()
+    if text.lower().startswith(("translators:", "translator:")):
+        return text
+    return None
+
+
+def _its_note(el: etree._Element) -> list[str]:
+    note = el.get("its-loc-note")
+    return [_WS.sub(" ", note).strip()] if note and note.strip() else []
+
+
+def _line_of(container: etree._Element, items: list, start: int) -> int:
+    first = items[start]
+    if is_element(first):
+        return first.sourceline or container.sourceline or 0
+    if start == 0:
+        return (container.sourceline or 0) + first[: len(first) - len(first.lstrip())].count("\n")
+    prev = items[start - 1]
+    base = prev.sourceline or container.sourceline or 0
+    inside = "".join(prev.itertext()) if is_element(prev) else ""
+    return base + inside.count("\n") + first[: len(first) - len(first.lstrip())].count("\n")
