@@ -1,0 +1,150 @@
+"""File-level jobs behind ``tamizdat extract`` and ``tamizdat render``: the edge where stages meet files.
+
+Both take a single file or a whole directory tree (``X.html`` ↔ ``X.pot`` /
+``X.po`` at the same relative path), in one process.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from pipeline import languages
+from pipeline.article import article_info
+from pipeline.catalog import pofile
+from pipeline.catalog.extract import build_pot, keep_creation_date, segments_of
+from pipeline.errors import TamizdatError
+from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.model import Finding
+from pipeline.render import render, translations_from_catalog
+
+
+@dataclass
+class Report:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    translated: int = 0
+    fallback: int = 0
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.html") if p.is_file())
+
+
+def load_po(path: str | os.PathLike) -> polib.POFile:
+    return pofile.parse(read_bytes(path), str(path))
+
+
+def write_catalog(path: str | os.PathLike, po: polib.POFile) -> bool:
+    """Write ``po`` as msgcat would, unless the file already has the same content. True if written."""
+    path = Path(path)
+    try:
+        old = path.read_bytes()
+    except OSError:
+        old = None
+    if old is not None and pofile.unchanged(old, po):
+        return False
+    return write_if_changed(path, pofile.encode(po))
+
+
+def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
+    """The template of one HTML document; ``ref`` is the name used in ``#:`` references."""
+    root, seg = segments_of(read_bytes(src), str(src))
+    info = article_info(root, src.stem, str(src))
+    po = build_pot([(ref, seg.segments())], project_id=src.stem, source_lang=info.lang, title=info.title or None)
+    if glossary is not None:
+        from pipeline.glossary.notes import annotate
+
+        annotate(po, glossary, None)
+    return po
+
+
+def save_template(out: Path, po: polib.POFile) -> bool:
+    old = None
+    if out.is_file():
+        try:
+            old = load_po(out)
+        except TamizdatError:
+            old = None  # a broken old template is replaced, not merged
+    keep_creation_date(po, old)
+    return write_catalog(out, po)
+
+
+def extract(src: str, out: str, *, glossary=None) -> Report:
+    report = Report()
+    src_path, out_path = Path(src), Path(out)
+    if src_path.is_dir():
+        files = html_files(src_path)
+        if not files:
+            raise TamizdatError("no .html files found", src)
+        for f in files:
+            rel = f.relative_to(src_path)
+            target = out_path / rel.with_suffix(".pot")
+            po = extract_one(f, rel.as_posix(), glossary=glossary)
+            (report.written if save_template(target, po) else report.unchanged).append(str(target))
+        return report
+    if not src_path.exists():
+        raise TamizdatError("no such file", src)
+    po = extract_one(src_path, src_path.as_posix(), glossary=glossary)
+    (report.written if save_template(out_path, po) else report.unchanged).append(str(out_path))
+    return report
+
+
+def catalog_language(po: polib.POFile, po_path: str, override: str | None) -> str:
+    lang = override or po.metadata.get("Language", "").strip()
+    if not lang:
+        raise TamizdatError("the catalogue has no Language header (give --lang)", po_path)
+    return languages.validate(lang, po_path)
+
+
+def render_one(src: Path, po: polib.POFile, po_path: str, *, lang: str | None = None, strict: bool = False):
+    """Render one document with one catalogue. Raises when the catalogue obviously belongs elsewhere."""
+    root, seg = segments_of(read_bytes(src), str(src))
+    target = catalog_language(po, po_path, lang)
+    info = article_info(root, src.stem, str(src))
+    source = info.lang
+    translations = translations_from_catalog(po)
+    msgids = {u.msgid for u in seg.units}
+    live = [e for e in po if not e.obsolete and e.msgid]
+    if live and not msgids.intersection(e.msgid for e in live):
+        raise TamizdatError(f"this catalogue was made for another document: none of its {len(live)} entries "
+                            f"occurs in {src}", po_path)
+    return render(seg, translations, source_lang=source, target_lang=target, po_path=po_path, strict=strict)
+
+
+def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, strict: bool = False) -> Report:
+    report = Report()
+    src_path, po_path, out_path = Path(src), Path(po_src), Path(out)
+    if src_path.is_dir():
+        if not po_path.is_dir():
+            raise TamizdatError("with a directory of articles, give a directory of catalogues", po_src)
+        jobs = []
+        for f in html_files(src_path):
+            rel = f.relative_to(src_path)
+            po_file = po_path / rel.with_suffix(".po")
+            if po_file.is_file():
+                jobs.append((f, po_file, out_path / rel))
+            else:
+                report.findings.append(Finding(str(po_file), 0, "", "missing-catalogue", "warning",
+                                               f"no catalogue for {f}; not rendered"))
+    else:
+        if not src_path.exists():
+            raise TamizdatError("no such file", src)
+        jobs = [(src_path, po_path, out_path)]
+    outputs = []
+    for f, po_file, target in jobs:
+        po = load_po(po_file)
+        result = render_one(f, po, str(po_file), lang=lang, strict=strict)
+        report.findings.extend(result.findings)
+        report.translated += result.translated
+        report.fallback += result.fallback
+        outputs.append((target, result.html))
+    if strict and any(f.severity == "error" for f in report.findings):
+        return report  # nothing written: the output would be wrong
+    for target, html in outputs:
+        (report.written if write_if_changed(target, html) else report.unchanged).append(str(target))
+    return report
