@@ -41,10 +41,16 @@ class Translation:
 
 @dataclass
 class Rendered:
-    html: str
+    root: etree._Element
     translated: int = 0
     fallback: int = 0
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def html(self) -> str:
+        from pipeline.htmltext import serialize_html
+
+        return serialize_html(self.root)
 
 
 def parse_msgstr(msgstr: str, placeholders: dict[str, etree._Element], opaque: frozenset[str] = frozenset()) -> list:
@@ -141,11 +147,11 @@ def render(
 ) -> Rendered:
     """Apply ``translations`` (msgid → msgstr, only usable ones: translated, not fuzzy) to ``doc``'s tree.
 
-    Mutates ``doc.root``; returns the serialized document and what happened.
+    Mutates ``doc.root`` (the result's ``root``); ``.html`` serializes it.
     """
-    from pipeline.htmltext import serialize_html, set_utf8_charset
+    from pipeline.htmltext import set_utf8_charset
 
-    result = Rendered(html="")
+    result = Rendered(root=doc.root)
     mark_fallback = target_lang != source_lang
     by_container: dict[etree._Element, list[tuple[Run, list | None]]] = {}
     for unit in doc.units:
@@ -200,7 +206,6 @@ def render(
     elif root.get("dir") == "rtl":
         root.set("dir", "ltr")
     set_utf8_charset(root)
-    result.html = serialize_html(root)
     return result
 
 

@@ -36,10 +36,11 @@ META_PROPERTIES = frozenset({"og:title", "og:description"})
 LEGEND_ATTRS = {"a": "href", "img": "src", "abbr": "title", "time": "datetime", "data": "value", "q": "cite"}
 
 _WS = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace only: U+00A0 is text, not space
-# Only start/end tags render nothing themselves; a self-closed placeholder (<br/>, <img1/>) does.
-_SPACE_TAGS_SPACE = re.compile(r" ((?:</?[a-z][a-z0-9]*>)+) ")
-_LEADING = re.compile(r"^((?:<[a-z][a-z0-9]*>)*) ")
-_TRAILING = re.compile(r" ((?:</[a-z][a-z0-9]*>)*)$")
+# Spaces just inside a start or end tag move outside it ("<em> x </em>" → " <em>x</em> "), where a browser
+# would render them anyway; self-closed placeholders (<br/>, <img1/>) render something and stay put.
+_SPACE_BEFORE_END = re.compile(r" ((?:</[a-z][a-z0-9]*>)+)")
+_SPACE_AFTER_START = re.compile(r"((?:<[a-z][a-z0-9]*>)+) ")
+_DOUBLE_SPACE = re.compile(r"  +")
 
 
 def escape_text(text: str) -> str:
@@ -266,16 +267,9 @@ def _placeholder_names(nodes: list) -> dict[etree._Element, str]:
 
 
 def _tidy_spaces(msgid: str) -> str:
-    # Collapsing whitespace inside each text piece can still leave "a <em> b" with a space on both
-    # sides of a tag; keep the first, as a browser renders only one.
-    prev = None
-    while prev != msgid:
-        prev = msgid
-        msgid = _SPACE_TAGS_SPACE.sub(r" \1", msgid)
-    msgid = msgid.strip(" ")
-    msgid = _LEADING.sub(r"\1", msgid)
-    msgid = _TRAILING.sub(r"\1", msgid)
-    return msgid
+    msgid = _SPACE_BEFORE_END.sub(r"\1 ", msgid)
+    msgid = _SPACE_AFTER_START.sub(r" \1", msgid)
+    return _DOUBLE_SPACE.sub(" ", msgid).strip(" ")
 
 
 def _is_comment(node) -> bool:
