@@ -1,0 +1,1 @@
+"""Publishing: rendered articles → a static multilingual site (pages, indexes, switcher)."""
