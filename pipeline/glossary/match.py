@@ -1,0 +1,270 @@
+"""Inflection-aware term matching over one precompiled index per language.
+
+Every word (of a term or of a text) is reduced to a small set of keys: its
+lower-cased form (ё → е), its Snowball stem, its dictionary lemmas
+(pymorphy3 for Russian and Ukrainian) and, for Russian surnames and
+-ов/-ев/-ин/-ский, the bare base (adjectives in -ый are lemmatised). Two words match when their key
+sets meet; a multi-word term matches consecutive words separated only by
+spaces, hyphens or apostrophes. Keys are namespaced (stem vs lemma) so a
+stem never meets an unrelated lemma. Placeholders (``<a1>``, ``</em>``,
+``<br/>``), entities and URLs are blanked before tokenising, keeping offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.glossary.model import Concept, Glossary
+
+# Placeholder tags, entities, URLs and e-mail addresses: never words.
+MASK_RE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]*\s*/?>"
+    r"|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);"
+    r"|(?:https?|ftp)://[^\s<>\"“”«»]+"
+    r"|\bwww\.[^\s<>\"“”«»]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+WORD_RE = re.compile(r"[^\W_]+")
+# What may separate the words of one multi-word term.
+GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc]*")
+OPEN_QUOTES = "\"'“„«‘‚‹"
+CLOSE_QUOTES = "\"'”“»’‘›"
+
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian", "eu": "basque",
+    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi", "hu": "hungarian",
+    "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian", "ne": "nepali",
+    "nl": "dutch", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+MORPH_LANGS = ("ru", "uk")
+# Russian/Ukrainian surname and adjective endings: Мифтахов-а/-у/-ым, Горбунов-ой.
+SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
+
+
+def base_lang(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    name = SNOWBALL.get(lang)
+    if not name:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer(name)
+
+
+@lru_cache(maxsize=None)
+def _morph(lang: str):
+    if lang not in MORPH_LANGS:
+        return None
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except Exception:  # missing dictionary package: fall back to stemming only
+        return None
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е").replace("’", "'")
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, lang: str) -> frozenset:
+    """The keys under which ``word`` (in language ``lang``) can meet a term word."""
+    w = fold(word)
+    keys = {("w", w)}
+    stemmer = _stemmer(lang)
+    if stemmer is not None:
+        keys.add(("s", stemmer.stemWord(w)))
+    morph = _morph(lang)
+    if morph is not None and not w.isdigit():
+        for p in morph.parse(w):
+            keys.add(("l", p.normal_form.replace("ё", "е")))
+    if lang == "de" and len(w) > 3 and w.endswith("s") and stemmer is not None:
+        # Snowball keeps the genitive -s after most consonants (Miftachows).
+        keys.add(("s", stemmer.stemWord(w[:-1])))
+    if lang in MORPH_LANGS:
+        m = SURNAME_RE.match(w)
+        if m:
+            keys.add(("b", m.group(1)))
+    return frozenset(keys)
+
+
+def mask(text: str) -> str:
+    """``text`` with placeholders, entities and URLs blanked out (same length, same offsets)."""
+    if "<" not in text and "&" not in text and "://" not in text and "www." not in text and "@" not in text:
+        return text
+    return MASK_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(mask(text))]
+
+
+def _same_case(token: str, term_word: str) -> bool:
+    """Case-sensitive comparison that lets endings inflect: the shared stem must match exactly."""
+    a, b = fold(token), fold(term_word)
+    k = 0
+    n = min(len(a), len(b))
+    while k < n and a[k] == b[k]:
+        k += 1
+    k = max(k, 1)
+    return token[:k] == term_word[:k]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    concept: Concept | None  # None: an exclusion phrase
+    term: str  # as written in the glossary
+    kind: str  # "source" | "preferred" | "admitted" | "forbidden" | "exclude"
+    words: tuple[str, ...]
+    keys: tuple[frozenset, ...]
+    quoted: bool
+    case_sensitive: bool
+    reason: str = ""
+    order: int = 0
+
+
+@dataclass
+class Hit:
+    """One occurrence of a glossary term in a text."""
+
+    concept: Concept
+    start: int
+    end: int
+    form: str  # the text as it appears
+    term: str  # the glossary term it matched, as written in the glossary
+    kind: str
+    reason: str = ""  # for forbidden translations
+
+    @property
+    def forbidden(self) -> bool:
+        return self.kind == "forbidden"
+
+
+KIND_RANK = {"exclude": 0, "source": 1, "preferred": 2, "admitted": 3, "forbidden": 4}
+
+
+class Index:
+    """All terms of one language, keyed by the keys of their first word."""
+
+    def __init__(self, lang: str):
+        self.lang = base_lang(lang)
+        self.first: dict[tuple, list[Pattern]] = {}
+        self._n = 0
+
+    def add(self, concept: Concept | None, term: str, kind: str, quoted=False, case_sensitive=False, reason="") -> None:
+        words = tuple(w for _, _, w in tokenize(term))
+        if not words:
+            return
+        keys = tuple(word_keys(w, self.lang) for w in words)
+        pat = Pattern(concept, term, kind, words, keys, quoted, case_sensitive, reason, self._n)
+        self._n += 1
+        for key in keys[0]:
+            self.first.setdefault(key, []).append(pat)
+
+    def find(self, text: str, overlapping: bool = False) -> list[Hit]:
+        masked = mask(text)
+        tokens = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(masked)]
+        if not tokens:
+            return []
+        lang = self.lang
+        tkeys = [word_keys(t[2], lang) for t in tokens]
+        hits: list[Hit] = []
+        n = len(tokens)
+        pending: list[tuple[int, int, Pattern]] = []  # (start_tok, end_tok, pattern)
+        for i in range(n):
+            cands: dict[int, Pattern] = {}
+            for key in tkeys[i]:
+                for pat in self.first.get(key, ()):
+                    cands[pat.order] = pat
+            for pat in cands.values():
+                j = self._match_at(pat, tokens, tkeys, i, masked)
+                if j is not None:
+                    pending.append((i, j, pat))
+        if not pending:
+            return []
+        # Exclusion phrases veto every hit they overlap.
+        vetoes = [(tokens[a][0], tokens[b - 1][1]) for a, b, p in pending if p.kind == "exclude"]
+        chosen: list[tuple[int, int, Pattern]] = []
+        for a, b, p in pending:
+            if p.kind == "exclude":
+                continue
+            s, e = tokens[a][0], tokens[b - 1][1]
+            if any(s < ve and vs < e for vs, ve in vetoes):
+                continue
+            chosen.append((a, b, p))
+        if not overlapping:
+            chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
+            kept = []
+            end = -1
+            for a, b, p in chosen:
+                if a >= end:
+                    kept.append((a, b, p))
+                    end = b
+            chosen = kept
+        else:
+            chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
+        for a, b, p in chosen:
+            s, e = tokens[a][0], tokens[b - 1][1]
+            hits.append(Hit(p.concept, s, e, text[s:e], p.term, p.kind, p.reason))
+        return hits
+
+    @staticmethod
+    def _match_at(pat: Pattern, tokens, tkeys, i: int, masked: str) -> int | None:
+        n = len(pat.words)
+        if i + n > len(tokens):
+            return None
+        for k in range(n):
+            t = i + k
+            if k and not (pat.keys[k] & tkeys[t]):
+                return None
+            if k and not GAP_RE.fullmatch(masked, tokens[t - 1][1], tokens[t][0]):
+                return None
+            if pat.case_sensitive and not _same_case(tokens[t][2], pat.words[k]):
+                return None
+        if pat.quoted:
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            before = masked[s - 1] if s else ""
+            after = masked[e] if e < len(masked) else ""
+            if not ((before and before in OPEN_QUOTES) or (after and after in CLOSE_QUOTES)):
+                return None
+        return i + n
+
+
+def build_index(glossary: Glossary, lang: str) -> Index:
+    idx = Index(lang)
+    b = base_lang(lang)
+    if b == base_lang(glossary.source_language):
+        for c in glossary.concepts:
+            for t in c.terms:
+                idx.add(c, t.text, "source", quoted=t.quoted, case_sensitive=c.case_sensitive)
+            for x in c.exclude:
+                idx.add(None, x, "exclude")
+    for c in glossary.concepts:
+        tr = c.translations(lang)
+        if tr is None:
+            continue
+        cs = c.is_case_sensitive(lang)
+        for t in tr.preferred:
+            idx.add(c, t, "preferred", case_sensitive=cs)
+        for t in tr.admitted:
+            idx.add(c, t, "admitted", case_sensitive=cs)
+        for f in tr.forbidden:
+            idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)
+    return idx
+
+
+def index_for(glossary: Glossary, lang: str) -> Index:
+    idx = glossary._indexes.get(lang)
+    if idx is None:
+        idx = glossary._indexes[lang] = build_index(glossary, lang)
+    return idx

@@ -1,0 +1,133 @@
+"""The glossary's data model: concepts, their source terms and per-language translations.
+
+Equality ignores where a concept was read from (``line``), so a glossary
+exported to TBX and imported again compares equal to the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.glossary.match import Hit
+
+POS_VALUES = ("noun", "adjective", "verb", "adverb", "phrase", "proper noun", "abbreviation", "other")
+
+
+@dataclass
+class Term:
+    """A source-language term; ``quoted`` terms match only inside quotation marks
+    (for everyday words like “offended” that are caste words only when quoted)."""
+
+    text: str
+    quoted: bool = False
+
+
+@dataclass
+class Forbidden:
+    term: str
+    reason: str = ""
+
+
+@dataclass
+class Translations:
+    """What one language may and may not write for a concept."""
+
+    preferred: list[str] = field(default_factory=list)
+    admitted: list[str] = field(default_factory=list)
+    forbidden: list[Forbidden] = field(default_factory=list)
+    dnt: bool | None = None  # None: inherit the concept's flag
+    case_sensitive: bool | None = None
+    reader_note: str = ""
+
+    @property
+    def approved(self) -> list[str]:
+        return [*self.preferred, *self.admitted]
+
+
+@dataclass
+class Concept:
+    id: str
+    terms: list[Term]
+    pos: str = ""
+    definition: str = ""
+    translator_note: str = ""
+    source_reader_note: str = ""
+    case_sensitive: bool = False
+    dnt: bool = False
+    exclude: list[str] = field(default_factory=list)
+    langs: dict[str, Translations] = field(default_factory=dict)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def term(self) -> str:
+        """The concept's headword: its first source term as written in the glossary."""
+        return self.terms[0].text if self.terms else self.id
+
+    def translations(self, lang: str) -> Translations | None:
+        return self.langs.get(lang) or self.langs.get(lang.replace("-", "_").split("_")[0])
+
+    def approved(self, lang: str) -> list[str]:
+        tr = self.translations(lang)
+        return tr.approved if tr else []
+
+    def is_dnt(self, lang: str) -> bool:
+        tr = self.translations(lang)
+        if tr is not None and tr.dnt is not None:
+            return tr.dnt
+        return self.dnt
+
+    def is_case_sensitive(self, lang: str | None = None) -> bool:
+        tr = self.translations(lang) if lang else None
+        if tr is not None and tr.case_sensitive is not None:
+            return tr.case_sensitive
+        return self.case_sensitive
+
+    def reader_note(self, lang: str | None = None) -> str:
+        """The short note for published pages, in ``lang`` when written, else in the source language."""
+        tr = self.translations(lang) if lang else None
+        if tr is not None and tr.reader_note:
+            return tr.reader_note
+        return self.source_reader_note
+
+
+@dataclass
+class Glossary:
+    concepts: list[Concept] = field(default_factory=list)
+    source_language: str = "en"
+    path: str = field(default="<string>", compare=False)
+
+    def __post_init__(self) -> None:
+        self._indexes: dict = {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Glossary):
+            return NotImplemented
+        return self.source_language == other.source_language and self.concepts == other.concepts
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language some concept has translations for, in first-seen order."""
+        seen: dict[str, None] = {}
+        for c in self.concepts:
+            for lang in c.langs:
+                seen.setdefault(lang, None)
+        return list(seen)
+
+    def get(self, concept_id: str) -> Concept | None:
+        for c in self.concepts:
+            if c.id == concept_id:
+                return c
+        return None
+
+    def find(self, text: str, lang: str, overlapping: bool = False) -> list["Hit"]:
+        """Glossary terms of ``lang`` in ``text``, inflection-aware.
+
+        In the source language the hits are source terms; in other languages
+        they are approved and forbidden translations (``hit.kind``). Without
+        ``overlapping``, hits are leftmost-longest and never overlap.
+        """
+        from pipeline.glossary.match import index_for
+
+        return index_for(self, lang).find(text, overlapping=overlapping)
