@@ -1,0 +1,50 @@
+"""``tamizdat check``: glossary and standard checks over PO catalogues.
+
+Untranslated and obsolete entries are skipped; fuzzy ones are checked and
+their findings carry ``fuzzy=True``.
+"""
+
+from __future__ import annotations
+
+import polib
+
+from pipeline.checks import glossary_checks, standard
+from pipeline.glossary.model import Glossary
+from pipeline.model import Finding
+
+
+def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+    if entry.obsolete or not entry.msgid:
+        return []
+    pairs: list[tuple[str, str]] = []
+    if entry.msgid_plural:
+        for idx in sorted(entry.msgstr_plural):
+            text = entry.msgstr_plural[idx]
+            if text:
+                pairs.append((entry.msgid if idx == 0 else entry.msgid_plural, text))
+    elif entry.msgstr:
+        pairs.append((entry.msgid, entry.msgstr))
+    if not pairs:
+        return []
+    fuzzy = "fuzzy" in entry.flags
+    line = getattr(entry, "linenum", 0) or 0
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for src, dst in pairs:
+        results = [(c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
+        if glossary is not None:
+            results += glossary_checks.check(src, dst, glossary, lang)
+        for check, severity, message, term in results:
+            if (check, message) in seen:
+                continue
+            seen.add((check, message))
+            findings.append(Finding(path, line, entry.msgid, check, severity, message, term=term, fuzzy=fuzzy))
+    return findings
+
+
+def check_catalog(po: polib.POFile, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+    """Every finding for one catalogue in language ``lang``, in file order."""
+    findings: list[Finding] = []
+    for entry in po:
+        findings += check_entry(entry, path, glossary, lang)
+    return findings

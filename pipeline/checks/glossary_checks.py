@@ -1,0 +1,75 @@
+"""Glossary checks: approved translations present, forbidden ones absent, names spelled right.
+
+- ``glossary-missing``: the msgid uses a term; the msgstr has none of the
+  approved translations for the language in any inflected form.
+- ``glossary-forbidden``: a forbidden translation appears (an error where the
+  msgid uses the concept, a warning elsewhere: the same word may be innocent
+  in another sentence).
+- ``glossary-dnt``: a do-not-translate term is not in the msgstr unchanged.
+- ``proper-name``: like ``glossary-missing`` for proper nouns, naming the
+  near-miss spelling found (Miftahov for Miftachow).
+"""
+
+from __future__ import annotations
+
+from pipeline.glossary.match import WORD_RE, fold, mask
+from pipeline.glossary.model import Glossary
+
+Result = tuple[str, str, str, str]  # check, severity, message, term
+
+
+def _near_miss(dst: str, spellings: list[str]) -> str:
+    from rapidfuzz import fuzz
+
+    words = [m.group(0) for m in WORD_RE.finditer(mask(dst))]
+    best, score = "", 0.0
+    for sp in spellings:
+        target = fold(sp)
+        for w in words:
+            if w[:1].isupper():
+                s = fuzz.ratio(fold(w)[: len(target) + 1], target)
+                if s > score:
+                    best, score = w, s
+    return best if score >= 75 else ""
+
+
+def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
+    out: list[Result] = []
+    src_hits = glossary.find(src, glossary.source_language)
+    dst_hits = glossary.find(dst, lang, overlapping=True)
+    in_src: dict[str, tuple] = {}
+    for h in src_hits:
+        in_src.setdefault(h.concept.id, (h.concept, h))
+    found = {(h.concept.id, h.kind) for h in dst_hits}
+    for cid, (concept, hit) in in_src.items():
+        if concept.is_dnt(lang):
+            cs = concept.is_case_sensitive(lang)
+            forms = {hit.form} | {h.form for h in src_hits if h.concept.id == cid}
+            hay = dst if cs else dst.casefold()
+            if not any((f if cs else f.casefold()) in hay for f in forms):
+                out.append(("glossary-dnt", "error", f"“{hit.form}” must stay untranslated (do-not-translate term)", concept.term))
+            continue
+        approved = concept.approved(lang)
+        if not approved:
+            continue
+        if (cid, "preferred") in found or (cid, "admitted") in found:
+            continue
+        if concept.pos == "proper noun":
+            near = _near_miss(dst, approved)
+            detail = f" (found “{near}”)" if near else ""
+            out.append(("proper-name", "error", f"“{hit.form}” is spelled {' or '.join(approved)} in {lang}{detail}", concept.term))
+        else:
+            out.append(("glossary-missing", "error", f"“{hit.form}”: use {_approved_list(approved)}", concept.term))
+    for h in dst_hits:
+        if h.kind != "forbidden":
+            continue
+        severity = "error" if h.concept.id in in_src else "warning"
+        reason = f" ({h.reason})" if h.reason else ""
+        ok = h.concept.approved(lang)
+        use = f"; use {_approved_list(ok)}" if ok else ""
+        out.append(("glossary-forbidden", severity, f"forbidden translation “{h.form}”{reason}{use}", h.concept.term))
+    return out
+
+
+def _approved_list(terms: list[str]) -> str:
+    return " or ".join(f"“{t}”" for t in terms[:4])

@@ -1,0 +1,225 @@
+"""Checks every translation should pass, glossary or not.
+
+Each check takes (source, translation, lang) and returns (check, severity,
+message) tuples; the caller turns them into Findings. Placeholders, URLs and
+e-mail addresses are errors (they change what gets published or where a link
+goes); the rest are warnings a reviewer weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)((?:\s[^<>]*?)?)\s*(/?)>")
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);")
+URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]|\bwww\.[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?=(?:st|nd|rd|th|er|e|ème|-?й|-?го|-?я|-?е|-?м|\.)?\b)")
+PRINTF_RE = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]")
+BRACE_RE = re.compile(r"\{[A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
+
+# Double quotation marks each language writes (opening, closing), and marks it should not use.
+QUOTES = {
+    "ru": ([("«", "»"), ("„", "“")], "“”\""),
+    "uk": ([("«", "»"), ("„", "“")], "“”\""),
+    "be": ([("«", "»"), ("„", "“")], "“”\""),
+    "de": ([("„", "“"), ("»", "«")], "”\""),
+    "fr": ([("«", "»"), ("“", "”")], "\""),
+    "en": ([("“", "”")], ""),
+}
+BRACKETS = [("(", ")"), ("[", "]"), ("{", "}")]
+TERMINAL = ".!?:;…。！？"
+TRAILING_CLOSERS = "\"'”’»«“›)]}* \u00a0\u202f"
+
+
+def _visible(text: str) -> str:
+    """Text without placeholder tags and entities, for punctuation and spacing checks."""
+    return ENTITY_RE.sub("x", TAG_RE.sub("", text))
+
+
+def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, str]]:
+    out = []
+    want = Counter(_tag_key(m) for m in TAG_RE.finditer(src))
+    have = Counter(_tag_key(m) for m in TAG_RE.finditer(dst))
+    missing = want - have
+    extra = have - want
+    if missing and extra and sum(missing.values()) == sum(extra.values()):
+        pairs = ", ".join(f"{_show(a)} → {_show(b)}" for a, b in zip(sorted(missing.elements()), sorted(extra.elements())))
+        out.append(("placeholders", "error", f"renamed placeholder: {pairs}"))
+    else:
+        if missing:
+            out.append(("placeholders", "error", "missing placeholder " + ", ".join(_show(k) for k in sorted(missing.elements()))))
+        if extra:
+            out.append(("placeholders", "error", "extra placeholder " + ", ".join(_show(k) for k in sorted(extra.elements()))))
+    if not missing and not extra:
+        problem = _nesting(dst)
+        if problem and not _nesting(src):
+            out.append(("placeholders", "error", problem))
+    # A bare "<" in a translation becomes markup when rendered.
+    stray = TAG_RE.sub("", dst)
+    if "<" in stray and "<" not in TAG_RE.sub("", src):
+        out.append(("placeholders", "error", "literal '<' must be written &lt;"))
+    for name, rx in (("python-format", PRINTF_RE), ("c-format", PRINTF_RE), ("python-brace-format", BRACE_RE)):
+        if name in flags and f"no-{name}" not in flags:
+            w, h = Counter(rx.findall(src)), Counter(rx.findall(dst))
+            if w != h:
+                gone = ", ".join(sorted((w - h).elements()))
+                added = ", ".join(sorted((h - w).elements()))
+                detail = "; ".join(x for x in (f"missing {gone}" if gone else "", f"extra {added}" if added else "") if x)
+                out.append(("placeholders", "error", f"{name} placeholders differ: {detail}"))
+    return out
+
+
+def _tag_key(m: re.Match) -> tuple[str, str]:
+    closing, name, _attrs, selfclose = m.groups()
+    kind = "/" if closing else ("void" if selfclose else "open")
+    return (name.lower(), kind)
+
+
+def _show(key: tuple[str, str]) -> str:
+    name, kind = key
+    return {"/": f"</{name}>", "void": f"<{name}/>", "open": f"<{name}>"}[kind]
+
+
+def _nesting(text: str) -> str:
+    stack: list[str] = []
+    for m in TAG_RE.finditer(text):
+        name, kind = _tag_key(m)
+        if kind == "open":
+            stack.append(name)
+        elif kind == "/":
+            if not stack:
+                return f"</{name}> closes nothing"
+            if stack[-1] != name:
+                return f"badly nested placeholders: </{name}> closes <{stack[-1]}>"
+            stack.pop()
+    if stack:
+        return f"<{stack[-1]}> is never closed"
+    return ""
+
+
+def _numbers(text: str) -> Counter:
+    text = URL_RE.sub(" ", TAG_RE.sub(" ", text))
+    text = EMAIL_RE.sub(" ", text)
+    return Counter(re.sub(r"[.,\u00a0\u202f ](?=\d{3}\b)", "", m.group(0)).replace(",", ".") for m in NUMBER_RE.finditer(text))
+
+
+def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
+    want, have = _numbers(src), _numbers(dst)
+    gone = want - have
+    if gone:
+        return [("numbers", "warning", "number missing or changed: " + ", ".join(sorted(gone.elements())))]
+    return []
+
+
+def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
+    out = []
+    for what, rx in (("URL", URL_RE), ("e-mail address", EMAIL_RE)):
+        want = Counter(rx.findall(TAG_RE.sub(" ", src)))
+        have = Counter(rx.findall(TAG_RE.sub(" ", dst)))
+        gone, added = want - have, have - want
+        if gone:
+            out.append(("urls", "error", f"{what} missing or changed: " + ", ".join(sorted(gone))))
+        if added:
+            out.append(("urls", "error", f"{what} not in the source: " + ", ".join(sorted(added))))
+    return out
+
+
+def _balance(text: str, pairs) -> str:
+    for a, b in pairs:
+        if a == b:
+            if text.count(a) % 2:
+                return f"odd number of {a}"
+            continue
+        depth = 0
+        for ch in text:
+            if ch == a:
+                depth += 1
+            elif ch == b:
+                depth -= 1
+                if depth < 0:
+                    break
+        if depth:
+            return f"unbalanced {a}…{b}"
+    return ""
+
+
+def brackets_and_quotes(src: str, dst: str, lang: str) -> list[tuple[str, str, str]]:
+    out = []
+    s, d = _visible(src), _visible(dst)
+    if not _balance(s, BRACKETS):
+        problem = _balance(d, BRACKETS)
+        if problem:
+            out.append(("brackets", "warning", problem))
+    pairs, _ = QUOTES.get(lang, QUOTES["en"])
+    c = Counter(s)
+    src_ok = c['"'] % 2 == 0 and c["«"] == c["»"] and (c["“"] == c["”"] or c["„"] == c["“"])
+    if src_ok:
+        # Counting, not nesting: German closes „…“ with the mark English opens with.
+        counts = Counter(d)
+        bad = next(((a, b) for a, b in pairs if counts[a] != counts[b]), None)
+        if bad:
+            out.append(("quotes", "warning", f"unbalanced quotation marks {bad[0]}…{bad[1]}"))
+        elif counts['"'] % 2:
+            out.append(("quotes", "warning", 'odd number of "'))
+    return out
+
+
+def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:
+    if lang not in QUOTES:
+        return []
+    pairs, avoid = QUOTES[lang]
+    d = _visible(dst)
+    bad = sorted({ch for ch in d if ch in avoid})
+    if bad:
+        want = " or ".join(f"{a}…{b}" for a, b in pairs[:2])
+        return [("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad)}")]
+    return []
+
+
+def _last(text: str) -> str:
+    t = _visible(text).rstrip(TRAILING_CLOSERS)
+    return t[-1:] if t else ""
+
+
+def final_punctuation(src: str, dst: str) -> list[tuple[str, str, str]]:
+    a, b = _last(src), _last(dst)
+    if not a or not b:
+        return []
+    if (a in TERMINAL) != (b in TERMINAL):
+        if a in TERMINAL:
+            return [("punctuation", "warning", f"source ends with {a!r}, translation does not")]
+        return [("punctuation", "warning", f"translation ends with {b!r}, source does not")]
+    if a in "?!" and b in ".:;" or a in ".:;" and b in "?!":
+        return [("punctuation", "warning", f"source ends with {a!r}, translation with {b!r}")]
+    return []
+
+
+def spaces(src: str, dst: str) -> list[tuple[str, str, str]]:
+    out = []
+    if (src[:1].isspace()) != (dst[:1].isspace()):
+        out.append(("spaces", "warning", "leading whitespace differs from the source"))
+    if (src[-1:].isspace()) != (dst[-1:].isspace()):
+        out.append(("spaces", "warning", "trailing whitespace differs from the source"))
+    if "  " in dst and "  " not in src:
+        out.append(("spaces", "warning", "double space"))
+    return out
+
+
+def untranslated_copy(src: str, dst: str, min_words: int = 4) -> list[tuple[str, str, str]]:
+    if src == dst and len(re.findall(r"[^\W\d_]{2,}", _visible(URL_RE.sub(" ", src)))) >= min_words:
+        return [("untranslated", "warning", "translation is a copy of the source text")]
+    return []
+
+
+def run(src: str, dst: str, lang: str, flags: list[str]) -> list[tuple[str, str, str]]:
+    out = placeholders(src, dst, flags)
+    out += urls(src, dst)
+    out += numbers(src, dst)
+    out += brackets_and_quotes(src, dst, lang)
+    out += quote_style(dst, lang)
+    out += final_punctuation(src, dst)
+    out += spaces(src, dst)
+    out += untranslated_copy(src, dst)
+    return out

@@ -1,0 +1,197 @@
+"""``tamizdat check`` and ``tamizdat glossary export|import``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check", help="check PO catalogues against the glossary and for common mistakes",
+        description="Check translations: glossary terms (missing, forbidden, do-not-translate, proper names), "
+                    "placeholders, numbers, URLs, quotes, brackets, punctuation and spacing. With no PO "
+                    "arguments, checks every locales/<lang>/*.po of the project. Exit 1 when an error is found.",
+    )
+    p.add_argument("catalogs", nargs="*", metavar="PO", help="PO files or folders of PO files")
+    p.add_argument("--glossary", metavar="FILE", help="glossary (our TOML or TBX); default: the project's")
+    p.add_argument("--no-glossary", action="store_true", help="run only the standard checks")
+    p.add_argument("--lang", help="language of the catalogues (default: their Language header or folder name)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=run_check)
+
+    g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)")
+    gsub = g.add_subparsers(dest="glossary_command", metavar="ACTION")
+    e = gsub.add_parser("export", help="write the glossary as TBX-Basic, OmegaT CSV/TSV, or our TOML")
+    e.add_argument("--glossary", metavar="FILE", help="glossary to read (default: the project's)")
+    e.add_argument("--format", choices=("tbx", "csv", "tsv", "toml"), default="tbx")
+    e.add_argument("--lang", help="target language (required for csv and tsv)")
+    e.add_argument("-o", "--output", metavar="FILE", help="output file (default: standard output)")
+    e.set_defaults(handler=run_export)
+    i = gsub.add_parser("import", help="read a TBX (or TOML) glossary and write our TOML")
+    i.add_argument("source", metavar="FILE.tbx")
+    i.add_argument("-o", "--output", metavar="FILE", help="TOML to write (default: the project's glossary)")
+    i.set_defaults(handler=run_import)
+    g.set_defaults(handler=lambda args: (g.print_help(sys.stderr), 2)[1])
+
+
+def _project():
+    from pipeline.errors import TamizdatError
+    from pipeline.project import Project
+
+    try:
+        return Project.find(".")
+    except TamizdatError:
+        return None
+
+
+def _glossary(path: str | None, project, required: bool):
+    from pipeline.errors import TamizdatError
+    from pipeline.glossary import load_glossary
+
+    if path:
+        return load_glossary(path)
+    if project is not None and project.glossary_path.is_file():
+        return load_glossary(project.glossary_path)
+    if required:
+        raise TamizdatError("no glossary: pass --glossary FILE or run inside a project with one")
+    return None
+
+
+def _catalogs(args, project) -> list[tuple[Path, str | None]]:
+    """(path, language from the folder layout) for every catalogue to check."""
+    from pipeline.errors import TamizdatError
+
+    out: list[tuple[Path, str | None]] = []
+    if not args.catalogs:
+        if project is None:
+            raise TamizdatError("no PO files given and not inside a Tamizdat project")
+        for lang in project.settings.languages:
+            for po in sorted((project.locales_dir / lang).glob("*.po")):
+                out.append((po, lang))
+        return out
+    for name in args.catalogs:
+        p = Path(name)
+        if p.is_dir():
+            out += [(f, None) for f in sorted(p.rglob("*.po"))]
+        else:
+            out.append((p, None))
+    return out
+
+
+def _language(po, path: Path, hint: str | None, forced: str | None) -> str:
+    from pipeline import languages
+    from pipeline.errors import TamizdatError
+
+    if forced:
+        return forced
+    if hint:
+        return hint
+    lang = (po.metadata.get("Language") or "").strip()
+    if lang:
+        return lang
+    try:
+        return languages.validate(path.parent.name)
+    except TamizdatError:
+        raise TamizdatError("cannot tell the catalogue's language (no Language header); pass --lang", str(path)) from None
+
+
+def run_check(args) -> int:
+    import json
+
+    from pipeline import languages
+    from pipeline.catalog.pofile import parse
+    from pipeline.checks import check_catalog
+    from pipeline.fileio import read_bytes
+
+    from pipeline.errors import TamizdatError
+
+    try:
+        if args.lang:
+            languages.validate(args.lang)
+    except TamizdatError as exc:
+        print(f"tamizdat check: error: --lang: {exc}", file=sys.stderr)
+        return 2
+    project = _project()
+    if not args.catalogs and project is None:
+        print("tamizdat check: error: no PO files given and not inside a Tamizdat project", file=sys.stderr)
+        return 2
+    glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
+    findings = []
+    files = _catalogs(args, project)
+    for path, hint in files:
+        po = parse(read_bytes(path), str(path))
+        lang = _language(po, path, hint, args.lang)
+        findings += check_catalog(po, str(path), glossary, lang)
+    errors = sum(1 for f in findings if f.severity == "error")
+    if args.format == "json":
+        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_text(findings)
+    if not args.quiet:
+        warnings = len(findings) - errors
+        note = "" if glossary is not None else " (no glossary)"
+        print(f"check: {len(files)} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _print_text(findings) -> None:
+    current = None
+    for f in findings:
+        if f.file != current:
+            if current is not None:
+                print()
+            print(f.file)
+            current = f.file
+        fuzzy = " (fuzzy)" if f.fuzzy else ""
+        term = f" [{f.term}]" if f.term else ""
+        print(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{fuzzy}")
+
+
+def run_export(args) -> int:
+    from pipeline import languages
+    from pipeline.errors import TamizdatError
+    from pipeline.fileio import atomic_write
+
+    glossary = _glossary(args.glossary, _project(), required=True)
+    if args.format == "tbx":
+        from pipeline.glossary.tbx import dumps
+
+        text = dumps(glossary)
+    elif args.format == "toml":
+        from pipeline.glossary.toml_format import dumps
+
+        text = dumps(glossary)
+    else:
+        if not args.lang:
+            raise TamizdatError(f"--format {args.format} needs --lang (OmegaT glossaries hold one target language)")
+        languages.validate(args.lang)
+        from pipeline.glossary import csv_export
+
+        text = (csv_export.dumps_csv if args.format == "csv" else csv_export.dumps_tsv)(glossary, args.lang)
+    if args.output:
+        atomic_write(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_import(args) -> int:
+    from pipeline.errors import TamizdatError
+    from pipeline.fileio import atomic_write
+    from pipeline.glossary import load_glossary
+    from pipeline.glossary.toml_format import dumps
+
+    glossary = load_glossary(args.source)
+    out = args.output
+    if not out:
+        project = _project()
+        if project is None:
+            raise TamizdatError("not inside a Tamizdat project: pass -o FILE.toml")
+        out = project.glossary_path
+    atomic_write(out, dumps(glossary))
+    if not args.quiet:
+        print(f"glossary import: {len(glossary.concepts)} concepts written to {out}", file=sys.stderr)
+    return 0
