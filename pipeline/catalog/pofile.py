@@ -1,0 +1,857 @@
+"""Read and write gettext PO catalogues exactly as GNU gettext 0.21 does.
+
+``parse`` builds real ``polib.POFile``/``POEntry`` objects (so the rest of the
+code can use polib's API) but is our own line parser: polib's is slow, drops
+``#~|`` lines and accepts broken files silently.  ``dumps`` writes the text
+``msgcat`` would write for the catalogue, including its Unicode line breaking
+(see docs/po-format.md).  ``unchanged`` tells a caller whether writing would
+change the *content* of an existing file, so files in other editors' layouts
+are only rewritten when something really changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+
+import polib
+
+from pipeline.errors import TamizdatError
+from pipeline.catalog import _unidata
+
+__all__ = ["parse", "dumps", "encode", "unchanged", "new_catalog", "charset_of"]
+
+PAGE_WIDTH = 79
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+_UNESCAPES = {
+    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
+    "v": "\v", "\\": "\\", '"': '"',
+}
+_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.)|$)", re.S)
+_STRING_RE = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*', re.S)
+_KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
+_CHARSET_RE = re.compile(rb"charset=([^\s\\\"]+)")
+
+
+class _Syntax(Exception):
+    """Internal: a syntax error at the current line."""
+
+
+def _unescape(body: str) -> str:
+    if "\\" not in body:
+        return body
+
+    def repl(m: re.Match) -> str:
+        octal, hexa, char = m.group(1), m.group(2), m.group(3)
+        if octal is not None:
+            return chr(int(octal, 8))
+        if hexa is not None:
+            return chr(int(hexa, 16))
+        if char is not None and char in _UNESCAPES:
+            return _UNESCAPES[char]
+        if char is None:
+            raise _Syntax("backslash at end of string")
+        raise _Syntax(f"invalid escape sequence '\\{char}' in string")
+
+    return _ESCAPE_RE.sub(repl, body)
+
+
+def _parse_strings(rest: str) -> str:
+    """Value of one or more adjacent C strings making up the rest of a line."""
+    pos, n, parts = 0, len(rest), []
+    while True:
+        m = _STRING_RE.match(rest, pos)
+        if m is None:
+            if '"' in rest[pos:]:
+                raise _Syntax("unterminated string")
+            raise _Syntax("expected a quoted string")
+        parts.append(_unescape(m.group(1)))
+        pos = m.end()
+        if pos >= n or rest[pos:].isspace():
+            return "".join(parts)
+        if rest[pos] != '"':
+            raise _Syntax(f"unexpected text after string: {rest[pos:].strip()[:30]!r}")
+
+
+def _charset_from_header(data: bytes) -> str | None:
+    """The charset named in the header entry's Content-Type, if any."""
+    # The header is the first entry; only look before the second msgid.
+    first = data.find(b"msgid")
+    second = data.find(b"msgid", first + 5) if first >= 0 else -1
+    region = data[: second if second > 0 else len(data)]
+    m = _CHARSET_RE.search(region)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace")
+    return None if name.upper() == "CHARSET" else name
+
+
+def _python_codec(charset: str, path: str) -> str:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        raise TamizdatError(f"unknown charset {charset!r} in Content-Type header", path, None)
+
+
+def _decode(data: bytes, path: str) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_with(data[3:], "utf-8", path, 0)
+    charset = _charset_from_header(data) or "utf-8"
+    codec = _python_codec(charset, path)
+    if codec == "ascii":
+        # GNU tools read "ASCII" files containing UTF-8 without complaint.
+        codec = "utf-8"
+    return _decode_with(data, codec, path, 0)
+
+
+def _decode_with(data: bytes, codec: str, path: str, offset: int) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TamizdatError(f"bytes not valid in {codec}: {data[exc.start:exc.end]!r}", path, line) from None
+
+
+class _Builder:
+    """Accumulates one entry at a time while lines are read."""
+
+    __slots__ = ("po", "path", "seen", "reset_fields", "header_extra")
+
+    def __init__(self, po: polib.POFile, path: str):
+        self.po = po
+        self.path = path
+        self.seen: dict = {}
+
+
+def _new_entry() -> dict:
+    return {
+        "msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": None,
+        "plural": None, "prev_msgctxt": None, "prev_msgid": None,
+        "prev_msgid_plural": None, "tcomment": [], "comment": [],
+        "occurrences": [], "flags": [], "obsolete": None, "linenum": None,
+        "first_line": None,
+    }
+
+
+def _split_flags(text: str) -> list[str]:
+    """Flags of one ``#,`` line.  GNU splits on commas and whitespace; "range:"
+    takes the following token as its value."""
+    tokens = [t for t in re.split(r"[,\s]+", text) if t]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "range:" and i + 1 < len(tokens):
+            out.append("range: " + tokens[i + 1])
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _split_references(text: str) -> list[tuple[str, str]]:
+    """``#:`` tokens as polib-style (file, line) pairs; line is '' if absent."""
+    out = []
+    for tok in text.split():
+        name, sep, num = tok.rpartition(":")
+        if sep and num.isdigit() and name:
+            out.append((name, num))
+        else:
+            out.append((tok, ""))
+    return out
+
+
+def parse(data: bytes | str, path: str = "<string>") -> polib.POFile:
+    """Parse PO text (bytes are decoded by BOM / header charset)."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        text = _decode(bytes(data), path)
+    else:
+        text = data[1:] if data.startswith("\ufeff") else data
+    po = polib.POFile(fpath=None if path == "<string>" else path)
+    po.encoding = "utf-8"
+    try:
+        _parse_lines(text, po, path)
+    except _Syntax as exc:  # pragma: no cover - converted inside
+        raise TamizdatError(str(exc), path, None) from None
+    return po
+
+
+def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
+    lines = text.split("\n")
+    entries: list[dict] = []
+    cur = _new_entry()
+    # Which string field continuation lines ("...") extend.
+    field: str | None = None
+    plural_index = 0
+    lineno = 0
+
+    def finish() -> None:
+        nonlocal cur, field
+        if cur["msgid"] is None:
+            if cur["msgstr"] is not None or cur["plural"] is not None:
+                raise _Syntax("msgstr without msgid")
+            if cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
+                # Previous-msgid comment with no entry after it.
+                raise _Syntax("'#|' comment not followed by an entry")
+            # Comments with no entry: GNU drops them at the end of a file.
+            cur = _new_entry()
+            field = None
+            return
+        if cur["msgstr"] is None and cur["plural"] is None:
+            raise _Syntax("missing msgstr")
+        entries.append(cur)
+        cur = _new_entry()
+        field = None
+
+    def has_string() -> bool:
+        return cur["msgstr"] is not None or cur["plural"] is not None
+
+    try:
+        for lineno, line in enumerate(lines, 1):
+            if line.endswith("\r"):
+                line = line[:-1]
+            if not line or line.isspace():
+                continue
+            c0 = line[0]
+            obsolete = False
+            previous = False
+            if c0 == "#":
+                c1 = line[1:2]
+                if c1 == "~":
+                    obsolete = True
+                    line = line[2:]
+                    if line[:1] == "|":
+                        previous = True
+                        line = line[1:]
+                elif c1 == "|":
+                    previous = True
+                    line = line[2:]
+                else:
+                    # An ordinary comment: starts a new entry if one is complete.
+                    if has_string():
+                        finish()
+                    elif cur["msgid"] is not None or cur["msgctxt"] is not None:
+                        raise _Syntax("comment inside an entry, before its msgstr")
+                    if cur["first_line"] is None:
+                        cur["first_line"] = lineno
+                    body = line[2:]
+                    if c1 == ".":
+                        cur["comment"].append(body[1:] if body[:1] == " " else body)
+                    elif c1 == ":":
+                        cur["occurrences"].extend(_split_references(body))
+                    elif c1 == "," or c1 == "!":
+                        cur["flags"].extend(_split_flags(body))
+                    else:
+                        body = line[1:]
+                        cur["tcomment"].append(body[1:] if body[:1] == " " else body)
+                    field = None
+                    continue
+                stripped = line.lstrip(" \t")
+                if not stripped:
+                    continue
+                if previous:
+                    if has_string():
+                        finish()
+                    elif cur["msgid"] is not None or cur["msgctxt"] is not None:
+                        raise _Syntax("'#|' comment inside an entry, before its msgstr")
+                    if cur["first_line"] is None:
+                        cur["first_line"] = lineno
+                    if stripped[0] == '"':
+                        if field is None or not field.startswith("prev_"):
+                            raise _Syntax("string continuation without a keyword")
+                        cur[field] += _parse_strings(stripped)
+                        continue
+                    m = _KEYWORD_RE.match(stripped)
+                    if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
+                        raise _Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
+                    field = "prev_" + m.group(1)
+                    if cur[field] is not None:
+                        raise _Syntax(f"duplicate '#| {m.group(1)}'")
+                    cur[field] = _parse_strings(stripped[m.end():])
+                    continue
+                line = stripped
+            else:
+                line = line.lstrip(" \t") if c0 in " \t" else line
+                if not line:
+                    continue
+            # A keyword or a string continuation, possibly obsolete.
+            if line[0] == '"':
+                if field is None or field.startswith("prev_"):
+                    raise _Syntax("string continuation without a keyword")
+                if (cur["obsolete"] is True) != obsolete:
+                    raise _Syntax("string continuation mixes obsolete and live lines")
+                value = _parse_strings(line)
+                if field == "plural":
+                    cur["plural"][plural_index] += value
+                else:
+                    cur[field] += value
+                continue
+            m = _KEYWORD_RE.match(line)
+            if m is None:
+                word = line.split()[0] if line.split() else line
+                raise _Syntax(f"unknown keyword {word!r}")
+            kw = m.group(1)
+            value = _parse_strings(line[m.end():])
+            if kw == "msgctxt" or kw == "msgid":
+                if has_string():
+                    finish()
+                if kw == "msgctxt":
+                    if cur["msgctxt"] is not None or cur["msgid"] is not None:
+                        raise _Syntax("msgctxt out of place")
+                else:
+                    if cur["msgid"] is not None:
+                        raise _Syntax("msgid without msgstr before it")
+                    cur["linenum"] = lineno
+                if cur["obsolete"] is None:
+                    cur["obsolete"] = obsolete
+                elif cur["obsolete"] != obsolete:
+                    raise _Syntax("entry mixes obsolete (#~) and live lines")
+                if cur["first_line"] is None:
+                    cur["first_line"] = lineno
+                cur[kw] = value
+                field = kw
+                continue
+            if cur["msgid"] is None:
+                raise _Syntax(f"{kw} before msgid")
+            if cur["obsolete"] != obsolete:
+                raise _Syntax("entry mixes obsolete (#~) and live lines")
+            if kw == "msgid_plural":
+                if cur["msgid_plural"] is not None or has_string():
+                    raise _Syntax("msgid_plural out of place")
+                cur["msgid_plural"] = value
+                field = kw
+            elif kw == "msgstr":
+                if has_string():
+                    raise _Syntax("duplicate msgstr")
+                if cur["msgid_plural"] is not None:
+                    raise _Syntax("msgstr without [index] after msgid_plural")
+                cur["msgstr"] = value
+                field = kw
+            else:
+                index = int(m.group(2))
+                if cur["msgid_plural"] is None:
+                    raise _Syntax("msgstr[] without msgid_plural")
+                if cur["msgstr"] is not None:
+                    raise _Syntax("msgstr[] after msgstr")
+                if cur["plural"] is None:
+                    cur["plural"] = {}
+                if index != len(cur["plural"]):
+                    raise _Syntax("plural form has wrong index")
+                cur["plural"][index] = value
+                plural_index = index
+                field = "plural"
+        lineno = len(lines)
+        finish()
+    except _Syntax as exc:
+        raise TamizdatError(str(exc), path, lineno) from None
+    _build(entries, po, path)
+
+
+def _build(entries: list[dict], po: polib.POFile, path: str) -> None:
+    seen: dict[tuple, int] = {}
+    header_done = False
+    new = polib.POEntry.__new__
+    for e in entries:
+        key = (e["msgctxt"], e["msgid"])
+        if key in seen:
+            raise TamizdatError(
+                f"duplicate message definition (first defined on line {seen[key]})", path, e["linenum"])
+        seen[key] = e["linenum"]
+        if not header_done and e["msgid"] == "" and e["msgctxt"] is None and not e["obsolete"]:
+            header_done = True
+            _set_header(po, e)
+            continue
+        entry = new(polib.POEntry)
+        d = entry.__dict__
+        d["msgid"] = e["msgid"]
+        d["msgstr"] = e["msgstr"] if e["msgstr"] is not None else ""
+        d["msgid_plural"] = e["msgid_plural"] if e["msgid_plural"] is not None else ""
+        d["msgstr_plural"] = e["plural"] if e["plural"] is not None else {}
+        d["msgctxt"] = e["msgctxt"]
+        d["obsolete"] = bool(e["obsolete"])
+        d["encoding"] = "utf-8"
+        d["comment"] = "\n".join(e["comment"])
+        d["tcomment"] = "\n".join(e["tcomment"])
+        d["occurrences"] = e["occurrences"]
+        d["flags"] = e["flags"]
+        d["previous_msgctxt"] = e["prev_msgctxt"]
+        d["previous_msgid"] = e["prev_msgid"]
+        d["previous_msgid_plural"] = e["prev_msgid_plural"]
+        d["linenum"] = e["linenum"]
+        po.append(entry)
+
+
+def _parse_metadata(msgstr: str) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for line in msgstr.split("\n"):
+        if not line.strip():
+            continue
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip()] = value.strip()
+    return meta
+
+
+def _set_header(po: polib.POFile, e: dict) -> None:
+    po.header = "\n".join(e["tcomment"])
+    msgstr = e["msgstr"] if e["msgstr"] is not None else ""
+    po.metadata = _parse_metadata(msgstr)
+    po.metadata_is_fuzzy = list(e["flags"]) if "fuzzy" in e["flags"] else []
+    # Kept so the header msgstr is written back verbatim when the metadata
+    # was not changed (GNU never rewrites header lines).
+    po._tz_header = {
+        "msgstr": msgstr,
+        "metadata": dict(po.metadata),
+        "flags": list(e["flags"]),
+        "comment": "\n".join(e["comment"]),
+        "occurrences": list(e["occurrences"]),
+        "previous": (e["prev_msgctxt"], e["prev_msgid"], e["prev_msgid_plural"]),
+        "msgid_plural": e["msgid_plural"],
+        "plural": e["plural"],
+        "linenum": e["linenum"],
+    }
+
+
+def charset_of(po: polib.POFile) -> str:
+    """The catalogue's charset as GNU reads it from the header (default ASCII)."""
+    ct = _header_msgstr(po)
+    i = ct.find("charset=")
+    if i < 0:
+        return "ASCII"
+    name = re.split(r"[ \t\n]", ct[i + 8:], maxsplit=1)[0]
+    return "ASCII" if name == "CHARSET" or not name else name
+
+
+# ---------------------------------------------------------------------------
+# Unicode line breaking, as libunistring 1.0 does it for GNU gettext
+# ---------------------------------------------------------------------------
+
+(WJ, GL, B2, BA, BB, HY, CL, CP1, CP2, EX, IN, NS, OP1, OP2, QU, IS, NU, PO,
+ PR, SY, AL, H2, H3, ID1, ID2, JL, JV, JT, HL, RI, ZWJ, EB, EM,
+ BK, CR, LF, CM, ZW, SP, CB, AI, SA, XX) = range(43)
+
+_PAIRS = _unidata.PAIRS
+_NCLS = 33
+_DIRECT, _INDIRECT, _PROHIBITED = 1, 2, 3
+_LB_STARTS = _unidata.LB_STARTS
+_LB_VALUES = _unidata.LB_VALUES
+_W_STARTS = _unidata.W_STARTS
+_W_VALUES = _unidata.W_VALUES
+_cls_cache: dict[str, int] = {}
+_width_cache: dict[str, int] = {}
+
+
+def _lb_class(ch: str) -> int:
+    c = _cls_cache.get(ch)
+    if c is None:
+        c = _LB_VALUES[bisect.bisect_right(_LB_STARTS, ord(ch)) - 1]
+        if c == AI or c == SA or c == XX:
+            c = AL
+        elif c == CB:
+            c = ID1
+        _cls_cache[ch] = c
+    return c
+
+
+def _char_width(ch: str) -> int:
+    w = _width_cache.get(ch)
+    if w is None:
+        w = _W_VALUES[bisect.bisect_right(_W_STARTS, ord(ch)) - 1]
+        if w < 0:
+            w = 0  # control characters are ignored, as libunistring does
+        _width_cache[ch] = w
+    return w
+
+
+# Break-opportunity codes, as in libunistring.
+_MANDATORY, _POSSIBLE, _PROHIB = 0, 1, 2
+
+
+def _possible_linebreaks(s: str) -> list[int]:
+    """For each character, whether a line may break *before* it."""
+    n = len(s)
+    p = [_PROHIB] * n
+    last = BK
+    seen_space = -1
+    seen_space2 = -1
+    preceding_zwj = False
+    ri_count = 0
+    for i in range(n):
+        prop = _lb_class(s[i])
+        if prop == BK or prop == LF or prop == CR:
+            p[i] = _MANDATORY
+            last = BK
+            seen_space = seen_space2 = -1
+            preceding_zwj = False
+            ri_count = 0
+            continue
+        if prop == SP:
+            seen_space2 = seen_space
+            seen_space = i
+            preceding_zwj = False
+            continue
+        if prop == ZW:
+            last = ZW
+            seen_space = seen_space2 = -1
+            preceding_zwj = False
+            continue
+        q = i
+        if prop == CM or prop == ZWJ:
+            if last == BK:
+                last = AL
+                seen_space = -1
+                preceding_zwj = prop == ZWJ
+                continue
+            if last == ZW:
+                p[i] = _POSSIBLE
+                last = AL
+                seen_space = seen_space2 = -1
+                preceding_zwj = prop == ZWJ
+                continue
+            if seen_space < 0:
+                preceding_zwj = prop == ZWJ
+                continue
+            # A combining character after a space: the space acts as AL... 
+            q = seen_space
+            seen_space = seen_space2
+            prop = AL
+        if last == BK:
+            pass
+        elif last == ZW:
+            p[q] = _POSSIBLE
+        elif preceding_zwj and q == i:
+            pass
+        elif last == RI and prop == RI:
+            if seen_space >= 0 or ri_count % 2 == 0:
+                p[q] = _POSSIBLE
+        elif last == IS and s[i] == "<":
+            p[q] = _POSSIBLE
+        else:
+            kind = _PAIRS[last * _NCLS + prop]
+            if kind == _DIRECT or (kind == _INDIRECT and seen_space >= 0):
+                p[q] = _POSSIBLE
+        ri_count = ri_count + 1 if prop == RI else 0
+        last = prop
+        seen_space = seen_space2 = -1
+        preceding_zwj = False
+    return p
+
+
+def _width_linebreaks(s: str, overrides: list[int | None] | None, width: int, start_column: int) -> list[bool]:
+    """Where to break ``s`` so that lines fit ``width`` (libunistring's
+    u8_width_linebreaks): True at index i means a line break before s[i]."""
+    p = _possible_linebreaks(s)
+    n = len(s)
+    out = [False] * n
+    last_p = -1
+    last_column = start_column
+    piece_width = 0
+    for i in range(n):
+        b = p[i]
+        if overrides is not None and overrides[i] is not None:
+            b = overrides[i]
+        if b == _POSSIBLE or b == _MANDATORY:
+            if last_p >= 0 and last_column + piece_width > width:
+                out[last_p] = True
+                last_column = 0
+        if b == _MANDATORY:
+            last_p = -1
+            last_column = 0
+            piece_width = 0
+        else:
+            if b == _POSSIBLE:
+                last_p = i
+                last_column += piece_width
+                piece_width = 0
+            piece_width += _char_width(s[i])
+    if last_p >= 0 and last_column + piece_width > width:
+        out[last_p] = True
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
+
+_ESCAPES = {
+    "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
+    "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"',
+}
+_NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
+_SIMPLE = re.compile(r'[ !#-\[\]-~]*\Z')  # printable ASCII without " and \
+
+
+def _escape_portion(portion: str) -> tuple[str, list[int | None] | None]:
+    """Escaped text and per-character break overrides for one portion."""
+    if not _NEEDS_ESCAPE.search(portion):
+        return portion, None
+    chars: list[str] = []
+    over: list[int | None] = []
+    for ch in portion:
+        esc = _ESCAPES.get(ch)
+        if esc is None:
+            chars.append(ch)
+            over.append(None)
+        else:
+            chars.append(esc)
+            over.append(None)
+            over.append(_PROHIB)
+    text = "".join(chars)
+    if portion.endswith("\n"):
+        # Don't break immediately before the "\n" at the end.
+        over[-2] = _PROHIB
+    return text, over
+
+
+def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool) -> None:
+    """Append the lines GNU's wrap() prints for keyword ``name`` and ``value``."""
+    plen = len(prefix)
+    # Fast path: printable ASCII on a single line that fits.
+    nl = value.find("\n")
+    if nl < 0 or nl == len(value) - 1:
+        core = value if nl < 0 else value[:-1]
+        if _SIMPLE.match(core) is not None:
+            text = core if nl < 0 else core + "\\n"
+            if not do_wrap or plen + len(name) + len(text) + 3 <= PAGE_WIDTH:
+                out.append(f'{prefix}{name} "{text}"')
+                return
+    if value == "":
+        out.append(f'{prefix}{name} ""')
+        return
+    parts = value.split("\n")
+    portions = [x + "\n" for x in parts[:-1]]
+    if parts[-1]:
+        portions.append(parts[-1])
+    width = (PAGE_WIDTH if do_wrap else 1 << 30) - 1 - (plen + 1)
+    first_line = True
+    last = len(portions) - 1
+    for k, portion in enumerate(portions):
+        text, over = _escape_portion(portion)
+        if first_line:
+            startcol = len(name) + 1
+            breaks = _width_linebreaks(text, over, width, startcol)
+            if k < last or startcol > width or any(breaks):
+                out.append(f'{prefix}{name} ""')
+                first_line = False
+                breaks = _width_linebreaks(text, over, width, 0)
+        else:
+            breaks = _width_linebreaks(text, over, width, 0)
+        lead = f'{prefix}{name} "' if first_line else f'{prefix}"'
+        first_line = False
+        start = 0
+        for i, b in enumerate(breaks):
+            if b:
+                out.append(lead + text[start:i] + '"')
+                lead = f'{prefix}"'
+                start = i
+        out.append(lead + text[start:] + '"')
+
+
+# Format languages in gettext 0.21's order (format_language[] in message.c).
+_FORMATS = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp",
+    "javascript", "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk",
+    "lua", "object-pascal", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit",
+    "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
+    "gfc-internal", "ycp",
+)
+_FORMAT_SET = frozenset(_FORMATS)
+_RANGE_RE = re.compile(r"range:\s*(\d+)\.\.(\d+)\Z")
+
+
+def _flag_state(flags: list[str]) -> tuple[bool, dict[str, bool], tuple[int, int] | None, bool | None]:
+    """GNU's reading of a flags list: fuzzy, format flags, range, wrap."""
+    fuzzy = False
+    fmt: dict[str, bool] = {}
+    rng = None
+    wrap: bool | None = None
+    for raw in flags:
+        for flag in _split_flags(raw) if ("," in raw or " " in raw.strip()) and not raw.startswith("range:") else [raw.strip()]:
+            if flag == "fuzzy":
+                fuzzy = True
+            elif flag == "no-wrap":
+                wrap = False
+            elif flag == "wrap":
+                wrap = True
+            elif flag.endswith("-format"):
+                lang = flag[:-7]
+                state: bool | None = True
+                for pre, st in (("no-", False), ("possible-", True), ("impossible-", None), ("undecided-", None)):
+                    if lang.startswith(pre) and lang[len(pre):] in _FORMAT_SET:
+                        lang, state = lang[len(pre):], st
+                        break
+                if lang in _FORMAT_SET:
+                    if state is None:
+                        fmt.pop(lang, None)
+                    else:
+                        fmt[lang] = state
+            elif flag.startswith("range:"):
+                m = _RANGE_RE.match(flag)
+                if m and int(m.group(1)) <= int(m.group(2)):
+                    rng = (int(m.group(1)), int(m.group(2)))
+    return fuzzy, fmt, rng, wrap
+
+
+def _flags_line(flags: list[str], translated: bool, obsolete: bool) -> tuple[str | None, bool]:
+    """The ``#,`` line msgcat writes (or None) and whether strings wrap."""
+    if not flags:
+        return None, True
+    fuzzy, fmt, rng, wrap = _flag_state(flags)
+    out = []
+    if fuzzy and translated:
+        out.append("fuzzy")
+    for lang in _FORMATS:
+        if lang in fmt:
+            out.append(f"{lang}-format" if fmt[lang] else f"no-{lang}-format")
+    if rng is not None and not obsolete:
+        out.append(f"range: {rng[0]}..{rng[1]}")
+    if wrap is False:
+        out.append("no-wrap")
+    return ("#, " + ", ".join(out) if out else None), wrap is not False
+
+
+def _references(occurrences: list, out: list[str]) -> None:
+    line = "#:"
+    column = 2
+    for occ in occurrences:
+        if isinstance(occ, (tuple, list)):
+            fname, num = occ[0], (occ[1] if len(occ) > 1 else "")
+        else:
+            fname, num = str(occ), ""
+        while fname.startswith("./"):
+            fname = fname[2:]
+        ref = f"{fname}:{num}" if num not in ("", None) else fname
+        n = len(ref) + 1
+        if column > 2 and column + n > PAGE_WIDTH:
+            out.append(line)
+            line = "#:"
+            column = 2
+        line += " " + ref
+        column += n
+    out.append(line)
+
+
+def _comment_lines(text: str, mark: str, out: list[str]) -> None:
+    for line in text.split("\n"):
+        out.append(f"{mark} {line}" if line else mark)
+
+
+def _header_msgstr(po: polib.POFile) -> str:
+    saved = getattr(po, "_tz_header", None)
+    if saved is not None and saved["metadata"] == po.metadata:
+        return saved["msgstr"]
+    return "".join(f"{k}: {v}\n" for k, v in po.metadata.items())
+
+
+def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural,
+                 tcomment, comment, occurrences, flags, prev, obsolete) -> None:
+    translated = (plural[min(plural)] if plural else "") != "" if msgid_plural else msgstr != ""
+    if obsolete and not translated:
+        return  # msgcat drops untranslated obsolete entries
+    if out:
+        out.append("")
+    if tcomment:
+        _comment_lines(tcomment, "#", out)
+    if comment:
+        _comment_lines(comment, "#.", out)
+    if occurrences:
+        _references(occurrences, out)
+    flag_line, do_wrap = _flags_line(flags, translated, obsolete)
+    if flag_line:
+        out.append(flag_line)
+    pprefix = "#~| " if obsolete else "#| "
+    for name, value in zip(("msgctxt", "msgid", "msgid_plural"), prev):
+        if value is not None:
+            _wrap(out, pprefix, name, value, do_wrap)
+    prefix = "#~ " if obsolete else ""
+    if msgctxt is not None:
+        _wrap(out, prefix, "msgctxt", msgctxt, do_wrap)
+    _wrap(out, prefix, "msgid", msgid, do_wrap)
+    if msgid_plural:
+        _wrap(out, prefix, "msgid_plural", msgid_plural, do_wrap)
+        for i in sorted(plural):
+            _wrap(out, prefix, f"msgstr[{i}]", plural[i], do_wrap)
+    else:
+        _wrap(out, prefix, "msgstr", msgstr, do_wrap)
+
+
+def dumps(po: polib.POFile) -> str:
+    """The PO text GNU msgcat 0.21 writes for ``po`` (default options)."""
+    out: list[str] = []
+    saved = getattr(po, "_tz_header", None)
+    if po.metadata or po.header or saved is not None:
+        fuzzy = po.metadata_is_fuzzy
+        if saved is not None:
+            flags = [f for f in saved["flags"] if f != "fuzzy"]
+        else:
+            flags = []
+        if fuzzy:
+            flags = ["fuzzy"] + flags
+        _write_entry(
+            out, msgctxt=None, msgid="", msgid_plural=saved["msgid_plural"] if saved else None,
+            msgstr=_header_msgstr(po), plural=saved["plural"] if saved else None,
+            tcomment=po.header, comment=saved["comment"] if saved else "",
+            occurrences=saved["occurrences"] if saved else [], flags=flags,
+            prev=saved["previous"] if saved else (None, None, None), obsolete=False)
+    live = [e for e in po if not e.obsolete]
+    dead = [e for e in po if e.obsolete]
+    for e in live + dead:
+        _write_entry(
+            out, msgctxt=e.msgctxt, msgid=e.msgid, msgid_plural=e.msgid_plural,
+            msgstr=e.msgstr, plural=e.msgstr_plural, tcomment=e.tcomment,
+            comment=e.comment, occurrences=e.occurrences, flags=e.flags,
+            prev=(e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural),
+            obsolete=e.obsolete)
+    if not out:
+        return ""
+    return "\n".join(out) + "\n"
+
+
+def encode(po: polib.POFile) -> bytes:
+    """``dumps(po)`` encoded in the catalogue's charset."""
+    charset = charset_of(po)
+    codec = "utf-8" if charset.upper() in ("ASCII", "US-ASCII") else _python_codec(charset, po.fpath or "<catalog>")
+    return dumps(po).encode(codec)
+
+
+# ---------------------------------------------------------------------------
+# Content comparison
+# ---------------------------------------------------------------------------
+
+def _content(po: polib.POFile) -> tuple:
+    fuzzy = bool(po.metadata_is_fuzzy)
+    items = []
+    for e in po:
+        items.append((
+            e.msgctxt, e.msgid, e.msgid_plural or "", e.msgstr,
+            tuple(sorted(e.msgstr_plural.items())), e.tcomment, e.comment,
+            tuple(tuple(o) if isinstance(o, (list, tuple)) else (o,) for o in e.occurrences),
+            tuple(e.flags), e.previous_msgctxt, e.previous_msgid,
+            e.previous_msgid_plural, bool(e.obsolete)))
+    return (po.header, _header_msgstr(po), fuzzy, tuple(items))
+
+
+def unchanged(old: bytes, po: polib.POFile) -> bool:
+    """True when ``po`` says the same as the file bytes ``old`` (layout aside),
+    so the file must be left as it is."""
+    try:
+        before = parse(old)
+    except TamizdatError:
+        return False
+    return _content(before) == _content(po)
+
+
+def new_catalog(metadata: dict[str, str], header: str = "") -> polib.POFile:
+    """An empty catalogue with the given header fields (in order)."""
+    po = polib.POFile()
+    po.encoding = "utf-8"
+    po.header = header
+    po.metadata = dict(metadata)
+    po.metadata_is_fuzzy = []
+    return po
