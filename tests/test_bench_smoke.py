@@ -1,0 +1,68 @@
+"""The benchmark script must keep working: run it small, our side only.
+
+Timing is not asserted (speed is judged by the full run, not in CI); what is
+asserted is that every step row is there and every one of our commands ran
+and succeeded on the generated corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STEPS = [
+    "extract",
+    "render × 2 languages",
+    "update after edits, per file",
+    "update after edits, one big catalogue",
+    "check with the full glossary",
+    "stats",
+    "build, cold",
+    "build, one catalogue changed",
+    "build, nothing changed",
+]
+
+
+def test_benchmark_smoke_run(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--n", "20", "--reps", "1", "--no-peers",
+         "--real", "3", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["peers"] is False
+    rows = {r["step"]: r for r in results["rows"]}
+    for step in STEPS:
+        assert step in rows, f"no row for {step!r}"
+        ours = rows[step]["ours"]
+        if ours is None:  # n/a is only for a command not written yet
+            assert False in results["commands"].values(), f"{step}: not run although every command exists"
+            continue
+        assert ours["ok"], f"{step}: {ours.get('detail')}"
+        assert ours["median_s"] > 0
+    # The same table a person reads, with a line per step.
+    md = (tmp_path / "results.md").read_text(encoding="utf-8")
+    for step in STEPS:
+        assert f"| {step} |" in md
+
+
+def test_corpus_is_deterministic_and_edited() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    first = generate.articles(3, seed=11)
+    assert first == generate.articles(3, seed=11)
+    assert first != generate.articles(3, seed=12)
+    for _slug, v1, v2 in first:
+        assert v1.startswith("<!DOCTYPE html>") and '<html lang="en">' in v1
+        assert '<meta name="date" content="' in v1 and "<article>" in v1
+    assert any(v1 != v2 for _slug, v1, v2 in first)
+    # Pseudo translations keep tags, placeholders and entities byte for byte.
+    src = 'He was <a1>moved</a1> by etap &amp; <em>SIZO</em> {name}'
+    ru = generate.pseudo(src, "ru")
+    assert "<a1>" in ru and "</a1>" in ru and "&amp;" in ru and "<em>" in ru and "{name}" in ru
+    assert "этап" in ru and "СИЗО" in ru and ru != src
