@@ -6,14 +6,11 @@ guess, and a guess built on a guess misleads translators.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 import polib
-from rapidfuzz import fuzz, process
-
-from pipeline.catalog.fuzzy import _window
+from pipeline.catalog.fuzzy import Index
 
 # Memory suggestions come from other texts, so they must be closer than an
 # edited paragraph of the same article to be worth a translator's time.
@@ -41,7 +38,7 @@ class Memory:
 
     def __init__(self) -> None:
         self._sources: dict[str, list[tuple[str, polib.POEntry]]] = {}
-        self._index: tuple[list[int], list[str]] | None = None
+        self._index: tuple[Index, list[str]] | None = None
 
     @classmethod
     def from_catalogs(cls, catalogs: Iterable[tuple[str, polib.POFile]]) -> "Memory":
@@ -75,10 +72,10 @@ class Memory:
                 return slug, e
         return None
 
-    def _sorted(self) -> tuple[list[int], list[str]]:
+    def _searchable(self) -> tuple[Index, list[str]]:
         if self._index is None:
-            texts = sorted(self._sources, key=len)
-            self._index = ([len(t) for t in texts], texts)
+            texts = list(self._sources)
+            self._index = (Index(texts), texts)
         return self._index
 
     def lookup(
@@ -94,7 +91,7 @@ class Memory:
         ``exclude`` is the slug of the catalogue being merged, whose own entries are no memory for it.
         """
         out: list[Hit | None] = []
-        lengths, texts = self._sorted()
+        index, texts = self._searchable() if fuzzy else (None, [])
         for q in queries:
             got = self._pick(q, exclude)
             if got is not None:
@@ -103,16 +100,11 @@ class Memory:
             if not fuzzy or not texts:
                 out.append(None)
                 continue
-            lo, hi = _window(len(q), cutoff)
-            a, b = bisect.bisect_left(lengths, lo), bisect.bisect_right(lengths, hi)
-            hit = None
-            if a < b:
-                for text, score, _ in process.extract(
-                    q, texts[a:b], scorer=fuzz.ratio, score_cutoff=cutoff, limit=4
-                ):
-                    got = self._pick(text, exclude)
-                    if got is not None:
-                        hit = Hit(got[1], got[0], score, False)
-                        break
-            out.append(hit)
+            best = index.best(q, cutoff, accept=lambda i: self._pick(texts[i], exclude) is not None)
+            if best:
+                i, score = best[0]
+                slug, entry = self._pick(texts[i], exclude)
+                out.append(Hit(entry, slug, score, False))
+            else:
+                out.append(None)
         return out

@@ -97,30 +97,38 @@ def _english_name(lang: str) -> str:
         return lang
 
 
-def _needs(meta: dict, field: str) -> bool:
-    value = meta.get(field, "")
-    return not value.strip() or "INTEGER" in value or "LANGUAGE" in value or "LL@li.org" in value
+def _placeholder(meta: dict, field: str) -> bool:
+    """Absent, or still the template's placeholder (a real value, even an odd one, is the translator's)."""
+    value = meta.get(field)
+    return value is None or "INTEGER" in value or "LANGUAGE" in value or "LL@li.org" in value
 
 
 def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) -> None:
     """The template's dates; the language's fields where missing or still template placeholders.
 
-    A Plural-Forms a translator chose is kept: only CLDR fills one that is absent.
+    Values a translator or their editor set are kept, so an update does not
+    fight Poedit over the header: Language only fills an empty field, and
+    Plural-Forms from CLDR replaces a placeholder, or fills a missing one when
+    the catalogue has plural entries (msgfmt needs it then).
     """
     meta = po.metadata
     if pot is not None:
         for field in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):
-            if field in pot.metadata:
+            if field in pot.metadata and (field != "Report-Msgid-Bugs-To" or pot.metadata[field]):
                 set_header(meta, field, pot.metadata[field])
-    if lang:
+    if not lang:
+        return
+    if not meta.get("Language", "").strip() or _placeholder(meta, "Language"):
         set_header(meta, "Language", header_lang(lang))
-        if _needs(meta, "Language-Team"):
-            set_header(meta, "Language-Team", _english_name(lang))
-        if _needs(meta, "Plural-Forms"):
-            try:
-                set_header(meta, "Plural-Forms", languages.plural_forms(lang))
-            except Exception:  # a code Babel does not know: leave the field as it was
-                pass
+    if _placeholder(meta, "Language-Team"):
+        set_header(meta, "Language-Team", _english_name(lang))
+    plural = any(e.msgid_plural for e in po) or (pot is not None and any(e.msgid_plural for e in pot))
+    pf = meta.get("Plural-Forms")
+    if (pf is not None and _placeholder(meta, "Plural-Forms")) or (plural and not (pf or "").strip()):
+        try:
+            set_header(meta, "Plural-Forms", languages.plural_forms(lang))
+        except Exception:  # a code Babel does not know: leave the field as it was
+            pass
 
 
 def new_po(pot: polib.POFile, lang: str, *, now: _dt.datetime | None = None) -> polib.POFile:
@@ -219,7 +227,7 @@ def merge(
     out.header = old.header
     out.metadata = dict(old.metadata)
     out.metadata_is_fuzzy = list(old.metadata_is_fuzzy or [])
-    for attr in ("encoding", "fpath"):
+    for attr in ("encoding", "fpath", "_tz_header"):
         if hasattr(old, attr):
             setattr(out, attr, getattr(old, attr))
     update_header(out, pot, lang)
