@@ -1,8 +1,9 @@
 """Inflection-aware term matching over one precompiled index per language.
 
 Every word (of a term or of a text) is reduced to a small set of keys: its
-lower-cased form (ё → е), its Snowball stem, its dictionary lemmas
-(pymorphy3 for Russian and Ukrainian) and, for Russian surnames and
+lower-cased form (ё → е), its dictionary lemmas (pymorphy3 for Russian and
+Ukrainian), its Snowball stem when no dictionary knows the word (English:
+inflections stripped only) and, for Russian surnames and
 -ов/-ев/-ин/-ский, the bare base (adjectives in -ый are lemmatised). Two words match when their key
 sets meet; a multi-word term matches consecutive words separated only by
 spaces, hyphens or apostrophes. Keys are namespaced (stem vs lemma) so a
@@ -76,21 +77,70 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
+def english_base(w: str) -> str:
+    """Strip English inflections only (-s, -es, -ies, -ed, -ing, final -e).
+
+    Snowball's English stemmer also removes derivational suffixes, which
+    makes “colonial” meet “colony”; glossary terms only ever inflect.
+    """
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and (w.endswith(("sses", "ches", "shes", "xes", "zes"))):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    elif len(w) > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+            w = w[:-1]
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+            w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
 @lru_cache(maxsize=200_000)
-def word_keys(word: str, lang: str) -> frozenset:
-    """The keys under which ``word`` (in language ``lang``) can meet a term word."""
+def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
+    """The keys under which ``word`` (in language ``lang``) can meet a term word.
+
+    ``term`` is true for the words of glossary terms: a term that is a
+    participle (опущенный) must not meet every form of its verb (опустил),
+    while a participle in a text still meets a verb term (сотрудничающие →
+    сотрудничать).
+    """
     w = fold(word)
     keys = {("w", w)}
-    stemmer = _stemmer(lang)
-    if stemmer is not None:
-        keys.add(("s", stemmer.stemWord(w)))
+    if w.isdigit():
+        return frozenset(keys)
+    if lang == "en":
+        keys.add(("s", english_base(w)))
+        return frozenset(keys)
     morph = _morph(lang)
-    if morph is not None and not w.isdigit():
+    known = False
+    if morph is not None:
         for p in morph.parse(w):
-            keys.add(("l", p.normal_form.replace("ё", "е")))
-    if lang == "de" and len(w) > 3 and w.endswith("s") and stemmer is not None:
-        # Snowball keeps the genitive -s after most consonants (Miftachows).
-        keys.add(("s", stemmer.stemWord(w[:-1])))
+            known = known or p.is_known
+            if p.tag.POS in ("PRTF", "PRTS"):
+                full = p.inflect({"masc", "sing", "nomn"}) if p.tag.POS == "PRTF" else None
+                keys.add(("p", (full.word if full else w).replace("ё", "е")))
+                if not term:
+                    keys.add(("l", p.normal_form.replace("ё", "е")))
+            else:
+                keys.add(("l", p.normal_form.replace("ё", "е")))
+    stemmer = _stemmer(lang)
+    # Where the dictionary knows the word, its lemmas are better than a stem
+    # (Snowball gives колония and колонна the same stem).
+    if stemmer is not None and not known:
+        keys.add(("s", stemmer.stemWord(w)))
+        if len(w) > 3 and ((lang == "de" and w.endswith("s")) or (lang == "fr" and w[-1] in "sx")):
+            # Snowball keeps German genitive -s after most consonants
+            # (Miftachows) and French plural -s after -u (détenus).
+            keys.add(("s", stemmer.stemWord(w[:-1])))
     if lang in MORPH_LANGS:
         m = SURNAME_RE.match(w)
         if m:
@@ -165,7 +215,7 @@ class Index:
         words = tuple(w for _, _, w in tokenize(term))
         if not words:
             return
-        keys = tuple(word_keys(w, self.lang) for w in words)
+        keys = tuple(word_keys(w, self.lang, term=True) for w in words)
         pat = Pattern(concept, term, kind, words, keys, quoted, case_sensitive, reason, self._n)
         self._n += 1
         for key in keys[0]:
