@@ -1,0 +1,212 @@
+"""File-level jobs behind ``tamizdat update`` and ``tamizdat merge``: where merging meets the disk.
+
+Every catalogue is read (and checked) before anything is written, so a syntax
+error in one file stops the run with nothing overwritten. A catalogue whose
+content did not change is not written at all — whatever editor last saved it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import polib
+
+from pipeline.catalog import pofile
+from pipeline.catalog.memory import Memory
+from pipeline.catalog.merge import GENERATOR, merge, set_header
+from pipeline.errors import TamizdatError
+from pipeline.fileio import atomic_write, project_lock, read_bytes
+
+
+@dataclass
+class FileResult:
+    path: str
+    written: bool
+    counts: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        c = self.counts
+        parts = [f"{c[k]} {label}" for k, label in (
+            ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
+            ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
+        return ", ".join(parts) or "no change in entries"
+
+
+def load(path: str | os.PathLike) -> tuple[bytes, polib.POFile]:
+    data = read_bytes(path)
+    return data, pofile.parse(data, str(path))
+
+
+def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None) -> bool:
+    """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written."""
+    if old is not None and pofile.unchanged(old, po):
+        return False
+    set_header(po.metadata, "X-Generator", GENERATOR)
+    atomic_write(path, pofile.encode(po))
+    return True
+
+
+def load_memory(sources: Iterable[str | os.PathLike], lang: str | None, memory: Memory | None = None) -> Memory:
+    """A memory from PO files, TMX files and folders of them (searched recursively)."""
+    from pipeline.catalog import tmx
+
+    memory = memory or Memory()
+    for src in sources:
+        src = Path(src)
+        if src.is_dir():
+            files = sorted(p for p in src.rglob("*") if p.suffix in (".po", ".tmx") and p.is_file())
+        elif src.exists():
+            files = [src]
+        else:
+            raise TamizdatError("no such file or folder for --memory", str(src))
+        for f in files:
+            if f.suffix == ".tmx":
+                if not lang:
+                    raise TamizdatError("a TMX memory needs the target language (--lang)", str(f))
+                tmx.add_to_memory(memory, tmx.parse(read_bytes(f), target_lang=lang, path=str(f)))
+            else:
+                memory.add(str(f.resolve()), load(f)[1])
+    return memory
+
+
+# -- tamizdat update ---------------------------------------------------------
+
+
+def _glossary(project):
+    if not project.glossary_path.is_file():
+        return None, None
+    try:
+        from pipeline.glossary import load_glossary
+        from pipeline.glossary.notes import annotate
+    except ImportError:  # the glossary stage is optional
+        return None, None
+    return load_glossary(project.glossary_path), annotate
+
+
+def update_project(
+    project,
+    langs: list[str] | None = None,
+    slugs: list[str] | None = None,
+    *,
+    fuzzy: bool = True,
+    use_memory: bool = True,
+    progress: Callable[[int], object] | None = None,
+) -> list[FileResult]:
+    """Merge each template ``locales/<slug>.pot`` into ``locales/<lang>/<slug>.po`` (created when missing)."""
+    from pipeline import languages
+    from pipeline.project import check_slug
+
+    langs = [languages.validate(code) for code in (langs or project.settings.languages)]
+    if not langs:
+        raise TamizdatError("no languages: list them in [tool.tamizdat] languages or pass --lang",
+                            str(project.root / "pyproject.toml"))
+    all_slugs = sorted(p.name[: -len(".pot")] for p in project.locales_dir.glob("*.pot"))
+    if slugs:
+        for slug in slugs:
+            if not project.pot_path(check_slug(slug)).is_file():
+                raise TamizdatError(f"no template for {slug!r}; run `tamizdat build` or `tamizdat extract` first",
+                                    str(project.pot_path(slug).relative_to(project.root)))
+    else:
+        slugs = all_slugs
+    results: list[FileResult] = []
+    with project_lock(project.root):
+        glossary, annotate = _glossary(project)
+        pots = {slug: load(project.pot_path(slug))[1] for slug in slugs}
+        exact = project.settings.memory_exact
+        for lang in langs:
+            olds: dict[str, tuple[bytes, polib.POFile]] = {}
+            lang_dir = project.locales_dir / lang
+            for p in sorted(lang_dir.glob("*.po")) if lang_dir.is_dir() else []:
+                olds[p.name[: -len(".po")]] = load(p)
+            memory = None
+            if use_memory:
+                memory = Memory.from_catalogs((s, po) for s, (_, po) in olds.items())
+                extra = project.root / "memory"
+                if extra.is_dir():
+                    load_memory([p for p in sorted(extra.glob("*.tmx"))], lang, memory)
+            for slug in slugs:
+                old_bytes, old = olds.get(slug, (None, None))
+                counts: dict = {}
+                po = merge(old, pots[slug], lang=lang, memory=memory, slug=slug, memory_exact=exact,
+                           fuzzy=fuzzy, stats=counts)
+                if annotate is not None:
+                    annotate(po, glossary, lang)
+                path = project.po_path(lang, slug)
+                written = save(path, po, old_bytes)
+                results.append(FileResult(str(path.relative_to(project.root)), written, counts))
+                if progress:
+                    progress(1)
+    return results
+
+
+# -- tamizdat merge ------------------------------------------------------------
+
+
+def _lang_of(po: polib.POFile, path: Path) -> str | None:
+    lang = po.metadata.get("Language", "").strip()
+    if lang:
+        return lang
+    parts = path.name.split(".")  # GNU naming: article.fr.po
+    return parts[-2] if len(parts) >= 3 else None
+
+
+def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
+               fuzzy: bool = True) -> FileResult:
+    old_bytes, old = load(old_path)
+    pot = load(pot_path)[1]
+    counts: dict = {}
+    po = merge(old, pot, lang=lang or _lang_of(old, old_path) or "", memory=memory,
+               slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
+    current = old_bytes if out_path.resolve() == old_path.resolve() else (
+        out_path.read_bytes() if out_path.is_file() else None)
+    # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
+    if current is not None and pofile.unchanged(current, po):
+        return FileResult(str(out_path), False, counts)
+    atomic_write(out_path, pofile.encode(po))
+    return FileResult(str(out_path), True, counts)
+
+
+def template_for(po_rel: Path, new_dir: Path) -> Path | None:
+    """``X.po`` ↔ ``X.pot``; GNU's ``X.fr.po`` also finds ``X.pot``."""
+    candidate = new_dir / po_rel.with_suffix(".pot")
+    if candidate.is_file():
+        return candidate
+    stem = po_rel.name[: -len(".po")]
+    if "." in stem:
+        candidate = new_dir / po_rel.parent / (stem.rsplit(".", 1)[0] + ".pot")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang: str | None, fuzzy: bool = True,
+                progress_factory=None, warn: Callable[[str], None] = lambda s: None) -> list[FileResult]:
+    old_p, new_p, out_p = Path(old), Path(new), Path(out)
+    memory = load_memory(memory_sources, lang) if memory_sources else None
+    if old_p.is_dir() != new_p.is_dir():
+        raise TamizdatError("give two files or two folders", str(new_p if old_p.is_dir() else old_p))
+    if not old_p.is_dir():
+        return [merge_pair(old_p, new_p, out_p, lang=lang, memory=memory, fuzzy=fuzzy)]
+    pairs = []
+    for po_path in sorted(p for p in old_p.rglob("*.po") if p.is_file()):
+        rel = po_path.relative_to(old_p)
+        pot = template_for(rel, new_p)
+        if pot is None:
+            warn(f"{po_path}: no template {rel.with_suffix('.pot')} in {new_p}; skipped")
+            continue
+        pairs.append((po_path, pot, out_p / rel))
+    results = []
+    ctx = progress_factory(len(pairs)) if progress_factory else None
+    bar = ctx.__enter__() if ctx else None
+    try:
+        for po_path, pot, dest in pairs:
+            results.append(merge_pair(po_path, pot, dest, lang=lang, memory=memory, fuzzy=fuzzy))
+            if bar:
+                bar.advance()
+    finally:
+        if ctx:
+            ctx.__exit__(None, None, None)
+    return results
