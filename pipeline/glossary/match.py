@@ -3,9 +3,9 @@
 Every word (of a term or of a text) is reduced to a small set of keys: its
 lower-cased form (ё → е), its dictionary lemmas (pymorphy3 for Russian and
 Ukrainian), its Snowball stem when no dictionary knows the word (English:
-inflections stripped only) and, for Russian surnames and
--ов/-ев/-ин/-ский, the bare base (adjectives in -ый are lemmatised). Two words match when their key
-sets meet; a multi-word term matches consecutive words separated only by
+inflections stripped only) and, for Russian surnames in -ов/-ев/-ин/-ский,
+the bare base (Мифтахова, Мифтахову → мифтахов). Two words match when their
+key sets meet; a multi-word term matches consecutive words separated only by
 spaces, hyphens or apostrophes. Keys are namespaced (stem vs lemma) so a
 stem never meets an unrelated lemma. Placeholders (``<a1>``, ``</em>``,
 ``<br/>``), entities and URLs are blanked before tokenising, keeping offsets.

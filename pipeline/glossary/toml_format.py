@@ -87,7 +87,10 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise TamizdatError(f"glossary syntax error: {msg}", path, _syntax_line(exc)) from None
+        line = _syntax_line(exc)
+        if line is None and "end of document" in str(exc):
+            line = len(text.rstrip().splitlines()) or 1
+        raise TamizdatError(f"glossary syntax error: {msg}", path, line) from None
     where = _Lines(text)
 
     def fail(msg: str, line: int | None) -> None:
@@ -223,7 +226,7 @@ def _translations(table: dict, cid: str, lang: str, i: int, where: _Lines, lline
     approved = {_norm(t): t for t in tr.approved}
     for f in tr.forbidden:
         if _norm(f.term) in approved:
-            fline = where.find(i, f'"{f.term}"', after=lline) or lline
+            fline = where.find(i, f'term = "{f.term}"', after=lline) or where.find(i, f'"{f.term}"', after=lline) or lline
             fail(f"concept {cid!r} [{lang}]: {f.term!r} is both approved and forbidden", fline)
     return tr
 
