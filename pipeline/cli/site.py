@@ -1,0 +1,122 @@
+"""Site commands: ``import`` (CMS page → article), ``review`` (editors' report), ``serve`` (preview)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import", help="turn a page saved from a CMS into a clean article in articles/",
+        description="Keep only the article of a saved CMS page (title, body, links, images, date, author, "
+                    "source URL, language) and write it as articles/<slug>.html.",
+    )
+    p.add_argument("page", metavar="PAGE.html", help="the saved page")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: articles/<slug>.html)")
+    p.add_argument("--selector", metavar="CSS", help="CSS selector of the article body, overriding detection")
+    p.add_argument("--slug", help="file name of the article (default: from the transliterated title)")
+    p.add_argument("--lang", help="language of the page, when it does not say")
+    p.add_argument("--date", help="publication date YYYY-MM-DD, when the page does not say")
+    p.add_argument("--force", action="store_true", help="overwrite an existing article")
+    p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser(
+        "review", help="write a static HTML review report for editors (source and translation side by side)",
+        description="For each article: source and translation side by side, check findings on their "
+                    "segments, glossary terms with their notes, and the catalogue's statistics.",
+    )
+    p.add_argument("--lang", action="append", help="language to review (repeatable; default: all)")
+    p.add_argument("-o", "--output", metavar="DIR", help="folder for the report (default: review/)")
+    p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
+    p.set_defaults(handler=run_review)
+
+    p = sub.add_parser("serve", help="preview the site on localhost, rebuilding on change",
+                       description="Build the site, serve site/ on http://127.0.0.1:PORT/ and rebuild "
+                                   "whenever an article, catalogue, the glossary or the settings change.")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--bind", default="127.0.0.1", help="address to listen on (default: localhost only)")
+    p.add_argument("--interval", type=float, default=1.0, help="seconds between change checks")
+    p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
+    p.set_defaults(handler=run_serve)
+
+
+def _say(args, line: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(line, file=sys.stderr)
+
+
+def run_import(args) -> int:
+    from pipeline.errors import TamizdatError
+    from pipeline.fileio import atomic_write, project_lock, read_bytes
+    from pipeline.ingest import import_page, render_document, summary
+    from pipeline.project import Project, check_slug
+
+    project = Project.find(args.project)
+    data = read_bytes(args.page)
+    slug = args.slug
+    out: Path | None = None
+    if args.output:
+        out = Path(args.output)
+        if not out.is_absolute():
+            out = Path.cwd() / out
+        out = out.resolve()
+        root = project.root.resolve()
+        if root not in out.parents:
+            raise TamizdatError("the output must stay inside the project", args.output)
+        if out.suffix != ".html":
+            raise TamizdatError("the output must be an .html file", args.output)
+        check_slug(out.stem, args.output)
+        slug = slug or out.stem
+    if args.lang:
+        from pipeline import languages
+
+        try:
+            languages.validate(args.lang)
+        except TamizdatError as exc:
+            raise TamizdatError(f"--lang: {exc.message}") from None
+    imp = import_page(data, path=args.page, selector=args.selector, lang=args.lang, slug=slug, date=args.date)
+    if out is None:
+        out = project.article_path(imp.article.slug)
+    shown = out.relative_to(project.root.resolve()) if out.is_relative_to(project.root.resolve()) else out
+    if out.exists() and not args.force:
+        raise TamizdatError("already exists; pass --force to overwrite it", str(shown))
+    for warning in imp.warnings:
+        print(f"{args.page}: warning: {warning}", file=sys.stderr)
+    if imp.article.lang != project.settings.source_language:
+        print(f"{args.page}: warning: the page is in {imp.article.lang!r}, the project's source language is "
+              f"{project.settings.source_language!r}", file=sys.stderr)
+    with project_lock(project.root):
+        if out.exists() and not args.force:
+            raise TamizdatError("already exists; pass --force to overwrite it", str(shown))
+        atomic_write(out, render_document(imp))
+    for line in summary(imp):
+        _say(args, line)
+    a = imp.article
+    _say(args, f"title: {a.title}")
+    _say(args, f"date: {a.date}; author: {a.author or '(none)'}; language: {a.lang}; "
+               f"source: {a.source_url or '(none)'}")
+    _say(args, f"wrote {shown}")
+    return 0
+
+
+def run_review(args) -> int:
+    from pipeline.project import Project
+    from pipeline.review import write_review
+
+    project = Project.find(args.project)
+    out = Path(args.output) if args.output else project.root / "review"
+    written = write_review(project, out, args.lang)
+    for path in written:
+        _say(args, f"wrote {path}")
+    return 0
+
+
+def run_serve(args) -> int:
+    from pipeline.project import Project
+    from pipeline.serve import serve
+
+    project = Project.find(args.project)
+    return serve(project, args.bind, args.port, args.interval, say=lambda line: _say(args, line))

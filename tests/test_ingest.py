@@ -1,0 +1,119 @@
+"""``tamizdat import``: slugs, dates, encodings, selectors and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.errors import TamizdatError
+from pipeline.ingest import decode_html, import_page, parse_date, slugify
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cms"
+BODY = " ".join(["The prisoner wrote to us from the colony about the conditions there."] * 8)
+
+
+def page(body: str = f"<p>{BODY}</p>", head: str = '<meta name="date" content="2024-01-05">', lang="en") -> bytes:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>A title | Site</title>{head}'
+            f"</head><body><nav><a href='/'>Home</a></nav><article><h1>A title</h1>{body}</article></body></html>"
+            ).encode()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.tamizdat]\nsource_language = "en"\nlanguages = ["ru"]\n')
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_slugs_transliterate_cyrillic_and_strip_accents():
+    assert slugify("Азат Мифтахов: «петухи» и ФСИН") == "azat-miftakhov-petukhi-i-fsin"
+    assert slugify("Щёлково, Юлия и Янина") == "shchelkovo-iuliia-i-ianina"
+    assert slugify("Їжак і Ґанок — Єва") == "izhak-i-ganok-ieva"
+    assert slugify("Grève de la faim à Moscou") == "greve-de-la-faim-a-moscou"
+    assert len(slugify("word " * 100)) <= 96
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("2022-06-10T13:29:57+03:00", "en", "2022-06-10"),
+    ("Опубликовано 12.05.2011 автором", "ru", "2011-05-12"),
+    ("14 марта 2023", "ru", "2023-03-14"),
+    ("Publié le 3 février 2020", "fr", "2020-02-03"),
+    ("19. September 2022", "de", "2022-09-19"),
+    ("November 8, 2021", "en", "2021-11-08"),
+    ("31.02.2020", "ru", None),
+])
+def test_dates_in_several_languages(text, lang, expected):
+    assert parse_date(text, lang) == expected
+
+
+def test_encodings_by_declaration_and_by_guess():
+    text = "<p>Политзаключённые пишут письма</p>"
+    assert decode_html(text.encode("utf-8"))[1] == "utf-8"
+    assert decode_html(text.encode("koi8-r")) == (text, "koi8-r")
+    assert decode_html(text.encode("cp1251")) == (text, "windows-1251")
+    declared = '<meta charset="koi8-r">' + text
+    assert decode_html(declared.encode("koi8-r"))[1] == "koi8-r"
+
+
+def test_selector_overrides_detection():
+    html = page(body=f"<div class='x'><p>{BODY}</p></div><div class='entry-content'><p>Other text here.</p></div>")
+    imp = import_page(html, selector=".x")
+    assert BODY in imp.text and "Other text" not in imp.text and imp.method == "--selector .x"
+
+
+def test_bad_pages_give_one_line_errors():
+    with pytest.raises(TamizdatError, match="no recognisable article"):
+        import_page((FIXTURES / "no_article_404.html").read_bytes())
+    with pytest.raises(TamizdatError, match="no publication date"):
+        import_page(page(head=""))
+    with pytest.raises(TamizdatError, match="no title"):
+        import_page(f'<html lang="en"><head><meta name="date" content="2024-01-01"></head><body><main>'
+                    f"<p>{BODY}</p></main></body></html>".encode())
+    with pytest.raises(TamizdatError, match="matches nothing"):
+        import_page(page(), selector=".nope")
+    with pytest.raises(TamizdatError, match="invalid --selector"):
+        import_page(page(), selector="p[")
+    with pytest.raises(TamizdatError, match="invalid slug"):
+        import_page(page(), slug="../etc")
+    # Found date given explicitly: the page itself has none.
+    assert import_page(page(head=""), date="2020-01-02").article.date == "2020-01-02"
+
+
+def test_cli_writes_article_then_refuses_to_overwrite(project, capsys):
+    src = FIXTURES / "wordpress_twentyten_ru_cp1251.html"
+    assert main(["import", str(src)]) == 0
+    out = project / "articles" / "golodovka-v-sizo-5-aleksei-sutuga-trebuet-vracha.html"
+    written = out.read_text(encoding="utf-8")
+    assert '<html lang="ru">' in written and '<meta name="date" content="2011-05-12">' in written
+    assert '<link rel="canonical" href="http://antirep.example.ru/2011/05/golodovka-v-sizo-5/">' in written
+    err = capsys.readouterr().err
+    assert "kept: 5 paragraphs" in err and "dropped:" in err and "comments" in err
+    assert "source language is 'en'" in err  # a Russian page in an English-source project
+
+    out.write_text("edited by hand")
+    assert main(["import", str(src)]) == 1
+    assert "already exists; pass --force" in capsys.readouterr().err
+    assert out.read_text() == "edited by hand"
+    assert main(["import", "--force", "--slug", "sutuga", str(src)]) == 0
+    assert (project / "articles" / "sutuga.html").is_file()
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--slug", "../escape"], "invalid slug"),
+    (["--slug", "a/b"], "invalid slug"),
+    (["-o", "../outside.html"], "must stay inside the project"),
+    (["--lang", "xx-nope"], "unknown language code"),
+])
+def test_cli_bad_arguments_write_nothing(project, capsys, argv, message):
+    assert main(["import", *argv, str(FIXTURES / "hugo_main_de.html")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("tamizdat: error:") and message in err[0]
+    assert not (project / "articles").exists() and not (project.parent / "outside.html").exists()
+
+
+def test_cli_empty_link_warnings_name_the_place(project, capsys):
+    assert main(["import", str(FIXTURES / "avtonom_drupal7_en.html")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: link to https://zt.fsin.ru/ has empty text (after “…" in err
