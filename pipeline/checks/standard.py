@@ -152,18 +152,28 @@ def brackets_and_quotes(src: str, dst: str, lang: str) -> list[tuple[str, str, s
         problem = _balance(d, BRACKETS)
         if problem:
             out.append(("brackets", "warning", problem))
-    pairs, _ = QUOTES.get(lang, QUOTES["en"])
-    c = Counter(s)
-    src_ok = c['"'] % 2 == 0 and c["«"] == c["»"] and (c["“"] == c["”"] or c["„"] == c["“"])
-    if src_ok:
-        # Counting, not nesting: German closes „…“ with the mark English opens with.
-        counts = Counter(d)
-        bad = next(((a, b) for a, b in pairs if counts[a] != counts[b]), None)
-        if bad:
-            out.append(("quotes", "warning", f"unbalanced quotation marks {bad[0]}…{bad[1]}"))
-        elif counts['"'] % 2:
-            out.append(("quotes", "warning", 'odd number of "'))
+    if _quotes_balanced(s):
+        problem = _quotes_balanced(d) is False and _quote_problem(d)
+        if problem:
+            out.append(("quotes", "warning", problem))
     return out
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Counting, not nesting: German „…“ closes with the mark English opens with,
+    so any of the usual pairings balancing the counts is accepted; which
+    marks a language should use is :func:`quote_style`'s business."""
+    c = Counter(text)
+    return c['"'] % 2 == 0 and c["«"] == c["»"] and (c["“"] == c["”"] or c["„"] == c["“"] + c["”"])
+
+
+def _quote_problem(text: str) -> str:
+    c = Counter(text)
+    if c['"'] % 2:
+        return 'odd number of "'
+    if c["«"] != c["»"]:
+        return "unbalanced quotation marks «…»"
+    return "unbalanced quotation marks “…”"
 
 
 def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:

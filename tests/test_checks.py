@@ -1,0 +1,163 @@
+"""``tamizdat check``: glossary findings, standard checks, output formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import run_cli
+from pipeline.checks import check_catalog
+from pipeline.glossary import load_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def run(g, lang, msgid, msgstr, flags=()):
+    po = polib.POFile()
+    e = polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags))
+    po.append(e)
+    return [(f.check, f.severity, f.term) for f in check_catalog(po, "x.po", g, lang)]
+
+
+# -- glossary checks ---------------------------------------------------------------
+
+def test_approved_translation_in_any_inflected_form_passes(g):
+    src = "Security forces made sure that prisoners downgrade him to the lowest caste of “roosters”."
+    assert run(g, "ru", src, "Силовики добились, чтобы заключённые перевели его в низшую касту «опущенных».") == []
+    assert run(g, "de", src, "Die Sicherheitskräfte sorgten dafür, dass er in die unterste Kaste der „Hähne“ kam.") == []
+    assert run(g, "fr", src, "Les forces de sécurité l'ont fait reléguer dans la caste la plus basse des « coqs ».") == []
+
+
+def test_missing_and_forbidden_terms(g):
+    src = "He was placed among the “roosters”."
+    assert run(g, "ru", src, "Его определили к «пидорам».") == [
+        ("glossary-missing", "error", "rooster"), ("glossary-forbidden", "error", "rooster")]
+    assert run(g, "de", src, "Er kam zu den „Ausgestoßenen“.") == [("glossary-missing", "error", "rooster")]
+    # A forbidden word where the source does not use the concept: a warning, not an error.
+    assert run(g, "fr", "He is not gay.", "Il n'est pas homosexuel.") == [("glossary-forbidden", "warning", "rooster")]
+
+
+def test_do_not_translate_and_proper_names(g):
+    assert run(g, "ru", "Gorban told DOXA.", "Горбань рассказала DOXA.") == []
+    assert run(g, "ru", "Gorban told DOXA.", "Горбань рассказала «Доксе».") == [("glossary-dnt", "error", "DOXA")]
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Azat Miftakhov is free.", msgstr="Asat Miftakhow ist frei."))
+    [f] = check_catalog(po, "x.po", g, "de")
+    assert (f.check, f.term) == ("proper-name", "Miftakhov")
+    assert "Miftachow" in f.message and "Miftakhow" in f.message
+    assert run(g, "ru", "Miftahov and Miftakhov", "Мифтахов и Мифтахова") == []
+
+
+def test_untranslated_skipped_fuzzy_checked_and_flagged(g):
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="A “rooster”.", msgstr=""))
+    po.append(polib.POEntry(msgid="The “roosters”.", msgstr="Die Leute.", flags=["fuzzy"]))
+    findings = check_catalog(po, "x.po", g, "de")
+    assert [(f.check, f.fuzzy) for f in findings] == [("glossary-missing", True)]
+    assert findings[0].as_dict()["fuzzy"] is True
+
+
+# -- standard checks --------------------------------------------------------------------
+
+@pytest.mark.parametrize("msgid,msgstr,lang,expected", [
+    ("Read <a1>this</a1> now.", "Lies das jetzt.", "de", [("placeholders", "error")]),
+    ("Read <a1>this</a1> now.", "Lies <a1>das</a1> <em>jetzt</em>.", "de", [("placeholders", "error")]),
+    ("Read <a1>this</a1> <a2>now</a2>.", "Lies <a1>das</a1> <a3>jetzt</a3>.", "de", [("placeholders", "error")]),
+    ("<em><a1>x</a1></em> y.", "<em><a1>x</em></a1> y.", "de", [("placeholders", "error")]),
+    ("Line<br/>break.", "Zeilen<br/>umbruch.", "de", []),
+    ("He got 6 years in 2021.", "Er bekam 6 Jahre im Jahr 2022.", "de", [("numbers", "warning")]),
+    ("Write to https://example.org/a or x@example.org.", "Schreib an https://evil.example/a oder x@example.org.",
+     "de", [("urls", "error"), ("urls", "error")]),
+    ("He said (quietly) no.", "Er sagte (leise nein.", "de", [("brackets", "warning")]),
+    ("He said “no”.", "Он сказал «нет.", "ru", [("quotes", "warning")]),
+    ("He said “no”.", "Он сказал “нет”.", "ru", [("quote-style", "warning")]),
+    ("He said “no”.", "Er sagte „nein“.", "de", []),
+    ("He said “no”.", "Il a dit « non ».", "fr", []),
+    ("It is over.", "C'est fini", "fr", [("punctuation", "warning")]),
+    ("Is it over?", "Ist es vorbei.", "de", [("punctuation", "warning")]),
+    ("It is over.", "Es ist  vorbei.", "de", [("spaces", "warning")]),
+    ("It is over.", " Es ist vorbei.", "de", [("spaces", "warning")]),
+    ("The support group writes to him every week.", "The support group writes to him every week.", "de",
+     [("untranslated", "warning")]),
+    ("Navalny", "Navalny", "de", []),
+    ("%(n)s letters", "%(n)d Briefe", "de", [("placeholders", "error")]),
+])
+def test_standard_checks(g, msgid, msgstr, lang, expected):
+    flags = ["python-format"] if "%(" in msgid else []
+    got = [(c, s) for c, s, _ in run(None, lang, msgid, msgstr, flags)]
+    assert got == expected
+
+
+# -- command line --------------------------------------------------------------------------
+
+PO = """\
+msgid ""
+msgstr ""
+"Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#. a1 = https://example.org/
+msgid "Azat Miftakhov was downgraded to the caste of “roosters”."
+msgstr "Азата Мифтахова перевели в касту «пидоров»."
+
+#, fuzzy
+msgid "Elena Gorban told <a1>DOXA</a1>."
+msgstr "Елена Горбань рассказала <a1>Доксе</a1>."
+
+msgid "He is a political prisoner."
+msgstr "Он политзаключённый."
+"""
+
+
+def test_json_output_and_exit_codes(tmp_path):
+    po = tmp_path / "ru.po"
+    po.write_text(PO, encoding="utf-8")
+    r = run_cli("check", po, "--glossary", GLOSSARY, "--format", "json", cwd=tmp_path)
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert [(d["line"], d["check"], d["severity"], d.get("term")) for d in data] == [
+        (7, "glossary-missing", "error", "rooster"),
+        (7, "glossary-forbidden", "error", "rooster"),
+        (11, "glossary-dnt", "error", "DOXA"),
+    ]
+    assert data[0]["file"] == str(po) and data[0]["msgid"].startswith("Azat Miftakhov")
+    assert data[2]["fuzzy"] is True
+    good = tmp_path / "good.po"
+    good.write_text(PO.split("#. a1")[0] + 'msgid "He is a political prisoner."\nmsgstr "Он политзаключённый."\n',
+                    encoding="utf-8")
+    assert run_cli("check", good, "--glossary", GLOSSARY, cwd=tmp_path).returncode == 0
+    assert run_cli("check", good, "--format", "xml", cwd=tmp_path).returncode == 2
+    assert run_cli("check", good, "--lang", "xx", cwd=tmp_path).returncode == 2
+
+
+def test_text_output_groups_by_file_with_line_numbers(tmp_path):
+    po = tmp_path / "ru.po"
+    po.write_text(PO, encoding="utf-8")
+    tbx = tmp_path / "g.tbx"
+    assert run_cli("glossary", "export", "--glossary", GLOSSARY, "-o", tbx).returncode == 0
+    r = run_cli("check", po, "--glossary", tbx, cwd=tmp_path)  # TBX directly
+    lines = r.stdout.splitlines()
+    assert lines[0] == str(po)
+    assert lines[1].strip().startswith(f"{po}:7: error: glossary-missing [rooster]:")
+    assert lines[3].strip().endswith("(fuzzy)")
+
+
+def test_check_without_arguments_checks_the_project(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.tamizdat]\nsource_language = "en"\nlanguages = ["ru", "de"]\n', encoding="utf-8")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "glossary.toml").write_bytes(GLOSSARY.read_bytes())
+    (tmp_path / "locales" / "ru").mkdir(parents=True)
+    (tmp_path / "locales" / "ru" / "a.po").write_text(PO, encoding="utf-8")
+    r = run_cli("check", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 1
+    assert {d["file"].replace("\\", "/").split("/")[-3:][0] for d in json.loads(r.stdout)} == {"locales"}
