@@ -1,0 +1,103 @@
+"""``tamizdat serve``: the built site on localhost, rebuilt when its inputs change.
+
+Polling (one stat per input file per interval) instead of inotify: portable,
+no dependency, and cheap for a project's few hundred files. A failed rebuild
+prints its error and keeps serving the last good site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from typing import Callable
+
+from pipeline.errors import TamizdatError
+from pipeline.project import Project
+
+
+def inputs_fingerprint(project: Project) -> tuple:
+    """(path, mtime, size) of everything a build reads; changes when any of it does."""
+    files: list[Path] = [project.root / "pyproject.toml", project.glossary_path]
+    for folder, pattern in ((project.articles_dir, "*.html"), (project.locales_dir, "**/*.po"),
+                            (project.locales_dir, "*.pot")):
+        if folder.is_dir():
+            files += sorted(folder.glob(pattern))
+    out = []
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        out.append((str(f), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+class Watcher:
+    """Rebuilds the site when the inputs' fingerprint changes."""
+
+    def __init__(self, project: Project, say: Callable[[str], None], build: Callable | None = None):
+        self.project = project
+        self.say = say
+        self._build = build
+        self.seen: tuple | None = None
+        self.stop = threading.Event()
+
+    def build(self) -> bool:
+        if self._build is None:
+            from pipeline.build import build as run_build
+
+            self._build = run_build
+        try:
+            report = self._build(self.project)
+        except TamizdatError as exc:
+            self.say(f"tamizdat: error: {exc} (still serving the last good site)")
+            return False
+        written = getattr(report, "written", [])
+        self.say(f"rebuilt: {len(written)} file(s) written" + (f": {', '.join(written[:5])}" if written else ""))
+        return True
+
+    def poll_once(self) -> bool:
+        """Rebuild if something changed since the last look. True if a build ran."""
+        # The build itself writes catalogues (locales/), so fingerprint after building.
+        now = inputs_fingerprint(self.project)
+        if now == self.seen:
+            return False
+        self.build()
+        self.seen = inputs_fingerprint(self.project)
+        return True
+
+    def run(self, interval: float) -> None:
+        while not self.stop.wait(interval):
+            self.poll_once()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+        pass
+
+
+def make_server(project: Project, bind: str, port: int) -> http.server.ThreadingHTTPServer:
+    project.site_dir.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(project.site_dir))
+    try:
+        return http.server.ThreadingHTTPServer((bind, port), handler)
+    except OSError as exc:
+        raise TamizdatError(f"cannot listen on {bind}:{port}: {exc.strerror or exc}") from None
+
+
+def serve(project: Project, bind: str, port: int, interval: float, say: Callable[[str], None]) -> int:
+    watcher = Watcher(project, say)
+    watcher.poll_once()
+    server = make_server(project, bind, port)
+    host, real_port = server.server_address[:2]
+    say(f"serving {project.site_dir} on http://{host}:{real_port}/ (Ctrl-C stops)")
+    thread = threading.Thread(target=watcher.run, args=(interval,), daemon=True)
+    thread.start()
+    try:
+        server.serve_forever()
+    finally:
+        watcher.stop.set()
+        server.server_close()
+    return 0
