@@ -17,10 +17,10 @@ import polib
 
 from pipeline.article import article_info
 from pipeline.catalog import merge as merging
-from pipeline.catalog.extract import build_pot, keep_creation_date, segments_of
+from pipeline.catalog.extract import build_pot, segments_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import project_lock, read_bytes, write_if_changed
-from pipeline.filejobs import load_po, write_catalog
+from pipeline.filejobs import load_po, save_template, write_catalog
 from pipeline.model import Article, Finding
 from pipeline.project import Project
 from pipeline.publish import pages
@@ -74,9 +74,7 @@ def update_catalogs(project: Project, slug: str, data: bytes, info: Article, glo
 
         annotate(pot, glossary, None)
     pot_path = project.pot_path(slug)
-    old_pot = load_po(pot_path) if pot_path.is_file() else None
-    keep_creation_date(pot, old_pot)
-    report.wrote(pot_path, write_catalog(pot_path, pot), project.root)
+    report.wrote(pot_path, save_template(pot_path, pot), project.root)
     catalogs = {}
     for lang in project.settings.languages:
         po_path = project.po_path(lang, slug)

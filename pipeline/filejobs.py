@@ -15,7 +15,7 @@ import polib
 from pipeline import languages
 from pipeline.article import article_info
 from pipeline.catalog import pofile
-from pipeline.catalog.extract import build_pot, keep_creation_date, segments_of
+from pipeline.catalog.extract import build_pot, keep_creation_date, now_stamp, segments_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import read_bytes, write_if_changed
 from pipeline.model import Finding
@@ -64,14 +64,18 @@ def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
 
 
 def save_template(out: Path, po: polib.POFile) -> bool:
-    old = None
-    if out.is_file():
-        try:
-            old = load_po(out)
-        except TamizdatError:
-            old = None  # a broken old template is replaced, not merged
+    """Write a template unless only its creation date would change; a changed one gets today's date."""
+    try:
+        old_bytes = out.read_bytes()
+        old = pofile.parse(old_bytes, str(out))
+    except (OSError, TamizdatError):
+        old_bytes = old = None  # a missing or broken old template is simply replaced
     keep_creation_date(po, old)
-    return write_catalog(out, po)
+    if old_bytes is not None and pofile.unchanged(old_bytes, po):
+        return False
+    if old is not None:
+        po.metadata["POT-Creation-Date"] = now_stamp()
+    return write_if_changed(out, pofile.encode(po))
 
 
 def extract(src: str, out: str, *, glossary=None) -> Report:

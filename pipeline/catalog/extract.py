@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable
 
 import polib
@@ -30,8 +31,11 @@ def pot_header(project_id: str, source_lang: str, creation_date: str) -> dict[st
 
 
 def now_stamp(now: _dt.datetime | None = None) -> str:
-    """A PO date stamp (``2026-11-27 15:04+0000``)."""
-    now = now or _dt.datetime.now(_dt.timezone.utc)
+    """A PO date stamp (``2026-11-27 15:04+0000``); ``SOURCE_DATE_EPOCH`` pins it for reproducible builds."""
+    if now is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        now = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch.isdigit()
+               else _dt.datetime.now(_dt.timezone.utc))
     return now.strftime("%Y-%m-%d %H:%M%z")
 
 
@@ -79,6 +83,9 @@ def segments_of(data: bytes, path: str) -> tuple:
 
 
 def keep_creation_date(new: polib.POFile, old: polib.POFile | None) -> None:
-    """Reuse the old template's POT-Creation-Date, so re-extracting an unchanged article changes no byte."""
+    """Reuse the old template's POT-Creation-Date, so re-extracting an unchanged article changes no byte.
+
+    Callers that find the content changed after all set a fresh date (:func:`now_stamp`).
+    """
     if old is not None and old.metadata.get("POT-Creation-Date"):
         new.metadata["POT-Creation-Date"] = old.metadata["POT-Creation-Date"]
