@@ -6,15 +6,15 @@ as GNU's ``fstrcmp``). Two filters keep it fast without changing what "similar" 
 * a length window: since ``ratio <= 200·min(a, b) / (a + b)``, a choice far
   shorter or longer than the query cannot reach the threshold and is never
   scored — which is also why short strings never match long ones;
-* in a large window, texts are first compared word by word (each word coded as
-  one character, so a paragraph becomes a string of a few dozen symbols that
-  rapidfuzz compares in one machine word); only the best few are then scored
-  character by character.
+* in a large window (a translation memory of thousands of texts), only the
+  texts sharing the most distinctive words with the query (an inverted index
+  ignoring words used by more than 2 % of the texts) are scored.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from typing import Callable, Sequence
 
@@ -32,22 +32,6 @@ def _window(n: int, cutoff: float) -> tuple[float, float]:
     return n * k, n / k if k else float("inf")
 
 
-class _Vocab:
-    def __init__(self) -> None:
-        self.ids: dict[str, str] = {}
-
-    def code(self, text: str) -> str:
-        ids = self.ids
-        out = []
-        for w in _WORD.findall(text.lower()):
-            c = ids.get(w)
-            if c is None:
-                n = len(ids) + 0x100
-                c = ids[w] = chr(n if n < 0xD800 else n + 0x800)  # skip the surrogate block
-            out.append(c)
-        return "".join(out)
-
-
 class Index:
     """Texts searchable by similarity; ``best`` returns the closest above a cutoff."""
 
@@ -55,17 +39,38 @@ class Index:
         self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         self._texts = [texts[i] for i in self._order]
         self._lengths = [len(t) for t in self._texts]
-        self._vocab: _Vocab | None = None
-        self._codes: list[str] = []
+        self._postings: dict[str, list[int]] | None = None
+        self._rare = 0
 
     def __len__(self) -> int:
         return len(self._texts)
 
-    def _coded(self) -> list[str]:
-        if self._vocab is None:
-            self._vocab = _Vocab()
-            self._codes = [self._vocab.code(t) for t in self._texts]
-        return self._codes
+    def _index(self) -> dict[str, list[int]]:
+        # word -> positions (ascending) of the texts using it; built on first large search
+        if self._postings is None:
+            postings: dict[str, list[int]] = {}
+            for j, t in enumerate(self._texts):
+                for w in set(_WORD.findall(t.lower())):
+                    postings.setdefault(w, []).append(j)
+            self._postings = postings
+            self._rare = max(30, len(self._texts) // 50)
+        return self._postings
+
+    def _shortlist(self, query: str, a: int, b: int) -> list[int] | None:
+        """Texts in [a, b) sharing the most distinctive words with ``query`` (None: no distinctive word)."""
+        postings = self._index()
+        counts: dict[int, int] = {}
+        rare = 0
+        for w in set(_WORD.findall(query.lower())):
+            plist = postings.get(w)
+            if plist is None or len(plist) > self._rare:
+                continue  # unknown words match nothing; very common ones say nothing
+            rare += 1
+            for j in plist[bisect.bisect_left(plist, a): bisect.bisect_left(plist, b)]:
+                counts[j] = counts.get(j, 0) + 1
+        if not rare:
+            return None
+        return heapq.nlargest(_SHORTLIST, counts, key=counts.__getitem__)
 
     def best(
         self,
@@ -80,23 +85,18 @@ class Index:
         a, b = bisect.bisect_left(self._lengths, lo), bisect.bisect_right(self._lengths, hi)
         if a >= b:
             return []
-        if b - a <= _DIRECT:
-            pool = range(a, b)
-        else:
-            codes = self._coded()
-            q = self._vocab.code(query)
-            # A loose word-level cutoff: the shortlist is re-scored by characters below.
-            hits = process.extract(
-                q, codes[a:b], scorer=fuzz.ratio, score_cutoff=max(0.0, cutoff - 25), limit=_SHORTLIST
-            )
+        pool = self._shortlist(query, a, b) if b - a > _DIRECT else None
+        if pool is None:  # score the whole window in rapidfuzz's C loop, keep a few for `accept`
+            hits = process.extract(query, self._texts[a:b], scorer=fuzz.ratio, score_cutoff=cutoff,
+                                   limit=limit + (8 if accept else 0))
             pool = [a + h[2] for h in hits]
         scored = []
         for j in pool:
-            i = self._order[j]
-            if accept is not None and not accept(i):
-                continue
             s = fuzz.ratio(query, self._texts[j], score_cutoff=cutoff)
-            if s:
+            if not s:
+                continue
+            i = self._order[j]
+            if accept is None or accept(i):
                 scored.append((s, -i, i))  # ties: the earlier text, as msgmerge
         scored.sort(reverse=True)
         return [(i, s) for s, _, i in scored[:limit]]

@@ -27,6 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 GENERATOR = "tamizdat"
 
+# An old entry whose text is still in the template (so its translation is in
+# use) is a fuzzy source only when it is this close: a changed paragraph is
+# much more likely the edited version of a paragraph that disappeared.
+USED_CUTOFF: float | None = 85.0
+
 # Header fields in the order msginit writes them; used to place a field we add.
 HEADER_ORDER = (
     "Project-Id-Version",
@@ -271,14 +276,16 @@ def merge(
         result.append(e)
 
     if fuzzy and pending:
-        candidates = [
-            o for o in old_entries if is_translated(o) and id(o) not in used and o.msgid
-        ]
+        candidates = [o for o in old_entries if is_translated(o) and id(o) not in used and o.msgid]
         queries = [result[i] for i in pending]
-        matches = _fuzzy.best_matches(
-            [q.msgid for q in queries],
-            [o.msgid for o in candidates],
-        )
+        matches = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in candidates])
+        if USED_CUTOFF is not None:
+            busy = [o for o in old_entries if id(o) in revived and is_translated(o) and o.msgid]
+            again = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in busy], cutoff=USED_CUTOFF)
+            for k, m in enumerate(again):
+                if matches[k] is None and m is not None:
+                    matches[k] = len(candidates) + m
+            candidates = candidates + busy
         for q, m in zip(queries, matches):
             if m is None:
                 continue
