@@ -2,8 +2,8 @@
 
 1. extract every article into ``locales/<slug>.pot``;
 2. bring every ``locales/<lang>/<slug>.po`` up to date (create missing ones);
-3. render every language into ``site/<lang>/<slug>.html`` with the site chrome,
-   plus per-language and top-level indexes.
+3. publish (:mod:`pipeline.publish.site`): per language, the articles its
+   policy allows, indexes, Atom feeds, sitemap.
 
 Only files whose content changed are written.
 """
@@ -13,18 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
 from pipeline.article import article_info
 from pipeline.catalog import merge as merging
 from pipeline.catalog.extract import build_pot, segments_of
 from pipeline.errors import TamizdatError
-from pipeline.fileio import project_lock, read_bytes, write_if_changed
+from pipeline.fileio import project_lock, read_bytes
 from pipeline.filejobs import load_po, save_template, write_catalog
 from pipeline.model import Article, Finding
 from pipeline.project import Project
-from pipeline.publish import pages
-from pipeline.render import render, translations_from_catalog
 
 
 @dataclass
@@ -32,6 +28,8 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # publishing decisions worth telling the editor
+    removed: list[str] = field(default_factory=list)
 
     def wrote(self, path: Path, changed: bool, root: Path) -> None:
         if changed:
@@ -91,47 +89,19 @@ def update_catalogs(project: Project, slug: str, data: bytes, info: Article, glo
     return catalogs
 
 
-def build(project: Project) -> BuildReport:
+def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
+    from pipeline.publish.policy import load_policies
+    from pipeline.publish.site import publish_site
+
     report = BuildReport()
-    settings = project.settings
-    langs = [settings.source_language, *settings.languages]
+    load_policies(project)  # bad publishing settings fail before anything is written
     with project_lock(project.root):
         glossary = load_project_glossary(project)
-        slugs = project.slugs()
-        listed: dict[str, list[pages.PageInfo]] = {lang: [] for lang in langs}
-        for slug in slugs:
+        articles = []
+        catalogs = {}
+        for slug in project.slugs():
             info, data = read_article(project, slug)
-            catalogs = update_catalogs(project, slug, data, info, glossary, report)
-            for lang in langs:
-                po = catalogs.get(lang)
-                page = render_page(project, slug, data, info, lang, po, langs, report)
-                listed[lang].append(page)
-        site = project.site_dir
-        for lang in langs:
-            html = pages.language_index(lang, listed[lang], langs, settings.source_language, settings.site_title)
-            path = site / lang / "index.html"
-            report.wrote(path, write_if_changed(path, html), project.root)
-        path = site / "index.html"
-        report.wrote(path, write_if_changed(path, pages.top_index(langs, settings.site_title,
-                                                                   settings.source_language)), project.root)
-        path = site / pages.STYLESHEET
-        report.wrote(path, write_if_changed(path, pages.CSS), project.root)
+            catalogs[slug] = update_catalogs(project, slug, data, info, glossary, report)
+            articles.append((slug, info, data))
+        publish_site(project, articles, catalogs, glossary, report, allow_unpublish)
     return report
-
-
-def render_page(project: Project, slug: str, data: bytes, info: Article, lang: str, po: polib.POFile | None,
-                langs: list[str], report: BuildReport) -> pages.PageInfo:
-    rel = project.article_path(slug).relative_to(project.root).as_posix()
-    root, seg = segments_of(data, rel)
-    translations = translations_from_catalog(po) if po is not None else {}
-    po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
-    result = render(seg, translations, source_lang=info.lang, target_lang=lang, po_path=po_rel)
-    report.findings.extend(result.findings)
-    pages.decorate_article(result.root, lang=lang, slug=slug, langs=langs, default=project.settings.source_language,
-                           site_title=project.settings.site_title)
-    path = project.page_path(lang, slug)
-    report.wrote(path, write_if_changed(path, result.html), project.root)
-    translated_info = article_info(result.root, slug, rel, lang)
-    total = result.translated + result.fallback
-    done = total if po is None else result.translated
-    return pages.PageInfo(slug, lang, translated_info.title or info.title, info.date, done, total)

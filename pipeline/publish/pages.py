@@ -6,7 +6,7 @@ from catalogues are always escaped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel.dates import format_date
 from lxml import etree
@@ -14,24 +14,25 @@ import lxml.html
 
 from pipeline import languages
 from pipeline.htmltext import serialize_html
+from pipeline.publish.messages import message
 
 STYLESHEET = "style.css"
+__all__ = ["PageInfo", "serialize_html", "decorate_article", "add_notice", "language_index", "top_index"]
 
 
 @dataclass
 class PageInfo:
-    """One article in one language, as the indexes list it."""
+    """One published article in one language, as the indexes and feeds list it."""
 
     slug: str
     lang: str
     title: str
     date: str | None
-    translated: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return 100 if self.total == 0 else int(100 * self.translated / self.total)
+    status: str  # "source" | "complete" | "partial" | "outdated"
+    percent: int
+    description: str | None = None
+    author: str | None = None
+    translations: list[str] = field(default_factory=list)  # other languages it is published in
 
 
 def _el(tag: str, attrib: dict | None = None, text: str | None = None, *children) -> etree._Element:
@@ -54,7 +55,8 @@ def switcher(current: str, slug: str | None, langs: list[str], prefix: str) -> e
         if lang == current:
             attrs["aria-current"] = "page"
         ul.append(_el("li", {}, None, _el("a", attrs, languages.native_name(lang))))
-    return _el("nav", {"class": "language-switcher", "aria-label": "Languages"}, None, ul)
+    label, _ = message(current, "languages")
+    return _el("nav", {"class": "language-switcher", "aria-label": label}, None, ul)
 
 
 def add_alternates(head: etree._Element, slug: str | None, langs: list[str], default: str, prefix: str) -> None:
@@ -119,11 +121,44 @@ def format_day(date: str | None, lang: str) -> str:
     return format_date(day, format="long", locale=locale)
 
 
+def _said(lang: str, key: str, **values) -> etree._Element:
+    """A span with the site's own words, marked with their language when English stands in."""
+    text, used = message(lang, key, **values)
+    attrs = {} if used == lang else {"lang": languages.html_lang(used), "dir": "ltr"}
+    return _el("span", attrs, text)
+
+
+def add_notice(root: etree._Element, lang: str, status: str, percent: int, original_href: str) -> None:
+    """A visible note under the title: a partial translation, or the last complete one of a changed original."""
+    article = root.find(".//article")
+    if article is None:
+        article = root.find(".//body")
+    key = "partial" if status == "partial" else "outdated"
+    note = _el("p", {"class": f"translation-notice {key}", "role": "note"}, None, _said(lang, key, percent=percent))
+    link_text, used = message(lang, "original")
+    link = _el("a", {"href": original_href}, link_text)
+    if used != lang:
+        link.set("lang", languages.html_lang(used))
+    link.tail = ""
+    space = _el("span", {}, " ")
+    note.append(space)
+    note.append(link)
+    h1 = article.find(".//h1")
+    note.tail = "\n"
+    if h1 is not None and h1.getparent() is article:
+        h1.addnext(note)
+    else:
+        article.insert(0, note)
+
+
 def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: str, site_title: str) -> str:
-    """``site/<lang>/index.html``: the language's articles, newest first, with translation status."""
+    """``site/<lang>/index.html``: the language's published articles, newest first, with translation status."""
     root, head, body = _page(lang, site_title)
     add_alternates(head, None, langs, default, "../")
     head.append(_el("link", {"rel": "stylesheet", "href": f"../{STYLESHEET}"}))
+    feed_title, _ = message(lang, "feed")
+    head.append(_el("link", {"rel": "alternate", "type": "application/atom+xml", "href": "feed.xml",
+                             "title": feed_title}))
     body.append(_el("header", {"class": "site-header"}, None,
                     _el("a", {"class": "site-title", "href": "../index.html"}, site_title),
                     switcher(lang, None, langs, "../")))
@@ -132,15 +167,27 @@ def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: 
     ul = _el("ul", {"class": "articles"})
     for p in sorted(pages, key=lambda p: (p.date or "", p.slug), reverse=True):
         li = _el("li")
-        li.append(_el("a", {"href": f"{p.slug}.html"}, p.title))
         if p.date:
-            t = _el("time", {"datetime": p.date[:10]}, format_day(p.date, lang))
-            t.tail = " "
-            li.insert(0, t)
-        status = _el("span", {"class": "status"}, f"{p.percent} %")
-        li.append(status)
+            li.append(_el("time", {"datetime": p.date[:10]}, format_day(p.date, lang)))
+        li.append(_el("a", {"href": f"{p.slug}.html"}, p.title))
+        if p.status == "partial":
+            li.append(_el("span", {"class": "status partial"}, None, _said(lang, "status_partial", percent=p.percent)))
+        elif p.status == "outdated":
+            li.append(_el("span", {"class": "status outdated"}, None, _said(lang, "status_outdated")))
+        if p.translations:
+            # Where else the article can be read: each language in its own name.
+            others = _el("span", {"class": "translations"})
+            for other in p.translations:
+                attrs = {"href": f"../{other}/{p.slug}.html", "hreflang": languages.html_lang(other),
+                         "lang": languages.html_lang(other)}
+                if languages.is_rtl(other):
+                    attrs["dir"] = "rtl"
+                others.append(_el("a", attrs, languages.native_name(other)))
+            li.append(others)
         ul.append(li)
     main.append(ul)
+    main.append(_el("p", {"class": "feed"}, None, _el("a", {"href": "feed.xml", "type": "application/atom+xml"},
+                                                       feed_title)))
     body.append(main)
     return serialize_html(root)
 
@@ -173,6 +220,15 @@ blockquote { margin-inline: 0; padding-inline-start: 1rem; border-inline-start: 
 .articles { list-style: none; padding: 0; }
 .articles li { margin: .75rem 0; }
 .articles time { color: var(--muted); font-size: .9em; display: block; }
-.status { color: var(--muted); font-size: .85em; margin-inline-start: .5rem; }
+.status, .translations { color: var(--muted); font-size: .85em; margin-inline-start: .5rem; }
+.translations a { margin-inline-start: .4rem; }
+.translation-notice { border-inline-start: 4px solid var(--accent); background: #f4efe9; padding: .5rem 1rem;
+               font-family: system-ui, sans-serif; font-size: .95rem; }
+.note-ref { font-size: .75em; line-height: 0; }
+.note-ref a { text-decoration: none; padding: 0 .1em; }
+.reader-notes { border-top: 1px solid #ddd; margin-top: 2.5rem; font-size: .92rem; }
+.reader-notes h2 { font-size: 1.05rem; }
+[dir="rtl"] body, body[dir="rtl"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, serif; }
+pre, table { max-width: 100%; overflow-x: auto; }
 [lang][dir="ltr"] { unicode-bidi: isolate; }
 """

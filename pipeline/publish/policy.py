@@ -1,0 +1,78 @@
+"""Per-language publishing policy from ``[tool.tamizdat.publish]``.
+
+    [tool.tamizdat.publish]
+    threshold = 100            # % of source words translated (fuzzy ones do not count)
+    below_threshold = "hide"   # or "partial": publish with a notice, fallback passages marked with lang
+
+    [tool.tamizdat.publish.languages.de]
+    threshold = 80
+    below_threshold = "partial"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import TamizdatError
+from pipeline.project import Project
+
+MODES = ("hide", "partial")
+
+
+@dataclass(frozen=True)
+class Policy:
+    threshold: float = 100.0
+    below_threshold: str = "hide"
+
+
+def _line_of(cfg: Path, pattern: str) -> int | None:
+    try:
+        for n, line in enumerate(cfg.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(pattern, line):
+                return n
+    except OSError:
+        pass
+    return None
+
+
+def _policy(table: dict, base: Policy, where: str, cfg: Path) -> Policy:
+    threshold, mode = base.threshold, base.below_threshold
+    for key, value in table.items():
+        if key == "threshold":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+                raise TamizdatError(f"{where} threshold must be a number from 0 to 100",
+                                    str(cfg), _line_of(cfg, r"^\s*threshold\s*="))
+            threshold = float(value)
+        elif key == "below_threshold":
+            if value not in MODES:
+                raise TamizdatError(f'{where} below_threshold must be "hide" or "partial"',
+                                    str(cfg), _line_of(cfg, r"^\s*below_threshold\s*="))
+            mode = value
+        elif key != "languages":
+            raise TamizdatError(f"{where} has an unknown key {key!r}", str(cfg), _line_of(cfg, rf"^\s*{re.escape(key)}\s*="))
+    return Policy(threshold, mode)
+
+
+def load_policies(project: Project) -> dict[str, Policy]:
+    """The policy of every target language; errors name pyproject.toml and the line."""
+    cfg = project.root / "pyproject.toml"
+    table = project.settings.raw.get("publish", {})
+    if not isinstance(table, dict):
+        raise TamizdatError("[tool.tamizdat] publish must be a table", str(cfg))
+    default = _policy(table, Policy(), "[tool.tamizdat.publish]", cfg)
+    per_lang = table.get("languages", {})
+    if not isinstance(per_lang, dict):
+        raise TamizdatError("[tool.tamizdat.publish] languages must be a table of tables", str(cfg))
+    out = {lang: default for lang in project.settings.languages}
+    for lang, sub in per_lang.items():
+        if lang not in out:
+            line = _line_of(cfg, rf"publish\.languages\.{re.escape(lang)}\b|^\s*{re.escape(lang)}\s*=")
+            known = ", ".join(project.settings.languages) or "none"
+            raise TamizdatError(f"[tool.tamizdat.publish.languages] {lang!r} is not one of the project's "
+                                f"languages ({known})", str(cfg), line)
+        if not isinstance(sub, dict):
+            raise TamizdatError(f"[tool.tamizdat.publish.languages.{lang}] must be a table", str(cfg))
+        out[lang] = _policy(sub, default, f"[tool.tamizdat.publish.languages.{lang}]", cfg)
+    return out
