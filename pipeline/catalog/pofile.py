@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import re
 
 import polib
@@ -384,6 +385,10 @@ def _build(entries: list[dict], po: polib.POFile, path: str) -> None:
         d["previous_msgid"] = e["prev_msgid"]
         d["previous_msgid_plural"] = e["prev_msgid_plural"]
         d["linenum"] = e["linenum"]
+        if e["tcomment"] == [""] or e["comment"] == [""]:
+            # A lone empty "#" or "#." line: polib's string fields cannot
+            # tell it from no comment, so remember it for writing.
+            d["_tz_blank"] = (e["tcomment"] == [""], e["comment"] == [""])
         po.append(entry)
 
 
@@ -406,6 +411,7 @@ def _set_header(po: polib.POFile, e: dict) -> None:
     # Kept so the header msgstr is written back verbatim when the metadata
     # was not changed (GNU never rewrites header lines).
     po._tz_header = {
+        "blank": (e["tcomment"] == [""], e["comment"] == [""]),
         "msgstr": msgstr,
         "metadata": dict(po.metadata),
         "flags": list(e["flags"]),
@@ -438,100 +444,122 @@ def charset_of(po: polib.POFile) -> str:
 
 _PAIRS = _unidata.PAIRS
 _NCLS = 33
-_DIRECT, _INDIRECT, _PROHIBITED = 1, 2, 3
-_LB_STARTS = _unidata.LB_STARTS
-_LB_VALUES = _unidata.LB_VALUES
-_W_STARTS = _unidata.W_STARTS
-_W_VALUES = _unidata.W_VALUES
-_cls_cache: dict[str, int] = {}
-_width_cache: dict[str, int] = {}
-
-
-def _lb_class(ch: str) -> int:
-    c = _cls_cache.get(ch)
-    if c is None:
-        c = _LB_VALUES[bisect.bisect_right(_LB_STARTS, ord(ch)) - 1]
-        if c == AI or c == SA or c == XX:
-            c = AL
-        elif c == CB:
-            c = ID1
-        _cls_cache[ch] = c
-    return c
-
-
-def _char_width(ch: str) -> int:
-    w = _width_cache.get(ch)
-    if w is None:
-        w = _W_VALUES[bisect.bisect_right(_W_STARTS, ord(ch)) - 1]
-        if w < 0:
-            w = 0  # control characters are ignored, as libunistring does
-        _width_cache[ch] = w
-    return w
-
-
+_DIRECT, _INDIRECT = 1, 2
 # Break-opportunity codes, as in libunistring.
 _MANDATORY, _POSSIBLE, _PROHIB = 0, 1, 2
 
 
-def _possible_linebreaks(s: str) -> list[int]:
-    """For each character, whether a line may break *before* it."""
-    n = len(s)
+def _resolve(c: int) -> int:
+    # libunistring resolves these at run time (for a non-CJK encoding).
+    if c == AI or c == SA or c == XX:
+        return AL
+    if c == CB:
+        return ID1
+    return c
+
+
+class _TransTable(dict):
+    """str.translate table computing entries on first use."""
+
+    def __init__(self, func):
+        super().__init__()
+        self.func = func
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = self.func(code)
+        return value
+
+
+def _class_of(code: int) -> str:
+    return chr(_resolve(_unidata.LB_VALUES[bisect.bisect_right(_unidata.LB_STARTS, code) - 1]))
+
+
+def _width_of(code: int) -> str:
+    w = _unidata.W_VALUES[bisect.bisect_right(_unidata.W_STARTS, code) - 1]
+    return chr(max(w, 0))  # control characters count 0, as in libunistring
+
+
+_CLASSES = _TransTable(_class_of)
+_WIDTHS = _TransTable(_width_of)
+
+
+_SPECIAL_CLASSES = frozenset(chr(c) for c in (BK, CR, LF, CM, ZWJ, ZW, RI))
+# Characters known to follow plain pair-table rules and to be 1 column wide.
+_PLAIN_CHARS: set[str] = set(chr(c) for c in range(32, 127))
+
+
+def _text_kind(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` has characters with special line-break rules, and
+    whether it has characters not exactly one column wide."""
+    special = odd = False
+    for ch in set(text).difference(_PLAIN_CHARS):
+        is_special = _CLASSES[ord(ch)] in _SPECIAL_CLASSES
+        is_odd = _WIDTHS[ord(ch)] != "\x01"
+        if not (is_special or is_odd):
+            _PLAIN_CHARS.add(ch)
+        special = special or is_special
+        odd = odd or is_odd
+    return special, odd
+
+
+def _possible_breaks_slow(cls: str) -> list[int]:
+    """Per character: may a line break before it (libunistring 1.0 rules)."""
+    n = len(cls)
     p = [_PROHIB] * n
     last = BK
     seen_space = -1
     seen_space2 = -1
-    preceding_zwj = False
+    after_zwj = False
     ri_count = 0
     for i in range(n):
-        prop = _lb_class(s[i])
+        prop = ord(cls[i])
         if prop == BK or prop == LF or prop == CR:
             p[i] = _MANDATORY
             last = BK
             seen_space = seen_space2 = -1
-            preceding_zwj = False
+            after_zwj = False
             ri_count = 0
             continue
         if prop == SP:
             seen_space2 = seen_space
             seen_space = i
-            preceding_zwj = False
+            after_zwj = False
             continue
         if prop == ZW:
             last = ZW
             seen_space = seen_space2 = -1
-            preceding_zwj = False
+            after_zwj = False
             continue
         q = i
         if prop == CM or prop == ZWJ:
+            is_zwj = prop == ZWJ
             if last == BK:
                 last = AL
                 seen_space = -1
-                preceding_zwj = prop == ZWJ
+                after_zwj = is_zwj
                 continue
             if last == ZW:
                 p[i] = _POSSIBLE
                 last = AL
                 seen_space = seen_space2 = -1
-                preceding_zwj = prop == ZWJ
+                after_zwj = is_zwj
                 continue
             if seen_space < 0:
-                preceding_zwj = prop == ZWJ
+                after_zwj = is_zwj
                 continue
-            # A combining character after a space: the space acts as AL... 
+            # A combining mark after spaces: the last space becomes a letter.
             q = seen_space
             seen_space = seen_space2
-            prop = AL
+            prop = ID1
         if last == BK:
             pass
         elif last == ZW:
             p[q] = _POSSIBLE
-        elif preceding_zwj and q == i:
+        elif after_zwj and q == i:
             pass
         elif last == RI and prop == RI:
             if seen_space >= 0 or ri_count % 2 == 0:
                 p[q] = _POSSIBLE
-        elif last == IS and s[i] == "<":
-            p[q] = _POSSIBLE
         else:
             kind = _PAIRS[last * _NCLS + prop]
             if kind == _DIRECT or (kind == _INDIRECT and seen_space >= 0):
@@ -539,40 +567,116 @@ def _possible_linebreaks(s: str) -> list[int]:
         ri_count = ri_count + 1 if prop == RI else 0
         last = prop
         seen_space = seen_space2 = -1
-        preceding_zwj = False
+        after_zwj = False
     return p
 
 
-def _width_linebreaks(s: str, overrides: list[int | None] | None, width: int, start_column: int) -> list[bool]:
-    """Where to break ``s`` so that lines fit ``width`` (libunistring's
-    u8_width_linebreaks): True at index i means a line break before s[i]."""
-    p = _possible_linebreaks(s)
-    n = len(s)
-    out = [False] * n
+def _width_linebreaks(text: str, prohibited: set[int] | None, width: int, start_column: int) -> list[int]:
+    """Indexes of ``text`` before which msgcat breaks the line so that lines
+    fit ``width`` columns (libunistring's u8_width_linebreaks)."""
+    special, odd = _text_kind(text)
+    cum = None
+    if odd:
+        cum = [0]
+        cum.extend(itertools.accumulate(map(ord, text.translate(_WIDTHS))))
+    if special:
+        return _breaks_slow(text.translate(_CLASSES), cum, prohibited, width, start_column)
+    return _breaks_fast(text, cum, prohibited, width, start_column)
+
+
+def _breaks_fast(text: str, cum: list[int] | None, prohibited: set[int] | None,
+                 width: int, col: int) -> list[int]:
+    """Line breaks when only pair-table rules apply.
+
+    libunistring's greedy filling puts on each line the most whole pieces
+    (text between break opportunities) that fit, and at least one.  Since
+    with these classes whether a break is possible before a character only
+    depends on the previous non-space character, we look for the last
+    opportunity before each line's limit instead of computing all of them.
+    """
+    n = len(text)
+    pairs = _PAIRS
+    classes = _CLASSES
+
+    def opportunity(i: int) -> bool:
+        b = classes[ord(text[i])]
+        if b == _SP_CHAR or (prohibited is not None and i in prohibited):
+            return False
+        j = i - 1
+        while j >= 0 and classes[ord(text[j])] == _SP_CHAR:
+            j -= 1
+        if j < 0:
+            return False
+        kind = pairs[ord(classes[ord(text[j])]) * _NCLS + ord(b)]
+        return kind == _DIRECT or (kind == _INDIRECT and j < i - 1)
+
+    out: list[int] = []
+    line_start = 0
+    while True:
+        avail = width - col
+        if cum is None:
+            if n - line_start <= avail:
+                return out
+            limit = line_start + avail
+        else:
+            base = cum[line_start]
+            if cum[n] - base <= avail:
+                return out
+            limit = bisect.bisect_right(cum, base + avail) - 1
+        found = -1
+        i = min(limit, n - 1)
+        while i > line_start:
+            if opportunity(i):
+                found = i
+                break
+            i -= 1
+        if found < 0:
+            # Even the first piece is too wide: it fills the line alone.
+            i = max(limit + 1, line_start + 1)
+            while i < n:
+                if opportunity(i):
+                    found = i
+                    break
+                i += 1
+            if found < 0:
+                return out
+        out.append(found)
+        line_start = found
+        col = 0
+
+
+def _breaks_slow(cls: str, cum: list[int] | None, prohibited: set[int] | None,
+                 width: int, start_column: int) -> list[int]:
+    """Line breaks computed character by character (all UAX #14 rules)."""
+    p = _possible_breaks_slow(cls)
+    n = len(cls)
+    out: list[int] = []
     last_p = -1
     last_column = start_column
-    piece_width = 0
+    piece_start = 0
     for i in range(n):
         b = p[i]
-        if overrides is not None and overrides[i] is not None:
-            b = overrides[i]
-        if b == _POSSIBLE or b == _MANDATORY:
-            if last_p >= 0 and last_column + piece_width > width:
-                out[last_p] = True
-                last_column = 0
-        if b == _MANDATORY:
+        if b == _PROHIB or (prohibited is not None and i in prohibited):
+            continue
+        piece = (i - piece_start) if cum is None else cum[i] - cum[piece_start]
+        if last_p >= 0 and last_column + piece > width:
+            out.append(last_p)
+            last_column = 0
+        if b == _POSSIBLE:
+            last_p = i
+            last_column += piece
+            piece_start = i
+        else:  # mandatory break (a line separator character)
             last_p = -1
             last_column = 0
-            piece_width = 0
-        else:
-            if b == _POSSIBLE:
-                last_p = i
-                last_column += piece_width
-                piece_width = 0
-            piece_width += _char_width(s[i])
-    if last_p >= 0 and last_column + piece_width > width:
-        out[last_p] = True
+            piece_start = i + 1
+    piece = (n - piece_start) if cum is None else cum[n] - cum[piece_start]
+    if last_p >= 0 and last_column + piece > width:
+        out.append(last_p)
     return out
+
+
+_SP_CHAR = chr(SP)
 
 
 # ---------------------------------------------------------------------------
@@ -584,29 +688,20 @@ _ESCAPES = {
     "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"',
 }
 _NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
+_ESCAPED_PAIR = re.compile(r"\\.", re.S)
 _SIMPLE = re.compile(r'[ !#-\[\]-~]*\Z')  # printable ASCII without " and \
 
 
-def _escape_portion(portion: str) -> tuple[str, list[int | None] | None]:
-    """Escaped text and per-character break overrides for one portion."""
-    if not _NEEDS_ESCAPE.search(portion):
+def _escape_portion(portion: str) -> tuple[str, set[int] | None]:
+    """Escaped text of one portion, and the positions where msgcat forbids a
+    break (inside an escape sequence, and before a final \\n)."""
+    if _NEEDS_ESCAPE.search(portion) is None:
         return portion, None
-    chars: list[str] = []
-    over: list[int | None] = []
-    for ch in portion:
-        esc = _ESCAPES.get(ch)
-        if esc is None:
-            chars.append(ch)
-            over.append(None)
-        else:
-            chars.append(esc)
-            over.append(None)
-            over.append(_PROHIB)
-    text = "".join(chars)
+    text = _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], portion)
+    prohibited = {m.start() + 1 for m in _ESCAPED_PAIR.finditer(text)}
     if portion.endswith("\n"):
-        # Don't break immediately before the "\n" at the end.
-        over[-2] = _PROHIB
-    return text, over
+        prohibited.add(len(text) - 2)
+    return text, prohibited
 
 
 def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool) -> None:
@@ -632,24 +727,23 @@ def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool) -> 
     first_line = True
     last = len(portions) - 1
     for k, portion in enumerate(portions):
-        text, over = _escape_portion(portion)
+        text, prohibited = _escape_portion(portion)
         if first_line:
             startcol = len(name) + 1
-            breaks = _width_linebreaks(text, over, width, startcol)
-            if k < last or startcol > width or any(breaks):
+            breaks = _width_linebreaks(text, prohibited, width, startcol)
+            if k < last or startcol > width or breaks:
                 out.append(f'{prefix}{name} ""')
                 first_line = False
-                breaks = _width_linebreaks(text, over, width, 0)
+                breaks = _width_linebreaks(text, prohibited, width, 0)
         else:
-            breaks = _width_linebreaks(text, over, width, 0)
+            breaks = _width_linebreaks(text, prohibited, width, 0)
         lead = f'{prefix}{name} "' if first_line else f'{prefix}"'
         first_line = False
         start = 0
-        for i, b in enumerate(breaks):
-            if b:
-                out.append(lead + text[start:i] + '"')
-                lead = f'{prefix}"'
-                start = i
+        for i in breaks:
+            out.append(lead + text[start:i] + '"')
+            lead = f'{prefix}"'
+            start = i
         out.append(lead + text[start:] + '"')
 
 
@@ -750,15 +844,16 @@ def _header_msgstr(po: polib.POFile) -> str:
 
 
 def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural,
-                 tcomment, comment, occurrences, flags, prev, obsolete) -> None:
+                 tcomment, comment, occurrences, flags, prev, obsolete,
+                 blank=(False, False)) -> None:
     translated = (plural[min(plural)] if plural else "") != "" if msgid_plural else msgstr != ""
     if obsolete and not translated:
         return  # msgcat drops untranslated obsolete entries
     if out:
         out.append("")
-    if tcomment:
+    if tcomment or blank[0]:
         _comment_lines(tcomment, "#", out)
-    if comment:
+    if comment or blank[1]:
         _comment_lines(comment, "#.", out)
     if occurrences:
         _references(occurrences, out)
@@ -798,7 +893,8 @@ def dumps(po: polib.POFile) -> str:
             msgstr=_header_msgstr(po), plural=saved["plural"] if saved else None,
             tcomment=po.header, comment=saved["comment"] if saved else "",
             occurrences=saved["occurrences"] if saved else [], flags=flags,
-            prev=saved["previous"] if saved else (None, None, None), obsolete=False)
+            prev=saved["previous"] if saved else (None, None, None), obsolete=False,
+            blank=saved["blank"] if saved else (False, False))
     live = [e for e in po if not e.obsolete]
     dead = [e for e in po if e.obsolete]
     for e in live + dead:
@@ -807,7 +903,7 @@ def dumps(po: polib.POFile) -> str:
             msgstr=e.msgstr, plural=e.msgstr_plural, tcomment=e.tcomment,
             comment=e.comment, occurrences=e.occurrences, flags=e.flags,
             prev=(e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural),
-            obsolete=e.obsolete)
+            obsolete=e.obsolete, blank=getattr(e, "_tz_blank", (False, False)))
     if not out:
         return ""
     return "\n".join(out) + "\n"
@@ -833,7 +929,8 @@ def _content(po: polib.POFile) -> tuple:
             tuple(sorted(e.msgstr_plural.items())), e.tcomment, e.comment,
             tuple(tuple(o) if isinstance(o, (list, tuple)) else (o,) for o in e.occurrences),
             tuple(e.flags), e.previous_msgctxt, e.previous_msgid,
-            e.previous_msgid_plural, bool(e.obsolete)))
+            e.previous_msgid_plural, bool(e.obsolete),
+            getattr(e, "_tz_blank", (False, False))))
     return (po.header, _header_msgstr(po), fuzzy, tuple(items))
 
 
