@@ -96,3 +96,73 @@ def test_merge_without_old_is_msginit():
     out = merge(None, _pot("Hello", "World"), lang="de")
     assert [e.msgid for e in out] == ["Hello", "World"]
     assert out.metadata["Language"] == "de"
+
+
+def test_plural_entry_keeps_all_forms_and_changed_plural_goes_fuzzy():
+    old = polib.POFile()
+    old.metadata = {"Plural-Forms": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : 1);"}
+    e = polib.POEntry(msgid="%d letter", msgid_plural="%d letters", msgstr_plural={0: "%d письмо", 1: "%d письма", 2: "%d писем"})
+    old.append(e)
+    pot = polib.POFile()
+    pot.append(polib.POEntry(msgid="%d letter", msgid_plural="%d letters sent", msgstr_plural={0: "", 1: ""}))
+    out = merge(old, pot, lang="ru")
+    (m,) = [x for x in out if not x.obsolete]
+    assert m.msgstr_plural == {0: "%d письмо", 1: "%d письма", 2: "%d писем"}
+    assert "fuzzy" in m.flags and m.previous_msgid_plural == "%d letters"
+
+
+def test_fuzzy_entry_keeps_its_previous_msgid_on_exact_match():
+    old = polib.POFile()
+    e = polib.POEntry(msgid="New text here", msgstr="Ancien", flags=["fuzzy"], previous_msgid="Old text here")
+    old.append(e)
+    (m,) = list(merge(old, _pot("New text here"), lang="fr"))
+    assert "fuzzy" in m.flags and m.previous_msgid == "Old text here" and m.msgstr == "Ancien"
+
+
+# -- real catalogues -----------------------------------------------------------
+
+from conftest import CORPUS  # noqa: E402
+
+from pipeline.catalog import pofile  # noqa: E402
+
+NEW = CORPUS / "gnu-www-fr"
+OLD = CORPUS / "gnu-www-fr-2015"
+
+
+def _template_of(po: polib.POFile) -> polib.POFile:
+    """What msgattrib --no-obsolete --clear-fuzzy --clear-previous | msgfilter sed d makes of a PO."""
+    pot = pofile.parse(pofile.dumps(po))
+    kept = [e for e in pot if not e.obsolete]
+    del pot[:]
+    for e in kept:
+        e.msgstr = ""
+        e.msgstr_plural = {k: "" for k in e.msgstr_plural}
+        e.flags = [f for f in e.flags if f != "fuzzy"]
+        e.previous_msgid = e.previous_msgid_plural = e.previous_msgctxt = None
+        pot.append(e)
+    return pot
+
+
+def _sample(folder, n: int):
+    files = sorted(folder.rglob("*.po"))
+    return files[:: max(1, len(files) // n)][:n]
+
+
+@pytest.mark.skipif(not NEW.is_dir(), reason="corpus not available")
+def test_merging_a_real_catalogue_with_its_own_template_changes_nothing():
+    # The update must not rewrite files translators saved with Poedit/Gtranslator/Emacs.
+    for path in _sample(NEW, 40):
+        data = path.read_bytes()
+        po = pofile.parse(data, str(path))
+        assert pofile.unchanged(data, merge(po, _template_of(po), lang="fr")), path
+
+
+@pytest.mark.skipif(not OLD.is_dir(), reason="corpus not available")
+def test_real_2015_catalogues_updated_to_2017_lose_no_translation():
+    for old_path in _sample(OLD, 30):
+        old = pofile.parse(old_path.read_bytes(), str(old_path))
+        new = pofile.parse((NEW / old_path.relative_to(OLD)).read_bytes())
+        out = merge(old, _template_of(new), lang="fr")
+        before = {e.msgstr for e in old if e.msgstr}
+        after = {e.msgstr for e in out if e.msgstr}
+        assert before <= after, old_path
