@@ -476,7 +476,13 @@ def _choose_root(soup: BeautifulSoup, selector: str | None, path: str) -> tuple[
         candidates = [c for c in body.select(css) if not _inside_boilerplate(c) and not _boilerplate_reason(c)]
         candidates = [c for c in candidates if _words(_text(c)) >= MIN_ARTICLE_WORDS // 2]
         if candidates:
-            return max(candidates, key=lambda c: len(_text(c))), css
+            top = [c for c in candidates if not any(p in candidates for p in c.parents)]
+            best = max(top, key=lambda c: len(_text(c)))
+            if len(top) >= 3 and len(_text(best)) < sum(len(_text(c)) for c in top) / 2:
+                # Several teasers of similar size: a front or category page, not one article.
+                raise TamizdatError(f"the page lists {len(top)} articles ({css}), it is not one article: "
+                                    "save the article's own page, or pick one with --selector", path)
+            return best, css
     return _density_root(body), "main-content fallback"
 
 

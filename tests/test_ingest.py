@@ -77,6 +77,10 @@ def test_bad_pages_give_one_line_errors():
         import_page(page(), selector="p[")
     with pytest.raises(TamizdatError, match="invalid slug"):
         import_page(page(), slug="../etc")
+    teaser = "<article><h2>Teaser</h2><p>" + " ".join(["Short news about a trial and a prisoner."] * 4) + "</p></article>"
+    with pytest.raises(TamizdatError, match="lists 4 articles"):
+        import_page(f'<html lang="en"><head><meta name="date" content="2024-01-01"><title>News</title></head>'
+                    f"<body>{teaser * 4}</body></html>".encode())
     # Found date given explicitly: the page itself has none.
     assert import_page(page(head=""), date="2020-01-02").article.date == "2020-01-02"
 
