@@ -40,7 +40,11 @@ _CHARSET_RE = re.compile(rb"charset=([^\s\\\"]+)")
 
 
 class _Syntax(Exception):
-    """Internal: a syntax error at the current line."""
+    """Internal: a syntax error at the current line (or at ``line``)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
 
 
 def _unescape(body: str) -> str:
@@ -99,34 +103,24 @@ def _python_codec(charset: str, path: str) -> str:
         raise TamizdatError(f"unknown charset {charset!r} in Content-Type header", path, None)
 
 
-def _decode(data: bytes, path: str) -> str:
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    """Text of the file and the Python codec it was decoded with."""
     if data.startswith(codecs.BOM_UTF8):
-        return _decode_with(data[3:], "utf-8", path, 0)
+        return _decode_with(data[3:], "utf-8", path), "utf-8"
     charset = _charset_from_header(data) or "utf-8"
     codec = _python_codec(charset, path)
     if codec == "ascii":
         # GNU tools read "ASCII" files containing UTF-8 without complaint.
         codec = "utf-8"
-    return _decode_with(data, codec, path, 0)
+    return _decode_with(data, codec, path), codec
 
 
-def _decode_with(data: bytes, codec: str, path: str, offset: int) -> str:
+def _decode_with(data: bytes, codec: str, path: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise TamizdatError(f"bytes not valid in {codec}: {data[exc.start:exc.end]!r}", path, line) from None
-
-
-class _Builder:
-    """Accumulates one entry at a time while lines are read."""
-
-    __slots__ = ("po", "path", "seen", "reset_fields", "header_extra")
-
-    def __init__(self, po: polib.POFile, path: str):
-        self.po = po
-        self.path = path
-        self.seen: dict = {}
 
 
 def _new_entry() -> dict:
@@ -170,16 +164,14 @@ def _split_references(text: str) -> list[tuple[str, str]]:
 
 def parse(data: bytes | str, path: str = "<string>") -> polib.POFile:
     """Parse PO text (bytes are decoded by BOM / header charset)."""
+    codec = "utf-8"
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text = _decode(bytes(data), path)
+        text, codec = _decode(bytes(data), path)
     else:
         text = data[1:] if data.startswith("\ufeff") else data
     po = polib.POFile(fpath=None if path == "<string>" else path)
-    po.encoding = "utf-8"
-    try:
-        _parse_lines(text, po, path)
-    except _Syntax as exc:  # pragma: no cover - converted inside
-        raise TamizdatError(str(exc), path, None) from None
+    po.encoding = codec
+    _parse_lines(text, po, path)
     return po
 
 
@@ -205,7 +197,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
             field = None
             return
         if cur["msgstr"] is None and cur["plural"] is None:
-            raise _Syntax("missing msgstr")
+            raise _Syntax("missing msgstr after msgid", cur["linenum"])
         entries.append(cur)
         cur = _new_entry()
         field = None
@@ -350,7 +342,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
         lineno = len(lines)
         finish()
     except _Syntax as exc:
-        raise TamizdatError(str(exc), path, lineno) from None
+        raise TamizdatError(str(exc), path, exc.line or lineno) from None
     _build(entries, po, path)
 
 
@@ -483,7 +475,7 @@ _CLASSES = _TransTable(_class_of)
 _WIDTHS = _TransTable(_width_of)
 
 
-_SPECIAL_CLASSES = frozenset(chr(c) for c in (BK, CR, LF, CM, ZWJ, ZW, RI))
+_SPECIAL_CLASSES = frozenset(chr(c) for c in (BK, CR, LF, CM, ZWJ, ZW, RI, HL))
 # Characters known to follow plain pair-table rules and to be 1 column wide.
 _PLAIN_CHARS: set[str] = set(chr(c) for c in range(32, 127))
 
@@ -502,72 +494,60 @@ def _text_kind(text: str) -> tuple[bool, bool]:
     return special, odd
 
 
+_HL_BA = 99  # internal: a Hebrew letter followed by a hyphen or BA
+
+
 def _possible_breaks_slow(cls: str) -> list[int]:
-    """Per character: may a line break before it (libunistring 1.0 rules)."""
+    """Per character: may a line break before it (libunistring's
+    u8_possible_linebreaks, all rules)."""
     n = len(cls)
     p = [_PROHIB] * n
-    last = BK
-    seen_space = -1
-    seen_space2 = -1
-    after_zwj = False
+    prev = BK  # class of the previous character
+    last = BK  # class of the last character that is not a space
+    seen_space = False
     ri_count = 0
     for i in range(n):
         prop = ord(cls[i])
         if prop == BK or prop == LF or prop == CR:
             p[i] = _MANDATORY
+            prev = prop
             last = BK
-            seen_space = seen_space2 = -1
-            after_zwj = False
-            ri_count = 0
-            continue
-        if prop == SP:
-            seen_space2 = seen_space
-            seen_space = i
-            after_zwj = False
-            continue
-        if prop == ZW:
-            last = ZW
-            seen_space = seen_space2 = -1
-            after_zwj = False
-            continue
-        q = i
-        if prop == CM or prop == ZWJ:
-            is_zwj = prop == ZWJ
-            if last == BK:
-                last = AL
-                seen_space = -1
-                after_zwj = is_zwj
-                continue
-            if last == ZW:
-                p[i] = _POSSIBLE
-                last = AL
-                seen_space = seen_space2 = -1
-                after_zwj = is_zwj
-                continue
-            if seen_space < 0:
-                after_zwj = is_zwj
-                continue
-            # A combining mark after spaces: the last space becomes a letter.
-            q = seen_space
-            seen_space = seen_space2
-            prop = ID1
-        if last == BK:
-            pass
-        elif last == ZW:
-            p[q] = _POSSIBLE
-        elif after_zwj and q == i:
-            pass
-        elif last == RI and prop == RI:
-            if seen_space >= 0 or ri_count % 2 == 0:
-                p[q] = _POSSIBLE
+            seen_space = False
         else:
-            kind = _PAIRS[last * _NCLS + prop]
-            if kind == _DIRECT or (kind == _INDIRECT and seen_space >= 0):
-                p[q] = _POSSIBLE
+            if prop == SP:
+                seen_space = True
+            elif prop == ZW:
+                last = ZW
+                seen_space = False
+            elif prop == CM or prop == ZWJ:
+                if last == BK:
+                    last = AL
+                    seen_space = False
+                elif last == ZW or seen_space:
+                    p[i] = _POSSIBLE
+                    last = AL
+                    seen_space = False
+                # else: X CM is treated as X.
+            else:
+                if last == BK:
+                    pass
+                elif last == ZW:
+                    p[i] = _POSSIBLE
+                elif prev == ZWJ:
+                    pass
+                elif last == RI and prop == RI:
+                    if seen_space or ri_count % 2 == 0:
+                        p[i] = _POSSIBLE
+                elif prev == _HL_BA:
+                    pass
+                else:
+                    kind = _PAIRS[last * _NCLS + prop]
+                    if kind == _DIRECT or (kind == _INDIRECT and seen_space):
+                        p[i] = _POSSIBLE
+                last = prop
+                seen_space = False
+            prev = _HL_BA if prev == HL and (prop == HY or prop == BA) else prop
         ri_count = ri_count + 1 if prop == RI else 0
-        last = prop
-        seen_space = seen_space2 = -1
-        after_zwj = False
     return p
 
 
@@ -846,7 +826,11 @@ def _header_msgstr(po: polib.POFile) -> str:
 def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural,
                  tcomment, comment, occurrences, flags, prev, obsolete,
                  blank=(False, False)) -> None:
-    translated = (plural[min(plural)] if plural else "") != "" if msgid_plural else msgstr != ""
+    if msgid_plural:
+        # GNU looks at the first plural form only.
+        translated = bool(plural) and plural[min(plural, key=int)] != ""
+    else:
+        translated = msgstr != ""
     if obsolete and not translated:
         return  # msgcat drops untranslated obsolete entries
     if out:
@@ -870,8 +854,9 @@ def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural
     _wrap(out, prefix, "msgid", msgid, do_wrap)
     if msgid_plural:
         _wrap(out, prefix, "msgid_plural", msgid_plural, do_wrap)
-        for i in sorted(plural):
-            _wrap(out, prefix, f"msgstr[{i}]", plural[i], do_wrap)
+        forms = sorted(plural.items(), key=lambda kv: int(kv[0])) or [(0, ""), (1, "")]
+        for i, form in forms:
+            _wrap(out, prefix, f"msgstr[{int(i)}]", form, do_wrap)
     else:
         _wrap(out, prefix, "msgstr", msgstr, do_wrap)
 

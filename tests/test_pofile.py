@@ -1,0 +1,281 @@
+"""pipeline.catalog.pofile: what we write is what GNU msgcat 0.21 writes.
+
+The reference is the real ``msgcat`` run on the same input in the test, on
+every real catalogue of the shared corpus and on synthetic hard cases.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import random
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.catalog import pofile
+from pipeline.errors import TamizdatError
+
+DATA = Path(__file__).parent / "data" / "po"
+CORPUS = Path("/work/shared/corpus")
+CORPUS_DIRS = [CORPUS / "gnu-www-fr", CORPUS / "gnu-www-fr-2015"]
+
+needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext not installed")
+
+
+def msgcat(path: Path) -> bytes:
+    # --force-po: plain msgcat writes nothing at all for a header-only
+    # catalogue; dumps() writes the header, which is what --force-po adds.
+    return subprocess.run(["msgcat", "--force-po", str(path)], check=True,
+                          capture_output=True).stdout
+
+
+def corpus_files() -> list[Path]:
+    return sorted(p for d in CORPUS_DIRS if d.is_dir() for p in d.rglob("*.po"))
+
+
+BATCHES = 4
+
+
+@needs_msgcat
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("batch", range(BATCHES))
+def test_corpus_is_written_exactly_as_msgcat_writes_it(batch):
+    files = corpus_files()[batch::BATCHES]
+    assert files
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        expected = list(pool.map(msgcat, files))
+    mismatched = [str(f) for f, want in zip(files, expected)
+                  if pofile.encode(pofile.parse(f.read_bytes(), str(f))) != want]
+    assert not mismatched, f"{len(mismatched)}/{len(files)} differ from msgcat: {mismatched[:5]}"
+
+
+@needs_msgcat
+def test_hard_cases_match_msgcat():
+    # Long words and URLs, Cyrillic, CJK and emoji (display width), \n in the
+    # middle and at the end, tabs, quotes, backslashes, exact 79-column
+    # boundaries, flags, no-wrap, plurals, msgctxt, long references,
+    # previous msgids, obsolete entries with #~| and a fuzzy header.
+    path = DATA / "hard.po"
+    assert pofile.dumps(pofile.parse(path.read_bytes(), str(path))).encode() == msgcat(path)
+
+
+TEXT_POOLS = [
+    list("abcdefghijklmnopqrstuvwxyz      ,.;:!?-/()<>=\"'%$&#0123456789\t\\"),
+    list("абвгдежзийклмнопрстуфхцчшщыьэюя      «»—,.-"),
+    list("日本語中文、。「」（）かなカナー漢字 "),
+    ["👍", "🏽", "\u200d", "✊", "🇷", "🇺", "é", "\u0301", "\u00a0", "\u200b", " ", "a", "-"],
+]
+
+
+def random_text(rng: random.Random, longest: int) -> str:
+    pool = rng.choice(TEXT_POOLS) + TEXT_POOLS[0]
+    text = "".join(rng.choice(pool) for _ in range(rng.randint(0, longest)))
+    if rng.random() < 0.3:
+        text += "\n"
+    if rng.random() < 0.2:
+        cut = rng.randint(0, len(text))
+        text = text[:cut] + "\n" + text[cut:]
+    return text
+
+
+@needs_msgcat
+def test_random_entries_match_msgcat(tmp_path):
+    rng = random.Random(20240517)
+    po = pofile.new_catalog({"Content-Type": "text/plain; charset=UTF-8"})
+    for i in range(250):
+        entry = polib.POEntry(msgid=f"{i} " + random_text(rng, 160), msgstr=random_text(rng, 160))
+        if i % 7 == 0:
+            entry.msgctxt = random_text(rng, 90)
+        if i % 11 == 0:
+            entry.previous_msgid = random_text(rng, 120)
+            entry.flags = ["fuzzy"]
+        if i % 13 == 0:
+            entry.obsolete = True
+            entry.msgstr = entry.msgstr or "x"
+        po.append(entry)
+    # Every length around the 79-column margin, for msgid, msgstr, msgctxt,
+    # "#| msgid" and "#~ msgid".
+    for n in range(60, 85):
+        for text in ("x" * n, "word " * (n // 5) + "y" * (n % 5), "y" * (n - 3) + " zz"):
+            po.append(polib.POEntry(msgid=f"b{n} {text}", msgstr=text, msgctxt=f"c{n} {text}",
+                                    previous_msgid=text, flags=["fuzzy"]))
+            po.append(polib.POEntry(msgid=f"o{n} {text}", msgstr=text, obsolete=True,
+                                    previous_msgid=text))
+    src = tmp_path / "random.po"
+    src.write_text(pofile.dumps(po), encoding="utf-8")
+    assert pofile.dumps(po).encode() == msgcat(src)
+    # And what msgcat wrote reads back to the same catalogue, byte for byte.
+    again = pofile.parse(msgcat(src))
+    assert pofile.dumps(again).encode() == msgcat(src)
+
+
+@needs_msgcat
+def test_file_written_by_msgcat_round_trips_byte_for_byte(tmp_path):
+    gold = msgcat(DATA / "hard.po")
+    assert pofile.encode(pofile.parse(gold)) == gold
+
+
+@needs_msgcat
+def test_msgfmt_check_accepts_what_we_write(tmp_path):
+    out = tmp_path / "out.po"
+    out.write_bytes(pofile.encode(pofile.parse((DATA / "hard.po").read_bytes())))
+    run = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_unchanged_for_every_corpus_file_read_as_is():
+    files = sorted((CORPUS / "gnu-www-fr").rglob("*.po"))
+    assert len(files) == 424
+    changed = [f for f in files if not pofile.unchanged(f.read_bytes(), pofile.parse(f.read_bytes()))]
+    assert not changed
+    # Yet almost none of them is in msgcat's layout: reformatting them
+    # behind their translators' backs is exactly what must not happen.
+    sample = CORPUS / "gnu-www-fr" / "server" / "irc-rules.fr.po"
+    assert pofile.encode(pofile.parse(sample.read_bytes())) != sample.read_bytes()
+
+
+def test_unchanged_is_false_after_an_edit():
+    old = (DATA / "hard.po").read_bytes()
+    po = pofile.parse(old)
+    assert pofile.unchanged(old, po)
+    po[0].msgstr += " (edited)"
+    assert not pofile.unchanged(old, po)
+    po = pofile.parse(old)
+    po[3].flags.append("c-format")
+    assert not pofile.unchanged(old, po)
+    po = pofile.parse(old)
+    po.metadata["Language"] = "uk"
+    assert not pofile.unchanged(old, po)
+
+
+def test_parse_builds_polib_objects():
+    po = pofile.parse((DATA / "hard.po").read_bytes(), "hard.po")
+    assert isinstance(po, polib.POFile) and all(isinstance(e, polib.POEntry) for e in po)
+    assert po.metadata["Language"] == "ru"
+    assert po.metadata_is_fuzzy
+    assert po.header.startswith("Hard cases for the PO writer")
+    by_id = {e.msgid: e for e in po}
+    plural = by_id["%d prisoner"]
+    assert plural.msgid_plural == "%d prisoners"
+    assert plural.msgstr_plural == {0: "%d заключённый", 1: "%d заключённых", 2: "%d заключённых"}
+    assert by_id["Flags galore"].flags == ["fuzzy", "python-format", "c-format", "no-wrap", "range: 1..3"]
+    refs = by_id["References"].occurrences
+    assert refs[0] == ("./articles/some-rather-long-directory-name/article-0.html", "0")
+    assert ("nofile-ref", "") in refs
+    comments = by_id["Comments"]
+    assert comments.tcomment == "translator line one\n\n indented translator line"
+    assert comments.comment == "extracted one\n\nextracted three with Miftakhov/Miftahov"
+    assert by_id["Previous"].previous_msgctxt == "old ctx"
+    assert by_id["Context entry"].msgctxt.startswith("menu|file")
+    obsolete = [e for e in po if e.obsolete]
+    assert [e.msgid for e in obsolete][:2] == ["Obsolete simple", obsolete[1].msgid]
+    assert obsolete[1].previous_msgid.startswith("Old previous msgid of an obsolete entry")
+    assert obsolete[1].tcomment == "comment on obsolete"
+
+
+def test_linenum_is_the_line_of_msgid():
+    text = (DATA / "hard.po").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    po = pofile.parse(text)
+    for entry in po:
+        keyword = lines[entry.linenum - 1]
+        assert keyword.lstrip("#~ ").startswith("msgid "), (entry.linenum, keyword)
+
+
+def test_charset_from_header_and_latin1_round_trip():
+    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+            'msgid "Prisoner"\nmsgstr "Détenu"\n')
+    data = text.encode("latin-1")
+    po = pofile.parse(data)
+    assert po[0].msgstr == "Détenu"
+    assert pofile.encode(po) == data
+
+
+def test_bom_is_skipped():
+    po = pofile.parse(b"\xef\xbb\xbfmsgid \"a\"\nmsgstr \"b\"\n")
+    assert po[0].msgid == "a" and po[0].linenum == 1
+
+
+def test_header_only_catalogue_keeps_its_header():
+    po = pofile.new_catalog({"Project-Id-Version": "x", "Content-Type": "text/plain; charset=UTF-8"})
+    assert pofile.dumps(po) == ('msgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n'
+                                '"Content-Type: text/plain; charset=UTF-8\\n"\n')
+
+
+def test_writer_normalizes_like_msgcat():
+    po = pofile.new_catalog({"Content-Type": "text/plain; charset=UTF-8"})
+    po.append(polib.POEntry(msgid="untranslated", msgstr="", flags=["fuzzy", "c-format", "bogus-flag"]))
+    po.append(polib.POEntry(msgid="gone", msgstr="", obsolete=True))
+    po.append(polib.POEntry(msgid="%d day", msgid_plural="%d days", msgstr_plural={1: "b", 0: "a"}))
+    out = pofile.dumps(po)
+    assert "#, c-format\nmsgid \"untranslated\"" in out  # no fuzzy on an empty msgstr
+    assert "bogus" not in out and "gone" not in out
+    assert 'msgstr[0] "a"\nmsgstr[1] "b"\n' in out
+
+
+SYNTAX_ERRORS = [
+    ('msgid "a"\nmsgstr "b\n', 2, "unterminated"),
+    ('msgid "a"\nmsgstr "b\\q"\n', 2, "invalid escape"),
+    ('msgid "a"\nmsgfoo "b"\n', 2, "unknown keyword"),
+    ('msgstr "b"\nmsgid "a"\n', 1, "before msgid"),
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 4, "duplicate message definition"),
+    ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', 6, "duplicate"),
+    ('msgid "a"\n\n', 1, "missing msgstr"),
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\n# note\nmsgid "d"\nmsgstr "e"\n', 5, "comment inside an entry"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', 3, "wrong index"),
+    ('msgid "a"\nmsgstr "b"\n"tail" junk\n', 3, "unexpected text"),
+    ('msgid "a"\n#~ msgstr "b"\n', 2, "obsolete"),
+    ('msgid "a"\nmsgstr "b"\n#| msgid "x"\n', 4, "not followed by an entry"),
+    ('msgid "a"\nmsgstr\n', 2, "expected a quoted string"),
+]
+
+
+@pytest.mark.parametrize("text,line,message", SYNTAX_ERRORS)
+def test_syntax_errors_name_file_and_line(text, line, message):
+    with pytest.raises(TamizdatError) as err:
+        pofile.parse(text.encode(), "locales/ru/article.po")
+    assert err.value.path == "locales/ru/article.po"
+    assert err.value.line == line
+    assert message in err.value.message
+    assert "\n" not in str(err.value)
+
+
+def test_undecodable_bytes_are_located():
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xff"\n'
+    with pytest.raises(TamizdatError) as err:
+        pofile.parse(data, "x.po")
+    assert (err.value.path, err.value.line) == ("x.po", 5)
+
+
+def _libunistring():
+    name = ctypes.util.find_library("unistring")
+    return ctypes.CDLL(name) if name else None
+
+
+@pytest.mark.skipif(_libunistring() is None, reason="libunistring not installed")
+def test_line_breaking_matches_libunistring():
+    """Our UAX #14 line breaking against the C library msgcat itself uses."""
+    lib = _libunistring()
+    fn = lib.u8_width_linebreaks
+    fn.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                   ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p]
+    pool = sum(TEXT_POOLS, []) + list("אב-\u2028\u0085\u2060\u3000\ufffc\x01\u05be") + ["\U0001F3FB", "\u261d"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 120)))
+        width, start = rng.randint(3, 60), rng.randint(0, 12)
+        raw = text.encode()
+        out = ctypes.create_string_buffer(len(raw))
+        fn(raw, len(raw), width, start, 0, None, b"UTF-8", out)
+        offsets, pos = [], 0
+        for ch in text:
+            offsets.append(pos)
+            pos += len(ch.encode())
+        expected = [i for i, off in enumerate(offsets) if out.raw[off] == 2]  # UC_BREAK_POSSIBLE
+        assert pofile._width_linebreaks(text, None, width, start) == expected, (text, width, start)
