@@ -119,6 +119,13 @@ TITLES = [
     "{name} transferred by {term}",
     "The case of {name}, year {n}",
 ]
+HEADINGS = [
+    "Life in the {term}", "The {term} and the {term2}", "Letters from {place}", "What {org} found",
+    "The {n} days after the {term3}", "Why the {term4} administration is silent", "How to help {name}",
+    "The trial in {date}", "Conditions in the {term8}",
+]
+EVENTS = ["Arrived by {term3}", "Placed in {term8} for {n} days", "Hunger strike, {n} days", "Visit from {org}",
+          "Complaint No. {n} rejected", "Lawyer denied entry on {date}", "Letter of {m} pages received"]
 INLINE_WORDS = ["court", "letter", "lawyer", "cell", "guards", "administration", "complaint", "hunger strike"]
 
 
@@ -200,31 +207,49 @@ def _sentence(rng: random.Random, name: str, slug: str) -> Sentence:
 
 
 def _article_blocks(rng: random.Random, slug: str, name: str) -> list[Block]:
+    """About 50 segments per article, so 1000 articles make a ~52k-entry catalogue."""
     blocks: list[Block] = []
 
     def para(k: int) -> Block:
         return Block("p", [_sentence(rng, name, slug) for _ in range(k)])
 
+    def heading() -> Block:
+        return Block("h2", [Sentence(_fill(rng, rng.choice(HEADINGS), name))])
+
+    def listing() -> None:
+        kind = rng.choice(["ul", "ol"])
+        for _ in range(rng.randint(3, 6)):
+            blocks.append(Block("li", [_sentence(rng, name, slug)], group=kind))
+
     blocks.append(para(rng.randint(1, 2)))
-    for _ in range(rng.randint(2, 4)):
+    for _ in range(rng.randint(5, 9)):
         blocks.append(para(rng.randint(2, 5)))
-    blocks.append(Block("h2", [Sentence(_fill(rng, rng.choice(["Life in the {term}", "The {term} and the {term2}", "Letters from {place}"]), name))]))
-    kind = rng.choice(["ul", "ol"])
-    for _ in range(rng.randint(3, 5)):
-        blocks.append(Block("li", [_sentence(rng, name, slug)], group=kind))
-    for _ in range(rng.randint(1, 3)):
+    blocks.append(heading())
+    listing()
+    for _ in range(rng.randint(2, 4)):
         blocks.append(para(rng.randint(2, 4)))
-    if rng.random() < 0.7:
+    if rng.random() < 0.8:
         blocks.append(Block("blockquote", [_sentence(rng, name, slug) for _ in range(rng.randint(1, 3))], group="quote"))
-    if rng.random() < 0.6:
+    blocks.append(heading())
+    for _ in range(rng.randint(2, 4)):
+        blocks.append(para(rng.randint(1, 4)))
+    if rng.random() < 0.8:
         blocks.append(Block("caption", [Sentence(f"Transfers of {name}")], group="table"))
         for col in ("Date", "Place", "Event"):
             blocks.append(Block("th", [Sentence(col)], group="table-head"))
-        for _ in range(rng.randint(2, 5)):
+        for _ in range(rng.randint(3, 7)):
             place = rng.choice(PLACES)
-            event = _fill(rng, rng.choice(["Arrived by {term3}", "Placed in {term8}", "Hunger strike, {n} days", "Visit from {org}"]), name)
-            for cell in (f"{rng.randint(1, 28)}.{rng.randint(1, 12):02d}.{rng.randint(2015, 2025)}", f"{place[1]}, {place[0]}", event):
+            event = _fill(rng, rng.choice(EVENTS), name)
+            where = f"{place[1]}, {place[0]}" + (f", detachment {rng.randint(1, 12)}" if rng.random() < 0.5 else "")
+            for cell in (f"{rng.randint(1, 28)}.{rng.randint(1, 12):02d}.{rng.randint(2015, 2025)}", where, event):
                 blocks.append(Block("td", [Sentence(cell)], group="table-row"))
+    blocks.append(para(rng.randint(1, 3)))
+    blocks.append(heading())
+    listing()
+    for _ in range(rng.randint(4, 8)):
+        blocks.append(para(rng.randint(1, 4)))
+    blocks.append(heading())
+    listing()
     blocks.append(para(rng.randint(1, 3)))
     footer = rng.choice(FOOTER)
     blocks.append(Block("p", [Sentence(_fill(rng, footer, name))]))
