@@ -301,7 +301,7 @@ def merge(
             counts["fuzzy"] += 1
 
     if memory is not None:
-        todo = [result[i] for i in pending if not is_translated(result[i])]
+        todo = [e for e in result if not is_translated(e)]  # new, or still untranslated here
         for q, hit in zip(todo, memory.lookup([q.msgid for q in todo], exclude=slug, fuzzy=fuzzy)):
             if hit is None:
                 continue
@@ -315,7 +315,7 @@ def merge(
                 _set_fuzzy(q, True)
                 q.previous_msgid = hit.entry.msgid
                 counts["memory_fuzzy"] += 1
-    counts["new"] = sum(1 for i in pending if not is_translated(result[i]))
+    counts["new"] = sum(1 for e in result if not is_translated(e))
 
     for e in result:
         out.append(e)

@@ -53,7 +53,7 @@ def load_memory(sources: Iterable[str | os.PathLike], lang: str | None, memory: 
     """A memory from PO files, TMX files and folders of them (searched recursively)."""
     from pipeline.catalog import tmx
 
-    memory = memory or Memory()
+    memory = Memory() if memory is None else memory
     for src in sources:
         src = Path(src)
         if src.is_dir():
@@ -66,7 +66,9 @@ def load_memory(sources: Iterable[str | os.PathLike], lang: str | None, memory: 
             if f.suffix == ".tmx":
                 if not lang:
                     raise TamizdatError("a TMX memory needs the target language (--lang)", str(f))
-                tmx.add_to_memory(memory, tmx.parse(read_bytes(f), target_lang=lang, path=str(f)))
+                units = tmx.parse(read_bytes(f), target_lang=lang, path=str(f))
+                # named after the file too, so no catalogue mistakes an imported unit for its own entry
+                tmx.add_to_memory(memory, ((f"{f.name}:{slug}", e) for slug, e in units))
             else:
                 memory.add(str(f.resolve()), load(f)[1])
     return memory
