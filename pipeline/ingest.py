@@ -174,15 +174,18 @@ _TRANSLIT = {
     "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y",
     "ь": "", "э": "e", "ю": "iu", "я": "ia", "і": "i", "ї": "i", "є": "ie", "ґ": "g", "ў": "u",
 }
+# Ukrainian titles follow the national standard (Cabinet resolution 55, 2010) instead: г→h, и→y.
+_TRANSLIT_UK = {**_TRANSLIT, "г": "h", "и": "y", "і": "i", "ї": "i", "є": "ie", "ґ": "g", "ю": "iu", "я": "ia"}
 SLUG_MAX = 96
 
 
-def slugify(title: str) -> str:
+def slugify(title: str, lang: str = "") -> str:
     """A file-name slug from a title: Cyrillic transliterated, accents stripped, words joined by '-'."""
+    table = _TRANSLIT_UK if lang.split("-")[0] == "uk" else _TRANSLIT
     out = []
     for ch in title.lower():
-        if ch in _TRANSLIT:
-            out.append(_TRANSLIT[ch])
+        if ch in table:
+            out.append(table[ch])
         else:
             out.append(unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii"))
     words = re.findall(r"[a-z0-9]+", "".join(out))
@@ -424,6 +427,10 @@ def _find_url(soup: BeautifulSoup) -> str | None:
     value = _meta(soup, "og:url")
     if value and urlsplit(value).scheme in ("http", "https"):
         return value
+    # Joomla and some others name the page itself in <base href>.
+    base = soup.find("base", href=True)
+    if base and urlsplit(base["href"]).scheme in ("http", "https") and urlsplit(base["href"]).path.strip("/"):
+        return base["href"].strip()
     return None
 
 
@@ -878,7 +885,7 @@ def import_page(
                 f"a pasted translator's note: “{_norm(b.get_text(' '))[:60]}…” — "
                 "move it to the glossary as a reader note and delete it from the article"
             )
-    final_slug = check_slug(slug, path) if slug else slugify(title)
+    final_slug = check_slug(slug, path) if slug else slugify(title, page_lang)
     if not final_slug:
         raise TamizdatError(f"cannot make a slug from the title {title!r}; pass --slug", path)
     kept = builder.kept

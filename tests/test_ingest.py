@@ -31,6 +31,7 @@ def test_slugs_transliterate_cyrillic_and_strip_accents():
     assert slugify("Азат Мифтахов: «петухи» и ФСИН") == "azat-miftakhov-petukhi-i-fsin"
     assert slugify("Щёлково, Юлия и Янина") == "shchelkovo-iuliia-i-ianina"
     assert slugify("Їжак і Ґанок — Єва") == "izhak-i-ganok-ieva"
+    assert slugify("Кримським активістам винесли вирок", "uk") == "krymskym-aktyvistam-vynesly-vyrok"
     assert slugify("Grève de la faim à Moscou") == "greve-de-la-faim-a-moscou"
     assert len(slugify("word " * 100)) <= 96
 
