@@ -89,7 +89,7 @@ def test_update_after_an_edit_gives_fuzzy_previous_obsolete_and_memory(project: 
     e = _entry(fr / "letters.po", "Azat Miftakhov wrote to us again from the penal colony in Omutninsk.")
     assert "fuzzy" in e.flags and e.previous_msgid == "Azat Miftakhov wrote to us from the penal colony in Omutninsk."
     e = _entry(fr / "letters.po", "Write to him in Russian or English; the censor reads every letter.")
-    assert e.msgstr.startswith("Écrivez-lui") and "fuzzy" in e.flags and e.tcomment == "memory: fr.tmx:court"
+    assert e.msgstr.startswith("Écrivez-lui") and "fuzzy" in e.flags and e.tcomment == "memory: court"
     gone = [e for e in pofile.parse((fr / "letters.po").read_bytes()) if e.obsolete]
     assert [e.msgstr for e in gone] == ["Il remercie tous ceux qui lui ont envoyé des livres et des cartes cet hiver."]
     if have("msgfmt"):
