@@ -20,6 +20,7 @@ from pipeline import languages
 from pipeline.model import Finding
 from pipeline.project import Project
 
+STYLESHEET = "review.css"
 _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
 
 CSS = """
@@ -206,7 +207,7 @@ def review_page(project: Project, lang: str, glossary) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
+        f'<title>{escape(title)}</title><link rel="stylesheet" href="{STYLESHEET}"></head><body>',
         f'<nav><a href="index.html">All languages</a></nav><h1>{escape(title)}</h1>',
     ]
     if glossary is None:
@@ -252,7 +253,8 @@ def index_page(project: Project, langs: list[str]) -> str:
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>Review — {escape(project.settings.site_title)}</title><style>{CSS}</style></head><body>"
+        f'<title>Review — {escape(project.settings.site_title)}</title><link rel="stylesheet" href="{STYLESHEET}">'
+        "</head><body>"
         f"<h1>Review — {escape(project.settings.site_title)}</h1><ul>{links}</ul></body></html>\n"
     )
 
@@ -281,6 +283,7 @@ def write_review(project: Project, out_dir: Path, langs: list[str] | None = None
     written = []
     pages = {f"{lang}.html": review_page(project, lang, glossary) for lang in langs}
     pages["index.html"] = index_page(project, langs)
+    pages[STYLESHEET] = CSS.lstrip()
     for name, html in pages.items():
         path = Path(out_dir) / name
         write_if_changed(path, html)

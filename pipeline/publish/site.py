@@ -82,7 +82,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
     snap = snapshot_path(project, lang, slug)
     if complete:
         result = _render(project, slug, data, info, lang, po, report)
-        write_if_changed(snap, result.html)
+        report.wrote(snap, write_if_changed(snap, result.html), project.root)
         status = "complete" if result.fallback == 0 else "partial"
         return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
     if snap.is_file():
