@@ -36,6 +36,7 @@ _UNESCAPES = {
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.)|$)", re.S)
 _STRING_RE = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*', re.S)
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
+_PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})
 _CHARSET_RE = re.compile(rb"charset=([^\s\\\"]+)")
 
 
@@ -68,6 +69,11 @@ def _unescape(body: str) -> str:
 
 def _parse_strings(rest: str) -> str:
     """Value of one or more adjacent C strings making up the rest of a line."""
+    s = rest.strip()
+    if len(s) >= 2 and s[0] == '"' and s[-1] == '"':
+        inner = s[1:-1]
+        if '"' not in inner and "\\" not in inner:
+            return inner
     pos, n, parts = 0, len(rest), []
     while True:
         m = _STRING_RE.match(rest, pos)
@@ -285,12 +291,21 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
                 else:
                     cur[field] += value
                 continue
-            m = _KEYWORD_RE.match(line)
-            if m is None:
-                word = line.split()[0] if line.split() else line
-                raise _Syntax(f"unknown keyword {word!r}")
-            kw = m.group(1)
-            value = _parse_strings(line[m.end():])
+            sp = line.find(" ")
+            kw = line[:sp] if sp > 0 else line
+            if kw in _PLAIN_KEYWORDS:
+                index = 0
+                value = _parse_strings(line[sp + 1:])
+            else:
+                m = _KEYWORD_RE.match(line)
+                if m is None:
+                    word = line.split()[0] if line.split() else line
+                    raise _Syntax(f"unknown keyword {word!r}")
+                kw = m.group(1)
+                index = int(m.group(2)) if m.group(2) is not None else 0
+                if kw.startswith("msgstr["):
+                    kw = "msgstr[]"
+                value = _parse_strings(line[m.end():])
             if kw == "msgctxt" or kw == "msgid":
                 if has_string():
                     finish()
@@ -327,7 +342,6 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
                 cur["msgstr"] = value
                 field = kw
             else:
-                index = int(m.group(2))
                 if cur["msgid_plural"] is None:
                     raise _Syntax("msgstr[] without msgid_plural")
                 if cur["msgstr"] is not None:
@@ -436,7 +450,7 @@ def charset_of(po: polib.POFile) -> str:
 
 _PAIRS = _unidata.PAIRS
 _NCLS = 33
-_DIRECT, _INDIRECT = 1, 2
+_DIRECT, _INDIRECT, _PROHIBITED_PAIR = 1, 2, 3
 # Break-opportunity codes, as in libunistring.
 _MANDATORY, _POSSIBLE, _PROHIB = 0, 1, 2
 
@@ -475,6 +489,17 @@ _CLASSES = _TransTable(_class_of)
 _WIDTHS = _TransTable(_width_of)
 
 
+class _CharClasses(dict):
+    """Character -> resolved line-break class (int), filled on first use."""
+
+    def __missing__(self, ch: str) -> int:
+        value = self[ch] = ord(_CLASSES[ord(ch)])
+        return value
+
+
+_CHAR_CLASS = _CharClasses()
+
+
 _SPECIAL_CLASSES = frozenset(chr(c) for c in (BK, CR, LF, CM, ZWJ, ZW, RI, HL))
 # Characters known to follow plain pair-table rules and to be 1 column wide.
 _PLAIN_CHARS: set[str] = set(chr(c) for c in range(32, 127))
@@ -483,6 +508,8 @@ _PLAIN_CHARS: set[str] = set(chr(c) for c in range(32, 127))
 def _text_kind(text: str) -> tuple[bool, bool]:
     """Whether ``text`` has characters with special line-break rules, and
     whether it has characters not exactly one column wide."""
+    if text.isascii() and text.isprintable():
+        return False, False
     special = odd = False
     for ch in set(text).difference(_PLAIN_CHARS):
         is_special = _CLASSES[ord(ch)] in _SPECIAL_CLASSES
@@ -576,18 +603,18 @@ def _breaks_fast(text: str, cum: list[int] | None, prohibited: set[int] | None,
     """
     n = len(text)
     pairs = _PAIRS
-    classes = _CLASSES
+    cc = _CHAR_CLASS
 
     def opportunity(i: int) -> bool:
-        b = classes[ord(text[i])]
-        if b == _SP_CHAR or (prohibited is not None and i in prohibited):
+        b = cc[text[i]]
+        if b == SP or (prohibited is not None and i in prohibited):
             return False
         j = i - 1
-        while j >= 0 and classes[ord(text[j])] == _SP_CHAR:
+        while j >= 0 and cc[text[j]] == SP:
             j -= 1
         if j < 0:
             return False
-        kind = pairs[ord(classes[ord(text[j])]) * _NCLS + ord(b)]
+        kind = pairs[cc[text[j]] * _NCLS + b]
         return kind == _DIRECT or (kind == _INDIRECT and j < i - 1)
 
     out: list[int] = []
@@ -603,13 +630,26 @@ def _breaks_fast(text: str, cum: list[int] | None, prohibited: set[int] | None,
             if cum[n] - base <= avail:
                 return out
             limit = bisect.bisect_right(cum, base + avail) - 1
+        # The last opportunity at or before the limit (inlined: hot loop).
         found = -1
         i = min(limit, n - 1)
+        b = cc[text[i]] if i > line_start else SP
         while i > line_start:
-            if opportunity(i):
-                found = i
-                break
-            i -= 1
+            j = i - 1
+            a = cc[text[j]]
+            if b != SP and (prohibited is None or i not in prohibited):
+                if a == SP:
+                    k = j - 1
+                    while k >= 0 and cc[text[k]] == SP:
+                        k -= 1
+                    if k >= 0 and pairs[cc[text[k]] * _NCLS + b] != _PROHIBITED_PAIR:
+                        found = i
+                        break
+                elif pairs[a * _NCLS + b] == _DIRECT:
+                    found = i
+                    break
+            i = j
+            b = a
         if found < 0:
             # Even the first piece is too wide: it fills the line alone.
             i = max(limit + 1, line_start + 1)
