@@ -17,6 +17,9 @@ URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]*[^\s<>\"“”«».,;
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?=(?:st|nd|rd|th|er|e|ème|-?й|-?го|-?я|-?е|-?м|\.)?\b)")
 PRINTF_RE = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]")
+DIGIT_RE = re.compile(r"\d")
+SEPARATOR_RE = re.compile(r"[.,\u00a0\u202f ](?=\d{3}\b)")
+LINKISH_RE = re.compile(r"://|www\.|@")
 BRACE_RE = re.compile(r"\{[A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 # Double quotation marks each language writes (opening, closing), and marks it should not use.
@@ -35,15 +38,24 @@ TRAILING_CLOSERS = "\"'”’»«“›)]}* \u00a0\u202f"
 
 def _visible(text: str) -> str:
     """Text without placeholder tags and entities, for punctuation and spacing checks."""
-    return ENTITY_RE.sub("x", TAG_RE.sub("", text))
+    if "<" in text:
+        text = TAG_RE.sub("", text)
+    if "&" in text:
+        text = ENTITY_RE.sub("x", text)
+    return text
 
 
 def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, str]]:
     out = []
-    want = Counter(_tag_key(m) for m in TAG_RE.finditer(src))
-    have = Counter(_tag_key(m) for m in TAG_RE.finditer(dst))
-    missing = want - have
-    extra = have - want
+    if "<" not in src and "<" not in dst and not flags:
+        return out
+    want_tags = [_tag_key(m) for m in TAG_RE.finditer(src)] if "<" in src else []
+    have_tags = [_tag_key(m) for m in TAG_RE.finditer(dst)] if "<" in dst else []
+    if sorted(want_tags) == sorted(have_tags):
+        missing = extra = Counter()
+    else:
+        want, have = Counter(want_tags), Counter(have_tags)
+        missing, extra = want - have, have - want
     if missing and extra and sum(missing.values()) == sum(extra.values()):
         pairs = ", ".join(f"{_show(a)} → {_show(b)}" for a, b in zip(sorted(missing.elements()), sorted(extra.elements())))
         out.append(("placeholders", "error", f"renamed placeholder: {pairs}"))
@@ -52,13 +64,12 @@ def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, s
             out.append(("placeholders", "error", "missing placeholder " + ", ".join(_show(k) for k in sorted(missing.elements()))))
         if extra:
             out.append(("placeholders", "error", "extra placeholder " + ", ".join(_show(k) for k in sorted(extra.elements()))))
-    if not missing and not extra:
+    if not missing and not extra and have_tags:
         problem = _nesting(dst)
         if problem and not _nesting(src):
             out.append(("placeholders", "error", problem))
     # A bare "<" in a translation becomes markup when rendered.
-    stray = TAG_RE.sub("", dst)
-    if "<" in stray and "<" not in TAG_RE.sub("", src):
+    if "<" in dst and "<" in TAG_RE.sub("", dst) and "<" not in TAG_RE.sub("", src):
         out.append(("placeholders", "error", "literal '<' must be written &lt;"))
     for name, rx in (("python-format", PRINTF_RE), ("c-format", PRINTF_RE), ("python-brace-format", BRACE_RE)):
         if name in flags and f"no-{name}" not in flags:
@@ -99,15 +110,23 @@ def _nesting(text: str) -> str:
     return ""
 
 
-def _numbers(text: str) -> Counter:
-    text = URL_RE.sub(" ", TAG_RE.sub(" ", text))
-    text = EMAIL_RE.sub(" ", text)
-    return Counter(re.sub(r"[.,\u00a0\u202f ](?=\d{3}\b)", "", m.group(0)).replace(",", ".") for m in NUMBER_RE.finditer(text))
+def _numbers(text: str) -> list[str]:
+    if "&" in text:
+        text = re.sub(r"&(?:nbsp|#160|#xa0|thinsp|#8239);", "\u00a0", text)
+    if "<" in text:
+        text = TAG_RE.sub(" ", text)
+    if LINKISH_RE.search(text):
+        text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
+    return sorted(SEPARATOR_RE.sub("", m.group(0)).replace(",", ".") for m in NUMBER_RE.finditer(text))
 
 
 def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
+    if not DIGIT_RE.search(src):
+        return []
     want, have = _numbers(src), _numbers(dst)
-    gone = want - have
+    if want == have:
+        return []
+    gone = Counter(want) - Counter(have)
     if gone:
         return [("numbers", "warning", "number missing or changed: " + ", ".join(sorted(gone.elements())))]
     return []
@@ -115,6 +134,8 @@ def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
 
 def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
     out = []
+    if not LINKISH_RE.search(src) and not LINKISH_RE.search(dst):
+        return out
     for what, rx in (("URL", URL_RE), ("e-mail address", EMAIL_RE)):
         want = Counter(rx.findall(TAG_RE.sub(" ", src)))
         have = Counter(rx.findall(TAG_RE.sub(" ", dst)))
@@ -128,20 +149,11 @@ def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
 
 def _balance(text: str, pairs) -> str:
     for a, b in pairs:
-        if a == b:
-            if text.count(a) % 2:
-                return f"odd number of {a}"
-            continue
-        depth = 0
-        for ch in text:
-            if ch == a:
-                depth += 1
-            elif ch == b:
-                depth -= 1
-                if depth < 0:
-                    break
-        if depth:
+        na, nb = text.count(a), text.count(b)
+        if na != nb:
             return f"unbalanced {a}…{b}"
+        if na and text.find(b) < text.find(a):
+            return f"{b} before {a}"
     return ""
 
 
@@ -163,15 +175,14 @@ def _quotes_balanced(text: str) -> bool:
     """Counting, not nesting: German „…“ closes with the mark English opens with,
     so any of the usual pairings balancing the counts is accepted; which
     marks a language should use is :func:`quote_style`'s business."""
-    c = Counter(text)
-    return c['"'] % 2 == 0 and c["«"] == c["»"] and (c["“"] == c["”"] or c["„"] == c["“"] + c["”"])
+    n = text.count
+    return n('"') % 2 == 0 and n("«") == n("»") and (n("“") == n("”") or n("„") == n("“") + n("”"))
 
 
 def _quote_problem(text: str) -> str:
-    c = Counter(text)
-    if c['"'] % 2:
+    if text.count('"') % 2:
         return 'odd number of "'
-    if c["«"] != c["»"]:
+    if text.count("«") != text.count("»"):
         return "unbalanced quotation marks «…»"
     return "unbalanced quotation marks “…”"
 
@@ -180,8 +191,10 @@ def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:
     if lang not in QUOTES:
         return []
     pairs, avoid = QUOTES[lang]
+    if not avoid or not any(ch in dst for ch in avoid):
+        return []
     d = _visible(dst)
-    bad = sorted({ch for ch in d if ch in avoid})
+    bad = sorted({ch for ch in avoid if ch in d})
     if bad:
         want = " or ".join(f"{a}…{b}" for a, b in pairs[:2])
         return [("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad)}")]
@@ -218,7 +231,13 @@ def spaces(src: str, dst: str) -> list[tuple[str, str, str]]:
 
 
 def untranslated_copy(src: str, dst: str, min_words: int = 4) -> list[tuple[str, str, str]]:
-    if src == dst and len(re.findall(r"[^\W\d_]{2,}", _visible(URL_RE.sub(" ", src)))) >= min_words:
+    """A long msgstr identical to its msgid. Names, copyright lines and file
+    names stay the same in every language, so only ordinary lower-case words count."""
+    if src != dst:
+        return []
+    chunks = [c for c in _visible(URL_RE.sub(" ", EMAIL_RE.sub(" ", src))).split() if not re.search(r"[/._@:=]\w", c)]
+    words = [w for c in chunks for w in re.findall(r"[^\W\d_]{3,}", c) if w[0].islower()]
+    if len(words) >= min_words:
         return [("untranslated", "warning", "translation is a copy of the source text")]
     return []
 

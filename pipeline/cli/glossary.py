@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-glossary", action="store_true", help="run only the standard checks")
     p.add_argument("--lang", help="language of the catalogues (default: their Language header or folder name)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default: one per CPU for 200 catalogues or more)")
     p.set_defaults(handler=run_check)
 
     g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)")
@@ -101,10 +104,6 @@ def run_check(args) -> int:
     import json
 
     from pipeline import languages
-    from pipeline.catalog.pofile import parse
-    from pipeline.checks import check_catalog
-    from pipeline.fileio import read_bytes
-
     from pipeline.errors import TamizdatError
 
     try:
@@ -118,16 +117,30 @@ def run_check(args) -> int:
         print("tamizdat check: error: no PO files given and not inside a Tamizdat project", file=sys.stderr)
         return 2
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
-    findings = []
     files = _catalogs(args, project)
-    for path, hint in files:
-        po = parse(read_bytes(path), str(path))
-        lang = _language(po, path, hint, args.lang)
-        findings += check_catalog(po, str(path), glossary, lang)
+    jobs = args.jobs or ((os.cpu_count() or 1) if len(files) >= 200 else 1)
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing
+
+        global _WORK
+        _WORK = (glossary, args.lang)
+        if glossary is not None:  # build the indexes once, before forking
+            for lang in [glossary.source_language, *glossary.languages]:
+                glossary.find("", lang)
+        chunks = [files[i::jobs] for i in range(jobs)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_check_files, chunks)
+        by_file = {}
+        for part in parts:
+            if "\0error" in part:  # re-raise in the parent, keeping file and line
+                raise TamizdatError(*part["\0error"])
+            by_file.update(part)
+        findings = [f for path, _hint in files for f in by_file[str(path)]]
+    else:
+        findings = [f for part in [_check_files(files, glossary, args.lang)] for fs in part.values() for f in fs]
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
-        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
     else:
         _print_text(findings)
     if not args.quiet:
@@ -135,6 +148,31 @@ def run_check(args) -> int:
         note = "" if glossary is not None else " (no glossary)"
         print(f"check: {len(files)} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
     return 1 if errors else 0
+
+
+_WORK = None  # (glossary, lang) for forked workers
+
+
+def _check_files(files, glossary=None, lang=None) -> dict:
+    from pipeline.catalog.pofile import parse
+    from pipeline.checks import check_catalog
+    from pipeline.fileio import read_bytes
+
+    from pipeline.errors import TamizdatError
+
+    worker = _WORK is not None
+    if worker:
+        glossary, lang = _WORK
+    out = {}
+    for path, hint in files:
+        try:
+            po = parse(read_bytes(path), str(path))
+            out[str(path)] = check_catalog(po, str(path), glossary, _language(po, path, hint, lang))
+        except TamizdatError as exc:
+            if not worker:
+                raise
+            return {"\0error": (exc.message, exc.path, exc.line)}
+    return out
 
 
 def _print_text(findings) -> None:

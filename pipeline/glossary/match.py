@@ -47,6 +47,14 @@ MORPH_LANGS = ("ru", "uk")
 SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
 
 
+# Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
+_PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
+
+
+def _prefix(word: str) -> str:
+    return word[:2].lower().translate(_PREFIX_FOLD)
+
+
 def base_lang(lang: str) -> str:
     return lang.replace("-", "_").split("_")[0].lower()
 
@@ -210,6 +218,11 @@ class Index:
         self.lang = base_lang(lang)
         self.first: dict[tuple, list[Pattern]] = {}
         self._n = 0
+        self._by_word: dict[str, tuple[Pattern, ...]] = {}
+        self._found: dict[tuple[str, bool], tuple[Hit, ...]] = {}
+        self._prefix_set: frozenset | None = None
+        self._seen: set[str] = set()  # words already looked up
+        self._positive: set[str] = set()  # ... that may start a term
 
     def add(self, concept: Concept | None, term: str, kind: str, quoted=False, case_sensitive=False, reason="") -> None:
         words = tuple(w for _, _, w in tokenize(term))
@@ -220,40 +233,74 @@ class Index:
         self._n += 1
         for key in keys[0]:
             self.first.setdefault(key, []).append(pat)
+        self._by_word.clear()
+        self._seen.clear()
+        self._positive.clear()
+        self._prefix_set = None
+
+    def _candidates(self, word: str) -> tuple[Pattern, ...]:
+        """Patterns whose first word may be ``word``; most words have none."""
+        found = self._by_word.get(word)
+        if found is None:
+            pats: dict[int, Pattern] = {}
+            for key in word_keys(word, self.lang):
+                for pat in self.first.get(key, ()):
+                    pats[pat.order] = pat
+            found = self._by_word[word] = tuple(pats.values())
+        return found
 
     def find(self, text: str, overlapping: bool = False) -> list[Hit]:
+        cached = self._found.get((text, overlapping))
+        if cached is not None:
+            return list(cached)
+        hits = self._find(text, overlapping)
+        if len(self._found) > 50_000:  # the same msgid recurs across languages and files
+            self._found.clear()
+        self._found[(text, overlapping)] = tuple(hits)
+        return hits
+
+    def _prefixes(self) -> frozenset:
+        """Folded first letters of every term's first word: a word whose
+        letters are not among them is never looked up in the dictionary."""
+        if self._prefix_set is None:
+            self._prefix_set = frozenset(
+                _prefix(pat.words[0]) for pats in self.first.values() for pat in pats
+            )
+        return self._prefix_set
+
+    def _find(self, text: str, overlapping: bool) -> list[Hit]:
         masked = mask(text)
-        tokens = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(masked)]
-        if not tokens:
+        words = WORD_RE.findall(masked)
+        distinct = set(words)
+        # Set operations run in C: only words never seen before cost a
+        # dictionary lookup, and a text without candidates stops here.
+        new = distinct - self._seen
+        if new:
+            prefixes = self._prefixes()
+            for w in new:
+                pats = self._candidates(w) if _prefix(w) in prefixes else ()
+                if pats:
+                    self._positive.add(w)
+            self._seen |= new
+        starting = distinct & self._positive
+        if not starting:
             return []
-        lang = self.lang
-        tkeys = [word_keys(t[2], lang) for t in tokens]
-        hits: list[Hit] = []
-        n = len(tokens)
-        pending: list[tuple[int, int, Pattern]] = []  # (start_tok, end_tok, pattern)
-        for i in range(n):
-            cands: dict[int, Pattern] = {}
-            for key in tkeys[i]:
-                for pat in self.first.get(key, ()):
-                    cands[pat.order] = pat
-            for pat in cands.values():
-                j = self._match_at(pat, tokens, tkeys, i, masked)
+        ms = list(WORD_RE.finditer(masked))
+        by_word = self._by_word
+        pending: list[tuple[int, int, Pattern]] = []  # (start, end, pattern), character offsets
+        for i in [i for i, w in enumerate(words) if w in starting]:
+            for pat in by_word[words[i]]:
+                j = self._match_at(pat, ms, i, masked)
                 if j is not None:
-                    pending.append((i, j, pat))
+                    pending.append((ms[i].start(), ms[j - 1].end(), pat))
         if not pending:
             return []
         # Exclusion phrases veto every hit they overlap.
-        vetoes = [(tokens[a][0], tokens[b - 1][1]) for a, b, p in pending if p.kind == "exclude"]
-        chosen: list[tuple[int, int, Pattern]] = []
-        for a, b, p in pending:
-            if p.kind == "exclude":
-                continue
-            s, e = tokens[a][0], tokens[b - 1][1]
-            if any(s < ve and vs < e for vs, ve in vetoes):
-                continue
-            chosen.append((a, b, p))
+        vetoes = [(a, b) for a, b, p in pending if p.kind == "exclude"]
+        chosen = [(a, b, p) for a, b, p in pending
+                  if p.kind != "exclude" and not (vetoes and any(a < ve and vs < b for vs, ve in vetoes))]
+        chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
         if not overlapping:
-            chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
             kept = []
             end = -1
             for a, b, p in chosen:
@@ -261,28 +308,23 @@ class Index:
                     kept.append((a, b, p))
                     end = b
             chosen = kept
-        else:
-            chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
-        for a, b, p in chosen:
-            s, e = tokens[a][0], tokens[b - 1][1]
-            hits.append(Hit(p.concept, s, e, text[s:e], p.term, p.kind, p.reason))
-        return hits
+        return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason) for a, b, p in chosen]
 
-    @staticmethod
-    def _match_at(pat: Pattern, tokens, tkeys, i: int, masked: str) -> int | None:
+    def _match_at(self, pat: Pattern, ms: list[re.Match], i: int, masked: str) -> int | None:
         n = len(pat.words)
-        if i + n > len(tokens):
+        if i + n > len(ms):
             return None
         for k in range(n):
-            t = i + k
-            if k and not (pat.keys[k] & tkeys[t]):
-                return None
-            if k and not GAP_RE.fullmatch(masked, tokens[t - 1][1], tokens[t][0]):
-                return None
-            if pat.case_sensitive and not _same_case(tokens[t][2], pat.words[k]):
+            m = ms[i + k]
+            if k:
+                if not (pat.keys[k] & word_keys(m.group(), self.lang)):
+                    return None
+                if not GAP_RE.fullmatch(masked, ms[i + k - 1].end(), m.start()):
+                    return None
+            if pat.case_sensitive and not _same_case(m.group(), pat.words[k]):
                 return None
         if pat.quoted:
-            s, e = tokens[i][0], tokens[i + n - 1][1]
+            s, e = ms[i].start(), ms[i + n - 1].end()
             before = masked[s - 1] if s else ""
             after = masked[e] if e < len(masked) else ""
             if not ((before and before in OPEN_QUOTES) or (after and after in CLOSE_QUOTES)):
