@@ -487,6 +487,72 @@ def touch_translation(po_path: Path) -> None:
     po_path.write_text(text, encoding="utf-8")
 
 
+# -- profiles of our slow steps ---------------------------------------------------
+def profiled(cmd: Cmd, prof: Path) -> Cmd:
+    """``cmd`` with our processes run under cProfile (one .prof per process)."""
+    argvs = []
+    for i, argv in enumerate(cmd.argvs):
+        if argv[:3] == ours()[:3]:
+            argv = [sys.executable, "-m", "cProfile", "-o", f"{prof}.{i}", "-m", "pipeline", *argv[3:]]
+        argvs.append(argv)
+    return Cmd(argvs, cwd=cmd.cwd, ok_codes=cmd.ok_codes)
+
+
+def hot_spots(prof: Path, limit: int = 18) -> str:
+    """The functions that cost the most, by own time and by cumulative time inside pipeline/."""
+    import io
+    import pstats
+
+    files = sorted(prof.parent.glob(prof.name + ".*"))
+    if not files:
+        return "(no profile)"
+    buf = io.StringIO()
+    stats = pstats.Stats(*map(str, files), stream=buf)
+    stats.strip_dirs().sort_stats("tottime").print_stats(limit)
+    stats = pstats.Stats(*map(str, files), stream=buf)
+    stats.sort_stats("cumulative").print_stats(r"pipeline/", limit)
+    text = buf.getvalue()
+    return text[text.find("   ncalls"):] if "   ncalls" in text else text
+
+
+def profile_steps(ws: Workspace, all_steps: list[Step], rows: list[dict], env: dict[str, str], out: Path,
+                  timeout: float) -> list[str]:
+    """Profile every step of ours that misses its goal, and our slowest step."""
+    pdir = out / "profiles"
+    shutil.rmtree(pdir, ignore_errors=True)
+    pdir.mkdir()
+    ran = [r for r in rows if r["ours"] and r["ours"].get("ok")]
+    targets = {r["step"] for r in ran if r["met"] is False}
+    if ran:
+        targets.add(max(ran, key=lambda r: r["ours"]["median_s"])["step"])
+    done = []
+    for step in all_steps:
+        if step.name not in targets:
+            continue
+        scratch = ws.root / "run" / "out"
+        shutil.rmtree(scratch, ignore_errors=True)
+        scratch.mkdir(parents=True)
+        slug = re.sub(r"\W+", "-", step.name).strip("-")
+        measure(profiled(step.ours(scratch), pdir / f"{slug}.prof"), env, pdir / f"{slug}.log", timeout)
+        done.append((step.name, pdir / f"{slug}.prof"))
+    if any(t.startswith("build") for t in targets) and have_command("build"):
+        proj = ws.root / "run" / "project"
+        shutil.rmtree(proj, ignore_errors=True)
+        shutil.copytree(ws["project"], proj)
+        cmd = Cmd([ours("build")], cwd=proj)
+        measure(profiled(cmd, pdir / "build-cold.prof"), env, pdir / "build-cold.log", timeout)
+        touch_translation(sorted((proj / "locales" / ws.langs[0]).glob("*.po"))[0])
+        measure(profiled(cmd, pdir / "build-one.prof"), env, pdir / "build-one.log", timeout)
+        done += [("build, cold", pdir / "build-cold.prof"), ("build, one catalogue changed", pdir / "build-one.prof")]
+    report = []
+    for name, prof in done:
+        text = f"## {name}\n\n```\n{hot_spots(prof)}\n```\n"
+        (prof.with_suffix(".txt")).write_text(text, encoding="utf-8")
+        report.append(text)
+    (out / "hotspots.md").write_text("\n".join(report), encoding="utf-8")
+    return [name for name, _ in done]
+
+
 # -- summaries ---------------------------------------------------------------
 def summarise(results: list[Result]) -> dict | None:
     if not results:
@@ -518,12 +584,13 @@ def row(step: str, n: str, ours_s: dict | None, peer_name: str, peer_s: dict | N
             "goal": goal, "met": met}
 
 
-def cell_time(s: dict | None) -> str:
+def cell_time(s: dict | None, full_runs: int = 1) -> str:
     if s is None:
         return "n/a"
     if not s["ok"]:
         return "FAIL"
-    return f"{s['median_s']:.2f} s" + (f" ({s['runs']} run)" if s["runs"] == 1 else "")
+    runs = s["runs"]
+    return f"{s['median_s']:.2f} s" + (f" ({runs} run{'s' if runs > 1 else ''})" if runs < full_runs else "")
 
 
 def cell_mem(s: dict | None) -> str:
@@ -537,12 +604,13 @@ def table(rows: list[dict]) -> str:
         "| step | N | ours (median) | peer | peer (median) | ratio | goal | our peak RSS | peer peak RSS |",
         "|---|---|---:|---|---:|---:|---|---:|---:|",
     ]
+    full = max([x["runs"] for r in rows for x in (r["ours"], r["peer_result"]) if x and x.get("ok")] or [1])
     for r in rows:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "—"
         goal = r["goal"] + (" ✔" if r["met"] else " ✘" if r["met"] is False else "") if r["goal"] else ""
         lines.append(
-            f"| {r['step']} | {r['n']} | {cell_time(r['ours'])} | {r['peer']} | "
-            f"{cell_time(r['peer_result']) if r['peer'] != '—' else '—'} | {ratio} | {goal} | "
+            f"| {r['step']} | {r['n']} | {cell_time(r['ours'], full)} | {r['peer']} | "
+            f"{cell_time(r['peer_result'], full) if r['peer'] != '—' else '—'} | {ratio} | {goal} | "
             f"{cell_mem(r['ours'])} | {cell_mem(r['peer_result']) if r['peer'] != 'our cold build' else '—'} |"
         )
     return "\n".join(lines)
@@ -562,6 +630,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real", type=int, default=None, help="gnu.org catalogues to update (default min(392, N))")
     ap.add_argument("--slow-peer-reps", type=int, default=1,
                     help="repetitions for peers that take many minutes (msgmerge on the big catalogue); default 1")
+    ap.add_argument("--profile", action="store_true",
+                    help="afterwards, cProfile our slowest step and every step that misses its goal (out/hotspots.md)")
     ap.add_argument("--no-peers", action="store_true", help="run only our side (no Translate Toolkit, no gettext)")
     ap.add_argument("--only", default="", help="comma-separated step name prefixes to run (others show n/a)")
     ap.add_argument("--out", type=Path, default=HERE / "out", help="work and result folder (default bench/out)")
@@ -616,6 +686,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows += build_rows(ws, 0, env, logdir, args.timeout)
 
+    if args.profile:
+        profiled_steps = profile_steps(ws, all_steps, rows, env, out, args.timeout)
+        print(f"profiles of {', '.join(profiled_steps) or 'nothing'} in {out / 'hotspots.md'}")
     md = table(rows)
     head = (f"Tamizdat benchmark: N = {args.n} articles, {args.reps} repetition(s), medians; "
             f"{machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n\n")
