@@ -81,6 +81,7 @@ def test_untranslated_skipped_fuzzy_checked_and_flagged(g):
     ("He said “no”.", "Он сказал «нет.", "ru", [("quotes", "warning")]),
     ("He said “no”.", "Он сказал “нет”.", "ru", [("quote-style", "warning")]),
     ("He said “no”.", "Er sagte „nein“.", "de", []),
+    ("He said “it is ‘bad’”.", "Он сказал «это „плохо“».", "ru", []),
     ("He said “no”.", "Il a dit « non ».", "fr", []),
     ("It is over.", "C'est fini", "fr", [("punctuation", "warning")]),
     ("Is it over?", "Ist es vorbei.", "de", [("punctuation", "warning")]),

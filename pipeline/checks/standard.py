@@ -194,7 +194,12 @@ def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:
     if not avoid or not any(ch in dst for ch in avoid):
         return []
     d = _visible(dst)
-    bad = sorted({ch for ch in avoid if ch in d})
+    bad = {ch for ch in avoid if ch in d}
+    if "“" in bad and ("„", "“") in pairs and d.count("“") <= d.count("„"):
+        bad.discard("“")  # „…“ is the inner pair in Russian
+    bad = sorted(bad)
+    if not bad:
+        return []
     if bad:
         want = " or ".join(f"{a}…{b}" for a, b in pairs[:2])
         return [("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad)}")]

@@ -70,9 +70,11 @@ def _catalogs(args, project) -> list[tuple[Path, str | None]]:
     if not args.catalogs:
         if project is None:
             raise TamizdatError("no PO files given and not inside a Tamizdat project")
+        cwd = Path.cwd()
         for lang in project.settings.languages:
             for po in sorted((project.locales_dir / lang).glob("*.po")):
-                out.append((po, lang))
+                # Paths as the user would type them, so editors can jump to file:line.
+                out.append((po.relative_to(cwd) if po.is_relative_to(cwd) else po, lang))
         return out
     for name in args.catalogs:
         p = Path(name)
