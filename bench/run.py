@@ -487,6 +487,46 @@ def touch_translation(po_path: Path) -> None:
     po_path.write_text(text, encoding="utf-8")
 
 
+# -- same fuzzy matches as msgmerge? ------------------------------------------------
+def _previous(path: Path) -> dict[tuple, str | None]:
+    """(msgctxt, msgid) -> previous msgid (None when not fuzzy) for every live entry."""
+    import polib
+
+    files = [path] if path.is_file() else sorted(path.glob("*.po"))
+    found = {}
+    for f in files:
+        for e in polib.pofile(str(f)):
+            if not e.obsolete and e.msgid:
+                fuzzy = "fuzzy" in e.flags
+                found[(f.name, e.msgctxt, e.msgid)] = (e.previous_msgid or "") if fuzzy else None
+    return found
+
+
+def match_agreement(ws: Workspace, all_steps: list[Step]) -> list[str]:
+    """For each update step: of msgmerge's fuzzy matches, how many did we make the same way."""
+    lines = []
+    for step in all_steps:
+        if not step.name.startswith("update"):
+            continue
+        slug = lambda label: re.sub(r"\W+", "-", f"{step.name}-{label}").strip("-")  # noqa: E731
+        ours_dir, gnu_dir = ws.root / "kept" / slug("ours"), ws.root / "kept" / slug("msgmerge --previous")
+        if not (ours_dir.exists() and gnu_dir.exists()):
+            continue
+        try:
+            a = _previous(ours_dir / "big.po" if (ours_dir / "big.po").exists() else ours_dir)
+            b = _previous(gnu_dir / "big.po" if (gnu_dir / "big.po").exists() else gnu_dir)
+        except (OSError, ValueError) as exc:
+            lines.append(f"- {step.name}: could not compare ({exc})")
+            continue
+        theirs = {k: v for k, v in b.items() if v is not None}
+        same = sum(1 for k, v in theirs.items() if a.get(k) == v)
+        ours_fuzzy = sum(1 for v in a.values() if v is not None)
+        pct = 100.0 * same / len(theirs) if theirs else 100.0
+        lines.append(f"- {step.name}: msgmerge made {len(theirs)} fuzzy matches, we made the same match for "
+                     f"{same} ({pct:.1f} %); we made {ours_fuzzy} fuzzy matches in all.")
+    return (["Fuzzy matches compared with msgmerge --previous (last run of each):", ""] + lines) if lines else []
+
+
 # -- profiles of our slow steps ---------------------------------------------------
 def profiled(cmd: Cmd, prof: Path) -> Cmd:
     """``cmd`` with our processes run under cProfile (one .prof per process)."""
@@ -672,6 +712,11 @@ def main(argv: list[str] | None = None) -> int:
                 slug = re.sub(r"\W+", "-", f"{step.name}-{label}").strip("-")
                 res = measure(fn(scratch), env, logdir / f"{slug}-{rep}.log", args.timeout)
                 results.setdefault((step.name, label), []).append(res)
+                if res.ok and step.name.startswith("update") and label in ("ours", "msgmerge --previous"):
+                    kept = ws.root / "kept" / slug  # the latest output, to compare fuzzy matches
+                    shutil.rmtree(kept, ignore_errors=True)
+                    kept.parent.mkdir(exist_ok=True)
+                    scratch.rename(kept)
                 print(f"  rep {rep + 1} {step.name} [{label}]: {fmt_s(res)}, {res.peak_kb / 1024:.0f} MB"
                       + ("" if res.ok else f" ({res.detail})"), flush=True)
 
@@ -686,17 +731,21 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows += build_rows(ws, 0, env, logdir, args.timeout)
 
+    agreement = match_agreement(ws, all_steps)
     if args.profile:
         profiled_steps = profile_steps(ws, all_steps, rows, env, out, args.timeout)
         print(f"profiles of {', '.join(profiled_steps) or 'nothing'} in {out / 'hotspots.md'}")
     md = table(rows)
+    if agreement:
+        md += "\n\n" + "\n".join(agreement)
     head = (f"Tamizdat benchmark: N = {args.n} articles, {args.reps} repetition(s), medians; "
             f"{machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n\n")
     print()
     print(head + md)
     (out / "results.md").write_text(head + md + "\n", encoding="utf-8")
     (out / "results.json").write_text(json.dumps({"n": args.n, "reps": args.reps, "peers": with_peers,
-                                                  "commands": dict(_HAVE), "rows": rows}, indent=1, ensure_ascii=False), encoding="utf-8")
+                                                  "commands": dict(_HAVE), "rows": rows,
+                                                  "fuzzy_agreement": agreement}, indent=1, ensure_ascii=False), encoding="utf-8")
     failed = [r["step"] for r in rows if r["ours"] is not None and not r["ours"]["ok"]]
     if failed:
         print("our side failed: " + ", ".join(dict.fromkeys(failed)), file=sys.stderr)
