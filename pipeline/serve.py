@@ -54,6 +54,11 @@ class Watcher:
         except TamizdatError as exc:
             self.say(f"tamizdat: error: {exc} (still serving the last good site)")
             return False
+        for f in getattr(report, "findings", []):
+            where = f"{f.file}:{f.line}" if f.line else f.file
+            self.say(f"{where}: {f.severity}: {f.message}")
+        for note in getattr(report, "notes", []):
+            self.say(f"publish: {note}")
         written = getattr(report, "written", [])
         self.say(f"rebuilt: {len(written)} file(s) written" + (f": {', '.join(written[:5])}" if written else ""))
         return True

@@ -102,6 +102,7 @@ def test_indexes_dates_status_and_feeds(built):
     assert "unvollständige Übersetzung" in soup(site / "de" / "index.html").select_one(".status").get_text()
     assert not soup(site / "fr" / "index.html").select("ul.articles li")
     top = soup(site / "index.html")
+    assert [l["hreflang"] for l in top.select('link[rel="alternate"]')] == ["en", "ru", "de", "fr", "ar", "x-default"]
     assert {a["href"] for a in top.select("nav a")} == {f"{l}/index.html" for l in ("en", "ru", "de", "fr", "ar")}
     feed = ET.parse(site / "ru" / "feed.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}

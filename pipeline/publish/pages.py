@@ -195,6 +195,10 @@ def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: 
 def top_index(langs: list[str], site_title: str, default: str) -> str:
     """``site/index.html``: one link per language, each in its own name."""
     root, head, body = _page(default, site_title)
+    for lang in langs:
+        head.append(_el("link", {"rel": "alternate", "hreflang": languages.html_lang(lang),
+                                 "href": f"{lang}/index.html"}))
+    head.append(_el("link", {"rel": "alternate", "hreflang": "x-default", "href": "index.html"}))
     head.append(_el("link", {"rel": "stylesheet", "href": STYLESHEET}))
     main = _el("main")
     main.append(_el("h1", {}, site_title))
