@@ -833,14 +833,20 @@ def _flags_line(flags: list[str], translated: bool, obsolete: bool) -> tuple[str
 def _references(occurrences: list, out: list[str]) -> None:
     line = "#:"
     column = 2
+    seen = set()
     for occ in occurrences:
         if isinstance(occ, (tuple, list)):
-            fname, num = occ[0], (occ[1] if len(occ) > 1 else "")
+            fname, num = str(occ[0]), (occ[1] if len(occ) > 1 else "")
         else:
             fname, num = str(occ), ""
+        # GNU stores line numbers as integers and drops repeated positions.
+        num = str(int(num)) if str(num).strip().isdigit() else ""
+        if (fname, num) in seen:
+            continue
+        seen.add((fname, num))
         while fname.startswith("./"):
             fname = fname[2:]
-        ref = f"{fname}:{num}" if num not in ("", None) else fname
+        ref = f"{fname}:{num}" if num else fname
         n = len(ref) + 1
         if column > 2 and column + n > PAGE_WIDTH:
             out.append(line)
@@ -946,17 +952,20 @@ def encode(po: polib.POFile) -> bytes:
 # ---------------------------------------------------------------------------
 
 def _content(po: polib.POFile) -> tuple:
-    fuzzy = bool(po.metadata_is_fuzzy)
+    """What a catalogue says, without how it is laid out: the same key/value
+    header, comments, references, flags (in any order) and strings."""
     items = []
     for e in po:
         items.append((
             e.msgctxt, e.msgid, e.msgid_plural or "", e.msgstr,
-            tuple(sorted(e.msgstr_plural.items())), e.tcomment, e.comment,
-            tuple(tuple(o) if isinstance(o, (list, tuple)) else (o,) for o in e.occurrences),
-            tuple(e.flags), e.previous_msgctxt, e.previous_msgid,
+            tuple(sorted((int(k), v) for k, v in e.msgstr_plural.items())),
+            e.tcomment, e.comment,
+            tuple((str(o[0]), str(o[1]) if len(o) > 1 else "") if isinstance(o, (list, tuple)) else (str(o), "")
+                  for o in e.occurrences),
+            frozenset(e.flags), e.previous_msgctxt, e.previous_msgid,
             e.previous_msgid_plural, bool(e.obsolete),
             getattr(e, "_tz_blank", (False, False))))
-    return (po.header, _header_msgstr(po), fuzzy, tuple(items))
+    return (po.header, dict(po.metadata), bool(po.metadata_is_fuzzy), tuple(items))
 
 
 def unchanged(old: bytes, po: polib.POFile) -> bool:
