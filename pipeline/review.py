@@ -28,12 +28,13 @@ body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:90rem;padding:1
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start}
 .stats td,.stats th{width:auto}
-.entries td.src,.entries td.dst{width:42%}
-td.line{white-space:nowrap;color:#666;font-size:.85em}
+table.entries{table-layout:fixed}
+.entries th.line{width:6rem}
+td.line{color:#666;font-size:.85em}
 tr.fuzzy td.dst{background:#fff6d5}
 tr.untranslated td.dst{background:#f3f3f3;color:#777;font-style:italic}
-tr.has-error td{border-left:4px solid #c62828}
-tr.has-warning td{border-left:4px solid #ef6c00}
+tr.has-error td.line{border-left:4px solid #c62828}
+tr.has-warning td.line{border-left:4px solid #ef6c00}
 mark.term{background:#e3f2fd;border-bottom:2px dotted #1565c0}
 mark.forbidden{background:#ffcdd2;border-bottom:2px solid #c62828}
 .ph{color:#6a1b9a;font-family:monospace;font-size:.85em}
@@ -158,7 +159,7 @@ def review_article(project: Project, lang: str, slug: str, glossary) -> ArticleR
         notes = "".join(f"<li><b>{escape(term)}</b>: {escape(note)}</li>" for term, note in _unique(src_notes))
         line = getattr(entry, "linenum", 0) or ""
         review.rows.append(
-            f'<tr class="{" ".join(classes)}"><td class="line">{escape(rel)}:{line}'
+            f'<tr class="{" ".join(classes)}"><td class="line">line {line}'
             + (" fuzzy" if state == "fuzzy" else "")
             + f'</td><td class="src" lang="{escape(languages.html_lang(src_lang))}">{src_html}'
             + (f'<ul class="notes">{notes}</ul>' if notes else "")
@@ -222,9 +223,9 @@ def review_page(project: Project, lang: str, glossary) -> str:
             parts.append(_stats_row(total_stats, total=True))
         parts.append("</tbody></table>")
     for r in reviews:
-        parts.append(f'<section id="{escape(r.slug)}"><h2>{escape(r.slug)}</h2>')
+        parts.append(f'<section id="{escape(r.slug)}"><h2>{escape(r.slug)}</h2><p>{escape(r.po_path)}</p>')
         parts.append(
-            '<table class="entries"><thead><tr><th>PO line</th>'
+            '<table class="entries"><thead><tr><th class="line">PO line</th>'
             f"<th>source ({escape(project.settings.source_language)})</th><th>translation ({escape(lang)})</th>"
             f'</tr></thead><tbody>{"".join(r.rows)}</tbody></table></section>'
         )

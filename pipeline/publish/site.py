@@ -82,8 +82,9 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
     snap = snapshot_path(project, lang, slug)
     if complete:
         result = _render(project, slug, data, info, lang, po, report)
-        report.wrote(snap, write_if_changed(snap, result.html), project.root)
         status = "complete" if result.fallback == 0 else "partial"
+        if status == "complete":  # a translation the renderer refused is not a complete one to fall back on
+            report.wrote(snap, write_if_changed(snap, result.html), project.root)
         return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
     if snap.is_file():
         root = lxml.html.document_fromstring(read_bytes(snap))
