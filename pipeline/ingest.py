@@ -939,7 +939,10 @@ def render_document(imp: Imported) -> str:
 def summary(imp: Imported) -> list[str]:
     """Human-readable lines: what was kept and what was dropped."""
     k = imp.kept
-    kept_parts = [f"{k[name]} {name}" for name in ("paragraphs", "headings", "lists", "quotes", "links", "images")
+    def counted(n: int, name: str) -> str:
+        return f"{n} {name[:-1] if n == 1 else name}"
+
+    kept_parts = [counted(k[name], name) for name in ("paragraphs", "headings", "lists", "quotes", "links", "images")
                   if k.get(name)]
     dropped_parts = [f"{n} {reason}" for reason, n in sorted(imp.dropped.items(), key=lambda kv: (-kv[1], kv[0]))]
     return [
