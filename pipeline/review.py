@@ -223,7 +223,8 @@ def review_page(project: Project, lang: str, glossary) -> str:
             parts.append(_stats_row(total_stats, total=True))
         parts.append("</tbody></table>")
     for r in reviews:
-        parts.append(f'<section id="{escape(r.slug)}"><h2>{escape(r.slug)}</h2><p>{escape(r.po_path)}</p>')
+        parts.append(f'<section id="{escape(r.slug)}"><h2>{escape(_title(project, r.slug))}</h2>'
+                     f"<p>{escape(r.slug)} — {escape(r.po_path)}</p>")
         parts.append(
             '<table class="entries"><thead><tr><th class="line">PO line</th>'
             f"<th>source ({escape(project.settings.source_language)})</th><th>translation ({escape(lang)})</th>"
@@ -231,6 +232,19 @@ def review_page(project: Project, lang: str, glossary) -> str:
         )
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _title(project: Project, slug: str) -> str:
+    """The article's <h1>, for humans; the slug when the article cannot be read."""
+    import lxml.html
+
+    from pipeline.fileio import read_bytes
+
+    try:
+        h1 = lxml.html.document_fromstring(read_bytes(project.article_path(slug))).find(".//h1")
+    except Exception:  # noqa: BLE001 - a heading is a courtesy; the build reports broken articles
+        return slug
+    return " ".join(h1.text_content().split()) if h1 is not None else slug
 
 
 def _total(reviews: list[ArticleReview]) -> ArticleReview | None:

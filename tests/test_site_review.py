@@ -68,6 +68,7 @@ def test_review_shows_source_translation_findings_terms_and_stats(project, capsy
     # Statistics on top: one row per article plus the total.
     stats = doc.select("table.stats tbody tr")
     assert len(stats) == 2 and stats[0].select("td")[1].get_text() == "1"  # one translated entry
+    assert doc.select_one("section h2").get_text() == "Azat Miftakhov and the castes"
     assert "wrote" in capsys.readouterr().err
 
 
