@@ -15,9 +15,13 @@ TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)((?:\s[^<>]*?)?)\s*(/?)>")
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);")
 URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]|\bwww\.[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?=(?:st|nd|rd|th|er|e|ème|-?й|-?го|-?я|-?е|-?м|\.)?\b)")
+# A number not glued to a word (so not the 1 of a placeholder <a1>); the
+# digits of an ordinal (18th, 18-го, 18e) are the number.
+NUMBER_RE = re.compile(r"(?<![\w.,#])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 PRINTF_RE = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]")
 DIGIT_RE = re.compile(r"\d")
+# (closing slash + name, self-closing slash) of each tag: cheap to compare.
+TAG_NAMES_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:_-]*)(?:\s[^<>]*?)?\s*(/?)>")
 SEPARATOR_RE = re.compile(r"[.,\u00a0\u202f ](?=\d{3}\b)")
 LINKISH_RE = re.compile(r"://|www\.|@")
 BRACE_RE = re.compile(r"\{[A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
@@ -32,6 +36,7 @@ QUOTES = {
     "en": ([("“", "”")], ""),
 }
 BRACKETS = [("(", ")"), ("[", "]"), ("{", "}")]
+BRACKET_RE = re.compile(r"[()\[\]{}]")
 TERMINAL = ".!?:;…。！？"
 TRAILING_CLOSERS = "\"'”’»«“›)]}* \u00a0\u202f"
 
@@ -49,11 +54,14 @@ def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, s
     out = []
     if "<" not in src and "<" not in dst and not flags:
         return out
-    want_tags = [_tag_key(m) for m in TAG_RE.finditer(src)] if "<" in src else []
-    have_tags = [_tag_key(m) for m in TAG_RE.finditer(dst)] if "<" in dst else []
-    if sorted(want_tags) == sorted(have_tags):
+    raw_want = TAG_NAMES_RE.findall(src) if "<" in src else []
+    raw_have = TAG_NAMES_RE.findall(dst) if "<" in dst else []
+    if sorted(raw_want) == sorted(raw_have):
         missing = extra = Counter()
+        have_tags = raw_have
     else:
+        want_tags = [_tag_key(m) for m in TAG_RE.finditer(src)]
+        have_tags = [_tag_key(m) for m in TAG_RE.finditer(dst)]
         want, have = Counter(want_tags), Counter(have_tags)
         missing, extra = want - have, have - want
     if missing and extra and sum(missing.values()) == sum(extra.values()):
@@ -113,11 +121,9 @@ def _nesting(text: str) -> str:
 def _numbers(text: str) -> list[str]:
     if "&" in text:
         text = re.sub(r"&(?:nbsp|#160|#xa0|thinsp|#8239);", "\u00a0", text)
-    if "<" in text:
-        text = TAG_RE.sub(" ", text)
     if LINKISH_RE.search(text):
         text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
-    return sorted(SEPARATOR_RE.sub("", m.group(0)).replace(",", ".") for m in NUMBER_RE.finditer(text))
+    return sorted(n if n.isdigit() else SEPARATOR_RE.sub("", n).replace(",", ".") for n in NUMBER_RE.findall(text))
 
 
 def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
@@ -148,6 +154,8 @@ def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
 
 
 def _balance(text: str, pairs) -> str:
+    if not BRACKET_RE.search(text):
+        return ""
     for a, b in pairs:
         na, nb = text.count(a), text.count(b)
         if na != nb:

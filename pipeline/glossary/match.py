@@ -16,18 +16,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from pipeline.glossary.model import Concept, Glossary
 
-# Placeholder tags, entities, URLs and e-mail addresses: never words.
-MASK_RE = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9]*\s*/?>"
-    r"|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);"
-    r"|(?:https?|ftp)://[^\s<>\"“”«»]+"
+# Placeholder tags, entities, URLs and e-mail addresses: never words. Two
+# regexes, each run only when its tell-tale characters occur.
+LINK_MASK_RE = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"“”«»]+"
     r"|\bwww\.[^\s<>\"“”«»]+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
+TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
 WORD_RE = re.compile(r"[^\W_]+")
+# split() with this gives [gap, word, gap, word, …, gap] in one pass.
+SPLIT_RE = re.compile(r"([^\W_]+)")
 # What may separate the words of one multi-word term.
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
@@ -158,9 +161,15 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
 
 def mask(text: str) -> str:
     """``text`` with placeholders, entities and URLs blanked out (same length, same offsets)."""
-    if "<" not in text and "&" not in text and "://" not in text and "www." not in text and "@" not in text:
-        return text
-    return MASK_RE.sub(lambda m: " " * len(m.group(0)), text)
+    if "://" in text or "www." in text or "@" in text:
+        text = LINK_MASK_RE.sub(_blank, text)
+    if "<" in text or "&" in text:
+        text = TAG_MASK_RE.sub(_blank, text)
+    return text
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -269,8 +278,8 @@ class Index:
         return self._prefix_set
 
     def _find(self, text: str, overlapping: bool) -> list[Hit]:
-        masked = mask(text)
-        words = WORD_RE.findall(masked)
+        parts = SPLIT_RE.split(mask(text))
+        words = parts[1::2]
         distinct = set(words)
         # Set operations run in C: only words never seen before cost a
         # dictionary lookup, and a text without candidates stops here.
@@ -285,19 +294,21 @@ class Index:
         starting = distinct & self._positive
         if not starting:
             return []
-        ms = list(WORD_RE.finditer(masked))
         by_word = self._by_word
-        pending: list[tuple[int, int, Pattern]] = []  # (start, end, pattern), character offsets
+        pending: list[tuple[int, int, Pattern]] = []  # (first word, end word, pattern)
         for i in [i for i, w in enumerate(words) if w in starting]:
             for pat in by_word[words[i]]:
-                j = self._match_at(pat, ms, i, masked)
+                j = self._match_at(pat, words, parts, i)
                 if j is not None:
-                    pending.append((ms[i].start(), ms[j - 1].end(), pat))
+                    pending.append((i, j, pat))
         if not pending:
             return []
+        # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word).
+        offs = [0, *accumulate(map(len, parts))]
+        spans = [(offs[2 * a + 1], offs[2 * b], p) for a, b, p in pending]
         # Exclusion phrases veto every hit they overlap.
-        vetoes = [(a, b) for a, b, p in pending if p.kind == "exclude"]
-        chosen = [(a, b, p) for a, b, p in pending
+        vetoes = [(a, b) for a, b, p in spans if p.kind == "exclude"]
+        chosen = [(a, b, p) for a, b, p in spans
                   if p.kind != "exclude" and not (vetoes and any(a < ve and vs < b for vs, ve in vetoes))]
         chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
         if not overlapping:
@@ -310,23 +321,22 @@ class Index:
             chosen = kept
         return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason) for a, b, p in chosen]
 
-    def _match_at(self, pat: Pattern, ms: list[re.Match], i: int, masked: str) -> int | None:
+    def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         n = len(pat.words)
-        if i + n > len(ms):
+        if i + n > len(words):
             return None
         for k in range(n):
-            m = ms[i + k]
+            w = words[i + k]
             if k:
-                if not (pat.keys[k] & word_keys(m.group(), self.lang)):
+                if not (pat.keys[k] & word_keys(w, self.lang)):
                     return None
-                if not GAP_RE.fullmatch(masked, ms[i + k - 1].end(), m.start()):
+                if not GAP_RE.fullmatch(parts[2 * (i + k)]):
                     return None
-            if pat.case_sensitive and not _same_case(m.group(), pat.words[k]):
+            if pat.case_sensitive and not _same_case(w, pat.words[k]):
                 return None
         if pat.quoted:
-            s, e = ms[i].start(), ms[i + n - 1].end()
-            before = masked[s - 1] if s else ""
-            after = masked[e] if e < len(masked) else ""
+            before = parts[2 * i][-1:]
+            after = parts[2 * (i + n)][:1]
             if not ((before and before in OPEN_QUOTES) or (after and after in CLOSE_QUOTES)):
                 return None
         return i + n

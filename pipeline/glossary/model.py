@@ -128,6 +128,9 @@ class Glossary:
         they are approved and forbidden translations (``hit.kind``). Without
         ``overlapping``, hits are leftmost-longest and never overlap.
         """
-        from pipeline.glossary.match import index_for
+        idx = self._indexes.get(lang)
+        if idx is None:
+            from pipeline.glossary.match import index_for
 
-        return index_for(self, lang).find(text, overlapping=overlapping)
+            idx = index_for(self, lang)
+        return idx.find(text, overlapping)
