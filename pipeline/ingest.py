@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -295,6 +296,7 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+@lru_cache(maxsize=32)
 def _month_names(lang: str) -> dict[str, int]:
     from babel import Locale
 
@@ -820,9 +822,6 @@ def import_page(
 
     root, method = _choose_root(soup, selector, path)
     page_lang = lang or _find_lang(soup, root)
-    if not page_lang:
-        raise TamizdatError("cannot tell the page's language (no <html lang>); pass --lang", path)
-    languages.validate(page_lang, path)
 
     title, title_h1 = _find_title(soup, root)
     date_text = None
@@ -831,7 +830,7 @@ def import_page(
         if not found_date:
             raise TamizdatError(f"--date {date!r} is not a date (use YYYY-MM-DD)", path)
     else:
-        found_date, date_text = _find_date(soup, root, page_lang)
+        found_date, date_text = _find_date(soup, root, page_lang or "en")
     author = _find_author(soup)
     url = _find_url(soup)
     description = _meta(soup, "description", "og:description")
@@ -868,6 +867,9 @@ def import_page(
             f"no recognisable article: the best candidate ({method}) holds {kept_words} words; use --selector CSS",
             path,
         )
+    if not page_lang:
+        raise TamizdatError("cannot tell the page's language (no <html lang>); pass --lang", path)
+    languages.validate(page_lang, path)
     if not title:
         raise TamizdatError("no title found (no <h1>, og:title or <title>)", path)
     if not found_date:
