@@ -6,9 +6,9 @@ as GNU's ``fstrcmp``). Two filters keep it fast without changing what "similar" 
 * a length window: since ``ratio <= 200·min(a, b) / (a + b)``, a choice far
   shorter or longer than the query cannot reach the threshold and is never
   scored — which is also why short strings never match long ones;
-* in a large window (a translation memory of thousands of texts), only the
-  texts sharing the most distinctive words with the query (an inverted index
-  ignoring words used by more than 2 % of the texts) are scored.
+* in a large window (a memory or a catalogue of thousands of texts), only the
+  few texts sharing the most of the query's rarest words (an inverted index)
+  are scored.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ import heapq
 import re
 from typing import Callable, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 THRESHOLD = 60.0  # GNU msgmerge's FUZZY_THRESHOLD is 0.6
 _WORD = re.compile(r"\w+|[^\w\s]")
 _DIRECT = 300  # below this many candidates, score every one character by character
-_SHORTLIST = 12
+_SHORTLIST = 16
+_BUDGET = 8_000  # posting entries counted per query, at most (beyond the two rarest words)
 
 
 def _window(n: int, cutoff: float) -> tuple[float, float]:
@@ -39,38 +41,42 @@ class Index:
         self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         self._texts = [texts[i] for i in self._order]
         self._lengths = [len(t) for t in self._texts]
-        self._postings: dict[str, list[int]] | None = None
-        self._rare = 0
+        self._postings: dict[str, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self._texts)
 
-    def _index(self) -> dict[str, list[int]]:
-        # word -> positions (ascending) of the texts using it; built on first large search
+    def _index(self) -> dict[str, "np.ndarray"]:
+        # word -> ascending positions of the texts using it; built on the first large search
         if self._postings is None:
-            postings: dict[str, list[int]] = {}
+            lists: dict[str, list[int]] = {}
             for j, t in enumerate(self._texts):
                 for w in set(_WORD.findall(t.lower())):
-                    postings.setdefault(w, []).append(j)
-            self._postings = postings
-            self._rare = max(30, len(self._texts) // 50)
+                    lists.setdefault(w, []).append(j)
+            self._postings = {w: np.asarray(v, dtype=np.int32) for w, v in lists.items()}
         return self._postings
 
-    def _shortlist(self, query: str, a: int, b: int) -> list[int] | None:
-        """Texts in [a, b) sharing the most distinctive words with ``query`` (None: no distinctive word)."""
+    def _shortlist(self, query: str, a: int, b: int) -> list[int]:
+        """Texts in [a, b) sharing the most of the query's rarest words: a similar text shares its words,
+        and rare words single it out (the budget keeps "the" and "of" from costing a full scan)."""
         postings = self._index()
-        counts: dict[int, int] = {}
-        rare = 0
-        for w in set(_WORD.findall(query.lower())):
-            plist = postings.get(w)
-            if plist is None or len(plist) > self._rare:
-                continue  # unknown words match nothing; very common ones say nothing
-            rare += 1
-            for j in plist[bisect.bisect_left(plist, a): bisect.bisect_left(plist, b)]:
-                counts[j] = counts.get(j, 0) + 1
-        if not rare:
-            return None
-        return heapq.nlargest(_SHORTLIST, counts, key=counts.__getitem__)
+        words = sorted((postings[w] for w in set(_WORD.findall(query.lower())) if w in postings), key=len)
+        take, total = [], 0
+        for plist in words:
+            if len(take) >= 2 and total + len(plist) > _BUDGET:
+                break
+            take.append(plist)
+            total += len(plist)
+        if not take:
+            return []
+        hits = np.concatenate(take)
+        hits = hits[(hits >= a) & (hits < b)]
+        if not hits.size:
+            return []
+        counts = np.bincount(hits - a)
+        k = min(_SHORTLIST, int(np.count_nonzero(counts)))
+        top = np.argpartition(-counts, k - 1)[:k]
+        return [int(j) + a for j in top if counts[j]]
 
     def best(
         self,
@@ -85,8 +91,9 @@ class Index:
         a, b = bisect.bisect_left(self._lengths, lo), bisect.bisect_right(self._lengths, hi)
         if a >= b:
             return []
-        pool = self._shortlist(query, a, b) if b - a > _DIRECT else None
-        if pool is None:  # score the whole window in rapidfuzz's C loop, keep a few for `accept`
+        if b - a > _DIRECT:
+            pool = self._shortlist(query, a, b)
+        else:  # score the whole window in rapidfuzz's C loop, keep a few for `accept`
             hits = process.extract(query, self._texts[a:b], scorer=fuzz.ratio, score_cutoff=cutoff,
                                    limit=limit + (8 if accept else 0))
             pool = [a + h[2] for h in hits]

@@ -281,9 +281,11 @@ def merge(
         matches = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in candidates])
         if USED_CUTOFF is not None:
             busy = [o for o in old_entries if id(o) in revived and is_translated(o) and o.msgid]
-            again = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in busy], cutoff=USED_CUTOFF)
-            for k, m in enumerate(again):
-                if matches[k] is None and m is not None:
+            left = [k for k, m in enumerate(matches) if m is None]
+            again = _fuzzy.best_matches([queries[k].msgid for k in left], [o.msgid for o in busy],
+                                        cutoff=USED_CUTOFF)
+            for k, m in zip(left, again):
+                if m is not None:
                     matches[k] = len(candidates) + m
             candidates = candidates + busy
         for q, m in zip(queries, matches):
