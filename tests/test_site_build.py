@@ -100,6 +100,9 @@ def test_indexes_dates_status_and_feeds(built):
     assert ru.select_one("ul.articles time").get_text() == "1 марта 2023\u202fг."
     assert soup(site / "de" / "index.html").select_one("ul.articles time").get_text() == "1. März 2023"
     assert "unvollständige Übersetzung" in soup(site / "de" / "index.html").select_one(".status").get_text()
+    assert ru.select_one(".status.complete").get_text() == "полный перевод"
+    assert soup(site / "en" / "index.html").select_one(".status") is None  # the original lists its translations
+    assert len(soup(site / "en" / "index.html").select(".translations a")) == 3
     assert not soup(site / "fr" / "index.html").select("ul.articles li")
     top = soup(site / "index.html")
     assert [l["hreflang"] for l in top.select('link[rel="alternate"]')] == ["en", "ru", "de", "fr", "ar", "x-default"]

@@ -174,6 +174,8 @@ def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: 
             li.append(_el("span", {"class": "status partial"}, None, _said(lang, "status_partial", percent=p.percent)))
         elif p.status == "outdated":
             li.append(_el("span", {"class": "status outdated"}, None, _said(lang, "status_outdated")))
+        elif p.status == "complete":
+            li.append(_el("span", {"class": "status complete"}, None, _said(lang, "status_complete")))
         if p.translations:
             # Where else the article can be read: each language in its own name.
             others = _el("span", {"class": "translations"})
