@@ -115,6 +115,22 @@ def test_random_entries_match_msgcat(tmp_path):
 
 
 @needs_msgcat
+def test_format_directives_are_not_broken_like_msgcat():
+    # c-format, objc-format and python-format entries whose margin falls in
+    # "% d": msgcat keeps a valid directive whole, but breaks inside it when
+    # gettext's parser gave up earlier (%b, %1$d then %d, %I in a msgid...).
+    path = DATA / "formats.po"
+    assert pofile.encode(pofile.parse(path.read_bytes())) == msgcat(path)
+
+
+def test_backslash_newline_continues_a_line_like_gnu():
+    po = pofile.parse(b'# a comment \\\ncontinued\nmsgid "a\\\nb"\nmsgstr "c"\n\nmsgid "d"\nmsgstr "e"\n')
+    assert po[0].tcomment == "a comment continued"
+    assert po[0].msgid == "ab"
+    assert po[0].linenum == 3 and po[1].linenum == 7
+
+
+@needs_msgcat
 def test_file_written_by_msgcat_round_trips_byte_for_byte(tmp_path):
     gold = msgcat(DATA / "hard.po")
     assert pofile.encode(pofile.parse(gold)) == gold

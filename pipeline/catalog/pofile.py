@@ -181,8 +181,31 @@ def parse(data: bytes | str, path: str = "<string>") -> polib.POFile:
     return po
 
 
+def _join_continued(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, line) with backslash-newline continuations joined, as
+    GNU's lexer does everywhere (even in comments)."""
+    out: list[tuple[int, str]] = []
+    pending: str | None = None
+    start = 0
+    for number, line in enumerate(lines, 1):
+        if pending is None:
+            start = number
+            pending = line
+        else:
+            pending += line
+        if pending.endswith("\\"):
+            pending = pending[:-1]
+            continue
+        out.append((start, pending))
+        pending = None
+    if pending is not None:
+        out.append((start, pending))
+    return out
+
+
 def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
     lines = text.split("\n")
+    numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
     entries: list[dict] = []
     cur = _new_entry()
     # Which string field continuation lines ("...") extend.
@@ -212,7 +235,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
         return cur["msgstr"] is not None or cur["plural"] is not None
 
     try:
-        for lineno, line in enumerate(lines, 1):
+        for lineno, line in numbered:
             if line.endswith("\r"):
                 line = line[:-1]
             if not line or line.isspace():
@@ -724,7 +747,8 @@ def _escape_portion(portion: str) -> tuple[str, set[int] | None]:
     return text, prohibited
 
 
-def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool) -> None:
+def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool,
+          fmt_lang: str | None = None) -> None:
     """Append the lines GNU's wrap() prints for keyword ``name`` and ``value``."""
     plen = len(prefix)
     # Fast path: printable ASCII on a single line that fits.
@@ -744,10 +768,16 @@ def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool) -> 
     if parts[-1]:
         portions.append(parts[-1])
     width = (PAGE_WIDTH if do_wrap else 1 << 30) - 1 - (plen + 1)
+    interiors = (_directive_interiors(value, fmt_lang, name.startswith("msgstr"))
+                 if fmt_lang and "%" in value else None)
     first_line = True
     last = len(portions) - 1
+    offset = 0
     for k, portion in enumerate(portions):
         text, prohibited = _escape_portion(portion)
+        if interiors:
+            prohibited = _add_interiors(portion, offset, interiors, prohibited)
+        offset += len(portion)
         if first_line:
             startcol = len(name) + 1
             breaks = _width_linebreaks(text, prohibited, width, startcol)
@@ -765,6 +795,178 @@ def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool) -> 
             lead = f'{prefix}"'
             start = i
         out.append(lead + text[start:] + '"')
+
+
+def _add_interiors(portion: str, offset: int, interiors: set[int],
+                   prohibited: set[int] | None) -> set[int] | None:
+    """Add the format-directive positions of this portion, in escaped text
+    coordinates, to the prohibited breaks."""
+    extra = 0
+    result = set(prohibited) if prohibited else set()
+    for k, ch in enumerate(portion):
+        if offset + k in interiors:
+            result.add(k + extra)
+        if ch in _ESCAPES:
+            extra += 1
+    return result or None
+
+
+# Format directives, as gettext 0.21's format-c.c and format-python.c read
+# them: msgcat does not break a line inside one (after its first character).
+# Like gettext's parsers, marking stops at the first invalid directive.
+
+def _digits(value: str, i: int) -> int:
+    while i < len(value) and value[i].isdigit() and value[i].isascii():
+        i += 1
+    return i
+
+
+_C_CONVERSIONS = "%mcCsSidouxXeEfFgGaApn"
+_C99_MACRO = re.compile(r"<PRI[dioxXu](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
+
+
+def _c_directives(value: str, translated: bool, objc: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each valid C directive; end is the conversion char."""
+    out: list[tuple[int, int]] = []
+    n = len(value)
+    at = lambda i: value[i] if i < n else ""  # noqa: E731
+    numbered = unnumbered = 0
+    i = value.find("%")
+    while i >= 0:
+        start = i
+        i += 1
+        number = 0
+        j = _digits(value, i)
+        if j > i and at(j) == "$":
+            if int(value[i:j]) == 0:
+                return out
+            number = int(value[i:j])
+            i = j + 1
+        while at(i) in (" ", "+", "-", "#", "0", "'") or (translated and at(i) == "I"):
+            if at(i) == "":
+                break
+            i += 1
+        for prefix in ("", "."):
+            if prefix:
+                if at(i) != ".":
+                    break
+                i += 1
+            if at(i) == "*":
+                i += 1
+                j = _digits(value, i)
+                if j > i and at(j) == "$":
+                    if int(value[i:j]) == 0:
+                        return out
+                    if unnumbered:
+                        return out
+                    numbered += 1
+                    i = j + 1
+                else:
+                    if numbered:
+                        return out
+                    unnumbered += 1
+            elif not prefix and at(i).isdigit() and at(i).isascii():
+                i = _digits(value, i)
+            elif prefix:
+                i = _digits(value, i)
+        if at(i) == "<":
+            # <inttypes.h> macro, e.g. %<PRId64>: the directive ends at '>'.
+            m = _C99_MACRO.match(value, i)
+            if m is None:
+                return out
+            i = m.end() - 1
+            conv = "d"
+        else:
+            if value.startswith("hh", i) or value.startswith("ll", i):
+                i += 2
+            elif at(i) in ("h", "l", "j", "z", "Z", "t", "L", "q"):
+                i += 1
+            conv = at(i)
+            if conv == "" or conv not in _C_CONVERSIONS + ("@" if objc else ""):
+                return out
+        if conv not in ("%", "m"):
+            if number:
+                if unnumbered:
+                    return out
+                numbered += 1
+            else:
+                if numbered:
+                    return out
+                unnumbered += 1
+        out.append((start, i))
+        i = value.find("%", i + 1)
+    return out
+
+
+def _python_directives(value: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    n = len(value)
+    at = lambda i: value[i] if i < n else ""  # noqa: E731
+    named = unnamed = 0
+    i = value.find("%")
+    while i >= 0:
+        start = i
+        i += 1
+        name = False
+        if at(i) == "(":
+            depth = 0
+            i += 1
+            while i < n:
+                if value[i] == "(":
+                    depth += 1
+                elif value[i] == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                i += 1
+            if i >= n:
+                return out
+            i += 1
+            name = True
+        while at(i) in (" ", "+", "-", "#", "0") and at(i):
+            i += 1
+        for prefix in ("", "."):
+            if prefix:
+                if at(i) != ".":
+                    break
+                i += 1
+            if at(i) == "*":
+                if named:
+                    return out
+                unnamed += 1
+                i += 1
+            elif at(i).isdigit() and at(i).isascii():
+                i = _digits(value, i)
+        if at(i) in ("h", "l", "L"):
+            i += 1
+        conv = at(i)
+        if conv == "" or conv not in "%csridouxXeEfFgG":
+            return out
+        if name:
+            if unnamed:
+                return out
+            named += 1
+        elif conv != "%":
+            if named:
+                return out
+            unnamed += 1
+        out.append((start, i))
+        i = value.find("%", i + 1)
+    return out
+
+
+def _directive_interiors(value: str, lang: str, translated: bool = False) -> set[int] | None:
+    """Positions inside valid format directives (not their first character)."""
+    if lang in ("c", "objc"):
+        spans = _c_directives(value, translated, lang == "objc")
+    elif lang == "python":
+        spans = _python_directives(value)
+    else:
+        return None
+    inside: set[int] = set()
+    for start, end in spans:
+        inside.update(range(start + 1, end + 1))
+    return inside or None
 
 
 # Format languages in gettext 0.21's order (format_language[] in message.c).
@@ -812,10 +1014,11 @@ def _flag_state(flags: list[str]) -> tuple[bool, dict[str, bool], tuple[int, int
     return fuzzy, fmt, rng, wrap
 
 
-def _flags_line(flags: list[str], translated: bool, obsolete: bool) -> tuple[str | None, bool]:
-    """The ``#,`` line msgcat writes (or None) and whether strings wrap."""
+def _flags_line(flags: list[str], translated: bool, obsolete: bool) -> tuple[str | None, bool, str | None]:
+    """The ``#,`` line msgcat writes (or None), whether strings wrap, and the
+    format language whose directives must not be broken."""
     if not flags:
-        return None, True
+        return None, True, None
     fuzzy, fmt, rng, wrap = _flag_state(flags)
     out = []
     if fuzzy and translated:
@@ -827,7 +1030,8 @@ def _flags_line(flags: list[str], translated: bool, obsolete: bool) -> tuple[str
         out.append(f"range: {rng[0]}..{rng[1]}")
     if wrap is False:
         out.append("no-wrap")
-    return ("#, " + ", ".join(out) if out else None), wrap is not False
+    lang = next((lang for lang in _FORMATS if fmt.get(lang)), None)
+    return ("#, " + ", ".join(out) if out else None), wrap is not False, lang
 
 
 def _references(occurrences: list, out: list[str]) -> None:
@@ -887,24 +1091,24 @@ def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural
         _comment_lines(comment, "#.", out)
     if occurrences:
         _references(occurrences, out)
-    flag_line, do_wrap = _flags_line(flags, translated, obsolete)
+    flag_line, do_wrap, lang = _flags_line(flags, translated, obsolete)
     if flag_line:
         out.append(flag_line)
     pprefix = "#~| " if obsolete else "#| "
     for name, value in zip(("msgctxt", "msgid", "msgid_plural"), prev):
         if value is not None:
-            _wrap(out, pprefix, name, value, do_wrap)
+            _wrap(out, pprefix, name, value, do_wrap, lang)
     prefix = "#~ " if obsolete else ""
     if msgctxt is not None:
-        _wrap(out, prefix, "msgctxt", msgctxt, do_wrap)
-    _wrap(out, prefix, "msgid", msgid, do_wrap)
+        _wrap(out, prefix, "msgctxt", msgctxt, do_wrap, lang)
+    _wrap(out, prefix, "msgid", msgid, do_wrap, lang)
     if msgid_plural:
-        _wrap(out, prefix, "msgid_plural", msgid_plural, do_wrap)
+        _wrap(out, prefix, "msgid_plural", msgid_plural, do_wrap, lang)
         forms = sorted(plural.items(), key=lambda kv: int(kv[0])) or [(0, ""), (1, "")]
         for i, form in forms:
-            _wrap(out, prefix, f"msgstr[{int(i)}]", form, do_wrap)
+            _wrap(out, prefix, f"msgstr[{int(i)}]", form, do_wrap, lang)
     else:
-        _wrap(out, prefix, "msgstr", msgstr, do_wrap)
+        _wrap(out, prefix, "msgstr", msgstr, do_wrap, lang)
 
 
 def dumps(po: polib.POFile) -> str:
