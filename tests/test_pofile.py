@@ -249,6 +249,7 @@ SYNTAX_ERRORS = [
     ('msgid "a"\n#~ msgstr "b"\n', 2, "obsolete"),
     ('msgid "a"\nmsgstr "b"\n#| msgid "x"\n', 4, "not followed by an entry"),
     ('msgid "a"\nmsgstr\n', 2, "expected a quoted string"),
+    ('#| msgctxt "old"\nmsgid "a"\nmsgstr "b"\n', 1, "without '#| msgid'"),
 ]
 
 

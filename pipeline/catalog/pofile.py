@@ -227,6 +227,8 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
             return
         if cur["msgstr"] is None and cur["plural"] is None:
             raise _Syntax("missing msgstr after msgid", cur["linenum"])
+        if cur["prev_msgid"] is None and (cur["prev_msgctxt"] is not None or cur["prev_msgid_plural"] is not None):
+            raise _Syntax("'#|' comment without '#| msgid'", cur["first_line"])
         entries.append(cur)
         cur = _new_entry()
         field = None
