@@ -84,12 +84,13 @@ class Memory:
         *,
         exclude: str | None = None,
         fuzzy: bool = True,
-        cutoff: float = MEMORY_THRESHOLD,
+        cutoff: float | None = None,
     ) -> list[Hit | None]:
         """The best remembered translation for each query: exact first, else the closest above ``cutoff``.
 
         ``exclude`` is the slug of the catalogue being merged, whose own entries are no memory for it.
         """
+        cutoff = MEMORY_THRESHOLD if cutoff is None else cutoff
         out: list[Hit | None] = []
         index, texts = self._searchable() if fuzzy else (None, [])
         for q in queries:
