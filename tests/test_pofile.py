@@ -123,6 +123,16 @@ def test_format_directives_are_not_broken_like_msgcat():
     assert pofile.encode(pofile.parse(path.read_bytes())) == msgcat(path)
 
 
+@needs_msgcat
+def test_crlf_file_like_msgcat(tmp_path):
+    # Windows line ends: msgcat writes LF, but keeps the CR inside comments.
+    path = tmp_path / "crlf.po"
+    path.write_bytes(b'msgid ""\r\nmsgstr ""\r\n"Content-Type: text/plain; charset=UTF-8\\n"\r\n\r\n'
+                     b'# comment\r\n#. ex\r\n#, fuzzy\r\nmsgid "a"\r\nmsgstr ""\r\n"b"\r\n\r\n'
+                     b'#~ msgid "c"\r\n#~ msgstr "old"\r\n')
+    assert pofile.encode(pofile.parse(path.read_bytes())) == msgcat(path)
+
+
 def test_backslash_newline_continues_a_line_like_gnu():
     po = pofile.parse(b'# a comment \\\ncontinued\nmsgid "a\\\nb"\nmsgstr "c"\n\nmsgid "d"\nmsgstr "e"\n')
     assert po[0].tcomment == "a comment continued"

@@ -238,7 +238,8 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
 
     try:
         for lineno, line in numbered:
-            if line.endswith("\r"):
+            if line.endswith("\r") and line[:1] != "#":
+                # A CR is white space for GNU's lexer, but part of a comment.
                 line = line[:-1]
             if not line or line.isspace():
                 continue
