@@ -64,7 +64,7 @@ CLASS_WORDS = {
     "skip": "skip links", "invisible": "skip links", "focusable": "skip links",
     "switcher": "language switchers", "langues": "language switchers", "languages": "language switchers",
     "sidebar": "sidebars", "widget": "sidebars", "widgets": "sidebars", "xoxo": "sidebars",
-    "related": "sidebars", "relatedposts": "sidebars", "popular": "sidebars", "views": "sidebars",
+    "related": "sidebars", "relatedposts": "sidebars", "popular": "sidebars",
     "share": "share buttons", "sharing": "share buttons", "sharedaddy": "share buttons",
     "social": "share buttons", "addtoany": "share buttons", "a2a": "share buttons", "partage": "share buttons",
     "likes": "share buttons", "print": "share buttons",

@@ -138,3 +138,15 @@ def test_imported_seed_page_goes_through_the_whole_pipeline(project, capsys):
     # Russian is not translated yet: hidden by the default policy, and the build says so.
     assert not (project / "site" / "ru" / "azat.html").exists()
     assert "publish: ru/azat: not published (0 % < threshold 100 %)" in capsys.readouterr().err
+
+
+def test_classes_naming_the_posts_own_taxonomy_do_not_drop_it():
+    """WordPress puts the post's tags in its classes ("tag-social", "category-share"); Drupal may render
+    a node inside a views container. Neither is boilerplate."""
+    html = page(body=f"<div class='views-element-container'><div class='field--name-body'><p>{BODY}</p></div></div>")
+    assert BODY in import_page(html).text
+    wp = (f'<html lang="en"><head><meta name="date" content="2024-01-01"><title>T</title></head><body>'
+          f'<article class="post tag-social category-share hentry"><h1>T</h1><div class="entry-content">'
+          f"<p>{BODY}</p><div class='sharedaddy'>Share this: Twitter</div></div></article></body></html>")
+    imp = import_page(wp.encode())
+    assert BODY in imp.text and "Share this" not in imp.text
