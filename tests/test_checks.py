@@ -126,8 +126,8 @@ def test_json_output_and_exit_codes(tmp_path):
     assert r.returncode == 1
     data = json.loads(r.stdout)
     assert [(d["line"], d["check"], d["severity"], d.get("term")) for d in data] == [
-        (7, "glossary-missing", "error", "rooster"),
-        (7, "glossary-forbidden", "error", "rooster"),
+        (7, "glossary-missing", "error", "downgraded"),  # the glossary's variant the msgid used
+        (7, "glossary-forbidden", "error", "downgraded"),
         (11, "glossary-dnt", "error", "DOXA"),
     ]
     assert data[0]["file"] == str(po) and data[0]["msgid"].startswith("Azat Miftakhov")
@@ -148,7 +148,7 @@ def test_text_output_groups_by_file_with_line_numbers(tmp_path):
     r = run_cli("check", po, "--glossary", tbx, cwd=tmp_path)  # TBX directly
     lines = r.stdout.splitlines()
     assert lines[0] == str(po)
-    assert lines[1].strip().startswith(f"{po}:7: error: glossary-missing [rooster]:")
+    assert lines[1].strip().startswith(f"{po}:7: error: glossary-missing [downgraded]: no approved translation of “downgraded”")
     assert lines[3].strip().endswith("(fuzzy)")
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 from pipeline.glossary.match import WORD_RE, fold, mask
 from pipeline.glossary.model import Glossary
 
-Result = tuple[str, str, str, str]  # check, severity, message, term
+# check, severity, message, term: the source term as written in the glossary
+# (the variant the msgid used, e.g. "downgraded"; the headword otherwise).
+Result = tuple[str, str, str, str]
 
 
 def _near_miss(dst: str, spellings: list[str]) -> str:
@@ -47,7 +49,7 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
             forms = {hit.form} | {h.form for h in src_hits if h.concept.id == cid}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
-                out.append(("glossary-dnt", "error", f"“{hit.form}” must stay untranslated (do-not-translate term)", concept.term))
+                out.append(("glossary-dnt", "error", f"“{hit.form}” must stay untranslated (do-not-translate term)", hit.term))
             continue
         approved = concept.approved(lang)
         if not approved:
@@ -57,9 +59,9 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         if concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
-            out.append(("proper-name", "error", f"“{hit.form}” is spelled {' or '.join(approved)} in {lang}{detail}", concept.term))
+            out.append(("proper-name", "error", f"“{hit.form}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         else:
-            out.append(("glossary-missing", "error", f"“{hit.form}”: use {_approved_list(approved)}", concept.term))
+            out.append(("glossary-missing", "error", f"no approved translation of “{hit.form}”: use {_approved_list(approved)}", hit.term))
     for h in dst_hits:
         if h.kind != "forbidden":
             continue
@@ -67,7 +69,9 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         reason = f" ({h.reason})" if h.reason else ""
         ok = h.concept.approved(lang)
         use = f"; use {_approved_list(ok)}" if ok else ""
-        out.append(("glossary-forbidden", severity, f"forbidden translation “{h.form}”{reason}{use}", h.concept.term))
+        src_hit = in_src.get(h.concept.id)
+        term = src_hit[1].term if src_hit else h.concept.term
+        out.append(("glossary-forbidden", severity, f"forbidden translation “{h.form}”{reason}{use}", term))
     return out
 
 

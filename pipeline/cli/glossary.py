@@ -206,7 +206,9 @@ def run_export(args) -> int:
         text = dumps(glossary)
     else:
         if not args.lang:
-            raise TamizdatError(f"--format {args.format} needs --lang (OmegaT glossaries hold one target language)")
+            print(f"tamizdat glossary export: error: --format {args.format} needs --lang "
+                  "(OmegaT glossaries hold one target language)", file=sys.stderr)
+            return 2
         languages.validate(args.lang)
         from pipeline.glossary import csv_export
 
