@@ -263,3 +263,8 @@ def test_annotate_is_idempotent_and_refreshes_when_the_glossary_changes(g):
     empty = parse_glossary('source_language = "en"\n')
     annotate(po, empty, "fr")
     assert po[0].comment == "translators: keep it short"
+
+
+def test_ukrainian_lemmas_and_multiword_terms():
+    g = parse_glossary('[[concept]]\nid = "ik"\nterms = ["penal colony"]\n\n[concept.uk]\npreferred = "виправна колонія"\n')
+    assert [h.form for h in g.find("у виправній колонії № 17", "uk")] == ["виправній колонії"]
