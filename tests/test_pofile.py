@@ -112,6 +112,7 @@ def test_random_entries_match_msgcat(tmp_path):
     # And what msgcat wrote reads back to the same catalogue, byte for byte.
     again = pofile.parse(msgcat(src))
     assert pofile.dumps(again).encode() == msgcat(src)
+    assert pofile.unchanged(msgcat(src), again)
 
 
 @needs_msgcat
@@ -130,6 +131,18 @@ def test_crlf_file_like_msgcat(tmp_path):
     path.write_bytes(b'msgid ""\r\nmsgstr ""\r\n"Content-Type: text/plain; charset=UTF-8\\n"\r\n\r\n'
                      b'# comment\r\n#. ex\r\n#, fuzzy\r\nmsgid "a"\r\nmsgstr ""\r\n"b"\r\n\r\n'
                      b'#~ msgid "c"\r\n#~ msgstr "old"\r\n')
+    assert pofile.encode(pofile.parse(path.read_bytes())) == msgcat(path)
+
+
+@needs_msgcat
+def test_legacy_cjk_charset_counts_ambiguous_characters_as_wide(tmp_path):
+    # In EUC-JP (and GB2312, EUC-KR...) msgcat gives Cyrillic, Greek, "°"
+    # two columns and treats them as ideographs for line breaking.
+    body = "Привет мир, это тест ширины строки αβγ ° 日本語のテキスト、改行 " * 4
+    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=EUC-JP\\n"\n\n'
+            f'msgid "a"\nmsgstr "{body}"\n')
+    path = tmp_path / "eucjp.po"
+    path.write_bytes(text.encode("euc_jp"))
     assert pofile.encode(pofile.parse(path.read_bytes())) == msgcat(path)
 
 

@@ -604,9 +604,16 @@ def _possible_breaks_slow(cls: str) -> list[int]:
     return p
 
 
-def _width_linebreaks(text: str, prohibited: set[int] | None, width: int, start_column: int) -> list[int]:
+def _width_linebreaks(text: str, prohibited: set[int] | None, width: int, start_column: int,
+                      cjk: bool = False) -> list[int]:
     """Indexes of ``text`` before which msgcat breaks the line so that lines
     fit ``width`` columns (libunistring's u8_width_linebreaks)."""
+    if cjk and not text.isascii():
+        # Legacy CJK charsets: ambiguous characters are ideographs, 2 columns.
+        cum = [0]
+        cum.extend(itertools.accumulate(_cjk_width(ch) for ch in text))
+        classes = "".join(chr(_cjk_class(ch)) for ch in text)
+        return _breaks_slow(classes, cum, prohibited, width, start_column)
     special, odd = _text_kind(text)
     cum = None
     if odd:
@@ -615,6 +622,23 @@ def _width_linebreaks(text: str, prohibited: set[int] | None, width: int, start_
     if special:
         return _breaks_slow(text.translate(_CLASSES), cum, prohibited, width, start_column)
     return _breaks_fast(text, cum, prohibited, width, start_column)
+
+
+# Charsets for which libunistring's is_cjk_encoding() is true.
+_CJK_CHARSETS = frozenset({"EUC-JP", "GB2312", "GBK", "EUC-TW", "BIG5", "EUC-KR", "CP949", "JOHAB"})
+
+
+def _cjk_width(ch: str) -> int:
+    w = ord(_WIDTHS[ord(ch)])
+    cp = ord(ch)
+    if w == 1 and 0xA1 <= cp < 0xFF61 and cp != 0x20A9:
+        return 2
+    return w
+
+
+def _cjk_class(ch: str) -> int:
+    raw = _unidata.LB_VALUES[bisect.bisect_right(_unidata.LB_STARTS, ord(ch)) - 1]
+    return ID1 if raw == AI else _resolve(raw)
 
 
 def _breaks_fast(text: str, cum: list[int] | None, prohibited: set[int] | None,
@@ -751,7 +775,7 @@ def _escape_portion(portion: str) -> tuple[str, set[int] | None]:
 
 
 def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool,
-          fmt_lang: str | None = None) -> None:
+          fmt_lang: str | None = None, cjk: bool = False) -> None:
     """Append the lines GNU's wrap() prints for keyword ``name`` and ``value``."""
     plen = len(prefix)
     # Fast path: printable ASCII on a single line that fits.
@@ -783,13 +807,13 @@ def _wrap(out: list[str], prefix: str, name: str, value: str, do_wrap: bool,
         offset += len(portion)
         if first_line:
             startcol = len(name) + 1
-            breaks = _width_linebreaks(text, prohibited, width, startcol)
+            breaks = _width_linebreaks(text, prohibited, width, startcol, cjk)
             if k < last or startcol > width or breaks:
                 out.append(f'{prefix}{name} ""')
                 first_line = False
-                breaks = _width_linebreaks(text, prohibited, width, 0)
+                breaks = _width_linebreaks(text, prohibited, width, 0, cjk)
         else:
-            breaks = _width_linebreaks(text, prohibited, width, 0)
+            breaks = _width_linebreaks(text, prohibited, width, 0, cjk)
         lead = f'{prefix}{name} "' if first_line else f'{prefix}"'
         first_line = False
         start = 0
@@ -1078,7 +1102,7 @@ def _header_msgstr(po: polib.POFile) -> str:
 
 def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural,
                  tcomment, comment, occurrences, flags, prev, obsolete,
-                 blank=(False, False)) -> None:
+                 blank=(False, False), cjk=False) -> None:
     if msgid_plural:
         # GNU looks at the first plural form only.
         translated = bool(plural) and plural[min(plural, key=int)] != ""
@@ -1100,24 +1124,25 @@ def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural
     pprefix = "#~| " if obsolete else "#| "
     for name, value in zip(("msgctxt", "msgid", "msgid_plural"), prev):
         if value is not None:
-            _wrap(out, pprefix, name, value, do_wrap, lang)
+            _wrap(out, pprefix, name, value, do_wrap, lang, cjk)
     prefix = "#~ " if obsolete else ""
     if msgctxt is not None:
-        _wrap(out, prefix, "msgctxt", msgctxt, do_wrap, lang)
-    _wrap(out, prefix, "msgid", msgid, do_wrap, lang)
+        _wrap(out, prefix, "msgctxt", msgctxt, do_wrap, lang, cjk)
+    _wrap(out, prefix, "msgid", msgid, do_wrap, lang, cjk)
     if msgid_plural:
-        _wrap(out, prefix, "msgid_plural", msgid_plural, do_wrap, lang)
+        _wrap(out, prefix, "msgid_plural", msgid_plural, do_wrap, lang, cjk)
         forms = sorted(plural.items(), key=lambda kv: int(kv[0])) or [(0, ""), (1, "")]
         for i, form in forms:
-            _wrap(out, prefix, f"msgstr[{int(i)}]", form, do_wrap, lang)
+            _wrap(out, prefix, f"msgstr[{int(i)}]", form, do_wrap, lang, cjk)
     else:
-        _wrap(out, prefix, "msgstr", msgstr, do_wrap, lang)
+        _wrap(out, prefix, "msgstr", msgstr, do_wrap, lang, cjk)
 
 
 def dumps(po: polib.POFile) -> str:
     """The PO text GNU msgcat 0.21 writes for ``po`` (default options)."""
     out: list[str] = []
     saved = getattr(po, "_tz_header", None)
+    cjk = charset_of(po).upper() in _CJK_CHARSETS
     if po.metadata or po.header or saved is not None:
         fuzzy = po.metadata_is_fuzzy
         if saved is not None:
@@ -1132,7 +1157,7 @@ def dumps(po: polib.POFile) -> str:
             tcomment=po.header, comment=saved["comment"] if saved else "",
             occurrences=saved["occurrences"] if saved else [], flags=flags,
             prev=saved["previous"] if saved else (None, None, None), obsolete=False,
-            blank=saved["blank"] if saved else (False, False))
+            blank=saved["blank"] if saved else (False, False), cjk=cjk)
     live = [e for e in po if not e.obsolete]
     dead = [e for e in po if e.obsolete]
     for e in live + dead:
@@ -1141,7 +1166,7 @@ def dumps(po: polib.POFile) -> str:
             msgstr=e.msgstr, plural=e.msgstr_plural, tcomment=e.tcomment,
             comment=e.comment, occurrences=e.occurrences, flags=e.flags,
             prev=(e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural),
-            obsolete=e.obsolete, blank=getattr(e, "_tz_blank", (False, False)))
+            obsolete=e.obsolete, blank=getattr(e, "_tz_blank", (False, False)), cjk=cjk)
     if not out:
         return ""
     return "\n".join(out) + "\n"
