@@ -8,6 +8,7 @@ goes); the rest are warnings a reviewer weighs.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -46,7 +47,8 @@ def _visible(text: str) -> str:
     if "<" in text:
         text = TAG_RE.sub("", text)
     if "&" in text:
-        text = ENTITY_RE.sub("x", text)
+        # Entities as the reader sees them (&ldquo; is a quotation mark).
+        text = html.unescape(text)
     return text
 
 
