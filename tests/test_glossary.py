@@ -268,3 +268,15 @@ def test_annotate_is_idempotent_and_refreshes_when_the_glossary_changes(g):
 def test_ukrainian_lemmas_and_multiword_terms():
     g = parse_glossary('[[concept]]\nid = "ik"\nterms = ["penal colony"]\n\n[concept.uk]\npreferred = "виправна колонія"\n')
     assert [h.form for h in g.find("у виправній колонії № 17", "uk")] == ["виправній колонії"]
+
+
+@pytest.mark.parametrize("old,new,line,words", [
+    ('<termEntry id="c2">', '<termEntry id="c1">', 13, "duplicate concept id 'c1'"),
+    ('<langSet xml:lang="de">', '<langSet xml:lang="xx">', 6, "unknown language code 'xx'"),
+    ("<term>Huhn</term>", "<term>Hahn</term>", 6, "'Hahn' is both approved and forbidden"),
+])
+def test_bad_tbx_is_one_error_with_file_and_line(old, new, line, words):
+    with pytest.raises(TamizdatError) as info:
+        tbx.parse_tbx(WEBLATE_TBX.replace(old, new), "w.tbx")
+    assert (info.value.path, info.value.line) == ("w.tbx", line)
+    assert words in info.value.message
