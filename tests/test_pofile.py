@@ -218,6 +218,14 @@ def test_parse_builds_polib_objects():
     assert obsolete[1].tcomment == "comment on obsolete"
 
 
+def test_str_and_save_write_msgcat_layout(tmp_path):
+    data = (DATA / "hard.po").read_bytes()
+    po = pofile.parse(data, str(tmp_path / "copy.po"))
+    assert str(po) == pofile.dumps(po)
+    po.save()
+    assert (tmp_path / "copy.po").read_bytes() == pofile.encode(po)
+
+
 def test_linenum_is_the_line_of_msgid():
     text = (DATA / "hard.po").read_text(encoding="utf-8")
     lines = text.split("\n")

@@ -21,7 +21,7 @@ import polib
 from pipeline.errors import TamizdatError
 from pipeline.catalog import _unidata
 
-__all__ = ["parse", "dumps", "encode", "unchanged", "new_catalog", "charset_of"]
+__all__ = ["Catalog", "parse", "dumps", "encode", "unchanged", "new_catalog", "charset_of"]
 
 PAGE_WIDTH = 79
 
@@ -38,6 +38,29 @@ _STRING_RE = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*', re.S)
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
 _PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})
 _CHARSET_RE = re.compile(rb"charset=([^\s\\\"]+)")
+
+
+class Catalog(polib.POFile):
+    """A real ``polib.POFile`` whose ``str()`` and ``save()`` write what
+    msgcat writes (polib's own layout differs), ``save()`` atomically."""
+
+    def __unicode__(self) -> str:
+        return dumps(self)
+
+    def __str__(self) -> str:
+        return dumps(self)
+
+    def save(self, fpath=None, repr_method="__unicode__", newline=None) -> None:
+        if repr_method != "__unicode__":
+            return super().save(fpath, repr_method, newline)
+        from pipeline.fileio import atomic_write
+
+        path = fpath or self.fpath
+        if path is None:
+            raise TamizdatError("no file name to save the catalogue to")
+        atomic_write(path, encode(self))
+        if self.fpath is None:
+            self.fpath = str(path)
 
 
 class _Syntax(Exception):
@@ -168,14 +191,14 @@ def _split_references(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def parse(data: bytes | str, path: str = "<string>") -> polib.POFile:
+def parse(data: bytes | str, path: str = "<string>") -> Catalog:
     """Parse PO text (bytes are decoded by BOM / header charset)."""
     codec = "utf-8"
     if isinstance(data, (bytes, bytearray, memoryview)):
         text, codec = _decode(bytes(data), path)
     else:
         text = data[1:] if data.startswith("\ufeff") else data
-    po = polib.POFile(fpath=None if path == "<string>" else path)
+    po = Catalog(fpath=None if path == "<string>" else path)
     po.encoding = codec
     _parse_lines(text, po, path)
     return po
@@ -1210,9 +1233,9 @@ def unchanged(old: bytes, po: polib.POFile) -> bool:
     return _content(before) == _content(po)
 
 
-def new_catalog(metadata: dict[str, str], header: str = "") -> polib.POFile:
+def new_catalog(metadata: dict[str, str], header: str = "") -> Catalog:
     """An empty catalogue with the given header fields (in order)."""
-    po = polib.POFile()
+    po = Catalog()
     po.encoding = "utf-8"
     po.header = header
     po.metadata = dict(metadata)
