@@ -135,6 +135,14 @@ def test_crlf_file_like_msgcat(tmp_path):
 
 
 @needs_msgcat
+def test_header_that_is_not_first_stays_in_place(tmp_path):
+    path = tmp_path / "late-header.po"
+    path.write_bytes(b'msgid "a"\nmsgstr "b"\n\n# header comment\nmsgid ""\n'
+                     b'msgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "c"\nmsgstr "d"\n')
+    assert pofile.encode(pofile.parse(path.read_bytes())) == msgcat(path)
+
+
+@needs_msgcat
 def test_legacy_cjk_charset_counts_ambiguous_characters_as_wide(tmp_path):
     # In EUC-JP (and GB2312, EUC-KR...) msgcat gives Cyrillic, Greek, "°"
     # two columns and treats them as ideographs for line breaking.

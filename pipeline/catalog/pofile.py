@@ -422,6 +422,9 @@ def _build(entries: list[dict], po: polib.POFile, path: str) -> None:
         if not header_done and e["msgid"] == "" and e["msgctxt"] is None and not e["obsolete"]:
             header_done = True
             _set_header(po, e)
+            # msgcat keeps a header that is not the first entry in its place.
+            live_before = [x for x in po if not x.obsolete]
+            po._tz_header["after"] = live_before[-1] if live_before else None
             continue
         entry = new(polib.POEntry)
         d = entry.__dict__
@@ -466,6 +469,7 @@ def _set_header(po: polib.POFile, e: dict) -> None:
     # Kept so the header msgstr is written back verbatim when the metadata
     # was not changed (GNU never rewrites header lines).
     po._tz_header = {
+        "after": None,
         "blank": (e["tcomment"] == [""], e["comment"] == [""]),
         "msgstr": msgstr,
         "metadata": dict(po.metadata),
@@ -1161,11 +1165,29 @@ def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural
         _wrap(out, prefix, "msgstr", msgstr, do_wrap, lang, cjk)
 
 
+def _write_plain(out: list[str], e: polib.POEntry, cjk: bool) -> None:
+    _write_entry(
+        out, msgctxt=e.msgctxt, msgid=e.msgid, msgid_plural=e.msgid_plural,
+        msgstr=e.msgstr, plural=e.msgstr_plural, tcomment=e.tcomment,
+        comment=e.comment, occurrences=e.occurrences, flags=e.flags,
+        prev=(e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural),
+        obsolete=e.obsolete, blank=getattr(e, "_tz_blank", (False, False)), cjk=cjk)
+
+
 def dumps(po: polib.POFile) -> str:
     """The PO text GNU msgcat 0.21 writes for ``po`` (default options)."""
     out: list[str] = []
     saved = getattr(po, "_tz_header", None)
     cjk = charset_of(po).upper() in _CJK_CHARSETS
+    live = [e for e in po if not e.obsolete]
+    dead = [e for e in po if e.obsolete]
+    after = saved.get("after") if saved is not None else None
+    if after is not None:
+        cut = next((i for i, e in enumerate(live) if e is after), None)
+        if cut is not None:
+            first, live = live[:cut + 1], live[cut + 1:]
+            for e in first:
+                _write_plain(out, e, cjk)
     if po.metadata or po.header or saved is not None:
         fuzzy = po.metadata_is_fuzzy
         if saved is not None:
@@ -1181,15 +1203,8 @@ def dumps(po: polib.POFile) -> str:
             occurrences=saved["occurrences"] if saved else [], flags=flags,
             prev=saved["previous"] if saved else (None, None, None), obsolete=False,
             blank=saved["blank"] if saved else (False, False), cjk=cjk)
-    live = [e for e in po if not e.obsolete]
-    dead = [e for e in po if e.obsolete]
     for e in live + dead:
-        _write_entry(
-            out, msgctxt=e.msgctxt, msgid=e.msgid, msgid_plural=e.msgid_plural,
-            msgstr=e.msgstr, plural=e.msgstr_plural, tcomment=e.tcomment,
-            comment=e.comment, occurrences=e.occurrences, flags=e.flags,
-            prev=(e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural),
-            obsolete=e.obsolete, blank=getattr(e, "_tz_blank", (False, False)), cjk=cjk)
+        _write_plain(out, e, cjk)
     if not out:
         return ""
     return "\n".join(out) + "\n"
