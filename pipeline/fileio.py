@@ -97,3 +97,47 @@ def project_lock(root: str | os.PathLike):
         yield
     finally:
         fh.close()
+
+
+def atomic_write_many(items: list[tuple[str | os.PathLike, bytes]]) -> None:
+    """``atomic_write`` for many files at once, with one filesystem sync instead of one fsync per file.
+
+    Every new content goes to a temporary file beside its target; once all are
+    written, one ``sync`` makes them durable and only then are they renamed over
+    their targets — so each target still holds its old or its new content, never
+    half, while a folder of 1000 catalogues costs one flush instead of 1000.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in items:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            if path.exists():
+                with contextlib.suppress(OSError):
+                    os.chmod(tmp, path.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        if staged:
+            os.sync()
+        while staged:
+            tmp, path = staged[0]
+            os.replace(tmp, path)
+            staged.pop(0)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for folder in {Path(p).parent for p, _ in items}:
+        with contextlib.suppress(OSError):
+            dirfd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dirfd)
+            finally:
+                os.close(dirfd)

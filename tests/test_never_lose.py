@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,29 +104,37 @@ def test_every_translation_survives_random_edits(start, steps):
 
 WRITER = r"""
 import sys
-from pipeline.fileio import atomic_write
-path, a, b = sys.argv[1], sys.argv[2], sys.argv[3]
+from pipeline.fileio import atomic_write, atomic_write_many
+mode, paths, a, b = sys.argv[1], sys.argv[2:-2], sys.argv[-2], sys.argv[-1]
 print("ready", flush=True)
 i = 0
 while True:
-    atomic_write(path, (a if i % 2 else b) * 200_000)
+    data = ((a if i % 2 else b) * 200_000).encode()
+    if mode == "one":
+        atomic_write(paths[0], data)
+    else:
+        atomic_write_many([(p, data) for p in paths])
     i += 1
 """
 
 
-def test_kill_9_mid_write_leaves_old_or_new_file(tmp_path: Path):
-    target = tmp_path / "fr.po"
+@pytest.mark.parametrize("mode", ["one", "many"])
+def test_kill_9_mid_write_leaves_old_or_new_file(tmp_path: Path, mode: str):
+    targets = [tmp_path / "fr.po"] if mode == "one" else [tmp_path / f"{n}.po" for n in ("a", "b", "c")]
     a, b = "msgid \"a\"\n", "msgid \"bb\"\n"
     full = {a * 200_000, b * 200_000}
-    target.write_text(a * 200_000)
+    for t in targets:
+        t.write_text(a * 200_000)
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
     for delay in (0.05, 0.13, 0.21, 0.34):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target), a, b], stdout=subprocess.PIPE, env=env)
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, mode, *map(str, targets), a, b],
+                                stdout=subprocess.PIPE, env=env)
         assert proc.stdout.readline().strip() == b"ready"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        assert target.read_text() in full  # whole old or whole new, never a mix or a truncation
+        for t in targets:
+            assert t.read_text() in full  # whole old or whole new, never a mix or a truncation
 
 
 def test_a_second_run_is_stopped_by_the_lock(sample_project: Path):

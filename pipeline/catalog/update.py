@@ -18,7 +18,7 @@ from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
 from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, project_lock, read_bytes
+from pipeline.fileio import atomic_write, atomic_write_many, project_lock, read_bytes
 
 
 @dataclass
@@ -40,12 +40,18 @@ def load(path: str | os.PathLike) -> tuple[bytes, polib.POFile]:
     return data, pofile.parse(data, str(path))
 
 
-def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None) -> bool:
-    """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written."""
+def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None, sink: list | None = None) -> bool:
+    """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written.
+
+    With ``sink``, the (path, bytes) pair is appended there for one ``atomic_write_many`` at the end.
+    """
     if old is not None and pofile.unchanged(old, po):
         return False
     set_header(po.metadata, "X-Generator", GENERATOR)
-    atomic_write(path, pofile.encode(po))
+    if sink is not None:
+        sink.append((path, pofile.encode(po)))
+    else:
+        atomic_write(path, pofile.encode(po))
     return True
 
 
@@ -114,6 +120,7 @@ def update_project(
     else:
         slugs = all_slugs
     results: list[FileResult] = []
+    pending: list[tuple[Path, bytes]] = []
     with project_lock(project.root):
         glossary, annotate = _glossary(project)
         pots = {slug: load(project.pot_path(slug))[1] for slug in slugs}
@@ -137,10 +144,11 @@ def update_project(
                 if annotate is not None:
                     annotate(po, glossary, lang)
                 path = project.po_path(lang, slug)
-                written = save(path, po, old_bytes)
+                written = save(path, po, old_bytes, pending)
                 results.append(FileResult(str(path.relative_to(project.root)), written, counts))
                 if progress:
                     progress(1)
+        atomic_write_many(pending)
     return results
 
 
@@ -156,7 +164,7 @@ def _lang_of(po: polib.POFile, path: Path) -> str | None:
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
-               fuzzy: bool = True) -> FileResult:
+               fuzzy: bool = True, sink: list | None = None) -> FileResult:
     old_bytes, old = load(old_path)
     pot = load(pot_path)[1]
     counts: dict = {}
@@ -167,7 +175,10 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
     if current is not None and pofile.unchanged(current, po):
         return FileResult(str(out_path), False, counts)
-    atomic_write(out_path, pofile.encode(po))
+    if sink is not None:
+        sink.append((out_path, pofile.encode(po)))
+    else:
+        atomic_write(out_path, pofile.encode(po))
     return FileResult(str(out_path), True, counts)
 
 
@@ -201,14 +212,16 @@ def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang
             continue
         pairs.append((po_path, pot, out_p / rel))
     results = []
+    outputs: list[tuple[Path, bytes]] = []
     ctx = progress_factory(len(pairs)) if progress_factory else None
     bar = ctx.__enter__() if ctx else None
     try:
         for po_path, pot, dest in pairs:
-            results.append(merge_pair(po_path, pot, dest, lang=lang, memory=memory, fuzzy=fuzzy))
+            results.append(merge_pair(po_path, pot, dest, lang=lang, memory=memory, fuzzy=fuzzy, sink=outputs))
             if bar:
                 bar.advance()
     finally:
         if ctx:
             ctx.__exit__(None, None, None)
+    atomic_write_many(outputs)  # nothing is written unless every pair merged
     return results
