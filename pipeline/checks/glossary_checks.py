@@ -49,7 +49,7 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
             forms = {hit.form} | {h.form for h in src_hits if h.concept.id == cid}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
-                out.append(("glossary-dnt", "error", f"“{hit.form}” must stay untranslated (do-not-translate term)", hit.term))
+                out.append(("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
             continue
         approved = concept.approved(lang)
         if not approved:
@@ -59,9 +59,9 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         if concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
-            out.append(("proper-name", "error", f"“{hit.form}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
+            out.append(("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         else:
-            out.append(("glossary-missing", "error", f"no approved translation of “{hit.form}”: use {_approved_list(approved)}", hit.term))
+            out.append(("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
     for h in dst_hits:
         if h.kind != "forbidden":
             continue
@@ -71,8 +71,13 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         use = f"; use {_approved_list(ok)}" if ok else ""
         src_hit = in_src.get(h.concept.id)
         term = src_hit[1].term if src_hit else h.concept.term
-        out.append(("glossary-forbidden", severity, f"forbidden translation “{h.form}”{reason}{use}", term))
+        out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}", term))
     return out
+
+
+def _shown(form: str) -> str:
+    """A matched form as the translator reads it, without placeholder tags."""
+    return " ".join(mask(form).split()) if "<" in form or "&" in form else form
 
 
 def _approved_list(terms: list[str]) -> str:

@@ -198,6 +198,7 @@ class Pattern:
     case_sensitive: bool
     reason: str = ""
     order: int = 0
+    simple: bool = False  # one word, any case, anywhere: the first-word lookup is the whole match
 
 
 @dataclass
@@ -238,7 +239,8 @@ class Index:
         if not words:
             return
         keys = tuple(word_keys(w, self.lang, term=True) for w in words)
-        pat = Pattern(concept, term, kind, words, keys, quoted, case_sensitive, reason, self._n)
+        simple = len(words) == 1 and not quoted and not case_sensitive
+        pat = Pattern(concept, term, kind, words, keys, quoted, case_sensitive, reason, self._n, simple)
         self._n += 1
         for key in keys[0]:
             self.first.setdefault(key, []).append(pat)
@@ -298,6 +300,9 @@ class Index:
         pending: list[tuple[int, int, Pattern]] = []  # (first word, end word, pattern)
         for i in [i for i, w in enumerate(words) if w in starting]:
             for pat in by_word[words[i]]:
+                if pat.simple:
+                    pending.append((i, i + 1, pat))
+                    continue
                 j = self._match_at(pat, words, parts, i)
                 if j is not None:
                     pending.append((i, j, pat))
