@@ -252,6 +252,17 @@ def test_charset_from_header_and_latin1_round_trip():
     assert pofile.encode(po) == data
 
 
+@needs_msgcat
+def test_octal_escapes_are_bytes_of_the_charset(tmp_path):
+    # "\303\251" is "é" in a UTF-8 file; msgcat writes the character itself.
+    path = tmp_path / "octal.po"
+    path.write_bytes(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                     b'msgid "caf\\303\\251 \\x41"\nmsgstr "ok"\n')
+    po = pofile.parse(path.read_bytes())
+    assert po[0].msgid == "café A"
+    assert pofile.encode(po) == msgcat(path)
+
+
 def test_bom_is_skipped():
     po = pofile.parse(b"\xef\xbb\xbfmsgid \"a\"\nmsgstr \"b\"\n")
     assert po[0].msgid == "a" and po[0].linenum == 1

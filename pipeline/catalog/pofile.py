@@ -71,26 +71,39 @@ class _Syntax(Exception):
         self.line = line
 
 
-def _unescape(body: str) -> str:
+def _unescape(body: str, codec: str) -> str:
     if "\\" not in body:
         return body
+    raw_bytes = False
 
     def repl(m: re.Match) -> str:
+        nonlocal raw_bytes
         octal, hexa, char = m.group(1), m.group(2), m.group(3)
-        if octal is not None:
-            return chr(int(octal, 8))
-        if hexa is not None:
-            return chr(int(hexa, 16))
+        if octal is not None or hexa is not None:
+            # A numeric escape is a byte of the file's encoding, not a
+            # code point: keep bytes >= 0x80 aside and decode them below.
+            value = int(octal, 8) if octal is not None else int(hexa, 16)
+            value &= 0xFF
+            if value < 0x80:
+                return chr(value)
+            raw_bytes = True
+            return chr(0xDC00 + value)
         if char is not None and char in _UNESCAPES:
             return _UNESCAPES[char]
         if char is None:
             raise _Syntax("backslash at end of string")
         raise _Syntax(f"invalid escape sequence '\\{char}' in string")
 
-    return _ESCAPE_RE.sub(repl, body)
+    out = _ESCAPE_RE.sub(repl, body)
+    if raw_bytes:
+        try:
+            out = out.encode(codec, "surrogateescape").decode(codec)
+        except UnicodeError:
+            raise _Syntax(f"escaped bytes are not valid {codec}") from None
+    return out
 
 
-def _parse_strings(rest: str) -> str:
+def _parse_strings(rest: str, codec: str = "utf-8") -> str:
     """Value of one or more adjacent C strings making up the rest of a line."""
     s = rest.strip()
     if len(s) >= 2 and s[0] == '"' and s[-1] == '"':
@@ -104,7 +117,7 @@ def _parse_strings(rest: str) -> str:
             if '"' in rest[pos:]:
                 raise _Syntax("unterminated string")
             raise _Syntax("expected a quoted string")
-        parts.append(_unescape(m.group(1)))
+        parts.append(_unescape(m.group(1), codec))
         pos = m.end()
         if pos >= n or rest[pos:].isspace():
             return "".join(parts)
@@ -112,13 +125,13 @@ def _parse_strings(rest: str) -> str:
             raise _Syntax(f"unexpected text after string: {rest[pos:].strip()[:30]!r}")
 
 
+_HEADER_RE = re.compile(rb'(?m)^msgid[ \t]+""[ \t]*\r?\nmsgstr[ \t]*"[^\n]*\n(?:[ \t]*"[^\n]*\n)*')
+
+
 def _charset_from_header(data: bytes) -> str | None:
     """The charset named in the header entry's Content-Type, if any."""
-    # The header is the first entry; only look before the second msgid.
-    first = data.find(b"msgid")
-    second = data.find(b"msgid", first + 5) if first >= 0 else -1
-    region = data[: second if second > 0 else len(data)]
-    m = _CHARSET_RE.search(region)
+    header = _HEADER_RE.search(data)
+    m = _CHARSET_RE.search(header.group()) if header else None
     if not m:
         return None
     name = m.group(1).decode("ascii", "replace")
@@ -200,7 +213,7 @@ def parse(data: bytes | str, path: str = "<string>") -> Catalog:
         text = data[1:] if data.startswith("\ufeff") else data
     po = Catalog(fpath=None if path == "<string>" else path)
     po.encoding = codec
-    _parse_lines(text, po, path)
+    _parse_lines(text, po, path, codec)
     return po
 
 
@@ -226,7 +239,7 @@ def _join_continued(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
+def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
     lines = text.split("\n")
     numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
     entries: list[dict] = []
@@ -313,7 +326,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
                     if stripped[0] == '"':
                         if field is None or not field.startswith("prev_"):
                             raise _Syntax("string continuation without a keyword")
-                        cur[field] += _parse_strings(stripped)
+                        cur[field] += _parse_strings(stripped, codec)
                         continue
                     m = _KEYWORD_RE.match(stripped)
                     if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
@@ -321,7 +334,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
                     field = "prev_" + m.group(1)
                     if cur[field] is not None:
                         raise _Syntax(f"duplicate '#| {m.group(1)}'")
-                    cur[field] = _parse_strings(stripped[m.end():])
+                    cur[field] = _parse_strings(stripped[m.end():], codec)
                     continue
                 line = stripped
             else:
@@ -334,7 +347,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
                     raise _Syntax("string continuation without a keyword")
                 if (cur["obsolete"] is True) != obsolete:
                     raise _Syntax("string continuation mixes obsolete and live lines")
-                value = _parse_strings(line)
+                value = _parse_strings(line, codec)
                 if field == "plural":
                     cur["plural"][plural_index] += value
                 else:
@@ -344,7 +357,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
             kw = line[:sp] if sp > 0 else line
             if kw in _PLAIN_KEYWORDS:
                 index = 0
-                value = _parse_strings(line[sp + 1:])
+                value = _parse_strings(line[sp + 1:], codec)
             else:
                 m = _KEYWORD_RE.match(line)
                 if m is None:
@@ -354,7 +367,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str) -> None:
                 index = int(m.group(2)) if m.group(2) is not None else 0
                 if kw.startswith("msgstr["):
                     kw = "msgstr[]"
-                value = _parse_strings(line[m.end():])
+                value = _parse_strings(line[m.end():], codec)
             if kw == "msgctxt" or kw == "msgid":
                 if has_string():
                     finish()
@@ -773,7 +786,6 @@ def _breaks_slow(cls: str, cum: list[int] | None, prohibited: set[int] | None,
     return out
 
 
-_SP_CHAR = chr(SP)
 
 
 # ---------------------------------------------------------------------------
