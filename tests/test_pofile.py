@@ -293,6 +293,7 @@ SYNTAX_ERRORS = [
     ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 4, "duplicate message definition"),
     ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', 6, "duplicate"),
     ('msgid "a"\n\n', 1, "missing msgstr"),
+    ('msgid "x"\nmsgstr "y"\n\nmsgid "a"\nmsgid "b"\nmsgstr "c"\n', 4, "missing msgstr"),
     ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\n# note\nmsgid "d"\nmsgstr "e"\n', 5, "comment inside an entry"),
     ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', 3, "wrong index"),
     ('msgid "a"\nmsgstr "b"\n"tail" junk\n', 3, "unexpected text"),

@@ -376,7 +376,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
                         raise _Syntax("msgctxt out of place")
                 else:
                     if cur["msgid"] is not None:
-                        raise _Syntax("msgid without msgstr before it")
+                        raise _Syntax("missing msgstr after msgid", cur["linenum"])
                     cur["linenum"] = lineno
                 if cur["obsolete"] is None:
                     cur["obsolete"] = obsolete
