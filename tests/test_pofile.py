@@ -268,6 +268,17 @@ def test_bom_is_skipped():
     assert po[0].msgid == "a" and po[0].linenum == 1
 
 
+def test_changed_header_field_only_rewrites_that_line():
+    po = pofile.parse('msgid ""\nmsgstr ""\n"Content-Type : text/plain; charset=UTF-8\\n"\n'
+                      '"PO-Revision-Date: old\\n"\n"Plural-Forms: \\n"\n"Gone: x\\n"\n')
+    po.metadata["PO-Revision-Date"] = "2026-05-17 10:00+0000"
+    del po.metadata["Gone"]
+    po.metadata["X-Generator"] = "Tamizdat"
+    assert pofile.dumps(po) == (
+        'msgid ""\nmsgstr ""\n"Content-Type : text/plain; charset=UTF-8\\n"\n'
+        '"PO-Revision-Date: 2026-05-17 10:00+0000\\n"\n"Plural-Forms: \\n"\n"X-Generator: Tamizdat\\n"\n')
+
+
 def test_header_only_catalogue_keeps_its_header():
     po = pofile.new_catalog({"Project-Id-Version": "x", "Content-Type": "text/plain; charset=UTF-8"})
     assert pofile.dumps(po) == ('msgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n'

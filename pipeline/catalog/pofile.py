@@ -1133,10 +1133,30 @@ def _comment_lines(text: str, mark: str, out: list[str]) -> None:
 
 
 def _header_msgstr(po: polib.POFile) -> str:
+    """The header msgstr: the lines as read, with only the fields the
+    program changed rewritten (removed ones dropped, new ones appended)."""
     saved = getattr(po, "_tz_header", None)
-    if saved is not None and saved["metadata"] == po.metadata:
+    if saved is None:
+        return "".join(f"{k}: {v}\n" for k, v in po.metadata.items())
+    if saved["metadata"] == po.metadata:
         return saved["msgstr"]
-    return "".join(f"{k}: {v}\n" for k, v in po.metadata.items())
+    out = []
+    done = set()
+    for line in saved["msgstr"].split("\n")[:-1] if saved["msgstr"].endswith("\n") else saved["msgstr"].split("\n"):
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep or not key:
+            out.append(line + "\n")
+            continue
+        if key not in po.metadata or key in done:
+            continue
+        done.add(key)
+        if saved["metadata"].get(key) == po.metadata[key] and value.strip() == po.metadata[key]:
+            out.append(line + "\n")
+        else:
+            out.append(f"{key}: {po.metadata[key]}\n")
+    out.extend(f"{k}: {v}\n" for k, v in po.metadata.items() if k not in done)
+    return "".join(out)
 
 
 def _write_entry(out: list[str], *, msgctxt, msgid, msgid_plural, msgstr, plural,
