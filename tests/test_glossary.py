@@ -73,6 +73,8 @@ def test_every_term_of_the_sample_article_is_in_the_glossary(g):
     ("ru", "статус политзаключенного", "political-prisoner", "политзаключенного"),  # ё = е
     ("de", "die „Hähne“", "petukh", "Hähne"),
     ("fr", "les « coqs »", "petukh", "coqs"),
+    ("fr", "les prisonnier·es politiques", "political-prisoner", "prisonnier·es politiques"),  # inclusive writing
+    ("de", "politische*r Gefangene*r", "political-prisoner", "politische*r Gefangene*r"),
 ])
 def test_inflected_forms_match_and_offsets_point_at_them(g, lang, text, cid, form):
     hits = [h for h in g.find(text, lang) if h.concept.id == cid]

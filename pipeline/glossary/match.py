@@ -28,9 +28,12 @@ LINK_MASK_RE = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
-WORD_RE = re.compile(r"[^\W_]+")
+# A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen,
+# Gefangene:r, Häftling_innen): one word, matched by its part before the mark.
+WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
+INCLUSIVE_RE = re.compile(r"[·*:_]")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
-SPLIT_RE = re.compile(r"([^\W_]+)")
+SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
 # What may separate the words of one multi-word term.
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
@@ -128,6 +131,8 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     keys = {("w", w)}
     if w.isdigit():
         return frozenset(keys)
+    if INCLUSIVE_RE.search(w):
+        return frozenset(keys | word_keys(INCLUSIVE_RE.split(word)[0], lang, term))
     if lang == "en":
         keys.add(("s", english_base(w)))
         return frozenset(keys)
