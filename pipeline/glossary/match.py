@@ -266,6 +266,8 @@ class Index:
         return found
 
     def find(self, text: str, overlapping: bool = False) -> list[Hit]:
+        if overlapping:  # translations: rarely the same text twice, not worth keeping
+            return self._find(text, True)
         cached = self._found.get((text, overlapping))
         if cached is not None:
             return list(cached)
@@ -320,8 +322,8 @@ class Index:
         vetoes = [(a, b) for a, b, p in spans if p.kind == "exclude"]
         chosen = [(a, b, p) for a, b, p in spans
                   if p.kind != "exclude" and not (vetoes and any(a < ve and vs < b for vs, ve in vetoes))]
-        chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
         if not overlapping:
+            chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
             kept = []
             end = -1
             for a, b, p in chosen:
