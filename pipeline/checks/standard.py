@@ -19,11 +19,10 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # digits of an ordinal (18th, 18-го, 18e) are the number.
 NUMBER_RE = re.compile(r"(?<![\w.,#])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 PRINTF_RE = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]")
-DIGIT_RE = re.compile(r"\d")
+DIGITS_RE = re.compile(r"\d+")
 # (closing slash + name, self-closing slash) of each tag: cheap to compare.
 TAG_NAMES_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:_-]*)(?:\s[^<>]*?)?\s*(/?)>")
 SEPARATOR_RE = re.compile(r"[.,\u00a0\u202f ](?=\d{3}\b)")
-LINKISH_RE = re.compile(r"://|www\.|@")
 BRACE_RE = re.compile(r"\{[A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 # Double quotation marks each language writes (opening, closing), and marks it should not use.
@@ -122,14 +121,15 @@ def _nesting(text: str) -> str:
 def _numbers(text: str) -> list[str]:
     if "&" in text:
         text = re.sub(r"&(?:nbsp|#160|#xa0|thinsp|#8239);", "\u00a0", text)
-    if LINKISH_RE.search(text):
+    if _linkish(text):
         text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
     return sorted(n if n.isdigit() else SEPARATOR_RE.sub("", n).replace(",", ".") for n in NUMBER_RE.findall(text))
 
 
 def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
-    if not DIGIT_RE.search(src):
-        return []
+    raw = DIGITS_RE.findall(src)
+    if not raw or sorted(raw) == sorted(DIGITS_RE.findall(dst)):
+        return []  # the common case: the same digit runs, however placed
     want, have = _numbers(src), _numbers(dst)
     if want == have:
         return []
@@ -139,9 +139,13 @@ def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
     return []
 
 
+def _linkish(text: str) -> bool:
+    return "://" in text or "www." in text or "@" in text
+
+
 def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
     out = []
-    if not LINKISH_RE.search(src) and not LINKISH_RE.search(dst):
+    if not _linkish(src) and not _linkish(dst):
         return out
     for what, rx in (("URL", URL_RE), ("e-mail address", EMAIL_RE)):
         want = Counter(rx.findall(TAG_RE.sub(" ", src)))
