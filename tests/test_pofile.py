@@ -83,6 +83,10 @@ def random_text(rng: random.Random, longest: int) -> str:
     return text
 
 
+FLAGS = ["fuzzy", "c-format", "no-c-format", "python-format", "no-wrap", "wrap", "range: 0..5",
+         "possible-sh-format", "php-format", "qt-format", "unknown-flag"]
+
+
 @needs_msgcat
 def test_random_entries_match_msgcat(tmp_path):
     rng = random.Random(20240517)
@@ -97,6 +101,18 @@ def test_random_entries_match_msgcat(tmp_path):
         if i % 13 == 0:
             entry.obsolete = True
             entry.msgstr = entry.msgstr or "x"
+        if i % 3 == 0:
+            entry.flags = rng.sample(FLAGS, rng.randint(1, 4))
+        if i % 5 == 0:
+            entry.tcomment = "\n".join(rng.choice(["", "note", "Miftakhov / Miftahov", " indented"])
+                                       for _ in range(rng.randint(1, 3)))
+            entry.comment = "Glossary: шизо = punishment cell (ShIZO)"
+        if i % 4 == 0:
+            entry.occurrences = [(f"./articles/a{rng.randint(0, 40)}.html", str(rng.randint(1, 900)))
+                                 for _ in range(rng.randint(1, 14))]
+        if i % 17 == 0:
+            entry.msgid_plural = random_text(rng, 80) + "s"
+            entry.msgstr_plural = {k: random_text(rng, 100) for k in range(3)}
         po.append(entry)
     # Every length around the 79-column margin, for msgid, msgstr, msgctxt,
     # "#| msgid" and "#~ msgid".
