@@ -23,8 +23,8 @@ from rapidfuzz import fuzz, process
 
 THRESHOLD = 60.0  # GNU msgmerge's FUZZY_THRESHOLD is 0.6
 _WORD = re.compile(r"\w+|[^\w\s]")
-_DIRECT = 300  # below this many candidates, score every one character by character
-_SHORTLIST = 16
+_DIRECT = 2000  # below this many candidates in the window, score every one (exact)
+_SHORTLIST = 48
 _BUDGET = 8_000  # posting entries counted per query, at most (beyond the two rarest words)
 
 
@@ -111,13 +111,13 @@ class Index:
 
 def best_matches(
     queries: Sequence[str], choices: Sequence[str], *, cutoff: float = THRESHOLD
-) -> list[int | None]:
-    """For each query, the index of the most similar choice scoring at least ``cutoff``, or None."""
+) -> list[tuple[int, float] | None]:
+    """For each query, (index, score) of the most similar choice scoring at least ``cutoff``, or None."""
     if not queries or not choices:
         return [None] * len(queries)
     index = Index(choices)
-    out: list[int | None] = []
+    out: list[tuple[int, float] | None] = []
     for q in queries:
         hit = index.best(q, cutoff)
-        out.append(hit[0][0] if hit else None)
+        out.append(hit[0] if hit else None)
     return out
