@@ -178,16 +178,19 @@ def _check_files(files, glossary=None, lang=None) -> dict:
 
 
 def _print_text(findings) -> None:
+    lines: list[str] = []
     current = None
     for f in findings:
         if f.file != current:
             if current is not None:
-                print()
-            print(f.file)
+                lines.append("")
+            lines.append(f.file)
             current = f.file
         fuzzy = " (fuzzy)" if f.fuzzy else ""
         term = f" [{f.term}]" if f.term else ""
-        print(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{fuzzy}")
+        lines.append(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{fuzzy}")
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
 
 
 def run_export(args) -> int:
