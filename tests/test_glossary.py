@@ -172,6 +172,10 @@ def test_tbx_export_import_is_lossless(g, tmp_path):
     r = run_cli("glossary", "import", out, "-o", back)
     assert r.returncode == 0, r.stderr
     assert load_glossary(back) == g
+    # A hand-edited glossary is not replaced by accident.
+    r = run_cli("glossary", "import", out, "-o", back)
+    assert r.returncode == 1 and "--force" in r.stderr
+    assert run_cli("glossary", "import", out, "-o", back, "--force").returncode == 0
 
 
 WEBLATE_TBX = """<?xml version="1.0" encoding="UTF-8"?>

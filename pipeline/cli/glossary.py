@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     i = gsub.add_parser("import", help="read a TBX (or TOML) glossary and write our TOML")
     i.add_argument("source", metavar="FILE.tbx")
     i.add_argument("-o", "--output", metavar="FILE", help="TOML to write (default: the project's glossary)")
+    i.add_argument("--force", action="store_true", help="replace an existing TOML (its comments are lost)")
     i.set_defaults(handler=run_import)
     g.set_defaults(handler=lambda args: (g.print_help(sys.stderr), 2)[1])
 
@@ -236,6 +237,8 @@ def run_import(args) -> int:
         if project is None:
             raise TamizdatError("not inside a Tamizdat project: pass -o FILE.toml")
         out = project.glossary_path
+    if Path(out).exists() and not args.force:
+        raise TamizdatError("already exists; pass --force to replace it (its comments will be lost)", str(out))
     atomic_write(out, dumps(glossary))
     if not args.quiet:
         print(f"glossary import: {len(glossary.concepts)} concepts written to {out}", file=sys.stderr)
