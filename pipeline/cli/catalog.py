@@ -129,8 +129,6 @@ def run_add_language(args) -> int:
 
 
 def _stats_rows(args):
-    from pathlib import Path
-
     from pipeline.catalog.stats import catalog_stats
     from pipeline.catalog.update import load
 
@@ -141,7 +139,7 @@ def _stats_rows(args):
             lang = po.metadata.get("Language", "") or "?"
             if args.lang and lang not in args.lang:
                 continue
-            rows.append(catalog_stats(po, Path(f).name[: -len(".po")] if f.endswith(".po") else f, lang))
+            rows.append(catalog_stats(po, f, lang))  # the path as given: two files may share a name
         return rows
     from pipeline.project import Project
 
