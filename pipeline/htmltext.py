@@ -82,7 +82,7 @@ def set_utf8_charset(root: etree._Element) -> None:
         if not (is_charset or is_http_equiv):
             continue
         if found:
-            _remove_keep_tail(meta)
+            remove_keep_tail(meta)
         else:
             meta.attrib.clear()
             meta.set("charset", "utf-8")
@@ -93,7 +93,8 @@ def set_utf8_charset(root: etree._Element) -> None:
         head.insert(0, meta)
 
 
-def _remove_keep_tail(el: etree._Element) -> None:
+def remove_keep_tail(el: etree._Element) -> None:
+    """Remove a node but not the text that follows it (lxml stores that text on the node)."""
     parent = el.getparent()
     prev = el.getprevious()
     if el.tail:

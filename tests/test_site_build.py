@@ -237,3 +237,14 @@ def test_unknown_language_in_site_settings_is_a_one_line_error(project, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and re.match(r"tamizdat: error: .*pyproject.toml:\d+: .*'es' is not one of the project's", err[0])
     assert before == {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+
+def test_published_pages_carry_no_html_comments_from_the_source(sample_project):
+    from conftest import run_cli
+
+    art = sample_project / "articles" / "azat-miftakhov-caste.html"
+    art.write_text(art.read_text().replace("<h1>", "<!-- editor: check the date with the support group -->\n<h1>", 1))
+    r = run_cli("build", cwd=sample_project)
+    assert r.returncode == 0, r.stderr
+    for page in (sample_project / "site").rglob("*.html"):
+        assert "<!--" not in page.read_text(), page

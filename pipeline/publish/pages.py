@@ -13,7 +13,7 @@ from lxml import etree
 import lxml.html
 
 from pipeline import languages
-from pipeline.htmltext import serialize_html
+from pipeline.htmltext import remove_keep_tail, serialize_html
 from pipeline.publish.messages import message
 
 STYLESHEET = "style.css"
@@ -79,7 +79,12 @@ def _ensure_head(root: etree._Element) -> etree._Element:
 
 def decorate_article(root: etree._Element, *, lang: str, slug: str, langs: list[str], default: str,
                      site_title: str) -> None:
-    """Add alternates, stylesheet, site header and switcher to a rendered article page."""
+    """Add alternates, stylesheet, site header and switcher to a rendered article page.
+
+    HTML comments go: in a source article they are notes for translators and editors, not for readers.
+    """
+    for comment in list(root.iter(etree.Comment)):
+        remove_keep_tail(comment)
     head = _ensure_head(root)
     add_alternates(head, slug, langs, default, "../")
     head.append(_el("link", {"rel": "stylesheet", "href": f"../{STYLESHEET}"}))
