@@ -213,3 +213,25 @@ def test_merge_with_memory_and_a_missing_file(tmp_path: Path):
     assert '#~ msgid "Gone"\n#~ msgstr "Parti"' in out
     r = run_cli("merge", tmp_path / "nope.po", pot, "-o", tmp_path / "x.po")
     assert r.returncode == 1 and "nope.po: no such file" in r.stderr
+
+
+def test_folder_merge_in_parallel_matches_sequential_and_reports_errors(tmp_path: Path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for i in range(45):
+        (old / "d").mkdir(parents=True, exist_ok=True)
+        (new / "d").mkdir(parents=True, exist_ok=True)
+        (old / "d" / f"a{i}.po").write_text(
+            f'msgid "Letter number {i} from the colony"\nmsgstr "Lettre numéro {i} de la colonie"\n', encoding="utf-8")
+        (new / "d" / f"a{i}.pot").write_text(f'msgid "Letter number {i} from the penal colony"\nmsgstr ""\n',
+                                             encoding="utf-8")
+    assert run_cli("merge", "-j", "1", old, new, "-o", tmp_path / "seq").returncode == 0
+    r = run_cli("merge", "-j", "2", old, new, "-o", tmp_path / "par")
+    assert r.returncode == 0, r.stderr
+    for i in range(45):
+        seq = (tmp_path / "seq" / "d" / f"a{i}.po").read_bytes()
+        assert seq == (tmp_path / "par" / "d" / f"a{i}.po").read_bytes()
+        assert b"#| msgid" in seq
+    (old / "d" / "a7.po").write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
+    r = run_cli("merge", "-j", "2", old, new, "-o", tmp_path / "bad")
+    assert r.returncode == 1 and "a7.po:2:" in r.stderr
+    assert not (tmp_path / "bad").exists()  # nothing written when one catalogue is broken

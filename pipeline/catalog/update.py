@@ -195,8 +195,43 @@ def template_for(po_rel: Path, new_dir: Path) -> Path | None:
     return None
 
 
+_SHARED: dict = {}  # what forked workers inherit instead of receiving it pickled (the memory)
+
+
+def _pair_job(pair: tuple[Path, Path, Path]):
+    sink: list = []
+    try:
+        result = merge_pair(*pair, lang=_SHARED["lang"], memory=_SHARED["memory"], fuzzy=_SHARED["fuzzy"], sink=sink)
+    except TamizdatError as exc:  # sent back whole: pickling would drop its file and line
+        return ("error", (exc.message, exc.path, exc.line))
+    return ("ok", (result, sink))
+
+
+def _run_pairs(pairs, *, lang, memory, fuzzy, jobs: int):
+    """Merge every pair, in ``jobs`` forked processes when the folder is large enough to gain from it."""
+    import multiprocessing
+
+    _SHARED.update(lang=lang, memory=memory, fuzzy=fuzzy)
+    if jobs <= 1 or len(pairs) < 40 or "fork" not in multiprocessing.get_all_start_methods():
+        outcomes = map(_pair_job, pairs)
+        pool = None
+    else:
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        outcomes = pool.imap(_pair_job, pairs, chunksize=8)
+    try:
+        for kind, value in outcomes:
+            if kind == "error":
+                raise TamizdatError(*value)
+            yield value
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
 def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang: str | None, fuzzy: bool = True,
-                progress_factory=None, warn: Callable[[str], None] = lambda s: None) -> list[FileResult]:
+                progress_factory=None, warn: Callable[[str], None] = lambda s: None,
+                jobs: int = 1) -> list[FileResult]:
     old_p, new_p, out_p = Path(old), Path(new), Path(out)
     memory = load_memory(memory_sources, lang) if memory_sources else None
     if old_p.is_dir() != new_p.is_dir():
@@ -216,8 +251,9 @@ def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang
     ctx = progress_factory(len(pairs)) if progress_factory else None
     bar = ctx.__enter__() if ctx else None
     try:
-        for po_path, pot, dest in pairs:
-            results.append(merge_pair(po_path, pot, dest, lang=lang, memory=memory, fuzzy=fuzzy, sink=outputs))
+        for result, written in _run_pairs(pairs, lang=lang, memory=memory, fuzzy=fuzzy, jobs=jobs):
+            results.append(result)
+            outputs.extend(written)
             if bar:
                 bar.advance()
     finally:
