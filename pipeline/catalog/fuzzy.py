@@ -14,7 +14,6 @@ as GNU's ``fstrcmp``). Two filters keep it fast without changing what "similar" 
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from typing import Callable, Sequence
 

@@ -160,7 +160,7 @@ def new_po(pot: polib.POFile, lang: str, *, now: _dt.datetime | None = None) -> 
         "X-Generator": GENERATOR,
     }
     po.metadata = meta
-    n = int(meta["Plural-Forms"].split("nplurals=")[1].split(";")[0]) if "nplurals=" in meta["Plural-Forms"] else 2
+    n = nplurals(po)
     for e in pot:
         if e.obsolete:
             continue
