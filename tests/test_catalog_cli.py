@@ -211,6 +211,13 @@ def test_merge_with_memory_and_a_missing_file(tmp_path: Path):
     out = (tmp_path / "out.po").read_text(encoding="utf-8")
     assert '#, fuzzy\nmsgid "Free Azat Miftakhov"\nmsgstr "Libérez Azat Miftakhov"' in out
     assert '#~ msgid "Gone"\n#~ msgstr "Parti"' in out
+    # msgmerge's spelling works too: update in place, compendium, --previous, -q
+    r = run_cli("merge", "--previous", "-q", "-U", old, pot, "-C", mem / "other.po")
+    assert r.returncode == 0 and r.stderr == ""
+    assert old.read_bytes() == (tmp_path / "out.po").read_bytes()
+    stamp = old.stat().st_mtime_ns
+    assert run_cli("merge", "-U", old, pot, "-C", mem).returncode == 0
+    assert old.stat().st_mtime_ns == stamp  # nothing changed, nothing written
     r = run_cli("merge", tmp_path / "nope.po", pot, "-o", tmp_path / "x.po")
     assert r.returncode == 1 and "nope.po: no such file" in r.stderr
 

@@ -26,9 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "(GNU's X.LANG.po also finds X.pot) into OUT_DIR, in one process.")
     p.add_argument("old", metavar="OLD.po|OLD_DIR")
     p.add_argument("new", metavar="NEW.pot|NEW_DIR")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.po|OUT_DIR")
-    p.add_argument("--memory", action="append", default=[], metavar="PO_OR_DIR",
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("-o", "--output", metavar="OUT.po|OUT_DIR")
+    out.add_argument("-U", "--update", action="store_true", help="update OLD in place (written only if changed)")
+    p.add_argument("--memory", "-C", "--compendium", action="append", default=[], metavar="PO_OR_DIR",
                    help="other catalogues (PO, TMX, or folders of them) of the language as translation memory")
+    # msgmerge's spelling of options we always honour, so scripts can swap the command name
+    p.add_argument("--previous", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--silent", dest="quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     p.add_argument("--lang", help="the catalogue's language (default: its Language header)")
     p.add_argument("-N", "--no-fuzzy-matching", action="store_true", help="no fuzzy matching (like msgmerge -N)")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
@@ -104,7 +109,7 @@ def run_merge(args) -> int:
     from pipeline.catalog.update import merge_paths
 
     results = merge_paths(
-        args.old, args.new, args.output, memory_sources=args.memory, lang=args.lang,
+        args.old, args.new, args.old if args.update else args.output, memory_sources=args.memory, lang=args.lang,
         fuzzy=not args.no_fuzzy_matching,
         progress_factory=lambda n: progress.bar(n, "merging", quiet=args.quiet),
         warn=lambda s: print(f"tamizdat: warning: {s}", file=sys.stderr),
