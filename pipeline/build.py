@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.article import article_info
-from pipeline.catalog import merge as merging
 from pipeline.catalog.extract import build_pot, segments_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import project_lock, read_bytes
-from pipeline.filejobs import load_po, save_template, write_catalog
+from pipeline.filejobs import save_template
 from pipeline.model import Article, Finding
 from pipeline.project import Project
 
@@ -38,17 +37,6 @@ class BuildReport:
             self.unchanged += 1
 
 
-def load_project_glossary(project: Project):
-    """The project's glossary, or None when it has none."""
-    if not project.glossary_path.is_file():
-        return None
-    try:
-        from pipeline.glossary import load_glossary
-    except ImportError:  # the glossary stage is optional for a site without one
-        return None
-    return load_glossary(project.glossary_path)
-
-
 def read_article(project: Project, slug: str) -> tuple[Article, bytes]:
     path = project.article_path(slug)
     data = read_bytes(path)
@@ -62,8 +50,8 @@ def read_article(project: Project, slug: str) -> tuple[Article, bytes]:
     return info, data
 
 
-def update_catalogs(project: Project, slug: str, data: bytes, info: Article, glossary, report: BuildReport) -> dict:
-    """Steps 1 and 2 for one article; returns ``{lang: POFile}``."""
+def extract_template(project: Project, slug: str, data: bytes, info: Article, glossary, report: BuildReport):
+    """Step 1 for one article: ``locales/<slug>.pot``, written only when its content changed."""
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     _, seg = segments_of(data, rel)
     pot = build_pot([(rel, seg.segments())], project_id=slug, source_lang=info.lang, title=info.title)
@@ -73,35 +61,29 @@ def update_catalogs(project: Project, slug: str, data: bytes, info: Article, glo
         annotate(pot, glossary, None)
     pot_path = project.pot_path(slug)
     report.wrote(pot_path, save_template(pot_path, pot), project.root)
-    catalogs = {}
-    for lang in project.settings.languages:
-        po_path = project.po_path(lang, slug)
-        if po_path.is_file():
-            po = merging.merge(load_po(po_path), pot, lang=lang)
-        else:
-            po = merging.new_po(pot, lang)
-        if glossary is not None:
-            from pipeline.glossary.notes import annotate
-
-            annotate(po, glossary, lang)
-        report.wrote(po_path, write_catalog(po_path, po), project.root)
-        catalogs[lang] = po
-    return catalogs
+    return pot
 
 
 def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
+    from pipeline.catalog.update import merge_catalogs
     from pipeline.publish.policy import load_policies
     from pipeline.publish.site import publish_site
 
     report = BuildReport()
     load_policies(project)  # bad publishing settings fail before anything is written
     with project_lock(project.root):
-        glossary = load_project_glossary(project)
-        articles = []
-        catalogs = {}
+        glossary = project.glossary()
+        articles, pots = [], {}
         for slug in project.slugs():
             info, data = read_article(project, slug)
-            catalogs[slug] = update_catalogs(project, slug, data, info, glossary, report)
+            pots[slug] = extract_template(project, slug, data, info, glossary, report)
             articles.append((slug, info, data))
+        results, catalogs = merge_catalogs(project, project.settings.languages, list(pots), glossary=glossary,
+                                            pots=pots)
+        for r in results:
+            if r.written:
+                report.written.append(r.path)
+            else:
+                report.unchanged += 1
         publish_site(project, articles, catalogs, glossary, report, allow_unpublish)
     return report

@@ -103,6 +103,14 @@ class Project:
     def glossary_path(self) -> Path:
         return self.root / self.settings.glossary
 
+    def glossary(self):
+        """The project's glossary (``pipeline.glossary.Glossary``), or None when it has none."""
+        if not self.glossary_path.is_file():
+            return None
+        from pipeline.glossary import load_glossary
+
+        return load_glossary(self.glossary_path)
+
     def slugs(self) -> list[str]:
         if not self.articles_dir.is_dir():
             return []

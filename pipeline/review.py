@@ -274,16 +274,6 @@ def index_page(project: Project, langs: list[str]) -> str:
     )
 
 
-def load_glossary_or_none(project: Project):
-    if not project.glossary_path.is_file():
-        return None
-    try:
-        from pipeline.glossary import load_glossary
-    except ImportError:
-        return None
-    return load_glossary(project.glossary_path)
-
-
 def write_review(project: Project, out_dir: Path, langs: list[str] | None = None) -> list[str]:
     """Write ``index.html`` and ``<lang>.html`` into ``out_dir``; returns the paths written."""
     from pipeline.errors import TamizdatError
@@ -294,7 +284,7 @@ def write_review(project: Project, out_dir: Path, langs: list[str] | None = None
     for lang in langs:
         if lang not in known:
             raise TamizdatError(f"--lang {lang!r} is not one of the project's languages ({', '.join(known)})")
-    glossary = load_glossary_or_none(project)
+    glossary = project.glossary()
     written = []
     pages = {f"{lang}.html": review_page(project, lang, glossary) for lang in langs}
     pages["index.html"] = index_page(project, langs)

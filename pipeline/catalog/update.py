@@ -83,17 +83,6 @@ def load_memory(sources: Iterable[str | os.PathLike], lang: str | None, memory: 
 # -- tamizdat update ---------------------------------------------------------
 
 
-def _glossary(project):
-    if not project.glossary_path.is_file():
-        return None, None
-    try:
-        from pipeline.glossary import load_glossary
-        from pipeline.glossary.notes import annotate
-    except ImportError:  # the glossary stage is optional
-        return None, None
-    return load_glossary(project.glossary_path), annotate
-
-
 def update_project(
     project,
     langs: list[str] | None = None,
@@ -119,37 +108,65 @@ def update_project(
                                     str(project.pot_path(slug).relative_to(project.root)))
     else:
         slugs = all_slugs
-    results: list[FileResult] = []
-    pending: list[tuple[Path, bytes]] = []
     with project_lock(project.root):
-        glossary, annotate = _glossary(project)
-        pots = {slug: load(project.pot_path(slug))[1] for slug in slugs}
-        exact = project.settings.memory_exact
-        for lang in langs:
-            olds: dict[str, tuple[bytes, polib.POFile]] = {}
-            lang_dir = project.locales_dir / lang
-            for p in sorted(lang_dir.glob("*.po")) if lang_dir.is_dir() else []:
-                olds[p.name[: -len(".po")]] = load(p)
-            memory = None
-            if use_memory:
-                memory = Memory.from_catalogs((s, po) for s, (_, po) in olds.items())
-                extra = project.root / "memory"
-                if extra.is_dir():
-                    load_memory([p for p in sorted(extra.glob("*.tmx"))], lang, memory)
-            for slug in slugs:
-                old_bytes, old = olds.get(slug, (None, None))
-                counts: dict = {}
-                po = merge(old, pots[slug], lang=lang, memory=memory, slug=slug, memory_exact=exact,
-                           fuzzy=fuzzy, stats=counts)
-                if annotate is not None:
-                    annotate(po, glossary, lang)
-                path = project.po_path(lang, slug)
-                written = save(path, po, old_bytes, pending)
-                results.append(FileResult(str(path.relative_to(project.root)), written, counts))
-                if progress:
-                    progress(1)
-        atomic_write_many(pending)
+        results, _ = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy,
+                                    use_memory=use_memory, progress=progress)
     return results
+
+
+def merge_catalogs(
+    project,
+    langs: list[str],
+    slugs: list[str],
+    *,
+    glossary=None,
+    pots: dict[str, polib.POFile] | None = None,
+    fuzzy: bool = True,
+    use_memory: bool = True,
+    progress: Callable[[int], object] | None = None,
+) -> tuple[list[FileResult], dict[str, dict[str, polib.POFile]]]:
+    """The work of :func:`update_project` for a caller that already holds the project lock.
+
+    ``glossary`` (or None) refreshes the ``#.`` glossary notes; ``pots`` spares re-reading templates
+    the caller has just built. Returns the per-file results
+    and the merged catalogues as ``{slug: {lang: POFile}}``.
+    """
+    results: list[FileResult] = []
+    merged: dict[str, dict[str, polib.POFile]] = {slug: {} for slug in slugs}
+    pending: list[tuple[Path, bytes]] = []
+    pots = dict(pots or {})
+    for slug in slugs:
+        if slug not in pots:
+            pots[slug] = load(project.pot_path(slug))[1]
+    exact = project.settings.memory_exact
+    for lang in langs:
+        olds: dict[str, tuple[bytes, polib.POFile]] = {}
+        lang_dir = project.locales_dir / lang
+        for p in sorted(lang_dir.glob("*.po")) if lang_dir.is_dir() else []:
+            olds[p.name[: -len(".po")]] = load(p)
+        memory = None
+        if use_memory:
+            memory = Memory.from_catalogs((s, po) for s, (_, po) in olds.items())
+            extra = project.root / "memory"
+            if extra.is_dir():
+                load_memory([p for p in sorted(extra.glob("*.tmx"))], lang, memory)
+        for slug in slugs:
+            old_bytes, old = olds.get(slug, (None, None))
+            counts: dict = {}
+            po = merge(old, pots[slug], lang=lang, memory=memory, slug=slug, memory_exact=exact,
+                       fuzzy=fuzzy, stats=counts)
+            if glossary is not None:
+                from pipeline.glossary.notes import annotate
+
+                annotate(po, glossary, lang)
+            path = project.po_path(lang, slug)
+            written = save(path, po, old_bytes, pending)
+            results.append(FileResult(str(path.relative_to(project.root)), written, counts))
+            merged[slug][lang] = po
+            if progress:
+                progress(1)
+    atomic_write_many(pending)
+    return results, merged
 
 
 # -- tamizdat merge ------------------------------------------------------------
