@@ -25,6 +25,41 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise TamizdatError(exc.strerror or str(exc), str(path)) from None
 
 
+def _stage(path: Path, data: bytes, fsync: bool) -> str:
+    """Write ``data`` to a temporary file beside ``path`` with the target's permissions; return its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if fsync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _sync_folders(folders) -> None:
+    # The rename itself must reach the disk too, or a crash can bring the old name back.
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            dirfd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dirfd)
+            finally:
+                os.close(dirfd)
+
+
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
     """Write ``data`` so that ``path`` holds either the old or the new content, never half.
 
@@ -34,31 +69,14 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _stage(path, data, fsync=True)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):
-        dirfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dirfd)
-        finally:
-            os.close(dirfd)
+    _sync_folders([path.parent])
 
 
 def write_if_changed(path: str | os.PathLike, data: bytes | str) -> bool:
@@ -111,18 +129,7 @@ def atomic_write_many(items: list[tuple[str | os.PathLike, bytes]]) -> None:
     try:
         for path, data in items:
             path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((tmp, path))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            if path.exists():
-                with contextlib.suppress(OSError):
-                    os.chmod(tmp, path.stat().st_mode & 0o7777)
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
+            staged.append((_stage(path, data, fsync=False), path))
         if staged:
             os.sync()
         while staged:
@@ -134,10 +141,4 @@ def atomic_write_many(items: list[tuple[str | os.PathLike, bytes]]) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
-    for folder in {Path(p).parent for p, _ in items}:
-        with contextlib.suppress(OSError):
-            dirfd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dirfd)
-            finally:
-                os.close(dirfd)
+    _sync_folders({Path(p).parent for p, _ in items})
