@@ -450,7 +450,8 @@ def steps(ws: Workspace) -> list[Step]:
         Step(f"render × {len(langs)} languages", f"{n * len(langs)} pages", "render", render_ours,
              [("po2html", render_peer, "≤ 0.50")], tool="po2html"),
         Step("update after edits, per file", f"{n} catalogues", "merge", update_ours,
-             [("msgmerge --previous", update_msgmerge, "≤ 0.50"), ("pot2po", update_pot2po, "")], tool="msgmerge"),
+             [("msgmerge --previous", update_msgmerge, "≤ 0.50"), ("pot2po", update_pot2po, "")], tool="msgmerge",
+             slow=("pot2po",)),
         Step("update after edits, one big catalogue", f"{ws.counts['big']} entries", "merge", big_ours,
              [("msgmerge --previous", big_msgmerge, "≤ 0.50")], tool="msgmerge", slow=("msgmerge --previous",)),
     ] + ([
@@ -465,29 +466,35 @@ def steps(ws: Workspace) -> list[Step]:
 
 
 # -- the build sequence (no peer: compared with our own cold build) -----------------
-def build_rows(ws: Workspace, reps: int, env: dict[str, str], logdir: Path, timeout: float) -> list[dict]:
-    names = ["build, cold", "build, one catalogue changed", "build, nothing changed"]
-    times: dict[str, list[Result]] = {k: [] for k in names}
-    if have_command("build"):
-        for rep in range(reps):
-            proj = ws.root / "run" / "project"
-            if proj.exists():
-                shutil.rmtree(proj)
-            shutil.copytree(ws["project"], proj)
-            cmd = Cmd([ours("build")], cwd=proj, tree=True)
-            times[names[0]].append(measure(cmd, env, logdir / f"build-cold-{rep}.log", timeout))
-            changed = sorted((proj / "locales" / ws.langs[0]).glob("*.po"))[rep % ws.n]
-            touch_translation(changed)
-            times[names[1]].append(measure(cmd, env, logdir / f"build-one-{rep}.log", timeout))
-            times[names[2]].append(measure(cmd, env, logdir / f"build-none-{rep}.log", timeout))
-            print(f"  build rep {rep + 1}: " + ", ".join(f"{k} {fmt_s(v[-1])}" for k, v in times.items()), flush=True)
+BUILD_STEPS = ["build, cold", "build, one catalogue changed", "build, nothing changed"]
+
+
+def build_once(ws: Workspace, rep: int, env: dict[str, str], logdir: Path, timeout: float,
+               results: dict[tuple[str, str], list[Result]]) -> None:
+    """A cold build of a fresh copy of the project, then one catalogue changed, then nothing changed."""
+    if not have_command("build"):
+        return
+    proj = ws.root / "run" / "project"
+    if proj.exists():
+        shutil.rmtree(proj)
+    shutil.copytree(ws["project"], proj)
+    cmd = Cmd([ours("build")], cwd=proj, tree=True)
+    for name, tag in zip(BUILD_STEPS, ("cold", "one", "none")):
+        if tag == "one":
+            touch_translation(sorted((proj / "locales" / ws.langs[0]).glob("*.po"))[rep % ws.n])
+        res = measure(cmd, env, logdir / f"build-{tag}-{rep}.log", timeout)
+        results.setdefault((name, "ours"), []).append(res)
+        print(f"  rep {rep + 1} {name} [ours]: {fmt_s(res)}, {res.peak_kb / 1024:.0f} MB"
+              + ("" if res.ok else f" ({res.detail})"), flush=True)
+
+
+def build_rows(ws: Workspace, results: dict[tuple[str, str], list[Result]]) -> list[dict]:
     rows = []
-    cold = summarise(times[names[0]])
+    cold = summarise(results.get((BUILD_STEPS[0], "ours"), []))
     n_pages = f"{ws.n} articles × {len(ws.langs)}"
-    for i, name in enumerate(names):
-        ours_s = summarise(times[name]) if have_command("build") else None
-        peer_s = cold if i else None
-        rows.append(row(name, n_pages, ours_s, "our cold build" if i else "—", peer_s,
+    for i, name in enumerate(BUILD_STEPS):
+        ours_s = summarise(results.get((name, "ours"), []))
+        rows.append(row(name, n_pages, ours_s, "our cold build" if i else "—", cold if i else None,
                         "≤ 0.05" if i == 1 else ""))
     return rows
 
@@ -610,6 +617,15 @@ def profile_steps(ws: Workspace, all_steps: list[Step], rows: list[dict], env: d
 
 
 # -- summaries ---------------------------------------------------------------
+def collect_rows(ws: Workspace, all_steps: list[Step], results: dict[tuple[str, str], list[Result]]) -> list[dict]:
+    rows = []
+    for step in all_steps:
+        ours_s = summarise(results.get((step.name, "ours"), []))
+        for label, _fn, goal in step.peers:
+            rows.append(row(step.name, step.n, ours_s, label, summarise(results.get((step.name, label), [])), goal))
+    return rows + build_rows(ws, results)
+
+
 def summarise(results: list[Result]) -> dict | None:
     if not results:
         return None
@@ -685,7 +701,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--real", type=int, default=None, help="gnu.org catalogues to update (default min(392, N))")
     ap.add_argument("--slow-peer-reps", type=int, default=1,
-                    help="repetitions for peers that take many minutes (msgmerge on the big catalogue); default 1")
+                    help="repetitions for peers that take minutes (msgmerge on the big catalogue, pot2po); default 1")
+    ap.add_argument("--build-reps", type=int, default=None, help="repetitions of the build sequence (default --reps)")
+    ap.add_argument("--label", default="", help="free text for the table's heading (the commit measured, say)")
     ap.add_argument("--profile", action="store_true",
                     help="afterwards, cProfile our slowest step and every step that misses its goal (out/hotspots.md)")
     ap.add_argument("--no-peers", action="store_true", help="run only our side (no Translate Toolkit, no gettext)")
@@ -728,25 +746,21 @@ def main(argv: list[str] | None = None) -> int:
                 slug = re.sub(r"\W+", "-", f"{step.name}-{label}").strip("-")
                 res = measure(fn(scratch), env, logdir / f"{slug}-{rep}.log", args.timeout)
                 results.setdefault((step.name, label), []).append(res)
+                print(f"  rep {rep + 1} {step.name} [{label}]: {fmt_s(res)}, {res.peak_kb / 1024:.0f} MB"
+                      + ("" if res.ok else f" ({res.detail})"), flush=True)
                 if res.ok and step.name.startswith("update") and label in ("ours", "msgmerge --previous"):
                     kept = ws.root / "kept" / slug  # the latest output, to compare fuzzy matches
                     shutil.rmtree(kept, ignore_errors=True)
                     kept.parent.mkdir(exist_ok=True)
                     scratch.rename(kept)
-                print(f"  rep {rep + 1} {step.name} [{label}]: {fmt_s(res)}, {res.peak_kb / 1024:.0f} MB"
-                      + ("" if res.ok else f" ({res.detail})"), flush=True)
+        if wanted("build") and rep < (args.reps if args.build_reps is None else args.build_reps):
+            build_once(ws, rep, env, logdir, args.timeout, results)
+        # A table after every repetition, so a run cut short still leaves its figures.
+        (out / "results-partial.md").write_text(
+            f"After {rep + 1} of {args.reps} repetition(s):\n\n" + table(collect_rows(ws, all_steps, results)) + "\n",
+            encoding="utf-8")
 
-    rows = []
-    for step in all_steps:
-        ours_s = summarise(results.get((step.name, "ours"), []))
-        for label, _fn, goal in step.peers:
-            peer_s = summarise(results.get((step.name, label), []))
-            rows.append(row(step.name, step.n, ours_s, label, peer_s, goal))
-    if wanted("build"):
-        rows += build_rows(ws, args.reps, env, logdir, args.timeout)
-    else:
-        rows += build_rows(ws, 0, env, logdir, args.timeout)
-
+    rows = collect_rows(ws, all_steps, results)
     agreement = match_agreement(ws, all_steps)
     if args.profile:
         profiled_steps = profile_steps(ws, all_steps, rows, env, out, args.timeout)
@@ -755,7 +769,8 @@ def main(argv: list[str] | None = None) -> int:
     if agreement:
         md += "\n\n" + "\n".join(agreement)
     head = (f"Tamizdat benchmark: N = {args.n} articles, {args.reps} repetition(s), medians; "
-            f"{machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n\n")
+            f"{machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+            + (f"; {args.label}" if args.label else "") + ".\n\n")
     print()
     print(head + md)
     (out / "results.md").write_text(head + md + "\n", encoding="utf-8")
