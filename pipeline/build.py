@@ -10,14 +10,14 @@ Only files whose content changed are written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.article import article_info
 from pipeline.catalog.extract import build_pot, segments_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import project_lock, read_bytes
-from pipeline.filejobs import save_template
+from pipeline.filejobs import load_po, save_template
 from pipeline.model import Article, Finding
 from pipeline.project import Project
 
@@ -64,26 +64,68 @@ def extract_template(project: Project, slug: str, data: bytes, info: Article, gl
     return pot
 
 
+class _LazyCatalogs(dict):
+    """An unchanged article's catalogues, parsed only if a page of it has to be rendered again."""
+
+    def __init__(self, project: Project, slug: str):
+        super().__init__()
+        self._project, self._slug = project, slug
+
+    def get(self, lang, default=None):
+        if lang not in self:
+            path = self._project.po_path(lang, self._slug)
+            self[lang] = load_po(path) if path.is_file() else default
+        return self[lang]
+
+
 def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
+    from pipeline.buildcache import BuildCache, digest, file_digest
     from pipeline.catalog.update import merge_catalogs
     from pipeline.publish.policy import load_policies
     from pipeline.publish.site import publish_site
 
     report = BuildReport()
     load_policies(project)  # bad publishing settings fail before anything is written
+    langs = project.settings.languages
     with project_lock(project.root):
-        glossary = project.glossary()
-        articles, pots = [], {}
+        cache = BuildCache.load(project)
+        loaded = []
+
+        def glossary():
+            if not loaded:
+                loaded.append(project.glossary())
+            return loaded[0]
+
+        articles, pots, catalogs = [], {}, {}
         for slug in project.slugs():
-            info, data = read_article(project, slug)
-            pots[slug] = extract_template(project, slug, data, info, glossary, report)
-            articles.append((slug, info, data))
-        results, catalogs = merge_catalogs(project, project.settings.languages, list(pots), glossary=glossary,
-                                            pots=pots)
-        for r in results:
-            if r.written:
-                report.written.append(r.path)
+            data = read_bytes(project.article_path(slug))
+            known = cache.articles.get(slug)
+            if (known and known["article"] == digest(data)
+                    and known["pot"] == file_digest(project.pot_path(slug))
+                    and all(project.po_path(lang, slug).is_file() for lang in langs)):
+                # Unchanged article and template: its catalogues are taken as translators left them.
+                info = Article(**known["info"])
+                catalogs[slug] = _LazyCatalogs(project, slug)
+                report.unchanged += 1 + len(langs)
             else:
-                report.unchanged += 1
-        publish_site(project, articles, catalogs, glossary, report, allow_unpublish)
+                info, data = read_article(project, slug)
+                pots[slug] = extract_template(project, slug, data, info, glossary(), report)
+            articles.append((slug, info, data))
+        if pots:
+            results, merged = merge_catalogs(project, langs, list(pots), glossary=glossary(), pots=pots)
+            catalogs.update(merged)
+            for r in results:
+                if r.written:
+                    report.written.append(r.path)
+                else:
+                    report.unchanged += 1
+        for slug, info, data in articles:
+            if slug in pots:
+                cache.articles[slug] = {"article": digest(data), "pot": file_digest(project.pot_path(slug)),
+                                        "info": asdict(info)}
+        publish_site(project, articles, catalogs, glossary, report, allow_unpublish, cache=cache)
+        current = {slug for slug, _, _ in articles}
+        cache.articles = {slug: rec for slug, rec in cache.articles.items() if slug in current}
+        cache.pages = {key: rec for key, rec in cache.pages.items() if key.split("/", 1)[1] in current}
+        cache.save()
     return report

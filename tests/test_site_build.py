@@ -248,3 +248,29 @@ def test_published_pages_carry_no_html_comments_from_the_source(sample_project):
     assert r.returncode == 0, r.stderr
     for page in (sample_project / "site").rglob("*.html"):
         assert "<!--" not in page.read_text(), page
+
+
+def _site_bytes(project):
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+
+def test_incremental_build_gives_exactly_the_cold_build(sample_project):
+    import shutil as _shutil
+
+    from conftest import run_cli
+
+    assert run_cli("build", cwd=sample_project).returncode == 0
+    po = sample_project / "locales" / "de" / "azat-miftakhov-caste.po"
+    text = po.read_text()
+    assert '"Jelena Gorban selbst ist' in text
+    po.write_text(text.replace('"Jelena Gorban selbst ist', '"Auch Jelena Gorban selbst ist', 1))
+    glossary = sample_project / "glossary" / "glossary.toml"
+    glossary.write_text(glossary.read_text() + "\n")  # a glossary edit invalidates every cached page
+    r = run_cli("build", cwd=sample_project)
+    assert r.returncode == 0, r.stderr
+    warm = _site_bytes(sample_project)
+    assert "Auch Jelena Gorban" in warm["site/de/azat-miftakhov-caste.html"].decode()
+    _shutil.rmtree(sample_project / ".tamizdat" / "cache")
+    _shutil.rmtree(sample_project / "site")
+    assert run_cli("build", cwd=sample_project).returncode == 0
+    assert _site_bytes(sample_project) == warm

@@ -102,44 +102,80 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
 
 
 def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], catalogs: dict[str, dict],
-                 glossary, report, allow_unpublish: bool = False) -> None:
+                 glossary, report, allow_unpublish: bool = False, cache=None) -> None:
+    """Decide, render and write every page, then the indexes, feeds and sitemap.
+
+    Articles are done one at a time (their pages only need each other for the switcher), so memory
+    holds one article's pages, not the site's. With a :class:`~pipeline.buildcache.BuildCache`, a page
+    whose inputs did not change is neither rendered nor written; what it said last time is replayed.
+    ``glossary`` may be a callable returning the glossary, so an unchanged site never loads it.
+    """
+    from pipeline.buildcache import BuildCache, file_digest
+
     settings = project.settings
     src = settings.source_language
     langs = [src, *settings.languages]
     policies = load_policies(project)
-    outcomes: dict[tuple[str, str], Outcome] = {}
-    for slug, info, data in articles:
-        for lang in langs:
-            po = catalogs.get(slug, {}).get(lang)
-            o = decide(project, slug, data, info, lang, po, policies.get(lang), report)
-            if o is not None:
-                outcomes[(slug, lang)] = o
-
-    site = project.site_dir
     root = project.root
-    _check_unpublished(project, langs, outcomes, report, allow_unpublish)
-
+    get_glossary = glossary if callable(glossary) else (lambda: glossary)
+    published: set[tuple[str, str]] = set()
     by_slug: dict[str, list[str]] = {}
-    for slug, lang in outcomes:
-        by_slug.setdefault(slug, []).append(lang)
-    for slug in by_slug:
-        by_slug[slug].sort(key=langs.index)
-
     listed: dict[str, list[pages.PageInfo]] = {lang: [] for lang in langs}
-    for (slug, lang), o in outcomes.items():
-        add_reader_notes(o.root, glossary, lang, src)
-        if o.status in ("partial", "outdated"):
-            pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
-        pages.decorate_article(o.root, lang=lang, slug=slug, langs=by_slug[slug], default=src,
-                               site_title=settings.site_title)
-        path = project.page_path(lang, slug)
-        report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), root)
-        info = articles_info(articles, slug)
-        listed[lang].append(pages.PageInfo(
-            slug, lang, o.info.title or info.title, info.date, o.status, round(o.percent),
-            description=o.info.description or info.description, author=info.author,
-            translations=[x for x in by_slug[slug] if x != lang]))
 
+    for slug, info, data in articles:
+        article_key = file_digest(project.article_path(slug))
+        fresh: dict[str, Outcome | None] = {}
+        remembered: dict[str, dict] = {}
+        keys: dict[str, str] = {}
+
+        def page_key(lang: str) -> str:
+            if lang == src:
+                return BuildCache.page_key(article_key)
+            return BuildCache.page_key(article_key, file_digest(project.po_path(lang, slug)),
+                                       file_digest(snapshot_path(project, lang, slug)))
+
+        for lang in langs:
+            keys[lang] = page_key(lang)
+            entry = cache.page(slug, lang, keys[lang]) if cache is not None else None
+            if entry is not None and (entry["status"] == "hidden" or project.page_path(lang, slug).is_file()):
+                remembered[lang] = entry
+                _replay(entry, report)
+            else:
+                fresh[lang], remembered[lang] = _decide_and_record(
+                    project, slug, data, info, lang, catalogs, policies.get(lang), report)
+                keys[lang] = page_key(lang)  # deciding may have just written the page's snapshot
+        langs_here = [lang for lang in langs if remembered[lang]["status"] != "hidden"]
+        by_slug[slug] = langs_here
+        for lang in langs_here:
+            entry = remembered[lang]
+            if lang not in fresh and entry.get("langs") != langs_here:
+                # Same page, but the switcher must list another set of languages: render it again.
+                fresh[lang], entry = _decide_and_record(project, slug, data, info, lang, catalogs,
+                                                        policies.get(lang), _Quiet(report))
+            o = fresh.get(lang)
+            if o is not None:
+                add_reader_notes(o.root, get_glossary(), lang, src)
+                if o.status in ("partial", "outdated"):
+                    pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
+                pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
+                                       site_title=settings.site_title)
+                path = project.page_path(lang, slug)
+                report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), root)
+            else:
+                report.unchanged += 1
+            published.add((slug, lang))
+            entry["langs"] = langs_here
+            listed[lang].append(pages.PageInfo(
+                slug, lang, entry["title"] or info.title, info.date, entry["status"], round(entry["percent"]),
+                description=entry.get("description") or info.description, author=info.author,
+                translations=[x for x in langs_here if x != lang]))
+        if cache is not None:
+            for lang in langs:
+                cache.remember_page(slug, lang, {**remembered[lang], "key": keys[lang]})
+        fresh.clear()
+
+    _check_unpublished(project, langs, published, report, allow_unpublish)
+    site = project.site_dir
     for lang in langs:
         html = pages.language_index(lang, listed[lang], langs, src, settings.site_title)
         path = site / lang / "index.html"
@@ -154,11 +190,44 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     report.wrote(path, write_if_changed(path, feeds.sitemap(by_slug, langs, settings)), root)
 
 
+class _Quiet:
+    """A report that records nothing new: a page rendered again only for its switcher said it all already."""
+
+    def __init__(self, report):
+        self._report = report
+        self.notes: list[str] = []
+        self.findings: list[Finding] = []
+
+    def wrote(self, path, changed, root) -> None:
+        self._report.wrote(path, changed, root)
+
+
+def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report) -> tuple[Outcome | None, dict]:
+    """Decide one page and remember what it told the editor, so a cached build can say it again."""
+    notes_before, findings_before = len(report.notes), len(report.findings)
+    po = catalogs.get(slug, {}).get(lang)
+    o = decide(project, slug, data, info, lang, po, policy, report)
+    entry = {
+        "status": "hidden" if o is None else o.status,
+        "percent": 0.0 if o is None else o.percent,
+        "title": None if o is None else o.info.title,
+        "description": None if o is None else o.info.description,
+        "notes": report.notes[notes_before:],
+        "findings": [f.as_dict() for f in report.findings[findings_before:]],
+    }
+    return o, entry
+
+
+def _replay(entry: dict, report) -> None:
+    report.notes.extend(entry.get("notes", []))
+    report.findings.extend(Finding(**f) for f in entry.get("findings", []))
+
+
 def articles_info(articles, slug: str) -> Article:
     return next(info for s, info, _ in articles if s == slug)
 
 
-def _check_unpublished(project: Project, langs: list[str], outcomes: dict, report, allow: bool) -> None:
+def _check_unpublished(project: Project, langs: list[str], outcomes: set, report, allow: bool) -> None:
     for lang in langs:
         folder = project.site_dir / lang
         if not folder.is_dir():

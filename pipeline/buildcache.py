@@ -1,0 +1,78 @@
+"""What the last ``build`` saw, so the next one redoes only what changed.
+
+Content hashes, not mtimes: a checkout or a copy changes every mtime but no
+content. Everything is keyed by an *environment* hash (settings, glossary, the
+code itself); when that changes, the cache is simply empty. The cache lives in
+``.tamizdat/cache/`` and is never needed for correctness: delete it and the
+next build is a cold one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pipeline
+from pipeline.fileio import atomic_write
+
+CACHE = Path(".tamizdat") / "cache" / "build.json"
+FORMAT = 1
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def environment(project) -> str:
+    """Everything besides the article and its catalogues that shapes a page."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps(project.settings.raw, sort_keys=True, default=str).encode())
+    h.update((file_digest(project.glossary_path) or "-").encode())
+    code = Path(pipeline.__file__).parent
+    for path in sorted(code.rglob("*.py")):
+        st = path.stat()
+        h.update(f"{path.relative_to(code)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+class BuildCache:
+    def __init__(self, path: Path, env: str, data: dict | None = None):
+        self.path = path
+        self.env = env
+        data = data if data and data.get("format") == FORMAT and data.get("env") == env else {}
+        self.articles: dict[str, dict] = data.get("articles", {})
+        self.pages: dict[str, dict] = data.get("pages", {})
+
+    @classmethod
+    def load(cls, project) -> "BuildCache":
+        path = project.root / CACHE
+        env = environment(project)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        return cls(path, env, data)
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "env": self.env, "articles": self.articles, "pages": self.pages}
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+    # -- pages ----------------------------------------------------------------
+    @staticmethod
+    def page_key(*parts: str | None) -> str:
+        return digest("\0".join(p or "-" for p in parts).encode())
+
+    def page(self, slug: str, lang: str, key: str) -> dict | None:
+        entry = self.pages.get(f"{lang}/{slug}")
+        return entry if entry and entry.get("key") == key else None
+
+    def remember_page(self, slug: str, lang: str, entry: dict) -> None:
+        self.pages[f"{lang}/{slug}"] = entry
