@@ -15,7 +15,6 @@ stays U+00A0).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -191,6 +190,9 @@ class _Walker:
 
     def run(self, container, items, start, end, in_pre, notes) -> bool:
         nodes = items[start:end]
+        # Most runs are the whitespace between two block elements: nothing to name or serialize.
+        if not any(is_element(n) or (isinstance(n, str) and n.strip()) for n in nodes):
+            return False
         names = _placeholder_names(nodes)
         pieces: list[str] = []
         placeholders: dict[str, etree._Element] = {}
@@ -256,20 +258,27 @@ def _placeholder_names(nodes: list) -> dict[etree._Element, str]:
                     collect(list(n))
 
     collect(nodes)
-    counts = Counter(e.tag for e in elements)
-    seen: Counter = Counter()
+    if not elements:
+        return {}
+    counts: dict[str, int] = {}
+    for e in elements:
+        counts[e.tag] = counts.get(e.tag, 0) + 1
+    seen: dict[str, int] = {}
     names = {}
     for e in elements:
-        seen[e.tag] += 1
-        numbered = e.tag == "a" or counts[e.tag] > 1
-        names[e] = f"{e.tag}{seen[e.tag]}" if numbered else e.tag
+        tag = e.tag
+        seen[tag] = k = seen.get(tag, 0) + 1
+        names[e] = f"{tag}{k}" if tag == "a" or counts[tag] > 1 else tag
     return names
 
 
 def _tidy_spaces(msgid: str) -> str:
-    msgid = _SPACE_BEFORE_END.sub(r"\1 ", msgid)
-    msgid = _SPACE_AFTER_START.sub(r" \1", msgid)
-    return _DOUBLE_SPACE.sub(" ", msgid).strip(" ")
+    if "<" in msgid:  # the substitutions below only ever touch tags or double spaces
+        msgid = _SPACE_BEFORE_END.sub(r"\1 ", msgid)
+        msgid = _SPACE_AFTER_START.sub(r" \1", msgid)
+    if "  " in msgid:
+        msgid = _DOUBLE_SPACE.sub(" ", msgid)
+    return msgid.strip(" ")
 
 
 def _is_comment(node) -> bool:
