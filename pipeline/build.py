@@ -65,17 +65,15 @@ def extract_template(project: Project, slug: str, data: bytes, info: Article, gl
 
 
 class _LazyCatalogs(dict):
-    """An unchanged article's catalogues, parsed only if a page of it has to be rendered again."""
+    """An article's catalogues, parsed only when a page of it is rendered (and then let go with it)."""
 
     def __init__(self, project: Project, slug: str):
         super().__init__()
         self._project, self._slug = project, slug
 
     def get(self, lang, default=None):
-        if lang not in self:
-            path = self._project.po_path(lang, self._slug)
-            self[lang] = load_po(path) if path.is_file() else default
-        return self[lang]
+        path = self._project.po_path(lang, self._slug)
+        return load_po(path) if path.is_file() else default
 
 
 def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
@@ -105,22 +103,23 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                     and all(project.po_path(lang, slug).is_file() for lang in langs)):
                 # Unchanged article and template: its catalogues are taken as translators left them.
                 info = Article(**known["info"])
-                catalogs[slug] = _LazyCatalogs(project, slug)
                 report.unchanged += 1 + len(langs)
             else:
                 info, data = read_article(project, slug)
                 pots[slug] = extract_template(project, slug, data, info, glossary(), report)
             articles.append((slug, info, data))
+            catalogs[slug] = _LazyCatalogs(project, slug)
+        changed = set(pots)
         if pots:
-            results, merged = merge_catalogs(project, langs, list(pots), glossary=glossary(), pots=pots)
-            catalogs.update(merged)
+            results, _ = merge_catalogs(project, langs, list(pots), glossary=glossary(), pots=pots, keep=False)
+            pots.clear()
             for r in results:
                 if r.written:
                     report.written.append(r.path)
                 else:
                     report.unchanged += 1
         for slug, info, data in articles:
-            if slug in pots:
+            if slug in changed:
                 cache.articles[slug] = {"article": digest(data), "pot": file_digest(project.pot_path(slug)),
                                         "info": asdict(info)}
         publish_site(project, articles, catalogs, glossary, report, allow_unpublish, cache=cache)

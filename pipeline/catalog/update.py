@@ -123,13 +123,15 @@ def merge_catalogs(
     pots: dict[str, polib.POFile] | None = None,
     fuzzy: bool = True,
     use_memory: bool = True,
+    keep: bool = True,
     progress: Callable[[int], object] | None = None,
 ) -> tuple[list[FileResult], dict[str, dict[str, polib.POFile]]]:
     """The work of :func:`update_project` for a caller that already holds the project lock.
 
     ``glossary`` (or None) refreshes the ``#.`` glossary notes; ``pots`` spares re-reading templates
     the caller has just built. Returns the per-file results
-    and the merged catalogues as ``{slug: {lang: POFile}}``.
+    and the merged catalogues as ``{slug: {lang: POFile}}`` (empty with ``keep=False``, for a caller
+    that would rather read them again than hold a thousand parsed catalogues in memory).
     """
     results: list[FileResult] = []
     merged: dict[str, dict[str, polib.POFile]] = {slug: {} for slug in slugs}
@@ -162,7 +164,8 @@ def merge_catalogs(
             path = project.po_path(lang, slug)
             written = save(path, po, old_bytes, pending)
             results.append(FileResult(str(path.relative_to(project.root)), written, counts))
-            merged[slug][lang] = po
+            if keep:
+                merged[slug][lang] = po
             if progress:
                 progress(1)
     atomic_write_many(pending)
