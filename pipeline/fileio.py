@@ -92,6 +92,23 @@ def write_if_changed(path: str | os.PathLike, data: bytes | str) -> bool:
     return True
 
 
+def write_many_if_changed(items: list[tuple[str | os.PathLike, bytes | str]]) -> list[bool]:
+    """:func:`write_if_changed` for many files, with one sync for all (see :func:`atomic_write_many`)."""
+    todo, written = [], []
+    for path, data in items:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        try:
+            same = Path(path).read_bytes() == data
+        except OSError:
+            same = False
+        written.append(not same)
+        if not same:
+            todo.append((path, data))
+    atomic_write_many(todo)
+    return written
+
+
 @contextlib.contextmanager
 def project_lock(root: str | os.PathLike):
     """Hold an exclusive lock on a project so two runs cannot write it at once."""

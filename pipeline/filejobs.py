@@ -17,7 +17,7 @@ from pipeline.article import article_info
 from pipeline.catalog import pofile
 from pipeline.catalog.extract import build_pot, keep_creation_date, now_stamp, segments_of
 from pipeline.errors import TamizdatError
-from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.fileio import read_bytes, write_if_changed, write_many_if_changed
 from pipeline.model import Finding
 from pipeline.render import render, translations_from_catalog
 
@@ -63,8 +63,8 @@ def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
     return po
 
 
-def save_template(out: Path, po: polib.POFile) -> bool:
-    """Write a template unless only its creation date would change; a changed one gets today's date."""
+def template_bytes(out: Path, po: polib.POFile) -> bytes | None:
+    """The bytes to write for a template, or None when only its creation date would change."""
     try:
         old_bytes = out.read_bytes()
         old = pofile.parse(old_bytes, str(out))
@@ -72,10 +72,16 @@ def save_template(out: Path, po: polib.POFile) -> bool:
         old_bytes = old = None  # a missing or broken old template is simply replaced
     keep_creation_date(po, old)
     if old_bytes is not None and pofile.unchanged(old_bytes, po):
-        return False
+        return None
     if old is not None:
         po.metadata["POT-Creation-Date"] = now_stamp()
-    return write_if_changed(out, pofile.encode(po))
+    return pofile.encode(po)
+
+
+def save_template(out: Path, po: polib.POFile) -> bool:
+    """Write a template unless only its creation date would change; a changed one gets today's date."""
+    data = template_bytes(out, po)
+    return data is not None and write_if_changed(out, data)
 
 
 def extract(src: str, out: str, *, glossary=None) -> Report:
@@ -85,11 +91,16 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         files = html_files(src_path)
         if not files:
             raise TamizdatError("no .html files found", src)
+        batch = []
         for f in files:
             rel = f.relative_to(src_path)
             target = out_path / rel.with_suffix(".pot")
-            po = extract_one(f, rel.as_posix(), glossary=glossary)
-            (report.written if save_template(target, po) else report.unchanged).append(str(target))
+            data = template_bytes(target, extract_one(f, rel.as_posix(), glossary=glossary))
+            if data is None:
+                report.unchanged.append(str(target))
+            else:
+                batch.append((target, data))
+        _write_batch(batch, report)
         return report
     if not src_path.exists():
         raise TamizdatError("no such file", src)
@@ -149,6 +160,11 @@ def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, st
         outputs.append((target, result.html))
     if strict and any(f.severity == "error" for f in report.findings):
         return report  # nothing written: the output would be wrong
-    for target, html in outputs:
-        (report.written if write_if_changed(target, html) else report.unchanged).append(str(target))
+    _write_batch(outputs, report)
     return report
+
+
+def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
+    # One filesystem sync for a whole tree instead of two fsyncs per file.
+    for (target, _), written in zip(items, write_many_if_changed(items)):
+        (report.written if written else report.unchanged).append(str(target))
