@@ -24,16 +24,24 @@ def _env():
     return env
 
 
-@pytest.fixture
-def sample_project(tmp_path: Path) -> Path:
-    """A copy of the bundled sample project (articles, locales, glossary, settings)."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
+def copy_sample(dest: Path, settings: str | None = None) -> Path:
+    """Copy the bundled sample project (articles, locales, glossary) into ``dest``, with its own settings
+    or the given ``pyproject.toml`` text."""
+    dest.mkdir(parents=True, exist_ok=True)
+    if settings is None:
+        shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
+    else:
+        (dest / "pyproject.toml").write_text(settings, encoding="utf-8")
     for folder in ("articles", "locales", "glossary"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, dest / folder)
     return dest
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    """A copy of the bundled sample project (articles, locales, glossary, settings)."""
+    return copy_sample(tmp_path / "project")
 
 
 def have(cmd: str) -> bool:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_sample
+
 from test_site_build import SETTINGS, SLUG, arabic_pseudo, build, edit_po
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,10 +59,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser-site")
-    (root / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
-    for folder in ("articles", "locales", "glossary"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_sample(tmp_path_factory.mktemp("browser-site"), SETTINGS)
     assert build(root) == 0
     edit_po(root / "locales/ar" / f"{SLUG}.po", lambda i, e: setattr(e, "msgstr", arabic_pseudo(e.msgid)))
     assert build(root) == 0

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import copy_sample
 from pipeline.catalog.pofile import dumps, parse
 from pipeline.cli import main
 
@@ -53,10 +54,7 @@ def build(root: Path, *extra: str) -> int:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("site-project")
-    (root / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
-    for folder in ("articles", "locales", "glossary"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_sample(tmp_path_factory.mktemp("site-project"), SETTINGS)
     assert build(root) == 0  # creates locales/ar
     # de loses three translations (published partially, by policy); fr loses one (hidden by default).
     edit_po(root / "locales/de" / f"{SLUG}.po", lambda i, e: setattr(e, "msgstr", "") if 3 <= i < 6 else None)
@@ -240,7 +238,7 @@ def test_unknown_language_in_site_settings_is_a_one_line_error(project, capsys):
 
 
 def test_published_pages_carry_no_html_comments_from_the_source(sample_project):
-    from conftest import run_cli
+    from conftest import copy_sample, run_cli
 
     art = sample_project / "articles" / "azat-miftakhov-caste.html"
     art.write_text(art.read_text().replace("<h1>", "<!-- editor: check the date with the support group -->\n<h1>", 1))
