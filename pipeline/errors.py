@@ -16,6 +16,9 @@ class TamizdatError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):  # keep file and line when the error crosses a process boundary
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = ""
         if self.path:

@@ -19,6 +19,7 @@ from pipeline.catalog.extract import build_pot, keep_creation_date, now_stamp, s
 from pipeline.errors import TamizdatError
 from pipeline.fileio import read_bytes, write_if_changed, write_many_if_changed
 from pipeline.model import Finding
+from pipeline.parallel import pmap
 from pipeline.render import render, translations_from_catalog
 
 
@@ -91,11 +92,11 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         files = html_files(src_path)
         if not files:
             raise TamizdatError("no .html files found", src)
+        _WORKER["glossary"] = glossary  # forked workers inherit it
+        tasks = [(f, f.relative_to(src_path).as_posix(), out_path / f.relative_to(src_path).with_suffix(".pot"))
+                 for f in files]
         batch = []
-        for f in files:
-            rel = f.relative_to(src_path)
-            target = out_path / rel.with_suffix(".pot")
-            data = template_bytes(target, extract_one(f, rel.as_posix(), glossary=glossary))
+        for target, data in pmap(_extract_task, tasks):
             if data is None:
                 report.unchanged.append(str(target))
             else:
@@ -107,6 +108,20 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
     po = extract_one(src_path, src_path.as_posix(), glossary=glossary)
     (report.written if save_template(out_path, po) else report.unchanged).append(str(out_path))
     return report
+
+
+_WORKER: dict = {}
+
+
+def _extract_task(task: tuple[Path, str, Path]) -> tuple[Path, bytes | None]:
+    src, ref, target = task
+    return target, template_bytes(target, extract_one(src, ref, glossary=_WORKER.get("glossary")))
+
+
+def _render_task(task: tuple[Path, Path, Path, str | None, bool]):
+    src, po_file, target, lang, strict = task
+    result = render_one(src, load_po(po_file), str(po_file), lang=lang, strict=strict)
+    return target, result.html, result.findings, result.translated, result.fallback
 
 
 def catalog_language(po: polib.POFile, po_path: str, override: str | None) -> str:
@@ -151,13 +166,12 @@ def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, st
             raise TamizdatError("no such file", src)
         jobs = [(src_path, po_path, out_path)]
     outputs = []
-    for f, po_file, target in jobs:
-        po = load_po(po_file)
-        result = render_one(f, po, str(po_file), lang=lang, strict=strict)
-        report.findings.extend(result.findings)
-        report.translated += result.translated
-        report.fallback += result.fallback
-        outputs.append((target, result.html))
+    for target, html, findings, translated, fallback in pmap(
+            _render_task, [(f, po_file, target, lang, strict) for f, po_file, target in jobs]):
+        report.findings.extend(findings)
+        report.translated += translated
+        report.fallback += fallback
+        outputs.append((target, html))
     if strict and any(f.severity == "error" for f in report.findings):
         return report  # nothing written: the output would be wrong
     _write_batch(outputs, report)

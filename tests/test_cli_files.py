@@ -127,3 +127,16 @@ def test_changed_article_gets_a_new_creation_date_unchanged_keeps_it(tmp_path):
     write(art, ARTICLE.replace("Hello", "Hello again"))
     env_run(86400)
     assert '"POT-Creation-Date: 1970-01-02 00:00+0000\\n"' in out.read_text()
+
+
+def test_a_broken_catalogue_in_a_large_tree_is_located_even_when_rendered_in_parallel(tmp_path):
+    for i in range(60):
+        write(tmp_path / "src" / f"a{i:02}.html", ARTICLE.replace("Hello", f"Hello {i}"))
+    assert run_cli("extract", tmp_path / "src", "-o", tmp_path / "pot").returncode == 0
+    for i in range(60):
+        text = (tmp_path / "pot" / f"a{i:02}.pot").read_text().replace('"Language: \\n"', '"Language: de\\n"')
+        write(tmp_path / "po" / f"a{i:02}.po", text)
+    bad = tmp_path / "po" / "a42.po"
+    bad.write_text(bad.read_text() + '\nmsgid "unterminated\n')
+    r = run_cli("render", tmp_path / "src", tmp_path / "po", "-o", tmp_path / "out")
+    assert r.returncode == 1 and f"{bad}:" in r.stderr and not (tmp_path / "out").exists()
