@@ -33,6 +33,16 @@ def _usable(e: polib.POEntry) -> bool:
     return bool(e.msgstr)
 
 
+class Unit:
+    """The part of an entry a memory needs, at a tenth of a POEntry's size."""
+
+    __slots__ = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt")
+
+    def __init__(self, msgid: str, msgstr: str, msgid_plural: str, msgstr_plural: dict, msgctxt: str | None):
+        self.msgid, self.msgstr, self.msgid_plural = msgid, msgstr, msgid_plural
+        self.msgstr_plural, self.msgctxt = msgstr_plural, msgctxt
+
+
 class Memory:
     """Source text -> translations, each with the slug of the catalogue it came from."""
 
@@ -47,10 +57,13 @@ class Memory:
             mem.add(slug, po)
         return mem
 
-    def add(self, slug: str, po: Iterable[polib.POEntry]) -> None:
+    def add(self, slug: str, po: Iterable[polib.POEntry], slim: bool = False) -> None:
+        """Remember ``po``'s finished translations; ``slim`` keeps copies without comments and
+        references, so the catalogue itself can be let go (a thousand of them do not fit in 200 MB)."""
         for e in po:
             if _usable(e):
-                self.add_unit(slug, e)
+                self.add_unit(slug, Unit(e.msgid, e.msgstr, e.msgid_plural, dict(e.msgstr_plural), e.msgctxt)
+                              if slim else e)
 
     def add_unit(self, slug: str, entry: polib.POEntry) -> None:
         if entry.msgctxt is not None:  # a context means "this source means something special here"

@@ -109,7 +109,7 @@ def update_project(
     else:
         slugs = all_slugs
     with project_lock(project.root):
-        results, _ = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy,
+        results, _ = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy, keep=False,
                                     use_memory=use_memory, progress=progress)
     return results
 
@@ -142,18 +142,29 @@ def merge_catalogs(
             pots[slug] = load(project.pot_path(slug))[1]
     exact = project.settings.memory_exact
     for lang in langs:
-        olds: dict[str, tuple[bytes, polib.POFile]] = {}
+        # Keep the old catalogues as bytes only: the memory keeps slim copies of their translations,
+        # and each is parsed again when its turn to merge comes, so one language's catalogues are
+        # never all in memory at once.
+        olds: dict[str, bytes] = {}
+        memory = Memory() if use_memory else None
         lang_dir = project.locales_dir / lang
         for p in sorted(lang_dir.glob("*.po")) if lang_dir.is_dir() else []:
-            olds[p.name[: -len(".po")]] = load(p)
-        memory = None
-        if use_memory:
-            memory = Memory.from_catalogs((s, po) for s, (_, po) in olds.items())
+            slug = p.name[: -len(".po")]
+            if memory is None and slug not in pots:
+                continue
+            data, po = load(p)
+            olds[slug] = data
+            if memory is not None:
+                memory.add(slug, po, slim=True)
+            del po
+        if memory is not None:
             extra = project.root / "memory"
             if extra.is_dir():
                 load_memory([p for p in sorted(extra.glob("*.tmx"))], lang, memory)
         for slug in slugs:
-            old_bytes, old = olds.get(slug, (None, None))
+            path = project.po_path(lang, slug)
+            old_bytes = olds.get(slug)
+            old = pofile.parse(old_bytes, str(path)) if old_bytes is not None else None
             counts: dict = {}
             po = merge(old, pots[slug], lang=lang, memory=memory, slug=slug, memory_exact=exact,
                        fuzzy=fuzzy, stats=counts)
@@ -161,7 +172,6 @@ def merge_catalogs(
                 from pipeline.glossary.notes import annotate
 
                 annotate(po, glossary, lang)
-            path = project.po_path(lang, slug)
             written = save(path, po, old_bytes, pending)
             results.append(FileResult(str(path.relative_to(project.root)), written, counts))
             if keep:
