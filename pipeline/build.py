@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.article import article_info
-from pipeline.catalog.extract import build_pot, segments_of
+from pipeline.catalog.extract import segments_of, template_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import project_lock, read_bytes
 from pipeline.filejobs import load_po, save_template
@@ -37,28 +37,24 @@ class BuildReport:
             self.unchanged += 1
 
 
-def read_article(project: Project, slug: str) -> tuple[Article, bytes]:
+def read_article(project: Project, slug: str):
+    """An article's metadata, bytes and segments; a missing title or date is an error."""
     path = project.article_path(slug)
+    rel = path.relative_to(project.root).as_posix()
     data = read_bytes(path)
-    root, _ = segments_of(data, str(path))
-    info = article_info(root, slug, str(path), project.settings.source_language)
-    rel = str(path.relative_to(project.root))
+    root, seg = segments_of(data, rel)
+    info = article_info(root, slug, rel, project.settings.source_language)
     if not info.title:
         raise TamizdatError("the article has no title (<h1> or <title>)", rel)
     if not info.date:
         raise TamizdatError('the article has no date (<meta name="date" content="YYYY-MM-DD">)', rel)
-    return info, data
+    return info, data, seg
 
 
-def extract_template(project: Project, slug: str, data: bytes, info: Article, glossary, report: BuildReport):
+def extract_template(project: Project, slug: str, seg, info: Article, glossary, report: BuildReport):
     """Step 1 for one article: ``locales/<slug>.pot``, written only when its content changed."""
     rel = project.article_path(slug).relative_to(project.root).as_posix()
-    _, seg = segments_of(data, rel)
-    pot = build_pot([(rel, seg.segments())], project_id=slug, source_lang=info.lang, title=info.title)
-    if glossary is not None:
-        from pipeline.glossary.notes import annotate
-
-        annotate(pot, glossary, None)
+    pot = template_of(seg, ref=rel, project_id=slug, source_lang=info.lang, title=info.title, glossary=glossary)
     pot_path = project.pot_path(slug)
     report.wrote(pot_path, save_template(pot_path, pot), project.root)
     return pot
@@ -105,8 +101,8 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 info = Article(**known["info"])
                 report.unchanged += 1 + len(langs)
             else:
-                info, data = read_article(project, slug)
-                pots[slug] = extract_template(project, slug, data, info, glossary(), report)
+                info, data, seg = read_article(project, slug)
+                pots[slug] = extract_template(project, slug, seg, info, glossary(), report)
             articles.append((slug, info, data))
             catalogs[slug] = _LazyCatalogs(project, slug)
         changed = set(pots)

@@ -15,7 +15,7 @@ import polib
 from pipeline import languages
 from pipeline.article import article_info
 from pipeline.catalog import pofile
-from pipeline.catalog.extract import build_pot, keep_creation_date, now_stamp, segments_of
+from pipeline.catalog.extract import keep_creation_date, now_stamp, segments_of, template_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import read_bytes, write_if_changed, write_many_if_changed
 from pipeline.model import Finding
@@ -40,28 +40,12 @@ def load_po(path: str | os.PathLike) -> polib.POFile:
     return pofile.parse(read_bytes(path), str(path))
 
 
-def write_catalog(path: str | os.PathLike, po: polib.POFile) -> bool:
-    """Write ``po`` as msgcat would, unless the file already has the same content. True if written."""
-    path = Path(path)
-    try:
-        old = path.read_bytes()
-    except OSError:
-        old = None
-    if old is not None and pofile.unchanged(old, po):
-        return False
-    return write_if_changed(path, pofile.encode(po))
-
-
 def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
     """The template of one HTML document; ``ref`` is the name used in ``#:`` references."""
     root, seg = segments_of(read_bytes(src), str(src))
     info = article_info(root, src.stem, str(src))
-    po = build_pot([(ref, seg.segments())], project_id=src.stem, source_lang=info.lang, title=info.title or None)
-    if glossary is not None:
-        from pipeline.glossary.notes import annotate
-
-        annotate(po, glossary, None)
-    return po
+    return template_of(seg, ref=ref, project_id=src.stem, source_lang=info.lang, title=info.title or None,
+                       glossary=glossary)
 
 
 def template_bytes(out: Path, po: polib.POFile) -> bytes | None:

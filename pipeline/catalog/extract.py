@@ -76,6 +76,17 @@ def build_pot(
     return po
 
 
+def template_of(seg, *, ref: str, project_id: str, source_lang: str, title: str | None = None,
+                glossary=None) -> polib.POFile:
+    """The template of one segmented document, with glossary notes when a glossary is given."""
+    po = build_pot([(ref, seg.segments())], project_id=project_id, source_lang=source_lang, title=title)
+    if glossary is not None:
+        from pipeline.glossary.notes import annotate
+
+        annotate(po, glossary, None)
+    return po
+
+
 def segments_of(data: bytes, path: str) -> tuple:
     """Parse and segment one HTML document: ``(root, Segmented)``."""
     root = parse_html(data, path)
