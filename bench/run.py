@@ -44,7 +44,7 @@ class Cmd:
     argvs: list[list[str]]
     cwd: Path | None = None
     ok_codes: tuple[int, ...] = (0,)
-    tree: bool = False  # sample the whole process tree's RSS (multi-process commands)
+    tree: bool = True  # also sample the process tree's summed PSS (forked workers); off only for tests
 
 
 @dataclass
@@ -55,8 +55,24 @@ class Result:
     detail: str = ""
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Summed RSS of ``root`` and all its descendants, from /proc."""
+def _pss_kb(pid: int, rss_kb: int) -> int:
+    """Proportional set size: each shared page counted once across the processes sharing it."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return rss_kb
+
+
+def _tree_memory_kb(root: int) -> int:
+    """Memory of ``root`` and all its descendants, from /proc: their summed PSS.
+
+    Summed RSS would count the pages forked workers share with their parent once per
+    worker, and make a tree of three processes look three times its size.
+    """
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for name in os.listdir("/proc"):
@@ -77,7 +93,7 @@ def _tree_rss_kb(root: int) -> int:
         while p and p != root and p in parents:
             p = parents[p]
         if p == root:
-            total += rss[pid]
+            total += _pss_kb(pid, rss[pid])
     return total
 
 
@@ -118,7 +134,7 @@ def measure(cmd: Cmd, env: dict[str, str], log: Path, timeout: float) -> Result:
 
                 def sample() -> None:
                     while not stop.wait(0.1):
-                        sampled[0] = max(sampled[0], _tree_rss_kb(proc.pid))
+                        sampled[0] = max(sampled[0], _tree_memory_kb(proc.pid))
 
                 threading.Thread(target=sample, daemon=True).start()
             timer = threading.Timer(timeout, proc.kill)

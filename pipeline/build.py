@@ -19,6 +19,7 @@ from pipeline.errors import TamizdatError
 from pipeline.fileio import project_lock, read_bytes
 from pipeline.filejobs import load_po, save_template
 from pipeline.model import Article, Finding
+from pipeline.parallel import pimap
 from pipeline.project import Project
 
 
@@ -51,13 +52,24 @@ def read_article(project: Project, slug: str):
     return info, data, seg
 
 
-def extract_template(project: Project, slug: str, seg, info: Article, glossary, report: BuildReport):
-    """Step 1 for one article: ``locales/<slug>.pot``, written only when its content changed."""
+def extract_template(project: Project, slug: str, seg, info: Article, glossary) -> bool:
+    """Step 1 for one article: ``locales/<slug>.pot``, written only when its content changed. True if written."""
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     pot = template_of(seg, ref=rel, project_id=slug, source_lang=info.lang, title=info.title, glossary=glossary)
-    pot_path = project.pot_path(slug)
-    report.wrote(pot_path, save_template(pot_path, pot), project.root)
-    return pot
+    return save_template(project.pot_path(slug), pot)
+
+
+_JOB: dict = {}  # what forked workers inherit: the project and its glossary
+
+
+def _extract_job(slug: str):
+    """Step 1 in a worker: the article's metadata and whether its template was written."""
+    project = _JOB["project"]
+    try:
+        info, _, seg = read_article(project, slug)
+        return "ok", (info, extract_template(project, slug, seg, info, _JOB["glossary"]))
+    except TamizdatError as exc:
+        return "error", (exc.message, exc.path, exc.line)
 
 
 class _LazyCatalogs(dict):
@@ -90,7 +102,7 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 loaded.append(project.glossary())
             return loaded[0]
 
-        articles, pots, catalogs = [], {}, {}
+        articles, catalogs, todo = [], {}, []
         for slug in project.slugs():
             data = read_bytes(project.article_path(slug))
             known = cache.articles.get(slug)
@@ -101,19 +113,32 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 info = Article(**known["info"])
                 report.unchanged += 1 + len(langs)
             else:
-                info, data, seg = read_article(project, slug)
-                pots[slug] = extract_template(project, slug, seg, info, glossary(), report)
-            articles.append((slug, info, data))
+                info = None
+                todo.append(slug)
+            articles.append([slug, info, data])
             catalogs[slug] = _LazyCatalogs(project, slug)
-        changed = set(pots)
-        if pots:
-            results, _ = merge_catalogs(project, langs, list(pots), glossary=glossary(), pots=pots, keep=False)
-            pots.clear()
-            for r in results:
+        if todo:
+            _JOB.update(project=project, glossary=glossary())
+            try:
+                extracted = dict(zip(todo, pimap(_extract_job, todo)))
+            finally:
+                _JOB.clear()
+            for slug in todo:  # the first error, in article order
+                kind, value = extracted[slug]
+                if kind == "error":
+                    raise TamizdatError(*value)
+            for item in articles:
+                if item[0] in extracted:
+                    info, written = extracted[item[0]][1]
+                    item[1] = info
+                    report.wrote(project.pot_path(item[0]), written, project.root)
+            for r in merge_catalogs(project, langs, todo, glossary=glossary()):
                 if r.written:
                     report.written.append(r.path)
                 else:
                     report.unchanged += 1
+        articles = [tuple(item) for item in articles]
+        changed = set(todo)
         for slug, info, data in articles:
             if slug in changed:
                 cache.articles[slug] = {"article": digest(data), "pot": file_digest(project.pot_path(slug)),

@@ -134,28 +134,84 @@ def project_lock(root: str | os.PathLike):
         fh.close()
 
 
-def atomic_write_many(items: list[tuple[str | os.PathLike, bytes]]) -> None:
-    """``atomic_write`` for many files at once, with one filesystem sync instead of one fsync per file.
+def stage(path: str | os.PathLike, data: bytes) -> tuple[str, list[str]]:
+    """Write ``data`` to a temporary file beside ``path`` (not yet synced) for :class:`Staged` to rename
+    later; returns its name and the folders made for it (removed again if the write is discarded).
 
-    Every new content goes to a temporary file beside its target; once all are
-    written, one ``sync`` makes them durable and only then are they renamed over
-    their targets — so each target still holds its old or its new content, never
-    half, while a folder of 1000 catalogues costs one flush instead of 1000.
+    A forked worker may stage files and hand what this returns back to its parent.
     """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in items:
-            path = Path(path)
-            staged.append((_stage(path, data, fsync=False), path))
-        if staged:
-            os.sync()
-        while staged:
-            tmp, path = staged[0]
-            os.replace(tmp, path)
-            staged.pop(0)
-    except BaseException:
-        for tmp, _ in staged:
+    path = Path(path)
+    made, folder = [], path.parent
+    while not folder.exists():
+        made.append(str(folder))
+        folder = folder.parent
+    return _stage(path, data, fsync=False), made
+
+
+class Staged:
+    """Files written beside their targets as soon as they are ready, renamed over them all at once.
+
+    Nothing waits in memory: each new content goes to its temporary file when it is
+    produced. :meth:`commit` makes them durable with one ``sync`` and only then
+    renames them, so each target holds its old or its new content, never half, and
+    a run that fails before the commit changes nothing (:meth:`discard` removes the
+    temporary files). As a context manager: commit on success, discard on error.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, Path]] = []
+        self._made: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, path: str | os.PathLike, data: bytes) -> None:
+        self.adopt(stage(path, data), path)
+
+    def adopt(self, staged: tuple[str, list[str]], path: str | os.PathLike) -> None:
+        """Take charge of what :func:`stage` returned, perhaps in another process."""
+        self._items.append((staged[0], Path(path)))
+        self._made += staged[1]
+
+    def commit(self) -> None:
+        if not self._items:
+            return
+        os.sync()
+        folders = {path.parent for _, path in self._items}
+        self._made.clear()
+        try:
+            while self._items:
+                tmp, path = self._items[-1]
+                os.replace(tmp, path)
+                self._items.pop()
+        except BaseException:
+            self.discard()
+            raise
+        _sync_folders(folders)
+
+    def discard(self) -> None:
+        for tmp, _ in self._items:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise
-    _sync_folders({Path(p).parent for p, _ in items})
+        self._items.clear()
+        for folder in sorted(set(self._made), key=len, reverse=True):  # deepest first; only empty ones go
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)
+        self._made.clear()
+
+    def __enter__(self) -> "Staged":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def atomic_write_many(items: list[tuple[str | os.PathLike, bytes]]) -> None:
+    """``atomic_write`` for many files at once, with one filesystem sync instead of one fsync per file
+    (a folder of 1000 catalogues costs one flush instead of 1000); see :class:`Staged`."""
+    with Staged() as staged:
+        for path, data in items:
+            staged.add(path, data)

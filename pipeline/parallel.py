@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 MIN_PER_WORKER = 25
@@ -21,11 +21,18 @@ def workers(n_items: int, jobs: int | None = None) -> int:
     return max(1, min(jobs, n_items // MIN_PER_WORKER))
 
 
-def pmap(func: Callable, items: Iterable, jobs: int | None = None) -> list:
-    """``[func(x) for x in items]``, in parallel when it is worth it. ``func`` must be module-level."""
+def pimap(func: Callable, items: Iterable, jobs: int | None = None) -> Iterator:
+    """``(func(x) for x in items)``, in parallel when it is worth it; results arrive in input order
+    as they are ready (a progress bar can follow them). ``func`` must be module-level."""
     items = list(items)
     n = workers(len(items), jobs)
     if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [func(x) for x in items]
+        yield from map(func, items)
+        return
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(func, items, chunksize=max(1, len(items) // (n * 8))))
+        yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (n * 8))))
+
+
+def pmap(func: Callable, items: Iterable, jobs: int | None = None) -> list:
+    """``[func(x) for x in items]``, in parallel when it is worth it. ``func`` must be module-level."""
+    return list(pimap(func, items, jobs))

@@ -45,6 +45,11 @@ class Index:
     def __len__(self) -> int:
         return len(self._texts)
 
+    def prepare(self) -> None:
+        """Build now what the first large search would build, so forked workers share it."""
+        if len(self._texts) > _DIRECT:
+            self._index()
+
     def _index(self) -> dict[str, "np.ndarray"]:
         # word -> ascending positions of the texts using it; built on the first large search
         if self._postings is None:

@@ -85,6 +85,10 @@ class Memory:
                 return slug, e
         return None
 
+    def prepare(self) -> None:
+        """Build the search index now, so forked workers share one instead of each building its own."""
+        self._searchable()[0].prepare()
+
     def _searchable(self) -> tuple[Index, list[str]]:
         if self._index is None:
             texts = list(self._sources)

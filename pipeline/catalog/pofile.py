@@ -1253,7 +1253,7 @@ def encode(po: polib.POFile) -> bytes:
 # Content comparison
 # ---------------------------------------------------------------------------
 
-def _content(po: polib.POFile) -> tuple:
+def content(po: polib.POFile) -> tuple:
     """What a catalogue says, without how it is laid out: the same key/value
     header, comments, references, flags (in any order) and strings."""
     items = []
@@ -1270,14 +1270,17 @@ def _content(po: polib.POFile) -> tuple:
     return (po.header, dict(po.metadata), bool(po.metadata_is_fuzzy), tuple(items))
 
 
-def unchanged(old: bytes, po: polib.POFile) -> bool:
+def unchanged(old: bytes | tuple, po: polib.POFile) -> bool:
     """True when ``po`` says the same as the file bytes ``old`` (layout aside),
-    so the file must be left as it is."""
+    so the file must be left as it is. ``old`` may also be the :func:`content` of
+    the old catalogue, taken before a merge changed it (sparing a second parse)."""
+    if isinstance(old, tuple):
+        return old == content(po)
     try:
         before = parse(old)
     except TamizdatError:
         return False
-    return _content(before) == _content(po)
+    return content(before) == content(po)
 
 
 def new_catalog(metadata: dict[str, str], header: str = "") -> Catalog:

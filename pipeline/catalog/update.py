@@ -18,7 +18,8 @@ from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
 from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, atomic_write_many, project_lock, read_bytes
+from pipeline.fileio import Staged, atomic_write, project_lock, read_bytes, stage
+from pipeline.parallel import pimap
 
 
 @dataclass
@@ -26,6 +27,7 @@ class FileResult:
     path: str
     written: bool
     counts: dict = field(default_factory=dict)
+    target: Path | None = field(default=None, repr=False, compare=False)  # where the bytes go
 
     def summary(self) -> str:
         c = self.counts
@@ -40,19 +42,21 @@ def load(path: str | os.PathLike) -> tuple[bytes, polib.POFile]:
     return data, pofile.parse(data, str(path))
 
 
-def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None, sink: list | None = None) -> bool:
-    """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written.
-
-    With ``sink``, the (path, bytes) pair is appended there for one ``atomic_write_many`` at the end.
-    """
+def new_bytes(po: polib.POFile, old: bytes | tuple | None) -> bytes | None:
+    """What to write for ``po`` as msgcat would, or None when ``old`` (the file's bytes, or the
+    :func:`pofile.content` of what they said) already says it."""
     if old is not None and pofile.unchanged(old, po):
-        return False
+        return None
     set_header(po.metadata, "X-Generator", GENERATOR)
-    if sink is not None:
-        sink.append((path, pofile.encode(po)))
-    else:
-        atomic_write(path, pofile.encode(po))
-    return True
+    return pofile.encode(po)
+
+
+def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None) -> bool:
+    """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written."""
+    data = new_bytes(po, old)
+    if data is not None:
+        atomic_write(path, data)
+    return data is not None
 
 
 def load_memory(sources: Iterable[str | os.PathLike], lang: str | None, memory: Memory | None = None) -> Memory:
@@ -109,8 +113,8 @@ def update_project(
     else:
         slugs = all_slugs
     with project_lock(project.root):
-        results, _ = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy, keep=False,
-                                    use_memory=use_memory, progress=progress)
+        results = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy,
+                                 use_memory=use_memory, progress=progress)
     return results
 
 
@@ -120,66 +124,107 @@ def merge_catalogs(
     slugs: list[str],
     *,
     glossary=None,
-    pots: dict[str, polib.POFile] | None = None,
     fuzzy: bool = True,
     use_memory: bool = True,
-    keep: bool = True,
     progress: Callable[[int], object] | None = None,
-) -> tuple[list[FileResult], dict[str, dict[str, polib.POFile]]]:
+) -> list[FileResult]:
     """The work of :func:`update_project` for a caller that already holds the project lock.
 
-    ``glossary`` (or None) refreshes the ``#.`` glossary notes; ``pots`` spares re-reading templates
-    the caller has just built. Returns the per-file results
-    and the merged catalogues as ``{slug: {lang: POFile}}`` (empty with ``keep=False``, for a caller
-    that would rather read them again than hold a thousand parsed catalogues in memory).
+    ``glossary`` (or None) refreshes the ``#.`` glossary notes. Per language, the
+    memory is built first — which also reads and checks every catalogue — then
+    the catalogues are merged over the cores. Each new catalogue goes straight to
+    a temporary file and is let go; all are renamed into place together at the
+    end, so an error anywhere leaves every file as it was.
     """
     results: list[FileResult] = []
-    merged: dict[str, dict[str, polib.POFile]] = {slug: {} for slug in slugs}
-    pending: list[tuple[Path, bytes]] = []
-    pots = dict(pots or {})
-    for slug in slugs:
-        if slug not in pots:
-            pots[slug] = load(project.pot_path(slug))[1]
-    exact = project.settings.memory_exact
-    for lang in langs:
-        # Keep the old catalogues as bytes only: the memory keeps slim copies of their translations,
-        # and each is parsed again when its turn to merge comes, so one language's catalogues are
-        # never all in memory at once.
-        olds: dict[str, bytes] = {}
-        memory = Memory() if use_memory else None
-        lang_dir = project.locales_dir / lang
-        for p in sorted(lang_dir.glob("*.po")) if lang_dir.is_dir() else []:
-            slug = p.name[: -len(".po")]
-            if memory is None and slug not in pots:
-                continue
-            data, po = load(p)
-            olds[slug] = data
-            if memory is not None:
-                memory.add(slug, po, slim=True)
-            del po
-        if memory is not None:
-            extra = project.root / "memory"
-            if extra.is_dir():
-                load_memory([p for p in sorted(extra.glob("*.tmx"))], lang, memory)
-        for slug in slugs:
-            path = project.po_path(lang, slug)
-            old_bytes = olds.get(slug)
-            old = pofile.parse(old_bytes, str(path)) if old_bytes is not None else None
-            counts: dict = {}
-            po = merge(old, pots[slug], lang=lang, memory=memory, slug=slug, memory_exact=exact,
-                       fuzzy=fuzzy, stats=counts)
-            if glossary is not None:
-                from pipeline.glossary.notes import annotate
+    with Staged() as staged:
+        for lang in langs:
+            memory = _language_memory(project, lang) if use_memory else None
+            _JOB.update(project=project, lang=lang, memory=memory, glossary=glossary, fuzzy=fuzzy)
+            try:
+                results += _run_staged(_merge_job, slugs, staged, progress)
+            finally:
+                _JOB.clear()
+    return results
 
-                annotate(po, glossary, lang)
-            written = save(path, po, old_bytes, pending)
-            results.append(FileResult(str(path.relative_to(project.root)), written, counts))
-            if keep:
-                merged[slug][lang] = po
-            if progress:
-                progress(1)
-    atomic_write_many(pending)
-    return results, merged
+
+def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs: int | None = None
+                ) -> list[FileResult]:
+    """Run ``job`` over ``items`` on the cores. Each job returns ``("ok", (FileResult, temporary file or
+    None))`` or ``("error", (message, path, line))``; every temporary file is put in ``staged``'s charge
+    before the first error is raised, so nothing is left behind."""
+    outcomes = []
+    for outcome in pimap(job, items, jobs):
+        outcomes.append(outcome)
+        if progress:
+            progress(1)
+    results = []
+    for kind, value in outcomes:
+        if kind == "ok" and value[1] is not None:
+            staged.adopt(value[1], value[0].target)
+    for kind, value in outcomes:
+        if kind == "error":
+            raise TamizdatError(*value)
+        results.append(value[0])
+    return results
+
+
+def _staged_or_error(make: Callable[[], tuple[FileResult, bytes | None]]):
+    """Run one merge in a worker: its bytes go to a temporary file beside the target. Errors come back
+    as values (pickling an exception through a pool loses nothing, but a raise would lose the
+    other workers' temporary files)."""
+    try:
+        result, data = make()
+        try:
+            tmp = stage(result.target, data) if data is not None else None
+        except OSError as exc:
+            raise TamizdatError(exc.strerror or str(exc), result.path) from None
+    except TamizdatError as exc:
+        return "error", (exc.message, exc.path, exc.line)
+    return "ok", (result, tmp)
+
+
+def _language_memory(project, lang: str) -> Memory:
+    """Every finished translation of ``lang`` in the project (and ``memory/*.tmx``), indexed for search."""
+    memory = Memory()
+    lang_dir = project.locales_dir / lang
+    for p in sorted(lang_dir.glob("*.po")) if lang_dir.is_dir() else []:
+        # Slim copies: a thousand parsed catalogues would not fit in 200 MB; each is parsed again to merge.
+        memory.add(p.name[: -len(".po")], load(p)[1], slim=True)
+    extra = project.root / "memory"
+    if extra.is_dir():
+        load_memory(sorted(extra.glob("*.tmx")), lang, memory)
+    memory.prepare()  # once here, shared by the forked workers
+    return memory
+
+
+_JOB: dict = {}  # what forked workers inherit instead of receiving it pickled (memory, glossary)
+
+
+def _merge_job(slug: str):
+    return _staged_or_error(lambda: merge_one(_JOB["project"], _JOB["lang"], slug, memory=_JOB["memory"],
+                                              glossary=_JOB["glossary"], fuzzy=_JOB["fuzzy"]))
+
+
+def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary, fuzzy: bool = True
+              ) -> tuple[FileResult, bytes | None]:
+    """``locales/<slug>.pot`` merged into ``locales/<lang>/<slug>.po``: the result, and the new bytes
+    (None when the file already says the same)."""
+    path = project.po_path(lang, slug)
+    rel = str(path.relative_to(project.root))
+    old_bytes = read_bytes(path) if path.is_file() else None
+    old = pofile.parse(old_bytes, rel) if old_bytes is not None else None
+    before = pofile.content(old) if old is not None else None  # the merge may change old's entries
+    pot = load(project.pot_path(slug))[1]
+    counts: dict = {}
+    po = merge(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=project.settings.memory_exact,
+               fuzzy=fuzzy, stats=counts)
+    if glossary is not None:
+        from pipeline.glossary.notes import annotate
+
+        annotate(po, glossary, lang)
+    data = new_bytes(po, before)
+    return FileResult(rel, data is not None, counts, target=path), data
 
 
 # -- tamizdat merge ------------------------------------------------------------
@@ -194,7 +239,8 @@ def _lang_of(po: polib.POFile, path: Path) -> str | None:
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
-               fuzzy: bool = True, sink: list | None = None) -> FileResult:
+               fuzzy: bool = True) -> tuple[FileResult, bytes | None]:
+    """``msgmerge old pot -o out``: the result, and the bytes to write (None when ``out`` already says it)."""
     old_bytes, old = load(old_path)
     pot = load(pot_path)[1]
     counts: dict = {}
@@ -203,13 +249,8 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     current = old_bytes if out_path.resolve() == old_path.resolve() else (
         out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
-    if current is not None and pofile.unchanged(current, po):
-        return FileResult(str(out_path), False, counts)
-    if sink is not None:
-        sink.append((out_path, pofile.encode(po)))
-    else:
-        atomic_write(out_path, pofile.encode(po))
-    return FileResult(str(out_path), True, counts)
+    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode(po)
+    return FileResult(str(out_path), data is not None, counts, target=out_path), data
 
 
 def template_for(po_rel: Path, new_dir: Path) -> Path | None:
@@ -225,49 +266,22 @@ def template_for(po_rel: Path, new_dir: Path) -> Path | None:
     return None
 
 
-_SHARED: dict = {}  # what forked workers inherit instead of receiving it pickled (the memory)
-
-
 def _pair_job(pair: tuple[Path, Path, Path]):
-    sink: list = []
-    try:
-        result = merge_pair(*pair, lang=_SHARED["lang"], memory=_SHARED["memory"], fuzzy=_SHARED["fuzzy"], sink=sink)
-    except TamizdatError as exc:  # sent back whole: pickling would drop its file and line
-        return ("error", (exc.message, exc.path, exc.line))
-    return ("ok", (result, sink))
-
-
-def _run_pairs(pairs, *, lang, memory, fuzzy, jobs: int):
-    """Merge every pair, in ``jobs`` forked processes when the folder is large enough to gain from it."""
-    import multiprocessing
-
-    _SHARED.update(lang=lang, memory=memory, fuzzy=fuzzy)
-    if jobs <= 1 or len(pairs) < 40 or "fork" not in multiprocessing.get_all_start_methods():
-        outcomes = map(_pair_job, pairs)
-        pool = None
-    else:
-        pool = multiprocessing.get_context("fork").Pool(jobs)
-        outcomes = pool.imap(_pair_job, pairs, chunksize=8)
-    try:
-        for kind, value in outcomes:
-            if kind == "error":
-                raise TamizdatError(*value)
-            yield value
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+    return _staged_or_error(lambda: merge_pair(*pair, lang=_JOB["lang"], memory=_JOB["memory"], fuzzy=_JOB["fuzzy"]))
 
 
 def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang: str | None, fuzzy: bool = True,
                 progress_factory=None, warn: Callable[[str], None] = lambda s: None,
-                jobs: int = 1) -> list[FileResult]:
+                jobs: int | None = None) -> list[FileResult]:
     old_p, new_p, out_p = Path(old), Path(new), Path(out)
     memory = load_memory(memory_sources, lang) if memory_sources else None
     if old_p.is_dir() != new_p.is_dir():
         raise TamizdatError("give two files or two folders", str(new_p if old_p.is_dir() else old_p))
     if not old_p.is_dir():
-        return [merge_pair(old_p, new_p, out_p, lang=lang, memory=memory, fuzzy=fuzzy)]
+        result, data = merge_pair(old_p, new_p, out_p, lang=lang, memory=memory, fuzzy=fuzzy)
+        if data is not None:
+            atomic_write(out_p, data)
+        return [result]
     pairs = []
     for po_path in sorted(p for p in old_p.rglob("*.po") if p.is_file()):
         rel = po_path.relative_to(old_p)
@@ -276,18 +290,15 @@ def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang
             warn(f"{po_path}: no template {rel.with_suffix('.pot')} in {new_p}; skipped")
             continue
         pairs.append((po_path, pot, out_p / rel))
-    results = []
-    outputs: list[tuple[Path, bytes]] = []
+    if memory is not None:
+        memory.prepare()
     ctx = progress_factory(len(pairs)) if progress_factory else None
     bar = ctx.__enter__() if ctx else None
+    _JOB.update(lang=lang, memory=memory, fuzzy=fuzzy)
     try:
-        for result, written in _run_pairs(pairs, lang=lang, memory=memory, fuzzy=fuzzy, jobs=jobs):
-            results.append(result)
-            outputs.extend(written)
-            if bar:
-                bar.advance()
+        with Staged() as staged:  # nothing is written unless every pair merged
+            return _run_staged(_pair_job, pairs, staged, bar.advance if bar else None, jobs=jobs)
     finally:
+        _JOB.clear()
         if ctx:
             ctx.__exit__(None, None, None)
-    atomic_write_many(outputs)  # nothing is written unless every pair merged
-    return results

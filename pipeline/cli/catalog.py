@@ -36,8 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--silent", dest="quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     p.add_argument("--lang", help="the catalogue's language (default: its Language header)")
     p.add_argument("-N", "--no-fuzzy-matching", action="store_true", help="no fuzzy matching (like msgmerge -N)")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="processes for a folder of 40+ catalogues (default 1; 0: one per CPU core)")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="processes for a folder of catalogues (default 0: one per CPU core)")
     p.set_defaults(handler=run_merge)
 
     p = sub.add_parser("add-language", help="create every catalogue for a new language",
@@ -103,8 +103,6 @@ def run_update(args) -> int:
 
 
 def run_merge(args) -> int:
-    import os
-
     from pipeline import progress
     from pipeline.catalog.update import merge_paths
 
@@ -113,7 +111,7 @@ def run_merge(args) -> int:
         fuzzy=not args.no_fuzzy_matching,
         progress_factory=lambda n: progress.bar(n, "merging", quiet=args.quiet),
         warn=lambda s: print(f"tamizdat: warning: {s}", file=sys.stderr),
-        jobs=args.jobs if args.jobs > 0 else (os.cpu_count() or 1),
+        jobs=args.jobs if args.jobs > 0 else None,
     )
     if len(results) == 1:
         _say(args, f"{results[0].path}: {results[0].summary()}" + ("" if results[0].written else " (unchanged)"))

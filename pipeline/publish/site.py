@@ -17,15 +17,17 @@ removed silently: the build reports an error and keeps it, unless
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.html
 import polib
 from lxml import etree
 
+from pipeline.errors import TamizdatError
 from pipeline.fileio import read_bytes, write_if_changed
 from pipeline.model import Article, Finding
+from pipeline.parallel import pimap
 from pipeline.project import Project
 from pipeline.publish import feeds, pages
 from pipeline.publish.notes import add_reader_notes
@@ -105,74 +107,48 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
                  glossary, report, allow_unpublish: bool = False, cache=None) -> None:
     """Decide, render and write every page, then the indexes, feeds and sitemap.
 
-    Articles are done one at a time (their pages only need each other for the switcher), so memory
-    holds one article's pages, not the site's. With a :class:`~pipeline.buildcache.BuildCache`, a page
-    whose inputs did not change is neither rendered nor written; what it said last time is replayed.
+    Articles are independent (their pages only need each other for the switcher), so the articles
+    with pages to render are spread over the cores, and each holds one article's pages at a time,
+    not the site's. With a :class:`~pipeline.buildcache.BuildCache`, a page whose inputs did not
+    change is neither rendered nor written; what it said last time is replayed.
     ``glossary`` may be a callable returning the glossary, so an unchanged site never loads it.
     """
-    from pipeline.buildcache import BuildCache, file_digest
-
     settings = project.settings
     src = settings.source_language
     langs = [src, *settings.languages]
     policies = load_policies(project)
     root = project.root
     get_glossary = glossary if callable(glossary) else (lambda: glossary)
+    job = _ArticleJob(project, langs, policies, catalogs, get_glossary, cache)
+    stale = [a for a in articles if job.stale(a[0])]
+    done: dict[str, tuple] = {}
+    if stale:
+        job.glossary = get_glossary()  # loaded once, before the workers fork
+        _JOB["job"] = job
+        try:
+            done.update(zip((a[0] for a in stale), pimap(_publish_job, stale)))
+        finally:
+            _JOB.clear()
     published: set[tuple[str, str]] = set()
     by_slug: dict[str, list[str]] = {}
     listed: dict[str, list[pages.PageInfo]] = {lang: [] for lang in langs}
-
-    for slug, info, data in articles:
-        article_key = file_digest(project.article_path(slug))
-        fresh: dict[str, Outcome | None] = {}
-        remembered: dict[str, dict] = {}
-        keys: dict[str, str] = {}
-
-        def page_key(lang: str) -> str:
-            if lang == src:
-                return BuildCache.page_key(article_key)
-            return BuildCache.page_key(article_key, file_digest(project.po_path(lang, slug)),
-                                       file_digest(snapshot_path(project, lang, slug)))
-
-        for lang in langs:
-            keys[lang] = page_key(lang)
-            entry = cache.page(slug, lang, keys[lang]) if cache is not None else None
-            if entry is not None and (entry["status"] == "hidden" or project.page_path(lang, slug).is_file()):
-                remembered[lang] = entry
-                _replay(entry, report)
-            else:
-                fresh[lang], remembered[lang] = _decide_and_record(
-                    project, slug, data, info, lang, catalogs, policies.get(lang), report)
-                keys[lang] = page_key(lang)  # deciding may have just written the page's snapshot
-        langs_here = [lang for lang in langs if remembered[lang]["status"] != "hidden"]
+    for article in articles:
+        slug = article[0]
+        kind, value = done.pop(slug) if slug in done else ("ok", job.publish(*article))
+        if kind == "error":
+            raise TamizdatError(*value)
+        langs_here, infos, remembered, sub = value
+        report.written += sub.written
+        report.unchanged += sub.unchanged
+        report.notes += sub.notes
+        report.findings += sub.findings
         by_slug[slug] = langs_here
-        for lang in langs_here:
-            entry = remembered[lang]
-            if lang not in fresh and entry.get("langs") != langs_here:
-                # Same page, but the switcher must list another set of languages: render it again.
-                fresh[lang], entry = _decide_and_record(project, slug, data, info, lang, catalogs,
-                                                        policies.get(lang), _Quiet(report))
-            o = fresh.get(lang)
-            if o is not None:
-                add_reader_notes(o.root, get_glossary(), lang, src)
-                if o.status in ("partial", "outdated"):
-                    pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
-                pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
-                                       site_title=settings.site_title)
-                path = project.page_path(lang, slug)
-                report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), root)
-            else:
-                report.unchanged += 1
-            published.add((slug, lang))
-            entry["langs"] = langs_here
-            listed[lang].append(pages.PageInfo(
-                slug, lang, entry["title"] or info.title, info.date, entry["status"], round(entry["percent"]),
-                description=entry.get("description") or info.description, author=info.author,
-                translations=[x for x in langs_here if x != lang]))
+        for info in infos:
+            listed[info.lang].append(info)
+            published.add((slug, info.lang))
         if cache is not None:
-            for lang in langs:
-                cache.remember_page(slug, lang, {**remembered[lang], "key": keys[lang]})
-        fresh.clear()
+            for lang, entry in remembered.items():
+                cache.remember_page(slug, lang, entry)
 
     _check_unpublished(project, langs, published, report, allow_unpublish)
     site = project.site_dir
@@ -188,6 +164,113 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     report.wrote(path, write_if_changed(path, pages.CSS), root)
     path = site / "sitemap.xml"
     report.wrote(path, write_if_changed(path, feeds.sitemap(by_slug, langs, settings)), root)
+
+
+_JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
+
+
+def _publish_job(article: tuple[str, Article, bytes]):
+    try:
+        return "ok", _JOB["job"].publish(*article)
+    except TamizdatError as exc:  # the message, file and line, as values
+        return "error", (exc.message, exc.path, exc.line)
+
+
+@dataclass
+class _PageReport:
+    """What one article's pages tell the build report; sent back from a worker."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def wrote(self, path: Path, changed: bool, root: Path) -> None:
+        if changed:
+            self.written.append(str(path.relative_to(root)))
+        else:
+            self.unchanged += 1
+
+
+class _ArticleJob:
+    """Publishing one article in every language; the same in the parent and in a forked worker."""
+
+    def __init__(self, project: Project, langs: list[str], policies, catalogs, get_glossary, cache):
+        self.project, self.langs, self.policies, self.catalogs = project, langs, policies, catalogs
+        self.cache, self._get_glossary, self.glossary = cache, get_glossary, None
+
+    def page_key(self, slug: str, lang: str, article_key: str | None) -> str:
+        from pipeline.buildcache import BuildCache, file_digest
+
+        if lang == self.langs[0]:
+            return BuildCache.page_key(article_key)
+        return BuildCache.page_key(article_key, file_digest(self.project.po_path(lang, slug)),
+                                   file_digest(snapshot_path(self.project, lang, slug)))
+
+    def remembered(self, slug: str, lang: str, key: str) -> dict | None:
+        entry = self.cache.page(slug, lang, key) if self.cache is not None else None
+        if entry is not None and (entry["status"] == "hidden" or self.project.page_path(lang, slug).is_file()):
+            return entry
+        return None
+
+    def stale(self, slug: str) -> bool:
+        """Some page of the article must be rendered (its inputs changed, or its file is gone)."""
+        from pipeline.buildcache import file_digest
+
+        article_key = file_digest(self.project.article_path(slug))
+        return any(self.remembered(slug, lang, self.page_key(slug, lang, article_key)) is None
+                   for lang in self.langs)
+
+    def publish(self, slug: str, info: Article, data: bytes):
+        """Decide, render and write the article's pages: (languages published, their index entries,
+        cache entries, what to report)."""
+        from pipeline.buildcache import file_digest
+
+        project, langs, src = self.project, self.langs, self.langs[0]
+        settings = project.settings
+        report = _PageReport()
+        article_key = file_digest(project.article_path(slug))
+        fresh: dict[str, Outcome | None] = {}
+        remembered: dict[str, dict] = {}
+        keys: dict[str, str] = {}
+        for lang in langs:
+            keys[lang] = self.page_key(slug, lang, article_key)
+            entry = self.remembered(slug, lang, keys[lang])
+            if entry is not None:
+                remembered[lang] = entry
+                _replay(entry, report)
+            else:
+                fresh[lang], remembered[lang] = _decide_and_record(
+                    project, slug, data, info, lang, self.catalogs, self.policies.get(lang), report)
+                keys[lang] = self.page_key(slug, lang, article_key)  # deciding may have just written its snapshot
+        langs_here = [lang for lang in langs if remembered[lang]["status"] != "hidden"]
+        infos = []
+        for lang in langs_here:
+            entry = remembered[lang]
+            if lang not in fresh and entry.get("langs") != langs_here:
+                # Same page, but the switcher must list another set of languages: render it again.
+                fresh[lang], entry = _decide_and_record(project, slug, data, info, lang, self.catalogs,
+                                                        self.policies.get(lang), _Quiet(report))
+                remembered[lang] = entry
+            o = fresh.pop(lang, None)
+            if o is not None:
+                if self.glossary is None:
+                    self.glossary = self._get_glossary()
+                add_reader_notes(o.root, self.glossary, lang, src)
+                if o.status in ("partial", "outdated"):
+                    pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
+                pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
+                                       site_title=settings.site_title)
+                path = project.page_path(lang, slug)
+                report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
+            else:
+                report.unchanged += 1
+            entry["langs"] = langs_here
+            infos.append(pages.PageInfo(
+                slug, lang, entry["title"] or info.title, info.date, entry["status"], round(entry["percent"]),
+                description=entry.get("description") or info.description, author=info.author,
+                translations=[x for x in langs_here if x != lang]))
+        return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
 
 
 class _Quiet:
