@@ -189,6 +189,15 @@ class Staged:
             raise
         _sync_folders(folders)
 
+    def handover(self) -> list[tuple[tuple[str, list[str]], Path]]:
+        """Give up every staged file, as ``(staged, path)`` pairs another :class:`Staged` can
+        :meth:`adopt` (perhaps in another process)."""
+        items = [((tmp, []), path) for tmp, path in self._items]
+        if items:
+            items[0] = ((items[0][0][0], list(self._made)), items[0][1])
+        self._items, self._made = [], []
+        return items
+
     def discard(self) -> None:
         for tmp, _ in self._items:
             with contextlib.suppress(OSError):

@@ -7,8 +7,12 @@ one process, where starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import pickle
+import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -29,10 +33,75 @@ def pimap(func: Callable, items: Iterable, jobs: int | None = None) -> Iterator:
     if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(func, items)
         return
-    with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (n * 8))))
+    # Frozen objects are never visited by the workers' garbage collector, so the pages they share
+    # with this process stay shared instead of being copied into every worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (n * 8))))
+    finally:
+        gc.unfreeze()
 
 
 def pmap(func: Callable, items: Iterable, jobs: int | None = None) -> list:
     """``[func(x) for x in items]``, in parallel when it is worth it. ``func`` must be module-level."""
     return list(pimap(func, items, jobs))
+
+
+def in_child(func: Callable, *args, progress: Callable[[int], object] | None = None):
+    """``func(*args, tick)`` run in a forked child process; its (picklable) result comes back.
+
+    Why: a step that builds a large structure (a language's translation memory)
+    and then lets it go would leave this process as large as at its peak — CPython
+    rarely gives freed memory back — and every worker forked later would copy that
+    freed memory. A child gives it all back when it exits. ``tick(n)`` in the child
+    advances ``progress`` here. Exceptions (a TamizdatError keeps its file and line)
+    are raised again here.
+    """
+    tick_here = progress or (lambda n=1: None)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return func(*args, tick_here)
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, send b"." per tick, then b"R" and the pickled outcome
+        try:
+            os.close(read_fd)
+            out = os.fdopen(write_fd, "wb", buffering=0)
+            try:
+                outcome = ("ok", func(*args, lambda n=1: out.write(b"." * n)))
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+                from pipeline.errors import TamizdatError
+
+                if not isinstance(exc, (TamizdatError, KeyboardInterrupt)):
+                    traceback.print_exc()
+                outcome = ("error", exc)
+            try:
+                data = pickle.dumps(outcome)
+            except Exception as exc:  # noqa: BLE001
+                data = pickle.dumps(("error", RuntimeError(f"cannot send a result back: {exc!r}")))
+            out.write(b"R" + data)
+            out.close()
+        finally:
+            sys.stderr.flush()
+            os._exit(0)
+    os.close(write_fd)
+    data = bytearray()
+    with os.fdopen(read_fd, "rb", buffering=0) as fh:
+        started = False
+        while chunk := fh.read(1 << 16):
+            if not started:
+                at = chunk.find(b"R")
+                ticks = len(chunk) if at < 0 else at
+                if ticks:
+                    tick_here(ticks)
+                if at < 0:
+                    continue
+                started, chunk = True, chunk[at + 1 :]
+            data += chunk
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError(f"a child process died without an answer (wait status {status})")
+    kind, value = pickle.loads(bytes(data))
+    if kind == "error":
+        raise value
+    return value

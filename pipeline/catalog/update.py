@@ -19,7 +19,7 @@ from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
 from pipeline.errors import TamizdatError
 from pipeline.fileio import Staged, atomic_write, project_lock, read_bytes, stage
-from pipeline.parallel import pimap
+from pipeline.parallel import in_child, pimap
 
 
 @dataclass
@@ -139,13 +139,24 @@ def merge_catalogs(
     results: list[FileResult] = []
     with Staged() as staged:
         for lang in langs:
-            memory = _language_memory(project, lang) if use_memory else None
-            _JOB.update(project=project, lang=lang, memory=memory, glossary=glossary, fuzzy=fuzzy)
-            try:
-                results += _run_staged(_merge_job, slugs, staged, progress)
-            finally:
-                _JOB.clear()
+            # One child process per language: its memory is given back whole when the child exits.
+            done, handed = in_child(_merge_language, project, lang, slugs, glossary, fuzzy, use_memory,
+                                    progress=progress)
+            for pair, path in handed:
+                staged.adopt(pair, path)
+            results += done
     return results
+
+
+def _merge_language(project, lang: str, slugs: list[str], glossary, fuzzy: bool, use_memory: bool, tick):
+    """Merge one language's catalogues over the cores; the results, and the staged files to rename."""
+    memory = _language_memory(project, lang) if use_memory else None
+    _JOB.update(project=project, lang=lang, memory=memory, glossary=glossary, fuzzy=fuzzy)
+    try:
+        with Staged() as staged:  # discarded here on an error
+            return _run_staged(_merge_job, slugs, staged, tick), staged.handover()
+    finally:
+        _JOB.clear()
 
 
 def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs: int | None = None

@@ -13,6 +13,7 @@ stem never meets an unrelated lemma. Placeholders (``<a1>``, ``</em>``,
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -234,7 +235,10 @@ class Index:
         self.first: dict[tuple, list[Pattern]] = {}
         self._n = 0
         self._by_word: dict[str, tuple[Pattern, ...]] = {}
-        self._found: dict[tuple[str, bool], tuple[Hit, ...]] = {}
+        # Hits of source texts by a digest of the text: the same msgid recurs across languages and
+        # files (check, notes). Translations and pages rarely recur, and would only fill memory.
+        self.remember = False
+        self._found: dict[bytes, tuple[Hit, ...]] = {}
         self._prefix_set: frozenset | None = None
         self._seen: set[str] = set()  # words already looked up
         self._positive: set[str] = set()  # ... that may start a term
@@ -265,16 +269,17 @@ class Index:
             found = self._by_word[word] = tuple(pats.values())
         return found
 
-    def find(self, text: str, overlapping: bool = False) -> list[Hit]:
-        if overlapping:  # translations: rarely the same text twice, not worth keeping
-            return self._find(text, True)
-        cached = self._found.get((text, overlapping))
+    def find(self, text: str, overlapping: bool = False, remember: bool = True) -> list[Hit]:
+        if overlapping or not (remember and self.remember):
+            return self._find(text, overlapping)
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        cached = self._found.get(key)
         if cached is not None:
             return list(cached)
         hits = self._find(text, overlapping)
-        if len(self._found) > 50_000:  # the same msgid recurs across languages and files
+        if len(self._found) > 50_000:
             self._found.clear()
-        self._found[(text, overlapping)] = tuple(hits)
+        self._found[key] = tuple(hits)
         return hits
 
     def _prefixes(self) -> frozenset:
@@ -381,4 +386,5 @@ def index_for(glossary: Glossary, lang: str) -> Index:
     idx = glossary._indexes.get(lang)
     if idx is None:
         idx = glossary._indexes[lang] = build_index(glossary, lang)
+        idx.remember = lang == glossary.source_language
     return idx

@@ -121,16 +121,18 @@ class Glossary:
                 return c
         return None
 
-    def find(self, text: str, lang: str, overlapping: bool = False) -> list["Hit"]:
+    def find(self, text: str, lang: str, overlapping: bool = False, remember: bool = True) -> list["Hit"]:
         """Glossary terms of ``lang`` in ``text``, inflection-aware.
 
         In the source language the hits are source terms; in other languages
         they are approved and forbidden translations (``hit.kind``). Without
-        ``overlapping``, hits are leftmost-longest and never overlap.
+        ``overlapping``, hits are leftmost-longest and never overlap. Source texts
+        are remembered (they recur across languages); ``remember=False`` for
+        texts that will not recur, such as a published page's.
         """
         idx = self._indexes.get(lang)
         if idx is None:
             from pipeline.glossary.match import index_for
 
             idx = index_for(self, lang)
-        return idx.find(text, overlapping)
+        return idx.find(text, overlapping, remember)

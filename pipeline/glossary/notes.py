@@ -62,7 +62,8 @@ def language_line(concept: Concept, lang: str) -> str:
 def entry_lines(msgid: str, glossary: Glossary, lang: str | None) -> list[str]:
     """The glossary comment lines for one msgid (empty when it uses no term)."""
     found: dict[str, tuple[Concept, list[str]]] = {}
-    for hit in glossary.find(msgid, glossary.source_language):
+    # Not remembered: each catalogue is annotated once per language, and each language in its own process.
+    for hit in glossary.find(msgid, glossary.source_language, remember=False):
         found.setdefault(hit.concept.id, (hit.concept, []))[1].append(hit.term)
     lines: list[str] = []
     for concept, terms in found.values():

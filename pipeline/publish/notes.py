@@ -51,7 +51,7 @@ def add_reader_notes(root: etree._Element, glossary, lang: str, source_lang: str
     for parent, prev, text in list(_text_slots(article)):
         cuts = []
         try:
-            hits = glossary.find(text, lang)
+            hits = glossary.find(text, lang, remember=False)
         except Exception:  # noqa: BLE001 - notes are a courtesy; a matcher problem must not break the build
             hits = []
         for hit in hits:
