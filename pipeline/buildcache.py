@@ -50,6 +50,7 @@ class BuildCache:
         data = data if data and data.get("format") == FORMAT and data.get("env") == env else {}
         self.articles: dict[str, dict] = data.get("articles", {})
         self.pages: dict[str, dict] = data.get("pages", {})
+        self.outputs: dict[str, str] = data.get("outputs", {})  # site-wide file -> digest of what it lists
 
     @classmethod
     def load(cls, project) -> "BuildCache":
@@ -62,7 +63,8 @@ class BuildCache:
         return cls(path, env, data)
 
     def save(self) -> None:
-        data = {"format": FORMAT, "env": self.env, "articles": self.articles, "pages": self.pages}
+        data = {"format": FORMAT, "env": self.env, "articles": self.articles, "pages": self.pages,
+                "outputs": self.outputs}
         atomic_write(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
 
     # -- pages ----------------------------------------------------------------
@@ -76,3 +78,11 @@ class BuildCache:
 
     def remember_page(self, slug: str, lang: str, entry: dict) -> None:
         self.pages[f"{lang}/{slug}"] = entry
+
+    # -- indexes, feeds, sitemap --------------------------------------------------
+    def output(self, rel: str, inputs: str) -> bool:
+        """True when ``rel`` was last made from the same ``inputs`` (a description of them)."""
+        return self.outputs.get(rel) == digest(inputs.encode("utf-8", "surrogatepass"))
+
+    def remember_output(self, rel: str, inputs: str) -> None:
+        self.outputs[rel] = digest(inputs.encode("utf-8", "surrogatepass"))

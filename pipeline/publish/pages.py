@@ -7,6 +7,7 @@ from catalogues are always escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from babel.dates import format_date
 from lxml import etree
@@ -113,6 +114,7 @@ def _page(lang: str, title: str) -> tuple[etree._Element, etree._Element, etree.
     return root, head, body
 
 
+@lru_cache(maxsize=4096)  # an index lists many articles of the same few days
 def format_day(date: str | None, lang: str) -> str:
     if not date:
         return ""

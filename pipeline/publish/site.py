@@ -120,7 +120,8 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     root = project.root
     get_glossary = glossary if callable(glossary) else (lambda: glossary)
     job = _ArticleJob(project, langs, policies, catalogs, get_glossary, cache)
-    stale = [a for a in articles if job.stale(a[0])]
+    looked_up = {slug: job.look_up(slug, data) for slug, _, data in articles}
+    stale = [a for a in articles if None in looked_up[a[0]][1].values()]
     done: dict[str, tuple] = {}
     if stale:
         job.glossary = get_glossary()  # loaded once, before the workers fork
@@ -134,7 +135,7 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     listed: dict[str, list[pages.PageInfo]] = {lang: [] for lang in langs}
     for article in articles:
         slug = article[0]
-        kind, value = done.pop(slug) if slug in done else ("ok", job.publish(*article))
+        kind, value = done.pop(slug) if slug in done else ("ok", job.publish(*article, looked_up.pop(slug)))
         if kind == "error":
             raise TamizdatError(*value)
         langs_here, infos, remembered, sub = value
@@ -152,18 +153,25 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
 
     _check_unpublished(project, langs, published, report, allow_unpublish)
     site = project.site_dir
+
+    def write(path: Path, inputs: tuple, make) -> None:
+        # Indexes, feeds and the sitemap are made again only when what they list changed.
+        key = repr(inputs)
+        rel = path.relative_to(root).as_posix()
+        if cache is not None and cache.output(rel, key) and path.is_file():
+            report.unchanged += 1
+            return
+        report.wrote(path, write_if_changed(path, make()), root)
+        if cache is not None:
+            cache.remember_output(rel, key)
+
     for lang in langs:
-        html = pages.language_index(lang, listed[lang], langs, src, settings.site_title)
-        path = site / lang / "index.html"
-        report.wrote(path, write_if_changed(path, html), root)
-        path = site / lang / feeds.FEED
-        report.wrote(path, write_if_changed(path, feeds.atom(lang, listed[lang], settings)), root)
-    path = site / "index.html"
-    report.wrote(path, write_if_changed(path, pages.top_index(langs, settings.site_title, src)), root)
-    path = site / pages.STYLESHEET
-    report.wrote(path, write_if_changed(path, pages.CSS), root)
-    path = site / "sitemap.xml"
-    report.wrote(path, write_if_changed(path, feeds.sitemap(by_slug, langs, settings)), root)
+        write(site / lang / "index.html", ("index", lang, listed[lang], langs),
+              lambda: pages.language_index(lang, listed[lang], langs, src, settings.site_title))
+        write(site / lang / feeds.FEED, ("feed", lang, listed[lang]), lambda: feeds.atom(lang, listed[lang], settings))
+    write(site / "index.html", ("top", langs), lambda: pages.top_index(langs, settings.site_title, src))
+    write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
+    write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
 
 
 _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
@@ -213,29 +221,28 @@ class _ArticleJob:
             return entry
         return None
 
-    def stale(self, slug: str) -> bool:
-        """Some page of the article must be rendered (its inputs changed, or its file is gone)."""
-        from pipeline.buildcache import file_digest
+    def look_up(self, slug: str, data: bytes) -> tuple[dict[str, str], dict[str, dict | None]]:
+        """Each page's key and, when its inputs did not change and its file is there, its cache entry."""
+        from pipeline.buildcache import digest
 
-        article_key = file_digest(self.project.article_path(slug))
-        return any(self.remembered(slug, lang, self.page_key(slug, lang, article_key)) is None
-                   for lang in self.langs)
+        article_key = digest(data)
+        keys = {lang: self.page_key(slug, lang, article_key) for lang in self.langs}
+        return keys, {lang: self.remembered(slug, lang, keys[lang]) for lang in self.langs}
 
-    def publish(self, slug: str, info: Article, data: bytes):
+    def publish(self, slug: str, info: Article, data: bytes, looked_up=None):
         """Decide, render and write the article's pages: (languages published, their index entries,
-        cache entries, what to report)."""
-        from pipeline.buildcache import file_digest
+        cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
+        from pipeline.buildcache import digest
 
         project, langs, src = self.project, self.langs, self.langs[0]
         settings = project.settings
         report = _PageReport()
-        article_key = file_digest(project.article_path(slug))
+        article_key = digest(data)
         fresh: dict[str, Outcome | None] = {}
         remembered: dict[str, dict] = {}
-        keys: dict[str, str] = {}
+        keys, cached = looked_up or self.look_up(slug, data)
         for lang in langs:
-            keys[lang] = self.page_key(slug, lang, article_key)
-            entry = self.remembered(slug, lang, keys[lang])
+            entry = cached[lang]
             if entry is not None:
                 remembered[lang] = entry
                 _replay(entry, report)
