@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-import numpy as np
 from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    import numpy as np
 
 THRESHOLD = 60.0  # GNU msgmerge's FUZZY_THRESHOLD is 0.6
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -40,7 +42,7 @@ class Index:
         self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         self._texts = [texts[i] for i in self._order]
         self._lengths = [len(t) for t in self._texts]
-        self._postings: dict[str, np.ndarray] | None = None
+        self._postings: dict[str, "np.ndarray"] | None = None
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -53,6 +55,8 @@ class Index:
     def _index(self) -> dict[str, "np.ndarray"]:
         # word -> ascending positions of the texts using it; built on the first large search
         if self._postings is None:
+            import numpy as np  # here, not at the top: a build with nothing to merge never needs it
+
             lists: dict[str, list[int]] = {}
             for j, t in enumerate(self._texts):
                 for w in set(_WORD.findall(t.lower())):
@@ -63,6 +67,8 @@ class Index:
     def _shortlist(self, query: str, a: int, b: int) -> list[int]:
         """Texts in [a, b) sharing the most of the query's rarest words: a similar text shares its words,
         and rare words single it out (the budget keeps "the" and "of" from costing a full scan)."""
+        import numpy as np
+
         postings = self._index()
         words = sorted((postings[w] for w in set(_WORD.findall(query.lower())) if w in postings), key=len)
         take, total = [], 0

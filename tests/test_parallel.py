@@ -1,0 +1,143 @@
+"""Work spread over the cores must give exactly what one process gives, and lose nothing on an error.
+
+A project of 52 generated articles is just large enough for two forked workers
+(``pipeline.parallel.MIN_PER_WORKER`` articles each).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import parallel
+from pipeline.errors import TamizdatError
+from pipeline.fileio import Staged, stage
+
+ROOT = Path(__file__).resolve().parent.parent
+N = 2 * parallel.MIN_PER_WORKER + 2
+
+SETTINGS = """[project]
+name = "parallel-site"
+version = "0"
+
+[tool.tamizdat]
+source_language = "en"
+languages = ["de", "ru"]
+site_title = "Parallel"
+base_url = "https://example.org/p/"
+"""
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".tamizdat" not in p.parts and p.name != ".tamizdat.lock"}
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory) -> Path:
+    """N articles, built once in one process, then translated: Russian whole, German with one entry in
+    seven left empty."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from pipeline.build import build
+    from pipeline.project import Project
+
+    root = tmp_path_factory.mktemp("parallel") / "project"
+    (root / "articles").mkdir(parents=True)
+    (root / "glossary").mkdir()
+    (root / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
+    shutil.copy(ROOT / "glossary" / "glossary.toml", root / "glossary" / "glossary.toml")
+    for slug, v1, _ in generate.articles(N):
+        (root / "articles" / f"{slug}.html").write_text(v1, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(parallel, "MIN_PER_WORKER", 10**9)
+        build(Project.find(root))
+    for lang in ("de", "ru"):
+        for pot in sorted((root / "locales").glob("*.pot")):
+            po = root / "locales" / lang / f"{pot.stem}.po"
+            po.write_text(generate.pseudo_translate(pot.read_text(encoding="utf-8"), lang, skip_every=7 if lang == "de" else 0),
+                          encoding="utf-8")
+    shutil.rmtree(root / "site")
+    shutil.rmtree(root / ".tamizdat")
+    return root
+
+
+def _build(src: Path, dest: Path, serial: bool, monkeypatch) -> dict[str, bytes]:
+    from pipeline.build import build
+    from pipeline.project import Project
+
+    shutil.copytree(src, dest)
+    monkeypatch.setattr(parallel, "MIN_PER_WORKER", 10**9 if serial else parallel.MIN_PER_WORKER)
+    build(Project.find(dest))
+    return _tree(dest)
+
+
+def test_a_build_over_the_cores_writes_what_one_process_writes(translated: Path, tmp_path: Path, monkeypatch):
+    if parallel.workers(N) < 2:
+        pytest.skip("one core: nothing runs in parallel")
+    one = _build(translated, tmp_path / "one", True, monkeypatch)
+    many = _build(translated, tmp_path / "many", False, monkeypatch)
+    assert sorted(one) == sorted(many)
+    assert len([p for p in many if p.startswith("site/ru/")]) > N  # pages, index and feed
+    assert [p for p in one if one[p] != many[p]] == []
+
+
+@pytest.mark.parametrize("use_memory", [True, False])
+def test_a_broken_catalogue_stops_a_parallel_update_with_nothing_written(translated: Path, tmp_path: Path,
+                                                                        use_memory: bool):
+    from pipeline.catalog.update import update_project
+    from pipeline.project import Project
+
+    root = shutil.copytree(translated, tmp_path / "p")
+    for pot in sorted((root / "locales").glob("*.pot"))[::3]:  # templates changed: catalogues to rewrite
+        pot.write_text(pot.read_text(encoding="utf-8") + '\nmsgid "A new sentence."\nmsgstr ""\n',
+                       encoding="utf-8")
+    broken = sorted((root / "locales" / "ru").glob("*.po"))[N - 5]
+    broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    before = _tree(root)
+    with pytest.raises(TamizdatError) as err:
+        update_project(Project.find(root), use_memory=use_memory)
+    assert err.value.path.endswith(broken.name) and err.value.line
+    assert _tree(root) == before
+    assert not [p for p in root.rglob("*.tmp")]  # no temporary file left behind
+
+
+def test_in_child_returns_results_progress_and_located_errors():
+    ticks = []
+
+    def work(a, b, tick):
+        tick(2)
+        tick()
+        return {"sum": a + b, "big": "x" * 200_000}
+
+    got = parallel.in_child(work, 2, 3, progress=ticks.append)
+    assert got["sum"] == 5 and len(got["big"]) == 200_000 and sum(ticks) == 3
+
+    def fail(tick):
+        raise TamizdatError("bad entry", "locales/ru/a.po", 12)
+
+    with pytest.raises(TamizdatError) as err:
+        parallel.in_child(fail)
+    assert str(err.value) == "locales/ru/a.po:12: bad entry"
+
+
+def test_discarded_staged_files_leave_no_file_or_new_folder(tmp_path: Path):
+    keep = tmp_path / "old.po"
+    keep.write_text("old")
+    with pytest.raises(RuntimeError):
+        with Staged() as staged:
+            staged.add(keep, b"new")
+            staged.adopt(stage(tmp_path / "made" / "deep" / "x.po", b"x"), tmp_path / "made" / "deep" / "x.po")
+            raise RuntimeError("stop")
+    assert keep.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.po"]
+    with Staged() as staged:
+        staged.add(tmp_path / "made" / "y.po", b"y")
+        staged.add(keep, b"new")
+    assert keep.read_text() == "new" and (tmp_path / "made" / "y.po").read_bytes() == b"y"
