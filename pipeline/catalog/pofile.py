@@ -15,6 +15,7 @@ import bisect
 import codecs
 import itertools
 import re
+from typing import Iterable, Iterator
 
 import polib
 
@@ -217,7 +218,18 @@ def parse(data: bytes | str, path: str = "<string>") -> Catalog:
     return po
 
 
-def _join_continued(lines: list[str]) -> list[tuple[int, str]]:
+def _split_lines(text: str) -> Iterator[str]:
+    """``text.split("\n")`` one line at a time: a big catalogue's lines, all held at once, take
+    several times the file's size."""
+    start = 0
+    find = text.find
+    while (end := find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
     """(line number, line) with backslash-newline continuations joined, as
     GNU's lexer does everywhere (even in comments)."""
     out: list[tuple[int, str]] = []
@@ -240,7 +252,7 @@ def _join_continued(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
-    lines = text.split("\n")
+    lines = _split_lines(text)
     numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
     entries: list[dict] = []
     cur = _new_entry()
@@ -415,7 +427,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
                 cur["plural"][index] = value
                 plural_index = index
                 field = "plural"
-        lineno = len(lines)
+        lineno = text.count("\n") + 1
         finish()
     except _Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None
@@ -1208,7 +1220,22 @@ def _write_plain(out: list[str], e: polib.POEntry, cjk: bool) -> None:
 
 def dumps(po: polib.POFile) -> str:
     """The PO text GNU msgcat 0.21 writes for ``po`` (default options)."""
+    return "".join(_dump_chunks(po))
+
+
+def _dump_chunks(po: polib.POFile, size: int = 2000) -> Iterator[str]:
+    """:func:`dumps` in pieces of about ``size`` entries: the lines of a big catalogue, all held at
+    once, take several times the size of its text."""
     out: list[str] = []
+
+    def flush(final: bool = False) -> Iterator[str]:
+        # The last line stays behind (until the end): a non-empty ``out`` is how the next entry
+        # knows to write the blank line that separates it from this one.
+        keep = 0 if final else 1
+        if len(out) > keep:
+            yield "\n".join(out[: len(out) - keep]) + "\n"
+            del out[: len(out) - keep]
+
     saved = getattr(po, "_tz_header", None)
     cjk = charset_of(po).upper() in _CJK_CHARSETS
     live = [e for e in po if not e.obsolete]
@@ -1235,18 +1262,19 @@ def dumps(po: polib.POFile) -> str:
             occurrences=saved["occurrences"] if saved else [], flags=flags,
             prev=saved["previous"] if saved else (None, None, None), obsolete=False,
             blank=saved["blank"] if saved else (False, False), cjk=cjk)
-    for e in live + dead:
+    for i, e in enumerate(live + dead, 1):
         _write_plain(out, e, cjk)
-    if not out:
-        return ""
-    return "\n".join(out) + "\n"
+        if i % size == 0:
+            yield from flush()
+    yield from flush(final=True)
 
 
 def encode(po: polib.POFile) -> bytes:
     """``dumps(po)`` encoded in the catalogue's charset."""
     charset = charset_of(po)
     codec = "utf-8" if charset.upper() in ("ASCII", "US-ASCII") else _python_codec(charset, po.fpath or "<catalog>")
-    return dumps(po).encode(codec)
+    encoder = codecs.getincrementalencoder(codec)()
+    return b"".join([*(encoder.encode(chunk) for chunk in _dump_chunks(po)), encoder.encode("", final=True)])
 
 
 # ---------------------------------------------------------------------------

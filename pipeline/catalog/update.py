@@ -252,13 +252,15 @@ def _lang_of(po: polib.POFile, path: Path) -> str | None:
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
                fuzzy: bool = True) -> tuple[FileResult, bytes | None]:
     """``msgmerge old pot -o out``: the result, and the bytes to write (None when ``out`` already says it)."""
-    old_bytes, old = load(old_path)
+    old = load(old_path)[1]
+    in_place = out_path.resolve() == old_path.resolve()
+    before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
     pot = load(pot_path)[1]
     counts: dict = {}
     po = merge(old, pot, lang=lang or _lang_of(old, old_path) or "", memory=memory,
                slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
-    current = old_bytes if out_path.resolve() == old_path.resolve() else (
-        out_path.read_bytes() if out_path.is_file() else None)
+    del old, pot
+    current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
     data = None if current is not None and pofile.unchanged(current, po) else pofile.encode(po)
     return FileResult(str(out_path), data is not None, counts, target=out_path), data
