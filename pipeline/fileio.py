@@ -10,6 +10,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from pipeline.errors import TamizdatError
 
@@ -25,13 +26,17 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise TamizdatError(exc.strerror or str(exc), str(path)) from None
 
 
-def _stage(path: Path, data: bytes, fsync: bool) -> str:
+def _stage(path: Path, data: bytes | Iterable[bytes], fsync: bool) -> str:
     """Write ``data`` to a temporary file beside ``path`` with the target's permissions; return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:  # pieces, so a big file never has to exist whole in memory
+                for chunk in data:
+                    fh.write(chunk)
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -60,7 +65,7 @@ def _sync_folders(folders) -> None:
                 os.close(dirfd)
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
+def atomic_write(path: str | os.PathLike, data: bytes | str | Iterable[bytes]) -> None:
     """Write ``data`` so that ``path`` holds either the old or the new content, never half.
 
     The bytes go to a temporary file in the same directory, are fsynced, then
@@ -134,7 +139,7 @@ def project_lock(root: str | os.PathLike):
         fh.close()
 
 
-def stage(path: str | os.PathLike, data: bytes) -> tuple[str, list[str]]:
+def stage(path: str | os.PathLike, data: bytes | Iterable[bytes]) -> tuple[str, list[str]]:
     """Write ``data`` to a temporary file beside ``path`` (not yet synced) for :class:`Staged` to rename
     later; returns its name and the folders made for it (removed again if the write is discarded).
 

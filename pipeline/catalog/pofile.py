@@ -254,7 +254,9 @@ def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
 def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
     lines = _split_lines(text)
     numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
-    entries: list[dict] = []
+    # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
+    # kept until the end, would take as much memory again as its entries.
+    add = _Builder(po, path).add
     cur = _new_entry()
     # Which string field continuation lines ("...") extend.
     field: str | None = None
@@ -277,7 +279,7 @@ def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
             raise _Syntax("missing msgstr after msgid", cur["linenum"])
         if cur["prev_msgid"] is None and (cur["prev_msgctxt"] is not None or cur["prev_msgid_plural"] is not None):
             raise _Syntax("'#|' comment without '#| msgid'", cur["first_line"])
-        entries.append(cur)
+        add(cur)
         cur = _new_entry()
         field = None
 
@@ -431,27 +433,31 @@ def _parse_lines(text: str, po: polib.POFile, path: str, codec: str) -> None:
         finish()
     except _Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None
-    _build(entries, po, path)
 
 
-def _build(entries: list[dict], po: polib.POFile, path: str) -> None:
-    seen: dict[tuple, int] = {}
-    header_done = False
-    new = polib.POEntry.__new__
-    for e in entries:
+class _Builder:
+    """Parsed entries (dicts) into ``po``'s POEntry objects, one at a time."""
+
+    def __init__(self, po: polib.POFile, path: str) -> None:
+        self.po, self.path = po, path
+        self.seen: dict[tuple, int] = {}
+        self.header_done = False
+
+    def add(self, e: dict) -> None:
+        po = self.po
         key = (e["msgctxt"], e["msgid"])
-        if key in seen:
+        if key in self.seen:
             raise TamizdatError(
-                f"duplicate message definition (first defined on line {seen[key]})", path, e["linenum"])
-        seen[key] = e["linenum"]
-        if not header_done and e["msgid"] == "" and e["msgctxt"] is None and not e["obsolete"]:
-            header_done = True
+                f"duplicate message definition (first defined on line {self.seen[key]})", self.path, e["linenum"])
+        self.seen[key] = e["linenum"]
+        if not self.header_done and e["msgid"] == "" and e["msgctxt"] is None and not e["obsolete"]:
+            self.header_done = True
             _set_header(po, e)
             # msgcat keeps a header that is not the first entry in its place.
             live_before = [x for x in po if not x.obsolete]
             po._tz_header["after"] = live_before[-1] if live_before else None
-            continue
-        entry = new(polib.POEntry)
+            return
+        entry = polib.POEntry.__new__(polib.POEntry)
         d = entry.__dict__
         d["msgid"] = e["msgid"]
         d["msgstr"] = e["msgstr"] if e["msgstr"] is not None else ""
@@ -1271,10 +1277,17 @@ def _dump_chunks(po: polib.POFile, size: int = 2000) -> Iterator[str]:
 
 def encode(po: polib.POFile) -> bytes:
     """``dumps(po)`` encoded in the catalogue's charset."""
+    return b"".join(encode_chunks(po))
+
+
+def encode_chunks(po: polib.POFile) -> Iterator[bytes]:
+    """:func:`encode` in pieces, for writing a big catalogue without holding all its bytes."""
     charset = charset_of(po)
     codec = "utf-8" if charset.upper() in ("ASCII", "US-ASCII") else _python_codec(charset, po.fpath or "<catalog>")
     encoder = codecs.getincrementalencoder(codec)()
-    return b"".join([*(encoder.encode(chunk) for chunk in _dump_chunks(po)), encoder.encode("", final=True)])
+    for chunk in _dump_chunks(po):
+        yield encoder.encode(chunk)
+    yield encoder.encode("", final=True)
 
 
 # ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import polib
 
@@ -250,8 +250,9 @@ def _lang_of(po: polib.POFile, path: Path) -> str | None:
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
-               fuzzy: bool = True) -> tuple[FileResult, bytes | None]:
-    """``msgmerge old pot -o out``: the result, and the bytes to write (None when ``out`` already says it)."""
+               fuzzy: bool = True) -> tuple[FileResult, Iterator[bytes] | None]:
+    """``msgmerge old pot -o out``: the result, and the bytes to write, in pieces (None when ``out``
+    already says it)."""
     old = load(old_path)[1]
     in_place = out_path.resolve() == old_path.resolve()
     before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
@@ -262,7 +263,7 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     del old, pot
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
-    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode(po)
+    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)
     return FileResult(str(out_path), data is not None, counts, target=out_path), data
 
 
