@@ -344,10 +344,10 @@ def _edit(rng: random.Random, text: str) -> str:
     return "".join(parts)
 
 
-def articles(n: int, seed: int = 7, edit_share: float = 0.10) -> list[tuple[str, str, str]]:
-    """``[(slug, v1_html, v2_html)]`` for N articles."""
+def articles(n: int, seed: int = 7, edit_share: float = 0.10, start: int = 0) -> list[tuple[str, str, str]]:
+    """``[(slug, v1_html, v2_html)]`` for articles ``start`` to ``n - 1`` (article k is the same for any n)."""
     result = []
-    for k in range(n):
+    for k in range(start, n):
         rng = random.Random(f"{seed}:{k}")
         name, cyr = rng.choice(PEOPLE)
         slug = f"{k:05d}-{name.split()[-1].lower()}"
@@ -479,12 +479,12 @@ def _dumps(po) -> str:
     return dumps(po)
 
 
-def write_corpus(out: Path, n: int, seed: int = 7) -> dict[str, Path]:
-    """Write v1/, v2/ and glossary.toml under ``out``; return their paths."""
+def write_corpus(out: Path, n: int, seed: int = 7, start: int = 0) -> dict[str, Path]:
+    """Write v1/, v2/ (articles ``start`` to ``n - 1``) and glossary.toml under ``out``; return their paths."""
     v1, v2 = out / "v1", out / "v2"
     v1.mkdir(parents=True, exist_ok=True)
     v2.mkdir(parents=True, exist_ok=True)
-    for slug, a, b in articles(n, seed):
+    for slug, a, b in articles(n, seed, start=start):
         (v1 / f"{slug}.html").write_text(a, encoding="utf-8")
         (v2 / f"{slug}.html").write_text(b, encoding="utf-8")
     gl = out / "glossary.toml"

@@ -67,12 +67,8 @@ def _pss_kb(pid: int, rss_kb: int) -> int:
     return rss_kb
 
 
-def _tree_memory_kb(root: int) -> int:
-    """Memory of ``root`` and all its descendants, from /proc: their summed PSS.
-
-    Summed RSS would count the pages forked workers share with their parent once per
-    worker, and make a tree of three processes look three times its size.
-    """
+def _tree(root: int) -> dict[int, int]:
+    """{pid: RSS in kB} of ``root`` and all its descendants, from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for name in os.listdir("/proc"):
@@ -87,14 +83,28 @@ def _tree_memory_kb(root: int) -> int:
         pid = int(name)
         parents[pid] = int(fields[1])
         rss[pid] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
-    total = 0
+    tree = {}
     for pid in rss:
         p = pid
         while p and p != root and p in parents:
             p = parents[p]
         if p == root:
-            total += _pss_kb(pid, rss[pid])
-    return total
+            tree[pid] = rss[pid]
+    return tree
+
+
+def _tree_memory_kb(root: int) -> int:
+    """Memory of ``root`` and all its descendants: their summed PSS (0 when the tree changed meanwhile).
+
+    Summed RSS would count the pages forked workers share with their parent once per
+    worker, and make a tree of three processes look three times its size. A fork
+    between reading the parent and reading the child would count the shared pages
+    twice (all the parent's, then half again in the child), so a sample during which
+    a process appeared or ended is dropped: the next one, 100 ms later, is sound.
+    """
+    before = _tree(root)
+    total = sum(_pss_kb(pid, kb) for pid, kb in before.items())
+    return total if _tree(root).keys() == before.keys() else 0
 
 
 def _gnu_time() -> str | None:
@@ -317,6 +327,9 @@ class Workspace:
         return self.paths[key]
 
 
+BIG_PER_ARTICLE = 52  # distinct entries per article in the big catalogue
+
+
 def prepare(root: Path, n: int, seed: int, with_peers: bool, real: int) -> Workspace:
     """Every input the steps read, made once per run."""
     env = our_env()
@@ -338,12 +351,27 @@ def prepare(root: Path, n: int, seed: int, with_peers: bool, real: int) -> Works
                        check=True, capture_output=True)
         translate_all(peer_pot, root / "peer" / "po", ws.langs)
         ws.paths["peer_po"] = root / "peer" / "po"
-    # The big catalogue: every generated catalogue of one language in one file
-    # (about 47 distinct entries an article: 1000 articles make ~47k entries).
+    # The big catalogue: every generated catalogue of one language in one file. Articles share
+    # short strings, so N articles give only ~40 distinct entries each; articles N, N+1, ... (the
+    # generator makes article k the same whatever N is) are added until it holds 52 per article
+    # (52,000 for N = 1000, the issue's size).
     bigdir = root / "big"
     bigdir.mkdir()
-    msgcat(sorted((ws["po"] / ws.langs[0]).glob("*.po")), bigdir / "old.po")
-    msgcat(sorted(ws["pot_v2"].glob("*.pot")), bigdir / "new.pot")
+    big_pos = sorted((ws["po"] / ws.langs[0]).glob("*.po"))
+    big_pots = sorted(ws["pot_v2"].glob("*.pot"))
+    msgcat(big_pos, bigdir / "old.po")
+    extra, more = n, max(1, n // 4)
+    while count_entries(bigdir / "old.po") < BIG_PER_ARTICLE * n and extra < 3 * n:
+        corpus = generate.write_corpus(root / "bigcorpus" / str(extra), extra + more, seed, start=extra)
+        pot1, pot2, po = (root / "bigcorpus" / str(extra) / d for d in ("pot_v1", "pot_v2", "po"))
+        extract_all(corpus["v1"], pot1, env)
+        extract_all(corpus["v2"], pot2, env)
+        translate_all(pot1, po, ws.langs[:1])
+        big_pos += sorted((po / ws.langs[0]).glob("*.po"))
+        big_pots += sorted(pot2.glob("*.pot"))
+        msgcat(big_pos, bigdir / "old.po")
+        extra += more
+    msgcat(big_pots, bigdir / "new.pot")
     ws.paths.update(big_old=bigdir / "old.po", big_new=bigdir / "new.pot")
     ws.counts["big"] = count_entries(bigdir / "old.po")
     # Real catalogues: 2015 versions updated to their 2017 templates (flat names).

@@ -18,24 +18,14 @@ from pipeline.catalog.extract import segments_of, template_of
 from pipeline.errors import TamizdatError
 from pipeline.fileio import project_lock, read_bytes
 from pipeline.filejobs import load_po, save_template
-from pipeline.model import Article, Finding
+from pipeline.model import Article, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
 
 
 @dataclass
-class BuildReport:
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # publishing decisions worth telling the editor
+class BuildReport(Report):
     removed: list[str] = field(default_factory=list)
-
-    def wrote(self, path: Path, changed: bool, root: Path) -> None:
-        if changed:
-            self.written.append(str(path.relative_to(root)))
-        else:
-            self.unchanged += 1
 
 
 def read_article(project: Project, slug: str):

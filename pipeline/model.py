@@ -8,6 +8,7 @@ what polib has no name for.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -67,3 +68,26 @@ class Finding:
         if self.fuzzy:
             data["fuzzy"] = True
         return data
+
+
+@dataclass
+class Report:
+    """What a run wrote, left alone, and has to tell the editor."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # publishing decisions worth telling the editor
+
+    def wrote(self, path: Path, changed: bool, root: Path) -> None:
+        if changed:
+            self.written.append(str(path.relative_to(root)))
+        else:
+            self.unchanged += 1
+
+    def absorb(self, other: "Report") -> None:
+        """Add what ``other`` (say, a worker's report on its part) has to say."""
+        self.written += other.written
+        self.unchanged += other.unchanged
+        self.findings += other.findings
+        self.notes += other.notes

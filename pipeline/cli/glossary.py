@@ -121,8 +121,12 @@ def run_check(args) -> int:
         return 2
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
     files = _catalogs(args, project)
+    # An article's catalogues side by side (ru/a.po, de/a.po, ...): they share their source texts,
+    # whose glossary hits are then found once and remembered while they are still useful.
+    by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
     jobs = args.jobs or ((os.cpu_count() or 1) if len(files) >= 200 else 1)
     if jobs > 1 and len(files) > 1:
+        import gc
         import multiprocessing
 
         global _WORK
@@ -130,9 +134,14 @@ def run_check(args) -> int:
         if glossary is not None:  # build the indexes once, before forking
             for lang in [glossary.source_language, *glossary.languages]:
                 glossary.find("", lang)
-        chunks = [files[i::jobs] for i in range(jobs)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_check_files, chunks)
+        size = -(-len(by_article) // jobs)
+        chunks = [by_article[i : i + size] for i in range(0, len(by_article), size)]
+        gc.freeze()  # the workers' garbage collector then leaves the pages they share with us alone
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                parts = pool.map(_check_files, chunks)
+        finally:
+            gc.unfreeze()
         by_file = {}
         for part in parts:
             if "\0error" in part:  # re-raise in the parent, keeping file and line
@@ -140,7 +149,8 @@ def run_check(args) -> int:
             by_file.update(part)
         findings = [f for path, _hint in files for f in by_file[str(path)]]
     else:
-        findings = [f for part in [_check_files(files, glossary, args.lang)] for fs in part.values() for f in fs]
+        by_file = _check_files(by_article, glossary, args.lang)
+        findings = [f for path, _hint in files for f in by_file[str(path)]]
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")

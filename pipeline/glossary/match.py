@@ -224,6 +224,8 @@ class Hit:
         return self.kind == "forbidden"
 
 
+FOUND_KEPT = 4096  # source texts whose hits are remembered (about three articles' worth)
+
 KIND_RANK = {"exclude": 0, "source": 1, "preferred": 2, "admitted": 3, "forbidden": 4}
 
 
@@ -277,8 +279,8 @@ class Index:
         if cached is not None:
             return list(cached)
         hits = self._find(text, overlapping)
-        if len(self._found) > 50_000:
-            self._found.clear()
+        if len(self._found) >= FOUND_KEPT:  # the oldest goes: callers bring an article's catalogues together
+            del self._found[next(iter(self._found))]
         self._found[key] = tuple(hits)
         return hits
 

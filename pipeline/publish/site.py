@@ -17,7 +17,7 @@ removed silently: the build reports an error and keeps it, unless
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -26,7 +26,7 @@ from lxml import etree
 
 from pipeline.errors import TamizdatError
 from pipeline.fileio import read_bytes, write_if_changed
-from pipeline.model import Article, Finding
+from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
 from pipeline.publish import feeds, pages
@@ -139,10 +139,7 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
         if kind == "error":
             raise TamizdatError(*value)
         langs_here, infos, remembered, sub = value
-        report.written += sub.written
-        report.unchanged += sub.unchanged
-        report.notes += sub.notes
-        report.findings += sub.findings
+        report.absorb(sub)
         by_slug[slug] = langs_here
         for info in infos:
             listed[info.lang].append(info)
@@ -184,22 +181,6 @@ def _publish_job(article: tuple[str, Article, bytes]):
         return "error", (exc.message, exc.path, exc.line)
 
 
-@dataclass
-class _PageReport:
-    """What one article's pages tell the build report; sent back from a worker."""
-
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    notes: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-    def wrote(self, path: Path, changed: bool, root: Path) -> None:
-        if changed:
-            self.written.append(str(path.relative_to(root)))
-        else:
-            self.unchanged += 1
-
-
 class _ArticleJob:
     """Publishing one article in every language; the same in the parent and in a forked worker."""
 
@@ -236,7 +217,7 @@ class _ArticleJob:
 
         project, langs, src = self.project, self.langs, self.langs[0]
         settings = project.settings
-        report = _PageReport()
+        report = Report()
         article_key = digest(data)
         fresh: dict[str, Outcome | None] = {}
         remembered: dict[str, dict] = {}
