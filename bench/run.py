@@ -278,6 +278,11 @@ def msgcat(files: list[Path], out: Path) -> None:
     subprocess.run(["msgcat", "--use-first", "-f", str(lst), "-o", str(out)], check=True)
 
 
+def msgids(path: Path) -> set[str]:
+    """The msgids of a PO file, each as its lines (enough to count distinct entries)."""
+    return set(re.findall(r'^msgid "(?:.*)"\n(?:".*"\n)*', path.read_text(encoding="utf-8"), re.M)) - {'msgid ""\n'}
+
+
 def count_entries(path: Path) -> int:
     return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("msgid ")) - 1
 
@@ -359,18 +364,20 @@ def prepare(root: Path, n: int, seed: int, with_peers: bool, real: int) -> Works
     bigdir.mkdir()
     big_pos = sorted((ws["po"] / ws.langs[0]).glob("*.po"))
     big_pots = sorted(ws["pot_v2"].glob("*.pot"))
-    msgcat(big_pos, bigdir / "old.po")
-    extra, more = n, max(1, n // 4)
-    while count_entries(bigdir / "old.po") < BIG_PER_ARTICLE * n and extra < 3 * n:
+    distinct = set().union(*(msgids(p) for p in big_pos))
+    extra, more = n, max(1, n // 40)
+    while len(distinct) < BIG_PER_ARTICLE * n and extra < 3 * n:
         corpus = generate.write_corpus(root / "bigcorpus" / str(extra), extra + more, seed, start=extra)
         pot1, pot2, po = (root / "bigcorpus" / str(extra) / d for d in ("pot_v1", "pot_v2", "po"))
         extract_all(corpus["v1"], pot1, env)
         extract_all(corpus["v2"], pot2, env)
         translate_all(pot1, po, ws.langs[:1])
-        big_pos += sorted((po / ws.langs[0]).glob("*.po"))
+        added = sorted((po / ws.langs[0]).glob("*.po"))
+        big_pos += added
         big_pots += sorted(pot2.glob("*.pot"))
-        msgcat(big_pos, bigdir / "old.po")
+        distinct = distinct.union(*(msgids(p) for p in added))
         extra += more
+    msgcat(big_pos, bigdir / "old.po")
     msgcat(big_pots, bigdir / "new.pot")
     ws.paths.update(big_old=bigdir / "old.po", big_new=bigdir / "new.pot")
     ws.counts["big"] = count_entries(bigdir / "old.po")
