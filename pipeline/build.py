@@ -11,7 +11,6 @@ Only files whose content changed are written.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from pipeline.article import article_info
 from pipeline.catalog.extract import segments_of, template_of

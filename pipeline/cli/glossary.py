@@ -206,7 +206,6 @@ def _print_text(findings) -> None:
 
 def run_export(args) -> int:
     from pipeline import languages
-    from pipeline.errors import TamizdatError
     from pipeline.fileio import atomic_write
 
     glossary = _glossary(args.glossary, _project(), required=True)

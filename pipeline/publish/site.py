@@ -121,7 +121,7 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     get_glossary = glossary if callable(glossary) else (lambda: glossary)
     job = _ArticleJob(project, langs, policies, catalogs, get_glossary, cache)
     looked_up = {slug: job.look_up(slug, data) for slug, _, data in articles}
-    stale = [a for a in articles if None in looked_up[a[0]][1].values()]
+    stale = [(*a, looked_up[a[0]]) for a in articles if None in looked_up[a[0]][1].values()]
     done: dict[str, tuple] = {}
     if stale:
         job.glossary = get_glossary()  # loaded once, before the workers fork
@@ -174,7 +174,7 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
 _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
 
 
-def _publish_job(article: tuple[str, Article, bytes]):
+def _publish_job(article: tuple[str, Article, bytes, tuple]):
     try:
         return "ok", _JOB["job"].publish(*article)
     except TamizdatError as exc:  # the message, file and line, as values
@@ -292,10 +292,6 @@ def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report
 def _replay(entry: dict, report) -> None:
     report.notes.extend(entry.get("notes", []))
     report.findings.extend(Finding(**f) for f in entry.get("findings", []))
-
-
-def articles_info(articles, slug: str) -> Article:
-    return next(info for s, info, _ in articles if s == slug)
 
 
 def _check_unpublished(project: Project, langs: list[str], outcomes: set, report, allow: bool) -> None:
