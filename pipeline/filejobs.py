@@ -166,3 +166,50 @@ def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
     # One filesystem sync for a whole tree instead of two fsyncs per file.
     for (target, _), written in zip(items, write_many_if_changed(items)):
         (report.written if written else report.unchanged).append(str(target))
+
+
+# -- tamizdat check ------------------------------------------------------------
+
+
+def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None = None,
+                jobs: int | None = None) -> list[Finding]:
+    """Findings of every ``(catalogue, language from the folder layout)``, in the order given.
+
+    The catalogues are checked an article at a time (``ru/a.po`` beside ``de/a.po``): they share their
+    source texts, whose glossary hits are then found once and remembered while still useful.
+    """
+    if glossary is not None:  # the indexes built once, before the workers fork
+        for code in [glossary.source_language, *glossary.languages]:
+            glossary.find("", code)
+    by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
+    _WORKER.update(glossary=glossary, lang=lang)
+    try:
+        by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs)))
+    finally:
+        _WORKER.clear()
+    return [f for path, _ in files for f in by_file[str(path)]]
+
+
+def _check_task(item: tuple[Path, str | None]) -> list[Finding]:
+    from pipeline.checks import check_catalog
+
+    path, hint = item
+    po = load_po(path)
+    return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]))
+
+
+def check_language(po: polib.POFile, path: Path, hint: str | None, forced: str | None) -> str:
+    """The language to check a catalogue in: ``--lang``, the folder layout, its Language header, or its
+    folder's name."""
+    if forced:
+        return forced
+    if hint:
+        return hint
+    code = (po.metadata.get("Language") or "").strip()
+    if code:
+        return code
+    try:
+        return languages.validate(path.parent.name)
+    except TamizdatError:
+        raise TamizdatError("cannot tell the catalogue's language (no Language header); pass --lang",
+                            str(path)) from None

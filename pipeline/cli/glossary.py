@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -86,28 +85,12 @@ def _catalogs(args, project) -> list[tuple[Path, str | None]]:
     return out
 
 
-def _language(po, path: Path, hint: str | None, forced: str | None) -> str:
-    from pipeline import languages
-    from pipeline.errors import TamizdatError
-
-    if forced:
-        return forced
-    if hint:
-        return hint
-    lang = (po.metadata.get("Language") or "").strip()
-    if lang:
-        return lang
-    try:
-        return languages.validate(path.parent.name)
-    except TamizdatError:
-        raise TamizdatError("cannot tell the catalogue's language (no Language header); pass --lang", str(path)) from None
-
-
 def run_check(args) -> int:
     import json
 
     from pipeline import languages
     from pipeline.errors import TamizdatError
+    from pipeline.filejobs import check_files
 
     try:
         if args.lang:
@@ -121,36 +104,8 @@ def run_check(args) -> int:
         return 2
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
     files = _catalogs(args, project)
-    # An article's catalogues side by side (ru/a.po, de/a.po, ...): they share their source texts,
-    # whose glossary hits are then found once and remembered while they are still useful.
-    by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
-    jobs = args.jobs or ((os.cpu_count() or 1) if len(files) >= 200 else 1)
-    if jobs > 1 and len(files) > 1:
-        import gc
-        import multiprocessing
-
-        global _WORK
-        _WORK = (glossary, args.lang)
-        if glossary is not None:  # build the indexes once, before forking
-            for lang in [glossary.source_language, *glossary.languages]:
-                glossary.find("", lang)
-        size = -(-len(by_article) // jobs)
-        chunks = [by_article[i : i + size] for i in range(0, len(by_article), size)]
-        gc.freeze()  # the workers' garbage collector then leaves the pages they share with us alone
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                parts = pool.map(_check_files, chunks)
-        finally:
-            gc.unfreeze()
-        by_file = {}
-        for part in parts:
-            if "\0error" in part:  # re-raise in the parent, keeping file and line
-                raise TamizdatError(*part["\0error"])
-            by_file.update(part)
-        findings = [f for path, _hint in files for f in by_file[str(path)]]
-    else:
-        by_file = _check_files(by_article, glossary, args.lang)
-        findings = [f for path, _hint in files for f in by_file[str(path)]]
+    jobs = args.jobs or (None if len(files) >= 200 else 1)
+    findings = check_files(files, glossary, args.lang, jobs=jobs)
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
@@ -161,31 +116,6 @@ def run_check(args) -> int:
         note = "" if glossary is not None else " (no glossary)"
         print(f"check: {len(files)} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
     return 1 if errors else 0
-
-
-_WORK = None  # (glossary, lang) for forked workers
-
-
-def _check_files(files, glossary=None, lang=None) -> dict:
-    from pipeline.catalog.pofile import parse
-    from pipeline.checks import check_catalog
-    from pipeline.fileio import read_bytes
-
-    from pipeline.errors import TamizdatError
-
-    worker = _WORK is not None
-    if worker:
-        glossary, lang = _WORK
-    out = {}
-    for path, hint in files:
-        try:
-            po = parse(read_bytes(path), str(path))
-            out[str(path)] = check_catalog(po, str(path), glossary, _language(po, path, hint, lang))
-        except TamizdatError as exc:
-            if not worker:
-                raise
-            return {"\0error": (exc.message, exc.path, exc.line)}
-    return out
 
 
 def _print_text(findings) -> None:
