@@ -51,14 +51,12 @@ def extract_template(project: Project, slug: str, seg, info: Article, glossary) 
 _JOB: dict = {}  # what forked workers inherit: the project and its glossary
 
 
-def _extract_job(slug: str):
-    """Step 1 in a worker: the article's metadata and whether its template was written."""
+def _extract_job(slug: str) -> tuple[Article, bool]:
+    """Step 1 in a worker: the article's metadata and whether its template was written.
+    (A TamizdatError crosses back to the parent with its file and line.)"""
     project = _JOB["project"]
-    try:
-        info, _, seg = read_article(project, slug)
-        return "ok", (info, extract_template(project, slug, seg, info, _JOB["glossary"]))
-    except TamizdatError as exc:
-        return "error", (exc.message, exc.path, exc.line)
+    info, _, seg = read_article(project, slug)
+    return info, extract_template(project, slug, seg, info, _JOB["glossary"])
 
 
 class _LazyCatalogs(dict):
@@ -91,42 +89,33 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 loaded.append(project.glossary())
             return loaded[0]
 
-        articles, catalogs, todo = [], {}, []
+        infos, datas, catalogs, todo = {}, {}, {}, []
         for slug in project.slugs():
-            data = read_bytes(project.article_path(slug))
+            data = datas[slug] = read_bytes(project.article_path(slug))
             known = cache.articles.get(slug)
             if (known and known["article"] == digest(data)
                     and known["pot"] == file_digest(project.pot_path(slug))
                     and all(project.po_path(lang, slug).is_file() for lang in langs)):
                 # Unchanged article and template: its catalogues are taken as translators left them.
-                info = Article(**known["info"])
+                infos[slug] = Article(**known["info"])
                 report.unchanged += 1 + len(langs)
             else:
-                info = None
                 todo.append(slug)
-            articles.append([slug, info, data])
             catalogs[slug] = _LazyCatalogs(project, slug)
         if todo:
             _JOB.update(project=project, glossary=glossary())
             try:
-                extracted = dict(zip(todo, pimap(_extract_job, todo)))
+                for slug, (info, written) in zip(todo, pimap(_extract_job, todo)):  # errors in article order
+                    infos[slug] = info
+                    report.wrote(project.pot_path(slug), written, project.root)
             finally:
                 _JOB.clear()
-            for slug in todo:  # the first error, in article order
-                kind, value = extracted[slug]
-                if kind == "error":
-                    raise TamizdatError(*value)
-            for item in articles:
-                if item[0] in extracted:
-                    info, written = extracted[item[0]][1]
-                    item[1] = info
-                    report.wrote(project.pot_path(item[0]), written, project.root)
             for r in merge_catalogs(project, langs, todo, glossary=glossary()):
                 if r.written:
                     report.written.append(r.path)
                 else:
                     report.unchanged += 1
-        articles = [tuple(item) for item in articles]
+        articles = [(slug, infos[slug], data) for slug, data in datas.items()]
         changed = set(todo)
         for slug, info, data in articles:
             if slug in changed:

@@ -24,7 +24,6 @@ import lxml.html
 import polib
 from lxml import etree
 
-from pipeline.errors import TamizdatError
 from pipeline.fileio import read_bytes, write_if_changed
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
@@ -135,10 +134,8 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     listed: dict[str, list[pages.PageInfo]] = {lang: [] for lang in langs}
     for article in articles:
         slug = article[0]
-        kind, value = done.pop(slug) if slug in done else ("ok", job.publish(*article, looked_up.pop(slug)))
-        if kind == "error":
-            raise TamizdatError(*value)
-        langs_here, infos, remembered, sub = value
+        outcome = done.pop(slug) if slug in done else job.publish(*article, looked_up.pop(slug))
+        langs_here, infos, remembered, sub = outcome
         report.absorb(sub)
         by_slug[slug] = langs_here
         for info in infos:
@@ -175,10 +172,7 @@ _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cach
 
 
 def _publish_job(article: tuple[str, Article, bytes, tuple]):
-    try:
-        return "ok", _JOB["job"].publish(*article)
-    except TamizdatError as exc:  # the message, file and line, as values
-        return "error", (exc.message, exc.path, exc.line)
+    return _JOB["job"].publish(*article)  # a TamizdatError crosses back with its file and line
 
 
 class _ArticleJob:
