@@ -7,6 +7,7 @@ one process, where starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -17,6 +18,21 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 MIN_PER_WORKER = 25
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this forked process die when ``parent`` does (``kill -9`` of a build must not leave workers
+    writing a project nobody holds): Linux's ``PR_SET_PDEATHSIG``, and a check for a parent that died
+    before it was set. Elsewhere the lock is still released (see ``fileio._forget_locks``)."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def workers(n_items: int, jobs: int | None = None) -> int:
@@ -37,7 +53,8 @@ def pimap(func: Callable, items: Iterable, jobs: int | None = None) -> Iterator:
     # with this process stay shared instead of being copied into every worker.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (n * 8))))
     finally:
         gc.unfreeze()
@@ -62,9 +79,11 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
     if "fork" not in multiprocessing.get_all_start_methods():
         return func(*args, tick_here)
     read_fd, write_fd = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: run, send b"." per tick, then b"R" and the pickled outcome
         try:
+            die_with_parent(parent)
             os.close(read_fd)
             out = os.fdopen(write_fd, "wb", buffering=0)
             try:
@@ -73,7 +92,8 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
                 from pipeline.errors import TamizdatError
 
                 if not isinstance(exc, (TamizdatError, KeyboardInterrupt)):
-                    traceback.print_exc()
+                    # The parent words it in one line; --debug shows where it happened, here.
+                    exc.add_note("".join(traceback.format_exception(exc)).rstrip())
                 outcome = ("error", exc)
             try:
                 data = pickle.dumps(outcome)

@@ -83,6 +83,9 @@ class Project:
             if cfg.is_file():
                 table = load_settings_table(cfg)
                 if table is not None:
+                    from pipeline.fileio import confine
+
+                    confine(folder)  # from now on nothing we write may leave it through a link
                     return cls(folder, Settings.from_table(table, str(cfg)))
         raise TamizdatError("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat])", str(here))
 
@@ -104,8 +107,15 @@ class Project:
         return self.root / self.settings.glossary
 
     def glossary(self):
-        """The project's glossary (``pipeline.glossary.Glossary``), or None when it has none."""
+        """The project's glossary (``pipeline.glossary.Glossary``), or None when it has none.
+
+        A glossary the settings name must exist: without it every catalogue would silently lose its
+        glossary notes and every check its glossary findings."""
         if not self.glossary_path.is_file():
+            if "glossary" in self.settings.raw:
+                what = "is a folder" if self.glossary_path.is_dir() else "does not exist"
+                raise TamizdatError(f"the glossary named by [tool.tamizdat] glossary {what}",
+                                    str(self.glossary_path))
             return None
         from pipeline.glossary import load_glossary
 
@@ -130,12 +140,27 @@ class Project:
 
 
 def load_settings_table(cfg: Path) -> dict[str, Any] | None:
+    from pipeline.fileio import read_bytes
+
+    raw = read_bytes(cfg)
     try:
-        data = tomllib.loads(cfg.read_text(encoding="utf-8"))
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise TamizdatError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); TOML files must be UTF-8", str(cfg),
+                            line) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = None
         m = re.search(r"line (\d+)", str(exc))
         if m:
             line = int(m.group(1))
         raise TamizdatError(f"TOML syntax error: {exc}", str(cfg), line) from None
-    return data.get("tool", {}).get("tamizdat")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise TamizdatError("[tool] must be a table", str(cfg))
+    table = tool.get("tamizdat")
+    if table is not None and not isinstance(table, dict):
+        raise TamizdatError("[tool.tamizdat] must be a table of settings", str(cfg))
+    return table

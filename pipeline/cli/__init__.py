@@ -12,7 +12,7 @@ import importlib
 import sys
 
 from pipeline import __version__
-from pipeline.errors import TamizdatError
+from pipeline.errors import EXPECTED, TamizdatError, one_line
 
 # Modules under pipeline.cli that contribute subcommands, in --help order.
 COMMAND_MODULES = ("files", "project", "catalog", "glossary", "site")
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tamizdat {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _accept_common_options_after_the_command(sub)
     for name in COMMAND_MODULES:
@@ -44,6 +45,8 @@ def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) ->
     # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                         help="print only warnings and errors")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback of an error")
     add_parser = sub.add_parser
 
     def add_with_common(name, **kwargs):
@@ -61,11 +64,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.handler(args) or 0)
-    except TamizdatError as exc:
-        print(f"tamizdat: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:
         return 1
     except KeyboardInterrupt:
         print("tamizdat: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except (TamizdatError, *EXPECTED) as exc:
+        # The one place a failure becomes what the user reads: one line naming the file, exit 1.
+        if getattr(args, "debug", False) and not isinstance(exc, TamizdatError):
+            import traceback
+
+            traceback.print_exc()
+        print(f"tamizdat: error: {one_line(exc)}" + _hint(args, exc), file=sys.stderr)
         return 1
+
+
+def _hint(args, exc: BaseException) -> str:
+    if isinstance(exc, TamizdatError) or getattr(args, "debug", False):
+        return ""
+    return " (--debug shows where)"

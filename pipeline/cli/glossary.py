@@ -55,8 +55,9 @@ def _glossary(path: str | None, project, required: bool):
 
     if path:
         return load_glossary(path)
-    if project is not None and project.glossary_path.is_file():
-        return load_glossary(project.glossary_path)
+    found = project.glossary() if project is not None else None
+    if found is not None:
+        return found
     if required:
         raise TamizdatError("no glossary: pass --glossary FILE or run inside a project with one")
     return None

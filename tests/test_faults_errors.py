@@ -1,0 +1,175 @@
+"""Faults a volunteer project meets, each answered by one line naming the file, never a traceback,
+and never a write outside the project (the red team's cases, issue 15)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+SLUG = "azat-miftakhov-caste"
+
+
+def one_line_error(r: subprocess.CompletedProcess, *needles: str) -> str:
+    """The run failed with exit 1 and said so in one line (notes aside), naming what it is about."""
+    assert r.returncode == 1, r.stderr
+    assert "Traceback" not in r.stderr, r.stderr
+    lines = [line for line in r.stderr.splitlines() if line.startswith("tamizdat: error:")]
+    assert len(lines) == 1, r.stderr
+    for needle in needles:
+        assert needle in lines[0], r.stderr
+    return lines[0]
+
+
+def outside(tmp_path: Path) -> Path:
+    """A file and a folder outside the project, which no run may touch."""
+    (tmp_path / "outside").mkdir(exist_ok=True)
+    (tmp_path / "outside" / "keep.txt").write_text("precious\n")
+    return tmp_path / "outside"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# -- symbolic links: nothing outside the project is ever written ---------------------------------------
+
+# Every path a build or an update writes, as a link to a file or a folder outside the project.
+LINKED = [
+    (".tamizdat.lock", "file"),
+    ("site", "dir"),
+    ("site/ru", "dir"),
+    (f"site/ru/{SLUG}.html", "file"),
+    ("site/index.html", "file"),
+    ("site/sitemap.xml", "file"),
+    ("locales/ru", "dir"),
+    (f"locales/ru/{SLUG}.po", "file"),
+    (f"locales/{SLUG}.pot", "file"),
+    (".tamizdat", "dir"),
+    (".tamizdat/cache", "dir"),
+    (".tamizdat/cache/build.json", "file"),
+    (f".tamizdat/published/ru/{SLUG}.html", "file"),
+]
+
+
+@pytest.mark.parametrize("rel,kind", LINKED, ids=[r for r, _ in LINKED])
+@pytest.mark.parametrize("command", ["build", "update"])
+def test_a_link_in_the_project_never_makes_us_write_outside_it(sample_project: Path, tmp_path: Path,
+                                                                rel: str, kind: str, command: str):
+    if command == "update" and not rel.startswith((".tamizdat.lock", "locales")):
+        pytest.skip("update writes only the lock and the catalogues")
+    if rel != ".tamizdat.lock" and rel.startswith((".tamizdat", "site")):
+        assert run_cli("build", "-q", cwd=sample_project).returncode == 0  # so every path exists
+    out = outside(tmp_path)
+    if kind == "file":
+        (out / "target").write_text("precious\n")
+    before = snapshot(out)
+    link = sample_project / rel
+    if link.is_dir():
+        import shutil
+
+        shutil.copytree(link, out / "target", dirs_exist_ok=True)
+        shutil.rmtree(link)
+        before = snapshot(out)
+    elif link.exists():
+        if kind == "file":
+            (out / "target").write_bytes(link.read_bytes())
+            before = snapshot(out)
+        link.unlink()
+    if kind == "dir" and not (out / "target").exists():
+        (out / "target").mkdir()
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(out / "target")
+    r = run_cli(command, "-q", cwd=sample_project)
+    assert snapshot(out) == before, f"{command} wrote outside the project through {rel}"
+    if r.returncode != 0:
+        one_line_error(r, "symbolic link")
+
+
+def test_the_lock_is_never_followed(sample_project: Path, tmp_path: Path):
+    out = outside(tmp_path)
+    (sample_project / ".tamizdat.lock").symlink_to(out / "keep.txt")
+    one_line_error(run_cli("update", cwd=sample_project), ".tamizdat.lock", "symbolic link")
+    assert (out / "keep.txt").read_text() == "precious\n"
+    (sample_project / ".tamizdat.lock").unlink()
+    (sample_project / ".tamizdat.lock").symlink_to(out / "new-file")  # a dangling link is not created either
+    one_line_error(run_cli("build", cwd=sample_project), "symbolic link")
+    assert not (out / "new-file").exists()
+
+
+def test_a_hard_linked_lock_is_refused(sample_project: Path, tmp_path: Path):
+    out = outside(tmp_path)
+    os.link(out / "keep.txt", sample_project / ".tamizdat.lock")
+    one_line_error(run_cli("update", cwd=sample_project), ".tamizdat.lock", "hard links")
+    assert (out / "keep.txt").read_text() == "precious\n"
+
+
+# -- the project in the wrong shape ------------------------------------------------------------------------
+
+
+def test_wrong_shapes_are_one_line_errors(sample_project: Path):
+    (sample_project / ".tamizdat.lock").mkdir()
+    one_line_error(run_cli("build", cwd=sample_project), ".tamizdat.lock", "directory")
+    (sample_project / ".tamizdat.lock").rmdir()
+    (sample_project / "site").write_text("not a folder")
+    one_line_error(run_cli("build", cwd=sample_project), "site", "folder")
+    (sample_project / "site").unlink()
+    (sample_project / ".tamizdat").mkdir(exist_ok=True)
+    (sample_project / ".tamizdat" / "cache").write_text("not a folder")
+    one_line_error(run_cli("build", cwd=sample_project), "cache", "folder")
+    (sample_project / ".tamizdat" / "cache").unlink()
+    assert run_cli("build", "-q", cwd=sample_project).returncode == 0
+    one_line_error(run_cli("extract", f"articles/{SLUG}.html", "-o", "locales", cwd=sample_project),
+                   "locales", "directory")
+
+
+def test_settings_that_are_not_settings(sample_project: Path):
+    cfg = sample_project / "pyproject.toml"
+    good = cfg.read_bytes()
+    cfg.write_bytes(good + b"# caf\xe9\n")
+    one_line_error(run_cli("build", cwd=sample_project), "pyproject.toml", "UTF-8")
+    for text in ("[tool]\ntamizdat = 5\n", "tool = 5\n"):
+        cfg.write_text(text)
+        r = run_cli("build", cwd=sample_project)
+        one_line_error(r, "pyproject.toml", "table")
+
+
+def test_a_configured_glossary_that_is_missing_is_an_error(sample_project: Path):
+    cfg = sample_project / "pyproject.toml"
+    cfg.write_text(cfg.read_text().replace('base_url = "https://example.org/tamizdat/"',
+                                           'base_url = "https://example.org/tamizdat/"\n'
+                                           'glossary = "glossary/missing.toml"'))
+    before = snapshot(sample_project / "locales")
+    for command in ("build", "update", "check"):
+        one_line_error(run_cli(command, cwd=sample_project), "glossary/missing.toml", "does not exist")
+    assert snapshot(sample_project / "locales") == before
+
+
+# -- the lock and what a killed run leaves ---------------------------------------------------------------
+
+
+def test_a_lock_left_by_a_killed_run_is_taken_over_saying_so(sample_project: Path):
+    # What a run killed mid-write leaves: its id in the lock and its temporary files.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    (sample_project / ".tamizdat.lock").write_text(f"{dead}\n")
+    litter = [sample_project / "locales" / "ru" / f".{SLUG}.po.tz{dead}.abcd1234.tmp",
+              sample_project / "site" / "ru" / f".index.html.tz{dead}.x_Yz9876.tmp"]
+    for p in litter:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("half a file")
+    mine = sample_project / "locales" / ".notes.tmp"  # not ours: kept
+    mine.write_text("a user's file")
+    r = run_cli("build", cwd=sample_project)
+    assert r.returncode == 0, r.stderr
+    assert f"run {dead} ended without releasing" in r.stderr
+    assert "removed 2 temporary file(s)" in r.stderr
+    assert not any(p.exists() for p in litter) and mine.exists()
+    assert (sample_project / ".tamizdat.lock").read_text() == ""  # released cleanly: nothing to take over
+    r = run_cli("build", cwd=sample_project)
+    assert "taking it over" not in r.stderr and "temporary" not in r.stderr
