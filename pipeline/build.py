@@ -95,8 +95,11 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
             known = cache.articles.get(slug)
             if (known and known["article"] == digest(data)
                     and known["pot"] == file_digest(project.pot_path(slug))
-                    and all(project.po_path(lang, slug).is_file() for lang in langs)):
-                # Unchanged article and template: its catalogues are taken as translators left them.
+                    and all(known.get("po", {}).get(lang) == file_digest(project.po_path(lang, slug))
+                            for lang in langs)):
+                # Article, template and catalogues as the last build left them: nothing to merge. (A
+                # catalogue edited since is merged again, as a cold build would: a translator's cut
+                # must not publish a page the policy hides.)
                 infos[slug] = Article(**known["info"])
                 report.unchanged += 1 + len(langs)
             else:
@@ -120,6 +123,7 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
         for slug, info, data in articles:
             if slug in changed:
                 cache.articles[slug] = {"article": digest(data), "pot": file_digest(project.pot_path(slug)),
+                                        "po": {lang: file_digest(project.po_path(lang, slug)) for lang in langs},
                                         "info": asdict(info)}
         publish_site(project, articles, catalogs, glossary, report, allow_unpublish, cache=cache)
         current = {slug for slug, _, _ in articles}

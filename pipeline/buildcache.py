@@ -31,9 +31,27 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+def _versions() -> str:
+    """Python and the libraries whose output we publish: an upgrade of any of them may change a page."""
+    import sys
+    from importlib import metadata
+
+    from lxml import etree
+
+    names = ("lxml", "polib", "babel", "beautifulsoup4", "rapidfuzz", "PyStemmer", "pymorphy3", "numpy")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ";".join([sys.version, f"libxml2={etree.LIBXML_VERSION}", *found])
+
+
 def environment(project) -> str:
     """Everything besides the article and its catalogues that shapes a page."""
     h = hashlib.blake2b(digest_size=16)
+    h.update(_versions().encode())
     h.update(json.dumps(project.settings.raw, sort_keys=True, default=str).encode())
     h.update((file_digest(project.glossary_path) or "-").encode())
     code = Path(pipeline.__file__).parent

@@ -21,6 +21,7 @@ from lxml import etree
 
 from pipeline import languages
 from pipeline.model import Finding
+from pipeline.safetext import problem as unsafe_text
 from pipeline.segment import VOID, Attr, Run, Segmented, content, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.
@@ -159,6 +160,9 @@ def render(
         new = None
         if tr is not None:
             try:
+                why = unsafe_text(tr.msgstr)
+                if why:
+                    raise BadTranslation(why)
                 if isinstance(unit, Attr):
                     unit.element.set(unit.name, translate_text(tr.msgstr))
                     result.translated += 1

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import TamizdatError
+from pipeline.errors import EXPECTED, TamizdatError, one_line
 from pipeline.project import Project
 
 
@@ -51,8 +51,12 @@ class Watcher:
             self._build = run_build
         try:
             report = self._build(self.project)
-        except TamizdatError as exc:
-            self.say(f"tamizdat: error: {exc} (still serving the last good site)")
+        except (TamizdatError, *EXPECTED) as exc:
+            self.say(f"tamizdat: error: {one_line(exc)} (still serving the last good site)")
+            return False
+        except Exception as exc:  # noqa: BLE001 - the rebuild thread must outlive any one bad build
+            self.say(f"tamizdat: error: the build failed ({type(exc).__name__}: {exc}); still serving the last "
+                     "good site, rebuilding on the next change")
             return False
         for f in getattr(report, "findings", []):
             where = f"{f.file}:{f.line}" if f.line else f.file
@@ -81,6 +85,14 @@ class Watcher:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
         pass
+
+    def send_head(self):
+        # A path no file can have (a NUL byte: /index.html%00.txt) is simply not found, not a traceback.
+        try:
+            return super().send_head()
+        except ValueError:
+            self.send_error(404, "File not found")
+            return None
 
 
 def make_server(project: Project, bind: str, port: int) -> http.server.ThreadingHTTPServer:

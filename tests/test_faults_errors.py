@@ -173,3 +173,47 @@ def test_a_lock_left_by_a_killed_run_is_taken_over_saying_so(sample_project: Pat
     assert (sample_project / ".tamizdat.lock").read_text() == ""  # released cleanly: nothing to take over
     r = run_cli("build", cwd=sample_project)
     assert "taking it over" not in r.stderr and "temporary" not in r.stderr
+
+
+# -- catalogues and the build cache ----------------------------------------------------------------------
+
+PICTURE = """<html lang="en"><head><meta charset="utf-8"><title>Picture</title>
+<meta name="date" content="2024-01-02"></head>
+<body><article><h1>Picture</h1><p>A letter from the colony.</p></article></body></html>
+"""
+
+
+def test_a_catalogue_made_for_another_article_is_refused(sample_project: Path):
+    (sample_project / "articles" / "picture.html").write_text(PICTURE)
+    assert run_cli("build", "-q", cwd=sample_project).returncode == 0
+    ru = sample_project / "locales" / "ru"
+    (ru / "picture.po").write_bytes((ru / f"{SLUG}.po").read_bytes())
+    before = snapshot(sample_project / "locales")
+    for command in ("update", "build"):
+        one_line_error(run_cli(command, cwd=sample_project), "locales/ru/picture.po", "another article")
+        assert snapshot(sample_project / "locales") == before
+
+
+def test_the_build_cache_never_changes_what_is_published(sample_project: Path, tmp_path: Path):
+    """The red team's case: after one build, the ru catalogue cut to 4 of its entries. A cached build
+    must publish exactly what a cold build publishes (here: nothing, 15 % < 100 %)."""
+    import shutil
+
+    from pipeline.catalog import pofile
+
+    assert run_cli("build", "-q", cwd=sample_project).returncode == 0
+    shutil.rmtree(sample_project / ".tamizdat" / "published" / "ru")  # no earlier translation to fall back on
+    path = sample_project / "locales" / "ru" / f"{SLUG}.po"
+    po = pofile.parse(path.read_bytes(), str(path))
+    for e in [e for e in po if e.msgid and not e.obsolete][4:]:
+        po.remove(e)
+    path.write_bytes(pofile.encode(po))
+    cold = tmp_path / "cold"
+    shutil.copytree(sample_project, cold)
+    shutil.rmtree(cold / ".tamizdat" / "cache")
+    results = [run_cli("build", "--allow-unpublish", cwd=p) for p in (sample_project, cold)]
+    notes = [sorted(line for line in r.stderr.splitlines() if line.startswith("publish:")) for r in results]
+    assert notes[0] == notes[1]
+    assert any("ru/azat-miftakhov-caste: not published (15 % < threshold 100 %)" in n for n in notes[0]), notes
+    assert snapshot(sample_project / "site") == snapshot(cold / "site")
+    assert snapshot(sample_project / "locales") == snapshot(cold / "locales")

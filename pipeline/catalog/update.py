@@ -227,6 +227,8 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
     old = pofile.parse(old_bytes, rel) if old_bytes is not None else None
     before = pofile.content(old) if old is not None else None  # the merge may change old's entries
     pot = load(project.pot_path(slug))[1]
+    if old is not None:
+        refuse_foreign(old, pot, slug, rel)
     counts: dict = {}
     po = merge(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=project.settings.memory_exact,
                fuzzy=fuzzy, stats=counts)
@@ -236,6 +238,22 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
         annotate(po, glossary, lang)
     data = new_bytes(po, before)
     return FileResult(rel, data is not None, counts, target=path), data
+
+
+def refuse_foreign(old: polib.POFile, pot: polib.POFile, slug: str, rel: str) -> None:
+    """A catalogue made for another article (copied over this one) would lose every entry to
+    obsolete: refuse it. None of its entries occurs in the template, and its header does not name
+    this article (an article rewritten from scratch keeps its own name, and its translations go
+    obsolete as msgmerge would)."""
+    live = [e.msgid for e in old if not e.obsolete and e.msgid]
+    if not live or not {e.msgid for e in pot if e.msgid}.isdisjoint(live):
+        return
+    named = (old.metadata.get("Project-Id-Version") or "").strip()
+    if named == slug:
+        return
+    made_for = f" (its header names {named!r})" if named and named != "PACKAGE VERSION" else ""
+    raise TamizdatError(f"this catalogue was made for another article{made_for}: none of its {len(live)} "
+                        f"entries occurs in the template of {slug!r}; put the right catalogue back", rel)
 
 
 # -- tamizdat merge ------------------------------------------------------------

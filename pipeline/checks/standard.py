@@ -12,6 +12,8 @@ import html
 import re
 from collections import Counter
 
+from pipeline.safetext import problem as unsafe_text
+
 TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)((?:\s[^<>]*?)?)\s*(/?)>")
 URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]|\bwww\.[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
@@ -260,8 +262,15 @@ def untranslated_copy(src: str, dst: str, min_words: int = 4) -> list[tuple[str,
     return []
 
 
+def characters(dst: str) -> list[tuple[str, str, str]]:
+    """The characters render and build refuse to publish (:mod:`pipeline.safetext`): an error here too."""
+    why = unsafe_text(dst)
+    return [("characters", "error", f"translation not publishable: {why}")] if why else []
+
+
 def run(src: str, dst: str, lang: str, flags: list[str]) -> list[tuple[str, str, str]]:
-    out = placeholders(src, dst, flags)
+    out = characters(dst)
+    out += placeholders(src, dst, flags)
     out += urls(src, dst)
     out += numbers(src, dst)
     out += brackets_and_quotes(src, dst, lang)
