@@ -45,7 +45,8 @@ def one_line(exc: BaseException) -> str:
         names = [n for n in (exc.filename, exc.filename2) if n is not None]
         where = " -> ".join(os.fsdecode(n) if isinstance(n, bytes) else str(n) for n in names)
         return f"{where}: {what}" if where else what
-    where = getattr(exc, "path", None) or getattr(exc, "filename", None)
+    place = getattr(exc, "path", None) or getattr(exc, "filename", None)
+    where = str(place) if place else ""
     if isinstance(exc, RecursionError):
         what = "the input is nested too deeply to process"
     elif isinstance(exc, MemoryError):

@@ -93,7 +93,9 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
 
                 if not isinstance(exc, (TamizdatError, KeyboardInterrupt)):
                     # The parent words it in one line; --debug shows where it happened, here.
-                    exc.add_note("".join(traceback.format_exception(exc)).rstrip())
+                    add_note = getattr(exc, "add_note", None)  # Python 3.11+
+                    if add_note is not None:
+                        add_note("".join(traceback.format_exception(exc)).rstrip())
                 outcome = ("error", exc)
             try:
                 data = pickle.dumps(outcome)

@@ -146,9 +146,8 @@ def load_settings_table(cfg: Path) -> dict[str, Any] | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
         raise TamizdatError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); TOML files must be UTF-8", str(cfg),
-                            line) from None
+                            raw.count(b"\n", 0, exc.start) + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

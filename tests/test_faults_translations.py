@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_sample, run_cli
+from conftest import copy_sample, run_cli
 from pipeline.catalog import pofile
 from pipeline.errors import TamizdatError
 from pipeline.safetext import problem
