@@ -325,11 +325,14 @@ def _note(line: str) -> None:
     print(f"tamizdat: note: {line}", file=sys.stderr)
 
 
-def remove_stale_temporaries(root: Path) -> int:
-    """Remove the temporary files of ours (named by :func:`_stage`) whose process is gone, anywhere in the
-    project; returns how many. Called under the project's lock, so no other run is writing."""
+def remove_stale_temporaries(root: Path, recursive: bool = True) -> int:
+    """Remove the temporary files of ours (named by :func:`_stage`) whose process is gone, in ``root``
+    and (``recursive``) below it; returns how many. They are ours by their name, and stale because
+    the process id in their name no longer runs."""
     removed = 0
     for folder, dirs, files in os.walk(root):
+        if not recursive:
+            dirs.clear()
         # Only where we write: hidden folders (.git, virtual environments) except our own are skipped.
         dirs[:] = [d for d in dirs if (d == ".tamizdat" or not d.startswith(".")) and d != "node_modules"]
         for name in files:

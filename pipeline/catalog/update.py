@@ -18,7 +18,7 @@ from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
 from pipeline.errors import TamizdatError
-from pipeline.fileio import Staged, atomic_write, project_lock, read_bytes, stage
+from pipeline.fileio import Staged, atomic_write, project_lock, read_bytes, remove_stale_temporaries, stage
 from pipeline.parallel import in_child, pimap
 
 
@@ -306,6 +306,9 @@ def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang
                 progress_factory=None, warn: Callable[[str], None] = lambda s: None,
                 jobs: int | None = None) -> list[FileResult]:
     old_p, new_p, out_p = Path(old), Path(new), Path(out)
+    # What an interrupted merge into the same place left (merge takes no project lock: only files
+    # whose process is provably gone are removed).
+    remove_stale_temporaries(out_p if out_p.is_dir() else out_p.parent, recursive=out_p.is_dir())
     memory = load_memory(memory_sources, lang) if memory_sources else None
     if old_p.is_dir() != new_p.is_dir():
         raise TamizdatError("give two files or two folders", str(new_p if old_p.is_dir() else old_p))
