@@ -184,7 +184,7 @@ def main() -> int:
             docs = [(f, p) for f in sets[name] if len(p := pairs_of(f)) >= 6][: args.limit]
             for kind in KINDS:
                 totals = {t: dict(want=0, given=0, right=0, fuzzy=0) for t in tools}
-                for k, (f, pairs) in enumerate(docs):
+                for f, pairs in docs:
                     rng = random.Random(f"{f.name}:{kind}")
                     source, translation, truth = perturb(kind, pairs[:40], rng)
                     msgids = _src_blocks(source)

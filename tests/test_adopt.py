@@ -7,7 +7,6 @@ translator's note, an older version of the source).
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from pathlib import Path
