@@ -240,7 +240,7 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
     return FileResult(rel, data is not None, counts, target=path), data
 
 
-def refuse_foreign(old: polib.POFile, pot: polib.POFile, slug: str, rel: str) -> None:
+def refuse_foreign(old: Catalog, pot: Catalog, slug: str, rel: str) -> None:
     """A catalogue made for another article (copied over this one) would lose every entry to
     obsolete: refuse it. None of its entries occurs in the template, and its header does not name
     this article (an article rewritten from scratch keeps its own name, and its translations go
