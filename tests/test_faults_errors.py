@@ -217,3 +217,51 @@ def test_the_build_cache_never_changes_what_is_published(sample_project: Path, t
     assert any("ru/azat-miftakhov-caste: not published (15 % < threshold 100 %)" in n for n in notes[0]), notes
     assert snapshot(sample_project / "site") == snapshot(cold / "site")
     assert snapshot(sample_project / "locales") == snapshot(cold / "locales")
+
+
+PLAIN = """<html lang="en"><head><meta charset="utf-8"><title>Search</title>
+<meta name="date" content="2024-01-03"></head>
+<body><article><h1>Search</h1><p>The FSB searched the cell.</p><p>Letters were taken.</p></article></body></html>
+"""
+
+
+def koi8r_catalogue(path: Path) -> None:
+    """A Russian catalogue as a translator's old editor saved it: KOI8-R, without the glossary notes
+    (their em dashes do not exist in KOI8-R)."""
+    from pipeline.catalog import pofile
+
+    po = pofile.parse(path.read_bytes(), str(path))
+    for e in po:
+        e.comment = ""
+        if e.msgid:
+            e.msgstr = "Перевод: ФСБ, камера, письма"
+            e.flags = [f for f in e.flags if f != "fuzzy"]
+    po.header = "Russian translation."
+    po.metadata["Content-Type"] = "text/plain; charset=KOI8-R"
+    path.write_bytes(pofile.encode(po))
+
+
+def test_a_koi8r_catalogue_becomes_utf8_as_msgmerge_makes_it(sample_project: Path):
+    import shutil
+
+    (sample_project / "articles" / "search.html").write_text(PLAIN)
+    assert run_cli("build", "-q", cwd=sample_project).returncode == 0
+    path = sample_project / "locales" / "ru" / "search.po"
+    koi8r_catalogue(path)
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)]).returncode == 0
+    old = path.read_bytes().decode("koi8-r")
+    assert "charset=KOI8-R" in old
+    r = run_cli("update", cwd=sample_project)
+    assert r.returncode == 0, r.stderr
+    assert "converted from KOI8-R to UTF-8" in r.stderr
+    new = path.read_bytes().decode("utf-8")
+    assert "charset=UTF-8" in new and "glossary: FSB —" in new
+    translated = 'msgstr "Перевод: ФСБ, камера, письма"'
+    assert new.count(translated) == old.count(translated) == 3  # every translation kept
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)]).returncode == 0
+    koi8r_catalogue(path)
+    r = run_cli("build", cwd=sample_project)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "charset=UTF-8" in path.read_text(encoding="utf-8")

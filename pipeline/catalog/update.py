@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 
 from pipeline.catalog.model import Catalog
@@ -34,6 +34,9 @@ class FileResult:
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
+        if c.get("converted_from"):
+            parts.append(f"converted from {c['converted_from']} to UTF-8 (the template holds characters "
+                         f"{c['converted_from']} cannot)")
         return ", ".join(parts) or "no change in entries"
 
 
@@ -48,6 +51,16 @@ def new_bytes(po: Catalog, old: bytes | tuple | None) -> bytes | None:
     if old is not None and pofile.unchanged(old, po):
         return None
     set_header(po.metadata, "X-Generator", GENERATOR)
+    try:
+        return pofile.encode(po)
+    except UnicodeEncodeError:
+        return to_utf8(po)
+
+
+def to_utf8(po: Catalog) -> bytes:
+    """A catalogue in a legacy charset (KOI8-R) that cannot hold what the template brought (an em dash
+    in a glossary note): converted to UTF-8, as msgmerge converts it (the caller says so)."""
+    set_header(po.metadata, "Content-Type", "text/plain; charset=UTF-8")
     return pofile.encode(po)
 
 
@@ -236,7 +249,10 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
         from pipeline.glossary.notes import annotate
 
         annotate(po, glossary, lang)
+    charset = pofile.charset_of(po)
     data = new_bytes(po, before)
+    if pofile.charset_of(po) != charset:
+        counts["converted_from"] = charset
     return FileResult(rel, data is not None, counts, target=path), data
 
 
@@ -268,7 +284,7 @@ def _lang_of(po: Catalog, path: Path) -> str | None:
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
-               fuzzy: bool = True) -> tuple[FileResult, Iterator[bytes] | None]:
+               fuzzy: bool = True) -> tuple[FileResult, Iterable[bytes] | None]:
     """``msgmerge old pot -o out``: the result, and the bytes to write, in pieces (None when ``out``
     already says it)."""
     old = load(old_path)[1]
@@ -281,7 +297,17 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     del old, pot
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
-    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)
+    data: Iterable[bytes] | None = None
+    if current is None or not pofile.unchanged(current, po):
+        charset = pofile.charset_of(po)
+        if charset.upper() in ("UTF-8", "ASCII", "US-ASCII"):
+            data = pofile.encode_chunks(po)
+        else:  # a legacy charset (rare, small): whole, so it can still become UTF-8 if it must
+            try:
+                data = [pofile.encode(po)]
+            except UnicodeEncodeError:
+                data = [to_utf8(po)]
+                counts["converted_from"] = charset
     return FileResult(str(out_path), data is not None, counts, target=out_path), data
 
 

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except (TamizdatError, *EXPECTED) as exc:
         # The one place a failure becomes what the user reads: one line naming the file, exit 1.
-        if getattr(args, "debug", False) and not isinstance(exc, TamizdatError):
+        if getattr(args, "debug", False):
             import traceback
 
             traceback.print_exc()
