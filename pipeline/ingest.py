@@ -803,6 +803,21 @@ def _drop_metadata_lines(blocks: list[Tag], date_text: str | None, author: str |
 
 
 # ---------------------------------------------------------------- the stage
+MAX_DEPTH = 400  # real CMS pages nest a few dozen levels; the stages below walk the tree recursively
+
+
+def check_depth(soup, path: str) -> None:
+    """Refuse, at once and in one line, a page nested deeper than any article (a hostile page 10,000
+    levels deep would otherwise exhaust Python's stack, after a long time)."""
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise TamizdatError(f"the page is nested more than {MAX_DEPTH} elements deep; no article is, "
+                                "so it is not imported", path)
+        stack.extend((child, depth + 1) for child in getattr(node, "contents", ()) if hasattr(child, "contents"))
+
+
 def import_page(
     data: bytes,
     *,
@@ -815,6 +830,7 @@ def import_page(
     """Extract the article of a saved CMS page. Raises TamizdatError on pages without one."""
     text, encoding = decode_html(data, path)
     soup = BeautifulSoup(text, "lxml")
+    check_depth(soup, path)
     page_words = _words(_text(soup.body)) if soup.body else 0
     for tag in soup.find_all(["script", "style", "noscript", "template"]):
         if tag.get("type") != "application/ld+json":
