@@ -29,7 +29,10 @@ def _flat(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-def measure(units: list[Unit], glossary: Glossary, lang: str) -> dict[str, int]:
+def measure(units: list[Unit], glossary: Glossary, lang: str, flag_in_comment: bool = False) -> dict[str, int]:
+    """The figures for one language. ``flag_in_comment``: the tool has no forbidden status (OmegaT), so a
+    forbidden term counts as flagged when the comment shown with the concept's term names it as such
+    ("never: …" or "forbidden")."""
     by_source: dict[str, list[Unit]] = {}
     for u in units:
         by_source.setdefault(_flat(u.source), []).append(u)
@@ -51,11 +54,21 @@ def measure(units: list[Unit], glossary: Glossary, lang: str) -> dict[str, int]:
                 out["notes"] += 1
         for f in (tr.forbidden if tr and not dnt else []):
             out["forbidden_total"] += 1
-            if any(u.forbidden and _flat(u.target) == _flat(f.term) for u in mine):
+            if any(u.forbidden and _flat(u.target) == _flat(f.term) for u in mine) or (
+                    flag_in_comment and any(_named_forbidden(f.term, u.shown) for u in mine)):
                 out["forbidden_flagged"] += 1
             if any(not u.forbidden and _flat(u.target) == _flat(f.term) for u in mine):
                 out["forbidden_offered"] += 1
     return out
+
+
+def _named_forbidden(term: str, shown: str) -> bool:
+    import re
+
+    for m in re.finditer(r"(?:never|forbidden)\b:?(.*?)(?:; also:|; note:|$)", shown, re.I | re.S):
+        if re.search(rf"(?<!\w){re.escape(_flat(term))}(?!\w)", _flat(m.group(1))):
+            return True
+    return False
 
 
 def row(name: str, m: dict[str, int]) -> str:

@@ -39,8 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--lang", help="target language (required for weblate, omegat, csv and tsv)")
     e.add_argument("-o", "--output", metavar="FILE", help="output file (default: standard output)")
     e.set_defaults(handler=run_export)
-    i = gsub.add_parser("import", help="read a TBX (or TOML) glossary and write our TOML")
-    i.add_argument("source", metavar="FILE.tbx")
+    i = gsub.add_parser("import", help="read a TBX (2019 or v2), CSV/TSV or TOML glossary and write our TOML")
+    i.add_argument("source", metavar="FILE")
+    i.add_argument("--format", choices=("tbx", "csv", "tsv", "omegat", "toml"), default=None,
+                   help="default: from the file's extension (.tbx, .csv, .tsv/.txt/.tab, .toml)")
+    i.add_argument("--lang", help="target language of CSV/TSV rows (they hold one)")
     i.add_argument("-o", "--output", metavar="FILE", help="TOML to write (default: the project's glossary)")
     i.add_argument("--force", action="store_true", help="replace an existing TOML (its comments are lost)")
     i.set_defaults(handler=run_import)
@@ -167,9 +170,9 @@ def run_export(args) -> int:
 
         text = weblate.dumps(glossary, args.lang)
     else:
-        from pipeline.glossary import csv_export
+        from pipeline.glossary import tabular
 
-        text = (csv_export.dumps_csv if fmt == "csv" else csv_export.dumps_tsv)(glossary, args.lang)
+        text = (tabular.dumps_csv if fmt == "csv" else tabular.dumps_tsv)(glossary, args.lang)
     if args.output:
         atomic_write(args.output, text)
     else:
@@ -192,7 +195,31 @@ def run_import(args) -> int:
     from pipeline.glossary import load_glossary
     from pipeline.glossary.toml_format import dumps
 
-    glossary = load_glossary(args.source)
+    fmt = args.format or _format_of(args.source)
+    if fmt in ("csv", "tsv", "omegat"):
+        from pipeline import languages
+        from pipeline.fileio import read_bytes
+        from pipeline.glossary import tabular
+
+        if not args.lang:
+            print(f"tamizdat glossary import: error: {fmt} rows need --lang (their target language)", file=sys.stderr)
+            return 2
+        languages.validate(args.lang)
+        project = _project()
+        source = project.settings.source_language if project is not None else "en"
+        data = read_bytes(args.source)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TamizdatError("glossary is not valid UTF-8", args.source, data[: exc.start].count(b"\n") + 1) from None
+        glossary = tabular.parse(text, args.source, args.lang, source, "," if fmt == "csv" else "\t")
+    elif fmt == "tbx":
+        from pipeline.fileio import read_bytes
+        from pipeline.glossary.tbx import parse_tbx
+
+        glossary = parse_tbx(read_bytes(args.source), args.source)
+    else:
+        glossary = load_glossary(args.source)
     out = args.output
     if not out:
         project = _project()
