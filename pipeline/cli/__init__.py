@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tamizdat {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _accept_common_options_after_the_command(sub)
+    common_options(sub)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"pipeline.cli.{name}")
@@ -38,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) -> None:
-    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``."""
+def common_options(sub: argparse._SubParsersAction) -> None:
+    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``; command groups call it for their
+    actions too (``tamizdat memory export -q``). A command without a description shows its help line."""
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
@@ -48,6 +49,8 @@ def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) ->
 
     def add_with_common(name, **kwargs):
         kwargs["parents"] = [*kwargs.get("parents", []), common]
+        if "help" in kwargs and "description" not in kwargs:
+            kwargs["description"] = kwargs["help"][:1].upper() + kwargs["help"][1:] + "."
         return add_parser(name, **kwargs)
 
     sub.add_parser = add_with_common
