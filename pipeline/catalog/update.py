@@ -123,24 +123,25 @@ def update_project(
 
 
 def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
-    """Step 1 of ``build`` for ``update``: the template of every article that changed since its template
-    was made (the build cache says which did not), so ``import`` then ``update`` just works."""
+    """Step 1 of ``build`` for ``update``: the template of every article that is newer than its template
+    (or has none), so ``import`` then ``update`` just works. A template newer than its article is taken as
+    it is; an extracted one that says what the old one said is not written."""
     from pipeline.build import extract_template, read_article
     from pipeline.buildcache import BuildCache, digest, file_digest
 
-    known = BuildCache.load(project).articles
+    known = BuildCache.load(project).articles  # what the last build extracted, by content
     results = []
     for slug in slugs:
-        path = project.article_path(slug)
+        path, pot = project.article_path(slug), project.pot_path(slug)
         if not path.is_file():
             continue  # a template without its article (made by `extract`) is merged as it is
+        if pot.is_file() and pot.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+            continue
         rec = known.get(slug)
-        pot = project.pot_path(slug)
         if rec and rec["article"] == digest(read_bytes(path)) and rec["pot"] == file_digest(pot):
             continue
         info, _, seg = read_article(project, slug)
-        written = extract_template(project, slug, seg, info, glossary)
-        if written:
+        if extract_template(project, slug, seg, info, glossary):
             results.append(FileResult(str(pot.relative_to(project.root)), True, {"template": 1}, target=pot))
     return results
 
