@@ -15,7 +15,7 @@ from pipeline import __version__
 from pipeline.errors import TamizdatError
 
 # Modules under pipeline.cli that contribute subcommands, in --help order.
-COMMAND_MODULES = ("files", "project", "catalog", "glossary", "site")
+COMMAND_MODULES = ("files", "project", "catalog", "adopt", "glossary", "site")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +26,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tamizdat {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    common_options(sub)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"pipeline.cli.{name}")
@@ -35,25 +34,23 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _accept_common_options_after_the_command(sub)
     return parser
 
 
-def common_options(sub: argparse._SubParsersAction) -> None:
-    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``; command groups call it for their
-    actions too (``tamizdat memory export -q``). A command without a description shows its help line."""
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
-    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                        help="print only warnings and errors")
-    add_parser = sub.add_parser
-
-    def add_with_common(name, **kwargs):
-        kwargs["parents"] = [*kwargs.get("parents", []), common]
-        if "help" in kwargs and "description" not in kwargs:
-            kwargs["description"] = kwargs["help"][:1].upper() + kwargs["help"][1:] + "."
-        return add_parser(name, **kwargs)
-
-    sub.add_parser = add_with_common
+def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) -> None:
+    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``, and ``tamizdat memory export -q``
+    too: every command and every action of a command group. One without a description shows its help line."""
+    helps = {action.dest: action.help for action in sub._choices_actions}
+    for name, command in sub.choices.items():
+        # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
+        command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                             help="print only warnings and errors")
+        if not command.description and helps.get(name):
+            command.description = helps[name][:1].upper() + helps[name][1:] + "."
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_common_options_after_the_command(action)
 
 
 def main(argv: list[str] | None = None) -> int:

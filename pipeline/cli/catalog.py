@@ -70,9 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="export: every finished translation of a language as TMX (for OmegaT, Weblate). "
                                    "import: keep a TMX file in memory/, used by every later update.")
     msub = p.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
-    from pipeline.cli import common_options
 
-    common_options(msub)
     e = msub.add_parser("export", help="write the language's memory as TMX")
     e.add_argument("--lang", required=True, metavar="L")
     e.add_argument("-o", "--output", required=True, metavar="FILE.tmx")
@@ -187,9 +185,8 @@ def run_stats(args) -> int:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
-    for name, just in (("lang", "left"), ("article", "left"), ("translated", "right"), ("fuzzy", "right"),
-                       ("untranslated", "right"), ("obsolete", "right"), ("words", "right"), ("done", "right")):
-        table.add_column(name, justify=just)
+    for name in ("lang", "article", "translated", "fuzzy", "untranslated", "obsolete", "words", "done"):
+        table.add_column(name, justify="left" if name in ("lang", "article") else "right")
 
     def add(r, bold=False):
         cells = [r.lang, r.slug, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete),
