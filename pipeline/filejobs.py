@@ -78,10 +78,9 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         if not files:
             raise TamizdatError("no .html files found", src)
         _WORKER["glossary"] = glossary  # forked workers inherit it
-        base = _reference_base(src_path) or src_path
-        tasks = [(f, f.resolve().relative_to(base.resolve()).as_posix() if base is not src_path
-                  else f.relative_to(src_path).as_posix(), out_path / f.relative_to(src_path).with_suffix(".pot"))
-                 for f in files]
+        root = _reference_base(src_path)
+        tasks = [(f, f.resolve().relative_to(root).as_posix() if root else f.relative_to(src_path).as_posix(),
+                  out_path / f.relative_to(src_path).with_suffix(".pot")) for f in files]
         batch = []
         for target, data in pmap(_extract_task, tasks):
             if data is None:
@@ -92,8 +91,8 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         return report
     if not src_path.exists():
         raise TamizdatError("no such file", src)
-    base = _reference_base(src_path)
-    ref = src_path.resolve().relative_to(base.resolve()).as_posix() if base else src_path.as_posix()
+    root = _reference_base(src_path)
+    ref = src_path.resolve().relative_to(root).as_posix() if root else src_path.as_posix()
     po = extract_one(src_path, ref, glossary=glossary)
     (report.written if save_template(out_path, po) else report.unchanged).append(str(out_path))
     return report

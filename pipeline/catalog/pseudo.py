@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 import polib
 
@@ -26,10 +27,9 @@ RLO, PDF = "\u202e", "\u202c"
 
 # Final punctuation (and what closes after it) stays last, so `check` finds the sentence ending it expects.
 _END = re.compile(r"[.!?:;…]+(?:</?[^>]*>|[\"'”’»)\]\s])*$")
-_TRAIL = re.compile(r"[.!?:;…,\"'”’»)\]\s]*$")
 
 
-def _text_parts(text: str, keep: list[tuple[int, int]] = ()) -> list[tuple[bool, str]]:
+def _text_parts(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[bool, str]]:
     """(is_text, piece) pieces: True for translatable text, False for markup and ``keep`` spans to keep."""
     spans = sorted([(m.start(), m.end()) for m in _KEEP.finditer(text)] + list(keep))
     parts: list[tuple[bool, str]] = []
@@ -54,12 +54,12 @@ def _rtl(piece: str) -> str:
         return piece
     lead = piece[: len(piece) - len(piece.lstrip())]
     rest = piece[len(lead):]
-    trail = _TRAIL.search(rest).group()
+    trail = rest[len(rest.rstrip(".!?:;…,\"'”’»)] \t\n\u00a0")):]
     core = rest[: len(rest) - len(trail)]
     return lead + (RLO + core + PDF if core else "") + trail
 
 
-def pseudo_text(text: str, lang: str = "qps", keep: list[tuple[int, int]] = ()) -> str:
+def pseudo_text(text: str, lang: str = "qps", keep: Sequence[tuple[int, int]] = ()) -> str:
     """``text`` pseudo-translated; placeholders, entities, format directives and the ``keep`` spans
     (do-not-translate terms) stay exactly as they are."""
     if not text.strip():

@@ -46,8 +46,9 @@ def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) ->
         # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
         command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                              help="print only warnings and errors")
-        if not command.description and helps.get(name):
-            command.description = helps[name][:1].upper() + helps[name][1:] + "."
+        help_line = helps.get(name)
+        if not command.description and help_line:
+            command.description = help_line[:1].upper() + help_line[1:] + "."
         for action in command._actions:
             if isinstance(action, argparse._SubParsersAction):
                 _accept_common_options_after_the_command(action)

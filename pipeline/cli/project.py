@@ -39,9 +39,9 @@ def _ask(args, attr: str, question: str, default: str | None) -> str:
         return value
     if sys.stdin.isatty():
         shown = f" [{default}]" if default else ""
-        answer = input(f"{question}{shown}: ").strip()
-        if answer or default:
-            return answer or default
+        answer = input(f"{question}{shown}: ").strip() or default
+        if answer:
+            return answer
     elif default:
         return default
     raise TamizdatError(f"init needs --{attr.replace('_', '-')}: {question}")

@@ -209,7 +209,7 @@ class _ArticleJob:
         cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
         from pipeline.buildcache import digest
 
-        project, langs, src = self.project, self.langs, self.langs[0]
+        project, langs = self.project, self.langs
         settings = project.settings
         report = Report()
         article_key = digest(data)
