@@ -9,11 +9,11 @@ so the pseudo page renders with its links and emphasis.
 
 from __future__ import annotations
 
+from pipeline.catalog.model import Catalog
 import math
 import re
 from collections.abc import Sequence
 
-import polib
 
 PSEUDO_LANGS = ("qps", "ar-pseudo")
 _KEEP = re.compile(r"<[^>]*>|&[#\w]+;|%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}\s]*\}")
@@ -92,7 +92,7 @@ def _do_not_translate(glossary, text: str, lang: str) -> list[tuple[int, int]]:
             if h.kind == "source" and h.concept.is_dnt(lang)]
 
 
-def pseudo_catalog(pot: polib.POFile, lang: str, glossary=None) -> polib.POFile:
+def pseudo_catalog(pot: Catalog, lang: str, glossary=None) -> Catalog:
     """A complete (nothing fuzzy) catalogue for ``lang`` with every entry pseudo-translated;
     the glossary's do-not-translate terms are kept as they are."""
     from pipeline.catalog.merge import new_po, nplurals
