@@ -260,7 +260,7 @@ def _strip_run(nodes: list, pre: bool) -> tuple[str, list, str]:
 
 
 def translations_from_catalog(entries) -> dict[str, Translation]:
-    """Usable translations from polib entries: translated, not fuzzy, not obsolete, no context."""
+    """Usable translations from catalogue entries: translated, not fuzzy, not obsolete, no context."""
     out: dict[str, Translation] = {}
     for e in entries:
         if e.obsolete or e.msgctxt or e.msgid_plural or not e.msgid:

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
 from lxml import etree
 
+from pipeline.catalog.model import Catalog
 from pipeline.fileio import read_bytes, write_if_changed
 from pipeline.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
@@ -49,7 +49,7 @@ def snapshot_path(project: Project, lang: str, slug: str) -> Path:
     return project.root / SNAPSHOTS / lang / f"{slug}.html"
 
 
-def _percent(po: polib.POFile | None, slug: str, lang: str) -> tuple[float, bool]:
+def _percent(po: Catalog | None, slug: str, lang: str) -> tuple[float, bool]:
     """(% of source words translated, complete) — fuzzy entries count as not translated."""
     from pipeline.catalog.stats import catalog_stats
 
