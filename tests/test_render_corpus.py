@@ -45,7 +45,9 @@ def nodes(html: str, text: bool = True) -> list:
     """Every element (tag, attributes, text, tail) and comment; ``text=False``: only the structure, comments
     in any place (a translation moves a comment inside a translated block to its start)."""
     root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html))
-    norm = lambda s: re.sub(r"[ \t\n\r\f]+", " ", s or "").strip()
+    def norm(s):
+        return re.sub(r"[ \t\n\r\f]+", " ", s or "").strip()
+
     out, comments = [], []
     for el in root.iter():
         if el.tag is etree.Comment:
