@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from pipeline.catalog.model import Catalog
 from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
@@ -88,7 +88,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
             report.wrote(snap, write_if_changed(snap, result.html), project.root)
         return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
     if snap.is_file():
-        root = lxml.html.document_fromstring(read_bytes(snap))
+        root = parse_html(read_bytes(snap), str(snap))
         report.notes.append(f"{lang}/{slug}: catalogue at {percent:.0f} % after a source change; "
                             f"publishing the last complete translation")
         return Outcome(slug, lang, "outdated", percent, root, article_info(root, slug, rel, lang))
