@@ -24,11 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from pipeline.catalog.model import Catalog
 from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
@@ -121,7 +121,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
             report.wrote(snap, write_if_changed(snap, result.html), project.root)
         return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
     if snap.is_file():
-        root = lxml.html.document_fromstring(read_bytes(snap))
+        root = parse_html(read_bytes(snap), str(snap))
         report.notes.append(f"{lang}/{slug}: catalogue at {percent:.0f} % after a source change; "
                             f"publishing the last complete translation")
         return Outcome(slug, lang, "outdated", percent, root, article_info(root, slug, rel, lang))
@@ -249,7 +249,7 @@ class _ArticleJob:
         cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
         from pipeline.buildcache import digest
 
-        project, langs, src = self.project, self.langs, self.langs[0]
+        project, langs = self.project, self.langs
         settings = project.settings
         report = Report()
         article_key = digest(data)
@@ -278,11 +278,7 @@ class _ArticleJob:
                 remembered[lang] = entry
             o = fresh.pop(lang, None)
             if o is not None:
-                add_reader_notes(o.root, self.get_glossary(), lang, src)
-                if o.status in ("partial", "outdated"):
-                    pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
-                pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
-                                       site_title=settings.site_title)
+                finish_page(o, settings, langs_here, self.get_glossary())
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -293,6 +289,17 @@ class _ArticleJob:
                 description=entry.get("description") or info.description, author=info.author,
                 translations=[x for x in langs_here if x != lang]))
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
+
+
+def finish_page(o: Outcome, settings, langs: list[str], glossary) -> None:
+    """A rendered article becomes a page of the site: reader notes, the notice of a partial or outdated
+    translation, then the site's chrome (head links, header, switcher) around it."""
+    src = settings.source_language
+    add_reader_notes(o.root, glossary, o.lang, src)
+    if o.status in ("partial", "outdated"):
+        pages.add_notice(o.root, o.lang, o.status, round(o.percent), f"../{src}/{o.slug}.html")
+    pages.decorate_article(o.root, lang=o.lang, slug=o.slug, langs=langs, default=src,
+                           site_title=settings.site_title)
 
 
 class _Quiet:
