@@ -22,7 +22,7 @@ from lxml import etree
 from pipeline import languages
 from pipeline.model import Finding
 from pipeline.safetext import problem as unsafe_text
-from pipeline.segment import VOID, Attr, Run, Segmented, content, set_content
+from pipeline.segment import VOID, Attr, Run, Segmented, content, is_element, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.
 _MARKUP = re.compile(r"<(?=[A-Za-z/!?])")
@@ -200,7 +200,8 @@ def render(
                 items[run.start : run.end] = [x for x in (lead, span, trail) if x is not None and x != ""]
                 continue
             lead, _, trail = _strip_run(items[run.start : run.end], run.pre)
-            items[run.start : run.end] = [x for x in (lead, *new, trail) if x is not None and x != ""]
+            kept = _comments(items[run.start : run.end], run.opaque_elements())
+            items[run.start : run.end] = [x for x in (lead, *kept, *new, trail) if x is not None and x != ""]
         set_content(container, items)
 
     root = doc.root
@@ -226,6 +227,23 @@ def _only_run(items: list, runs) -> bool:
     run = runs[0][0]
     rest = items[: run.start] + items[run.end :]
     return all(isinstance(x, str) and not x.strip() for x in rest)
+
+
+def _comments(nodes: list, opaque: set) -> list:
+    """The comments and processing instructions of a run (inside its inline elements too, but not inside
+    a placeholder copied whole): a translation has no place for them, so they move before its text
+    instead of being lost."""
+    found: list = []
+    for node in nodes:
+        if isinstance(node, str):
+            continue
+        if not is_element(node):
+            found.append(node)
+        elif node not in opaque:
+            found.extend(_comments(content(node), opaque))
+    for node in found:
+        node.tail = None
+    return found
 
 
 def _strip_run(nodes: list, pre: bool) -> tuple[str, list, str]:
