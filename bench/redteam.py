@@ -37,7 +37,7 @@ def said(r: subprocess.CompletedProcess) -> str:
     if "Traceback" in err:
         last = [line for line in err.splitlines() if line.strip()][-1]
         return f"exit {r.returncode}, traceback ({len(err.splitlines())} lines): {last[:90]}"
-    errors = [line for line in err.splitlines() if "error" in line]
+    errors = [line for line in err.splitlines() if "error:" in line]
     first = errors[0] if errors else ""
     return f"exit {r.returncode}" + (f", {len(errors)} error line(s): {first[:110]}" if errors else "")
 
@@ -76,9 +76,12 @@ def edit_po(path: Path, change) -> None:
 def case_1(work: Path) -> str:
     root = sample(work)
     path = root / "locales" / "ru" / f"{SLUG}.po"
-    text = path.read_text(encoding="utf-8")
-    i = text.index('msgstr "Жена')
-    path.write_text(text[: i + 12] + "\\v" + text[i + 12:], encoding="utf-8")  # a \v escape, as Poedit writes it
+
+    def spoil(po):  # one stray \v in one translation
+        e = next(e for e in po if e.msgid and e.msgstr and not e.obsolete)
+        e.msgstr = e.msgstr[:3] + "\v" + e.msgstr[3:]
+
+    edit_po(path, spoil)
     fmt = subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True).returncode
     check, build = cli(root, "check"), cli(root, "build")
     return f"msgfmt -c exit {fmt}; check: {said(check)}; build: {said(build)}"
