@@ -62,7 +62,10 @@ def _render(project, slug, data, info, lang, po, report):
     from pipeline.article import article_info
     from pipeline.publish.site import Outcome, _render as render_page
 
-    result = render_page(project, slug, data, info, lang, po, report)
+    from pipeline.render import translations_from_catalog
+
+    translations = translations_from_catalog(po) if po is not None else {}
+    result = render_page(project, slug, data, info, lang, translations, report)
     status = "source" if lang == project.settings.source_language else "complete"
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     return Outcome(slug, lang, status, 100.0, result.root, article_info(result.root, slug, rel, lang))
