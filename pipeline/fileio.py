@@ -281,7 +281,8 @@ def _take_over_from_orphans(fd: int, lock_path: Path) -> None:
 
 
 def _processes_holding(st: os.stat_result) -> list[int]:
-    """Orphaned tamizdat processes (parent gone) with the lock file open."""
+    """Tamizdat processes with the lock file open. Called when the run that took the lock is dead: any
+    other process holding it is a leftover of that run (a live run would have written its own id)."""
     found = []
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
@@ -290,10 +291,6 @@ def _processes_holding(st: os.stat_result) -> list[int]:
             with open(f"/proc/{entry.name}/cmdline", "rb") as fh:
                 cmd = fh.read()
             if b"pipeline" not in cmd and b"tamizdat" not in cmd:
-                continue
-            with open(f"/proc/{entry.name}/stat", "rb") as fh:
-                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-            if ppid != 1 and alive(ppid) and ppid != os.getpid():
                 continue
             for fd_entry in os.scandir(f"/proc/{entry.name}/fd"):
                 try:

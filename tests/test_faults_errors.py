@@ -265,3 +265,25 @@ def test_a_koi8r_catalogue_becomes_utf8_as_msgmerge_makes_it(sample_project: Pat
     r = run_cli("build", cwd=sample_project)
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
     assert "charset=UTF-8" in path.read_text(encoding="utf-8")
+
+
+def test_a_lock_kept_by_orphaned_workers_of_a_dead_run_is_taken_over(sample_project: Path):
+    """What older versions left after a kill -9: the workers, reparented, still holding the lock."""
+    orphan = subprocess.Popen([sys.executable, "-c", """
+import fcntl, os, sys, time
+# stands for a forked worker of `python -m pipeline build` whose parent was killed
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.pwrite(fd, b"%d\\n" % int(sys.argv[2]), 0)
+print("locked", flush=True)
+time.sleep(60)
+""", str(sample_project / ".tamizdat.lock"), "999999"], stdout=subprocess.PIPE)
+    try:
+        assert orphan.stdout.readline().strip() == b"locked"
+        r = run_cli("update", cwd=sample_project)
+        assert r.returncode == 0, r.stderr
+        assert "run 999999 died leaving 1 worker(s) holding the lock; stopped them" in r.stderr
+        orphan.wait(timeout=10)
+    finally:
+        if orphan.poll() is None:
+            orphan.kill()
