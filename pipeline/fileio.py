@@ -74,7 +74,10 @@ def _stage(path: Path, data: bytes | Iterable[bytes], fsync: bool) -> str:
     if path.is_dir():
         raise TamizdatError("is a directory, expected a file", str(path))
     make_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tz{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tz{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             if isinstance(data, (bytes, bytearray, memoryview)):
@@ -92,11 +95,17 @@ def _stage(path: Path, data: bytes | Iterable[bytes], fsync: bool) -> str:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a full disk says so on write(), which names no file: name it
+            raise _cannot_write(path, exc) from exc
         raise
     return tmp
+
+
+def _cannot_write(path: Path, exc: OSError) -> TamizdatError:
+    return TamizdatError(f"cannot write it: {exc.strerror or exc}", str(path))
 
 
 def make_folder(folder: Path) -> None:

@@ -84,7 +84,8 @@ def test_a_full_disk_is_one_line_and_loses_nothing(tmp_path: Path, room: int, ho
         else:
             r = shim_cli(f"enospc:{room * 1024}", "build", cwd=root)
         if r.returncode != 0 or room < 40:  # (a bigger room may be enough for the whole build)
-            one_line_error(r, "No space left on device")
+            line = one_line_error(r, "No space left on device")
+            assert f"{root}/" in line, "the error names the file it could not write"
         assert leftovers(root) == []
         after = catalogues(root)
         assert set(after) == set(before)
