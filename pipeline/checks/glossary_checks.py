@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pipeline.glossary.match import WORD_RE, fold, mask
 from pipeline.glossary.model import Glossary
+from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
 
 # check, severity, message, term: the source term as written in the glossary
 # (the variant the msgid used, e.g. "downgraded"; the headword otherwise).
@@ -38,15 +39,25 @@ def _near_miss(dst: str, spellings: list[str]) -> str:
 def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
     out: list[Result] = []
     src_hits = glossary.find(src, glossary.source_language)
-    dst_hits = glossary.find(dst, lang, overlapping=True)
-    in_src: dict[str, tuple] = {}
+    # Source occurrences per concept, in the glossary's sense only (conditions on the message).
+    occurrences: dict[str, list] = {}
+    other_sense: dict[str, str] = {}
+    sense = None
     for h in src_hits:
-        in_src.setdefault(h.concept.id, (h.concept, h))
-    found = {(h.concept.id, h.kind) for h in dst_hits}
-    for cid, (concept, hit) in in_src.items():
+        if conditional(h):
+            sense = sense or SourceSense(glossary, src, src_hits)
+            why = sense.why_not(h)
+            if why:
+                other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
+                continue
+        occurrences.setdefault(h.concept.id, []).append(h)
+    dst_hits = glossary.find(dst, lang, overlapping=True, derived=True)
+    resolved = resolve(dst_hits, {cid: len(hs) for cid, hs in occurrences.items()})
+    for cid, hits in occurrences.items():
+        concept, hit = hits[0].concept, hits[0]
         if concept.is_dnt(lang):
             cs = concept.is_case_sensitive(lang)
-            forms = {hit.form} | {h.form for h in src_hits if h.concept.id == cid}
+            forms = {h.form for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
                 out.append(("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
@@ -54,24 +65,38 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         approved = concept.approved(lang)
         if not approved:
             continue
-        if (cid, "preferred") in found or (cid, "admitted") in found:
-            continue
-        if concept.pos == "proper noun":
+        found = resolved.approved.get(cid, [])
+        if found and (len(found) >= len(hits) or concept.pos == "proper noun"):
+            continue  # a name may be replaced by a pronoun; other terms need one rendering per occurrence
+        if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
             out.append(("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
-        else:
+        elif not found:
             out.append(("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
-    for h in dst_hits:
-        if h.kind != "forbidden":
-            continue
-        severity = "error" if h.concept.id in in_src else "warning"
+        else:
+            missed = hits[len(found)]
+            seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
+            out.append(("glossary-missing", "error",
+                        f"“{_shown(missed.form)}” occurs {len(hits)} times in the source but the translation has "
+                        f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}): "
+                        f"each occurrence needs its own; use {_approved_list(approved)}", missed.term))
+    for h in resolved.forbidden:
+        cid = h.concept.id
+        severity = "error" if cid in occurrences else "warning"
         reason = f" ({h.reason})" if h.reason else ""
         ok = h.concept.approved(lang)
         use = f"; use {_approved_list(ok)}" if ok else ""
-        src_hit = in_src.get(h.concept.id)
-        term = src_hit[1].term if src_hit else h.concept.term
-        out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}", term))
+        why = ""
+        if severity == "error":
+            mirror = mirrored(src, src_hits, dst, h, lang)
+            if mirror:
+                severity, why = "warning", f" — a warning only: {mirror}"
+        elif cid in other_sense:
+            why = f" — a warning only: {other_sense[cid]}"
+        src_hit = occurrences.get(cid)
+        term = src_hit[0].term if src_hit else h.concept.term
+        out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
 
 
