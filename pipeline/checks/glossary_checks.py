@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from pipeline.glossary.match import WORD_RE, fold, mask
+from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
 
@@ -66,7 +66,8 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         if not approved:
             continue
         found = resolved.approved.get(cid, [])
-        if found and (len(found) >= len(hits) or concept.pos == "proper noun"):
+        repeated = _repeated(hits)
+        if found and (len(found) >= len(repeated) or concept.pos == "proper noun"):
             continue  # a name may be replaced by a pronoun; other terms need one rendering per occurrence
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
@@ -75,10 +76,10 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         elif not found:
             out.append(("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
         else:
-            missed = hits[len(found)]
+            missed = repeated[len(found)]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
             out.append(("glossary-missing", "error",
-                        f"“{_shown(missed.form)}” occurs {len(hits)} times in the source but the translation has "
+                        f"“{_shown(missed.form)}” occurs {len(repeated)} times in the source but the translation has "
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}): "
                         f"each occurrence needs its own; use {_approved_list(approved)}", missed.term))
     for h in resolved.forbidden:
@@ -98,6 +99,19 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _repeated(hits: list) -> list:
+    """The occurrences of the concept's most repeated source term (colony … colony → both).
+
+    Different variants of one concept in a message are often one idea said twice (“downgraded” to the
+    “roosters”, SIZO (pre-trial detention centre)) and one rendering may serve both; the same term
+    repeated is two things to translate.
+    """
+    groups: dict[str, list] = {}
+    for h in hits:
+        groups.setdefault(english_base(fold(h.term)), []).append(h)
+    return max(groups.values(), key=len)
 
 
 def _shown(form: str) -> str:

@@ -118,9 +118,8 @@ def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
     approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
     by_concept: dict[str, list[Hit]] = {}
     for h in approved_all:
-        # A shorter approved term inside a longer one of another concept the source uses belongs to it.
-        if any(o.concept.id != h.concept.id and o.concept.id in src_counts and _inside(h, o) for o in approved_all):
-            continue
+        # An approved term inside a longer approved term of another concept still counts: "колония общего
+        # режима" renders both the general regime and the colony.
         by_concept.setdefault(h.concept.id, []).append(h)
     approved = {cid: _spans(hs) for cid, hs in by_concept.items()}
     # Each occurrence of a source concept claims one of its approved spans, in order.
