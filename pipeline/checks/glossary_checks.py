@@ -38,20 +38,10 @@ def _near_miss(dst: str, spellings: list[str]) -> str:
 
 def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
     out: list[Result] = []
-    src_hits = glossary.find(src, glossary.source_language)
-    # Source occurrences per concept, in the glossary's sense only (conditions on the message).
-    occurrences: dict[str, list] = {}
-    other_sense: dict[str, str] = {}
-    sense = None
-    for h in src_hits:
-        if conditional(h):
-            sense = sense or SourceSense(glossary, src, src_hits)
-            why = sense.why_not(h)
-            if why:
-                other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
-                continue
-        occurrences.setdefault(h.concept.id, []).append(h)
-    dst_hits = glossary.find(dst, lang, overlapping=True, derived=True)
+    src_hits, occurrences, other_sense = _source(glossary, src)
+    # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
+    dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
+                if not (h.derived and h.concept.pos == "proper noun")]
     resolved = resolve(dst_hits, {cid: len(hs) for cid, hs in occurrences.items()})
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
@@ -66,9 +56,11 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         if not approved:
             continue
         found = resolved.approved.get(cid, [])
-        repeated = _repeated(hits)
-        if found and (len(found) >= len(repeated) or concept.pos == "proper noun"):
+        if found and (len(found) >= len(hits) or concept.pos == "proper noun"):
             continue  # a name may be replaced by a pronoun; other terms need one rendering per occurrence
+        repeated = _repeated(hits)
+        if found and len(found) >= len(repeated):
+            continue
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
@@ -99,6 +91,34 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
+
+
+def _source(glossary: Glossary, src: str) -> tuple[list, dict[str, list], dict[str, str]]:
+    """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
+    and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
+    memo = glossary.__dict__.setdefault("_sources", {})
+    found = memo.get(src)
+    if found is not None:
+        return found
+    src_hits = glossary.find(src, glossary.source_language)
+    occurrences: dict[str, list] = {}
+    other_sense: dict[str, str] = {}
+    sense = None
+    for h in src_hits:
+        if conditional(h):
+            sense = sense or SourceSense(glossary, src, src_hits)
+            why = sense.why_not(h)
+            if why:
+                other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
+                continue
+        occurrences.setdefault(h.concept.id, []).append(h)
+    if len(memo) >= SOURCES_KEPT:
+        del memo[next(iter(memo))]
+    memo[src] = found = (src_hits, occurrences, other_sense)
+    return found
 
 
 def _repeated(hits: list) -> list:

@@ -22,7 +22,7 @@ from itertools import accumulate
 
 from pipeline.glossary.derive import compound_parts, ru_root
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.textprep import strip_invisible, unmix
+from pipeline.glossary.textprep import MIXED_RE, strip_invisible, unmix_word
 
 # Placeholder tags, entities, URLs and e-mail addresses: never words. Two
 # regexes, each run only when its tell-tale characters occur.
@@ -140,6 +140,8 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     while a participle in a text still meets a verb term (сотрудничающие →
     сотрудничать).
     """
+    if MIXED_RE.search(word):  # look-alike letters of another script: read the word in its own
+        word = unmix_word(word)
     w = fold(word)
     keys = {("w", w)}
     if w.isdigit():
@@ -274,6 +276,7 @@ class Index:
         # German compounds: single-word approved terms (lower case, and their stems) -> patterns.
         self.compound_terms: dict[str, list[Pattern]] = {}
         self._compound_set: frozenset = frozenset()
+        self._derived_memo: dict[tuple, bool] = {}
         self._n = 0
         self._by_word: dict[str, tuple[Pattern, ...]] = {}
         # Hits of source texts by a digest of the text: the same msgid recurs across languages and
@@ -350,13 +353,10 @@ class Index:
         """Hits in ``text`` read as a reader sees it: without soft hyphens or zero-width characters, and
         with look-alike letters of another script read as the word's own (offsets stay the original's)."""
         clean, offsets = strip_invisible(text)
-        read = unmix(clean)
-        hits = self._find(read, overlapping)
+        hits = self._find(clean, overlapping)
         if offsets is not None:
             for h in hits:
                 h.start, h.end = offsets[h.start], offsets[h.end - 1] + 1
-        if read is not text:
-            for h in hits:
                 h.form = text[h.start:h.end]
         return hits
 
@@ -371,7 +371,8 @@ class Index:
             prefixes = self._prefixes()
             compounds = bool(self._compound_set)
             for w in new:
-                pats = self._candidates(w) if _prefix(w) in prefixes or (compounds and len(w) >= 8) else ()
+                pats = (self._candidates(w)
+                        if _prefix(w) in prefixes or (compounds and len(w) >= 8) or MIXED_RE.search(w) else ())
                 if pats:
                     self._positive.add(w)
             self._seen |= new
@@ -391,7 +392,9 @@ class Index:
         if not pending:
             return []
         if self.excludes:
-            pending = [t for t in pending if not self._excluded(t, words, parts)]
+            ex = self.excludes
+            pending = [t for t in pending
+                       if not (t[2].concept and t[2].concept.id in ex and self._excluded(t, words, parts))]
             if not pending:
                 return []
         # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word).
@@ -417,11 +420,19 @@ class Index:
 
     def _derived(self, pat: Pattern, words: list[str], i: int) -> bool:
         """Whether some word of the hit meets the pattern only by its derivational root or as a compound."""
-        for k in range(len(pat.words)):
-            met = pat.keys[k] & word_keys(words[i + k], self.lang)
-            if not any(key[0] != "d" for key in met):
-                return True
-        return False
+        key = (pat.order, *words[i:i + len(pat.words)])
+        found = self._derived_memo.get(key)
+        if found is None:
+            found = False
+            for k in range(len(pat.words)):
+                met = pat.keys[k] & word_keys(words[i + k], self.lang)
+                if not any(key[0] != "d" for key in met):
+                    found = True
+                    break
+            if len(self._derived_memo) > 100_000:
+                self._derived_memo.clear()
+            self._derived_memo[key] = found
+        return found
 
     def _excluded(self, hit: tuple[int, int, Pattern], words: list[str], parts: list[str]) -> bool:
         """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе")."""
@@ -445,7 +456,7 @@ class Index:
                     return None
                 if not GAP_RE.fullmatch(parts[2 * (i + k)]):
                     return None
-            if pat.case_sensitive and not _same_case(w, pat.words[k]):
+            if pat.case_sensitive and not _same_case(unmix_word(w) if MIXED_RE.search(w) else w, pat.words[k]):
                 return None
             if pat.kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS and not _inflects(w, pat.words[k], self.lang):
                 return None

@@ -6,9 +6,9 @@
 - A word that mixes Latin and Cyrillic (or Greek) letters is, in practice, a word with look-alike letters
   (a Cyrillic ``с`` in ``colony``, a Latin ``a`` in ``пресс-хата``). Each letter of the minority script is
   replaced by its look-alike in the word's main script, from Unicode's confusables table
-  (``confusable_homoglyphs`` ships it); one letter for one letter, so offsets do not move.
+  (``confusable_homoglyphs`` ships it). The matcher does this per distinct word, when it first meets it.
 
-Both cost one regex search for the common text that has neither.
+Stripping costs one regex search for the common text that has no invisible character.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LAT = "A-Za-z\u00c0-\u024f"
 _OTHER = "\u0370-\u03ff\u0400-\u04ff"
 MIXED_RE = re.compile(f"[{_LAT}][{_OTHER}]|[{_OTHER}][{_LAT}]")
-MIXED_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _script(ch: str) -> str:
@@ -62,13 +61,6 @@ def unmix_word(word: str) -> str:
         return word
     main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
     return "".join(ch if _script(ch) in ("", main) else _lookalike(ch, main) for ch in word)
-
-
-def unmix(text: str) -> str:
-    """``text`` with every mixed-script word unmixed (same length, same offsets)."""
-    if not MIXED_RE.search(text):
-        return text
-    return MIXED_WORD_RE.sub(lambda m: unmix_word(m.group(0)) if MIXED_RE.search(m.group(0)) else m.group(0), text)
 
 
 def strip_invisible(text: str) -> tuple[str, list[int] | None]:
