@@ -7,12 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import polib
+
 import pytest
 
 from conftest import run_cli
 from pipeline.checks import check_catalog, glossary_checks
 from pipeline.checks.accept import accept_line
+from pipeline.filejobs import load_po
 from pipeline.glossary import load_glossary, parse_glossary
 from pipeline.glossary.tbx import dumps as tbx_dumps
 from pipeline.glossary.tbx import parse_tbx
@@ -165,10 +166,10 @@ def test_accepted_finding_is_silent_until_the_text_changes(tmp_path):
     # An acceptance names one concept: another concept's finding in the entry is still reported.
     po.write_text(PO.format(comment="", msgstr="«Пидоры» спят у двери.").replace(
         "sleep by the door.", "sleep by the door in the SIZO."), encoding="utf-8")
-    entry = polib.pofile(str(po))[0]
+    entry = load_po(po)[0]
     po.write_text(PO.format(comment=f"# {accept_line('petukh', entry)}\n", msgstr="«Пидоры» спят у двери.").replace(
         "sleep by the door.", "sleep by the door in the SIZO."), encoding="utf-8")
-    found = check_catalog(polib.pofile(str(po)), str(po), load_glossary(GLOSSARY), "ru")
+    found = check_catalog(load_po(po), str(po), load_glossary(GLOSSARY), "ru")
     assert [(f.check, f.term) for f in found] == [("glossary-missing", "SIZO")]
 
 

@@ -6,15 +6,14 @@ their findings carry ``fuzzy=True``.
 
 from __future__ import annotations
 
-import polib
-
+from pipeline.catalog.model import Catalog, Message
 from pipeline.checks import glossary_checks, standard
 from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
 from pipeline.glossary.model import Glossary
 from pipeline.model import Finding
 
 
-def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
     if entry.obsolete or not entry.msgid:
         return []
     pairs: list[tuple[str, str]] = []
@@ -46,7 +45,7 @@ def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang
     return findings
 
 
-def _apply_acceptances(entry: polib.POEntry, findings: list[Finding], glossary: Glossary) -> list[Finding]:
+def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossary) -> list[Finding]:
     """Drop glossary findings the entry accepts for its current text; tell how to accept the others."""
     marks = accepted(entry)
     kept = []
@@ -67,7 +66,7 @@ def _apply_acceptances(entry: polib.POEntry, findings: list[Finding], glossary: 
     return kept
 
 
-def check_catalog(po: polib.POFile, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
     findings: list[Finding] = []
     for entry in po:

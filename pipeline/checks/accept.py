@@ -15,20 +15,20 @@ from __future__ import annotations
 import hashlib
 import re
 
-import polib
+from pipeline.catalog.model import Message
 
 ACCEPT_RE = re.compile(r"^\s*tamizdat-accept:\s*([a-z0-9][a-z0-9-]*)(?:\s+([0-9a-f]{8}))?\s*$", re.I)
 GLOSSARY_CHECKS = ("glossary-missing", "glossary-forbidden", "glossary-dnt", "proper-name")
 
 
-def fingerprint(entry: polib.POEntry) -> str:
+def fingerprint(entry: Message) -> str:
     """Eight hex digits that change whenever the entry's msgid, context or any msgstr changes."""
     parts = [entry.msgctxt or "", entry.msgid, entry.msgid_plural or "", entry.msgstr or ""]
     parts += [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
     return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
-def accepted(entry: polib.POEntry) -> dict[str, str | None]:
+def accepted(entry: Message) -> dict[str, str | None]:
     """Concept id -> the fingerprint written with its acceptance (None when written without one)."""
     out: dict[str, str | None] = {}
     lines = (entry.tcomment or "").splitlines() + list(entry.flags)
@@ -39,6 +39,6 @@ def accepted(entry: polib.POEntry) -> dict[str, str | None]:
     return out
 
 
-def accept_line(concept_id: str, entry: polib.POEntry) -> str:
+def accept_line(concept_id: str, entry: Message) -> str:
     """The translator comment that accepts ``concept_id`` for the entry's current text."""
     return f"tamizdat-accept: {concept_id} {fingerprint(entry)}"
