@@ -23,7 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="worker processes (default: one per CPU for 200 catalogues or more)")
     p.set_defaults(handler=run_check)
 
-    g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)")
+    g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)",
+                       description="export: the glossary as TBX-Basic (for Weblate, Poedit, OmegaT), OmegaT's "
+                                   "CSV/TSV, or our TOML. import: a TBX glossary into our TOML.")
     gsub = g.add_subparsers(dest="glossary_command", metavar="ACTION")
     e = gsub.add_parser("export", help="write the glossary as TBX-Basic, OmegaT CSV/TSV, or our TOML")
     e.add_argument("--glossary", metavar="FILE", help="glossary to read (default: the project's)")

@@ -209,7 +209,7 @@ class _ArticleJob:
         cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
         from pipeline.buildcache import digest
 
-        project, langs, src = self.project, self.langs, self.langs[0]
+        project, langs = self.project, self.langs
         settings = project.settings
         report = Report()
         article_key = digest(data)
@@ -238,11 +238,7 @@ class _ArticleJob:
             if o is not None:
                 if self.glossary is None:
                     self.glossary = self._get_glossary()
-                add_reader_notes(o.root, self.glossary, lang, src)
-                if o.status in ("partial", "outdated"):
-                    pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
-                pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
-                                       site_title=settings.site_title)
+                finish_page(o, settings, langs_here, self.glossary)
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -253,6 +249,17 @@ class _ArticleJob:
                 description=entry.get("description") or info.description, author=info.author,
                 translations=[x for x in langs_here if x != lang]))
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
+
+
+def finish_page(o: Outcome, settings, langs: list[str], glossary) -> None:
+    """A rendered article becomes a page of the site: reader notes, the notice of a partial or outdated
+    translation, then the site's chrome (head links, header, switcher) around it."""
+    src = settings.source_language
+    add_reader_notes(o.root, glossary, o.lang, src)
+    if o.status in ("partial", "outdated"):
+        pages.add_notice(o.root, o.lang, o.status, round(o.percent), f"../{src}/{o.slug}.html")
+    pages.decorate_article(o.root, lang=o.lang, slug=o.slug, langs=langs, default=src,
+                           site_title=settings.site_title)
 
 
 class _Quiet:
