@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
     p.add_argument("--allow-unpublish", action="store_true",
                    help="remove published pages that would no longer be published (otherwise: error, kept)")
+    p.add_argument("--allow-errors", action="store_true",
+                   help="exit 0 even when translations were kept from publication by the checks "
+                        "(they are still not published)")
     p.set_defaults(handler=run_build)
 
 
@@ -73,6 +76,7 @@ def run_init(args) -> int:
 def run_build(args) -> int:
     from pipeline.build import build
     from pipeline.project import Project
+    from pipeline.publish.gate import is_gate_finding
 
     report = build(Project.find(args.project), allow_unpublish=args.allow_unpublish)
     for f in report.findings:
@@ -85,4 +89,11 @@ def run_build(args) -> int:
             print(f"wrote {path}", file=sys.stderr)
         removed = f", {len(report.removed)} removed" if report.removed else ""
         print(f"build: {len(report.written)} written, {report.unchanged} unchanged{removed}", file=sys.stderr)
-    return 1 if any(f.severity == "error" for f in report.findings) else 0
+    errors = [f for f in report.findings if f.severity == "error"]
+    blocked = sum(1 for f in errors if is_gate_finding(f))
+    if blocked:
+        print(f"build: {blocked} translation(s) not published because of errors above"
+              f"{' (--allow-errors)' if args.allow_errors else '; fix them or pass --allow-errors'}", file=sys.stderr)
+    if args.allow_errors:
+        errors = [f for f in errors if not is_gate_finding(f)]
+    return 1 if errors else 0
