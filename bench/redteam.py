@@ -198,7 +198,7 @@ def case_6(work: Path) -> str:
         for e in po:
             e.comment = ""
             if e.msgid:
-                e.msgstr = "Перевод: ФСБ, камера, письма"
+                e.msgstr = "Перевод: ФСБ, обыск, камера, письма"
                 e.flags = [f for f in e.flags if f != "fuzzy"]
         po.header = "Russian translation."
         po.metadata["Content-Type"] = "text/plain; charset=KOI8-R"

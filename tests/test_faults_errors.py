@@ -234,7 +234,7 @@ def koi8r_catalogue(path: Path) -> None:
     for e in po:
         e.comment = ""
         if e.msgid:
-            e.msgstr = "Перевод: ФСБ, камера, письма"
+            e.msgstr = "Перевод: ФСБ, обыск, камера, письма"
             e.flags = [f for f in e.flags if f != "fuzzy"]
     po.header = "Russian translation."
     po.metadata["Content-Type"] = "text/plain; charset=KOI8-R"
@@ -257,7 +257,7 @@ def test_a_koi8r_catalogue_becomes_utf8_as_msgmerge_makes_it(sample_project: Pat
     assert "converted from KOI8-R to UTF-8" in r.stderr
     new = path.read_bytes().decode("utf-8")
     assert "charset=UTF-8" in new and "glossary: FSB —" in new
-    translated = 'msgstr "Перевод: ФСБ, камера, письма"'
+    translated = 'msgstr "Перевод: ФСБ, обыск, камера, письма"'
     assert new.count(translated) == old.count(translated) == 3  # every translation kept
     if shutil.which("msgfmt"):
         assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)]).returncode == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 
 from pipeline.catalog.model import Catalog
@@ -38,8 +38,7 @@ class FileResult:
         if c.get("template"):
             return "template extracted from its article"
         if c.get("converted_from"):
-            parts.append(f"converted from {c['converted_from']} to UTF-8 (the template holds characters "
-                         f"{c['converted_from']} cannot)")
+            parts.append(f"converted from {c['converted_from']} to UTF-8, as msgmerge converts it")
         return ", ".join(parts) or "no change in entries"
 
 
@@ -275,17 +274,22 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
     if old is not None:
         refuse_foreign(old, pot, slug, rel)
     counts: dict = {}
+    charset = pofile.charset_of(old) if old is not None else "UTF-8"
     po = merge(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=project.settings.memory_exact,
                fuzzy=fuzzy, stats=counts)
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 
         annotate(po, glossary, lang)
-    charset = pofile.charset_of(po)
     data = new_bytes(po, before)
-    if pofile.charset_of(po) != charset:
-        counts["converted_from"] = charset
+    _note_conversion(charset, po, counts)
     return FileResult(rel, data is not None, counts, target=path), data
+
+
+def _note_conversion(charset: str, po: Catalog, counts: dict) -> None:
+    """Say so when a catalogue in a legacy charset (KOI8-R) came out in UTF-8, as msgmerge makes it."""
+    if charset.upper() not in ("UTF-8", "ASCII", "US-ASCII", "CHARSET") and pofile.charset_of(po).upper() == "UTF-8":
+        counts["converted_from"] = charset
 
 
 def refuse_foreign(old: Catalog, pot: Catalog, slug: str, rel: str) -> None:
@@ -316,7 +320,7 @@ def _only_date_changed(before: tuple, po: Catalog) -> bool:
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
-               fuzzy: bool = True) -> tuple[FileResult, Iterable[bytes] | None]:
+               fuzzy: bool = True) -> tuple[FileResult, Iterator[bytes] | None]:
     """``msgmerge old pot -o out``: the result, and the bytes to write, in pieces (None when ``out``
     already says it)."""
     old = load(old_path)[1]
@@ -324,6 +328,7 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
     pot = load(pot_path)[1]
     counts: dict = {}
+    charset = pofile.charset_of(old)
     # The language fills header fields (Plural-Forms…) only when given: msgmerge itself never invents them.
     po = merge(old, pot, lang=lang or "", memory=memory,
                slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
@@ -332,17 +337,8 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
         return FileResult(str(out_path), False, counts, target=out_path), None
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
-    data: Iterable[bytes] | None = None
-    if current is None or not pofile.unchanged(current, po):
-        charset = pofile.charset_of(po)
-        if charset.upper() in ("UTF-8", "ASCII", "US-ASCII"):
-            data = pofile.encode_chunks(po)
-        else:  # a legacy charset (rare, small): whole, so it can still become UTF-8 if it must
-            try:
-                data = [pofile.encode(po)]
-            except UnicodeEncodeError:
-                data = [to_utf8(po)]
-                counts["converted_from"] = charset
+    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)
+    _note_conversion(charset, po, counts)
     return FileResult(str(out_path), data is not None, counts, target=out_path), data
 
 
