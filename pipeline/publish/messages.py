@@ -20,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "complete translation",
         "feed": "Atom feed",
         "articles": "Articles",
+        "external_image": "image on another website",
     },
     "ru": {
         "notes": "Примечания",
@@ -33,6 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "полный перевод",
         "feed": "Лента Atom",
         "articles": "Статьи",
+        "external_image": "изображение на другом сайте",
     },
     "uk": {
         "notes": "Примітки",
@@ -46,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "повний переклад",
         "feed": "Стрічка Atom",
         "articles": "Статті",
+        "external_image": "зображення на іншому сайті",
     },
     "de": {
         "notes": "Anmerkungen",
@@ -59,6 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "vollständige Übersetzung",
         "feed": "Atom-Feed",
         "articles": "Artikel",
+        "external_image": "Bild auf einer anderen Website",
     },
     "fr": {
         "notes": "Notes",
@@ -72,6 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "traduction complète",
         "feed": "Flux Atom",
         "articles": "Articles",
+        "external_image": "image sur un autre site",
     },
     "es": {
         "notes": "Notas",
@@ -85,6 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "traducción completa",
         "feed": "Canal Atom",
         "articles": "Artículos",
+        "external_image": "imagen en otro sitio",
     },
     "ar": {
         "notes": "ملاحظات",
@@ -98,6 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "ترجمة كاملة",
         "feed": "تغذية Atom",
         "articles": "المقالات",
+        "external_image": "صورة على موقع آخر",
     },
     "fa": {
         "notes": "یادداشت‌ها",
@@ -111,6 +118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_complete": "ترجمهٔ کامل",
         "feed": "خوراک Atom",
         "articles": "مقاله‌ها",
+        "external_image": "تصویر در سایتی دیگر",
     },
 }
 

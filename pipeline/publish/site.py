@@ -28,7 +28,7 @@ from pipeline.fileio import read_bytes, write_if_changed
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
-from pipeline.publish import feeds, pages
+from pipeline.publish import feeds, pages, safety
 from pipeline.publish.notes import add_reader_notes
 from pipeline.publish.policy import load_policies
 
@@ -243,6 +243,7 @@ class _ArticleJob:
                     pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
                 pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
                                        site_title=settings.site_title)
+                _harden(project, o.root, slug, lang, src, report)
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -253,6 +254,15 @@ class _ArticleJob:
                 description=entry.get("description") or info.description, author=info.author,
                 translations=[x for x in langs_here if x != lang]))
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
+
+
+def _harden(project: Project, root, slug: str, lang: str, src: str, report) -> None:
+    """No request to another host from the page (issue 19); what had to change is said once, for the source."""
+    changed = safety.harden(root, lang)
+    if lang == src:
+        rel = project.article_path(slug).relative_to(project.root).as_posix()
+        report.findings.extend(Finding(rel, 0, "", "third-party", "warning", f"{line} (keeps readers unseen)")
+                               for line in changed)
 
 
 class _Quiet:
