@@ -7,6 +7,7 @@ Layout (all paths relative to the project root, the folder holding
     locales/<slug>.pot            templates
     locales/<lang>/<slug>.po      translations
     glossary/glossary.toml        the prison-slang glossary
+    media/<slug>/<name>           the articles' images, without metadata
     site/                         the published site
 """
 
@@ -94,6 +95,11 @@ class Project:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+    @property
+    def media_dir(self) -> Path:
+        """Images of the articles, ``media/<slug>/<name>``, stripped of metadata (see pipeline.media)."""
+        return self.root / "media"
 
     @property
     def site_dir(self) -> Path:

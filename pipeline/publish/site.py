@@ -166,6 +166,38 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     write(site / "index.html", ("top", langs), lambda: pages.top_index(langs, settings.site_title, src))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
+    _publish_media(project, sorted(by_slug), report, cache)
+
+
+def _publish_media(project: Project, slugs: list[str], report, cache=None) -> None:
+    """``site/media/<slug>/`` of every published article (issue 19): its images, checked for metadata
+    again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
+    from pipeline import media
+    from pipeline.buildcache import digest
+    from pipeline.errors import TamizdatError
+
+    for slug in slugs:
+        folder = project.media_dir / slug
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            rel = path.relative_to(project.root).as_posix()
+            target = project.site_dir / rel
+            data = read_bytes(path)
+            key = digest(data)
+            if cache is not None and cache.output(target.relative_to(project.root).as_posix(), key) \
+                    and target.is_file():
+                report.unchanged += 1
+                continue
+            try:
+                clean = media.publishable(data, rel)
+            except TamizdatError as exc:
+                report.findings.append(Finding(rel, 0, "", "media", "error",
+                                               f"not published: its metadata cannot be removed ({exc.message})"))
+                continue
+            report.wrote(target, write_if_changed(target, clean), project.root)
+            if cache is not None:
+                cache.remember_output(target.relative_to(project.root).as_posix(), key)
 
 
 _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
