@@ -50,11 +50,12 @@ def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
 
 def template_bytes(out: Path, po: polib.POFile) -> bytes | None:
     """The bytes to write for a template, or None when only its creation date would change."""
+    old_bytes: bytes | None
     try:
         old_bytes = out.read_bytes()
         old = pofile.parse(old_bytes, str(out))
     except (OSError, TamizdatError):
-        old_bytes = old = None  # a missing or broken old template is simply replaced
+        old_bytes, old = None, None  # a missing or broken old template is simply replaced
     keep_creation_date(po, old)
     if old_bytes is not None and pofile.unchanged(old_bytes, po):
         return None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
@@ -20,6 +21,9 @@ from pipeline import languages
 from pipeline.model import Finding
 from pipeline.project import Project
 from pipeline.publish.safety import head_meta_html
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.catalog.stats import Stats
 
 STYLESHEET = "review.css"
 _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
@@ -51,7 +55,7 @@ nav a{margin-inline-end:1rem}
 class ArticleReview:
     slug: str
     po_path: str
-    stats: object | None
+    stats: Stats | None
     rows: list[str] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
@@ -254,9 +258,9 @@ def _total(reviews: list[ArticleReview]) -> ArticleReview | None:
         return None
     from pipeline.catalog.stats import Stats
 
-    total = Stats("(all)", reviews[0].stats.lang)
+    total = Stats("(all)", reviews[0].stats.lang)  # type: ignore[union-attr]  # none is None (above)
     for r in reviews:
-        total.add(r.stats)
+        total.add(r.stats)  # type: ignore[arg-type]
     out = ArticleReview("all articles", "", total, errors=sum(r.errors for r in reviews),
                         warnings=sum(r.warnings for r in reviews))
     return out

@@ -163,8 +163,9 @@ class _Walker:
             if inline or _is_comment(item) or not is_element(item):
                 if run_start is None and (inline or not _is_comment(item)):
                     run_start = i
-                if _is_comment(item) and _translator_comment(item):
-                    pending.append(_translator_comment(item))
+                note = _translator_comment(item) if _is_comment(item) else None
+                if note:
+                    pending.append(note)
                 continue
             if run_start is not None:
                 if self.run(el, items, run_start, i, in_pre, notes + pending):

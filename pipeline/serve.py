@@ -97,6 +97,8 @@ def serve(project: Project, bind: str, port: int, interval: float, say: Callable
     watcher.poll_once()
     server = make_server(project, bind, port)
     host, real_port = server.server_address[:2]
+    if isinstance(host, bytes):
+        host = host.decode()
     say(f"serving {project.site_dir} on http://{host}:{real_port}/ (Ctrl-C stops)")
     thread = threading.Thread(target=watcher.run, args=(interval,), daemon=True)
     thread.start()

@@ -238,7 +238,7 @@ def test_unknown_language_in_site_settings_is_a_one_line_error(project, capsys):
 
 
 def test_published_pages_carry_no_html_comments_from_the_source(sample_project):
-    from conftest import copy_sample, run_cli
+    from conftest import run_cli
 
     art = sample_project / "articles" / "azat-miftakhov-caste.html"
     art.write_text(art.read_text().replace("<h1>", "<!-- editor: check the date with the support group -->\n<h1>", 1))

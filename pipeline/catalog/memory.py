@@ -118,11 +118,12 @@ class Memory:
             if not fuzzy or not texts:
                 out.append(None)
                 continue
+            assert index is not None  # built whenever fuzzy and texts
             best = index.best(q, cutoff, accept=lambda i: self._pick(texts[i], exclude) is not None)
-            if best:
-                i, score = best[0]
-                slug, entry = self._pick(texts[i], exclude)
-                out.append(Hit(entry, slug, score, False))
+            picked = self._pick(texts[best[0][0]], exclude) if best else None
+            if picked is not None:
+                slug, entry = picked
+                out.append(Hit(entry, slug, best[0][1], False))
             else:
                 out.append(None)
         return out

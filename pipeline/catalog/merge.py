@@ -18,6 +18,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 import polib
+from babel.core import UnknownLocaleError
 
 from pipeline import languages
 from pipeline.catalog import fuzzy as _fuzzy
@@ -100,7 +101,7 @@ def _english_name(lang: str) -> str:
         from babel import Locale
 
         return Locale.parse(languages.PSEUDO.get(lang, lang).replace("-", "_")).get_display_name("en") or lang
-    except Exception:  # unknown to Babel: the code itself is still a usable team name
+    except (ValueError, TypeError, UnknownLocaleError):  # unknown to Babel: the code itself is still a usable team name
         return lang
 
 
@@ -134,7 +135,7 @@ def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) 
     if (pf is not None and _placeholder(meta, "Plural-Forms")) or (plural and not (pf or "").strip()):
         try:
             set_header(meta, "Plural-Forms", languages.plural_forms(lang))
-        except Exception:  # a code Babel does not know: leave the field as it was
+        except (ValueError, TypeError, UnknownLocaleError):  # a code Babel does not know: leave the field as it was
             pass
 
 
@@ -284,11 +285,11 @@ def merge(
         if USED_CUTOFF is not None:
             busy = [o for o in old_entries if id(o) in revived and is_translated(o) and o.msgid]
             again = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in busy])
-            for k, (m, b) in enumerate(zip(matches, again)):
+            for qi, (m, b) in enumerate(zip(matches, again)):
                 if b is None:
                     continue
                 if (m is None and b[1] >= USED_CUTOFF) or (m is not None and b[1] > m[1]):
-                    matches[k] = (len(candidates) + b[0], b[1])
+                    matches[qi] = (len(candidates) + b[0], b[1])
             candidates = candidates + busy
         for q, m in zip(queries, matches):
             if m is None:

@@ -56,11 +56,11 @@ class Catalog(polib.POFile):
             return super().save(fpath, repr_method, newline)
         from pipeline.fileio import atomic_write
 
-        path = fpath or self.fpath
+        path = fpath or self.fpath  # type: ignore[has-type]
         if path is None:
             raise TamizdatError("no file name to save the catalogue to")
         atomic_write(path, encode(self))
-        if self.fpath is None:
+        if self.fpath is None:  # type: ignore[has-type]
             self.fpath = str(path)
 
 
@@ -143,7 +143,7 @@ def _python_codec(charset: str, path: str) -> str:
     try:
         return codecs.lookup(charset).name
     except LookupError:
-        raise TamizdatError(f"unknown charset {charset!r} in Content-Type header", path, None)
+        raise TamizdatError(f"unknown charset {charset!r} in Content-Type header", path, None) from None
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
@@ -666,6 +666,7 @@ def _width_linebreaks(text: str, prohibited: set[int] | None, width: int, start_
                       cjk: bool = False) -> list[int]:
     """Indexes of ``text`` before which msgcat breaks the line so that lines
     fit ``width`` columns (libunistring's u8_width_linebreaks)."""
+    cum: list[int] | None
     if cjk and not text.isascii():
         # Legacy CJK charsets: ambiguous characters are ideographs, 2 columns.
         cum = [0]
@@ -1107,14 +1108,14 @@ def _flags_line(flags: list[str], translated: bool, obsolete: bool) -> tuple[str
     out = []
     if fuzzy and translated:
         out.append("fuzzy")
-    for lang in _FORMATS:
-        if lang in fmt:
-            out.append(f"{lang}-format" if fmt[lang] else f"no-{lang}-format")
+    for name in _FORMATS:
+        if name in fmt:
+            out.append(f"{name}-format" if fmt[name] else f"no-{name}-format")
     if rng is not None and not obsolete:
         out.append(f"range: {rng[0]}..{rng[1]}")
     if wrap is False:
         out.append("no-wrap")
-    lang = next((lang for lang in _FORMATS if fmt.get(lang)), None)
+    lang = next((name for name in _FORMATS if fmt.get(name)), None)
     return ("#, " + ", ".join(out) if out else None), wrap is not False, lang
 
 

@@ -180,14 +180,14 @@ def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs:
     return results
 
 
-def _staged_or_error(make: Callable[[], tuple[FileResult, bytes | None]]):
+def _staged_or_error(make: Callable[[], tuple[FileResult, bytes | Iterable[bytes] | None]]):
     """Run one merge in a worker: its bytes go to a temporary file beside the target. Errors come back
     as values (pickling an exception through a pool loses nothing, but a raise would lose the
     other workers' temporary files)."""
     try:
         result, data = make()
         try:
-            tmp = stage(result.target, data) if data is not None else None
+            tmp = stage(result.target or result.path, data) if data is not None else None
         except OSError as exc:
             raise TamizdatError(exc.strerror or str(exc), result.path) from None
     except TamizdatError as exc:

@@ -31,7 +31,8 @@ def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for src, dst in pairs:
-        results = [(c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
+        results: list[tuple[str, str, str, str | None]] = [
+            (c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
         if glossary is not None:
             results += glossary_checks.check(src, dst, glossary, lang)
         for check, severity, message, term in results:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import Iterable
 
 from pipeline import __version__
 from pipeline.errors import TamizdatError
@@ -26,7 +27,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tamizdat {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _accept_common_options_after_the_command(sub)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"pipeline.cli.{name}")
@@ -35,22 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _accept_common_options_after_the_command(sub.choices.values())
     return parser
 
 
-def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) -> None:
+def _accept_common_options_after_the_command(commands: Iterable[argparse.ArgumentParser]) -> None:
     """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``."""
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
-    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                        help="print only warnings and errors")
-    add_parser = sub.add_parser
-
-    def add_with_common(name, **kwargs):
-        kwargs["parents"] = [*kwargs.get("parents", []), common]
-        return add_parser(name, **kwargs)
-
-    sub.add_parser = add_with_common
+    for command in commands:
+        # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
+        command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                             help="print only warnings and errors")
 
 
 def main(argv: list[str] | None = None) -> int:

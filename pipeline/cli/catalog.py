@@ -181,9 +181,8 @@ def run_stats(args) -> int:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
-    for name, just in (("lang", "left"), ("article", "left"), ("translated", "right"), ("fuzzy", "right"),
-                       ("untranslated", "right"), ("obsolete", "right"), ("words", "right"), ("done", "right")):
-        table.add_column(name, justify=just)
+    for name in ("lang", "article", "translated", "fuzzy", "untranslated", "obsolete", "words", "done"):
+        table.add_column(name, justify="left" if name in ("lang", "article") else "right")
 
     def add(r, bold=False):
         cells = [r.lang, r.slug, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete),
