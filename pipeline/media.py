@@ -242,8 +242,9 @@ def localize(blocks: list[str], refs: dict[str, str], *, page: Path, prefix: str
             continue
         soup = BeautifulSoup(block, "html.parser")
         for img in soup.find_all("img"):
-            if img.get("src") in new_src:
-                img["src"] = new_src[img["src"]]
+            old = img.get("src")
+            if isinstance(old, str) and old in new_src:
+                img["src"] = new_src[old]
         out.append(str(soup))
     return out, got
 
