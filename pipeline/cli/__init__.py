@@ -16,7 +16,7 @@ from pipeline import __version__
 from pipeline.errors import TamizdatError
 
 # Modules under pipeline.cli that contribute subcommands, in --help order.
-COMMAND_MODULES = ("files", "project", "catalog", "glossary", "site")
+COMMAND_MODULES = ("files", "project", "catalog", "adopt", "glossary", "site")
 
 
 def build_parser() -> argparse.ArgumentParser:
