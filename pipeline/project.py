@@ -42,12 +42,16 @@ class Settings:
     base_url: str = "https://example.org/"
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    # "pseudonymous": update replaces translators' names and e-mails in PO headers with team_name (issue 19)
+    translator_identity: str = "pseudonymous"
+    team_name: str = "Tamizdat volunteers"
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
         s = cls(raw=table)
-        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact"):
+        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "translator_identity",
+                    "team_name"):
             if key in table:
                 if not isinstance(table[key], str):
                     raise TamizdatError(f"[tool.tamizdat] {key} must be a string", path)
@@ -65,6 +69,10 @@ class Settings:
             raise TamizdatError("[tool.tamizdat] languages must not list the source language", path)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
+        if s.translator_identity not in ("pseudonymous", "keep"):
+            raise TamizdatError('[tool.tamizdat] translator_identity must be "pseudonymous" or "keep"', path)
+        if not s.team_name.strip():
+            raise TamizdatError("[tool.tamizdat] team_name must not be empty", path)
         return s
 
 

@@ -45,7 +45,9 @@ def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang
 
 def check_catalog(po: polib.POFile, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
-    findings: list[Finding] = []
+    from pipeline.privacy import contact_findings
+
+    findings: list[Finding] = contact_findings(po, path)  # e-mails and phones of volunteers (issue 19)
     for entry in po:
         findings += check_entry(entry, path, glossary, lang)
     return findings
