@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline import languages
 from pipeline.article import article_info
 from pipeline.catalog import pofile
@@ -36,11 +36,11 @@ def html_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.html") if p.is_file())
 
 
-def load_po(path: str | os.PathLike) -> polib.POFile:
+def load_po(path: str | os.PathLike) -> Catalog:
     return pofile.parse(read_bytes(path), str(path))
 
 
-def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
+def extract_one(src: Path, ref: str, *, glossary=None) -> Catalog:
     """The template of one HTML document; ``ref`` is the name used in ``#:`` references."""
     root, seg = segments_of(read_bytes(src), str(src))
     info = article_info(root, src.stem, str(src))
@@ -48,7 +48,7 @@ def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
                        glossary=glossary)
 
 
-def template_bytes(out: Path, po: polib.POFile) -> bytes | None:
+def template_bytes(out: Path, po: Catalog) -> bytes | None:
     """The bytes to write for a template, or None when only its creation date would change."""
     old_bytes: bytes | None
     try:
@@ -64,7 +64,7 @@ def template_bytes(out: Path, po: polib.POFile) -> bytes | None:
     return pofile.encode(po)
 
 
-def save_template(out: Path, po: polib.POFile) -> bool:
+def save_template(out: Path, po: Catalog) -> bool:
     """Write a template unless only its creation date would change; a changed one gets today's date."""
     data = template_bytes(out, po)
     return data is not None and write_if_changed(out, data)
@@ -109,14 +109,14 @@ def _render_task(task: tuple[Path, Path, Path, str | None, bool]):
     return target, result.html, result.findings, result.translated, result.fallback
 
 
-def catalog_language(po: polib.POFile, po_path: str, override: str | None) -> str:
+def catalog_language(po: Catalog, po_path: str, override: str | None) -> str:
     lang = override or po.metadata.get("Language", "").strip()
     if not lang:
         raise TamizdatError("the catalogue has no Language header (give --lang)", po_path)
     return languages.validate(lang, po_path)
 
 
-def render_one(src: Path, po: polib.POFile, po_path: str, *, lang: str | None = None, strict: bool = False):
+def render_one(src: Path, po: Catalog, po_path: str, *, lang: str | None = None, strict: bool = False):
     """Render one document with one catalogue. Raises when the catalogue obviously belongs elsewhere."""
     root, seg = segments_of(read_bytes(src), str(src))
     target = catalog_language(po, po_path, lang)
@@ -199,7 +199,7 @@ def _check_task(item: tuple[Path, str | None]) -> list[Finding]:
     return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]))
 
 
-def check_language(po: polib.POFile, path: Path, hint: str | None, forced: str | None) -> str:
+def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None) -> str:
     """The language to check a catalogue in: ``--lang``, the folder layout, its Language header, or its
     folder's name."""
     if forced:

@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, P
 
 from pipeline import languages, media
 from pipeline.errors import TamizdatError
+from pipeline.htmltext import declared_charset
 from pipeline.model import Article
 from pipeline.project import check_slug
 
@@ -125,7 +126,6 @@ class Imported:
 
 
 # ---------------------------------------------------------------- encoding
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _CYR_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў")
 
 
@@ -144,9 +144,8 @@ def decode_html(data: bytes, path: str = "<page>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    m = _META_CHARSET.search(data[:8192])
-    if m:
-        declared = m.group(1).decode("ascii", "replace").lower()
+    declared = declared_charset(data[:8192])
+    if declared:
         if declared not in ("utf-8", "utf8"):
             try:
                 return data.decode(declared), declared

@@ -15,8 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline import languages
 from pipeline.model import Finding
 from pipeline.project import Project
@@ -61,17 +61,14 @@ class ArticleReview:
     warnings: int = 0
 
 
-def _load(path: Path) -> polib.POFile:
+def _load(path: Path) -> Catalog:
+    from pipeline.catalog.pofile import parse
     from pipeline.fileio import read_bytes
 
-    try:
-        from pipeline.catalog.pofile import parse
-    except ImportError:  # catalogue reader not there: polib reads it, without GNU line numbers
-        return polib.pofile(read_bytes(path).decode("utf-8"))
     return parse(read_bytes(path), str(path))
 
 
-def _stats(po: polib.POFile, slug: str, lang: str):
+def _stats(po: Catalog, slug: str, lang: str):
     try:
         from pipeline.catalog.stats import catalog_stats
     except ImportError:
@@ -79,7 +76,7 @@ def _stats(po: polib.POFile, slug: str, lang: str):
     return catalog_stats(po, slug, lang)
 
 
-def _findings(po: polib.POFile, path: str, glossary, lang: str) -> list[Finding]:
+def _findings(po: Catalog, path: str, glossary, lang: str) -> list[Finding]:
     try:
         from pipeline.checks import check_catalog
     except ImportError:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-import polib
 from babel.core import UnknownLocaleError
 
 from pipeline import languages
 from pipeline.catalog import fuzzy as _fuzzy
+from pipeline.catalog.model import Catalog, Message
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pipeline.catalog.memory import Memory
+    from pipeline.catalog.memory import Memory, Unit
 
 GENERATOR = "tamizdat"
 
@@ -51,11 +51,11 @@ HEADER_ORDER = (
 )
 
 
-def _key(e: polib.POEntry) -> tuple[str | None, str]:
+def _key(e: Message) -> tuple[str | None, str]:
     return (e.msgctxt, e.msgid)
 
 
-def is_translated(e: polib.POEntry) -> bool:
+def is_translated(e: Message) -> bool:
     """True when the entry carries any translation (fuzzy or not)."""
     if e.msgid_plural:
         return any(v for v in e.msgstr_plural.values())
@@ -67,7 +67,7 @@ def header_lang(lang: str) -> str:
     return lang.replace("-", "_")
 
 
-def nplurals(po: polib.POFile, default: int = 2) -> int:
+def nplurals(po: Catalog, default: int = 2) -> int:
     pf = po.metadata.get("Plural-Forms", "")
     for part in pf.split(";"):
         name, _, value = part.partition("=")
@@ -111,7 +111,7 @@ def _placeholder(meta: dict, field: str) -> bool:
     return value is None or "INTEGER" in value or "LANGUAGE" in value or "LL@li.org" in value
 
 
-def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) -> None:
+def update_header(po: Catalog, pot: Catalog | None, lang: str | None) -> None:
     """The template's dates; the language's fields where missing or still template placeholders.
 
     Values a translator or their editor set are kept, so an update does not
@@ -139,11 +139,9 @@ def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) 
             pass
 
 
-def new_po(pot: polib.POFile, lang: str, *, now: _dt.datetime | None = None) -> polib.POFile:
+def new_po(pot: Catalog, lang: str, *, now: _dt.datetime | None = None) -> Catalog:
     """An empty catalogue for ``lang`` made from ``pot``, as ``msginit`` makes one."""
-    po = polib.POFile(wrapwidth=79)
-    po.header = _new_header_comment(pot.header, lang)
-    po.metadata_is_fuzzy = []
+    po = Catalog(header=_new_header_comment(pot.header, lang))
     now = now or _dt.datetime.now(_dt.timezone.utc)
     src = pot.metadata
     meta = {
@@ -175,23 +173,21 @@ def _new_header_comment(header: str, lang: str) -> str:
     return header.replace("SOME DESCRIPTIVE TITLE.", f"{name} translations for this article.")
 
 
-def _from_template(t: polib.POEntry, n: int) -> polib.POEntry:
-    e = polib.POEntry(
-        msgid=t.msgid,
+def _from_template(t: Message, n: int) -> Message:
+    return Message(
+        t.msgid,
+        "",
         msgctxt=t.msgctxt,
         msgid_plural=t.msgid_plural,
-        msgstr="",
+        msgstr_plural={i: "" for i in range(n)} if t.msgid_plural else None,
         comment=t.comment,
         occurrences=list(t.occurrences),
         flags=[f for f in t.flags if f != "fuzzy"],
+        linenum=getattr(t, "linenum", 0),
     )
-    if t.msgid_plural:
-        e.msgstr_plural = {i: "" for i in range(n)}
-    e.linenum = getattr(t, "linenum", 0)
-    return e
 
 
-def _copy_translation(dst: polib.POEntry, src: polib.POEntry, n: int) -> None:
+def _copy_translation(dst: Message, src: Message | Unit, n: int) -> None:
     if dst.msgid_plural:
         if src.msgid_plural:
             dst.msgstr_plural = {i: src.msgstr_plural.get(i, "") for i in range(n)}
@@ -201,7 +197,7 @@ def _copy_translation(dst: polib.POEntry, src: polib.POEntry, n: int) -> None:
         dst.msgstr = src.msgstr_plural.get(0, "") if src.msgid_plural else src.msgstr
 
 
-def _set_fuzzy(e: polib.POEntry, on: bool) -> None:
+def _set_fuzzy(e: Message, on: bool) -> None:
     if on and "fuzzy" not in e.flags:
         e.flags.insert(0, "fuzzy")
     elif not on and "fuzzy" in e.flags:
@@ -209,8 +205,8 @@ def _set_fuzzy(e: polib.POEntry, on: bool) -> None:
 
 
 def merge(
-    old: polib.POFile | None,
-    pot: polib.POFile,
+    old: Catalog | None,
+    pot: Catalog,
     *,
     lang: str,
     memory: "Memory | None" = None,
@@ -218,7 +214,7 @@ def merge(
     memory_exact: str = "fuzzy",
     fuzzy: bool = True,
     stats: dict | None = None,
-) -> polib.POFile:
+) -> Catalog:
     """``old`` brought up to date with ``pot`` (``old=None`` starts a new catalogue, like msginit).
 
     ``memory`` holds the language's other catalogues; ``slug`` names this one so
@@ -228,21 +224,18 @@ def merge(
     """
     if old is None:
         old = new_po(pot, lang)
-        old_entries: list[polib.POEntry] = []
+        old_entries: list[Message] = []
     else:
         old_entries = list(old)
-    out = polib.POFile(wrapwidth=getattr(old, "wrapwidth", 79) or 79)
-    out.header = old.header
-    out.metadata = dict(old.metadata)
-    out.metadata_is_fuzzy = list(old.metadata_is_fuzzy or [])
-    for attr in ("encoding", "fpath", "_tz_header"):
-        if hasattr(old, attr):
-            setattr(out, attr, getattr(old, attr))
+    out = Catalog(fpath=getattr(old, "fpath", None), encoding=getattr(old, "encoding", None) or "utf-8",
+                  header=old.header, metadata=dict(old.metadata), metadata_is_fuzzy=list(old.metadata_is_fuzzy or []))
+    # The header lines as read are written back unchanged where the metadata is.
+    out.original_header = getattr(old, "original_header", None)
     update_header(out, pot, lang)
     n = nplurals(out)
     counts = {"exact": 0, "fuzzy": 0, "memory_exact": 0, "memory_fuzzy": 0, "new": 0, "obsolete": 0}
 
-    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
+    by_key: dict[tuple[str | None, str], Message] = {}
     for e in old_entries:  # an active entry wins over an obsolete one with the same key
         k = _key(e)
         if k not in by_key or (by_key[k].obsolete and not e.obsolete):
@@ -250,7 +243,7 @@ def merge(
 
     used: set[int] = set()  # old entries whose translation lives on in an active entry
     revived: set[int] = set()  # old entries matched exactly (obsolete ones come back to life)
-    result: list[polib.POEntry] = []
+    result: list[Message] = []
     pending: list[int] = []
     for t in pot:
         if t.obsolete or t.msgid == "":
@@ -342,11 +335,11 @@ def merge(
     return out
 
 
-def _same_translation(a: polib.POEntry, b: polib.POEntry) -> bool:
+def _same_translation(a: Message, b: Message) -> bool:
     return (a.msgstr, dict(a.msgstr_plural)) == (b.msgstr, dict(b.msgstr_plural))
 
 
-def _extra_flags(e: polib.POEntry, o: polib.POEntry) -> None:
+def _extra_flags(e: Message, o: Message) -> None:
     """Keep the translator's own flags (e.g. ``no-wrap``, ``range:``) beside the template's format flags."""
     for f in o.flags:
         if f == "fuzzy" or f in e.flags or f.endswith("-format"):
@@ -354,21 +347,18 @@ def _extra_flags(e: polib.POEntry, o: polib.POEntry) -> None:
         e.flags.append(f)
 
 
-def _as_obsolete(o: polib.POEntry) -> polib.POEntry:
-    e = polib.POEntry(
-        msgid=o.msgid,
+def _as_obsolete(o: Message) -> Message:
+    return Message(
+        o.msgid,
+        o.msgstr,
         msgctxt=o.msgctxt,
         msgid_plural=o.msgid_plural,
-        msgstr=o.msgstr,
+        msgstr_plural=dict(o.msgstr_plural) if o.msgid_plural else None,
         tcomment=o.tcomment,
         comment=o.comment,
-        occurrences=[],
         flags=list(o.flags),
         previous_msgid=o.previous_msgid,
         previous_msgid_plural=o.previous_msgid_plural,
         previous_msgctxt=o.previous_msgctxt,
         obsolete=True,
     )
-    if o.msgid_plural:
-        e.msgstr_plural = dict(o.msgstr_plural)
-    return e

@@ -9,10 +9,10 @@ so the pseudo page renders with its links and emphasis.
 
 from __future__ import annotations
 
+from pipeline.catalog.model import Catalog
 import math
 import re
 
-import polib
 
 PSEUDO_LANGS = ("qps", "ar-pseudo")
 _KEEP = re.compile(r"<[^>]*>|&[#\w]+;|%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}\s]*\}")
@@ -59,7 +59,7 @@ def pseudo_text(text: str, lang: str = "qps") -> str:
     return f"[{body} {padding}]" if padding else f"[{body}]"
 
 
-def pseudo_catalog(pot: polib.POFile, lang: str) -> polib.POFile:
+def pseudo_catalog(pot: Catalog, lang: str) -> Catalog:
     """A complete (nothing fuzzy) catalogue for ``lang`` with every entry pseudo-translated."""
     from pipeline.catalog.merge import new_po, nplurals
 

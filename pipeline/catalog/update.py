@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
@@ -37,12 +37,12 @@ class FileResult:
         return ", ".join(parts) or "no change in entries"
 
 
-def load(path: str | os.PathLike) -> tuple[bytes, polib.POFile]:
+def load(path: str | os.PathLike) -> tuple[bytes, Catalog]:
     data = read_bytes(path)
     return data, pofile.parse(data, str(path))
 
 
-def new_bytes(po: polib.POFile, old: bytes | tuple | None) -> bytes | None:
+def new_bytes(po: Catalog, old: bytes | tuple | None) -> bytes | None:
     """What to write for ``po`` as msgcat would, or None when ``old`` (the file's bytes, or the
     :func:`pofile.content` of what they said) already says it."""
     if old is not None and pofile.unchanged(old, po):
@@ -51,7 +51,7 @@ def new_bytes(po: polib.POFile, old: bytes | tuple | None) -> bytes | None:
     return pofile.encode(po)
 
 
-def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None) -> bool:
+def save(path: str | os.PathLike, po: Catalog, old: bytes | None) -> bool:
     """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written."""
     data = new_bytes(po, old)
     if data is not None:
@@ -246,7 +246,7 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
 # -- tamizdat merge ------------------------------------------------------------
 
 
-def _lang_of(po: polib.POFile, path: Path) -> str | None:
+def _lang_of(po: Catalog, path: Path) -> str | None:
     lang = po.metadata.get("Language", "").strip()
     if lang:
         return lang

@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
-import polib
 from lxml import etree
 
+from pipeline.catalog.model import Catalog
 from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
@@ -49,7 +49,7 @@ def snapshot_path(project: Project, lang: str, slug: str) -> Path:
     return project.root / SNAPSHOTS / lang / f"{slug}.html"
 
 
-def _percent(po: polib.POFile | None, slug: str, lang: str) -> tuple[float, bool]:
+def _percent(po: Catalog | None, slug: str, lang: str) -> tuple[float, bool]:
     """(% of source words translated, complete) — fuzzy entries count as not translated."""
     from pipeline.catalog.stats import catalog_stats
 
@@ -88,7 +88,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
             report.wrote(snap, write_if_changed(snap, result.html), project.root)
         return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
     if snap.is_file():
-        root = lxml.html.document_fromstring(read_bytes(snap))
+        root = parse_html(read_bytes(snap), str(snap))
         report.notes.append(f"{lang}/{slug}: catalogue at {percent:.0f} % after a source change; "
                             f"publishing the last complete translation")
         return Outcome(slug, lang, "outdated", percent, root, article_info(root, slug, rel, lang))
