@@ -77,12 +77,20 @@ var frames = document.querySelectorAll('iframe'), left = frames.length, out = {{
 frames.forEach(function (f) {{
   f.addEventListener('load', function () {{
     var d = f.contentDocument, imgs = d ? Array.prototype.slice.call(d.querySelectorAll('article img')) : null;
-    out[f.getAttribute('src')] = imgs === null ? 'no access' : {{
-      images: imgs.length,
-      shown: imgs.filter(function (i) {{ return i.complete && i.naturalWidth > 0; }}).length,
-      styled: d.defaultView.getComputedStyle(d.body).maxWidth
-    }};
-    if (--left === 0) document.getElementById('out').textContent = JSON.stringify(out);
+    var tries = 0;
+    function report() {{
+      // A busy machine may still be decoding: wait (in virtual time) until every image has settled.
+      if (imgs !== null && tries++ < 50 && imgs.some(function (i) {{ return !i.complete; }})) {{
+        return setTimeout(report, 100);
+      }}
+      out[f.getAttribute('src')] = imgs === null ? 'no access' : {{
+        images: imgs.length,
+        shown: imgs.filter(function (i) {{ return i.complete && i.naturalWidth > 0; }}).length,
+        styled: d.defaultView.getComputedStyle(d.body).maxWidth
+      }};
+      if (--left === 0) document.getElementById('out').textContent = JSON.stringify(out);
+    }}
+    report();
   }});
 }});
 </script></body></html>
@@ -96,7 +104,7 @@ def open_offline(tmp_path: Path, folder: Path, pages: list[str]) -> dict:
     probe.write_text(OFFLINE_PROBE.format(frames=frames), encoding="utf-8")
     cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
            "--disable-background-networking", "--disable-component-update", "--allow-file-access-from-files",
-           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=8000", "--dump-dom", probe.as_uri()]
+           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=15000", "--dump-dom", probe.as_uri()]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
     m = re.search(r'<pre id="out">(.*?)</pre>', proc.stdout, re.S)
     assert m and m.group(1) != "pending", proc.stderr[-2000:]
