@@ -78,8 +78,9 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         if not files:
             raise TamizdatError("no .html files found", src)
         _WORKER["glossary"] = glossary  # forked workers inherit it
-        tasks = [(f, f.relative_to(src_path).as_posix(), out_path / f.relative_to(src_path).with_suffix(".pot"))
-                 for f in files]
+        root = _reference_base(src_path)
+        tasks = [(f, f.resolve().relative_to(root).as_posix() if root else f.relative_to(src_path).as_posix(),
+                  out_path / f.relative_to(src_path).with_suffix(".pot")) for f in files]
         batch = []
         for target, data in pmap(_extract_task, tasks):
             if data is None:
@@ -90,9 +91,21 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         return report
     if not src_path.exists():
         raise TamizdatError("no such file", src)
-    po = extract_one(src_path, src_path.as_posix(), glossary=glossary)
+    root = _reference_base(src_path)
+    ref = src_path.resolve().relative_to(root).as_posix() if root else src_path.as_posix()
+    po = extract_one(src_path, ref, glossary=glossary)
     (report.written if save_template(out_path, po) else report.unchanged).append(str(out_path))
     return report
+
+
+def _reference_base(src: Path) -> Path | None:
+    """The project root when ``src`` lies inside a project: ``#:`` references are then relative to it
+    (``articles/x.html:5``), exactly as ``build`` and ``update`` write them, so whichever command made a
+    template, the next one rewrites no catalogue."""
+    from pipeline.project import Project
+
+    project = Project.containing(src)
+    return project.root.resolve() if project is not None else None
 
 
 _WORKER: dict = {}

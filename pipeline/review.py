@@ -31,7 +31,7 @@ _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:90rem;padding:1rem;color:#222}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start}
+th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start;overflow-wrap:anywhere}
 .stats td,.stats th{width:auto}
 table.entries{table-layout:fixed}
 .entries th.line{width:6rem}

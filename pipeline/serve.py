@@ -60,7 +60,9 @@ class Watcher:
         for note in getattr(report, "notes", []):
             self.say(f"publish: {note}")
         written = getattr(report, "written", [])
-        self.say(f"rebuilt: {len(written)} file(s) written" + (f": {', '.join(written[:5])}" if written else ""))
+        shown = ", ".join(written[:5]) + (f" and {len(written) - 5} more" if len(written) > 5 else "")
+        files = "file" if len(written) == 1 else "files"
+        self.say(f"rebuilt: {len(written)} {files} written" + (f": {shown}" if written else ""))
         return True
 
     def poll_once(self) -> bool:

@@ -113,3 +113,10 @@ def test_keep_leaves_headers_alone_and_bad_values_are_one_line(tmp_path):
     (root / "pyproject.toml").write_text(settings("anonymous"), encoding="utf-8")
     proc = run_cli("update", "-C", root)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "translator_identity" in proc.stderr
+
+
+def test_a_new_project_is_pseudonymous(tmp_path):
+    proc = run_cli("init", tmp_path / "new", "--languages", "ru,de", "--base-url", "https://example.org/n/",
+                   "--title", "New", input="")
+    assert proc.returncode == 0, proc.stderr
+    assert 'translator_identity = "pseudonymous"' in (tmp_path / "new" / "pyproject.toml").read_text(encoding="utf-8")
