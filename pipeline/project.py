@@ -45,6 +45,7 @@ class Settings:
     # "pseudonymous": update replaces translators' names and e-mails in PO headers with team_name (issue 19)
     translator_identity: str = "pseudonymous"
     team_name: str = "Tamizdat volunteers"
+    titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
@@ -67,6 +68,13 @@ class Settings:
                 raise TamizdatError(f"[tool.tamizdat]: {exc.message}", path) from None
         if s.source_language in s.languages:
             raise TamizdatError("[tool.tamizdat] languages must not list the source language", path)
+        titles = table.get("titles", {})
+        if not isinstance(titles, dict) or not all(isinstance(v, str) for v in titles.values()):
+            raise TamizdatError('[tool.tamizdat.titles] must map language codes to titles: ru = "…"', path)
+        for code in titles:
+            if code not in (s.source_language, *s.languages):
+                raise TamizdatError(f"[tool.tamizdat.titles] {code!r} is not one of the project's languages", path)
+        s.titles = dict(titles)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
         if s.translator_identity not in ("pseudonymous", "keep"):
@@ -74,6 +82,11 @@ class Settings:
         if not s.team_name.strip():
             raise TamizdatError("[tool.tamizdat] team_name must not be empty", path)
         return s
+
+
+    def title_for(self, lang: str) -> str:
+        """The site's title in ``lang``: ``[tool.tamizdat.titles]``, else ``site_title``."""
+        return self.titles.get(lang) or self.site_title
 
 
 class Project:

@@ -55,7 +55,7 @@ def bundle_files(project: Project, lang: str | None = None) -> dict[str, bytes]:
 def _front_page(project: Project, lang: str) -> bytes:
     from pipeline.publish import pages
 
-    return pages.top_index([lang], project.settings.site_title, lang).encode("utf-8")
+    return pages.top_index([lang], project.settings.title_for(lang), lang).encode("utf-8")
 
 
 def _without_missing_links(data: bytes, name: str, present: set[str]) -> bytes:
