@@ -45,14 +45,15 @@ class Settings:
     # "pseudonymous": update replaces translators' names and e-mails in PO headers with team_name (issue 19)
     translator_identity: str = "pseudonymous"
     team_name: str = "Tamizdat volunteers"
+    segmentation: str = "paragraph"  # "paragraph" or "sentence": one catalogue entry per block or per sentence
     titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
         s = cls(raw=table)
-        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "translator_identity",
-                    "team_name"):
+        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "segmentation",
+                    "translator_identity", "team_name"):
             if key in table:
                 if not isinstance(table[key], str):
                     raise TamizdatError(f"[tool.tamizdat] {key} must be a string", path)
@@ -81,6 +82,8 @@ class Settings:
             raise TamizdatError('[tool.tamizdat] translator_identity must be "pseudonymous" or "keep"', path)
         if not s.team_name.strip():
             raise TamizdatError("[tool.tamizdat] team_name must not be empty", path)
+        if s.segmentation not in ("paragraph", "sentence"):
+            raise TamizdatError('[tool.tamizdat] segmentation must be "paragraph" or "sentence"', path)
         return s
 
 
