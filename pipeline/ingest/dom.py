@@ -1,0 +1,71 @@
+"""Small helpers over the parsed page shared by the import steps: text, words, metadata tags."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+
+INLINE_KEEP = {"a", "em", "strong", "i", "b", "q", "cite", "sup", "sub", "code", "abbr", "small", "s", "u",
+               "mark", "dfn", "kbd", "var", "bdi", "ins", "del"}
+BLOCKISH = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "li", "dd", "dt", "blockquote", "figure",
+            "figcaption", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "hr", "center",
+            "h1", "h2", "h3", "h4", "h5", "h6", "address", "details", "summary", "body", "html", "header",
+            "footer", "nav", "aside", "form", "fieldset"}
+KEEP_ATTRS = {"lang", "title"}
+SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def node_text(node: Tag) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def class_words(tag: Tag) -> list[str]:
+    values = tag.get("class") or []
+    if isinstance(values, str):
+        values = values.split()
+    values = list(values)
+    ident = tag.get("id")
+    if isinstance(ident, str):
+        values.append(ident)
+    return values
+
+
+def norm(s: str) -> str:
+    return " ".join(s.replace("\xa0", " ").split()).strip()
+
+
+def meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
+    wanted = {k.lower() for k in keys}
+    for meta in soup.find_all("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "")
+        if isinstance(key, list):
+            key = " ".join(key)
+        for k in key.lower().split():
+            if k in wanted and norm(meta.get("content") or ""):
+                return norm(meta["content"])
+    return None
+
+
+def json_ld(soup: BeautifulSoup) -> list[dict]:
+    found: list[dict] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.append(node)
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            walk(json.loads(script.string or ""))
+        except ValueError:
+            continue
+    return found
