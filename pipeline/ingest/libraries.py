@@ -13,6 +13,7 @@ Together: F1 0.966 on the same pages.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bs4 import BeautifulSoup, Tag
 
@@ -20,6 +21,8 @@ from bs4 import BeautifulSoup, Tag
 # readability's text to stay; a shorter one needs all its words there (short lines are where
 # bylines, "Read more" and photo credits hide).
 SHORT_BLOCK = 8
+# A long block of ours stays when at least this share of its 4-word runs is in the libraries' text.
+AGREE_SHARE = 0.3
 # Below this share of trafilatura's length, readability's text is too partial to vote.
 VOTE_MIN_SHARE = 0.7
 # When trafilatura finds less than this share of what readability finds, and readability's
@@ -102,13 +105,20 @@ def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str]:
     return traf, "trafilatura, checked against readability-lxml" + (f" ({dropped} blocks left out)" if dropped else "")
 
 
-def _agrees(text: str, shingles: set, words: set) -> bool:
+def _agrees(text: str, available: Counter, words: set) -> bool:
+    """Whether a block of ours is in the libraries' article. A long block needs a share of its 4-word runs
+    there, and uses them up: a photo caption repeated three times in a gallery is in their text once."""
     tokens = _tokens(text)
     if not tokens:
         return True
-    if len(tokens) >= SHORT_BLOCK:
-        return bool(_shingles(tokens) & shingles)
-    return all(t in words for t in tokens)
+    if len(tokens) < SHORT_BLOCK:
+        return all(t in words for t in tokens)
+    runs = [tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)]
+    hits = [r for r in runs if available[r] > 0]
+    if len(hits) < max(1, AGREE_SHARE * len(runs)):
+        return False
+    available.subtract(hits)
+    return True
 
 
 def coverage(blocks: list[Tag], library: Tag) -> float:
@@ -122,7 +132,8 @@ def agree(blocks: list[Tag], library: Tag) -> tuple[list[Tag], int]:
     """Our blocks less the text blocks the libraries left out (and the count of those). Figures and their
     captions stay: the libraries drop captions, but a caption belongs with the picture it explains."""
     lib_tokens = _tokens(library.get_text(" "))
-    shingles, words = _shingles(lib_tokens), set(lib_tokens)
+    available = Counter(tuple(lib_tokens[i:i + 4]) for i in range(len(lib_tokens) - 3))
+    words = set(lib_tokens)
     kept, dropped = [], 0
     for block in blocks:
         if block.name == "figure" or (block.find("img") and not block.get_text(strip=True)):
@@ -130,11 +141,11 @@ def agree(blocks: list[Tag], library: Tag) -> tuple[list[Tag], int]:
             continue
         for leaf in block.find_all(_BLOCKS):
             if not leaf.decomposed and not leaf.find(_BLOCKS) and not leaf.find_parent("figure") \
-                    and not _agrees(leaf.get_text(" "), shingles, words):
+                    and not _agrees(leaf.get_text(" "), available, words):
                 leaf.decompose()
                 dropped += 1
         if block.name in _BLOCKS and not block.find(_BLOCKS):
-            if not _agrees(block.get_text(" "), shingles, words):
+            if not _agrees(block.get_text(" "), available, words):
                 dropped += 1
                 continue
         if block.get_text(strip=True) or block.find("img"):
