@@ -80,8 +80,8 @@ def main() -> None:
             drop = sum(d not in text for d in exp["drop"])
             meta_ok = [f for f in ("title", "date", "author") if meta.get(f) and str(meta[f]).startswith(exp[f])]
             t = totals[name]
-            t[0] += keep; t[1] += len(exp["keep"]); t[2] += drop; t[3] += len(exp["drop"])
-            t[4] += len(meta_ok); t[5] += 3
+            for i, value in enumerate((keep, len(exp["keep"]), drop, len(exp["drop"]), len(meta_ok), 3)):
+                t[i] += value
             print(f"{page:38} {name:22} {keep:>4}/{len(exp['keep']):<4} {drop:>4}/{len(exp['drop']):<4} "
                   f"{','.join(meta_ok) or '-'}")
         try:

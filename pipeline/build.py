@@ -81,14 +81,15 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
     langs = project.settings.languages
     with project_lock(project.root):
         cache = BuildCache.load(project)
-        loaded = []
+        loaded: list = []
 
         def glossary():
             if not loaded:
                 loaded.append(project.glossary())
             return loaded[0]
 
-        infos, datas, catalogs, todo = {}, {}, {}, []
+        catalogs: dict[str, dict] = {}
+        infos, datas, todo = {}, {}, []
         for slug in project.slugs():
             data = datas[slug] = read_bytes(project.article_path(slug))
             known = cache.articles.get(slug)

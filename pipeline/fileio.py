@@ -11,7 +11,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from pipeline.errors import TamizdatError
 
@@ -98,7 +98,7 @@ def write_if_changed(path: str | os.PathLike, data: bytes | str) -> bool:
     return True
 
 
-def write_many_if_changed(items: list[tuple[str | os.PathLike, bytes | str]]) -> list[bool]:
+def write_many_if_changed(items: Sequence[tuple[str | os.PathLike, bytes | str]]) -> list[bool]:
     """:func:`write_if_changed` for many files, with one sync for all (see :func:`atomic_write_many`)."""
     todo, written = [], []
     for path, data in items:
@@ -211,7 +211,7 @@ class Staged:
     def handover(self) -> list[tuple[tuple[str, list[str]], Path]]:
         """Give up every staged file, as ``(staged, path)`` pairs another :class:`Staged` can
         :meth:`adopt` (perhaps in another process)."""
-        items = [((tmp, []), path) for tmp, path in self._items]
+        items: list[tuple[tuple[str, list[str]], Path]] = [((tmp, []), path) for tmp, path in self._items]
         if items:
             items[0] = ((items[0][0][0], list(self._made)), items[0][1])
         self._items, self._made = [], []

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline import languages
 from pipeline.article import article_info
 from pipeline.catalog import pofile
@@ -36,11 +36,11 @@ def html_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.html") if p.is_file())
 
 
-def load_po(path: str | os.PathLike) -> polib.POFile:
+def load_po(path: str | os.PathLike) -> Catalog:
     return pofile.parse(read_bytes(path), str(path))
 
 
-def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
+def extract_one(src: Path, ref: str, *, glossary=None) -> Catalog:
     """The template of one HTML document; ``ref`` is the name used in ``#:`` references."""
     root, seg = segments_of(read_bytes(src), str(src))
     info = article_info(root, src.stem, str(src))
@@ -48,13 +48,14 @@ def extract_one(src: Path, ref: str, *, glossary=None) -> polib.POFile:
                        glossary=glossary)
 
 
-def template_bytes(out: Path, po: polib.POFile) -> bytes | None:
+def template_bytes(out: Path, po: Catalog) -> bytes | None:
     """The bytes to write for a template, or None when only its creation date would change."""
+    old_bytes: bytes | None
     try:
         old_bytes = out.read_bytes()
         old = pofile.parse(old_bytes, str(out))
     except (OSError, TamizdatError):
-        old_bytes = old = None  # a missing or broken old template is simply replaced
+        old_bytes, old = None, None  # a missing or broken old template is simply replaced
     keep_creation_date(po, old)
     if old_bytes is not None and pofile.unchanged(old_bytes, po):
         return None
@@ -63,7 +64,7 @@ def template_bytes(out: Path, po: polib.POFile) -> bytes | None:
     return pofile.encode(po)
 
 
-def save_template(out: Path, po: polib.POFile) -> bool:
+def save_template(out: Path, po: Catalog) -> bool:
     """Write a template unless only its creation date would change; a changed one gets today's date."""
     data = template_bytes(out, po)
     return data is not None and write_if_changed(out, data)
@@ -77,8 +78,9 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         if not files:
             raise TamizdatError("no .html files found", src)
         _WORKER["glossary"] = glossary  # forked workers inherit it
-        tasks = [(f, f.relative_to(src_path).as_posix(), out_path / f.relative_to(src_path).with_suffix(".pot"))
-                 for f in files]
+        root = _reference_base(src_path)
+        tasks = [(f, f.resolve().relative_to(root).as_posix() if root else f.relative_to(src_path).as_posix(),
+                  out_path / f.relative_to(src_path).with_suffix(".pot")) for f in files]
         batch = []
         for target, data in pmap(_extract_task, tasks):
             if data is None:
@@ -89,9 +91,21 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         return report
     if not src_path.exists():
         raise TamizdatError("no such file", src)
-    po = extract_one(src_path, src_path.as_posix(), glossary=glossary)
+    root = _reference_base(src_path)
+    ref = src_path.resolve().relative_to(root).as_posix() if root else src_path.as_posix()
+    po = extract_one(src_path, ref, glossary=glossary)
     (report.written if save_template(out_path, po) else report.unchanged).append(str(out_path))
     return report
+
+
+def _reference_base(src: Path) -> Path | None:
+    """The project root when ``src`` lies inside a project: ``#:`` references are then relative to it
+    (``articles/x.html:5``), exactly as ``build`` and ``update`` write them, so whichever command made a
+    template, the next one rewrites no catalogue."""
+    from pipeline.project import Project
+
+    project = Project.containing(src)
+    return project.root.resolve() if project is not None else None
 
 
 _WORKER: dict = {}
@@ -108,14 +122,14 @@ def _render_task(task: tuple[Path, Path, Path, str | None, bool]):
     return target, result.html, result.findings, result.translated, result.fallback
 
 
-def catalog_language(po: polib.POFile, po_path: str, override: str | None) -> str:
+def catalog_language(po: Catalog, po_path: str, override: str | None) -> str:
     lang = override or po.metadata.get("Language", "").strip()
     if not lang:
         raise TamizdatError("the catalogue has no Language header (give --lang)", po_path)
     return languages.validate(lang, po_path)
 
 
-def render_one(src: Path, po: polib.POFile, po_path: str, *, lang: str | None = None, strict: bool = False):
+def render_one(src: Path, po: Catalog, po_path: str, *, lang: str | None = None, strict: bool = False):
     """Render one document with one catalogue. Raises when the catalogue obviously belongs elsewhere."""
     root, seg = segments_of(read_bytes(src), str(src))
     target = catalog_language(po, po_path, lang)
@@ -198,7 +212,7 @@ def _check_task(item: tuple[Path, str | None]) -> list[Finding]:
     return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]))
 
 
-def check_language(po: polib.POFile, path: Path, hint: str | None, forced: str | None) -> str:
+def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None) -> str:
     """The language to check a catalogue in: ``--lang``, the folder layout, its Language header, or its
     folder's name."""
     if forced:

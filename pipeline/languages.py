@@ -42,6 +42,10 @@ def validate(code: str, path: str | None = None, line: int | None = None) -> str
     raise TamizdatError(f"unknown language code {code!r}{hint}", path, line)
 
 
+def is_pseudo(code: str) -> bool:
+    return code in PSEUDO
+
+
 def native_name(code: str) -> str:
     """The language's name in itself, capitalised as in a menu ("Русский", "Deutsch", "français" → "Français")."""
     if code in PSEUDO:

@@ -1,8 +1,7 @@
 """The small data model every stage shares.
 
-Catalogues themselves are ``polib.POFile`` / ``polib.POEntry`` objects (read
-and written GNU-exactly by :mod:`pipeline.catalog.pofile`); these classes cover
-what polib has no name for.
+Catalogues are :class:`pipeline.catalog.model.Catalog` / ``Message`` (read and written
+GNU-exactly by :mod:`pipeline.catalog.pofile`); these classes cover the rest.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
     advances ``progress`` here. Exceptions (a TamizdatError keeps its file and line)
     are raised again here.
     """
-    tick_here = progress or (lambda n=1: None)
+    tick_here: Callable[..., object] = progress or (lambda n=1: None)
     if "fork" not in multiprocessing.get_all_start_methods():
         return func(*args, tick_here)
     read_fd, write_fd = os.pipe()
@@ -85,7 +85,7 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
             sys.stderr.flush()
             os._exit(0)
     os.close(write_fd)
-    data = bytearray()
+    received = bytearray()
     with os.fdopen(read_fd, "rb", buffering=0) as fh:
         started = False
         while chunk := fh.read(1 << 16):
@@ -97,11 +97,11 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
                 if at < 0:
                     continue
                 started, chunk = True, chunk[at + 1 :]
-            data += chunk
+            received += chunk
     _, status = os.waitpid(pid, 0)
-    if not data:
+    if not received:
         raise RuntimeError(f"a child process died without an answer (wait status {status})")
-    kind, value = pickle.loads(bytes(data))
+    kind, value = pickle.loads(bytes(received))
     if kind == "error":
         raise value
     return value

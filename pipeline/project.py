@@ -84,7 +84,18 @@ class Project:
                 table = load_settings_table(cfg)
                 if table is not None:
                     return cls(folder, Settings.from_table(table, str(cfg)))
-        raise TamizdatError("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat])", str(here))
+        raise TamizdatError("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat]); "
+                            "start one with `tamizdat init`", str(here))
+
+    @classmethod
+    def containing(cls, path: str | Path) -> "Project | None":
+        """The project ``path`` (a file or folder) lies in, or None outside any project."""
+        path = Path(path).resolve()
+        try:
+            project = cls.find(path if path.is_dir() else path.parent)
+        except TamizdatError:
+            return None
+        return project if path.is_relative_to(project.root.resolve()) else None
 
     # -- layout ---------------------------------------------------------
     @property

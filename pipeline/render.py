@@ -21,7 +21,7 @@ from lxml import etree
 
 from pipeline import languages
 from pipeline.model import Finding
-from pipeline.segment import VOID, Attr, Run, Segmented, content, set_content
+from pipeline.segment import VOID, Attr, Run, Segmented, content, is_element, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.
 _MARKUP = re.compile(r"<(?=[A-Za-z/!?])")
@@ -196,7 +196,8 @@ def render(
                 items[run.start : run.end] = [x for x in (lead, span, trail) if x is not None and x != ""]
                 continue
             lead, _, trail = _strip_run(items[run.start : run.end], run.pre)
-            items[run.start : run.end] = [x for x in (lead, *new, trail) if x is not None and x != ""]
+            kept = _comments(items[run.start : run.end], run.opaque_elements())
+            items[run.start : run.end] = [x for x in (lead, *kept, *new, trail) if x is not None and x != ""]
         set_content(container, items)
 
     root = doc.root
@@ -224,6 +225,23 @@ def _only_run(items: list, runs) -> bool:
     return all(isinstance(x, str) and not x.strip() for x in rest)
 
 
+def _comments(nodes: list, opaque: set) -> list:
+    """The comments and processing instructions of a run (inside its inline elements too, but not inside
+    a placeholder copied whole): a translation has no place for them, so they move before its text
+    instead of being lost."""
+    found: list = []
+    for node in nodes:
+        if isinstance(node, str):
+            continue
+        if not is_element(node):
+            found.append(node)
+        elif node not in opaque:
+            found.extend(_comments(content(node), opaque))
+    for node in found:
+        node.tail = None
+    return found
+
+
 def _strip_run(nodes: list, pre: bool) -> tuple[str, list, str]:
     """Split a run into its leading whitespace, its body and its trailing whitespace (all body in ``pre``)."""
     nodes = list(nodes)
@@ -242,7 +260,7 @@ def _strip_run(nodes: list, pre: bool) -> tuple[str, list, str]:
 
 
 def translations_from_catalog(entries) -> dict[str, Translation]:
-    """Usable translations from polib entries: translated, not fuzzy, not obsolete, no context."""
+    """Usable translations from catalogue entries: translated, not fuzzy, not obsolete, no context."""
     out: dict[str, Translation] = {}
     for e in entries:
         if e.obsolete or e.msgctxt or e.msgid_plural or not e.msgid:

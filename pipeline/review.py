@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline import languages
 from pipeline.model import Finding
 from pipeline.project import Project
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.catalog.stats import Stats
 
 STYLESHEET = "review.css"
 _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
@@ -26,7 +30,7 @@ _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:90rem;padding:1rem;color:#222}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start}
+th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start;overflow-wrap:anywhere}
 .stats td,.stats th{width:auto}
 table.entries{table-layout:fixed}
 .entries th.line{width:6rem}
@@ -50,23 +54,20 @@ nav a{margin-inline-end:1rem}
 class ArticleReview:
     slug: str
     po_path: str
-    stats: object | None
+    stats: Stats | None
     rows: list[str] = field(default_factory=list)
     errors: int = 0
     warnings: int = 0
 
 
-def _load(path: Path) -> polib.POFile:
+def _load(path: Path) -> Catalog:
+    from pipeline.catalog.pofile import parse
     from pipeline.fileio import read_bytes
 
-    try:
-        from pipeline.catalog.pofile import parse
-    except ImportError:  # catalogue reader not there: polib reads it, without GNU line numbers
-        return polib.pofile(read_bytes(path).decode("utf-8"))
     return parse(read_bytes(path), str(path))
 
 
-def _stats(po: polib.POFile, slug: str, lang: str):
+def _stats(po: Catalog, slug: str, lang: str):
     try:
         from pipeline.catalog.stats import catalog_stats
     except ImportError:
@@ -74,7 +75,7 @@ def _stats(po: polib.POFile, slug: str, lang: str):
     return catalog_stats(po, slug, lang)
 
 
-def _findings(po: polib.POFile, path: str, glossary, lang: str) -> list[Finding]:
+def _findings(po: Catalog, path: str, glossary, lang: str) -> list[Finding]:
     try:
         from pipeline.checks import check_catalog
     except ImportError:
@@ -252,9 +253,9 @@ def _total(reviews: list[ArticleReview]) -> ArticleReview | None:
         return None
     from pipeline.catalog.stats import Stats
 
-    total = Stats("(all)", reviews[0].stats.lang)
+    total = Stats("(all)", reviews[0].stats.lang)  # type: ignore[union-attr]  # none is None (above)
     for r in reviews:
-        total.add(r.stats)
+        total.add(r.stats)  # type: ignore[arg-type]
     out = ArticleReview("all articles", "", total, errors=sum(r.errors for r in reviews),
                         warnings=sum(r.warnings for r in reviews))
     return out

@@ -29,8 +29,12 @@ VOID = frozenset({"br", "img", "wbr"})
 NEVER = frozenset({"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas", "textarea"})
 PRE = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
-META_NAMES = frozenset({"description", "keywords", "twitter:title", "twitter:description"})
-META_PROPERTIES = frozenset({"og:title", "og:description"})
+# Attributes that are text only on some elements: a table's summary, a header cell's short form, the label
+# of a form button (elsewhere ``value`` is data sent to a server, and ``abbr`` on ``td`` is obsolete).
+ELEMENT_ATTRIBUTES = {"table": ("summary",), "th": ("abbr",), "td": ("abbr",)}
+BUTTON_TYPES = frozenset({"submit", "reset", "button"})
+META_NAMES = frozenset({"description", "keywords", "twitter:title", "twitter:description", "twitter:image:alt"})
+META_PROPERTIES = frozenset({"og:title", "og:description", "og:site_name", "og:image:alt"})
 # Attributes worth telling translators about in the placeholder legend.
 LEGEND_ATTRS = {"a": "href", "img": "src", "abbr": "title", "time": "datetime", "data": "value", "q": "cite"}
 
@@ -100,6 +104,10 @@ class Run:
     comments: list[str] = field(default_factory=list)
     pre: bool = False  # whitespace is content: nothing around the msgid was trimmed
 
+    def opaque_elements(self) -> set:
+        """The elements copied whole into a translation (``translate="no"`` placeholders)."""
+        return {self.placeholders[name] for name in self.opaque}
+
 
 @dataclass
 class Attr:
@@ -163,8 +171,9 @@ class _Walker:
             if inline or _is_comment(item) or not is_element(item):
                 if run_start is None and (inline or not _is_comment(item)):
                     run_start = i
-                if _is_comment(item) and _translator_comment(item):
-                    pending.append(_translator_comment(item))
+                note = _translator_comment(item) if _is_comment(item) else None
+                if note:
+                    pending.append(note)
                 continue
             if run_start is not None:
                 if self.run(el, items, run_start, i, in_pre, notes + pending):
@@ -177,7 +186,10 @@ class _Walker:
 
     def attributes(self, el: etree._Element, notes: list[str]) -> None:
         line = el.sourceline or 0
-        for name in ATTRIBUTES:
+        names = ATTRIBUTES + ELEMENT_ATTRIBUTES.get(el.tag, ())
+        if el.tag == "input" and (el.get("type") or "").lower() in BUTTON_TYPES:
+            names += ("value",)
+        for name in names:
             value = el.get(name)
             if value is not None and value.strip():
                 self.units.append(Attr(el, name, escape_text(_WS.sub(" ", value).strip()), line, list(notes)))
@@ -185,7 +197,7 @@ class _Walker:
             key = (el.get("name") or "").lower()
             prop = (el.get("property") or "").lower()
             value = el.get("content")
-            if value and value.strip() and (key in META_NAMES or prop in META_PROPERTIES):
+            if value and value.strip() and {key, prop} & (META_NAMES | META_PROPERTIES):
                 self.units.append(Attr(el, "content", escape_text(_WS.sub(" ", value).strip()), line, list(notes)))
 
     def run(self, container, items, start, end, in_pre, notes) -> bool:

@@ -60,7 +60,9 @@ class Watcher:
         for note in getattr(report, "notes", []):
             self.say(f"publish: {note}")
         written = getattr(report, "written", [])
-        self.say(f"rebuilt: {len(written)} file(s) written" + (f": {', '.join(written[:5])}" if written else ""))
+        shown = ", ".join(written[:5]) + (f" and {len(written) - 5} more" if len(written) > 5 else "")
+        files = "file" if len(written) == 1 else "files"
+        self.say(f"rebuilt: {len(written)} {files} written" + (f": {shown}" if written else ""))
         return True
 
     def poll_once(self) -> bool:
@@ -97,6 +99,8 @@ def serve(project: Project, bind: str, port: int, interval: float, say: Callable
     watcher.poll_once()
     server = make_server(project, bind, port)
     host, real_port = server.server_address[:2]
+    if isinstance(host, bytes):
+        host = host.decode()
     say(f"serving {project.site_dir} on http://{host}:{real_port}/ (Ctrl-C stops)")
     thread = threading.Thread(target=watcher.run, args=(interval,), daemon=True)
     thread.start()

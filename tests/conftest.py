@@ -1,3 +1,4 @@
+import os
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def needs(available: bool, reason: str) -> pytest.MarkDecorator:
+    """Skip a test whose data or tool is missing on a developer's machine; in CI (``CI=true``) run it
+    anyway, so a missing corpus or tool fails loudly instead of passing for a skip."""
+    return pytest.mark.skipif(not available and not IN_CI, reason=reason)
 
 
 def run_cli(*args: str, cwd: Path | str | None = None, input: str | None = None) -> subprocess.CompletedProcess:

@@ -57,7 +57,7 @@ def test_corpus_is_deterministic_and_edited() -> None:
     first = generate.articles(3, seed=11)
     assert first == generate.articles(3, seed=11)
     assert first != generate.articles(3, seed=12)
-    for _slug, v1, v2 in first:
+    for _slug, v1, _v2 in first:
         assert v1.startswith("<!DOCTYPE html>") and '<html lang="en">' in v1
         assert '<meta name="date" content="' in v1 and "<article>" in v1
     assert any(v1 != v2 for _slug, v1, v2 in first)

@@ -117,9 +117,10 @@ def test_changed_article_gets_a_new_creation_date_unchanged_keeps_it(tmp_path):
 
     art = write(tmp_path / "a.html", ARTICLE)
     out = tmp_path / "a.pot"
-    env_run = lambda epoch: subprocess.run(
-        [__import__("sys").executable, "-m", "pipeline", "extract", str(art), "-o", str(out)],
-        env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    def env_run(epoch: int) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [__import__("sys").executable, "-m", "pipeline", "extract", str(art), "-o", str(out)],
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
     assert env_run(0).returncode == 0
     assert '"POT-Creation-Date: 1970-01-01 00:00+0000\\n"' in out.read_text()
     env_run(86400)  # same content: the file keeps its date and is not rewritten

@@ -16,15 +16,18 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import CORPUS, needs
 
 from pipeline.catalog import pofile
+from pipeline.catalog.model import Catalog, Message
+from pipeline.catalog.po.linebreak import width_linebreaks
+from pipeline.catalog.polib_adapter import from_polib, to_polib
 from pipeline.errors import TamizdatError
 
 DATA = Path(__file__).parent / "data" / "po"
-CORPUS = Path("/work/shared/corpus")
 CORPUS_DIRS = [CORPUS / "gnu-www-fr", CORPUS / "gnu-www-fr-2015"]
 
-needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext not installed")
+needs_msgcat = needs(shutil.which("msgcat") is not None, "GNU gettext not installed")
 
 
 def msgcat(path: Path) -> bytes:
@@ -42,7 +45,7 @@ BATCHES = 4
 
 
 @needs_msgcat
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+@needs(CORPUS.is_dir(), "shared corpus not available")
 @pytest.mark.parametrize("batch", range(BATCHES))
 def test_corpus_is_written_exactly_as_msgcat_writes_it(batch):
     files = corpus_files()[batch::BATCHES]
@@ -92,7 +95,7 @@ def test_random_entries_match_msgcat(tmp_path):
     rng = random.Random(20240517)
     po = pofile.new_catalog({"Content-Type": "text/plain; charset=UTF-8"})
     for i in range(250):
-        entry = polib.POEntry(msgid=f"{i} " + random_text(rng, 160), msgstr=random_text(rng, 160))
+        entry = Message(f"{i} " + random_text(rng, 160), random_text(rng, 160))
         if i % 7 == 0:
             entry.msgctxt = random_text(rng, 90)
         if i % 11 == 0:
@@ -118,10 +121,9 @@ def test_random_entries_match_msgcat(tmp_path):
     # "#| msgid" and "#~ msgid".
     for n in range(60, 85):
         for text in ("x" * n, "word " * (n // 5) + "y" * (n % 5), "y" * (n - 3) + " zz"):
-            po.append(polib.POEntry(msgid=f"b{n} {text}", msgstr=text, msgctxt=f"c{n} {text}",
-                                    previous_msgid=text, flags=["fuzzy"]))
-            po.append(polib.POEntry(msgid=f"o{n} {text}", msgstr=text, obsolete=True,
-                                    previous_msgid=text))
+            po.append(Message(f"b{n} {text}", text, msgctxt=f"c{n} {text}",
+                              previous_msgid=text, flags=["fuzzy"]))
+            po.append(Message(f"o{n} {text}", text, obsolete=True, previous_msgid=text))
     src = tmp_path / "random.po"
     src.write_text(pofile.dumps(po), encoding="utf-8")
     assert pofile.dumps(po).encode() == msgcat(src)
@@ -191,7 +193,7 @@ def test_msgfmt_check_accepts_what_we_write(tmp_path):
     assert run.returncode == 0, run.stderr
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+@needs(CORPUS.is_dir(), "shared corpus not available")
 def test_unchanged_for_every_corpus_file_read_as_is():
     files = sorted((CORPUS / "gnu-www-fr").rglob("*.po"))
     assert len(files) == 424
@@ -217,9 +219,10 @@ def test_unchanged_is_false_after_an_edit():
     assert not pofile.unchanged(old, po)
 
 
-def test_parse_builds_polib_objects():
+def test_parse_builds_our_model_under_polib_names():
     po = pofile.parse((DATA / "hard.po").read_bytes(), "hard.po")
-    assert isinstance(po, polib.POFile) and all(isinstance(e, polib.POEntry) for e in po)
+    assert isinstance(po, Catalog) and all(type(e) is Message for e in po)
+    assert not any(hasattr(e, "__dict__") for e in po)  # slotted: a big catalogue stays small
     assert po.metadata["Language"] == "ru"
     assert po.metadata_is_fuzzy
     assert po.header.startswith("Hard cases for the PO writer")
@@ -240,6 +243,24 @@ def test_parse_builds_polib_objects():
     assert [e.msgid for e in obsolete][:2] == ["Obsolete simple", obsolete[1].msgid]
     assert obsolete[1].previous_msgid.startswith("Old previous msgid of an obsolete entry")
     assert obsolete[1].tcomment == "comment on obsolete"
+
+
+def test_polib_objects_pass_through_the_adapter_unchanged():
+    """A tool that hands us polib objects gets the same file as from our own; polib gets every field back."""
+    data = (DATA / "hard.po").read_bytes()
+    ours = pofile.parse(data, "hard.po")
+    theirs = to_polib(ours)
+    assert isinstance(theirs, polib.POFile) and all(isinstance(e, polib.POEntry) for e in theirs)
+    assert [(e.msgid, e.msgstr, e.msgstr_plural, e.flags, e.occurrences, e.previous_msgid) for e in theirs] == \
+        [(e.msgid, e.msgstr, e.msgstr_plural, e.flags, e.occurrences, e.previous_msgid) for e in ours]
+    back = from_polib(theirs)
+    assert pofile.content(back)[1:] == pofile.content(ours)[1:]
+    assert pofile.dumps(theirs) == pofile.dumps(back)
+    # polib's own entries appended to our catalogue are written like ours.
+    po = pofile.new_catalog({"Content-Type": "text/plain; charset=UTF-8"})
+    po.append(polib.POEntry(msgid="a", msgstr="b", flags=["fuzzy"], occurrences=[("x.html", "3")]))
+    po.append(Message("c", "d"))
+    assert pofile.dumps(po).endswith('#: x.html:3\n#, fuzzy\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\n')
 
 
 def test_str_and_save_write_msgcat_layout(tmp_path):
@@ -303,9 +324,9 @@ def test_header_only_catalogue_keeps_its_header():
 
 def test_writer_normalizes_like_msgcat():
     po = pofile.new_catalog({"Content-Type": "text/plain; charset=UTF-8"})
-    po.append(polib.POEntry(msgid="untranslated", msgstr="", flags=["fuzzy", "c-format", "bogus-flag"]))
-    po.append(polib.POEntry(msgid="gone", msgstr="", obsolete=True))
-    po.append(polib.POEntry(msgid="%d day", msgid_plural="%d days", msgstr_plural={1: "b", 0: "a"}))
+    po.append(Message("untranslated", "", flags=["fuzzy", "c-format", "bogus-flag"]))
+    po.append(Message("gone", "", obsolete=True))
+    po.append(Message("%d day", msgid_plural="%d days", msgstr_plural={1: "b", 0: "a"}))
     out = pofile.dumps(po)
     assert "#, c-format\nmsgid \"untranslated\"" in out  # no fuzzy on an empty msgstr
     assert "bogus" not in out and "gone" not in out
@@ -358,7 +379,7 @@ def _libunistring():
     return lib if version >> 8 == 0x100 else None
 
 
-@pytest.mark.skipif(_libunistring() is None, reason="libunistring 1.0 not installed")
+@needs(_libunistring() is not None, "libunistring 1.0 not installed")
 def test_line_breaking_matches_libunistring():
     """Our UAX #14 line breaking against the C library msgcat itself uses."""
     lib = _libunistring()
@@ -378,4 +399,4 @@ def test_line_breaking_matches_libunistring():
             offsets.append(pos)
             pos += len(ch.encode())
         expected = [i for i, off in enumerate(offsets) if out.raw[off] == 2]  # UC_BREAK_POSSIBLE
-        assert pofile._width_linebreaks(text, None, width, start) == expected, (text, width, start)
+        assert width_linebreaks(text, None, width, start) == expected, (text, width, start)

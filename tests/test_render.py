@@ -24,7 +24,9 @@ RICH = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Rich
 def dom(html: str):
     """A comparable view of a document: (tag, attributes, whitespace-normalised text, tail) for every node."""
     root = lxml.html.document_fromstring(html)
-    norm = lambda s: re.sub(r"[ \t\n\r\f]+", " ", s or "").strip()
+    def norm(s: str | None) -> str:
+        return re.sub(r"[ \t\n\r\f]+", " ", s or "").strip()
+
     return [(el.tag, dict(el.attrib), norm(el.text), norm(el.tail)) for el in root.iter()
             if isinstance(el.tag, str)]
 

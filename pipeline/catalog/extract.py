@@ -6,8 +6,7 @@ import datetime as _dt
 import os
 from collections.abc import Iterable
 
-import polib
-
+from pipeline.catalog.model import Catalog, Message
 from pipeline.htmltext import parse_html
 from pipeline.segment import segment
 from pipeline.model import Segment
@@ -46,24 +45,22 @@ def build_pot(
     source_lang: str,
     title: str | None = None,
     creation_date: str | None = None,
-) -> polib.POFile:
+) -> Catalog:
     """Collect segments of one or more documents into a template.
 
     Identical texts become one entry with several ``#:`` references; comments
     (placeholder legends, ``translators:`` notes) are merged without repeats.
     """
-    po = polib.POFile(wrapwidth=79)
-    po.metadata = pot_header(project_id, source_lang, creation_date or now_stamp())
-    po.metadata_is_fuzzy = ["fuzzy"]
     about = f"Translations of “{title}” ({project_id})." if title else f"Translations of {project_id}."
-    po.header = f"{about}\nThis file is distributed under the same license as the article."
-    by_msgid: dict[str, polib.POEntry] = {}
+    po = Catalog(header=f"{about}\nThis file is distributed under the same license as the article.",
+                 metadata=pot_header(project_id, source_lang, creation_date or now_stamp()),
+                 metadata_is_fuzzy=["fuzzy"])
+    by_msgid: dict[str, Message] = {}
     for ref, segments in documents:
         for seg in segments:
             entry = by_msgid.get(seg.text)
             if entry is None:
-                entry = polib.POEntry(msgid=seg.text, msgstr="")
-                entry.linenum = 0
+                entry = Message(seg.text, "", linenum=0)
                 by_msgid[seg.text] = entry
                 po.append(entry)
             occ = (ref, str(seg.line))
@@ -77,7 +74,7 @@ def build_pot(
 
 
 def template_of(seg, *, ref: str, project_id: str, source_lang: str, title: str | None = None,
-                glossary=None) -> polib.POFile:
+                glossary=None) -> Catalog:
     """The template of one segmented document, with glossary notes when a glossary is given."""
     po = build_pot([(ref, seg.segments())], project_id=project_id, source_lang=source_lang, title=title)
     if glossary is not None:
@@ -93,7 +90,7 @@ def segments_of(data: bytes, path: str) -> tuple:
     return root, segment(root)
 
 
-def keep_creation_date(new: polib.POFile, old: polib.POFile | None) -> None:
+def keep_creation_date(new: Catalog, old: Catalog | None) -> None:
     """Reuse the old template's POT-Creation-Date, so re-extracting an unchanged article changes no byte.
 
     Callers that find the content changed after all set a fresh date (:func:`now_stamp`).

@@ -71,7 +71,8 @@ class Index:
 
         postings = self._index()
         words = sorted((postings[w] for w in set(_WORD.findall(query.lower())) if w in postings), key=len)
-        take, total = [], 0
+        take: list = []
+        total = 0
         for plist in words:
             if len(take) >= 2 and total + len(plist) > _BUDGET:
                 break

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-import polib
+from pipeline.catalog.model import Catalog, Message
 from pipeline.catalog.fuzzy import Index
 
 # Memory suggestions come from other texts, so they must be closer than an
@@ -19,13 +19,13 @@ MEMORY_THRESHOLD = 75.0
 
 @dataclass
 class Hit:
-    entry: polib.POEntry  # the remembered entry (msgid = its source, msgstr = its translation)
+    entry: Message | Unit  # the remembered entry (msgid = its source, msgstr = its translation)
     slug: str  # the catalogue it comes from
     score: float
     exact: bool
 
 
-def _usable(e: polib.POEntry) -> bool:
+def _usable(e: Message) -> bool:
     if e.obsolete or "fuzzy" in e.flags or not e.msgid:
         return False
     if e.msgid_plural:
@@ -34,7 +34,7 @@ def _usable(e: polib.POEntry) -> bool:
 
 
 class Unit:
-    """The part of an entry a memory needs, at a tenth of a POEntry's size."""
+    """The part of an entry a memory needs, at a third of a :class:`Message`'s size."""
 
     __slots__ = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt")
 
@@ -47,17 +47,17 @@ class Memory:
     """Source text -> translations, each with the slug of the catalogue it came from."""
 
     def __init__(self) -> None:
-        self._sources: dict[str, list[tuple[str, polib.POEntry]]] = {}
+        self._sources: dict[str, list[tuple[str, Message | Unit]]] = {}
         self._index: tuple[Index, list[str]] | None = None
 
     @classmethod
-    def from_catalogs(cls, catalogs: Iterable[tuple[str, polib.POFile]]) -> "Memory":
+    def from_catalogs(cls, catalogs: Iterable[tuple[str, Catalog]]) -> "Memory":
         mem = cls()
         for slug, po in catalogs:
             mem.add(slug, po)
         return mem
 
-    def add(self, slug: str, po: Iterable[polib.POEntry], slim: bool = False) -> None:
+    def add(self, slug: str, po: Iterable[Message], slim: bool = False) -> None:
         """Remember ``po``'s finished translations; ``slim`` keeps copies without comments and
         references, so the catalogue itself can be let go (a thousand of them do not fit in 200 MB)."""
         for e in po:
@@ -65,7 +65,7 @@ class Memory:
                 self.add_unit(slug, Unit(e.msgid, e.msgstr, e.msgid_plural, dict(e.msgstr_plural), e.msgctxt)
                               if slim else e)
 
-    def add_unit(self, slug: str, entry: polib.POEntry) -> None:
+    def add_unit(self, slug: str, entry: Message | Unit) -> None:
         if entry.msgctxt is not None:  # a context means "this source means something special here"
             return
         self._sources.setdefault(entry.msgid, []).append((slug, entry))
@@ -74,12 +74,12 @@ class Memory:
     def __len__(self) -> int:
         return sum(len(v) for v in self._sources.values())
 
-    def units(self) -> Iterator[tuple[str, polib.POEntry]]:
+    def units(self) -> Iterator[tuple[str, Message | Unit]]:
         """Every remembered (slug, entry), sources in first-seen order."""
         for pairs in self._sources.values():
             yield from pairs
 
-    def _pick(self, msgid: str, exclude: str | None) -> tuple[str, polib.POEntry] | None:
+    def _pick(self, msgid: str, exclude: str | None) -> tuple[str, Message | Unit] | None:
         for slug, e in self._sources.get(msgid, ()):
             if slug != exclude:
                 return slug, e
@@ -118,11 +118,12 @@ class Memory:
             if not fuzzy or not texts:
                 out.append(None)
                 continue
+            assert index is not None  # built whenever fuzzy and texts
             best = index.best(q, cutoff, accept=lambda i: self._pick(texts[i], exclude) is not None)
-            if best:
-                i, score = best[0]
-                slug, entry = self._pick(texts[i], exclude)
-                out.append(Hit(entry, slug, score, False))
+            picked = self._pick(texts[best[0][0]], exclude) if best else None
+            if picked is not None:
+                slug, entry = picked
+                out.append(Hit(entry, slug, best[0][1], False))
             else:
                 out.append(None)
         return out

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-import polib
+from babel.core import UnknownLocaleError
 
 from pipeline import languages
 from pipeline.catalog import fuzzy as _fuzzy
+from pipeline.catalog.model import Catalog, Message
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pipeline.catalog.memory import Memory
+    from pipeline.catalog.memory import Memory, Unit
 
 GENERATOR = "tamizdat"
 
@@ -50,11 +51,11 @@ HEADER_ORDER = (
 )
 
 
-def _key(e: polib.POEntry) -> tuple[str | None, str]:
+def _key(e: Message) -> tuple[str | None, str]:
     return (e.msgctxt, e.msgid)
 
 
-def is_translated(e: polib.POEntry) -> bool:
+def is_translated(e: Message) -> bool:
     """True when the entry carries any translation (fuzzy or not)."""
     if e.msgid_plural:
         return any(v for v in e.msgstr_plural.values())
@@ -66,7 +67,7 @@ def header_lang(lang: str) -> str:
     return lang.replace("-", "_")
 
 
-def nplurals(po: polib.POFile, default: int = 2) -> int:
+def nplurals(po: Catalog, default: int = 2) -> int:
     pf = po.metadata.get("Plural-Forms", "")
     for part in pf.split(";"):
         name, _, value = part.partition("=")
@@ -100,7 +101,7 @@ def _english_name(lang: str) -> str:
         from babel import Locale
 
         return Locale.parse(languages.PSEUDO.get(lang, lang).replace("-", "_")).get_display_name("en") or lang
-    except Exception:  # unknown to Babel: the code itself is still a usable team name
+    except (ValueError, TypeError, UnknownLocaleError):  # unknown to Babel: the code itself is still a usable team name
         return lang
 
 
@@ -110,7 +111,7 @@ def _placeholder(meta: dict, field: str) -> bool:
     return value is None or "INTEGER" in value or "LANGUAGE" in value or "LL@li.org" in value
 
 
-def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) -> None:
+def update_header(po: Catalog, pot: Catalog | None, lang: str | None) -> None:
     """The template's dates; the language's fields where missing or still template placeholders.
 
     Values a translator or their editor set are kept, so an update does not
@@ -134,15 +135,13 @@ def update_header(po: polib.POFile, pot: polib.POFile | None, lang: str | None) 
     if (pf is not None and _placeholder(meta, "Plural-Forms")) or (plural and not (pf or "").strip()):
         try:
             set_header(meta, "Plural-Forms", languages.plural_forms(lang))
-        except Exception:  # a code Babel does not know: leave the field as it was
+        except (ValueError, TypeError, UnknownLocaleError):  # a code Babel does not know: leave the field as it was
             pass
 
 
-def new_po(pot: polib.POFile, lang: str, *, now: _dt.datetime | None = None) -> polib.POFile:
+def new_po(pot: Catalog, lang: str, *, now: _dt.datetime | None = None) -> Catalog:
     """An empty catalogue for ``lang`` made from ``pot``, as ``msginit`` makes one."""
-    po = polib.POFile(wrapwidth=79)
-    po.header = _new_header_comment(pot.header, lang)
-    po.metadata_is_fuzzy = []
+    po = Catalog(header=_new_header_comment(pot.header, lang))
     now = now or _dt.datetime.now(_dt.timezone.utc)
     src = pot.metadata
     meta = {
@@ -174,23 +173,21 @@ def _new_header_comment(header: str, lang: str) -> str:
     return header.replace("SOME DESCRIPTIVE TITLE.", f"{name} translations for this article.")
 
 
-def _from_template(t: polib.POEntry, n: int) -> polib.POEntry:
-    e = polib.POEntry(
-        msgid=t.msgid,
+def _from_template(t: Message, n: int) -> Message:
+    return Message(
+        t.msgid,
+        "",
         msgctxt=t.msgctxt,
         msgid_plural=t.msgid_plural,
-        msgstr="",
+        msgstr_plural={i: "" for i in range(n)} if t.msgid_plural else None,
         comment=t.comment,
         occurrences=list(t.occurrences),
         flags=[f for f in t.flags if f != "fuzzy"],
+        linenum=getattr(t, "linenum", 0),
     )
-    if t.msgid_plural:
-        e.msgstr_plural = {i: "" for i in range(n)}
-    e.linenum = getattr(t, "linenum", 0)
-    return e
 
 
-def _copy_translation(dst: polib.POEntry, src: polib.POEntry, n: int) -> None:
+def _copy_translation(dst: Message, src: Message | Unit, n: int) -> None:
     if dst.msgid_plural:
         if src.msgid_plural:
             dst.msgstr_plural = {i: src.msgstr_plural.get(i, "") for i in range(n)}
@@ -200,7 +197,7 @@ def _copy_translation(dst: polib.POEntry, src: polib.POEntry, n: int) -> None:
         dst.msgstr = src.msgstr_plural.get(0, "") if src.msgid_plural else src.msgstr
 
 
-def _set_fuzzy(e: polib.POEntry, on: bool) -> None:
+def _set_fuzzy(e: Message, on: bool) -> None:
     if on and "fuzzy" not in e.flags:
         e.flags.insert(0, "fuzzy")
     elif not on and "fuzzy" in e.flags:
@@ -208,8 +205,8 @@ def _set_fuzzy(e: polib.POEntry, on: bool) -> None:
 
 
 def merge(
-    old: polib.POFile | None,
-    pot: polib.POFile,
+    old: Catalog | None,
+    pot: Catalog,
     *,
     lang: str,
     memory: "Memory | None" = None,
@@ -217,7 +214,7 @@ def merge(
     memory_exact: str = "fuzzy",
     fuzzy: bool = True,
     stats: dict | None = None,
-) -> polib.POFile:
+) -> Catalog:
     """``old`` brought up to date with ``pot`` (``old=None`` starts a new catalogue, like msginit).
 
     ``memory`` holds the language's other catalogues; ``slug`` names this one so
@@ -227,21 +224,18 @@ def merge(
     """
     if old is None:
         old = new_po(pot, lang)
-        old_entries: list[polib.POEntry] = []
+        old_entries: list[Message] = []
     else:
         old_entries = list(old)
-    out = polib.POFile(wrapwidth=getattr(old, "wrapwidth", 79) or 79)
-    out.header = old.header
-    out.metadata = dict(old.metadata)
-    out.metadata_is_fuzzy = list(old.metadata_is_fuzzy or [])
-    for attr in ("encoding", "fpath", "_tz_header"):
-        if hasattr(old, attr):
-            setattr(out, attr, getattr(old, attr))
+    out = Catalog(fpath=getattr(old, "fpath", None), encoding=getattr(old, "encoding", None) or "utf-8",
+                  header=old.header, metadata=dict(old.metadata), metadata_is_fuzzy=list(old.metadata_is_fuzzy or []))
+    # The header lines as read are written back unchanged where the metadata is.
+    out.original_header = getattr(old, "original_header", None)
     update_header(out, pot, lang)
     n = nplurals(out)
     counts = {"exact": 0, "fuzzy": 0, "memory_exact": 0, "memory_fuzzy": 0, "new": 0, "obsolete": 0}
 
-    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
+    by_key: dict[tuple[str | None, str], Message] = {}
     for e in old_entries:  # an active entry wins over an obsolete one with the same key
         k = _key(e)
         if k not in by_key or (by_key[k].obsolete and not e.obsolete):
@@ -249,7 +243,7 @@ def merge(
 
     used: set[int] = set()  # old entries whose translation lives on in an active entry
     revived: set[int] = set()  # old entries matched exactly (obsolete ones come back to life)
-    result: list[polib.POEntry] = []
+    result: list[Message] = []
     pending: list[int] = []
     for t in pot:
         if t.obsolete or t.msgid == "":
@@ -284,11 +278,11 @@ def merge(
         if USED_CUTOFF is not None:
             busy = [o for o in old_entries if id(o) in revived and is_translated(o) and o.msgid]
             again = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in busy])
-            for k, (m, b) in enumerate(zip(matches, again)):
+            for qi, (m, b) in enumerate(zip(matches, again)):
                 if b is None:
                     continue
                 if (m is None and b[1] >= USED_CUTOFF) or (m is not None and b[1] > m[1]):
-                    matches[k] = (len(candidates) + b[0], b[1])
+                    matches[qi] = (len(candidates) + b[0], b[1])
             candidates = candidates + busy
         for q, m in zip(queries, matches):
             if m is None:
@@ -341,11 +335,11 @@ def merge(
     return out
 
 
-def _same_translation(a: polib.POEntry, b: polib.POEntry) -> bool:
+def _same_translation(a: Message, b: Message) -> bool:
     return (a.msgstr, dict(a.msgstr_plural)) == (b.msgstr, dict(b.msgstr_plural))
 
 
-def _extra_flags(e: polib.POEntry, o: polib.POEntry) -> None:
+def _extra_flags(e: Message, o: Message) -> None:
     """Keep the translator's own flags (e.g. ``no-wrap``, ``range:``) beside the template's format flags."""
     for f in o.flags:
         if f == "fuzzy" or f in e.flags or f.endswith("-format"):
@@ -353,21 +347,18 @@ def _extra_flags(e: polib.POEntry, o: polib.POEntry) -> None:
         e.flags.append(f)
 
 
-def _as_obsolete(o: polib.POEntry) -> polib.POEntry:
-    e = polib.POEntry(
-        msgid=o.msgid,
+def _as_obsolete(o: Message) -> Message:
+    return Message(
+        o.msgid,
+        o.msgstr,
         msgctxt=o.msgctxt,
         msgid_plural=o.msgid_plural,
-        msgstr=o.msgstr,
+        msgstr_plural=dict(o.msgstr_plural) if o.msgid_plural else None,
         tcomment=o.tcomment,
         comment=o.comment,
-        occurrences=[],
         flags=list(o.flags),
         previous_msgid=o.previous_msgid,
         previous_msgid_plural=o.previous_msgid_plural,
         previous_msgctxt=o.previous_msgctxt,
         obsolete=True,
     )
-    if o.msgid_plural:
-        e.msgstr_plural = dict(o.msgstr_plural)
-    return e

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from pipeline.catalog.model import Catalog
 import re
 from dataclasses import asdict, dataclass
 
-import polib
 
 _TAG = re.compile(r"<[^>]*>|&[#\w]+;")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -47,7 +47,7 @@ class Stats:
         return d
 
 
-def catalog_stats(po: polib.POFile, slug: str, lang: str) -> Stats:
+def catalog_stats(po: Catalog, slug: str, lang: str) -> Stats:
     s = Stats(slug, lang)
     for e in po:
         if e.obsolete:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-import polib
 
+from pipeline.catalog.model import Message
 from pipeline.catalog.memory import Memory
 from pipeline.errors import TamizdatError
 
@@ -68,7 +68,7 @@ def _text(seg) -> str:
     return "".join(parts)
 
 
-def parse(data: bytes, *, target_lang: str, source_lang: str | None = None, path: str = "<tmx>") -> list[tuple[str, polib.POEntry]]:
+def parse(data: bytes, *, target_lang: str, source_lang: str | None = None, path: str = "<tmx>") -> list[tuple[str, Message]]:
     """(slug, entry) pairs for every unit with both a source and a ``target_lang`` segment."""
     from lxml import etree
 
@@ -82,7 +82,7 @@ def parse(data: bytes, *, target_lang: str, source_lang: str | None = None, path
     header = root.find("header")
     src = source_lang or (header.get("srclang") if header is not None else None) or "en"
     default_slug = path.rsplit("/", 1)[-1]
-    units: list[tuple[str, polib.POEntry]] = []
+    units: list[tuple[str, Message]] = []
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     for tu in root.iter("tu"):
         source = target = None
@@ -100,11 +100,11 @@ def parse(data: bytes, *, target_lang: str, source_lang: str | None = None, path
             elif target is None and _lang_matches(lang, target_lang):
                 target = _text(seg)
         if source and target:
-            units.append((slug, polib.POEntry(msgid=source, msgstr=target)))
+            units.append((slug, Message(source, target)))
     return units
 
 
-def add_to_memory(memory: Memory, units: Iterable[tuple[str, polib.POEntry]]) -> int:
+def add_to_memory(memory: Memory, units: Iterable[tuple[str, Message]]) -> int:
     n = 0
     for slug, e in units:
         memory.add_unit(slug, e)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
@@ -34,15 +34,17 @@ class FileResult:
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
+        if c.get("template"):
+            return "template extracted from its article"
         return ", ".join(parts) or "no change in entries"
 
 
-def load(path: str | os.PathLike) -> tuple[bytes, polib.POFile]:
+def load(path: str | os.PathLike) -> tuple[bytes, Catalog]:
     data = read_bytes(path)
     return data, pofile.parse(data, str(path))
 
 
-def new_bytes(po: polib.POFile, old: bytes | tuple | None) -> bytes | None:
+def new_bytes(po: Catalog, old: bytes | tuple | None) -> bytes | None:
     """What to write for ``po`` as msgcat would, or None when ``old`` (the file's bytes, or the
     :func:`pofile.content` of what they said) already says it."""
     if old is not None and pofile.unchanged(old, po):
@@ -51,7 +53,7 @@ def new_bytes(po: polib.POFile, old: bytes | tuple | None) -> bytes | None:
     return pofile.encode(po)
 
 
-def save(path: str | os.PathLike, po: polib.POFile, old: bytes | None) -> bool:
+def save(path: str | os.PathLike, po: Catalog, old: bytes | None) -> bool:
     """Write ``po`` as msgcat would, unless ``old`` (the file's bytes) already says the same. True if written."""
     data = new_bytes(po, old)
     if data is not None:
@@ -104,17 +106,43 @@ def update_project(
     if not langs:
         raise TamizdatError("no languages: list them in [tool.tamizdat] languages or pass --lang",
                             str(project.root / "pyproject.toml"))
-    all_slugs = sorted(p.name[: -len(".pot")] for p in project.locales_dir.glob("*.pot"))
-    if slugs:
-        for slug in slugs:
-            if not project.pot_path(check_slug(slug)).is_file():
-                raise TamizdatError(f"no template for {slug!r}; run `tamizdat build` or `tamizdat extract` first",
-                                    str(project.pot_path(slug).relative_to(project.root)))
-    else:
-        slugs = all_slugs
     with project_lock(project.root):
-        results = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy,
+        glossary = project.glossary()
+        extracted = extract_changed(project, slugs or project.slugs(), glossary)
+        all_slugs = sorted(p.name[: -len(".pot")] for p in project.locales_dir.glob("*.pot"))
+        if slugs:
+            for slug in slugs:
+                if not project.pot_path(check_slug(slug)).is_file():
+                    raise TamizdatError(f"no article and no template for {slug!r}: `tamizdat import` it first",
+                                        str(project.article_path(slug).relative_to(project.root)))
+        else:
+            slugs = all_slugs
+        results = merge_catalogs(project, langs, slugs, glossary=glossary, fuzzy=fuzzy,
                                  use_memory=use_memory, progress=progress)
+    return extracted + results
+
+
+def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
+    """Step 1 of ``build`` for ``update``: the template of every article that is newer than its template
+    (or has none), so ``import`` then ``update`` just works. A template newer than its article is taken as
+    it is; an extracted one that says what the old one said is not written."""
+    from pipeline.build import extract_template, read_article
+    from pipeline.buildcache import BuildCache, digest, file_digest
+
+    known = BuildCache.load(project).articles  # what the last build extracted, by content
+    results = []
+    for slug in slugs:
+        path, pot = project.article_path(slug), project.pot_path(slug)
+        if not path.is_file():
+            continue  # a template without its article (made by `extract`) is merged as it is
+        if pot.is_file() and pot.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+            continue
+        rec = known.get(slug)
+        if rec and rec["article"] == digest(read_bytes(path)) and rec["pot"] == file_digest(pot):
+            continue
+        info, _, seg = read_article(project, slug)
+        if extract_template(project, slug, seg, info, glossary):
+            results.append(FileResult(str(pot.relative_to(project.root)), True, {"template": 1}, target=pot))
     return results
 
 
@@ -180,14 +208,14 @@ def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs:
     return results
 
 
-def _staged_or_error(make: Callable[[], tuple[FileResult, bytes | None]]):
+def _staged_or_error(make: Callable[[], tuple[FileResult, bytes | Iterable[bytes] | None]]):
     """Run one merge in a worker: its bytes go to a temporary file beside the target. Errors come back
     as values (pickling an exception through a pool loses nothing, but a raise would lose the
     other workers' temporary files)."""
     try:
         result, data = make()
         try:
-            tmp = stage(result.target, data) if data is not None else None
+            tmp = stage(result.target or result.path, data) if data is not None else None
         except OSError as exc:
             raise TamizdatError(exc.strerror or str(exc), result.path) from None
     except TamizdatError as exc:
@@ -241,7 +269,7 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
 # -- tamizdat merge ------------------------------------------------------------
 
 
-def _lang_of(po: polib.POFile, path: Path) -> str | None:
+def _lang_of(po: Catalog, path: Path) -> str | None:
     lang = po.metadata.get("Language", "").strip()
     if lang:
         return lang

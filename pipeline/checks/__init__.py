@@ -6,14 +6,14 @@ their findings carry ``fuzzy=True``.
 
 from __future__ import annotations
 
-import polib
 
+from pipeline.catalog.model import Catalog, Message
 from pipeline.checks import glossary_checks, standard
 from pipeline.glossary.model import Glossary
 from pipeline.model import Finding
 
 
-def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
     if entry.obsolete or not entry.msgid:
         return []
     pairs: list[tuple[str, str]] = []
@@ -31,7 +31,8 @@ def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for src, dst in pairs:
-        results = [(c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
+        results: list[tuple[str, str, str, str | None]] = [
+            (c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
         if glossary is not None:
             results += glossary_checks.check(src, dst, glossary, lang)
         for check, severity, message, term in results:
@@ -42,7 +43,7 @@ def check_entry(entry: polib.POEntry, path: str, glossary: Glossary | None, lang
     return findings
 
 
-def check_catalog(po: polib.POFile, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
     findings: list[Finding] = []
     for entry in po:

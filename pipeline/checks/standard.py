@@ -51,13 +51,13 @@ def _visible(text: str) -> str:
 
 
 def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, str]]:
-    out = []
+    out: list[tuple[str, str, str]] = []
     if "<" not in src and "<" not in dst and not flags:
         return out
     raw_want = TAG_NAMES_RE.findall(src) if "<" in src else []
     raw_have = TAG_NAMES_RE.findall(dst) if "<" in dst else []
     if sorted(raw_want) == sorted(raw_have):
-        missing = extra = Counter()
+        missing = extra = Counter[tuple[str, str]]()
         have_tags = raw_have
     else:
         want_tags = [_tag_key(m) for m in TAG_RE.finditer(src)]
@@ -144,7 +144,7 @@ def _linkish(text: str) -> bool:
 
 
 def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
-    out = []
+    out: list[tuple[str, str, str]] = []
     if not _linkish(src) and not _linkish(dst):
         return out
     for what, rx in (("URL", URL_RE), ("e-mail address", EMAIL_RE)):
@@ -178,7 +178,7 @@ def brackets_and_quotes(src: str, dst: str, lang: str) -> list[tuple[str, str, s
         if problem:
             out.append(("brackets", "warning", problem))
     if _quotes_balanced(s):
-        problem = _quotes_balanced(d) is False and _quote_problem(d)
+        problem = "" if _quotes_balanced(d) else _quote_problem(d)
         if problem:
             out.append(("quotes", "warning", problem))
     return out
@@ -210,13 +210,11 @@ def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:
     bad = {ch for ch in avoid if ch in d}
     if "“" in bad and ("„", "“") in pairs and d.count("“") <= d.count("„"):
         bad.discard("“")  # „…“ is the inner pair in Russian
-    bad = sorted(bad)
-    if not bad:
+    bad_sorted = sorted(bad)
+    if not bad_sorted:
         return []
-    if bad:
-        want = " or ".join(f"{a}…{b}" for a, b in pairs[:2])
-        return [("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad)}")]
-    return []
+    want = " or ".join(f"{a}…{b}" for a, b in pairs[:2])
+    return [("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad_sorted)}")]
 
 
 def _last(text: str) -> str:

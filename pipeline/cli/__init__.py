@@ -15,7 +15,7 @@ from pipeline import __version__
 from pipeline.errors import TamizdatError
 
 # Modules under pipeline.cli that contribute subcommands, in --help order.
-COMMAND_MODULES = ("files", "project", "catalog", "glossary", "site")
+COMMAND_MODULES = ("files", "project", "catalog", "adopt", "glossary", "site")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +26,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tamizdat {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _accept_common_options_after_the_command(sub)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"pipeline.cli.{name}")
@@ -35,22 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _accept_common_options_after_the_command(sub)
     return parser
 
 
 def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) -> None:
-    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``."""
-    common = argparse.ArgumentParser(add_help=False)
-    # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
-    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                        help="print only warnings and errors")
-    add_parser = sub.add_parser
-
-    def add_with_common(name, **kwargs):
-        kwargs["parents"] = [*kwargs.get("parents", []), common]
-        return add_parser(name, **kwargs)
-
-    sub.add_parser = add_with_common
+    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``, and ``tamizdat memory export -q``
+    too: every command and every action of a command group. One without a description shows its help line."""
+    helps = {action.dest: action.help for action in sub._choices_actions}
+    for name, command in sub.choices.items():
+        # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
+        command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                             help="print only warnings and errors")
+        help_line = helps.get(name)
+        if not command.description and help_line:
+            command.description = help_line[:1].upper() + help_line[1:] + "."
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_common_options_after_the_command(action)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,8 +120,14 @@ def run_review(args) -> int:
     out = Path(args.output) if args.output else project.root / "review"
     written = write_review(project, out, args.lang)
     for path in written:
-        _say(args, f"wrote {path}")
+        _say(args, f"wrote {_shown(path)}")
     return 0
+
+
+def _shown(path: str) -> str:
+    """A path as the other commands print it: relative to here when it lies below."""
+    p = Path(path).resolve()
+    return str(p.relative_to(Path.cwd())) if p.is_relative_to(Path.cwd()) else path
 
 
 def run_serve(args) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -84,7 +85,10 @@ def _morph(lang: str):
         import pymorphy3
 
         return pymorphy3.MorphAnalyzer(lang=lang)
-    except Exception:  # missing dictionary package: fall back to stemming only
+    except (ImportError, OSError, ValueError, KeyError) as exc:
+        # Matching still works on stems, but misses inflected terms: the editor must know.
+        print(f"tamizdat: warning: pymorphy3 cannot analyse {lang!r} ({exc}); {lang} terms are matched "
+              "by stems only", file=sys.stderr)
         return None
 
 
@@ -338,7 +342,9 @@ class Index:
                     kept.append((a, b, p))
                     end = b
             chosen = kept
-        return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason) for a, b, p in chosen]
+        # Only exclusion patterns lack a concept, and they never get here.
+        return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
+                for a, b, p in chosen]
 
     def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         n = len(pat.words)
@@ -375,10 +381,10 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         if tr is None:
             continue
         cs = c.is_case_sensitive(lang)
-        for t in tr.preferred:
-            idx.add(c, t, "preferred", case_sensitive=cs)
-        for t in tr.admitted:
-            idx.add(c, t, "admitted", case_sensitive=cs)
+        for text in tr.preferred:
+            idx.add(c, text, "preferred", case_sensitive=cs)
+        for text in tr.admitted:
+            idx.add(c, text, "admitted", case_sensitive=cs)
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)
     return idx

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-import polib
 
+from pipeline.catalog.model import Catalog
 from pipeline.glossary.match import fold
 from pipeline.glossary.model import Concept, Glossary
 
@@ -71,7 +71,7 @@ def entry_lines(msgid: str, glossary: Glossary, lang: str | None) -> list[str]:
     return lines
 
 
-def annotate(po: polib.POFile, glossary: Glossary, lang: str | None) -> None:
+def annotate(po: Catalog, glossary: Glossary, lang: str | None) -> None:
     """Add or refresh the glossary ``#.`` lines of every entry (``lang`` None: a POT). Idempotent."""
     for entry in po:
         if entry.obsolete or not entry.msgid:

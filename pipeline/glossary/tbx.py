@@ -81,9 +81,9 @@ def dumps(glossary: Glossary) -> str:
             ls = SE(entry, "langSet", {XML_LANG: lang})
             _lang_flags(ls, tr.reader_note, tr.dnt, tr.case_sensitive)
             for status, terms in (("preferredTerm-admn-sts", tr.preferred), ("admittedTerm-admn-sts", tr.admitted)):
-                for t in terms:
+                for text in terms:
                     tig = SE(ls, "tig")
-                    SE(tig, "term").text = t
+                    SE(tig, "term").text = text
                     SE(tig, "termNote", type="administrativeStatus").text = status
             for f in tr.forbidden:
                 tig = SE(ls, "tig")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import Any
+from typing import Any, Callable, NoReturn
 
 from pipeline import languages
 from pipeline.errors import TamizdatError
@@ -93,7 +93,7 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
         raise TamizdatError(f"glossary syntax error: {msg}", path, line) from None
     where = _Lines(text)
 
-    def fail(msg: str, line: int | None) -> None:
+    def fail(msg: str, line: int | None) -> NoReturn:
         raise TamizdatError(msg, path, line)
 
     for key in data:
@@ -143,7 +143,7 @@ def _text(value: Any, what: str, line, fail) -> str:
     return value.strip()
 
 
-def _concept(raw: dict, i: int, where: _Lines, source: str, fail) -> Concept:
+def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str, int | None], NoReturn]) -> Concept:
     line = where.concept(i)
     cid = raw.get("id")
     if not isinstance(cid, str) or not ID_RE.match(cid):

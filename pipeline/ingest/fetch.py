@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
+from pipeline.htmltext import declared_charset
 
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _CYR_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў")
 
 
@@ -24,9 +22,8 @@ def decode_html(data: bytes, path: str = "<page>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    m = _META_CHARSET.search(data[:8192])
-    if m:
-        declared = m.group(1).decode("ascii", "replace").lower()
+    declared = declared_charset(data[:8192])
+    if declared:
         if declared not in ("utf-8", "utf8"):
             try:
                 return data.decode(declared), declared

@@ -13,6 +13,7 @@ from lxml import etree
 import lxml.html
 
 from pipeline import languages
+from pipeline.glossary.model import Concept
 from pipeline.publish.messages import message
 
 _CLOSING = re.compile(r"[\u00a0\u202f ]?»|[”\"’“›]")
@@ -47,7 +48,7 @@ def add_reader_notes(root: etree._Element, glossary, lang: str, source_lang: str
     if article is None:
         return 0
     seen: set[str] = set()
-    plan: list[tuple[etree._Element, etree._Element | None, str, list[tuple[int, object]]]] = []
+    plan: list[tuple[etree._Element, etree._Element | None, str, list[tuple[int, Concept]]]] = []
     for parent, prev, text in list(_text_slots(article)):
         cuts = []
         try:
@@ -70,7 +71,7 @@ def add_reader_notes(root: etree._Element, glossary, lang: str, source_lang: str
     if not plan:
         return 0
     number = 0
-    notes: list[tuple[int, object]] = []
+    notes: list[tuple[int, Concept]] = []
     # Numbering follows the plan (document order); markers go in right to left within each text node.
     numbered = []
     for parent, prev, text, cuts in plan:

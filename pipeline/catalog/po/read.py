@@ -1,0 +1,397 @@
+"""The PO reader: GNU gettext's grammar and errors, one :class:`Message` per entry as soon as it ends.
+
+Our own line parser, not polib's: polib's is slow, drops ``#~|`` lines and accepts broken files
+silently. Every error is a :class:`TamizdatError` naming the file and line, as msgfmt would.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from pipeline.catalog.model import NO_BLANKS, Catalog, Message, OriginalHeader
+from pipeline.catalog.po.base import decode, parse_metadata, split_flags
+from pipeline.errors import TamizdatError
+
+_UNESCAPES = {
+    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
+    "v": "\v", "\\": "\\", '"': '"',
+}
+_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.)|$)", re.S)
+_STRING_RE = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*', re.S)
+_KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
+_PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})
+
+
+class _Syntax(Exception):
+    """Internal: a syntax error at the current line (or at ``line``)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+def _unescape(body: str, codec: str) -> str:
+    if "\\" not in body:
+        return body
+    raw_bytes = False
+
+    def repl(m: re.Match) -> str:
+        nonlocal raw_bytes
+        octal, hexa, char = m.group(1), m.group(2), m.group(3)
+        if octal is not None or hexa is not None:
+            # A numeric escape is a byte of the file's encoding, not a
+            # code point: keep bytes >= 0x80 aside and decode them below.
+            value = int(octal, 8) if octal is not None else int(hexa, 16)
+            value &= 0xFF
+            if value < 0x80:
+                return chr(value)
+            raw_bytes = True
+            return chr(0xDC00 + value)
+        if char is not None and char in _UNESCAPES:
+            return _UNESCAPES[char]
+        if char is None:
+            raise _Syntax("backslash at end of string")
+        raise _Syntax(f"invalid escape sequence '\\{char}' in string")
+
+    out = _ESCAPE_RE.sub(repl, body)
+    if raw_bytes:
+        try:
+            out = out.encode(codec, "surrogateescape").decode(codec)
+        except UnicodeError:
+            raise _Syntax(f"escaped bytes are not valid {codec}") from None
+    return out
+
+
+def _parse_strings(rest: str, codec: str = "utf-8") -> str:
+    """Value of one or more adjacent C strings making up the rest of a line."""
+    s = rest.strip()
+    if len(s) >= 2 and s[0] == '"' and s[-1] == '"':
+        inner = s[1:-1]
+        if '"' not in inner and "\\" not in inner:
+            return inner
+    pos, n, parts = 0, len(rest), []
+    while True:
+        m = _STRING_RE.match(rest, pos)
+        if m is None:
+            if '"' in rest[pos:]:
+                raise _Syntax("unterminated string")
+            raise _Syntax("expected a quoted string")
+        parts.append(_unescape(m.group(1), codec))
+        pos = m.end()
+        if pos >= n or rest[pos:].isspace():
+            return "".join(parts)
+        if rest[pos] != '"':
+            raise _Syntax(f"unexpected text after string: {rest[pos:].strip()[:30]!r}")
+
+
+def _new_entry() -> dict:
+    return {
+        "msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": None,
+        "plural": None, "prev_msgctxt": None, "prev_msgid": None,
+        "prev_msgid_plural": None, "tcomment": [], "comment": [],
+        "occurrences": [], "flags": [], "obsolete": None, "linenum": None,
+        "first_line": None,
+    }
+
+
+def _split_references(text: str) -> list[tuple[str, str]]:
+    """``#:`` tokens as polib-style (file, line) pairs; line is '' if absent."""
+    out = []
+    for tok in text.split():
+        name, sep, num = tok.rpartition(":")
+        if sep and num.isdigit() and name:
+            out.append((name, num))
+        else:
+            out.append((tok, ""))
+    return out
+
+
+def parse(data: bytes | str, path: str = "<string>") -> Catalog:
+    """Parse PO text (bytes are decoded by BOM / header charset)."""
+    codec = "utf-8"
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        text, codec = decode(bytes(data), path)
+    else:
+        text = data[1:] if data.startswith("\ufeff") else data
+    po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
+    _parse_lines(text, po, path, codec)
+    return po
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    """``text.split("\n")`` one line at a time: a big catalogue's lines, all held at once, take
+    several times the file's size."""
+    start = 0
+    find = text.find
+    while (end := find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
+    """(line number, line) with backslash-newline continuations joined, as
+    GNU's lexer does everywhere (even in comments)."""
+    out: list[tuple[int, str]] = []
+    pending: str | None = None
+    start = 0
+    for number, line in enumerate(lines, 1):
+        if pending is None:
+            start = number
+            pending = line
+        else:
+            pending += line
+        if pending.endswith("\\"):
+            pending = pending[:-1]
+            continue
+        out.append((start, pending))
+        pending = None
+    if pending is not None:
+        out.append((start, pending))
+    return out
+
+
+def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
+    lines = _split_lines(text)
+    numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
+    # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
+    # kept until the end, would take as much memory again as its entries.
+    add = _Builder(po, path).add
+    cur = _new_entry()
+    # Which string field continuation lines ("...") extend.
+    field: str | None = None
+    plural_index = 0
+    lineno = 0
+
+    def finish() -> None:
+        nonlocal cur, field
+        if cur["msgid"] is None:
+            if cur["msgstr"] is not None or cur["plural"] is not None:
+                raise _Syntax("msgstr without msgid")
+            if cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
+                # Previous-msgid comment with no entry after it.
+                raise _Syntax("'#|' comment not followed by an entry")
+            # Comments with no entry: GNU drops them at the end of a file.
+            cur = _new_entry()
+            field = None
+            return
+        if cur["msgstr"] is None and cur["plural"] is None:
+            raise _Syntax("missing msgstr after msgid", cur["linenum"])
+        if cur["prev_msgid"] is None and (cur["prev_msgctxt"] is not None or cur["prev_msgid_plural"] is not None):
+            raise _Syntax("'#|' comment without '#| msgid'", cur["first_line"])
+        add(cur)
+        cur = _new_entry()
+        field = None
+
+    def has_string() -> bool:
+        return cur["msgstr"] is not None or cur["plural"] is not None
+
+    try:
+        for lineno, line in numbered:
+            if line.endswith("\r") and line[:1] != "#":
+                # A CR is white space for GNU's lexer, but part of a comment.
+                line = line[:-1]
+            if not line or line.isspace():
+                continue
+            c0 = line[0]
+            obsolete = False
+            previous = False
+            if c0 == "#":
+                c1 = line[1:2]
+                if c1 == "~":
+                    obsolete = True
+                    line = line[2:]
+                    if line[:1] == "|":
+                        previous = True
+                        line = line[1:]
+                elif c1 == "|":
+                    previous = True
+                    line = line[2:]
+                else:
+                    # An ordinary comment: starts a new entry if one is complete.
+                    if has_string():
+                        finish()
+                    elif cur["msgid"] is not None or cur["msgctxt"] is not None:
+                        raise _Syntax("comment inside an entry, before its msgstr")
+                    if cur["first_line"] is None:
+                        cur["first_line"] = lineno
+                    body = line[2:]
+                    if c1 == ".":
+                        cur["comment"].append(body[1:] if body[:1] == " " else body)
+                    elif c1 == ":":
+                        cur["occurrences"].extend(_split_references(body))
+                    elif c1 == "," or c1 == "!":
+                        cur["flags"].extend(split_flags(body))
+                    else:
+                        body = line[1:]
+                        cur["tcomment"].append(body[1:] if body[:1] == " " else body)
+                    field = None
+                    continue
+                stripped = line.lstrip(" \t")
+                if not stripped:
+                    continue
+                if previous:
+                    if has_string():
+                        finish()
+                    elif cur["msgid"] is not None or cur["msgctxt"] is not None:
+                        raise _Syntax("'#|' comment inside an entry, before its msgstr")
+                    if cur["first_line"] is None:
+                        cur["first_line"] = lineno
+                    if stripped[0] == '"':
+                        if field is None or not field.startswith("prev_"):
+                            raise _Syntax("string continuation without a keyword")
+                        cur[field] += _parse_strings(stripped, codec)
+                        continue
+                    m = _KEYWORD_RE.match(stripped)
+                    if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
+                        raise _Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
+                    field = "prev_" + m.group(1)
+                    if cur[field] is not None:
+                        raise _Syntax(f"duplicate '#| {m.group(1)}'")
+                    cur[field] = _parse_strings(stripped[m.end():], codec)
+                    continue
+                line = stripped
+            else:
+                line = line.lstrip(" \t") if c0 in " \t" else line
+                if not line:
+                    continue
+            # A keyword or a string continuation, possibly obsolete.
+            if line[0] == '"':
+                if field is None or field.startswith("prev_"):
+                    raise _Syntax("string continuation without a keyword")
+                if (cur["obsolete"] is True) != obsolete:
+                    raise _Syntax("string continuation mixes obsolete and live lines")
+                value = _parse_strings(line, codec)
+                if field == "plural":
+                    cur["plural"][plural_index] += value
+                else:
+                    cur[field] += value
+                continue
+            sp = line.find(" ")
+            kw = line[:sp] if sp > 0 else line
+            if kw in _PLAIN_KEYWORDS:
+                index = 0
+                value = _parse_strings(line[sp + 1:], codec)
+            else:
+                m = _KEYWORD_RE.match(line)
+                if m is None:
+                    word = line.split()[0] if line.split() else line
+                    raise _Syntax(f"unknown keyword {word!r}")
+                kw = m.group(1)
+                index = int(m.group(2)) if m.group(2) is not None else 0
+                if kw.startswith("msgstr["):
+                    kw = "msgstr[]"
+                value = _parse_strings(line[m.end():], codec)
+            if kw == "msgctxt" or kw == "msgid":
+                if has_string():
+                    finish()
+                if kw == "msgctxt":
+                    if cur["msgctxt"] is not None or cur["msgid"] is not None:
+                        raise _Syntax("msgctxt out of place")
+                else:
+                    if cur["msgid"] is not None:
+                        raise _Syntax("missing msgstr after msgid", cur["linenum"])
+                    cur["linenum"] = lineno
+                if cur["obsolete"] is None:
+                    cur["obsolete"] = obsolete
+                elif cur["obsolete"] != obsolete:
+                    raise _Syntax("entry mixes obsolete (#~) and live lines")
+                if cur["first_line"] is None:
+                    cur["first_line"] = lineno
+                cur[kw] = value
+                field = kw
+                continue
+            if cur["msgid"] is None:
+                raise _Syntax(f"{kw} before msgid")
+            if cur["obsolete"] != obsolete:
+                raise _Syntax("entry mixes obsolete (#~) and live lines")
+            if kw == "msgid_plural":
+                if cur["msgid_plural"] is not None or has_string():
+                    raise _Syntax("msgid_plural out of place")
+                cur["msgid_plural"] = value
+                field = kw
+            elif kw == "msgstr":
+                if has_string():
+                    raise _Syntax("duplicate msgstr")
+                if cur["msgid_plural"] is not None:
+                    raise _Syntax("msgstr without [index] after msgid_plural")
+                cur["msgstr"] = value
+                field = kw
+            else:
+                if cur["msgid_plural"] is None:
+                    raise _Syntax("msgstr[] without msgid_plural")
+                if cur["msgstr"] is not None:
+                    raise _Syntax("msgstr[] after msgstr")
+                if cur["plural"] is None:
+                    cur["plural"] = {}
+                if index != len(cur["plural"]):
+                    raise _Syntax("plural form has wrong index")
+                cur["plural"][index] = value
+                plural_index = index
+                field = "plural"
+        lineno = text.count("\n") + 1
+        finish()
+    except _Syntax as exc:
+        raise TamizdatError(str(exc), path, exc.line or lineno) from None
+
+
+class _Builder:
+    """Parsed entries (dicts) into ``po``'s :class:`Message` objects, one at a time."""
+
+    def __init__(self, po: Catalog, path: str) -> None:
+        self.po, self.path = po, path
+        self.seen: dict[tuple, int] = {}
+        self.header_done = False
+
+    def add(self, e: dict) -> None:
+        po = self.po
+        key = (e["msgctxt"], e["msgid"])
+        if key in self.seen:
+            raise TamizdatError(
+                f"duplicate message definition (first defined on line {self.seen[key]})", self.path, e["linenum"])
+        self.seen[key] = e["linenum"]
+        if not self.header_done and e["msgid"] == "" and e["msgctxt"] is None and not e["obsolete"]:
+            self.header_done = True
+            _set_header(po, e)
+            return
+        blank = (e["tcomment"] == [""], e["comment"] == [""])
+        po.append(Message(
+            e["msgid"],
+            e["msgstr"] if e["msgstr"] is not None else "",
+            msgid_plural=e["msgid_plural"] if e["msgid_plural"] is not None else "",
+            msgstr_plural=e["plural"],
+            msgctxt=e["msgctxt"],
+            flags=e["flags"],
+            comment="\n".join(e["comment"]),
+            tcomment="\n".join(e["tcomment"]),
+            occurrences=e["occurrences"],
+            obsolete=bool(e["obsolete"]),
+            previous_msgctxt=e["prev_msgctxt"],
+            previous_msgid=e["prev_msgid"],
+            previous_msgid_plural=e["prev_msgid_plural"],
+            linenum=e["linenum"],
+            blank_comments=blank if blank != NO_BLANKS else NO_BLANKS,
+        ))
+
+
+def _set_header(po: Catalog, e: dict) -> None:
+    po.header = "\n".join(e["tcomment"])
+    msgstr = e["msgstr"] if e["msgstr"] is not None else ""
+    po.metadata = parse_metadata(msgstr)
+    po.metadata_is_fuzzy = list(e["flags"]) if "fuzzy" in e["flags"] else []
+    # msgcat keeps a header that is not the first entry in its place.
+    live_before = [x for x in po if not x.obsolete]
+    po.original_header = OriginalHeader(
+        msgstr=msgstr,
+        metadata=dict(po.metadata),
+        flags=list(e["flags"]),
+        comment="\n".join(e["comment"]),
+        occurrences=list(e["occurrences"]),
+        previous=(e["prev_msgctxt"], e["prev_msgid"], e["prev_msgid_plural"]),
+        msgid_plural=e["msgid_plural"],
+        plural=e["plural"],
+        blank_comments=(e["tcomment"] == [""], e["comment"] == [""]),
+        linenum=e["linenum"],
+        after=live_before[-1] if live_before else None,
+    )
