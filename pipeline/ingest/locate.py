@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from soupsieve import SelectorSyntaxError
 
 from pipeline.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
@@ -64,7 +65,7 @@ def choose_root(soup: BeautifulSoup, selector: str | None, path: str, library_te
 def _selected(soup: BeautifulSoup, selector: str, path: str) -> tuple[Tag, str]:
     try:
         matches = soup.select(selector)
-    except Exception as exc:  # soupsieve raises its own SelectorSyntaxError
+    except (SelectorSyntaxError, ValueError, NotImplementedError) as exc:
         raise TamizdatError(f"invalid --selector {selector!r}: {str(exc).splitlines()[0]}", path) from None
     if not matches:
         raise TamizdatError(f"--selector {selector!r} matches nothing in the page", path)
