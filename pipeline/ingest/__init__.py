@@ -29,7 +29,7 @@ from pipeline.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, drop_boilerplate
 from pipeline.ingest.clean import NOTE_RE, Builder, drop_metadata_lines, shorten
 from pipeline.ingest.dates import find_date, parse_date
-from pipeline.ingest.dom import count_words, meta_content, node_text, norm
+from pipeline.ingest.dom import attr, count_words, meta_content, node_text, norm
 from pipeline.ingest.fetch import decode_html
 from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root
 from pipeline.ingest.language import detect_language, find_lang
@@ -137,7 +137,7 @@ def import_page(
                         "(pass --date YYYY-MM-DD to give it one)")
     for b in blocks:
         for t in b.find_all(["a", "img"]):
-            ref = t.get("href") or t.get("src")
+            ref = attr(t, "href") or attr(t, "src")
             if not urlsplit(ref).scheme:
                 # Without the page's own address a relative link would point into our site instead.
                 warnings.append(f"relative address {ref} kept as is: the page names no canonical URL")

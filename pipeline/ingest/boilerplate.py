@@ -7,7 +7,7 @@ from collections import Counter
 
 from bs4 import Tag
 
-from pipeline.ingest.dom import SKIP_STRINGS, class_words, count_words, node_text
+from pipeline.ingest.dom import SKIP_STRINGS, attr, class_words, count_words, node_text
 
 # Whole elements that are never article text.
 DROP_TAGS = {
@@ -59,7 +59,7 @@ def boilerplate_reason(tag: Tag) -> str | None:
     """Why ``tag`` is boilerplate, or None if it may hold article text."""
     if tag.name in DROP_TAGS:
         return DROP_TAGS[tag.name]
-    role = (tag.get("role") or "").lower() if isinstance(tag.get("role"), str) else ""
+    role = attr(tag, "role").lower()
     if role in ROLE_DROP:
         return ROLE_DROP[role]
     if tag.has_attr("hidden") or (tag.get("aria-hidden") == "true" and not tag.find("img")):

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from pipeline.ingest.dom import BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, count_words, norm
+from pipeline.ingest.dom import BLOCKISH, attr, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, count_words, norm
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -52,17 +52,17 @@ class Builder:
                 tag.append(k)
             return [tag] if tag.get_text(strip=True) or tag.find("img") else kids
         if name == "span" and node.get("lang"):
-            tag = self.soup.new_tag("span", attrs={"lang": node["lang"]})
+            tag = self.soup.new_tag("span", attrs={"lang": attr(node, "lang")})
             for k in kids:
                 tag.append(k)
             return [tag]
         return kids
 
     def copy_attrs(self, src: Tag, dst: Tag) -> None:
-        for attr in KEEP_ATTRS:
-            value = src.get(attr)
-            if isinstance(value, str) and value.strip():
-                dst[attr] = value.strip()
+        for name in KEEP_ATTRS:
+            value = attr(src, name).strip()
+            if value:
+                dst[name] = value
 
     def resolve(self, url: str) -> str:
         url = url.strip()
@@ -78,7 +78,7 @@ class Builder:
         for k in kids:
             tag.append(k)
         self.kept["links"] += 1
-        visible = tag.get_text(strip=True) or any(img.get("alt", "").strip() for img in tag.find_all("img"))
+        visible = tag.get_text(strip=True) or any(attr(img, "alt").strip() for img in tag.find_all("img"))
         if not visible:
             self.kept["empty links"] += 1
             before = norm(" ".join(s for s in node.find_all_previous(string=True, limit=12)[::-1]
@@ -90,7 +90,7 @@ class Builder:
         src = node.get("src") or node.get("data-src") or node.get("data-lazy-src")
         if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
             return None
-        img = self.soup.new_tag("img", attrs={"src": self.resolve(src), "alt": norm(node.get("alt") or "")})
+        img = self.soup.new_tag("img", attrs={"src": self.resolve(src), "alt": norm(attr(node, "alt"))})
         self.kept["images"] += 1
         if not img["alt"] and not (node.parent and node.parent.name == "a"):
             self.warnings.append(f"image {img['src']} has no alt text")
@@ -133,7 +133,8 @@ class Builder:
                 j = i
                 while j < len(children) and isinstance(children[j], NavigableString) and not str(children[j]).strip():
                     j += 1
-                if j < len(children) and isinstance(children[j], Tag) and children[j].name == "br":
+                following = children[j] if j < len(children) else None
+                if isinstance(following, Tag) and following.name == "br":
                     self.flush(pending, out)
                     i = j + 1
                 else:
@@ -205,11 +206,11 @@ class Builder:
             item = self.new_block("li", self.inline(li))
             if item is None and not any(nested):
                 continue
-            item = item or self.soup.new_tag("li")
-            for sub in nested:
-                if sub is not None:
-                    item.append(sub)
-            items.append(item)
+            li_tag = item if item is not None else self.soup.new_tag("li")
+            for sub_list in nested:
+                if sub_list is not None:
+                    li_tag.append(sub_list)
+            items.append(li_tag)
             self.kept["list items"] += 1
         if not items:
             return None

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
-from pipeline.ingest.dom import class_words, count_words, json_ld, meta_content, node_text, norm
+from pipeline.ingest.dom import attr, class_words, count_words, json_ld, meta_content, node_text, norm
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DMY_DOT = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
@@ -65,9 +65,9 @@ def find_date(soup: BeautifulSoup, root: Tag, lang: str) -> tuple[str | None, st
     if value and (d := parse_date(value, lang)):
         return d, None
     for prop in ("dc:date", "dc:created", "schema:datecreated", "schema:datepublished", "datepublished"):
-        for tag in soup.find_all(attrs={"content": True}):
-            keys = " ".join(filter(None, [str(tag.get("property") or ""), str(tag.get("itemprop") or "")])).lower()
-            if prop in keys.split() and (d := parse_date(tag["content"], lang)):
+        for tag in soup.find_all(True, content=True):
+            keys = f"{attr(tag, 'property')} {attr(tag, 'itemprop')}".lower()
+            if prop in keys.split() and (d := parse_date(attr(tag, "content"), lang)):
                 return d, None
     for node in json_ld(soup):
         if isinstance(node.get("datePublished"), str) and (d := parse_date(node["datePublished"], lang)):

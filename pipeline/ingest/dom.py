@@ -24,11 +24,16 @@ def node_text(node: Tag) -> str:
     return " ".join(node.get_text(" ").split())
 
 
+def attr(tag: Tag, name: str) -> str:
+    """An attribute as one string ("" when absent): bs4 gives multi-valued ones (class, rel) as lists."""
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def class_words(tag: Tag) -> list[str]:
-    values = tag.get("class") or []
-    if isinstance(values, str):
-        values = values.split()
-    values = list(values)
+    values = attr(tag, "class").split()
     ident = tag.get("id")
     if isinstance(ident, str):
         values.append(ident)
@@ -42,12 +47,10 @@ def norm(s: str) -> str:
 def meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
     wanted = {k.lower() for k in keys}
     for meta in soup.find_all("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "")
-        if isinstance(key, list):
-            key = " ".join(key)
+        key = attr(meta, "property") or attr(meta, "name") or attr(meta, "itemprop")
         for k in key.lower().split():
-            if k in wanted and norm(meta.get("content") or ""):
-                return norm(meta["content"])
+            if k in wanted and norm(attr(meta, "content")):
+                return norm(attr(meta, "content"))
     return None
 
 

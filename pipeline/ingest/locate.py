@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from soupsieve import SelectorSyntaxError
@@ -116,7 +116,7 @@ def _listing_error(n: int, css: str, path: str) -> TamizdatError:
 
 def density_root(body: Tag) -> Tag:
     """Readability-style: credit each text block's non-link text to its container; take the best container."""
-    scores: Counter = Counter()
+    scores: defaultdict[int, float] = defaultdict(float)
     for tag in body.find_all(True):
         if tag.name in DROP_TAGS or boilerplate_reason(tag):
             continue
@@ -134,6 +134,8 @@ def density_root(body: Tag) -> Tag:
         if tag.name in ("p", "div", "li") and not tag.find(BLOCKISH):
             # A paragraph: its container is the article.
             parent = tag.parent
+            if parent is None:
+                continue
             scores[id(parent)] += score
             if parent.parent is not None:
                 scores[id(parent.parent)] += score / 2

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from pipeline.ingest.boilerplate import inside_boilerplate
-from pipeline.ingest.dom import json_ld, meta_content, norm
+from pipeline.ingest.dom import attr, json_ld, meta_content, norm
 
 # " : " is not among them: French puts it inside titles.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|»|«|·)\s+")
@@ -67,14 +67,15 @@ def find_author(soup: BeautifulSoup) -> str | None:
 
 def find_url(soup: BeautifulSoup) -> str | None:
     for link in soup.find_all("link", href=True):
-        rel = link.get("rel") or []
-        if "canonical" in [r.lower() for r in rel] and urlsplit(link["href"]).scheme in ("http", "https"):
-            return link["href"].strip()
+        href = attr(link, "href").strip()
+        if "canonical" in attr(link, "rel").lower().split() and urlsplit(href).scheme in ("http", "https"):
+            return href
     value = meta_content(soup, "og:url")
     if value and urlsplit(value).scheme in ("http", "https"):
         return value
     # Joomla and some others name the page itself in <base href>.
     base = soup.find("base", href=True)
-    if base and urlsplit(base["href"]).scheme in ("http", "https") and urlsplit(base["href"]).path.strip("/"):
-        return base["href"].strip()
+    href = attr(base, "href").strip() if isinstance(base, Tag) else ""
+    if urlsplit(href).scheme in ("http", "https") and urlsplit(href).path.strip("/"):
+        return href
     return None
