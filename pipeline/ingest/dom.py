@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
@@ -16,8 +17,16 @@ KEEP_ATTRS = {"lang", "title"}
 SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
+# Chinese and Japanese are written without spaces: their characters are counted instead,
+# two to a word (the usual length of a Chinese word), so a page in them is not "too short".
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def count_words(text: str) -> int:
-    return len(text.split())
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
 
 
 def node_text(node: Tag) -> str:

@@ -23,6 +23,8 @@ from bs4 import BeautifulSoup, Tag
 SHORT_BLOCK = 8
 # A long block of ours stays when at least this share of its 4-word runs is in the libraries' text.
 AGREE_SHARE = 0.3
+# This many figures make a gallery, whose captions are not taken on trust.
+GALLERY = 3
 # Below this share of trafilatura's length, readability's text is too partial to vote.
 VOTE_MIN_SHARE = 0.7
 # When trafilatura finds less than this share of what readability finds, and readability's
@@ -105,14 +107,15 @@ def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str]:
     return traf, "trafilatura, checked against readability-lxml" + (f" ({dropped} blocks left out)" if dropped else "")
 
 
-def _agrees(text: str, available: Counter, words: set) -> bool:
+def _agrees(text: str, available: Counter, joined: str) -> bool:
     """Whether a block of ours is in the libraries' article. A long block needs a share of its 4-word runs
-    there, and uses them up: a photo caption repeated three times in a gallery is in their text once."""
+    there, and uses them up: a photo caption repeated three times in a gallery is in their text once. A
+    short one must be there word for word ("Photo: AP" is not, even when both words are)."""
     tokens = _tokens(text)
     if not tokens:
         return True
     if len(tokens) < SHORT_BLOCK:
-        return all(t in words for t in tokens)
+        return f" {' '.join(tokens)} " in joined
     runs = [tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)]
     hits = [r for r in runs if available[r] > 0]
     if len(hits) < max(1, AGREE_SHARE * len(runs)):
@@ -129,23 +132,24 @@ def coverage(blocks: list[Tag], library: Tag) -> float:
 
 
 def agree(blocks: list[Tag], library: Tag) -> tuple[list[Tag], int]:
-    """Our blocks less the text blocks the libraries left out (and the count of those). Figures and their
-    captions stay: the libraries drop captions, but a caption belongs with the picture it explains."""
+    """Our blocks less the text blocks the libraries left out (and the count of those). A figure stays
+    with its caption (the libraries drop captions, but a caption belongs with the picture it explains),
+    except in a gallery of several figures, whose captions must be in the libraries' text like any block."""
     lib_tokens = _tokens(library.get_text(" "))
     available = Counter(tuple(lib_tokens[i:i + 4]) for i in range(len(lib_tokens) - 3))
-    words = set(lib_tokens)
+    joined = f" {' '.join(lib_tokens)} "
+    gallery = sum(b.name == "figure" for b in blocks) >= GALLERY
     kept, dropped = [], 0
     for block in blocks:
-        if block.name == "figure" or (block.find("img") and not block.get_text(strip=True)):
+        if block.name == "figure" and not gallery or (block.find("img") and not block.get_text(strip=True)):
             kept.append(block)
             continue
         for leaf in block.find_all(_BLOCKS):
-            if not leaf.decomposed and not leaf.find(_BLOCKS) and not leaf.find_parent("figure") \
-                    and not _agrees(leaf.get_text(" "), available, words):
+            if not leaf.decomposed and not leaf.find(_BLOCKS) and not _agrees(leaf.get_text(" "), available, joined):
                 leaf.decompose()
                 dropped += 1
         if block.name in _BLOCKS and not block.find(_BLOCKS):
-            if not _agrees(block.get_text(" "), available, words):
+            if not _agrees(block.get_text(" "), available, joined):
                 dropped += 1
                 continue
         if block.get_text(strip=True) or block.find("img"):
