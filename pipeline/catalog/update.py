@@ -269,12 +269,12 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
 # -- tamizdat merge ------------------------------------------------------------
 
 
-def _lang_of(po: Catalog, path: Path) -> str | None:
-    lang = po.metadata.get("Language", "").strip()
-    if lang:
-        return lang
-    parts = path.name.split(".")  # GNU naming: article.fr.po
-    return parts[-2] if len(parts) >= 3 else None
+def _only_date_changed(before: tuple, po: Catalog) -> bool:
+    """msgmerge -U leaves a file alone when the template's POT-Creation-Date is all that would change."""
+    header, meta, *rest = before
+    now = pofile.content(po)
+    strip = lambda m: {k: v for k, v in m.items() if k != "POT-Creation-Date"}  # noqa: E731
+    return (header, strip(meta), *rest) == (now[0], strip(now[1]), *now[2:])
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
@@ -286,9 +286,12 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
     pot = load(pot_path)[1]
     counts: dict = {}
-    po = merge(old, pot, lang=lang or _lang_of(old, old_path) or "", memory=memory,
+    # The language fills header fields (Plural-Forms…) only when given: msgmerge itself never invents them.
+    po = merge(old, pot, lang=lang or "", memory=memory,
                slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
     del old, pot
+    if in_place and before is not None and _only_date_changed(before, po):
+        return FileResult(str(out_path), False, counts, target=out_path), None
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
     data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)

@@ -194,11 +194,13 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
         if cache is not None:
             cache.remember_output(rel, key)
 
+    available = [lang for lang in langs if listed[lang]]
     for lang in langs:
-        write(site / lang / "index.html", ("index", lang, listed[lang], langs),
-              lambda: pages.language_index(lang, listed[lang], langs, src, settings.site_title))
+        write(site / lang / "index.html", ("index", lang, listed[lang], langs, available),
+              lambda: pages.language_index(lang, listed[lang], langs, src, settings.title_for(lang), available))
         write(site / lang / feeds.FEED, ("feed", lang, listed[lang]), lambda: feeds.atom(lang, listed[lang], settings))
-    write(site / "index.html", ("top", langs), lambda: pages.top_index(langs, settings.site_title, src))
+    write(site / "index.html", ("top", langs, listed[src]),
+          lambda: pages.top_index(langs, settings.title_for(src), src, listed[src]))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
 
@@ -278,7 +280,9 @@ class _ArticleJob:
                 remembered[lang] = entry
             o = fresh.pop(lang, None)
             if o is not None:
-                finish_page(o, settings, langs_here, self.get_glossary())
+                if finish_page(o, settings, langs_here, self.get_glossary()):
+                    report.notes.append(f"{lang}/{slug}: a link with no text is not published "
+                                        f"(`tamizdat check` shows it as empty-link)")
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -291,15 +295,28 @@ class _ArticleJob:
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
 
 
-def finish_page(o: Outcome, settings, langs: list[str], glossary) -> None:
+def finish_page(o: Outcome, settings, langs: list[str], glossary) -> int:
     """A rendered article becomes a page of the site: reader notes, the notice of a partial or outdated
-    translation, then the site's chrome (head links, header, switcher) around it."""
+    translation, the byline, the site's chrome (head links, header, switcher), its own canonical URL,
+    directions of left-to-right passages, no empty links, one typographic pass. Returns how many empty
+    links were dropped."""
+    from pipeline.publish.bidi import isolate_ltr_passages
+    from pipeline.publish.byline import add_byline, set_canonical
+    from pipeline.publish.emptylinks import drop_empty_links
+    from pipeline.publish.typography import typeset
+
     src = settings.source_language
     add_reader_notes(o.root, glossary, o.lang, src)
     if o.status in ("partial", "outdated"):
         pages.add_notice(o.root, o.lang, o.status, round(o.percent), f"../{src}/{o.slug}.html")
+    add_byline(o.root, o.info, o.lang, pages.format_day(o.info.date, o.lang))
     pages.decorate_article(o.root, lang=o.lang, slug=o.slug, langs=langs, default=src,
-                           site_title=settings.site_title)
+                           site_title=settings.title_for(o.lang))
+    set_canonical(o.root.find("head"), f"{settings.base_url}{o.lang}/{o.slug}.html")
+    isolate_ltr_passages(o.root, o.lang)
+    dropped = drop_empty_links(o.root)
+    typeset(o.root, o.lang)
+    return dropped
 
 
 class _Quiet:
