@@ -55,6 +55,7 @@ class Imported:
     dropped: Counter = field(default_factory=Counter)
     dropped_words: int = 0
     warnings: list[str] = field(default_factory=list)
+    media_refs: dict[str, str] = field(default_factory=dict)  # img src -> what the page said (pipeline.media)
 
     @property
     def text(self) -> str:
@@ -170,6 +171,7 @@ def import_page(
         dropped=+dropped,
         dropped_words=max(0, page_words - kept_words - count_words(title)),
         warnings=warnings,
+        media_refs=builder.media_refs,
     )
 
 

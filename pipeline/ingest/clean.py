@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from pipeline import media
 from pipeline.ingest.dom import BLOCKISH, attr, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, count_words, norm
 
 NOTE_RE = re.compile(
@@ -27,6 +28,7 @@ class Builder:
         self.blocks: list[Tag] = []
         self.kept: Counter = Counter()
         self.warnings: list[str] = []
+        self.media_refs: dict[str, str] = {}
 
     # -- inline content
     def inline(self, node) -> list:
@@ -90,9 +92,17 @@ class Builder:
         src = node.get("src") or node.get("data-src") or node.get("data-lazy-src")
         if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
             return None
-        img = self.soup.new_tag("img", attrs={"src": self.resolve(src), "alt": norm(attr(node, "alt"))})
+        # -- issue 19 hook (pipeline/media.py): an alt that is only an address or a file name is dropped, and
+        # the page's own reference is kept so that import can take the file from NAME_files/.
+        alt, alt_warning = media.describing_alt(norm(attr(node, "alt")))
+        resolved = self.resolve(src)
+        img = self.soup.new_tag("img", attrs={"src": resolved, "alt": alt})
+        self.media_refs[resolved] = src.strip()
+        # -- end of hook
         self.kept["images"] += 1
-        if not img["alt"] and not (node.parent and node.parent.name == "a"):
+        if alt_warning:
+            self.warnings.append(f"image {img['src']}: {alt_warning} — write one")
+        elif not img["alt"] and not (node.parent and node.parent.name == "a"):
             self.warnings.append(f"image {img['src']} has no alt text")
         return img
 
