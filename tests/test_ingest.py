@@ -212,3 +212,17 @@ def test_a_second_import_waits_for_the_lock(project, capsys):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_an_undated_article_is_built_and_listed_last_without_a_date(project, capsys):
+    dated, undated = project / "dated.html", project / "undated.html"
+    dated.write_bytes(page())
+    undated.write_bytes(page(head="").replace(b"A title", b"No date here"))
+    assert main(["import", str(dated)]) == 0 and main(["import", str(undated)]) == 0
+    assert "no publication date" in capsys.readouterr().err
+    assert main(["build"]) == 0
+    index = (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert index.index("A title") < index.index("No date here")
+    item = index[index.index("No date here"):].split("</li>", 1)[0]
+    assert "<time" not in item and "<time" in index[: index.index("No date here")]
+    assert (project / "site" / "en" / "no-date-here.html").is_file()

@@ -1,19 +1,13 @@
 """Import: a page saved from a CMS → a clean source article.
 
-The steps, one module each: fetch (bytes → text), locate (find the article),
-boilerplate + clean (drop the rest, rebuild from a whitelist), dates, metadata,
-language, slug, write (the source document).
+The steps, one module each: fetch (bytes → text), locate (our CMS rules find the article),
+libraries (trafilatura checked against readability-lxml find it too), boilerplate + clean (drop the
+rest, rebuild from a whitelist of elements, so nothing of the CMS's markup reaches the article),
+dates, metadata, language, slug, write (the source document).
 
-Known CMS structures (Drupal's body field, WordPress's ``.entry-content``,
-``<article>``, ``<main>``) are tried first; a readability-style text-density
-score is the fallback. Inside the chosen part, boilerplate (menus, share
-buttons, comment forms and their CAPTCHA text, sidebars, scripts) is removed,
-and what remains is rebuilt from a small whitelist of elements, so nothing of
-the CMS's markup (classes, inline styles, scripts) reaches the article.
-
-Measured on tests/fixtures/cms against trafilatura and readability-lxml
-(bench/ingest_quality.py); the figures are in docs/publishing.md.
-"""
+Our rules' article is kept where the libraries confirm it, less the blocks they both leave out; where
+our rules took too little of the page, the libraries' article is used instead. Measured with
+bench/import_bench.py against each library alone; the figures are in docs/publishing.md."""
 
 from __future__ import annotations
 

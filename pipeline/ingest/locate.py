@@ -11,8 +11,7 @@ from pipeline.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
 from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, node_text, norm
 
-# Markup that names the article body itself: when a page has it, it is right more often than
-# the libraries (import-bench development part, 24 such pages: F1 0.977 against 0.947).
+# Markup that names the article body itself: tried first, and on its own before the containers below.
 EXPLICIT_STRUCTURES = (
     '[property="content:encoded"]',  # Drupal 7 RDFa body
     ".field-name-body",  # Drupal 7
@@ -20,8 +19,8 @@ EXPLICIT_STRUCTURES = (
     '[itemprop="articleBody"]',
     '[property="schema:articleBody"]',
 )
-# Containers that usually hold the article among other things: the libraries do better on these
-# pages (F1 0.95 against 0.91), so they serve only when the libraries find nothing.
+# Containers that usually hold the article among other things (what they hold beside it is dropped by
+# the boilerplate rules and by the libraries' check, pipeline/ingest/libraries.py).
 KNOWN_STRUCTURES = EXPLICIT_STRUCTURES + (
     ".entry-content",  # WordPress
     ".post-content",
