@@ -286,3 +286,17 @@ def test_build_publishes_media_without_metadata(tmp_path):
     for lang in ("en", "ru", "de"):
         page = (project / "site" / lang / "first-report.html").read_text(encoding="utf-8")
         assert 'src="../media/first-report/photo.jpg"' in page
+
+
+def test_build_warns_about_an_image_missing_from_media(tmp_path):
+    project = new_project(tmp_path / "p")
+    saved = tmp_path / "downloads"
+    (saved / "a_files").mkdir(parents=True)
+    (saved / "a_files" / "photo.jpg").write_bytes(gps_jpeg())
+    assert run_cli("import", saved_page(saved, "a", [("a_files/photo.jpg", "The gate")], "Second report"),
+                   "-C", project).returncode == 0
+    (project / "media" / "second-report" / "photo.jpg").unlink()
+    proc = run_cli("build", "-C", project)
+    assert proc.returncode == 0, proc.stderr
+    assert "articles/second-report.html: warning: the image ../media/second-report/photo.jpg is not in media/" \
+        in proc.stderr

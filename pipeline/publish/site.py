@@ -21,6 +21,7 @@ removed silently: the build reports an error and keeps it, unless
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,6 +205,25 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
     _publish_media(project, sorted(by_slug), report, cache)
+    _check_media_refs(project, articles, report)
+
+
+_MEDIA_SRC = re.compile(rb"""<img\b[^>]*?\bsrc\s*=\s*["']?\.\./media/([^"'\s>]+)""", re.I)
+
+
+def _check_media_refs(project: Project, articles, report) -> None:
+    """An image the article points at in ``media/`` that is not there would be a broken picture on every
+    page of it: the build says so."""
+    from urllib.parse import unquote
+
+    for slug, _, data in articles:
+        for ref in dict.fromkeys(_MEDIA_SRC.findall(data)):
+            name = unquote(ref.decode("utf-8", "replace"))
+            if ".." in name.split("/") or not (project.media_dir / name).is_file():
+                rel = project.article_path(slug).relative_to(project.root).as_posix()
+                report.findings.append(Finding(rel, 0, "", "media", "warning",
+                                               f"the image ../media/{name} is not in media/: readers see a "
+                                               "broken picture"))
 
 
 def _publish_media(project: Project, slugs: list[str], report, cache=None) -> None:
