@@ -19,6 +19,7 @@ import re
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -180,13 +181,16 @@ def write_many_if_changed(items: Sequence[tuple[str | os.PathLike, bytes | str]]
 
 
 @contextlib.contextmanager
-def project_lock(root: str | os.PathLike):
+def project_lock(root: str | os.PathLike, wait: float = 0.0, say=None):
     """Hold an exclusive lock on a project so two runs cannot write it at once.
 
     The lock is ``flock`` on ``.tamizdat.lock``, which the kernel releases when its holder dies;
     forked workers close their copy (:func:`_forget_locks`), so a killed run never leaves it held.
     The file names the holder's process id while a run holds it and is emptied when the run ends,
     so a run finding another id there knows the last one was killed, and says so.
+
+    With ``wait`` (seconds), a run that finds the lock taken says so once through ``say`` and waits for
+    it instead of failing; it fails only if the lock is still held after ``wait`` seconds.
     """
     import fcntl
 
@@ -194,12 +198,27 @@ def project_lock(root: str | os.PathLike):
     lock_path = checked(Path(root) / LOCK_NAME)
     fd = _open_lock(lock_path)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                raise TamizdatError(exc.strerror or str(exc), str(lock_path)) from None
-            _take_over_from_orphans(fd, lock_path)
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise TamizdatError(exc.strerror or str(exc), str(lock_path)) from None
+                holder = _read_pid(fd)
+                if holder is not None and not alive(holder):
+                    _take_over_from_orphans(fd, lock_path, holder)
+                    break
+                if time.monotonic() >= deadline:
+                    who = f" (process {holder})" if holder else ""
+                    raise TamizdatError(f"another tamizdat run holds this project's lock{who}; wait for it to "
+                                        "finish", str(lock_path)) from None
+                if not told and say is not None:
+                    say(f"{lock_path}: another tamizdat run holds this project's lock; waiting for it to finish")
+                    told = True
+                time.sleep(0.1)
         before = _read_pid(fd)
         if before and before != os.getpid():
             _note(f"{lock_path}: run {before} ended without releasing the project's lock (killed?); taking it over")
@@ -261,18 +280,12 @@ def alive(pid: int) -> bool:
         return True
 
 
-def _take_over_from_orphans(fd: int, lock_path: Path) -> None:
-    """The lock is held. If the run that took it is dead, the holders are its orphaned workers (left
-    by an older tamizdat, or one killed while forking): stop them and take the lock; otherwise refuse."""
+def _take_over_from_orphans(fd: int, lock_path: Path, holder: int) -> None:
+    """The lock is held, but the run that took it (``holder``) is dead: the holders are its orphaned
+    workers (left by an older tamizdat, or one killed while forking). Stop them and take the lock."""
     import fcntl
     import signal
-    import time
 
-    holder = _read_pid(fd)
-    if holder is None or alive(holder):
-        who = f" (process {holder})" if holder else ""
-        raise TamizdatError(f"another tamizdat run holds this project's lock{who}; wait for it to finish",
-                            str(lock_path))
     orphans = _processes_holding(os.fstat(fd))
     for pid in orphans:
         with contextlib.suppress(OSError):
