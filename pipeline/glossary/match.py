@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -122,7 +123,8 @@ class Index:
         # Hits of source texts by a digest of the text: the same msgid recurs across languages and
         # files (check, notes). Translations and pages rarely recur, and would only fill memory.
         self.remember = False
-        self._found: dict[bytes, tuple[Hit, ...]] = {}
+        self._found: OrderedDict[bytes, tuple[Hit, ...]] = OrderedDict()
+        self._excluded_memo: dict[tuple, bool] = {}
         self._prefix_set: frozenset | None = None
         self._seen: set[str] = set()  # words already looked up
         self._positive: set[str] = set()  # ... that may start a term
@@ -176,7 +178,7 @@ class Index:
             return list(cached)
         hits = self._find_prepared(text, overlapping)
         if len(self._found) >= FOUND_KEPT:  # the oldest goes: callers bring an article's catalogues together
-            del self._found[next(iter(self._found))]
+            self._found.popitem(last=False)  # O(1); deleting a dict's first key again and again is not
         self._found[key] = tuple(hits)
         return hits
 
@@ -277,13 +279,28 @@ class Index:
     def _excluded(self, hit: tuple[int, int, Pattern], words: list[str], parts: list[str]) -> bool:
         """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе")."""
         a, b, pat = hit
-        for x in self.excludes.get(pat.concept.id, ()) if pat.concept else ():
-            for i in range(max(0, a - len(x.words) + 1), b):
-                if x.keys[0] & word_keys(words[i], self.lang):
-                    j = self._match_at(x, words, parts, i)
-                    if j is not None and i < b and a < j:
-                        return True
-        return False
+        excludes = self.excludes.get(pat.concept.id, ()) if pat.concept else ()
+        if not excludes:
+            return False
+        reach = max(len(x.words) for x in excludes)
+        lo, hi = max(0, a - reach + 1), min(len(words), b + reach - 1)
+        key = (pat.concept.id if pat.concept else "", a - lo, b - lo, *parts[2 * lo:2 * hi + 1])  # the same words around the same hit
+        found = self._excluded_memo.get(key)
+        if found is None:
+            found = False
+            for x in excludes:
+                for i in range(max(0, a - len(x.words) + 1), b):
+                    if x.keys[0] & word_keys(words[i], self.lang):
+                        j = self._match_at(x, words, parts, i)
+                        if j is not None and a < j:
+                            found = True
+                            break
+                if found:
+                    break
+            if len(self._excluded_memo) > 100_000:
+                self._excluded_memo.clear()
+            self._excluded_memo[key] = found
+        return found
 
     def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         n = len(pat.words)
