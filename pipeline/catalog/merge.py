@@ -318,6 +318,18 @@ def merge(
             pending.append(len(result))
         result.append(e)
 
+    sentences = _sentence_memory(old_entries) if pending else None
+    if sentences:
+        still = []
+        for i in pending:
+            hit = sentences.complete(result[i].msgid) if not result[i].msgid_plural else None
+            if hit is None or (hit.fuzzy and not fuzzy):
+                still.append(i)
+                continue
+            _take_sentences(result[i], hit)
+            counts["sentences"] = counts.get("sentences", 0) + 1
+        pending = still
+
     if fuzzy and pending:
         candidates = [o for o in old_entries if is_translated(o) and id(o) not in used and o.msgid]
         queries = [result[i] for i in pending]
@@ -359,6 +371,12 @@ def merge(
                 _set_fuzzy(q, True)
                 q.previous_msgid = hit.entry.msgid
                 counts["memory_fuzzy"] += 1
+    if fuzzy and sentences:
+        for q in result:
+            hit = None if is_translated(q) or q.msgid_plural else sentences.partial(q.msgid)
+            if hit is not None:
+                _take_sentences(q, hit)
+                counts["sentences"] = counts.get("sentences", 0) + 1
     counts["new"] = sum(1 for e in result if not is_translated(e))
 
     for e in result:
@@ -385,6 +403,22 @@ def merge(
     if stats is not None:
         stats.update(counts)
     return out
+
+
+def _sentence_memory(old_entries: list):
+    """The old entries' translations by sentence: what switching segmentation must not lose."""
+    from pipeline.catalog.sentence_memory import SentenceMemory
+
+    return SentenceMemory((o.msgid, o.msgstr, "fuzzy" in o.flags) for o in old_entries
+                          if o.msgid and o.msgstr and not o.msgid_plural)
+
+
+def _take_sentences(q, hit) -> None:
+    q.msgstr = hit.msgstr
+    _set_fuzzy(q, hit.fuzzy)
+    if hit.fuzzy:
+        note = f"memory: {hit.note}"
+        q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
 
 
 def _merge_domains(old: Catalog | None, pot: Catalog, **options) -> Catalog:

@@ -33,6 +33,7 @@ class FileResult:
         c = self.counts
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
+            ("sentences", "from sentences"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
         if c.get("template"):
             return "template extracted from its article"
@@ -130,12 +131,15 @@ def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
     from pipeline.buildcache import BuildCache, digest, file_digest
 
     known = BuildCache.load(project).articles  # what the last build extracted, by content
+    # Settings shape templates too (``segmentation``): a template older than them is made again.
+    settings = project.root / "pyproject.toml"
+    settings_time = settings.stat().st_mtime_ns if settings.is_file() else 0
     results = []
     for slug in slugs:
         path, pot = project.article_path(slug), project.pot_path(slug)
         if not path.is_file():
             continue  # a template without its article (made by `extract`) is merged as it is
-        if pot.is_file() and pot.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+        if pot.is_file() and pot.stat().st_mtime_ns >= max(path.stat().st_mtime_ns, settings_time):
             continue
         rec = known.get(slug)
         if rec and rec["article"] == digest(read_bytes(path)) and rec["pot"] == file_digest(pot):
@@ -262,6 +266,11 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
         from pipeline.glossary.notes import annotate
 
         annotate(po, glossary, lang)
+    if project.settings.translator_identity == "pseudonymous":  # volunteers unnamed in the repository (issue 19)
+        from pipeline.catalog.merge import _english_name
+        from pipeline.privacy import pseudonymize
+
+        pseudonymize(po, project.settings.team_name, _english_name(lang))
     data = new_bytes(po, before)
     return FileResult(rel, data is not None, counts, target=path), data
 
