@@ -14,6 +14,7 @@ article does not have (:func:`agree`), or this article itself where ours holds t
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 
@@ -69,6 +70,8 @@ def _trafilatura(text: str, url: str | None) -> Tag | None:
 def _readability(text: str) -> Tag | None:
     from readability import Document
 
+    # readability logs a traceback for every page it gives up on; its giving up is an answer here.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
         return _fragment(Document(text).summary(html_partial=True))
     except Exception:  # noqa: BLE001 - readability gives up on some pages ("document is empty"): no vote
