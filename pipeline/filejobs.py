@@ -186,8 +186,10 @@ def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
 
 
 def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None = None,
-                jobs: int | None = None) -> list[Finding]:
-    """Findings of every ``(catalogue, language from the folder layout)``, in the order given.
+                jobs: int | None = None) -> tuple[list[Finding], int]:
+    """Findings of every ``(catalogue, language from the folder layout)``, in the order given, and how
+    many catalogues were checked. With ``lang``, only the catalogues *in* that language are checked
+    (``--lang`` selects; a catalogue's language is its folder's or its header's, never the option's).
 
     The catalogues are checked an article at a time (``ru/a.po`` beside ``de/a.po``): they share their
     source texts, whose glossary hits are then found once and remembered while still useful.
@@ -201,22 +203,32 @@ def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None
         by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs)))
     finally:
         _WORKER.clear()
-    return [f for path, _ in files for f in by_file[str(path)]]
+    checked = [by_file[str(path)] for path, _ in files if by_file[str(path)] is not None]
+    return [f for found in checked for f in found], len(checked)
 
 
-def _check_task(item: tuple[Path, str | None]) -> list[Finding]:
+def _check_task(item: tuple[Path, str | None]) -> list[Finding] | None:
+    """The catalogue's findings, or None when it is not in the selected language."""
     from pipeline.checks import check_catalog
 
     path, hint = item
     po = load_po(path)
-    return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]))
+    selected = _WORKER["lang"]
+    lang = check_language(po, path, hint, selected)
+    if selected and not same_language(lang, selected):
+        return None
+    return check_catalog(po, str(path), _WORKER["glossary"], lang)
 
 
-def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None) -> str:
-    """The language to check a catalogue in: ``--lang``, the folder layout, its Language header, or its
-    folder's name."""
-    if forced:
-        return forced
+def same_language(code: str, selected: str) -> bool:
+    """``ru`` selects ``ru`` and ``ru_RU``; ``pt_BR`` selects only ``pt_BR``."""
+    a, b = code.replace("-", "_").casefold(), selected.replace("-", "_").casefold()
+    return a == b or ("_" not in b and a.split("_")[0] == b)
+
+
+def check_language(po: Catalog, path: Path, hint: str | None, fallback: str | None) -> str:
+    """The language of a catalogue: the folder layout, its Language header, or its folder's name; only a
+    catalogue that says none of these takes ``fallback`` (``--lang``)."""
     if hint:
         return hint
     code = (po.metadata.get("Language") or "").strip()
@@ -225,5 +237,7 @@ def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None
     try:
         return languages.validate(path.parent.name)
     except TamizdatError:
+        if fallback:
+            return fallback
         raise TamizdatError("cannot tell the catalogue's language (no Language header); pass --lang",
                             str(path)) from None

@@ -162,3 +162,20 @@ def test_check_without_arguments_checks_the_project(tmp_path):
     r = run_cli("check", "--format", "json", cwd=tmp_path)
     assert r.returncode == 1
     assert {d["file"].replace("\\", "/").split("/")[-3:][0] for d in json.loads(r.stdout)} == {"locales"}
+
+
+def test_check_lang_selects_catalogues_of_that_language(sample_project):
+    """--lang picks catalogues like update/stats/review do; it never re-labels a catalogue's language."""
+    for args, count in ((["--lang", "ru"], 1), (["--lang", "de"], 1), ([], 3), (["locales", "--lang", "fr"], 1),
+                        (["locales/ru/azat-miftakhov-caste.po", "--lang", "de"], 0)):
+        r = run_cli("check", "--format", "json", *args, cwd=sample_project)
+        assert r.returncode == 0, (args, r.stdout[-500:])  # the sample has no errors in any language
+        assert f"check: {count} catalogue(s), 0 error(s)" in r.stderr, (args, r.stderr)
+    # A catalogue that says no language takes --lang as its language.
+    po = sample_project / "locales" / "ru" / "azat-miftakhov-caste.po"
+    loose = sample_project / "loose.po"
+    loose.write_text(po.read_text(encoding="utf-8").replace('"Language: ru\\n"\n', ""), encoding="utf-8")
+    r = run_cli("check", "loose.po", "--lang", "ru", cwd=sample_project)
+    assert r.returncode == 0 and "1 catalogue(s), 0 error(s)" in r.stderr, r.stderr
+    r = run_cli("check", "loose.po", cwd=sample_project)
+    assert r.returncode != 0 and "pass --lang" in r.stderr

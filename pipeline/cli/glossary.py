@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("catalogs", nargs="*", metavar="PO", help="PO files or folders of PO files")
     p.add_argument("--glossary", metavar="FILE", help="glossary (our TOML or TBX); default: the project's")
     p.add_argument("--no-glossary", action="store_true", help="run only the standard checks")
-    p.add_argument("--lang", help="language of the catalogues (default: their Language header or folder name)")
+    p.add_argument("--lang", help="check only the catalogues in this language (a catalogue's language is its "
+                                  "folder's or its Language header's)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: one per CPU for 200 catalogues or more)")
@@ -84,7 +85,7 @@ def _catalogs(args, project) -> list[tuple[Path, str | None]]:
         if project is None:
             raise TamizdatError("no PO files given and not inside a Tamizdat project")
         cwd = Path.cwd()
-        for lang in project.settings.languages:
+        for lang in [args.lang] if args.lang else project.settings.languages:
             for po in sorted((project.locales_dir / lang).glob("*.po")):
                 # Paths as the user would type them, so editors can jump to file:line.
                 out.append((po.relative_to(cwd) if po.is_relative_to(cwd) else po, lang))
@@ -118,7 +119,7 @@ def run_check(args) -> int:
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
     files = _catalogs(args, project)
     jobs = args.jobs or (None if len(files) >= 200 else 1)
-    findings = check_files(files, glossary, args.lang, jobs=jobs)
+    findings, checked = check_files(files, glossary, args.lang, jobs=jobs)
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
@@ -127,7 +128,7 @@ def run_check(args) -> int:
     if not args.quiet:
         warnings = len(findings) - errors
         note = "" if glossary is not None else " (no glossary)"
-        print(f"check: {len(files)} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
+        print(f"check: {checked} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
     return 1 if errors else 0
 
 
