@@ -244,7 +244,7 @@ def test_folder_merge_in_parallel_matches_sequential_and_reports_errors(tmp_path
     assert not (tmp_path / "bad").exists()  # nothing written when one catalogue is broken
 
 
-def test_update_refreshes_glossary_notes_for_the_catalogue_language(sample_project: Path):
+def test_update_gives_catalogues_the_templates_glossary_notes(sample_project: Path):
     if not (sample_project / "glossary" / "glossary.toml").is_file():
         pytest.skip("sample project has no glossary")
     assert run_cli("extract", "articles", "-o", "locales", cwd=sample_project).returncode == 0
@@ -252,5 +252,8 @@ def test_update_refreshes_glossary_notes_for_the_catalogue_language(sample_proje
     assert r.returncode == 0, r.stderr
     po = next((sample_project / "locales" / "fr").glob("*.po"))
     notes = "\n".join(e.comment for e in pofile.parse(po.read_bytes()) if e.comment)
-    assert "glossary fr: " in notes and "glossary ru: " not in notes
+    pot = next((sample_project / "locales").glob("*.pot"))
+    # Every language's line, as in the template: msgmerge --previous copies #. comments from it.
+    assert notes == "\n".join(e.comment for e in pofile.parse(pot.read_bytes()) if e.comment)
+    assert "glossary fr: " in notes and "glossary ru: " in notes
     assert "0 written" in run_cli("update", "--lang", "fr", cwd=sample_project).stderr

@@ -82,7 +82,7 @@ def _annotated(po, glossary, lang: str) -> bytes:
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 
-        annotate(po, glossary, lang)
+        annotate(po, glossary, None)  # the template's notes: msgmerge keeps them so
     return pofile.encode(po)
 
 

@@ -261,7 +261,7 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 
-        annotate(po, glossary, lang)
+        annotate(po, glossary, None)  # the template's notes: msgmerge keeps them so
     data = new_bytes(po, before)
     return FileResult(rel, data is not None, counts, target=path), data
 

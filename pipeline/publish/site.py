@@ -80,12 +80,16 @@ def _usable(project: Project, slug: str, lang: str, po, policy, glossary, report
     return translations, len(blocked)
 
 
-def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, translations: dict, report):
+def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, po, report,
+            translations: dict | None = None):
+    """Render one page from ``po``'s translations, or from ``translations`` when the gate has filtered them."""
     from pipeline.catalog.extract import segments_of
-    from pipeline.render import render
+    from pipeline.render import render, translations_from_catalog
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     _, seg = segments_of(data, rel)
+    if translations is None:
+        translations = translations_from_catalog(po) if po is not None else {}
     po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
     result = render(seg, translations, source_lang=info.lang, target_lang=lang, po_path=po_rel)
     report.findings.extend(result.findings)
@@ -98,7 +102,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     if lang == project.settings.source_language:
-        result = _render(project, slug, data, info, lang, {}, report)
+        result = _render(project, slug, data, info, lang, None, report)
         return Outcome(slug, lang, "source", 100.0, result.root, info)
     percent, complete = _percent(po, slug, lang)
     snap = snapshot_path(project, lang, slug)
@@ -109,7 +113,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
             report.notes.append(f"{lang}/{slug}: not published ({blocked} entr{'y' if blocked == 1 else 'ies'} "
                                 f"blocked by the checks, on_error = \"hide\")")
             return None
-        return _render(project, slug, data, info, lang, translations, report)
+        return _render(project, slug, data, info, lang, po, report, translations)
 
     if complete:
         result = render_gated()
