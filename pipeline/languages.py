@@ -54,6 +54,13 @@ def native_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def name_in(code: str, lang: str) -> str:
+    """The name of language ``code`` as a sentence in ``lang`` writes it ("français", "Deutsch")."""
+    if code in PSEUDO:
+        return native_name(code)
+    return _locale(code).get_display_name(_locale(lang)) or code
+
+
 def is_rtl(code: str) -> bool:
     return _locale(code).character_order == "right-to-left"
 

@@ -38,6 +38,7 @@ class Article:
     author: str | None = None
     source_url: str | None = None
     description: str | None = None
+    publisher: str | None = None  # who published the original (meta publisher / og:site_name)
 
 
 @dataclass

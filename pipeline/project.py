@@ -41,6 +41,7 @@ class Settings:
     base_url: str = "https://example.org/"
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
@@ -62,9 +63,21 @@ class Settings:
                 raise TamizdatError(f"[tool.tamizdat]: {exc.message}", path) from None
         if s.source_language in s.languages:
             raise TamizdatError("[tool.tamizdat] languages must not list the source language", path)
+        titles = table.get("titles", {})
+        if not isinstance(titles, dict) or not all(isinstance(v, str) for v in titles.values()):
+            raise TamizdatError('[tool.tamizdat.titles] must map language codes to titles: ru = "…"', path)
+        for code in titles:
+            if code not in (s.source_language, *s.languages):
+                raise TamizdatError(f"[tool.tamizdat.titles] {code!r} is not one of the project's languages", path)
+        s.titles = dict(titles)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
         return s
+
+
+    def title_for(self, lang: str) -> str:
+        """The site's title in ``lang``: ``[tool.tamizdat.titles]``, else ``site_title``."""
+        return self.titles.get(lang) or self.site_title
 
 
 class Project:

@@ -1,6 +1,7 @@
 """``tamizdat check``: glossary and standard checks over PO catalogues.
 
-Untranslated and obsolete entries are skipped; fuzzy ones are checked and
+Untranslated entries are checked only for what their source says (an empty link); obsolete ones
+are skipped; fuzzy ones are checked and
 their findings carry ``fuzzy=True``.
 """
 
@@ -24,10 +25,10 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str)
                 pairs.append((entry.msgid if idx == 0 else entry.msgid_plural, text))
     elif entry.msgstr:
         pairs.append((entry.msgid, entry.msgstr))
-    if not pairs:
-        return []
-    fuzzy = "fuzzy" in entry.flags
     line = getattr(entry, "linenum", 0) or 0
+    if not pairs:  # nothing to check but the source itself: an empty link is there before any translation
+        return [Finding(path, line, entry.msgid, c, s, m) for c, s, m in standard.empty_links(entry.msgid, "")]
+    fuzzy = "fuzzy" in entry.flags
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for src, dst in pairs:

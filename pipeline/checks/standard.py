@@ -258,6 +258,21 @@ def untranslated_copy(src: str, dst: str, min_words: int = 4) -> list[tuple[str,
     return []
 
 
+EMPTY_LINK_RE = re.compile(r"<(a\d*)>\s*</\1>")
+
+
+def empty_links(src: str, dst: str) -> list[tuple[str, str, str]]:
+    """A link with no text shows readers nothing (the seed's "you can learn from ."); it is not published."""
+    if "></a" not in src and "></a" not in dst:
+        return []
+    in_src = set(EMPTY_LINK_RE.findall(src))
+    out = [("empty-link", "warning", f"link <{name}> has no text in the source: give it words in the article "
+                                     f"(it is not published)") for name in sorted(in_src)]
+    out += [("empty-link", "warning", f"the translation leaves link <{name}> without text (it is not published)")
+            for name in sorted(set(EMPTY_LINK_RE.findall(dst)) - in_src)]
+    return out
+
+
 def run(src: str, dst: str, lang: str, flags: list[str]) -> list[tuple[str, str, str]]:
     out = placeholders(src, dst, flags)
     out += urls(src, dst)
@@ -267,4 +282,5 @@ def run(src: str, dst: str, lang: str, flags: list[str]) -> list[tuple[str, str,
     out += final_punctuation(src, dst)
     out += spaces(src, dst)
     out += untranslated_copy(src, dst)
+    out += empty_links(src, dst)
     return out

@@ -45,10 +45,14 @@ def write_preview(project: Project, pseudo_langs: list[str], glossary) -> list[s
             files.append((out / lang / f"{slug}.html", pages.serialize_html(o.root)))
             listed[lang].append(pages.PageInfo(slug, lang, o.info.title, info.date, o.status, round(o.percent),
                                                author=info.author))
+    for lang in langs:  # each page lists where else it can be read
+        for page in listed[lang]:
+            page.translations = [x for x in langs if x != lang and any(q.slug == page.slug for q in listed[x])]
     for lang in langs:
         files.append((out / lang / "index.html",
-                      pages.language_index(lang, listed[lang], langs, src, settings.site_title)))
-    files.append((out / "index.html", pages.top_index(langs, settings.site_title, src)))
+                      pages.language_index(lang, listed[lang], langs, src, settings.title_for(lang),
+                                           [x for x in langs if listed[x]])))
+    files.append((out / "index.html", pages.top_index(langs, settings.title_for(src), src, listed[src])))
     files.append((out / pages.STYLESHEET, pages.CSS))
     changed = write_many_if_changed(files)
     return [p.relative_to(project.root).as_posix() for (p, _), c in zip(files, changed) if c]
@@ -58,7 +62,10 @@ def _render(project, slug, data, info, lang, po, report):
     from pipeline.article import article_info
     from pipeline.publish.site import Outcome, _render as render_page
 
-    result = render_page(project, slug, data, info, lang, po, report)
+    from pipeline.render import translations_from_catalog
+
+    translations = translations_from_catalog(po) if po is not None else {}
+    result = render_page(project, slug, data, info, lang, translations, report)
     status = "source" if lang == project.settings.source_language else "complete"
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     return Outcome(slug, lang, status, 100.0, result.root, article_info(result.root, slug, rel, lang))

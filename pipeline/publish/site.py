@@ -80,16 +80,12 @@ def _usable(project: Project, slug: str, lang: str, po, policy, glossary, report
     return translations, len(blocked)
 
 
-def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, po, report,
-            translations: dict | None = None):
-    """Render one page from ``po``'s translations, or from ``translations`` when the gate has filtered them."""
+def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, translations: dict, report):
     from pipeline.catalog.extract import segments_of
-    from pipeline.render import render, translations_from_catalog
+    from pipeline.render import render
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     _, seg = segments_of(data, rel)
-    if translations is None:
-        translations = translations_from_catalog(po) if po is not None else {}
     po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
     result = render(seg, translations, source_lang=info.lang, target_lang=lang, po_path=po_rel)
     report.findings.extend(result.findings)
@@ -102,7 +98,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     if lang == project.settings.source_language:
-        result = _render(project, slug, data, info, lang, None, report)
+        result = _render(project, slug, data, info, lang, {}, report)
         return Outcome(slug, lang, "source", 100.0, result.root, info)
     percent, complete = _percent(po, slug, lang)
     snap = snapshot_path(project, lang, slug)
@@ -113,7 +109,7 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
             report.notes.append(f"{lang}/{slug}: not published ({blocked} entr{'y' if blocked == 1 else 'ies'} "
                                 f"blocked by the checks, on_error = \"hide\")")
             return None
-        return _render(project, slug, data, info, lang, po, report, translations)
+        return _render(project, slug, data, info, lang, translations, report)
 
     if complete:
         result = render_gated()
@@ -198,11 +194,13 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
         if cache is not None:
             cache.remember_output(rel, key)
 
+    available = [lang for lang in langs if listed[lang]]
     for lang in langs:
-        write(site / lang / "index.html", ("index", lang, listed[lang], langs),
-              lambda: pages.language_index(lang, listed[lang], langs, src, settings.site_title))
+        write(site / lang / "index.html", ("index", lang, listed[lang], langs, available),
+              lambda: pages.language_index(lang, listed[lang], langs, src, settings.title_for(lang), available))
         write(site / lang / feeds.FEED, ("feed", lang, listed[lang]), lambda: feeds.atom(lang, listed[lang], settings))
-    write(site / "index.html", ("top", langs), lambda: pages.top_index(langs, settings.site_title, src))
+    write(site / "index.html", ("top", langs, listed[src]),
+          lambda: pages.top_index(langs, settings.title_for(src), src, listed[src]))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
 
@@ -282,7 +280,9 @@ class _ArticleJob:
                 remembered[lang] = entry
             o = fresh.pop(lang, None)
             if o is not None:
-                finish_page(o, settings, langs_here, self.get_glossary())
+                if finish_page(o, settings, langs_here, self.get_glossary()):
+                    report.notes.append(f"{lang}/{slug}: a link with no text is not published "
+                                        f"(`tamizdat check` shows it as empty-link)")
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -295,15 +295,28 @@ class _ArticleJob:
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
 
 
-def finish_page(o: Outcome, settings, langs: list[str], glossary) -> None:
+def finish_page(o: Outcome, settings, langs: list[str], glossary) -> int:
     """A rendered article becomes a page of the site: reader notes, the notice of a partial or outdated
-    translation, then the site's chrome (head links, header, switcher) around it."""
+    translation, the byline, the site's chrome (head links, header, switcher), its own canonical URL,
+    directions of left-to-right passages, no empty links, one typographic pass. Returns how many empty
+    links were dropped."""
+    from pipeline.publish.bidi import isolate_ltr_passages
+    from pipeline.publish.byline import add_byline, set_canonical
+    from pipeline.publish.emptylinks import drop_empty_links
+    from pipeline.publish.typography import typeset
+
     src = settings.source_language
     add_reader_notes(o.root, glossary, o.lang, src)
     if o.status in ("partial", "outdated"):
         pages.add_notice(o.root, o.lang, o.status, round(o.percent), f"../{src}/{o.slug}.html")
+    add_byline(o.root, o.info, o.lang, pages.format_day(o.info.date, o.lang))
     pages.decorate_article(o.root, lang=o.lang, slug=o.slug, langs=langs, default=src,
-                           site_title=settings.site_title)
+                           site_title=settings.title_for(o.lang))
+    set_canonical(o.root.find("head"), f"{settings.base_url}{o.lang}/{o.slug}.html")
+    isolate_ltr_passages(o.root, o.lang)
+    dropped = drop_empty_links(o.root)
+    typeset(o.root, o.lang)
+    return dropped
 
 
 class _Quiet:
