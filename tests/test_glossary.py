@@ -165,8 +165,9 @@ def test_tbx_export_import_is_lossless(g, tmp_path):
     r = run_cli("glossary", "export", "--format", "tbx", "--glossary", GLOSSARY, "-o", out)
     assert r.returncode == 0, r.stderr
     text = out.read_text(encoding="utf-8")
-    assert "<martif" in text and "preferredTerm-admn-sts" in text and "deprecatedTerm-admn-sts" in text
-    assert '<descrip type="Translation needed">No</descrip>' in text  # DOXA
+    assert '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic"' in text
+    assert "preferredTerm-admn-sts" in text and "deprecatedTerm-admn-sts" in text
+    assert "<note>tamizdat: do not translate</note>" in text  # DOXA
     assert load_glossary(out) == g
     back = tmp_path / "g.toml"
     r = run_cli("glossary", "import", out, "-o", back)

@@ -229,6 +229,8 @@ def run_import(args) -> int:
         if project is None:
             raise TamizdatError("not inside a Tamizdat project: pass -o FILE.toml")
         out = project.glossary_path
+    for warning in glossary.warnings:
+        print(f"{warning} (warning)", file=sys.stderr)
     if Path(out).exists() and not args.force:
         raise TamizdatError("already exists; pass --force to replace it (its comments will be lost)", str(out))
     atomic_write(out, dumps(glossary))

@@ -97,6 +97,8 @@ class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     source_language: str = "en"
     path: str = field(default="<string>", compare=False)
+    # What reading it left out, one "FILE:LINE: message" each (a TBX concept with no source-language term).
+    warnings: list[str] = field(default_factory=list, compare=False)
 
     def __post_init__(self) -> None:
         self._indexes: dict = {}
