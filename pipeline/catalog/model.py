@@ -118,11 +118,12 @@ class Catalog(list):
     ``str()`` is the text GNU msgcat writes for it and ``save()`` writes that atomically.
     """
 
-    __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header")
+    __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header",
+                 "newline", "bom")
 
     def __init__(self, entries=(), *, fpath: str | None = None, encoding: str = "utf-8", wrapwidth: int = 79,
                  header: str = "", metadata: dict[str, str] | None = None,
-                 metadata_is_fuzzy: list[str] | None = None) -> None:
+                 metadata_is_fuzzy: list[str] | None = None, newline: str = "\n", bom: bool = False) -> None:
         super().__init__(entries)
         self.fpath = fpath
         self.encoding = encoding
@@ -131,6 +132,9 @@ class Catalog(list):
         self.metadata: dict[str, str] = {} if metadata is None else metadata
         self.metadata_is_fuzzy: list[str] = [] if metadata_is_fuzzy is None else metadata_is_fuzzy
         self.original_header: OriginalHeader | None = None
+        # How the file was saved (a Windows editor's CRLF, a UTF-8 byte-order mark): written back the same way.
+        self.newline = newline
+        self.bom = bom
 
     # polib's selections, with its meanings
     def translated_entries(self) -> list[Message]:
