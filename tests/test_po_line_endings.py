@@ -3,9 +3,7 @@ written back the way they were saved, and left alone when nothing changed."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
