@@ -41,13 +41,14 @@ class Settings:
     base_url: str = "https://example.org/"
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    segmentation: str = "paragraph"  # "paragraph" or "sentence": one catalogue entry per block or per sentence
     titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
         s = cls(raw=table)
-        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact"):
+        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "segmentation"):
             if key in table:
                 if not isinstance(table[key], str):
                     raise TamizdatError(f"[tool.tamizdat] {key} must be a string", path)
@@ -72,6 +73,8 @@ class Settings:
         s.titles = dict(titles)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
+        if s.segmentation not in ("paragraph", "sentence"):
+            raise TamizdatError('[tool.tamizdat] segmentation must be "paragraph" or "sentence"', path)
         return s
 
 

@@ -21,6 +21,7 @@ from lxml import etree
 
 from pipeline import languages
 from pipeline.model import Finding
+from pipeline.sentences import join, split_with_gaps
 from pipeline.segment import VOID, Attr, Run, Segmented, content, is_element, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.
@@ -156,6 +157,8 @@ def render(
     by_container: dict[etree._Element, list[tuple[Run, list | None]]] = {}
     for unit in doc.units:
         tr = translations.get(unit.msgid)
+        if tr is None and isinstance(unit, Run) and not unit.pre:
+            tr = _by_sentences(unit.msgid, translations)
         new = None
         if tr is not None:
             try:
@@ -208,6 +211,19 @@ def render(
         root.set("dir", "ltr")
     set_utf8_charset(root)
     return result
+
+
+def _by_sentences(msgid: str, translations: dict[str, Translation]) -> Translation | None:
+    """A block whose catalogue holds it sentence by sentence (``segmentation = "sentence"``): the
+    translations joined with the source's spacing, when every sentence has one; else None."""
+    sentences, gaps = split_with_gaps(msgid)
+    if len(sentences) < 2:
+        return None
+    found = [translations.get(s) for s in sentences]
+    if any(t is None for t in found):
+        return None
+    parts = [t.msgstr for t in found if t is not None]
+    return Translation(join(parts, gaps), found[0].line if found[0] is not None else 0)
 
 
 def _mark(el: etree._Element, source_lang: str, target_lang: str) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from pipeline.model import Segment
+from pipeline.sentences import split as split_sentences
 
 INLINE = frozenset(
     "a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd mark nobr q "
@@ -125,12 +126,32 @@ class Segmented:
     root: etree._Element
     units: list  # Run | Attr, in document order
 
-    def segments(self) -> list[Segment]:
+    def segments(self, sentences: bool = False) -> list[Segment]:
+        """One segment a unit; with ``sentences``, one a sentence of each text run (not of ``pre`` text)."""
         out = []
         for u in self.units:
+            if isinstance(u, Run) and sentences and not u.pre:
+                parts = split_sentences(u.msgid)
+                if len(parts) > 1:
+                    out += [Segment(text=p, line=u.line, comments=_comments_for(p, u.comments)) for p in parts]
+                    continue
             kind = "text" if isinstance(u, Run) else f"attr:{u.name}"
             out.append(Segment(text=u.msgid, line=u.line, comments=list(u.comments), kind=kind))
         return out
+
+
+_LEGEND = re.compile(r"^([a-z][a-z0-9]*) = ")
+
+
+def _comments_for(sentence: str, comments: list[str]) -> list[str]:
+    """A run's comments for one of its sentences: the legend lines of the placeholders it holds."""
+    kept = []
+    for c in comments:
+        m = _LEGEND.match(c)
+        if m and f"<{m.group(1)}>" not in sentence and f"<{m.group(1)}/>" not in sentence:
+            continue
+        kept.append(c)
+    return kept
 
 
 def segment(root: etree._Element) -> Segmented:

@@ -24,10 +24,18 @@ m mme mlle p.ex cf env av apr
 """.split())
 
 
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,2}$")
+# German writes dates and ordinals with a full stop: "am 18. Januar", "die 3. Kammer".
+_AFTER_ORDINAL = re.compile(
+    r"\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|[a-zäöüß])")
+
+
 def _ends_sentence(text: str, stop: int) -> bool:
-    """Whether the punctuation at ``stop`` ends a sentence (not an initial or an abbreviation)."""
+    """Whether the punctuation at ``stop`` ends a sentence (not an initial, an abbreviation or an ordinal)."""
     if text[stop] != ".":
         return True
+    if _ORDINAL_BEFORE.search(text[:stop]) and _AFTER_ORDINAL.match(text, stop + 1):
+        return False
     word = re.search(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$", text[:stop])
     if word is None:
         return True
@@ -39,15 +47,38 @@ def _ends_sentence(text: str, stop: int) -> bool:
 
 def split(text: str) -> list[str]:
     """The sentences of ``text``, each stripped; the whole text when it has one."""
+    return split_with_gaps(text)[0]
+
+
+def split_with_gaps(text: str) -> tuple[list[str], list[str]]:
+    """The sentences of ``text`` and the white space between them (one gap fewer than sentences), so that
+    ``join(sentences, gaps)`` gives the text back, less white space at its ends."""
     depth_at = _depths(text)
-    cuts = [0]
+    sentences: list[str] = []
+    gaps: list[str] = []
+    start = 0
     for m in _END.finditer(text):
         if depth_at(m.start()) > 0 or not _ends_sentence(text, m.start()):
             continue
-        cuts.append(m.end(1))
-    cuts.append(len(text))
-    parts = [text[a:b].strip() for a, b in zip(cuts, cuts[1:])]
-    return [p for p in parts if p]
+        piece = text[start:m.start(1)].strip()
+        if piece:
+            sentences.append(piece)
+            gaps.append(m.group(1))
+        start = m.end(1)
+    last = text[start:].strip()
+    if last:
+        sentences.append(last)
+    elif gaps:
+        gaps.pop()
+    return sentences, gaps[: max(len(sentences) - 1, 0)]
+
+
+def join(sentences: list[str], gaps: list[str]) -> str:
+    """Sentences put back together with the source's white space between them."""
+    out = sentences[0] if sentences else ""
+    for gap, sentence in zip(gaps, sentences[1:]):
+        out += gap + sentence
+    return out
 
 
 def _depths(text: str):

@@ -255,14 +255,3 @@ def test_adopt_beats_position_on_perturbed_gnu_org_pairs():
     assert ours["right"] / ours["given"] >= 0.97
     assert ours["right"] > base["right"]
 
-
-def test_sentences_end_where_a_reader_sees_an_end():
-    from pipeline.sentences import split
-
-    assert split("А. С. Пушкин родился в 1799 г. в Москве. Он писал стихи.") == [
-        "А. С. Пушкин родился в 1799 г. в Москве.", "Он писал стихи."]
-    assert split("Mr. Smith met Dr. Jones. They talked.") == ["Mr. Smith met Dr. Jones.", "They talked."]
-    assert split("See <a1>the report. It is long</a1>. Then write.") == [
-        "See <a1>the report. It is long</a1>.", "Then write."]
-    assert split("«Мы не сдадимся!» — сказал он. Суд продолжился.") == [
-        "«Мы не сдадимся!» — сказал он.", "Суд продолжился."]

@@ -119,7 +119,7 @@ class Catalog(list):
     """
 
     __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header",
-                 "newline", "bom")
+                 "newline", "bom", "domains")
 
     def __init__(self, entries=(), *, fpath: str | None = None, encoding: str = "utf-8", wrapwidth: int = 79,
                  header: str = "", metadata: dict[str, str] | None = None,
@@ -135,6 +135,9 @@ class Catalog(list):
         # How the file was saved (a Windows editor's CRLF, a UTF-8 byte-order mark): written back the same way.
         self.newline = newline
         self.bom = bom
+        # Other domains of the file (``domain "NAME"``), each a catalogue of its own with its own header;
+        # this catalogue is the default domain, "messages".
+        self.domains: dict[str, Catalog] = {}
 
     # polib's selections, with its meanings
     def translated_entries(self) -> list[Message]:

@@ -33,6 +33,7 @@ class FileResult:
         c = self.counts
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
+            ("sentences", "from sentences"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
         if c.get("template"):
             return "template extracted from its article"
@@ -130,12 +131,15 @@ def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
     from pipeline.buildcache import BuildCache, digest, file_digest
 
     known = BuildCache.load(project).articles  # what the last build extracted, by content
+    # Settings shape templates too (``segmentation``): a template older than them is made again.
+    settings = project.root / "pyproject.toml"
+    settings_time = settings.stat().st_mtime_ns if settings.is_file() else 0
     results = []
     for slug in slugs:
         path, pot = project.article_path(slug), project.pot_path(slug)
         if not path.is_file():
             continue  # a template without its article (made by `extract`) is merged as it is
-        if pot.is_file() and pot.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+        if pot.is_file() and pot.stat().st_mtime_ns >= max(path.stat().st_mtime_ns, settings_time):
             continue
         rec = known.get(slug)
         if rec and rec["article"] == digest(read_bytes(path)) and rec["pot"] == file_digest(pot):
@@ -269,12 +273,12 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
 # -- tamizdat merge ------------------------------------------------------------
 
 
-def _lang_of(po: Catalog, path: Path) -> str | None:
-    lang = po.metadata.get("Language", "").strip()
-    if lang:
-        return lang
-    parts = path.name.split(".")  # GNU naming: article.fr.po
-    return parts[-2] if len(parts) >= 3 else None
+def _only_date_changed(before: tuple, po: Catalog) -> bool:
+    """msgmerge -U leaves a file alone when the template's POT-Creation-Date is all that would change."""
+    header, meta, *rest = before
+    now = pofile.content(po)
+    strip = lambda m: {k: v for k, v in m.items() if k != "POT-Creation-Date"}  # noqa: E731
+    return (header, strip(meta), *rest) == (now[0], strip(now[1]), *now[2:])
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
@@ -286,9 +290,12 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
     pot = load(pot_path)[1]
     counts: dict = {}
-    po = merge(old, pot, lang=lang or _lang_of(old, old_path) or "", memory=memory,
+    # The language fills header fields (Plural-Forms…) only when given: msgmerge itself never invents them.
+    po = merge(old, pot, lang=lang or "", memory=memory,
                slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
     del old, pot
+    if in_place and before is not None and _only_date_changed(before, po):
+        return FileResult(str(out_path), False, counts, target=out_path), None
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
     data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)

@@ -7,9 +7,9 @@ their findings carry ``fuzzy=True``.
 
 from __future__ import annotations
 
-
 from pipeline.catalog.model import Catalog, Message
 from pipeline.checks import glossary_checks, standard
+from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
 from pipeline.glossary.model import Glossary
 from pipeline.model import Finding
 
@@ -41,7 +41,30 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str)
                 continue
             seen.add((check, message))
             findings.append(Finding(path, line, entry.msgid, check, severity, message, term=term, fuzzy=fuzzy))
+    if glossary is not None and findings:
+        findings = _apply_acceptances(entry, findings, glossary)
     return findings
+
+
+def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossary) -> list[Finding]:
+    """Drop glossary findings the entry accepts for its current text; tell how to accept the others."""
+    marks = accepted(entry)
+    kept = []
+    for f in findings:
+        concept = glossary.concept_for_term(f.term) if f.check in GLOSSARY_CHECKS else None
+        if concept is None:
+            kept.append(f)
+            continue
+        line = accept_line(concept.id, entry)
+        if concept.id in marks:
+            written = marks[concept.id]
+            if written == line.rsplit(" ", 1)[1]:
+                continue
+            f.message += (" (accepted for an earlier text, which has changed since)" if written else
+                          " (accepted without the text's fingerprint)")
+        f.accept = line
+        kept.append(f)
+    return kept
 
 
 def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:

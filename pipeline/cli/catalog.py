@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     # msgmerge's spelling of options we always honour, so scripts can swap the command name
     p.add_argument("--previous", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--silent", dest="quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    p.add_argument("--lang", help="the catalogue's language (default: its Language header)")
+    p.add_argument("--lang", help="fill the header's Language, Language-Team and Plural-Forms for this language "
+                                  "where missing (msgmerge fills none; a TMX memory needs it)")
     p.add_argument("-N", "--no-fuzzy-matching", action="store_true", help="no fuzzy matching (like msgmerge -N)")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="processes for a folder of catalogues (default 0: one per CPU core)")

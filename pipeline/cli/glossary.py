@@ -143,7 +143,8 @@ def _print_text(findings) -> None:
             current = f.file
         fuzzy = " (fuzzy)" if f.fuzzy else ""
         term = f" [{f.term}]" if f.term else ""
-        lines.append(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{fuzzy}")
+        accept = f" [accept: # {f.accept}]" if f.accept else ""
+        lines.append(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{accept}{fuzzy}")
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
 

@@ -11,13 +11,16 @@ Export is valid against the TBX core RELAX NG schema and the TBX-Basic dialect's
 - a ``langSec``'s ``note`` = its reader note.
 
 What TBX-Basic has no data category for — case sensitivity, do-not-translate, quoted-only terms, exclusion
-phrases, "proper noun" — is kept in ``note`` elements starting ``tamizdat:`` (valid everywhere, shown by
-other tools as notes, read back by ours), so export → import is lossless.
+phrases, "proper noun", the sense conditions of :mod:`pipeline.glossary.sense` (context words, prison-only)
+— is kept in ``note`` elements starting ``tamizdat:`` (valid everywhere, shown by other tools as notes,
+read back by ours), so export → import is lossless; the glossary's prison words are
+``tbxHeader/encodingDesc/p[@type=x-prisonWord]``.
 
 Reading takes both versions: v2's ``termEntry``/``langSet``/``tig``/``ntig``, ``descrip`` types
-``Translation needed``, ``x-caseSensitive``, ``x-exclude``, ``termNote`` ``x-quotedOnly`` (our earlier
-exports), ``supersededTerm-admn-sts`` and Weblate's ``forbidden``/``obsolete`` as forbidden. DTDs and
-entities are never resolved.
+``Translation needed``, ``x-caseSensitive``, ``x-exclude``, ``x-context``, ``x-notContext``,
+``x-prisonOnly``, ``termNote`` ``x-quotedOnly``, ``x-prisonOnly``, ``x-context`` (our earlier exports),
+``supersededTerm-admn-sts`` and Weblate's ``forbidden``/``obsolete`` as forbidden. DTDs and entities are
+never resolved.
 """
 
 from __future__ import annotations
@@ -76,7 +79,12 @@ def dumps(glossary: Glossary) -> str:
 
     root = etree.Element(f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: glossary.source_language},
                          nsmap={None: TBX_NS})
-    E(E(E(E(root, "tbxHeader"), "fileDesc"), "sourceDesc"), "p", "Tamizdat glossary")
+    header = E(root, "tbxHeader")
+    E(E(E(header, "fileDesc"), "sourceDesc"), "p", "Tamizdat glossary")
+    if glossary.prison_words:
+        ed = E(header, "encodingDesc")
+        for w in glossary.prison_words:
+            E(ed, "p", w, type="x-prisonWord")
     body = E(E(root, "text"), "body")
     for c in glossary.concepts:
         entry = E(body, "conceptEntry", id=c.id)
@@ -86,6 +94,12 @@ def dumps(glossary: Glossary) -> str:
             E(entry, "note", c.translator_note)
         for x in c.exclude:
             E(entry, "note", f"{OURS}exclude “{x}”")
+        for x in c.context:
+            E(entry, "note", f"{OURS}context “{x}”")
+        for x in c.not_context:
+            E(entry, "note", f"{OURS}not context “{x}”")
+        if c.prison_only:
+            E(entry, "note", f"{OURS}prison only")
         src = E(entry, "langSec", xml_lang=glossary.source_language)
         _lang_notes(E, src, c.source_reader_note, c.dnt or None, c.case_sensitive or None)
         pos, term_type = (c.pos, None) if c.pos in BASIC_POS else POS_MAP.get(c.pos, ("other", None))
@@ -100,9 +114,15 @@ def dumps(glossary: Glossary) -> str:
                 E(ts, "note", f"{OURS}proper noun")
             if t.quoted:
                 E(ts, "note", f"{OURS}quoted only")
+            if t.prison_only:
+                E(ts, "note", f"{OURS}prison only")
+            for x in t.context:
+                E(ts, "note", f"{OURS}context “{x}”")
         for lang, tr in c.langs.items():
             ls = E(entry, "langSec", xml_lang=lang)
             _lang_notes(E, ls, tr.reader_note, tr.dnt, tr.case_sensitive)
+            for x in tr.exclude:
+                E(ls, "note", f"{OURS}exclude “{x}”")
             for status, terms in (("preferredTerm-admn-sts", tr.preferred), ("admittedTerm-admn-sts", tr.admitted)):
                 for text in terms:
                     ts = E(ls, "termSec")
@@ -147,6 +167,8 @@ def parse_tbx(data: bytes | str, path: str = "<string>") -> Glossary:
     except TamizdatError as exc:
         raise TamizdatError(exc.message, path, root.sourceline) from None
     g = Glossary(source_language=source, path=path)
+    g.prison_words = [_text(p) for p in root.iter(etree.Element)
+                      if _local(p) == "p" and (p.get("type") or "").lower() == "x-prisonword"]
     seen: dict[str, int] = {}
     entries = [el for el in root.iter() if _local(el) in ("termEntry", "conceptEntry")]
     for n, entry in enumerate(entries, 1):
@@ -180,24 +202,45 @@ def _status(tig) -> str:
     return ""
 
 
-def _source_term(tig, c: Concept) -> bool:
-    """Read a source term's part of speech into ``c`` (the first one given); True when it is quoted-only."""
-    quoted, pos, term_type, ours_pos = False, "", "", ""
+def _yes(el) -> bool:
+    return _text(el).lower() in ("yes", "true", "1")
+
+
+def _quoted_value(flag: str, name: str) -> str | None:
+    """``context “Stolypin”`` → ``Stolypin`` for ``name`` "context"; None for another flag."""
+    if flag.startswith(name + " "):
+        return flag[len(name) + 1:].strip().strip("“”\"")
+    return None
+
+
+def _source_term(tig, text: str, c: Concept) -> Term:
+    """A source term with its own flags; its part of speech goes into ``c`` (the first one given)."""
+    t = Term(text)
+    pos, term_type, ours_pos = "", "", ""
     for tn in tig.iter(etree.Element):
-        typ, text = (tn.get("type") or "").lower(), _text(tn)
-        if _local(tn) == "termNote" and typ == "partofspeech":
-            pos = text
-        elif _local(tn) == "termNote" and typ == "termtype":
-            term_type = text
-        elif _local(tn) == "termNote" and typ == "x-quotedonly":  # v2, our earlier exports
-            quoted = text.lower() in ("yes", "true", "1")
-        elif _local(tn) == "note" and text == f"{OURS}quoted only":
-            quoted = True
-        elif _local(tn) == "note" and text == f"{OURS}proper noun":
+        name, typ, value = _local(tn), (tn.get("type") or "").lower(), _text(tn)
+        flag = value[len(OURS):] if name == "note" and value.startswith(OURS) else None
+        if name == "termNote" and typ == "partofspeech":
+            pos = value
+        elif name == "termNote" and typ == "termtype":
+            term_type = value
+        elif name == "termNote" and typ == "x-quotedonly":  # v2, our earlier exports
+            t.quoted = _yes(tn)
+        elif name == "termNote" and typ == "x-prisononly":
+            t.prison_only = _yes(tn)
+        elif name == "termNote" and typ == "x-context":
+            t.context.append(value)
+        elif flag == "quoted only":
+            t.quoted = True
+        elif flag == "prison only":
+            t.prison_only = True
+        elif flag == "proper noun":
             ours_pos = "proper noun"
+        elif flag is not None and _quoted_value(flag, "context") is not None:
+            t.context.append(_quoted_value(flag, "context") or "")
     if not c.pos:
         c.pos = ours_pos or (term_type if term_type in ("phrase", "abbreviation") else pos)
-    return quoted
+    return t
 
 
 def _entry(entry, n: int, source: str, path: str) -> Concept:
@@ -216,8 +259,18 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             c.exclude.append(_text(el))
         elif name == "note" and _text(el).startswith(OURS):
             flag = _text(el)[len(OURS):]
-            if flag.startswith("exclude "):
-                c.exclude.append(flag[len("exclude "):].strip("“”\""))
+            for field, values in (("exclude", c.exclude), ("context", c.context), ("not context", c.not_context)):
+                value = _quoted_value(flag, field)
+                if value is not None:
+                    values.append(value)
+            if flag == "prison only":
+                c.prison_only = True
+        elif name == "descrip" and typ == "x-context":
+            c.context.append(_text(el))
+        elif name == "descrip" and typ == "x-notcontext":
+            c.not_context.append(_text(el))
+        elif name == "descrip" and typ == "x-prisononly":
+            c.prison_only = _yes(el)
         elif name == "note":
             c.translator_note = _text(el) if not c.translator_note else c.translator_note + "\n" + _text(el)
         elif name == "descripGrp":
@@ -240,10 +293,14 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
                     tr.dnt = flag == "do not translate"
                 elif flag in ("case-sensitive", "case-insensitive"):
                     tr.case_sensitive = flag == "case-sensitive"
+                elif _quoted_value(flag, "exclude") is not None:
+                    tr.exclude.append(_quoted_value(flag, "exclude") or "")
             elif name == "note":
                 tr.reader_note = _text(el)
             elif name == "descrip" and typ in DNT_TYPES:
                 tr.dnt = _text(el).lower() in ("no", "false", "0")
+            elif name == "descrip" and typ == "x-exclude":
+                tr.exclude.append(_text(el))
             elif name == "descrip" and typ == "x-casesensitive":
                 tr.case_sensitive = _text(el).lower() in ("yes", "true", "1")
             elif name == "descrip" and typ == "definition" and not c.definition:
@@ -258,7 +315,7 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             term = _text(term_el)
             status = _status(tig)
             if is_source:
-                c.terms.append(Term(term, _source_term(tig, c)))
+                c.terms.append(_source_term(tig, term, c))
                 continue
             if status == "forbidden":
                 reason = next((_text(x) for x in tig.iter() if _local(x) == "note" and not _text(x).startswith(OURS)), "")

@@ -85,6 +85,42 @@ def _parse_strings(rest: str, codec: str = "utf-8") -> str:
             raise _Syntax(f"unexpected text after string: {rest[pos:].strip()[:30]!r}")
 
 
+# A line GNU's lexer and ours read alike: at most one keyword, then strings. Anything else (two keywords on a
+# line, a comment after a string, "msgstr[ 0 ]") is cut into such pieces by _pieces first.
+_SIMPLE_LINE = re.compile(r'(?:#~?\|?)?[ \t]*(?:[a-z_]+(?:\[\d+\])?)?[ \t]*(?:"(?:[^"\\]|\\.)*"[ \t]*)*\r?')
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|#.*|[A-Za-z_]+[ \t]*(?:\[[ \t]*\d+[ \t]*\])?|[^\s"#A-Za-z_]+|[ \t\r]+')
+
+
+def _pieces(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The lines of a PO file cut where GNU's lexer sees tokens, not lines: ``msgid "a" msgstr "b"`` on one
+    line, ``domain "x" msgid …``, and a ``#`` comment after a string (it belongs to what follows)."""
+    for lineno, line in numbered:
+        if line[:1] == "#" and line[1:2] not in ("~", "|") or _SIMPLE_LINE.fullmatch(line):
+            yield lineno, line
+            continue
+        prefix = ""
+        for mark in ("#~|", "#~", "#|"):
+            if line.startswith(mark):
+                prefix, line = mark + " ", line[len(mark):]
+                break
+        piece = ""
+        for tok in _TOKEN.findall(line):
+            if tok[0] == "#":  # a comment runs to the end of the line
+                if piece.strip():
+                    yield lineno, prefix + piece
+                yield lineno, tok
+                piece = ""
+                break
+            if tok[0].isalpha() or tok[0] == "_":
+                if piece.strip():
+                    yield lineno, prefix + piece
+                piece = re.sub(r"[ \t]+(?=[\[\]\d])|(?<=[\[\d])[ \t]+", "", tok.rstrip()) + " "
+            else:
+                piece += tok
+        if piece.strip():
+            yield lineno, prefix + piece
+
+
 def _new_entry() -> dict:
     return {
         "msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": None,
@@ -163,10 +199,11 @@ def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
 
 def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
     lines = _split_lines(text)
-    numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
+    numbered = _pieces(_join_continued(lines) if "\\\n" in text else enumerate(lines, 1))
     # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
     # kept until the end, would take as much memory again as its entries.
-    add = _Builder(po, path).add
+    builder = _Builder(po, path)
+    add = builder.add
     cur = _new_entry()
     # Which string field continuation lines ("...") extend.
     field: str | None = None
@@ -279,6 +316,18 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 continue
             sp = line.find(" ")
             kw = line[:sp] if sp > 0 else line
+            if kw == "domain":
+                if obsolete:
+                    raise _Syntax("domain in an obsolete entry")
+                if has_string():
+                    finish()
+                elif cur["msgid"] is not None or cur["msgctxt"] is not None:
+                    raise _Syntax("missing msgstr before domain", cur["linenum"])
+                name = _parse_strings(line[sp + 1:], codec)
+                cur = _new_entry()  # comments before a domain line belong to nothing (GNU drops them)
+                field = None
+                builder.domain(name)
+                continue
             if kw in _PLAIN_KEYWORDS:
                 index = 0
                 value = _parse_strings(line[sp + 1:], codec)
@@ -349,9 +398,23 @@ class _Builder:
     """Parsed entries (dicts) into ``po``'s :class:`Message` objects, one at a time."""
 
     def __init__(self, po: Catalog, path: str) -> None:
-        self.po, self.path = po, path
+        self.main = self.po = po
+        self.path = path
         self.seen: dict[tuple, int] = {}
         self.header_done = False
+        self._state: dict[str, tuple] = {}
+
+    def domain(self, name: str) -> None:
+        """Entries from here on belong to domain ``name`` ("messages" is the default one)."""
+        current = "messages" if self.po is self.main else next(k for k, v in self.main.domains.items()
+                                                                 if v is self.po)
+        self._state[current] = (self.seen, self.header_done)
+        if name == "messages":
+            self.po = self.main
+        else:
+            self.po = self.main.domains.setdefault(
+                name, Catalog(fpath=self.main.fpath, encoding=self.main.encoding))
+        self.seen, self.header_done = self._state.get(name, ({}, False))
 
     def add(self, e: dict) -> None:
         po = self.po
