@@ -57,9 +57,10 @@ def test_compared_with_msgcat(tmp_path, kind):
 
 
 @pytest.mark.parametrize("kind", ["crlf", "bom-crlf"])
-def test_update_leaves_an_unchanged_file_alone_and_keeps_its_line_breaks(tmp_path, kind):
+def test_update_leaves_an_unchanged_file_alone_and_keeps_its_line_breaks(tmp_path, kind, monkeypatch):
     """A Windows-saved catalogue: not rewritten when its entries did not change; when they do, written with
     CRLF throughout and its byte-order mark, and otherwise exactly what update writes for the LF file."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # both projects' templates get the same date
     root = copy_sample(tmp_path / "p")
     po = root / "locales" / "ru" / f"{SLUG}.po"
     data = variants(po.read_bytes())[kind]
