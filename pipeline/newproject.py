@@ -61,6 +61,9 @@ def settings_table(source_language: str, langs: list[str], title: str, base_url:
         f"languages = [{', '.join(_toml_string(code) for code in langs)}]\n"
         f"site_title = {_toml_string(title)}\n"
         f"base_url = {_toml_string(base_url)}\n"
+        '# translators\' names and e-mails in PO headers become team_name on update; "keep" leaves them\n'
+        'translator_identity = "pseudonymous"\n'
+        'team_name = "Tamizdat volunteers"\n'
         "\n"
         "[tool.tamizdat.publish]\n"
         "threshold = 100                 # % of source words translated before an article is published\n"

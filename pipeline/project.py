@@ -7,6 +7,7 @@ Layout (all paths relative to the project root, the folder holding
     locales/<slug>.pot            templates
     locales/<lang>/<slug>.po      translations
     glossary/glossary.toml        the prison-slang glossary
+    media/<slug>/<name>           the articles' images, without metadata
     site/                         the published site
 """
 
@@ -41,6 +42,9 @@ class Settings:
     base_url: str = "https://example.org/"
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    # "pseudonymous": update replaces translators' names and e-mails in PO headers with team_name (issue 19)
+    translator_identity: str = "pseudonymous"
+    team_name: str = "Tamizdat volunteers"
     segmentation: str = "paragraph"  # "paragraph" or "sentence": one catalogue entry per block or per sentence
     titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
@@ -48,7 +52,8 @@ class Settings:
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
         s = cls(raw=table)
-        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "segmentation"):
+        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "segmentation",
+                    "translator_identity", "team_name"):
             if key in table:
                 if not isinstance(table[key], str):
                     raise TamizdatError(f"[tool.tamizdat] {key} must be a string", path)
@@ -73,6 +78,10 @@ class Settings:
         s.titles = dict(titles)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
+        if s.translator_identity not in ("pseudonymous", "keep"):
+            raise TamizdatError('[tool.tamizdat] translator_identity must be "pseudonymous" or "keep"', path)
+        if not s.team_name.strip():
+            raise TamizdatError("[tool.tamizdat] team_name must not be empty", path)
         if s.segmentation not in ("paragraph", "sentence"):
             raise TamizdatError('[tool.tamizdat] segmentation must be "paragraph" or "sentence"', path)
         return s
@@ -121,6 +130,11 @@ class Project:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+    @property
+    def media_dir(self) -> Path:
+        """Images of the articles, ``media/<slug>/<name>``, stripped of metadata (see pipeline.media)."""
+        return self.root / "media"
 
     @property
     def site_dir(self) -> Path:

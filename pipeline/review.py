@@ -20,6 +20,7 @@ from pipeline.catalog.model import Catalog
 from pipeline import languages
 from pipeline.model import Finding
 from pipeline.project import Project
+from pipeline.publish.safety import head_meta_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.catalog.stats import Stats
@@ -208,7 +209,8 @@ def review_page(project: Project, lang: str, glossary) -> str:
                 "<th>done</th><th>errors</th><th>warnings</th></tr>")
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<html lang="en"><head><meta charset="utf-8">{head_meta_html()}'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)}</title><link rel="stylesheet" href="{STYLESHEET}"></head><body>',
         f'<nav><a href="index.html">All languages</a></nav><h1>{escape(title)}</h1>',
     ]
@@ -268,7 +270,7 @@ def index_page(project: Project, langs: list[str]) -> str:
         for lang in langs
     )
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{head_meta_html()}'
         f'<title>Review — {escape(project.settings.site_title)}</title><link rel="stylesheet" href="{STYLESHEET}">'
         "</head><body>"
         f"<h1>Review — {escape(project.settings.site_title)}</h1><ul>{links}</ul></body></html>\n"

@@ -21,7 +21,7 @@ def inputs_fingerprint(project: Project) -> tuple:
     """(path, mtime, size) of everything a build reads; changes when any of it does."""
     files: list[Path] = [project.root / "pyproject.toml", project.glossary_path]
     for folder, pattern in ((project.articles_dir, "*.html"), (project.locales_dir, "**/*.po"),
-                            (project.locales_dir, "*.pot")):
+                            (project.locales_dir, "*.pot"), (project.media_dir, "**/*")):
         if folder.is_dir():
             files += sorted(folder.glob(pattern))
     out = []

@@ -266,6 +266,11 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
         from pipeline.glossary.notes import annotate
 
         annotate(po, glossary, None)  # the template's notes: msgmerge keeps them so
+    if project.settings.translator_identity == "pseudonymous":  # volunteers unnamed in the repository (issue 19)
+        from pipeline.catalog.merge import _english_name
+        from pipeline.privacy import pseudonymize
+
+        pseudonymize(po, project.settings.team_name, _english_name(lang))
     data = new_bytes(po, before)
     return FileResult(rel, data is not None, counts, target=path), data
 

@@ -69,7 +69,9 @@ def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossa
 
 def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
-    findings: list[Finding] = []
+    from pipeline.privacy import contact_findings
+
+    findings: list[Finding] = contact_findings(po, path)  # e-mails and phones of volunteers (issue 19)
     for entry in po:
         findings += check_entry(entry, path, glossary, lang)
     return findings

@@ -16,6 +16,7 @@ import lxml.html
 from pipeline import languages
 from pipeline.htmltext import remove_keep_tail, serialize_html
 from pipeline.publish.messages import message
+from pipeline.publish.safety import add_policy
 
 STYLESHEET = "style.css"
 __all__ = ["PageInfo", "serialize_html", "decorate_article", "add_notice", "language_index", "top_index"]
@@ -111,6 +112,7 @@ def _page(lang: str, title: str) -> tuple[etree._Element, etree._Element, etree.
     root.append(head)
     root.append(body)
     _ensure_head(root)
+    add_policy(root)  # indexes load nothing from other hosts either (issue 19)
     return root, head, body
 
 

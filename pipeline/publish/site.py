@@ -32,7 +32,7 @@ from pipeline.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
-from pipeline.publish import feeds, pages
+from pipeline.publish import feeds, pages, safety
 from pipeline.publish.notes import add_reader_notes
 from pipeline.publish.gate import BLOCKING
 from pipeline.publish.policy import load_policies
@@ -203,6 +203,38 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
           lambda: pages.top_index(langs, settings.title_for(src), src, listed[src]))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
+    _publish_media(project, sorted(by_slug), report, cache)
+
+
+def _publish_media(project: Project, slugs: list[str], report, cache=None) -> None:
+    """``site/media/<slug>/`` of every published article (issue 19): its images, checked for metadata
+    again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
+    from pipeline import media
+    from pipeline.buildcache import digest
+    from pipeline.errors import TamizdatError
+
+    for slug in slugs:
+        folder = project.media_dir / slug
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            rel = path.relative_to(project.root).as_posix()
+            target = project.site_dir / rel
+            data = read_bytes(path)
+            key = digest(data)
+            if cache is not None and cache.output(target.relative_to(project.root).as_posix(), key) \
+                    and target.is_file():
+                report.unchanged += 1
+                continue
+            try:
+                clean = media.publishable(data, rel)
+            except TamizdatError as exc:
+                report.findings.append(Finding(rel, 0, "", "media", "error",
+                                               f"not published: its metadata cannot be removed ({exc.message})"))
+                continue
+            report.wrote(target, write_if_changed(target, clean), project.root)
+            if cache is not None:
+                cache.remember_output(target.relative_to(project.root).as_posix(), key)
 
 
 _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
@@ -280,9 +312,11 @@ class _ArticleJob:
                 remembered[lang] = entry
             o = fresh.pop(lang, None)
             if o is not None:
-                if finish_page(o, settings, langs_here, self.get_glossary()):
+                third_party: list[str] = []
+                if finish_page(o, settings, langs_here, self.get_glossary(), third_party):
                     report.notes.append(f"{lang}/{slug}: a link with no text is not published "
                                         f"(`tamizdat check` shows it as empty-link)")
+                _say_third_party(project, slug, lang, settings.source_language, third_party, report)
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -295,11 +329,12 @@ class _ArticleJob:
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
 
 
-def finish_page(o: Outcome, settings, langs: list[str], glossary) -> int:
+def finish_page(o: Outcome, settings, langs: list[str], glossary, third_party: list[str] | None = None) -> int:
     """A rendered article becomes a page of the site: reader notes, the notice of a partial or outdated
     translation, the byline, the site's chrome (head links, header, switcher), its own canonical URL,
-    directions of left-to-right passages, no empty links, one typographic pass. Returns how many empty
-    links were dropped."""
+    directions of left-to-right passages, no empty links, one typographic pass; last, nothing in it may make
+    a reader's browser contact another host (issue 19: what that changed goes into ``third_party``).
+    Returns how many empty links were dropped."""
     from pipeline.publish.bidi import isolate_ltr_passages
     from pipeline.publish.byline import add_byline, set_canonical
     from pipeline.publish.emptylinks import drop_empty_links
@@ -316,7 +351,18 @@ def finish_page(o: Outcome, settings, langs: list[str], glossary) -> int:
     isolate_ltr_passages(o.root, o.lang)
     dropped = drop_empty_links(o.root)
     typeset(o.root, o.lang)
+    changed = safety.harden(o.root, o.lang)
+    if third_party is not None:
+        third_party.extend(changed)
     return dropped
+
+
+def _say_third_party(project: Project, slug: str, lang: str, src: str, changed: list[str], report) -> None:
+    """What had to change to keep readers unseen, said once (for the source article), as warnings."""
+    if lang == src:
+        rel = project.article_path(slug).relative_to(project.root).as_posix()
+        report.findings.extend(Finding(rel, 0, "", "third-party", "warning", f"{line} (keeps readers unseen)")
+                               for line in changed)
 
 
 class _Quiet:
