@@ -252,7 +252,7 @@ def test_update_gives_catalogues_the_templates_glossary_notes(sample_project: Pa
     assert r.returncode == 0, r.stderr
     po = next((sample_project / "locales" / "fr").glob("*.po"))
     notes = "\n".join(e.comment for e in pofile.parse(po.read_bytes()) if e.comment)
-    pot = next((sample_project / "locales").glob("*.pot"))
+    pot = sample_project / "locales" / f"{po.stem}.pot"
     # Every language's line, as in the template: msgmerge --previous copies #. comments from it.
     assert notes == "\n".join(e.comment for e in pofile.parse(pot.read_bytes()) if e.comment)
     assert "glossary fr: " in notes and "glossary ru: " in notes
