@@ -209,6 +209,8 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
     field: str | None = None
     plural_index = 0
     lineno = 0
+    # Line of a keyword whose string has not come yet (GNU reads tokens: "msgstr" may end its line).
+    need: int | None = None
 
     def finish() -> None:
         nonlocal cur, field
@@ -256,10 +258,14 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                     line = line[2:]
                 else:
                     # An ordinary comment: starts a new entry if one is complete.
+                    if need is not None:
+                        raise _Syntax("expected a quoted string", need)
                     if has_string():
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
                         raise _Syntax("comment inside an entry, before its msgstr")
+                    elif cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
+                        raise _Syntax("comment between a '#|' comment and its entry")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
                     body = line[2:]
@@ -268,7 +274,8 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                     elif c1 == ":":
                         cur["occurrences"].extend(_split_references(body))
                     elif c1 == "," or c1 == "!":
-                        cur["flags"].extend(split_flags(body))
+                        # gettext 0.21 keeps the flags of the last "#," line only
+                        cur["flags"] = split_flags(body)
                     else:
                         body = line[1:]
                         cur["tcomment"].append(body[1:] if body[:1] == " " else body)
@@ -288,14 +295,21 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                         if field is None or not field.startswith("prev_"):
                             raise _Syntax("string continuation without a keyword")
                         cur[field] += _parse_strings(stripped, codec)
+                        need = None
                         continue
+                    if need is not None:
+                        raise _Syntax("expected a quoted string", need)
                     m = _KEYWORD_RE.match(stripped)
                     if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
                         raise _Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
                     field = "prev_" + m.group(1)
+                    if field == "prev_msgctxt" and cur["prev_msgid"] is not None:
+                        raise _Syntax("'#| msgctxt' after '#| msgid'")
                     if cur[field] is not None:
                         raise _Syntax(f"duplicate '#| {m.group(1)}'")
-                    cur[field] = _parse_strings(stripped[m.end():], codec)
+                    rest = stripped[m.end():]
+                    cur[field] = _parse_strings(rest, codec) if rest.strip() else ""
+                    need = None if rest.strip() else lineno
                     continue
                 line = stripped
             else:
@@ -309,16 +323,17 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 if (cur["obsolete"] is True) != obsolete:
                     raise _Syntax("string continuation mixes obsolete and live lines")
                 value = _parse_strings(line, codec)
+                need = None
                 if field == "plural":
                     cur["plural"][plural_index] += value
                 else:
                     cur[field] += value
                 continue
+            if need is not None:
+                raise _Syntax("expected a quoted string", need)
             sp = line.find(" ")
             kw = line[:sp] if sp > 0 else line
-            if kw == "domain":
-                if obsolete:
-                    raise _Syntax("domain in an obsolete entry")
+            if kw == "domain":  # "#~ domain" is one too, for GNU
                 if has_string():
                     finish()
                 elif cur["msgid"] is not None or cur["msgctxt"] is not None:
@@ -330,7 +345,7 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 continue
             if kw in _PLAIN_KEYWORDS:
                 index = 0
-                value = _parse_strings(line[sp + 1:], codec)
+                rest = line[sp + 1:] if sp > 0 else ""
             else:
                 m = _KEYWORD_RE.match(line)
                 if m is None:
@@ -340,7 +355,11 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 index = int(m.group(2)) if m.group(2) is not None else 0
                 if kw.startswith("msgstr["):
                     kw = "msgstr[]"
-                value = _parse_strings(line[m.end():], codec)
+                rest = line[m.end():]
+            if rest.strip():
+                value = _parse_strings(rest, codec)
+            else:  # the string follows on the next line
+                value, need = "", lineno
             if kw == "msgctxt" or kw == "msgid":
                 if has_string():
                     finish()
@@ -389,6 +408,8 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 plural_index = index
                 field = "plural"
         lineno = text.count("\n") + 1
+        if need is not None:
+            raise _Syntax("expected a quoted string", need)
         finish()
     except _Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None
