@@ -276,8 +276,7 @@ def merge(
     else:
         old_entries = list(old)
     out = Catalog(fpath=getattr(old, "fpath", None), encoding=getattr(old, "encoding", None) or "utf-8",
-                  header=old.header, metadata=dict(old.metadata), metadata_is_fuzzy=list(old.metadata_is_fuzzy or []),
-                  newline=getattr(old, "newline", "\n"), bom=getattr(old, "bom", False))
+                  header=old.header, metadata=dict(old.metadata), metadata_is_fuzzy=list(old.metadata_is_fuzzy or []))
     # The header lines as read are written back unchanged where the metadata is.
     out.original_header = getattr(old, "original_header", None)
     update_header(out, pot, lang)

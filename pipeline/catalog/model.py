@@ -119,11 +119,11 @@ class Catalog(list):
     """
 
     __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header",
-                 "newline", "bom", "domains")
+                 "domains")
 
     def __init__(self, entries=(), *, fpath: str | None = None, encoding: str = "utf-8", wrapwidth: int = 79,
                  header: str = "", metadata: dict[str, str] | None = None,
-                 metadata_is_fuzzy: list[str] | None = None, newline: str = "\n", bom: bool = False) -> None:
+                 metadata_is_fuzzy: list[str] | None = None) -> None:
         super().__init__(entries)
         self.fpath = fpath
         self.encoding = encoding
@@ -132,9 +132,6 @@ class Catalog(list):
         self.metadata: dict[str, str] = {} if metadata is None else metadata
         self.metadata_is_fuzzy: list[str] = [] if metadata_is_fuzzy is None else metadata_is_fuzzy
         self.original_header: OriginalHeader | None = None
-        # How the file was saved (a Windows editor's CRLF, a UTF-8 byte-order mark): written back the same way.
-        self.newline = newline
-        self.bom = bom
         # Other domains of the file (``domain "NAME"``), each a catalogue of its own with its own header;
         # this catalogue is the default domain, "messages".
         self.domains: dict[str, Catalog] = {}

@@ -147,19 +147,16 @@ def parse(data: bytes | str, path: str = "<string>") -> Catalog:
     """Parse PO text (bytes are decoded by BOM / header charset)."""
     codec = "utf-8"
     if isinstance(data, (bytes, bytearray, memoryview)):
-        bom = bytes(data[:3]) == b"\xef\xbb\xbf"
         text, codec = decode(bytes(data), path)
     else:
-        bom = data.startswith("\ufeff")
-        text = data[1:] if bom else data
+        text = data[1:] if data.startswith("\ufeff") else data
     first = text.find("\n")
-    crlf = first > 0 and text[first - 1] == "\r"
-    if crlf:
-        # A file saved with CRLF: its line breaks are CRLF, and a CR is never part of a comment
-        # (GNU's lexer keeps it in comments, so msgcat writes such a file back with mixed endings).
+    if first > 0 and text[first - 1] == "\r":
+        # A file saved with CRLF: its line breaks are CRLF, and a CR is never part of a comment. (GNU's
+        # lexer keeps the CR in comments, so msgcat writes such a file back with mixed line endings; we
+        # write msgcat's text for what the file says: LF throughout, like every catalogue we write.)
         text = text.replace("\r\n", "\n")
-    po = Catalog(fpath=None if path == "<string>" else path, encoding=codec, newline="\r\n" if crlf else "\n",
-                 bom=bom)
+    po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
     _parse_lines(text, po, path, codec)
     return po
 

@@ -285,10 +285,6 @@ def encode_chunks(po: Catalog) -> Iterator[bytes]:
     charset = charset_of(first)
     codec = "utf-8" if charset.upper() in ("ASCII", "US-ASCII") else python_codec(charset, po.fpath or "<catalog>")
     encoder = codecs.getincrementalencoder(codec)()
-    # msgcat's text, in the file's own line breaks and with its byte-order mark, if it had them.
-    crlf = getattr(po, "newline", "\n") == "\r\n"
-    if getattr(po, "bom", False) and codec.replace("_", "-") in ("utf-8", "utf8"):
-        yield codecs.BOM_UTF8
     for chunk in _dump_domains(po):
-        yield encoder.encode(chunk.replace("\n", "\r\n") if crlf else chunk)
+        yield encoder.encode(chunk)
     yield encoder.encode("", final=True)
