@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 from pipeline.catalog.model import Catalog
+from pipeline.checks.registry import CheckSettings
 from pipeline import languages
 from pipeline.article import article_info
 from pipeline.catalog import pofile
@@ -173,7 +174,7 @@ def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
 
 
 def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None = None,
-                jobs: int | None = None) -> list[Finding]:
+                jobs: int | None = None, settings: CheckSettings | None = None) -> list[Finding]:
     """Findings of every ``(catalogue, language from the folder layout)``, in the order given.
 
     The catalogues are checked an article at a time (``ru/a.po`` beside ``de/a.po``): they share their
@@ -183,7 +184,7 @@ def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None
         for code in [glossary.source_language, *glossary.languages]:
             glossary.find("", code)
     by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
-    _WORKER.update(glossary=glossary, lang=lang)
+    _WORKER.update(glossary=glossary, lang=lang, settings=settings or CheckSettings())
     try:
         by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs)))
     finally:
@@ -196,7 +197,8 @@ def _check_task(item: tuple[Path, str | None]) -> list[Finding]:
 
     path, hint = item
     po = load_po(path)
-    return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]))
+    return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]),
+                         _WORKER["settings"])
 
 
 def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import languages
+from pipeline.checks.registry import CheckSettings
 from pipeline.errors import TamizdatError
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -33,6 +34,10 @@ def check_slug(slug: str, path: str | None = None) -> str:
     return slug
 
 
+class NotAProject(TamizdatError):
+    """No ``pyproject.toml`` with ``[tool.tamizdat]`` at or above the folder (a broken one is another error)."""
+
+
 @dataclass
 class Settings:
     source_language: str = "en"
@@ -41,6 +46,7 @@ class Settings:
     base_url: str = "https://example.org/"
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    checks: CheckSettings = field(default_factory=CheckSettings)  # [tool.tamizdat.checks]
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
@@ -64,6 +70,12 @@ class Settings:
             raise TamizdatError("[tool.tamizdat] languages must not list the source language", path)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
+        if "checks" in table:
+            if not isinstance(table["checks"], dict):
+                raise TamizdatError("[tool.tamizdat] checks must be a table: [tool.tamizdat.checks]", path)
+            import pipeline.checks  # noqa: F401  (registers every check, so names can be validated)
+
+            s.checks = CheckSettings.from_table(table["checks"], path)
         return s
 
 
@@ -84,7 +96,7 @@ class Project:
                 table = load_settings_table(cfg)
                 if table is not None:
                     return cls(folder, Settings.from_table(table, str(cfg)))
-        raise TamizdatError("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat])", str(here))
+        raise NotAProject("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat])", str(here))
 
     # -- layout ---------------------------------------------------------
     @property

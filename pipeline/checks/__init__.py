@@ -8,12 +8,18 @@ from __future__ import annotations
 
 
 from pipeline.catalog.model import Catalog, Message
-from pipeline.checks import glossary_checks, standard
+# Importing a module registers its checks; findings come in this order (standard, then glossary).
+from pipeline.checks import standard  # noqa: F401
+from pipeline.checks import glossary_checks  # noqa: F401
+from pipeline.checks.registry import Checked, CheckSettings, Context
 from pipeline.glossary.model import Glossary
 from pipeline.model import Finding
 
+DEFAULT = CheckSettings()
 
-def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+
+def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
+                settings: CheckSettings = DEFAULT) -> list[Finding]:
     if entry.obsolete or not entry.msgid:
         return []
     pairs: list[tuple[str, str]] = []
@@ -28,24 +34,25 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str)
         return []
     fuzzy = "fuzzy" in entry.flags
     line = getattr(entry, "linenum", 0) or 0
+    ctx = Context(lang, glossary)
+    run = settings.wanted()
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for src, dst in pairs:
-        results: list[tuple[str, str, str, str | None]] = [
-            (c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
-        if glossary is not None:
-            results += glossary_checks.check(src, dst, glossary, lang)
-        for check, severity, message, term in results:
-            if (check, message) in seen:
+        checked = Checked(src, dst, tuple(entry.flags))
+        for problem in settings.apply(p for check in run for p in check(checked, ctx)):
+            if (problem.check, problem.message) in seen:
                 continue
-            seen.add((check, message))
-            findings.append(Finding(path, line, entry.msgid, check, severity, message, term=term, fuzzy=fuzzy))
+            seen.add((problem.check, problem.message))
+            findings.append(Finding(path, line, entry.msgid, problem.check, problem.severity, problem.message,
+                                    term=problem.term, fuzzy=fuzzy))
     return findings
 
 
-def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str,
+                  settings: CheckSettings = DEFAULT) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
     findings: list[Finding] = []
     for entry in po:
-        findings += check_entry(entry, path, glossary, lang)
+        findings += check_entry(entry, path, glossary, lang, settings)
     return findings

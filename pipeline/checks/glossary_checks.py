@@ -12,12 +12,11 @@
 
 from __future__ import annotations
 
+from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, fold, mask
-from pipeline.glossary.model import Glossary
 
-# check, severity, message, term: the source term as written in the glossary
-# (the variant the msgid used, e.g. "downgraded"; the headword otherwise).
-Result = tuple[str, str, str, str]
+# A problem's term is the source term as written in the glossary (the variant the msgid used,
+# e.g. "downgraded"; the headword otherwise).
 
 
 def _near_miss(dst: str, spellings: list[str]) -> str:
@@ -35,8 +34,12 @@ def _near_miss(dst: str, spellings: list[str]) -> str:
     return best if score >= 75 else ""
 
 
-def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
-    out: list[Result] = []
+@register("glossary-dnt", "proper-name", "glossary-missing", "glossary-forbidden")
+def check(t: Checked, ctx: Context) -> list[Problem]:
+    glossary, lang, src, dst = ctx.glossary, ctx.lang, t.source, t.translation
+    if glossary is None:
+        return []
+    out: list[Problem] = []
     src_hits = glossary.find(src, glossary.source_language)
     dst_hits = glossary.find(dst, lang, overlapping=True)
     in_src: dict[str, tuple] = {}
@@ -49,7 +52,7 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
             forms = {hit.form} | {h.form for h in src_hits if h.concept.id == cid}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
-                out.append(("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
+                out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
             continue
         approved = concept.approved(lang)
         if not approved:
@@ -59,9 +62,9 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         if concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
-            out.append(("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
+            out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         else:
-            out.append(("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
+            out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
     for h in dst_hits:
         if h.kind != "forbidden":
             continue
@@ -71,7 +74,7 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         use = f"; use {_approved_list(ok)}" if ok else ""
         src_hit = in_src.get(h.concept.id)
         term = src_hit[1].term if src_hit else h.concept.term
-        out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}", term))
+        out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}", term))
     return out
 
 

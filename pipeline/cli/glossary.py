@@ -40,12 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _project():
-    from pipeline.errors import TamizdatError
-    from pipeline.project import Project
+    from pipeline.project import NotAProject, Project
 
     try:
         return Project.find(".")
-    except TamizdatError:
+    except NotAProject:  # commands that also work on loose files; broken settings still stop them
         return None
 
 
@@ -105,7 +104,8 @@ def run_check(args) -> int:
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
     files = _catalogs(args, project)
     jobs = args.jobs or (None if len(files) >= 200 else 1)
-    findings = check_files(files, glossary, args.lang, jobs=jobs)
+    findings = check_files(files, glossary, args.lang, jobs=jobs,
+                           settings=project.settings.checks if project is not None else None)
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
