@@ -37,9 +37,10 @@ class FileResult:
         return ", ".join(parts) or "no change in entries"
 
 
-def load(path: str | os.PathLike) -> tuple[bytes, Catalog]:
+def load(path: str | os.PathLike, strings: dict[str, str] | None = None) -> tuple[bytes, Catalog]:
+    """The file's bytes and its catalogue (``strings``: see :func:`pofile.parse`)."""
     data = read_bytes(path)
-    return data, pofile.parse(data, str(path))
+    return data, pofile.parse(data, str(path), strings)
 
 
 def new_bytes(po: Catalog, old: bytes | tuple | None) -> bytes | None:
@@ -224,12 +225,14 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
     path = project.po_path(lang, slug)
     rel = str(path.relative_to(project.root))
     old_bytes = read_bytes(path) if path.is_file() else None
-    old = pofile.parse(old_bytes, rel) if old_bytes is not None else None
+    strings: dict[str, str] = {}  # the template repeats most of the old catalogue's msgids and references
+    old = pofile.parse(old_bytes, rel, strings) if old_bytes is not None else None
     before = pofile.content(old) if old is not None else None  # the merge may change old's entries
-    pot = load(project.pot_path(slug))[1]
+    pot = load(project.pot_path(slug), strings)[1]
+    del strings
     counts: dict = {}
     po = merge(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=project.settings.memory_exact,
-               fuzzy=fuzzy, stats=counts)
+               fuzzy=fuzzy, stats=counts, reuse_template=True)
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 
@@ -253,18 +256,36 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
                fuzzy: bool = True) -> tuple[FileResult, Iterator[bytes] | None]:
     """``msgmerge old pot -o out``: the result, and the bytes to write, in pieces (None when ``out``
     already says it)."""
-    old = load(old_path)[1]
+    strings: dict[str, str] = {}  # the template repeats most of the old catalogue's msgids and references
+    old = load(old_path, strings)[1]
     in_place = out_path.resolve() == old_path.resolve()
     before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
-    pot = load(pot_path)[1]
+    pot = load(pot_path, strings)[1]
+    del strings
     counts: dict = {}
     po = merge(old, pot, lang=lang or _lang_of(old, old_path) or "", memory=memory,
-               slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
+               slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts, reuse_template=True)
     del old, pot
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
-    # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
-    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)
+    # msgmerge writes what it merged verbatim; so do we, but never touch an identical file. The same
+    # bytes are found without parsing the file again (for a big catalogue, a third catalogue in memory).
+    if current is None:
+        same = False
+    elif isinstance(current, bytes) and _same_bytes(current, pofile.encode_chunks(po)):
+        same = True
+    else:  # the same content in another layout (say, Poedit's) is left alone too
+        same = pofile.unchanged(current, po)
+    data = None if same else pofile.encode_chunks(po)
     return FileResult(str(out_path), data is not None, counts, target=out_path), data
+
+
+def _same_bytes(data: bytes, chunks: Iterable[bytes]) -> bool:
+    at = 0
+    for chunk in chunks:
+        if data[at:at + len(chunk)] != chunk:
+            return False
+        at += len(chunk)
+    return at == len(data)
 
 
 def template_for(po_rel: Path, new_dir: Path) -> Path | None:

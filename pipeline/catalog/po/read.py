@@ -7,10 +7,10 @@ silently. Every error is a :class:`TamizdatError` naming the file and line, as m
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from pipeline.catalog.model import NO_BLANKS, Catalog, Message, OriginalHeader
-from pipeline.catalog.po.base import decode, parse_metadata, split_flags
+from pipeline.catalog.model import NO_BLANKS, NO_FORMS, Catalog, Message, OriginalHeader
+from pipeline.catalog.po.base import parse_metadata, source_codec, split_flags
 from pipeline.errors import TamizdatError
 
 _UNESCAPES = {
@@ -95,45 +95,83 @@ def _new_entry() -> dict:
     }
 
 
-def _split_references(text: str) -> list[tuple[str, str]]:
+def _split_references(text: str, share: Callable[[str, str], str]) -> list[tuple[str, str]]:
     """``#:`` tokens as polib-style (file, line) pairs; line is '' if absent."""
     out = []
     for tok in text.split():
         name, sep, num = tok.rpartition(":")
         if sep and num.isdigit() and name:
-            out.append((name, num))
+            out.append((share(name, name), share(num, num)))
         else:
-            out.append((tok, ""))
+            out.append((share(tok, tok), ""))
     return out
 
 
-def parse(data: bytes | str, path: str = "<string>") -> Catalog:
-    """Parse PO text (bytes are decoded by BOM / header charset)."""
+def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | None = None) -> Catalog:
+    """Parse PO text (bytes are decoded by BOM / header charset).
+
+    Equal strings (file names and line numbers of references, msgids, comments) become one string
+    object; ``strings``, given to the parse of two files, shares them across both (an old catalogue
+    and its template say most things twice: a merge holds both).
+    """
     codec = "utf-8"
+    lines = _Lines()
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text, codec = decode(bytes(data), path)
+        data = bytes(data)
+        codec, start = source_codec(data, path)
+        pieces = lines.decoded(data, start, codec, path)
+        continued = b"\\\n" in data
     else:
-        text = data[1:] if data.startswith("\ufeff") else data
+        pieces = lines.split(data[1:] if data.startswith("\ufeff") else data)
+        continued = "\\\n" in data
     po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
-    _parse_lines(text, po, path, codec)
+    _parse_lines(pieces, lines, continued, po, path, codec, {} if strings is None else strings)
     return po
 
 
-def _split_lines(text: str) -> Iterator[str]:
-    """``text.split("\n")`` one line at a time: a big catalogue's lines, all held at once, take
-    several times the file's size."""
-    start = 0
-    find = text.find
-    while (end := find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
-    yield text[start:]
+class _Lines:
+    """A file's lines (``text.split("\n")``), one at a time, counted. A big catalogue's lines, all
+    held at once, take several times the file's size; so does its whole text decoded at once, so
+    bytes are decoded a piece (about a megabyte, cut after a newline) at a time."""
+
+    PIECE = 1 << 20
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def split(self, text: str) -> Iterator[str]:
+        start = 0
+        find = text.find
+        while (end := find("\n", start)) >= 0:
+            self.count += 1
+            yield text[start:end]
+            start = end + 1
+        self.count += 1
+        yield text[start:]
+
+    def decoded(self, data: bytes, start: int, codec: str, path: str) -> Iterator[str]:
+        # A newline byte is never part of a multi-byte character in the charsets PO files use.
+        n = len(data)
+        while True:
+            end = data.find(b"\n", start + self.PIECE)
+            end = n if end < 0 else end + 1
+            try:
+                text = data[start:end].decode(codec)
+            except UnicodeDecodeError as exc:
+                line = data.count(b"\n", 0, start + exc.start) + 1
+                bad = data[start + exc.start:start + exc.end]
+                raise TamizdatError(f"bytes not valid in {codec}: {bad!r}", path, line) from None
+            if end < n:  # the piece ends with its newline: the empty rest is the next piece's start
+                text = text[:-1]
+            yield from self.split(text)
+            if end >= n:
+                return
+            start = end
 
 
-def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
+def _join_continued(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     """(line number, line) with backslash-newline continuations joined, as
     GNU's lexer does everywhere (even in comments)."""
-    out: list[tuple[int, str]] = []
     pending: str | None = None
     start = 0
     for number, line in enumerate(lines, 1):
@@ -145,19 +183,19 @@ def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
         if pending.endswith("\\"):
             pending = pending[:-1]
             continue
-        out.append((start, pending))
+        yield start, pending
         pending = None
     if pending is not None:
-        out.append((start, pending))
-    return out
+        yield start, pending
 
 
-def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
-    lines = _split_lines(text)
-    numbered = _join_continued(lines) if "\\\n" in text else enumerate(lines, 1)
+def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Catalog, path: str, codec: str,
+                 strings: dict[str, str]) -> None:
+    numbered = _join_continued(pieces) if continued else enumerate(pieces, 1)
     # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
     # kept until the end, would take as much memory again as its entries.
-    add = _Builder(po, path).add
+    share = strings.setdefault
+    add = _Builder(po, path, share).add
     cur = _new_entry()
     # Which string field continuation lines ("...") extend.
     field: str | None = None
@@ -220,7 +258,7 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                     if c1 == ".":
                         cur["comment"].append(body[1:] if body[:1] == " " else body)
                     elif c1 == ":":
-                        cur["occurrences"].extend(_split_references(body))
+                        cur["occurrences"].extend(_split_references(body, share))
                     elif c1 == "," or c1 == "!":
                         cur["flags"].extend(split_flags(body))
                     else:
@@ -330,7 +368,7 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 cur["plural"][index] = value
                 plural_index = index
                 field = "plural"
-        lineno = text.count("\n") + 1
+        lineno = lines.count
         finish()
     except _Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None
@@ -339,8 +377,8 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
 class _Builder:
     """Parsed entries (dicts) into ``po``'s :class:`Message` objects, one at a time."""
 
-    def __init__(self, po: Catalog, path: str) -> None:
-        self.po, self.path = po, path
+    def __init__(self, po: Catalog, path: str, share: Callable[[str, str], str]) -> None:
+        self.po, self.path, self.share = po, path, share
         self.seen: dict[tuple, int] = {}
         self.header_done = False
 
@@ -356,14 +394,16 @@ class _Builder:
             _set_header(po, e)
             return
         blank = (e["tcomment"] == [""], e["comment"] == [""])
+        share = self.share
+        comment = "\n".join(e["comment"])
         po.append(Message(
-            e["msgid"],
+            share(e["msgid"], e["msgid"]),
             e["msgstr"] if e["msgstr"] is not None else "",
             msgid_plural=e["msgid_plural"] if e["msgid_plural"] is not None else "",
-            msgstr_plural=e["plural"],
+            msgstr_plural=NO_FORMS if e["plural"] is None else e["plural"],
             msgctxt=e["msgctxt"],
             flags=e["flags"],
-            comment="\n".join(e["comment"]),
+            comment=share(comment, comment) if comment else "",
             tcomment="\n".join(e["tcomment"]),
             occurrences=e["occurrences"],
             obsolete=bool(e["obsolete"]),
