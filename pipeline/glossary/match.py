@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from pipeline.glossary.model import Concept, Glossary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
+    from pipeline.glossary.model import Concept, Glossary
 
 # Placeholder tags, entities, URLs and e-mail addresses: never words. Two
 # regexes, each run only when its tell-tale characters occur.
@@ -391,8 +394,5 @@ def build_index(glossary: Glossary, lang: str) -> Index:
 
 
 def index_for(glossary: Glossary, lang: str) -> Index:
-    idx = glossary._indexes.get(lang)
-    if idx is None:
-        idx = glossary._indexes[lang] = build_index(glossary, lang)
-        idx.remember = lang == glossary.source_language
-    return idx
+    """The glossary's index for ``lang`` (the glossary keeps it: :meth:`Glossary.index`)."""
+    return glossary.index(lang)

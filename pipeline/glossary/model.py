@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pipeline.glossary.match import Hit
+    from pipeline.glossary.match import Hit, Index
 
 POS_VALUES = ("noun", "adjective", "verb", "adverb", "phrase", "proper noun", "abbreviation", "other")
 
@@ -99,7 +99,8 @@ class Glossary:
     path: str = field(default="<string>", compare=False)
 
     def __post_init__(self) -> None:
-        self._indexes: dict = {}
+        # One matching index per language, built on first use and kept with the glossary it indexes.
+        self._indexes: dict[str, Index] = {}
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Glossary):
@@ -130,9 +131,14 @@ class Glossary:
         are remembered (they recur across languages); ``remember=False`` for
         texts that will not recur, such as a published page's.
         """
+        return self.index(lang).find(text, overlapping, remember)
+
+    def index(self, lang: str) -> Index:
+        """The matching index of ``lang``'s terms (built on first use, then kept)."""
         idx = self._indexes.get(lang)
         if idx is None:
-            from pipeline.glossary.match import index_for
+            from pipeline.glossary.match import build_index
 
-            idx = index_for(self, lang)
-        return idx.find(text, overlapping, remember)
+            idx = self._indexes[lang] = build_index(self, lang)
+            idx.remember = lang == self.source_language
+        return idx

@@ -7,82 +7,15 @@ silently. Every error is a :class:`TamizdatError` naming the file and line, as m
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from pipeline.catalog.model import NO_BLANKS, NO_FORMS, Catalog, Message, OriginalHeader
 from pipeline.catalog.po.base import parse_metadata, source_codec, split_flags
+from pipeline.catalog.po.lex import Lines, Syntax, join_continued, parse_strings
 from pipeline.errors import TamizdatError
 
-_UNESCAPES = {
-    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
-    "v": "\v", "\\": "\\", '"': '"',
-}
-_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.)|$)", re.S)
-_STRING_RE = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*', re.S)
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
 _PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})
-
-
-class _Syntax(Exception):
-    """Internal: a syntax error at the current line (or at ``line``)."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
-
-
-def _unescape(body: str, codec: str) -> str:
-    if "\\" not in body:
-        return body
-    raw_bytes = False
-
-    def repl(m: re.Match) -> str:
-        nonlocal raw_bytes
-        octal, hexa, char = m.group(1), m.group(2), m.group(3)
-        if octal is not None or hexa is not None:
-            # A numeric escape is a byte of the file's encoding, not a
-            # code point: keep bytes >= 0x80 aside and decode them below.
-            value = int(octal, 8) if octal is not None else int(hexa, 16)
-            value &= 0xFF
-            if value < 0x80:
-                return chr(value)
-            raw_bytes = True
-            return chr(0xDC00 + value)
-        if char is not None and char in _UNESCAPES:
-            return _UNESCAPES[char]
-        if char is None:
-            raise _Syntax("backslash at end of string")
-        raise _Syntax(f"invalid escape sequence '\\{char}' in string")
-
-    out = _ESCAPE_RE.sub(repl, body)
-    if raw_bytes:
-        try:
-            out = out.encode(codec, "surrogateescape").decode(codec)
-        except UnicodeError:
-            raise _Syntax(f"escaped bytes are not valid {codec}") from None
-    return out
-
-
-def _parse_strings(rest: str, codec: str = "utf-8") -> str:
-    """Value of one or more adjacent C strings making up the rest of a line."""
-    s = rest.strip()
-    if len(s) >= 2 and s[0] == '"' and s[-1] == '"':
-        inner = s[1:-1]
-        if '"' not in inner and "\\" not in inner:
-            return inner
-    pos, n, parts = 0, len(rest), []
-    while True:
-        m = _STRING_RE.match(rest, pos)
-        if m is None:
-            if '"' in rest[pos:]:
-                raise _Syntax("unterminated string")
-            raise _Syntax("expected a quoted string")
-        parts.append(_unescape(m.group(1), codec))
-        pos = m.end()
-        if pos >= n or rest[pos:].isspace():
-            return "".join(parts)
-        if rest[pos] != '"':
-            raise _Syntax(f"unexpected text after string: {rest[pos:].strip()[:30]!r}")
 
 
 def _new_entry() -> dict:
@@ -115,7 +48,7 @@ def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | N
     and its template say most things twice: a merge holds both).
     """
     codec = "utf-8"
-    lines = _Lines()
+    lines = Lines()
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         codec, start = source_codec(data, path)
@@ -129,69 +62,9 @@ def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | N
     return po
 
 
-class _Lines:
-    """A file's lines (``text.split("\n")``), one at a time, counted. A big catalogue's lines, all
-    held at once, take several times the file's size; so does its whole text decoded at once, so
-    bytes are decoded a piece (about a megabyte, cut after a newline) at a time."""
-
-    PIECE = 1 << 20
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def split(self, text: str) -> Iterator[str]:
-        start = 0
-        find = text.find
-        while (end := find("\n", start)) >= 0:
-            self.count += 1
-            yield text[start:end]
-            start = end + 1
-        self.count += 1
-        yield text[start:]
-
-    def decoded(self, data: bytes, start: int, codec: str, path: str) -> Iterator[str]:
-        # A newline byte is never part of a multi-byte character in the charsets PO files use.
-        n = len(data)
-        while True:
-            end = data.find(b"\n", start + self.PIECE)
-            end = n if end < 0 else end + 1
-            try:
-                text = data[start:end].decode(codec)
-            except UnicodeDecodeError as exc:
-                line = data.count(b"\n", 0, start + exc.start) + 1
-                bad = data[start + exc.start:start + exc.end]
-                raise TamizdatError(f"bytes not valid in {codec}: {bad!r}", path, line) from None
-            if end < n:  # the piece ends with its newline: the empty rest is the next piece's start
-                text = text[:-1]
-            yield from self.split(text)
-            if end >= n:
-                return
-            start = end
-
-
-def _join_continued(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(line number, line) with backslash-newline continuations joined, as
-    GNU's lexer does everywhere (even in comments)."""
-    pending: str | None = None
-    start = 0
-    for number, line in enumerate(lines, 1):
-        if pending is None:
-            start = number
-            pending = line
-        else:
-            pending += line
-        if pending.endswith("\\"):
-            pending = pending[:-1]
-            continue
-        yield start, pending
-        pending = None
-    if pending is not None:
-        yield start, pending
-
-
-def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Catalog, path: str, codec: str,
+def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catalog, path: str, codec: str,
                  strings: dict[str, str]) -> None:
-    numbered = _join_continued(pieces) if continued else enumerate(pieces, 1)
+    numbered = join_continued(pieces) if continued else enumerate(pieces, 1)
     # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
     # kept until the end, would take as much memory again as its entries.
     share = strings.setdefault
@@ -206,18 +79,18 @@ def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Cata
         nonlocal cur, field
         if cur["msgid"] is None:
             if cur["msgstr"] is not None or cur["plural"] is not None:
-                raise _Syntax("msgstr without msgid")
+                raise Syntax("msgstr without msgid")
             if cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
                 # Previous-msgid comment with no entry after it.
-                raise _Syntax("'#|' comment not followed by an entry")
+                raise Syntax("'#|' comment not followed by an entry")
             # Comments with no entry: GNU drops them at the end of a file.
             cur = _new_entry()
             field = None
             return
         if cur["msgstr"] is None and cur["plural"] is None:
-            raise _Syntax("missing msgstr after msgid", cur["linenum"])
+            raise Syntax("missing msgstr after msgid", cur["linenum"])
         if cur["prev_msgid"] is None and (cur["prev_msgctxt"] is not None or cur["prev_msgid_plural"] is not None):
-            raise _Syntax("'#|' comment without '#| msgid'", cur["first_line"])
+            raise Syntax("'#|' comment without '#| msgid'", cur["first_line"])
         add(cur)
         cur = _new_entry()
         field = None
@@ -251,7 +124,7 @@ def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Cata
                     if has_string():
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
-                        raise _Syntax("comment inside an entry, before its msgstr")
+                        raise Syntax("comment inside an entry, before its msgstr")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
                     body = line[2:]
@@ -273,21 +146,21 @@ def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Cata
                     if has_string():
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
-                        raise _Syntax("'#|' comment inside an entry, before its msgstr")
+                        raise Syntax("'#|' comment inside an entry, before its msgstr")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
                     if stripped[0] == '"':
                         if field is None or not field.startswith("prev_"):
-                            raise _Syntax("string continuation without a keyword")
-                        cur[field] += _parse_strings(stripped, codec)
+                            raise Syntax("string continuation without a keyword")
+                        cur[field] += parse_strings(stripped, codec)
                         continue
                     m = _KEYWORD_RE.match(stripped)
                     if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
-                        raise _Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
+                        raise Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
                     field = "prev_" + m.group(1)
                     if cur[field] is not None:
-                        raise _Syntax(f"duplicate '#| {m.group(1)}'")
-                    cur[field] = _parse_strings(stripped[m.end():], codec)
+                        raise Syntax(f"duplicate '#| {m.group(1)}'")
+                    cur[field] = parse_strings(stripped[m.end():], codec)
                     continue
                 line = stripped
             else:
@@ -297,10 +170,10 @@ def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Cata
             # A keyword or a string continuation, possibly obsolete.
             if line[0] == '"':
                 if field is None or field.startswith("prev_"):
-                    raise _Syntax("string continuation without a keyword")
+                    raise Syntax("string continuation without a keyword")
                 if (cur["obsolete"] is True) != obsolete:
-                    raise _Syntax("string continuation mixes obsolete and live lines")
-                value = _parse_strings(line, codec)
+                    raise Syntax("string continuation mixes obsolete and live lines")
+                value = parse_strings(line, codec)
                 if field == "plural":
                     cur["plural"][plural_index] += value
                 else:
@@ -310,67 +183,67 @@ def _parse_lines(pieces: Iterator[str], lines: _Lines, continued: bool, po: Cata
             kw = line[:sp] if sp > 0 else line
             if kw in _PLAIN_KEYWORDS:
                 index = 0
-                value = _parse_strings(line[sp + 1:], codec)
+                value = parse_strings(line[sp + 1:], codec)
             else:
                 m = _KEYWORD_RE.match(line)
                 if m is None:
                     word = line.split()[0] if line.split() else line
-                    raise _Syntax(f"unknown keyword {word!r}")
+                    raise Syntax(f"unknown keyword {word!r}")
                 kw = m.group(1)
                 index = int(m.group(2)) if m.group(2) is not None else 0
                 if kw.startswith("msgstr["):
                     kw = "msgstr[]"
-                value = _parse_strings(line[m.end():], codec)
+                value = parse_strings(line[m.end():], codec)
             if kw == "msgctxt" or kw == "msgid":
                 if has_string():
                     finish()
                 if kw == "msgctxt":
                     if cur["msgctxt"] is not None or cur["msgid"] is not None:
-                        raise _Syntax("msgctxt out of place")
+                        raise Syntax("msgctxt out of place")
                 else:
                     if cur["msgid"] is not None:
-                        raise _Syntax("missing msgstr after msgid", cur["linenum"])
+                        raise Syntax("missing msgstr after msgid", cur["linenum"])
                     cur["linenum"] = lineno
                 if cur["obsolete"] is None:
                     cur["obsolete"] = obsolete
                 elif cur["obsolete"] != obsolete:
-                    raise _Syntax("entry mixes obsolete (#~) and live lines")
+                    raise Syntax("entry mixes obsolete (#~) and live lines")
                 if cur["first_line"] is None:
                     cur["first_line"] = lineno
                 cur[kw] = value
                 field = kw
                 continue
             if cur["msgid"] is None:
-                raise _Syntax(f"{kw} before msgid")
+                raise Syntax(f"{kw} before msgid")
             if cur["obsolete"] != obsolete:
-                raise _Syntax("entry mixes obsolete (#~) and live lines")
+                raise Syntax("entry mixes obsolete (#~) and live lines")
             if kw == "msgid_plural":
                 if cur["msgid_plural"] is not None or has_string():
-                    raise _Syntax("msgid_plural out of place")
+                    raise Syntax("msgid_plural out of place")
                 cur["msgid_plural"] = value
                 field = kw
             elif kw == "msgstr":
                 if has_string():
-                    raise _Syntax("duplicate msgstr")
+                    raise Syntax("duplicate msgstr")
                 if cur["msgid_plural"] is not None:
-                    raise _Syntax("msgstr without [index] after msgid_plural")
+                    raise Syntax("msgstr without [index] after msgid_plural")
                 cur["msgstr"] = value
                 field = kw
             else:
                 if cur["msgid_plural"] is None:
-                    raise _Syntax("msgstr[] without msgid_plural")
+                    raise Syntax("msgstr[] without msgid_plural")
                 if cur["msgstr"] is not None:
-                    raise _Syntax("msgstr[] after msgstr")
+                    raise Syntax("msgstr[] after msgstr")
                 if cur["plural"] is None:
                     cur["plural"] = {}
                 if index != len(cur["plural"]):
-                    raise _Syntax("plural form has wrong index")
+                    raise Syntax("plural form has wrong index")
                 cur["plural"][index] = value
                 plural_index = index
                 field = "plural"
         lineno = lines.count
         finish()
-    except _Syntax as exc:
+    except Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None
 
 
