@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz.distance import Indel  # noqa: E402
 
 
 
@@ -60,6 +61,44 @@ def translations(po) -> dict[tuple, str]:
     return {(e.msgctxt, e.msgid): e.msgstr for e in po if not e.obsolete and e.msgstr and "fuzzy" not in e.flags}
 
 
+def run_ours(old_dir: Path, pots: Path, rels: list[str], work: Path, name: str, *, memory: bool, subset: bool):
+    """``tamizdat merge OLD_DIR POT_DIR -o OUT`` over the folder: the time it took and the merged catalogues."""
+    out = work / name
+    shutil.rmtree(out, ignore_errors=True)
+    src = old_dir
+    if subset:  # a subset: merge copies of just those files
+        src = work / "subset"
+        shutil.rmtree(src, ignore_errors=True)
+        for rel in rels:
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(old_dir / rel, src / rel)
+    cmd = [sys.executable, "-m", "pipeline", "--quiet", "merge", str(src), str(pots), "-o", str(out)]
+    if memory:
+        cmd += ["--memory", str(src)]  # the other catalogues of the language (each skips itself)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    elapsed = time.perf_counter() - t0
+    return elapsed, {rel: _parse((out / rel).read_bytes(), rel) for rel in rels}
+
+
+def effort(merged: dict, final: dict) -> tuple[int, int, int]:
+    """Characters a translator types or deletes (Indel distance) to turn each suggestion into the text
+    published in 2017, over every entry that does not already hold it (an empty msgstr costs the whole
+    text); with the number of suggestions offered and how many of them mislead (similarity < 50)."""
+    cost = offered = misleading = 0
+    for rel, po in merged.items():
+        entries = {(e.msgctxt, e.msgid): e.msgstr for e in po if not e.obsolete}
+        for key, published in final[rel].items():
+            got = entries.get(key, "")
+            if got == published:
+                continue
+            cost += Indel.distance(got, published)
+            if got:
+                offered += 1
+                misleading += fuzz.ratio(got, published) < 50
+    return cost, offered, misleading
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
@@ -77,9 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.work)
     pots = work / "pot"
     build_templates(new_dir, rels, pots)
-    for d in ("msgmerge", "tamizdat"):
-        shutil.rmtree(work / d, ignore_errors=True)
-        (work / d).mkdir(parents=True)
+    shutil.rmtree(work / "msgmerge", ignore_errors=True)
+    (work / "msgmerge").mkdir(parents=True)
 
     # -- GNU msgmerge ----------------------------------------------------
     t0 = time.perf_counter()
@@ -94,23 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     t_gnu = time.perf_counter() - t0
 
     # -- ours: one process for the whole folder, as a user runs it ------------------
-    cmd = [sys.executable, "-m", "pipeline", "--quiet", "merge", str(old_dir), str(pots), "-o", str(work / "tamizdat")]
-    if not args.no_memory:
-        cmd += ["--memory", str(old_dir)]  # the other catalogues of the language (each skips itself)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    if args.limit:  # a subset: merge copies of just those files
-        sub = work / "subset"
-        shutil.rmtree(sub, ignore_errors=True)
-        for rel in rels:
-            (sub / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(old_dir / rel, sub / rel)
-        cmd[5] = str(sub)
-        if not args.no_memory:
-            cmd[-1] = str(sub)
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, env=env)
-    t_ours = time.perf_counter() - t0
-    ours = {rel: _parse((work / "tamizdat" / rel).read_bytes(), rel) for rel in rels}
+    t_ours, ours = run_ours(old_dir, pots, rels, work, "tamizdat", memory=not args.no_memory, subset=bool(args.limit))
+    plain = None
+    if not args.no_memory:  # the translator-effort table compares us without memory too
+        plain = run_ours(old_dir, pots, rels, work, "tamizdat-plain", memory=False, subset=bool(args.limit))[1]
 
     # -- compare ------------------------------------------------------------
     gnu = {rel: _parse((work / "msgmerge" / rel).read_bytes(), rel) for rel in rels}
@@ -182,6 +207,19 @@ def main(argv: list[str] | None = None) -> int:
     if fills:
         row("  their mean ratio to the 2017 translation", "", f"{statistics.mean(fills):.1f}")
         row("  of which misleading (< 50)", "", sum(1 for x in fills if x < 50))
+
+    print()
+    print("Translator effort: characters to type or delete to reach the 2017 translations (Indel distance)")
+    print("| merge | effort | × msgmerge | suggestions | misleading (< 50) |")
+    print("|---|---:|---:|---:|---:|")
+    runs = [("msgmerge --previous", gnu)]
+    runs += [("tamizdat merge", plain), ("tamizdat merge --memory", ours)] if plain is not None else [
+        ("tamizdat merge", ours)]
+    base = effort(gnu, final)[0] or 1
+    for label, merged in runs:
+        cost, offered, bad = effort(merged, final)
+        share = f"{100 * bad / offered:.1f} %" if offered else "-"
+        print(f"| {label} | {cost:,} | {cost / base:.3f} | {offered} | {bad} ({share}) |")
     return 0
 
 

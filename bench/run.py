@@ -529,7 +529,9 @@ def build_once(ws: Workspace, rep: int, env: dict[str, str], logdir: Path, timeo
     if proj.exists():
         shutil.rmtree(proj)
     shutil.copytree(ws["project"], proj)
-    cmd = Cmd([ours("build")], cwd=proj, tree=True)
+    # The generated translations break glossary rules; the gate holds those entries back (and checks every
+    # entry, which is part of what is timed), --allow-errors keeps the exit status about the build itself.
+    cmd = Cmd([ours("build", "--allow-errors")], cwd=proj, tree=True)
     for name, tag in zip(BUILD_STEPS, ("cold", "one", "none")):
         if tag == "one":
             touch_translation(sorted((proj / "locales" / ws.langs[0]).glob("*.po"))[rep % ws.n])
@@ -653,7 +655,7 @@ def profile_steps(ws: Workspace, all_steps: list[Step], rows: list[dict], env: d
         proj = ws.root / "run" / "project"
         shutil.rmtree(proj, ignore_errors=True)
         shutil.copytree(ws["project"], proj)
-        cmd = Cmd([ours("build")], cwd=proj)
+        cmd = Cmd([ours("build", "--allow-errors")], cwd=proj)
         measure(profiled(cmd, pdir / "build-cold.prof"), env, pdir / "build-cold.log", timeout)
         touch_translation(sorted((proj / "locales" / ws.langs[0]).glob("*.po"))[0])
         measure(profiled(cmd, pdir / "build-one.prof"), env, pdir / "build-one.log", timeout)

@@ -45,4 +45,5 @@ def article_info(root: etree._Element, slug: str, path: str, default_lang: str =
         author=_meta(root, "author", "dc.creator", "article:author"),
         source_url=canonical,
         description=_meta(root, "description", "og:description"),
+        publisher=_meta(root, "publisher", "og:site_name", "dc.publisher"),
     )

@@ -44,7 +44,8 @@ def read_article(project: Project, slug: str):
 def extract_template(project: Project, slug: str, seg, info: Article, glossary) -> bool:
     """Step 1 for one article: ``locales/<slug>.pot``, written only when its content changed. True if written."""
     rel = project.article_path(slug).relative_to(project.root).as_posix()
-    pot = template_of(seg, ref=rel, project_id=slug, source_lang=info.lang, title=info.title, glossary=glossary)
+    pot = template_of(seg, ref=rel, project_id=slug, source_lang=info.lang, title=info.title, glossary=glossary,
+                      sentences=project.settings.segmentation == "sentence")
     return save_template(project.pot_path(slug), pot)
 
 

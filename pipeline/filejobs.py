@@ -41,12 +41,12 @@ def load_po(path: str | os.PathLike) -> Catalog:
     return pofile.parse(read_bytes(path), str(path))
 
 
-def extract_one(src: Path, ref: str, *, glossary=None) -> Catalog:
+def extract_one(src: Path, ref: str, *, glossary=None, sentences: bool = False) -> Catalog:
     """The template of one HTML document; ``ref`` is the name used in ``#:`` references."""
     root, seg = segments_of(read_bytes(src), str(src))
     info = article_info(root, src.stem, str(src))
     return template_of(seg, ref=ref, project_id=src.stem, source_lang=info.lang, title=info.title or None,
-                       glossary=glossary)
+                       glossary=glossary, sentences=sentences)
 
 
 def template_bytes(out: Path, po: Catalog) -> bytes | None:
@@ -71,7 +71,7 @@ def save_template(out: Path, po: Catalog) -> bool:
     return data is not None and write_if_changed(out, data)
 
 
-def extract(src: str, out: str, *, glossary=None) -> Report:
+def extract(src: str, out: str, *, glossary=None, sentences: bool = False) -> Report:
     report = Report()
     src_path, out_path = Path(src), Path(out)
     if src_path.is_dir():
@@ -79,8 +79,10 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         if not files:
             raise TamizdatError("no .html files found", src)
         _WORKER["glossary"] = glossary  # forked workers inherit it
-        tasks = [(f, f.relative_to(src_path).as_posix(), out_path / f.relative_to(src_path).with_suffix(".pot"))
-                 for f in files]
+        _WORKER["sentences"] = sentences
+        root = _reference_base(src_path)
+        tasks = [(f, f.resolve().relative_to(root).as_posix() if root else f.relative_to(src_path).as_posix(),
+                  out_path / f.relative_to(src_path).with_suffix(".pot")) for f in files]
         batch = []
         for target, data in pmap(_extract_task, tasks):
             if data is None:
@@ -91,9 +93,21 @@ def extract(src: str, out: str, *, glossary=None) -> Report:
         return report
     if not src_path.exists():
         raise TamizdatError("no such file", src)
-    po = extract_one(src_path, src_path.as_posix(), glossary=glossary)
+    root = _reference_base(src_path)
+    ref = src_path.resolve().relative_to(root).as_posix() if root else src_path.as_posix()
+    po = extract_one(src_path, ref, glossary=glossary, sentences=sentences)
     (report.written if save_template(out_path, po) else report.unchanged).append(str(out_path))
     return report
+
+
+def _reference_base(src: Path) -> Path | None:
+    """The project root when ``src`` lies inside a project: ``#:`` references are then relative to it
+    (``articles/x.html:5``), exactly as ``build`` and ``update`` write them, so whichever command made a
+    template, the next one rewrites no catalogue."""
+    from pipeline.project import Project
+
+    project = Project.containing(src)
+    return project.root.resolve() if project is not None else None
 
 
 _WORKER: dict = {}
@@ -101,7 +115,8 @@ _WORKER: dict = {}
 
 def _extract_task(task: tuple[Path, str, Path]) -> tuple[Path, bytes | None]:
     src, ref, target = task
-    return target, template_bytes(target, extract_one(src, ref, glossary=_WORKER.get("glossary")))
+    return target, template_bytes(target, extract_one(src, ref, glossary=_WORKER.get("glossary"),
+                                                      sentences=_WORKER.get("sentences", False)))
 
 
 def _render_task(task: tuple[Path, Path, Path, str | None, bool]):
@@ -124,7 +139,8 @@ def render_one(src: Path, po: Catalog, po_path: str, *, lang: str | None = None,
     info = article_info(root, src.stem, str(src))
     source = info.lang
     translations = translations_from_catalog(po)
-    msgids = {u.msgid for u in seg.units}
+    # Either segmentation of the document counts: a catalogue may hold it by paragraph or by sentence.
+    msgids = {u.msgid for u in seg.units} | {s.text for s in seg.segments(sentences=True)}
     live = [e for e in po if not e.obsolete and e.msgid]
     if live and not msgids.intersection(e.msgid for e in live):
         raise TamizdatError(f"this catalogue was made for another document: none of its {len(live)} entries "

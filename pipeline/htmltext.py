@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
+import uuid
+import weakref
 
 import lxml.html
 from lxml import etree
 
 from pipeline.errors import TamizdatError
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+# A start tag and its attributes, quoted values kept whole (a ">" inside quotes does not end the tag);
+# comments and the text of script/style are skipped, as a browser does not read tags there.
+_START_TAG = re.compile(
+    r"""<!--.*?(?:-->|\Z)|<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>.*?(?:</\1|\Z)"""
+    r"""|<([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.S | re.I,
+)
+_ATTRIBUTE = re.compile(r"""([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_CONTENT_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 # Labels the WHATWG encoding standard maps to windows-1252: browsers never use real Latin-1.
 _WHATWG_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp819", "iso_8859-1"}
 
@@ -21,9 +32,8 @@ def sniff_encoding(data: bytes) -> tuple[str, int]:
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return name, len(bom)
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        label = m.group(1).decode("ascii", "replace").lower()
+    label = declared_charset(data[:4096])
+    if label:
         if label in _WHATWG_1252:
             return "windows-1252", 0
         try:
@@ -31,6 +41,39 @@ def sniff_encoding(data: bytes) -> tuple[str, int]:
         except LookupError:
             pass
     return "utf-8", 0
+
+
+def start_tags(text: str):
+    """Every start tag of ``text``: (lower-case name, [(attribute name, raw value with its quotes or None)])."""
+    for m in _START_TAG.finditer(text):
+        name, attrs = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if name:  # not a comment
+            yield name.lower(), [(a.group(1), a.group(2)) for a in _ATTRIBUTE.finditer(attrs)]
+
+
+def _unquote(raw: str | None) -> str:
+    if raw is None:
+        return ""
+    if raw[:1] in "\"'" and raw[-1:] == raw[:1] and len(raw) > 1:
+        raw = raw[1:-1]
+    return html.unescape(raw)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a ``<meta>`` really declares (a ``charset`` attribute, or ``http-equiv="Content-Type"``
+    with ``charset=`` in its content), lower-cased; ``data-charset`` and other look-alikes are not one."""
+    text = head.decode("latin-1")
+    for tag, attrs in start_tags(text):
+        if tag != "meta":
+            continue
+        values = {name.lower(): _unquote(raw) for name, raw in reversed(attrs)}  # the first of a name wins
+        if values.get("charset", "").strip():
+            return values["charset"].strip().lower()
+        if values.get("http-equiv", "").strip().lower() == "content-type":
+            m = _CONTENT_CHARSET.search(values.get("content", ""))
+            if m:
+                return m.group(1).lower()
+    return None
 
 
 def decode_html(data: bytes, path: str = "<string>") -> str:
@@ -62,12 +105,81 @@ def parse_html(data: bytes | str, path: str = "<string>") -> etree._Element:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise TamizdatError(f"cannot parse HTML: {exc}", path) from None
+    _SOURCES[root] = text
     return root
 
 
+# The source text of every parsed document, so that serialization can write each attribute exactly as the
+# source wrote it (see :func:`serialize_html`).
+_SOURCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# libxml2 writes these with no value; we keep that for attributes the source does not spell out.
+_BOOLEAN = frozenset("checked compact declare defer disabled ismap multiple nohref noresize noshade nowrap "
+                     "readonly selected".split())
+
+
+def _source_attributes(text: str | None) -> dict[tuple[str, str], list[str]]:
+    """(lower-case name, decoded value) → each spelling of that attribute in the source, in order (name,
+    quotes, character references exactly as written). Every spelling decodes to the same value."""
+    spelled: dict[tuple[str, str], list[str]] = {}
+    if not text:
+        return spelled
+    for _tag, attrs in start_tags(text):
+        for name, raw in attrs:
+            # libxml2 gives a bare attribute its own name as value when it is one of HTML 4's booleans
+            value = _unquote(raw) if raw is not None else name.lower() if name.lower() in _BOOLEAN else ""
+            spelled.setdefault((name.lower(), value), []).append(name if raw is None else f"{name}={raw}")
+    return spelled
+
+
+def _write_attribute(name: str, value: str) -> str:
+    """An attribute the source did not write (a translation, or one we added), escaped as libxml2 does."""
+    if name in _BOOLEAN and value in ("", name):
+        return name
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if '"' in value and "'" not in value:
+        return f"{name}='{value}'"
+    return f'{name}="{value.replace(chr(34), "&quot;")}"'
+
+
 def serialize_html(root: etree._Element) -> str:
-    """An HTML5 document with a doctype, as UTF-8 text."""
-    return lxml.html.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>") + "\n"
+    """An HTML5 document with a doctype, as UTF-8 text.
+
+    Attributes are written exactly as the source wrote them when their value is unchanged: libxml2's
+    serializer would percent-encode link targets (``a b`` → ``a%20b``, non-ASCII paths as UTF-8 bytes) and
+    respell character references, and a published page must point where its source points, byte for byte.
+    libxml2 writes the elements; every attribute list is swapped for a marker that we then replace.
+    """
+    spelled = _source_attributes(_SOURCES.get(root))
+    marker = "tz" + uuid.uuid4().hex[:12]
+    saved: list[tuple[etree._Element, list]] = []
+    try:
+        for el in root.iter():
+            if not isinstance(el.tag, str) or not len(el.attrib):
+                continue
+            saved.append((el, list(el.attrib.items())))
+            el.attrib.clear()
+            el.set(marker, str(len(saved) - 1))
+        out = lxml.html.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>") + "\n"
+    finally:
+        for el, items in saved:
+            del el.attrib[marker]
+            for name, value in items:
+                el.set(name, value)
+
+    used: dict[tuple[str, str], int] = {}
+
+    def spelling(name: str, value: str) -> str:
+        # Elements come out in source order, so the n-th use of a value takes its n-th source spelling.
+        options = spelled.get((name, value))
+        if not options:
+            return _write_attribute(name, value)
+        n = used[(name, value)] = used.get((name, value), -1) + 1
+        return options[min(n, len(options) - 1)]
+
+    def attributes(m: re.Match) -> str:
+        return " ".join(spelling(name, value) for name, value in saved[int(m.group(1))][1])
+
+    return re.sub(f'{marker}="([0-9]+)"', attributes, out)
 
 
 def set_utf8_charset(root: etree._Element) -> None:

@@ -24,8 +24,9 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from pipeline import languages
+from pipeline import languages, media
 from pipeline.errors import TamizdatError
+from pipeline.htmltext import declared_charset
 from pipeline.model import Article
 from pipeline.project import check_slug
 
@@ -117,6 +118,7 @@ class Imported:
     dropped: Counter = field(default_factory=Counter)
     dropped_words: int = 0
     warnings: list[str] = field(default_factory=list)
+    media_refs: dict[str, str] = field(default_factory=dict)  # img src -> what the page said (pipeline.media)
 
     @property
     def text(self) -> str:
@@ -124,7 +126,6 @@ class Imported:
 
 
 # ---------------------------------------------------------------- encoding
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _CYR_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў")
 
 
@@ -143,9 +144,8 @@ def decode_html(data: bytes, path: str = "<page>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    m = _META_CHARSET.search(data[:8192])
-    if m:
-        declared = m.group(1).decode("ascii", "replace").lower()
+    declared = declared_charset(data[:8192])
+    if declared:
         if declared not in ("utf-8", "utf8"):
             try:
                 return data.decode(declared), declared
@@ -554,6 +554,7 @@ class _Builder:
         self.blocks: list[Tag] = []
         self.kept: Counter = Counter()
         self.warnings: list[str] = []
+        self.media_refs: dict[str, str] = {}
 
     # -- inline content
     def inline(self, node) -> list:
@@ -617,9 +618,16 @@ class _Builder:
         src = node.get("src") or node.get("data-src") or node.get("data-lazy-src")
         if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
             return None
-        img = self.soup.new_tag("img", attrs={"src": self.resolve(src), "alt": _norm(node.get("alt") or "")})
+        # -- issue 19 hook (pipeline/media.py): an alt that is only an address or a file name is dropped, and
+        # the page's own reference is kept so that import can take the file from NAME_files/.
+        alt, alt_warning = media.describing_alt(_norm(node.get("alt") or ""))
+        img = self.soup.new_tag("img", attrs={"src": self.resolve(src), "alt": alt})
+        self.media_refs[img["src"]] = src.strip()
+        # -- end of hook
         self.kept["images"] += 1
-        if not img["alt"] and not (node.parent and node.parent.name == "a"):
+        if alt_warning:
+            self.warnings.append(f"image {img['src']}: {alt_warning} — write one")
+        elif not img["alt"] and not (node.parent and node.parent.name == "a"):
             self.warnings.append(f"image {img['src']} has no alt text")
         return img
 
@@ -906,6 +914,7 @@ def import_page(
         dropped=+dropped,
         dropped_words=max(0, page_words - kept_words - _words(title)),
         warnings=warnings,
+        media_refs=builder.media_refs,
     )
 
 

@@ -42,12 +42,23 @@ def validate(code: str, path: str | None = None, line: int | None = None) -> str
     raise TamizdatError(f"unknown language code {code!r}{hint}", path, line)
 
 
+def is_pseudo(code: str) -> bool:
+    return code in PSEUDO
+
+
 def native_name(code: str) -> str:
     """The language's name in itself, capitalised as in a menu ("Русский", "Deutsch", "français" → "Français")."""
     if code in PSEUDO:
         return {"qps": "Pseudo", "ar-pseudo": "Pseudo RTL"}[code]
     name = _locale(code).get_display_name(_locale(code)) or code
     return name[:1].upper() + name[1:]
+
+
+def name_in(code: str, lang: str) -> str:
+    """The name of language ``code`` as a sentence in ``lang`` writes it ("français", "Deutsch")."""
+    if code in PSEUDO:
+        return native_name(code)
+    return _locale(code).get_display_name(_locale(lang)) or code
 
 
 def is_rtl(code: str) -> bool:

@@ -38,6 +38,7 @@ class Article:
     author: str | None = None
     source_url: str | None = None
     description: str | None = None
+    publisher: str | None = None  # who published the original (meta publisher / og:site_name)
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Finding:
     message: str
     term: str | None = None
     fuzzy: bool = False
+    accept: str | None = None  # for glossary findings: the translator comment that accepts this text
 
     def as_dict(self) -> dict:
         data = {
@@ -66,6 +68,8 @@ class Finding:
             data["term"] = self.term
         if self.fuzzy:
             data["fuzzy"] = True
+        if self.accept:
+            data["accept"] = self.accept
         return data
 
 

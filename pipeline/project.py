@@ -7,6 +7,7 @@ Layout (all paths relative to the project root, the folder holding
     locales/<slug>.pot            templates
     locales/<lang>/<slug>.po      translations
     glossary/glossary.toml        the prison-slang glossary
+    media/<slug>/<name>           the articles' images, without metadata
     site/                         the published site
 """
 
@@ -47,12 +48,18 @@ class Settings:
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
     checks: CheckSettings = field(default_factory=CheckSettings)  # [tool.tamizdat.checks]
+    # "pseudonymous": update replaces translators' names and e-mails in PO headers with team_name (issue 19)
+    translator_identity: str = "pseudonymous"
+    team_name: str = "Tamizdat volunteers"
+    segmentation: str = "paragraph"  # "paragraph" or "sentence": one catalogue entry per block or per sentence
+    titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
 
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
         s = cls(raw=table)
-        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact"):
+        for key in ("source_language", "site_title", "base_url", "glossary", "memory_exact", "segmentation",
+                    "translator_identity", "team_name"):
             if key in table:
                 if not isinstance(table[key], str):
                     raise TamizdatError(f"[tool.tamizdat] {key} must be a string", path)
@@ -68,6 +75,13 @@ class Settings:
                 raise TamizdatError(f"[tool.tamizdat]: {exc.message}", path) from None
         if s.source_language in s.languages:
             raise TamizdatError("[tool.tamizdat] languages must not list the source language", path)
+        titles = table.get("titles", {})
+        if not isinstance(titles, dict) or not all(isinstance(v, str) for v in titles.values()):
+            raise TamizdatError('[tool.tamizdat.titles] must map language codes to titles: ru = "…"', path)
+        for code in titles:
+            if code not in (s.source_language, *s.languages):
+                raise TamizdatError(f"[tool.tamizdat.titles] {code!r} is not one of the project's languages", path)
+        s.titles = dict(titles)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
         if "checks" in table:
@@ -76,7 +90,18 @@ class Settings:
             import pipeline.checks  # noqa: F401  (registers every check, so names can be validated)
 
             s.checks = CheckSettings.from_table(table["checks"], path)
+        if s.translator_identity not in ("pseudonymous", "keep"):
+            raise TamizdatError('[tool.tamizdat] translator_identity must be "pseudonymous" or "keep"', path)
+        if not s.team_name.strip():
+            raise TamizdatError("[tool.tamizdat] team_name must not be empty", path)
+        if s.segmentation not in ("paragraph", "sentence"):
+            raise TamizdatError('[tool.tamizdat] segmentation must be "paragraph" or "sentence"', path)
         return s
+
+
+    def title_for(self, lang: str) -> str:
+        """The site's title in ``lang``: ``[tool.tamizdat.titles]``, else ``site_title``."""
+        return self.titles.get(lang) or self.site_title
 
 
 class Project:
@@ -96,7 +121,18 @@ class Project:
                 table = load_settings_table(cfg)
                 if table is not None:
                     return cls(folder, Settings.from_table(table, str(cfg)))
-        raise NotAProject("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat])", str(here))
+        raise NotAProject("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat]); "
+                          "start one with `tamizdat init`", str(here))
+
+    @classmethod
+    def containing(cls, path: str | Path) -> "Project | None":
+        """The project ``path`` (a file or folder) lies in, or None outside any project."""
+        path = Path(path).resolve()
+        try:
+            project = cls.find(path if path.is_dir() else path.parent)
+        except NotAProject:  # a broken pyproject.toml is an error, not "outside any project"
+            return None
+        return project if path.is_relative_to(project.root.resolve()) else None
 
     # -- layout ---------------------------------------------------------
     @property
@@ -106,6 +142,11 @@ class Project:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+    @property
+    def media_dir(self) -> Path:
+        """Images of the articles, ``media/<slug>/<name>``, stripped of metadata (see pipeline.media)."""
+        return self.root / "media"
 
     @property
     def site_dir(self) -> Path:

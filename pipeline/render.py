@@ -21,7 +21,8 @@ from lxml import etree
 
 from pipeline import languages
 from pipeline.model import Finding
-from pipeline.segment import VOID, Attr, Run, Segmented, content, set_content
+from pipeline.sentences import join, split_with_gaps
+from pipeline.segment import VOID, Attr, Run, Segmented, content, is_element, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.
 _MARKUP = re.compile(r"<(?=[A-Za-z/!?])")
@@ -156,6 +157,8 @@ def render(
     by_container: dict[etree._Element, list[tuple[Run, list | None]]] = {}
     for unit in doc.units:
         tr = translations.get(unit.msgid)
+        if tr is None and isinstance(unit, Run) and not unit.pre:
+            tr = _by_sentences(unit.msgid, translations)
         new = None
         if tr is not None:
             try:
@@ -196,7 +199,8 @@ def render(
                 items[run.start : run.end] = [x for x in (lead, span, trail) if x is not None and x != ""]
                 continue
             lead, _, trail = _strip_run(items[run.start : run.end], run.pre)
-            items[run.start : run.end] = [x for x in (lead, *new, trail) if x is not None and x != ""]
+            kept = _comments(items[run.start : run.end], run.opaque_elements())
+            items[run.start : run.end] = [x for x in (lead, *kept, *new, trail) if x is not None and x != ""]
         set_content(container, items)
 
     root = doc.root
@@ -207,6 +211,19 @@ def render(
         root.set("dir", "ltr")
     set_utf8_charset(root)
     return result
+
+
+def _by_sentences(msgid: str, translations: dict[str, Translation]) -> Translation | None:
+    """A block whose catalogue holds it sentence by sentence (``segmentation = "sentence"``): the
+    translations joined with the source's spacing, when every sentence has one; else None."""
+    sentences, gaps = split_with_gaps(msgid)
+    if len(sentences) < 2:
+        return None
+    found = [translations.get(s) for s in sentences]
+    if any(t is None for t in found):
+        return None
+    parts = [t.msgstr for t in found if t is not None]
+    return Translation(join(parts, gaps), found[0].line if found[0] is not None else 0)
 
 
 def _mark(el: etree._Element, source_lang: str, target_lang: str) -> None:
@@ -222,6 +239,23 @@ def _only_run(items: list, runs) -> bool:
     run = runs[0][0]
     rest = items[: run.start] + items[run.end :]
     return all(isinstance(x, str) and not x.strip() for x in rest)
+
+
+def _comments(nodes: list, opaque: set) -> list:
+    """The comments and processing instructions of a run (inside its inline elements too, but not inside
+    a placeholder copied whole): a translation has no place for them, so they move before its text
+    instead of being lost."""
+    found: list = []
+    for node in nodes:
+        if isinstance(node, str):
+            continue
+        if not is_element(node):
+            found.append(node)
+        elif node not in opaque:
+            found.extend(_comments(content(node), opaque))
+    for node in found:
+        node.tail = None
+    return found
 
 
 def _strip_run(nodes: list, pre: bool) -> tuple[str, list, str]:

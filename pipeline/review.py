@@ -23,6 +23,7 @@ from pipeline.errors import TamizdatError
 from pipeline import languages
 from pipeline.model import Finding
 from pipeline.project import Project
+from pipeline.publish.safety import head_meta_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.catalog.stats import Stats
@@ -34,7 +35,7 @@ _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:90rem;padding:1rem;color:#222}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start}
+th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:start;overflow-wrap:anywhere}
 .stats td,.stats th{width:auto}
 table.entries{table-layout:fixed}
 .entries th.line{width:6rem}
@@ -205,7 +206,8 @@ def review_page(project: Project, lang: str, glossary) -> str:
                 "<th>done</th><th>errors</th><th>warnings</th></tr>")
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<html lang="en"><head><meta charset="utf-8">{head_meta_html()}'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)}</title><link rel="stylesheet" href="{STYLESHEET}"></head><body>',
         f'<nav><a href="index.html">All languages</a></nav><h1>{escape(title)}</h1>',
     ]
@@ -266,7 +268,7 @@ def index_page(project: Project, langs: list[str]) -> str:
         for lang in langs
     )
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{head_meta_html()}'
         f'<title>Review — {escape(project.settings.site_title)}</title><link rel="stylesheet" href="{STYLESHEET}">'
         "</head><body>"
         f"<h1>Review — {escape(project.settings.site_title)}</h1><ul>{links}</ul></body></html>\n"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from pipeline.model import Segment
+from pipeline.sentences import split as split_sentences
 
 INLINE = frozenset(
     "a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd mark nobr q "
@@ -29,8 +30,12 @@ VOID = frozenset({"br", "img", "wbr"})
 NEVER = frozenset({"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas", "textarea"})
 PRE = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
-META_NAMES = frozenset({"description", "keywords", "twitter:title", "twitter:description"})
-META_PROPERTIES = frozenset({"og:title", "og:description"})
+# Attributes that are text only on some elements: a table's summary, a header cell's short form, the label
+# of a form button (elsewhere ``value`` is data sent to a server, and ``abbr`` on ``td`` is obsolete).
+ELEMENT_ATTRIBUTES = {"table": ("summary",), "th": ("abbr",), "td": ("abbr",)}
+BUTTON_TYPES = frozenset({"submit", "reset", "button"})
+META_NAMES = frozenset({"description", "keywords", "twitter:title", "twitter:description", "twitter:image:alt"})
+META_PROPERTIES = frozenset({"og:title", "og:description", "og:site_name", "og:image:alt"})
 # Attributes worth telling translators about in the placeholder legend.
 LEGEND_ATTRS = {"a": "href", "img": "src", "abbr": "title", "time": "datetime", "data": "value", "q": "cite"}
 
@@ -100,6 +105,10 @@ class Run:
     comments: list[str] = field(default_factory=list)
     pre: bool = False  # whitespace is content: nothing around the msgid was trimmed
 
+    def opaque_elements(self) -> set:
+        """The elements copied whole into a translation (``translate="no"`` placeholders)."""
+        return {self.placeholders[name] for name in self.opaque}
+
 
 @dataclass
 class Attr:
@@ -117,12 +126,32 @@ class Segmented:
     root: etree._Element
     units: list  # Run | Attr, in document order
 
-    def segments(self) -> list[Segment]:
+    def segments(self, sentences: bool = False) -> list[Segment]:
+        """One segment a unit; with ``sentences``, one a sentence of each text run (not of ``pre`` text)."""
         out = []
         for u in self.units:
+            if isinstance(u, Run) and sentences and not u.pre:
+                parts = split_sentences(u.msgid)
+                if len(parts) > 1:
+                    out += [Segment(text=p, line=u.line, comments=_comments_for(p, u.comments)) for p in parts]
+                    continue
             kind = "text" if isinstance(u, Run) else f"attr:{u.name}"
             out.append(Segment(text=u.msgid, line=u.line, comments=list(u.comments), kind=kind))
         return out
+
+
+_LEGEND = re.compile(r"^([a-z][a-z0-9]*) = ")
+
+
+def _comments_for(sentence: str, comments: list[str]) -> list[str]:
+    """A run's comments for one of its sentences: the legend lines of the placeholders it holds."""
+    kept = []
+    for c in comments:
+        m = _LEGEND.match(c)
+        if m and f"<{m.group(1)}>" not in sentence and f"<{m.group(1)}/>" not in sentence:
+            continue
+        kept.append(c)
+    return kept
 
 
 def segment(root: etree._Element) -> Segmented:
@@ -178,7 +207,10 @@ class _Walker:
 
     def attributes(self, el: etree._Element, notes: list[str]) -> None:
         line = el.sourceline or 0
-        for name in ATTRIBUTES:
+        names = ATTRIBUTES + ELEMENT_ATTRIBUTES.get(el.tag, ())
+        if el.tag == "input" and (el.get("type") or "").lower() in BUTTON_TYPES:
+            names += ("value",)
+        for name in names:
             value = el.get(name)
             if value is not None and value.strip():
                 self.units.append(Attr(el, name, escape_text(_WS.sub(" ", value).strip()), line, list(notes)))
@@ -186,7 +218,7 @@ class _Walker:
             key = (el.get("name") or "").lower()
             prop = (el.get("property") or "").lower()
             value = el.get("content")
-            if value and value.strip() and (key in META_NAMES or prop in META_PROPERTIES):
+            if value and value.strip() and {key, prop} & (META_NAMES | META_PROPERTIES):
                 self.units.append(Attr(el, "content", escape_text(_WS.sub(" ", value).strip()), line, list(notes)))
 
     def run(self, container, items, start, end, in_pre, notes) -> bool:

@@ -21,7 +21,7 @@ def inputs_fingerprint(project: Project) -> tuple:
     """(path, mtime, size) of everything a build reads; changes when any of it does."""
     files: list[Path] = [project.root / "pyproject.toml", project.glossary_path]
     for folder, pattern in ((project.articles_dir, "*.html"), (project.locales_dir, "**/*.po"),
-                            (project.locales_dir, "*.pot")):
+                            (project.locales_dir, "*.pot"), (project.media_dir, "**/*")):
         if folder.is_dir():
             files += sorted(folder.glob(pattern))
     out = []
@@ -60,7 +60,9 @@ class Watcher:
         for note in getattr(report, "notes", []):
             self.say(f"publish: {note}")
         written = getattr(report, "written", [])
-        self.say(f"rebuilt: {len(written)} file(s) written" + (f": {', '.join(written[:5])}" if written else ""))
+        shown = ", ".join(written[:5]) + (f" and {len(written) - 5} more" if len(written) > 5 else "")
+        files = "file" if len(written) == 1 else "files"
+        self.say(f"rebuilt: {len(written)} {files} written" + (f": {shown}" if written else ""))
         return True
 
     def poll_once(self) -> bool:

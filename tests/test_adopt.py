@@ -254,3 +254,4 @@ def test_adopt_beats_position_on_perturbed_gnu_org_pairs():
             q.score(q.by_position(s, t), msgids, truth, base)
     assert ours["right"] / ours["given"] >= 0.97
     assert ours["right"] > base["right"]
+

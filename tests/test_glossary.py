@@ -11,7 +11,7 @@ from conftest import SHARED, needs
 from conftest import run_cli
 from pipeline.errors import TamizdatError
 from pipeline.glossary import load_glossary, parse_glossary
-from pipeline.glossary import csv_export, tbx, toml_format
+from pipeline.glossary import tabular, tbx, toml_format
 from pipeline.glossary.notes import annotate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,11 +224,14 @@ def test_tbx_errors_have_lines_and_entities_are_not_resolved(tmp_path):
 
 
 def test_omegat_tsv_and_csv_exports(g):
-    rows = csv_export.dumps_tsv(g, "de").splitlines()
-    assert "rooster\tHahn\talso: Erniedrigter, Petuch; never: Schwuchtel, Gockel, Homosexueller." in "\n".join(rows)
+    rows = tabular.dumps_tsv(g, "de").splitlines()
+    assert ("rooster\tHahn\talso: Erniedrigter, Petuch; never: Schwuchtel (homophobic hate slur), Gockel (mocking; "
+            "makes fun of the prisoner), Homosexueller (the caste is not a sexual orientation); note: Caste slur") \
+        in "\n".join(rows)
+    assert "rooster\tErniedrigter\t" in "\n".join(rows)  # every approved term is offered
     assert all(len(r.split("\t")) == 3 for r in rows)
-    assert any(r.startswith("DOXA\tDOXA\tdo not translate") for r in rows)
-    assert "Miftakhov,Miftachow," in csv_export.dumps_csv(g, "de")
+    assert any(r.startswith("DOXA\tDOXA\tkeep untranslated") for r in rows)
+    assert "Miftakhov,Miftachow," in tabular.dumps_csv(g, "de")
 
 
 # -- notes in front of translators ------------------------------------------------------

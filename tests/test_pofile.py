@@ -344,7 +344,7 @@ SYNTAX_ERRORS = [
     ('msgid "x"\nmsgstr "y"\n\nmsgid "a"\nmsgid "b"\nmsgstr "c"\n', 4, "missing msgstr"),
     ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\n# note\nmsgid "d"\nmsgstr "e"\n', 5, "comment inside an entry"),
     ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', 3, "wrong index"),
-    ('msgid "a"\nmsgstr "b"\n"tail" junk\n', 3, "unexpected text"),
+    ('msgid "a"\nmsgstr "b"\n"tail" junk\n', 3, "unknown keyword 'junk'"),
     ('msgid "a"\n#~ msgstr "b"\n', 2, "obsolete"),
     ('msgid "a"\nmsgstr "b"\n#| msgid "x"\n', 4, "not followed by an entry"),
     ('msgid "a"\nmsgstr\n', 2, "expected a quoted string"),

@@ -36,9 +36,10 @@ LATIN_TO_ARABIC = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU
 
 
 def arabic_pseudo(msgid: str) -> str:
-    """Arabic letters for Latin ones, placeholders and entities intact: a right-to-left layout test."""
-    return "".join(p if p.startswith(("<", "&")) else p.translate(LATIN_TO_ARABIC)
-                   for p in re.split(r"(<[^>]*>|&[#\w]+;)", msgid))
+    """Arabic letters for Latin ones, placeholders, entities and the do-not-translate name DOXA intact
+    (the publishing gate would rightly hold back a translated DOXA): a right-to-left layout test."""
+    return "".join(p if p.startswith(("<", "&")) or p == "DOXA" else p.translate(LATIN_TO_ARABIC)
+                   for p in re.split(r"(<[^>]*>|&[#\w]+;|DOXA)", msgid))
 
 
 def edit_po(path: Path, change) -> None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from pipeline.adopt.align import Bead, align
 from pipeline.adopt.blocks import Block, Page, article_region, page_blocks
-from pipeline.adopt.mapping import map_placeholders, split_sentences
+from pipeline.adopt.mapping import map_placeholders
 from pipeline.htmltext import parse_html
+from pipeline.sentences import split as split_sentences
 from pipeline.segment import segment
 
 NOTE = "adopt: "

@@ -20,9 +20,6 @@ _SAME = {"b": "strong", "i": "em"}
 # Markup a translator adds that changes no word (a span marking an English term, emphasis): its tags
 # go and its text stays, no review needed. A link, an image or a note mark added is worth a look.
 _HARMLESS = frozenset("span abbr acronym cite em i b strong q small bdi bdo dfn kbd code samp var time tt mark".split())
-# A sentence ends at . ! ? … (and closing quotes or brackets after them) followed by space and a capital,
-# a digit or an opening quote; "А. С. Пушкин" (initials) is not an end.
-_SENTENCE_END = re.compile(r"(?<!\b\w)(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"«„“‘(\[]?[^\W\d_a-zа-яё]|\d)")
 
 
 def _kind(el: etree._Element) -> str:
@@ -87,24 +84,3 @@ def _rename(text: str, rename: dict[str, str]) -> str:
         return f"<{m.group(1)}{new}{m.group(3)}>" if new else ""
 
     return re.sub(r"  +", " ", _PLACEHOLDER.sub(sub, text))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a msgid-form text, never splitting inside a placeholder pair."""
-    cuts = [0]
-    for m in _SENTENCE_END.finditer(text):
-        before = text[: m.start()]
-        if _open_placeholders(before):
-            continue
-        cuts.append(m.end())
-    cuts.append(len(text))
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
-
-
-def _open_placeholders(text: str) -> bool:
-    depth = 0
-    for m in _PLACEHOLDER.finditer(text):
-        if m.group(3):
-            continue
-        depth += -1 if m.group(1) else 1
-    return depth > 0

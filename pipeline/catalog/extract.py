@@ -74,9 +74,10 @@ def build_pot(
 
 
 def template_of(seg, *, ref: str, project_id: str, source_lang: str, title: str | None = None,
-                glossary=None) -> Catalog:
-    """The template of one segmented document, with glossary notes when a glossary is given."""
-    po = build_pot([(ref, seg.segments())], project_id=project_id, source_lang=source_lang, title=title)
+                glossary=None, sentences: bool = False) -> Catalog:
+    """The template of one segmented document, with glossary notes when a glossary is given;
+    ``sentences``: one entry per sentence of each block (``segmentation = "sentence"``)."""
+    po = build_pot([(ref, seg.segments(sentences))], project_id=project_id, source_lang=source_lang, title=title)
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 

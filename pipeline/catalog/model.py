@@ -136,7 +136,8 @@ class Catalog(list):
     ``str()`` is the text GNU msgcat writes for it and ``save()`` writes that atomically.
     """
 
-    __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header")
+    __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header",
+                 "domains")
 
     def __init__(self, entries=(), *, fpath: str | None = None, encoding: str = "utf-8", wrapwidth: int = 79,
                  header: str = "", metadata: dict[str, str] | None = None,
@@ -149,6 +150,9 @@ class Catalog(list):
         self.metadata: dict[str, str] = {} if metadata is None else metadata
         self.metadata_is_fuzzy: list[str] = [] if metadata_is_fuzzy is None else metadata_is_fuzzy
         self.original_header: OriginalHeader | None = None
+        # Other domains of the file (``domain "NAME"``), each a catalogue of its own with its own header;
+        # this catalogue is the default domain, "messages".
+        self.domains: dict[str, Catalog] = {}
 
     # polib's selections, with its meanings
     def translated_entries(self) -> list[Message]:

@@ -33,7 +33,10 @@ class FileResult:
         c = self.counts
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
+            ("sentences", "from sentences"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
+        if c.get("template"):
+            return "template extracted from its article"
         return ", ".join(parts) or "no change in entries"
 
 
@@ -105,17 +108,46 @@ def update_project(
     if not langs:
         raise TamizdatError("no languages: list them in [tool.tamizdat] languages or pass --lang",
                             str(project.root / "pyproject.toml"))
-    all_slugs = sorted(p.name[: -len(".pot")] for p in project.locales_dir.glob("*.pot"))
-    if slugs:
-        for slug in slugs:
-            if not project.pot_path(check_slug(slug)).is_file():
-                raise TamizdatError(f"no template for {slug!r}; run `tamizdat build` or `tamizdat extract` first",
-                                    str(project.pot_path(slug).relative_to(project.root)))
-    else:
-        slugs = all_slugs
     with project_lock(project.root):
-        results = merge_catalogs(project, langs, slugs, glossary=project.glossary(), fuzzy=fuzzy,
+        glossary = project.glossary()
+        extracted = extract_changed(project, slugs or project.slugs(), glossary)
+        all_slugs = sorted(p.name[: -len(".pot")] for p in project.locales_dir.glob("*.pot"))
+        if slugs:
+            for slug in slugs:
+                if not project.pot_path(check_slug(slug)).is_file():
+                    raise TamizdatError(f"no article and no template for {slug!r}: `tamizdat import` it first",
+                                        str(project.article_path(slug).relative_to(project.root)))
+        else:
+            slugs = all_slugs
+        results = merge_catalogs(project, langs, slugs, glossary=glossary, fuzzy=fuzzy,
                                  use_memory=use_memory, progress=progress)
+    return extracted + results
+
+
+def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
+    """Step 1 of ``build`` for ``update``: the template of every article that is newer than its template
+    (or has none), so ``import`` then ``update`` just works. A template newer than its article is taken as
+    it is; an extracted one that says what the old one said is not written."""
+    from pipeline.build import extract_template, read_article
+    from pipeline.buildcache import BuildCache, digest, file_digest
+
+    known = BuildCache.load(project).articles  # what the last build extracted, by content
+    # Settings shape templates too (``segmentation``): a template older than them is made again.
+    settings = project.root / "pyproject.toml"
+    settings_time = settings.stat().st_mtime_ns if settings.is_file() else 0
+    results = []
+    for slug in slugs:
+        path, pot = project.article_path(slug), project.pot_path(slug)
+        if not path.is_file():
+            continue  # a template without its article (made by `extract`) is merged as it is
+        if pot.is_file() and pot.stat().st_mtime_ns >= max(path.stat().st_mtime_ns, settings_time):
+            continue
+        rec = known.get(slug)
+        if rec and rec["article"] == digest(read_bytes(path)) and rec["pot"] == file_digest(pot):
+            continue
+        info, _, seg = read_article(project, slug)
+        if extract_template(project, slug, seg, info, glossary):
+            results.append(FileResult(str(pot.relative_to(project.root)), True, {"template": 1}, target=pot))
     return results
 
 
@@ -237,6 +269,11 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
         from pipeline.glossary.notes import annotate
 
         annotate(po, glossary, lang)
+    if project.settings.translator_identity == "pseudonymous":  # volunteers unnamed in the repository (issue 19)
+        from pipeline.catalog.merge import _english_name
+        from pipeline.privacy import pseudonymize
+
+        pseudonymize(po, project.settings.team_name, _english_name(lang))
     data = new_bytes(po, before)
     return FileResult(rel, data is not None, counts, target=path), data
 
@@ -244,12 +281,12 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
 # -- tamizdat merge ------------------------------------------------------------
 
 
-def _lang_of(po: Catalog, path: Path) -> str | None:
-    lang = po.metadata.get("Language", "").strip()
-    if lang:
-        return lang
-    parts = path.name.split(".")  # GNU naming: article.fr.po
-    return parts[-2] if len(parts) >= 3 else None
+def _only_date_changed(before: tuple, po: Catalog) -> bool:
+    """msgmerge -U leaves a file alone when the template's POT-Creation-Date is all that would change."""
+    header, meta, *rest = before
+    now = pofile.content(po)
+    strip = lambda m: {k: v for k, v in m.items() if k != "POT-Creation-Date"}  # noqa: E731
+    return (header, strip(meta), *rest) == (now[0], strip(now[1]), *now[2:])
 
 
 def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
@@ -263,9 +300,12 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
     pot = load(pot_path, strings)[1]
     del strings
     counts: dict = {}
-    po = merge(old, pot, lang=lang or _lang_of(old, old_path) or "", memory=memory,
+    # The language fills header fields (Plural-Forms…) only when given: msgmerge itself never invents them.
+    po = merge(old, pot, lang=lang or "", memory=memory,
                slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts, reuse_template=True)
     del old, pot
+    if in_place and before is not None and _only_date_changed(before, po):
+        return FileResult(str(out_path), False, counts, target=out_path), None
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
     # msgmerge writes what it merged verbatim; so do we, but never touch an identical file. The same
     # bytes are found without parsing the file again (for a big catalogue, a third catalogue in memory).

@@ -1,16 +1,17 @@
 """``tamizdat check``: glossary and standard checks over PO catalogues.
 
-Untranslated and obsolete entries are skipped; fuzzy ones are checked and
+Untranslated entries are checked only for what their source says (an empty link); obsolete ones
+are skipped; fuzzy ones are checked and
 their findings carry ``fuzzy=True``.
 """
 
 from __future__ import annotations
 
-
 from pipeline.catalog.model import Catalog, Message
 # Importing a module registers its checks; findings come in this order (standard, then glossary).
-from pipeline.checks import standard  # noqa: F401
+from pipeline.checks import standard
 from pipeline.checks import glossary_checks  # noqa: F401
+from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
 from pipeline.checks.registry import Checked, CheckSettings, Context
 from pipeline.glossary.model import Glossary
 from pipeline.model import Finding
@@ -30,11 +31,12 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
                 pairs.append((entry.msgid if idx == 0 else entry.msgid_plural, text))
     elif entry.msgstr:
         pairs.append((entry.msgid, entry.msgstr))
-    if not pairs:
-        return []
-    fuzzy = "fuzzy" in entry.flags
     line = getattr(entry, "linenum", 0) or 0
     ctx = Context(lang, glossary)
+    if not pairs:  # nothing to check but the source itself: an empty link is there before any translation
+        source_only = standard.empty_links(Checked(entry.msgid, "", tuple(entry.flags)), ctx)
+        return [Finding(path, line, entry.msgid, p.check, p.severity, p.message) for p in settings.apply(source_only)]
+    fuzzy = "fuzzy" in entry.flags
     run = settings.wanted()
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -46,13 +48,38 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
             seen.add((problem.check, problem.message))
             findings.append(Finding(path, line, entry.msgid, problem.check, problem.severity, problem.message,
                                     term=problem.term, fuzzy=fuzzy))
+    if glossary is not None and findings:
+        findings = _apply_acceptances(entry, findings, glossary)
     return findings
+
+
+def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossary) -> list[Finding]:
+    """Drop glossary findings the entry accepts for its current text; tell how to accept the others."""
+    marks = accepted(entry)
+    kept = []
+    for f in findings:
+        concept = glossary.concept_for_term(f.term) if f.check in GLOSSARY_CHECKS else None
+        if concept is None:
+            kept.append(f)
+            continue
+        line = accept_line(concept.id, entry)
+        if concept.id in marks:
+            written = marks[concept.id]
+            if written == line.rsplit(" ", 1)[1]:
+                continue
+            f.message += (" (accepted for an earlier text, which has changed since)" if written else
+                          " (accepted without the text's fingerprint)")
+        f.accept = line
+        kept.append(f)
+    return kept
 
 
 def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str,
                   settings: CheckSettings = DEFAULT) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
-    findings: list[Finding] = []
+    from pipeline.privacy import contact_findings
+
+    findings: list[Finding] = contact_findings(po, path)  # e-mails and phones of volunteers (issue 19)
     for entry in po:
         findings += check_entry(entry, path, glossary, lang, settings)
     return findings

@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, fold, mask
+from pipeline.glossary.match import WORD_RE, english_base, fold, mask
+from pipeline.glossary.model import Glossary
+from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -40,16 +42,16 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if glossary is None:
         return []
     out: list[Problem] = []
-    src_hits = glossary.find(src, glossary.source_language)
-    dst_hits = glossary.find(dst, lang, overlapping=True)
-    in_src: dict[str, tuple] = {}
-    for h in src_hits:
-        in_src.setdefault(h.concept.id, (h.concept, h))
-    found = {(h.concept.id, h.kind) for h in dst_hits}
-    for cid, (concept, hit) in in_src.items():
+    src_hits, occurrences, other_sense = _source(glossary, src)
+    # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
+    dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
+                if not (h.derived and h.concept.pos == "proper noun")]
+    resolved = resolve(dst_hits, {cid: len(hs) for cid, hs in occurrences.items()})
+    for cid, hits in occurrences.items():
+        concept, hit = hits[0].concept, hits[0]
         if concept.is_dnt(lang):
             cs = concept.is_case_sensitive(lang)
-            forms = {hit.form} | {h.form for h in src_hits if h.concept.id == cid}
+            forms = {h.form for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
                 out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
@@ -57,25 +59,83 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         approved = concept.approved(lang)
         if not approved:
             continue
-        if (cid, "preferred") in found or (cid, "admitted") in found:
+        found = resolved.approved.get(cid, [])
+        if found and (len(found) >= len(hits) or concept.pos == "proper noun"):
+            continue  # a name may be replaced by a pronoun; other terms need one rendering per occurrence
+        repeated = _repeated(hits)
+        if found and len(found) >= len(repeated):
             continue
-        if concept.pos == "proper noun":
+        if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
             out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
-        else:
+        elif not found:
             out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
-    for h in dst_hits:
-        if h.kind != "forbidden":
-            continue
-        severity = "error" if h.concept.id in in_src else "warning"
+        else:
+            missed = repeated[len(found)]
+            seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
+            out.append(Problem("glossary-missing", "error",
+                        f"“{_shown(missed.form)}” occurs {len(repeated)} times in the source but the translation has "
+                        f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}): "
+                        f"each occurrence needs its own; use {_approved_list(approved)}", missed.term))
+    for h in resolved.forbidden:
+        cid = h.concept.id
+        severity = "error" if cid in occurrences else "warning"
         reason = f" ({h.reason})" if h.reason else ""
         ok = h.concept.approved(lang)
         use = f"; use {_approved_list(ok)}" if ok else ""
-        src_hit = in_src.get(h.concept.id)
-        term = src_hit[1].term if src_hit else h.concept.term
-        out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}", term))
+        why = ""
+        if severity == "error":
+            mirror = mirrored(src, src_hits, dst, h, lang)
+            if mirror:
+                severity, why = "warning", f" — a warning only: {mirror}"
+        elif cid in other_sense:
+            why = f" — a warning only: {other_sense[cid]}"
+        src_hit = occurrences.get(cid)
+        term = src_hit[0].term if src_hit else h.concept.term
+        out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
+
+
+def _source(glossary: Glossary, src: str) -> tuple[list, dict[str, list], dict[str, str]]:
+    """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
+    and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
+    memo = glossary.__dict__.setdefault("_sources", {})
+    found = memo.get(src)
+    if found is not None:
+        return found
+    src_hits = glossary.find(src, glossary.source_language)
+    occurrences: dict[str, list] = {}
+    other_sense: dict[str, str] = {}
+    sense = None
+    for h in src_hits:
+        if conditional(h):
+            sense = sense or SourceSense(glossary, src, src_hits)
+            why = sense.why_not(h)
+            if why:
+                other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
+                continue
+        occurrences.setdefault(h.concept.id, []).append(h)
+    if len(memo) >= SOURCES_KEPT:
+        del memo[next(iter(memo))]
+    memo[src] = found = (src_hits, occurrences, other_sense)
+    return found
+
+
+def _repeated(hits: list) -> list:
+    """The occurrences of the concept's most repeated source term (colony … colony → both).
+
+    Different variants of one concept in a message are often one idea said twice (“downgraded” to the
+    “roosters”, SIZO (pre-trial detention centre)) and one rendering may serve both; the same term
+    repeated is two things to translate.
+    """
+    groups: dict[str, list] = {}
+    for h in hits:
+        groups.setdefault(english_base(fold(h.term)), []).append(h)
+    return max(groups.values(), key=len)
 
 
 def _shown(form: str) -> str:

@@ -274,3 +274,20 @@ def untranslated_copy(t: Checked, ctx: Context) -> list[Problem]:
     if len(words) >= 4:
         return [Problem("untranslated", "warning", "translation is a copy of the source text")]
     return []
+
+
+EMPTY_LINK_RE = re.compile(r"<(a\d*)>\s*</\1>")
+
+
+@register("empty-link")
+def empty_links(t: Checked, ctx: Context) -> list[Problem]:
+    """A link with no text shows readers nothing (the seed's "you can learn from ."); it is not published."""
+    src, dst = t.source, t.translation
+    if "></a" not in src and "></a" not in dst:
+        return []
+    in_src = set(EMPTY_LINK_RE.findall(src))
+    out = [Problem("empty-link", "warning", f"link <{name}> has no text in the source: give it words in the article "
+                                     f"(it is not published)") for name in sorted(in_src)]
+    out += [Problem("empty-link", "warning", f"the translation leaves link <{name}> without text (it is not published)")
+            for name in sorted(set(EMPTY_LINK_RE.findall(dst)) - in_src)]
+    return out

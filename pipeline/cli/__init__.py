@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Iterable
 
 from pipeline import __version__
 from pipeline.errors import TamizdatError
@@ -35,16 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
-    _accept_common_options_after_the_command(sub.choices.values())
+    _accept_common_options_after_the_command(sub)
     return parser
 
 
-def _accept_common_options_after_the_command(commands: Iterable[argparse.ArgumentParser]) -> None:
-    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``."""
-    for command in commands:
+def _accept_common_options_after_the_command(sub: argparse._SubParsersAction) -> None:
+    """Let ``tamizdat build -q`` work as well as ``tamizdat -q build``, and ``tamizdat memory export -q``
+    too: every command and every action of a command group. One without a description shows its help line."""
+    helps = {action.dest: action.help for action in sub._choices_actions}
+    for name, command in sub.choices.items():
         # SUPPRESS: a subcommand that was not given -q must not reset the top-level value.
         command.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                              help="print only warnings and errors")
+        help_line = helps.get(name)
+        if not command.description and help_line:
+            command.description = help_line[:1].upper() + help_line[1:] + "."
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_common_options_after_the_command(action)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     # msgmerge's spelling of options we always honour, so scripts can swap the command name
     p.add_argument("--previous", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--silent", dest="quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    p.add_argument("--lang", help="the catalogue's language (default: its Language header)")
+    p.add_argument("--lang", help="fill the header's Language, Language-Team and Plural-Forms for this language "
+                                  "where missing (msgmerge fills none; a TMX memory needs it)")
     p.add_argument("-N", "--no-fuzzy-matching", action="store_true", help="no fuzzy matching (like msgmerge -N)")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="processes for a folder of catalogues (default 0: one per CPU core)")
@@ -56,10 +57,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-C", "--project", default=".", metavar="DIR")
     p.set_defaults(handler=run_stats)
 
-    p = sub.add_parser("pseudo", help="pseudo-localised catalogues to check layout before translation",
-                       description="Write locales/<lang>/<slug>.po for a pseudo-language: qps (accented, 30%% "
-                                   "longer) or ar-pseudo (right to left). Default: both.")
+    p = sub.add_parser("pseudo", help="pseudo-localised catalogues and a preview/ of their pages",
+                       description="Write locales/<lang>/<slug>.po for a pseudo-language: qps (accented, 30 % "
+                                   "longer) or ar-pseudo (right to left), keeping placeholders and the glossary's "
+                                   "do-not-translate terms, and render their pages into preview/ (never into "
+                                   "site/: pseudo-languages are not published). Default: both.")
     p.add_argument("--lang", action="append", choices=("qps", "ar-pseudo"), metavar="qps|ar-pseudo")
+    p.add_argument("--no-preview", action="store_true", help="write only the catalogues")
     p.add_argument("-C", "--project", default=".", metavar="DIR")
     p.set_defaults(handler=run_pseudo)
 
@@ -67,6 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="export: every finished translation of a language as TMX (for OmegaT, Weblate). "
                                    "import: keep a TMX file in memory/, used by every later update.")
     msub = p.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+
     e = msub.add_parser("export", help="write the language's memory as TMX")
     e.add_argument("--lang", required=True, metavar="L")
     e.add_argument("-o", "--output", required=True, metavar="FILE.tmx")
@@ -132,7 +137,7 @@ def run_add_language(args) -> int:
     if not listed:
         print(f'tamizdat: warning: add "{args.lang}" to languages in [tool.tamizdat] of pyproject.toml',
               file=sys.stderr)
-    _say(args, f"add-language: {len(created)} catalogues created for {args.lang}")
+    _say(args, f"add-language: {len(created)} catalogue{'' if len(created) == 1 else 's'} created for {args.lang}")
     return 0
 
 
@@ -206,13 +211,15 @@ def run_pseudo(args) -> int:
     from pipeline.project import Project
 
     project = Project.find(args.project)
+    langs = args.lang or list(PSEUDO_LANGS)
     written = same = 0
     with project_lock(project.root):
-        for lang in args.lang or PSEUDO_LANGS:
+        glossary = project.glossary()
+        for lang in langs:
             for pot_path in sorted(project.locales_dir.glob("*.pot")):
                 slug = pot_path.name[: -len(".pot")]
                 path = project.po_path(lang, slug)
-                po = pseudo_catalog(load(pot_path)[1], lang)
+                po = pseudo_catalog(load(pot_path)[1], lang, glossary)
                 old = path.read_bytes() if path.is_file() else None
                 if old is not None:  # keep the creation stamp, so an unchanged template changes no byte
                     from pipeline.catalog import pofile
@@ -226,7 +233,14 @@ def run_pseudo(args) -> int:
                     _say(args, f"wrote {path.relative_to(project.root)}")
                 else:
                     same += 1
-    _say(args, f"pseudo: {written} written, {same} unchanged")
+        _say(args, f"pseudo: {written} written, {same} unchanged")
+        if not args.no_preview:
+            from pipeline.publish.preview import PREVIEW, write_preview
+
+            pages = write_preview(project, langs, glossary)
+            for rel in pages:
+                _say(args, f"wrote {rel}")
+            _say(args, f"preview: {len(pages)} written; open {PREVIEW}/index.html (the public site/ is untouched)")
     return 0
 
 

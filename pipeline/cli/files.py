@@ -12,7 +12,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "under a directory into OUTDIR/X.pot.")
     p.add_argument("source", metavar="ARTICLE.html|DIR")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pot|OUTDIR")
-    p.add_argument("--glossary", metavar="FILE", help="add glossary notes (TOML or TBX) as #. comments")
+    p.add_argument("--glossary", metavar="FILE", help="add glossary notes (TOML or TBX) as #. comments "
+                                                      "(default: inside a project, the project's glossary)")
+    p.add_argument("--segmentation", choices=("paragraph", "sentence"),
+                   help="one entry per block (default) or per sentence; inside a project, its setting")
     p.set_defaults(handler=run_extract)
 
     p = sub.add_parser("render", help="HTML article(s) + PO catalogue(s) -> translated HTML",
@@ -40,10 +43,28 @@ def run_extract(args) -> int:
         from pipeline.glossary import load_glossary
 
         glossary = load_glossary(args.glossary)
-    report = filejobs.extract(args.source, args.output, glossary=glossary)
+    else:
+        glossary = _project_glossary(args.source)
+    segmentation = args.segmentation or _project_segmentation(args.source)
+    report = filejobs.extract(args.source, args.output, glossary=glossary, sentences=segmentation == "sentence")
     if not args.quiet:
         print(f"extract: {len(report.written)} written, {len(report.unchanged)} unchanged", file=sys.stderr)
     return 0
+
+
+def _project_glossary(source: str):
+    """Inside a project, its glossary: ``extract articles -o locales`` then writes what ``build`` writes."""
+    from pipeline.project import Project
+
+    project = Project.containing(source)
+    return project.glossary() if project is not None else None
+
+
+def _project_segmentation(source: str) -> str:
+    from pipeline.project import Project
+
+    project = Project.containing(source)
+    return project.settings.segmentation if project is not None else "paragraph"
 
 
 def run_render(args) -> int:

@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 
 
+FORMATS = ("tbx", "weblate", "omegat", "csv", "tsv", "toml")
+PER_LANGUAGE = ("weblate", "omegat", "csv", "tsv")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "check", help="check PO catalogues against the glossary and for common mistakes",
@@ -23,16 +27,25 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="worker processes (default: one per CPU for 200 catalogues or more)")
     p.set_defaults(handler=run_check)
 
-    g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)")
+    g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)",
+                       description="export: the glossary as TBX-Basic (for Weblate, Poedit, OmegaT), OmegaT's "
+                                   "CSV/TSV, or our TOML. import: a TBX glossary into our TOML.")
     gsub = g.add_subparsers(dest="glossary_command", metavar="ACTION")
-    e = gsub.add_parser("export", help="write the glossary as TBX-Basic, OmegaT CSV/TSV, or our TOML")
+    e = gsub.add_parser("export", help="write the glossary for Weblate, OmegaT, as TBX-Basic, CSV/TSV or our TOML",
+                        description="weblate: a TBX for one Weblate glossary component and language; omegat: "
+                                    "OmegaT's tab-separated glossary (no forbidden term offered as a translation); "
+                                    "tbx: TBX-Basic 2019; csv/tsv: source, target, comment rows; toml: ours.")
     e.add_argument("--glossary", metavar="FILE", help="glossary to read (default: the project's)")
-    e.add_argument("--format", choices=("tbx", "csv", "tsv", "toml"), default="tbx")
-    e.add_argument("--lang", help="target language (required for csv and tsv)")
+    e.add_argument("--format", choices=FORMATS, default=None,
+                   help="default: from the output file's extension, else tbx")
+    e.add_argument("--lang", help="target language (required for weblate, omegat, csv and tsv)")
     e.add_argument("-o", "--output", metavar="FILE", help="output file (default: standard output)")
     e.set_defaults(handler=run_export)
-    i = gsub.add_parser("import", help="read a TBX (or TOML) glossary and write our TOML")
-    i.add_argument("source", metavar="FILE.tbx")
+    i = gsub.add_parser("import", help="read a TBX (2019 or v2), CSV/TSV or TOML glossary and write our TOML")
+    i.add_argument("source", metavar="FILE")
+    i.add_argument("--format", choices=("tbx", "csv", "tsv", "omegat", "toml"), default=None,
+                   help="default: from the file's extension (.tbx, .csv, .tsv/.txt/.tab, .toml)")
+    i.add_argument("--lang", help="target language of CSV/TSV rows (they hold one)")
     i.add_argument("-o", "--output", metavar="FILE", help="TOML to write (default: the project's glossary)")
     i.add_argument("--force", action="store_true", help="replace an existing TOML (its comments are lost)")
     i.set_defaults(handler=run_import)
@@ -129,7 +142,8 @@ def _print_text(findings) -> None:
             current = f.file
         fuzzy = " (fuzzy)" if f.fuzzy else ""
         term = f" [{f.term}]" if f.term else ""
-        lines.append(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{fuzzy}")
+        accept = f" [accept: # {f.accept}]" if f.accept else ""
+        lines.append(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{accept}{fuzzy}")
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
 
@@ -138,29 +152,44 @@ def run_export(args) -> int:
     from pipeline import languages
     from pipeline.fileio import atomic_write
 
+    fmt = args.format or _format_of(args.output) or "tbx"
+    if fmt in PER_LANGUAGE and not args.lang:
+        print(f"tamizdat glossary export: error: --format {fmt} needs --lang "
+              "(a Weblate or OmegaT glossary holds one target language)", file=sys.stderr)
+        return 2
+    if args.lang:
+        languages.validate(args.lang)
     glossary = _glossary(args.glossary, _project(), required=True)
-    if args.format == "tbx":
+    if fmt == "tbx":
         from pipeline.glossary.tbx import dumps
 
         text = dumps(glossary)
-    elif args.format == "toml":
+    elif fmt == "toml":
         from pipeline.glossary.toml_format import dumps
 
         text = dumps(glossary)
-    else:
-        if not args.lang:
-            print(f"tamizdat glossary export: error: --format {args.format} needs --lang "
-                  "(OmegaT glossaries hold one target language)", file=sys.stderr)
-            return 2
-        languages.validate(args.lang)
-        from pipeline.glossary import csv_export
+    elif fmt == "weblate":
+        from pipeline.glossary import weblate
 
-        text = (csv_export.dumps_csv if args.format == "csv" else csv_export.dumps_tsv)(glossary, args.lang)
+        text = weblate.dumps(glossary, args.lang)
+    else:
+        from pipeline.glossary import tabular
+
+        text = (tabular.dumps_csv if fmt == "csv" else tabular.dumps_tsv)(glossary, args.lang)
     if args.output:
         atomic_write(args.output, text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _format_of(path: str | None) -> str | None:
+    """The export format a file name asks for (.tbx, .csv, .tsv/.tab/.txt = OmegaT's tab-separated, .toml)."""
+    if not path:
+        return None
+    ext = Path(path).suffix.lower()
+    return {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "omegat", ".txt": "omegat", ".utf8": "omegat",
+            ".toml": "toml"}.get(ext)
 
 
 def run_import(args) -> int:
@@ -169,7 +198,31 @@ def run_import(args) -> int:
     from pipeline.glossary import load_glossary
     from pipeline.glossary.toml_format import dumps
 
-    glossary = load_glossary(args.source)
+    fmt = args.format or _format_of(args.source)
+    if fmt in ("csv", "tsv", "omegat"):
+        from pipeline import languages
+        from pipeline.fileio import read_bytes
+        from pipeline.glossary import tabular
+
+        if not args.lang:
+            print(f"tamizdat glossary import: error: {fmt} rows need --lang (their target language)", file=sys.stderr)
+            return 2
+        languages.validate(args.lang)
+        project = _project()
+        source = project.settings.source_language if project is not None else "en"
+        data = read_bytes(args.source)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TamizdatError("glossary is not valid UTF-8", args.source, data[: exc.start].count(b"\n") + 1) from None
+        glossary = tabular.parse(text, args.source, args.lang, source, "," if fmt == "csv" else "\t")
+    elif fmt == "tbx":
+        from pipeline.fileio import read_bytes
+        from pipeline.glossary.tbx import parse_tbx
+
+        glossary = parse_tbx(read_bytes(args.source), args.source)
+    else:
+        glossary = load_glossary(args.source)
     out = args.output
     if not out:
         project = _project()

@@ -20,6 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", help="language of the page, when it does not say")
     p.add_argument("--date", help="publication date YYYY-MM-DD, when the page does not say")
     p.add_argument("--force", action="store_true", help="overwrite an existing article")
+    p.add_argument("--fetch-media", action="store_true",
+                   help="download images the saved page has no copy of (http/https only; otherwise they are "
+                        "taken from the NAME_files/ folder a browser saves beside the page)")
+    p.add_argument("--max-media-size", type=float, default=20, metavar="MB",
+                   help="largest image --fetch-media downloads (default: 20 MB)")
+    p.add_argument("--media-timeout", type=float, default=20, metavar="SECONDS",
+                   help="give up on an image download after this long without data (default: 20)")
     p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
     p.set_defaults(handler=run_import)
 
@@ -32,6 +39,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="DIR", help="folder for the report (default: review/)")
     p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
     p.set_defaults(handler=run_review)
+
+    p = sub.add_parser(
+        "bundle", help="write the published site (or one language) as one zip to pass around offline",
+        description="Pack site/ as it was last built into a zip whose unpacked folder works from file:// "
+                    "(every link is relative, nothing is loaded from another host). Run `build` first.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="the archive to write")
+    p.add_argument("--lang", help="only this language's pages (with the stylesheet and their images)")
+    p.add_argument("-C", "--project", default=".", metavar="DIR", help="project folder (default: here)")
+    p.set_defaults(handler=run_bundle)
 
     p = sub.add_parser("serve", help="preview the site on localhost, rebuilding on change",
                        description="Build the site, serve site/ on http://127.0.0.1:PORT/ and rebuild "
@@ -50,7 +67,7 @@ def _say(args, line: str) -> None:
 
 def run_import(args) -> int:
     from pipeline.errors import TamizdatError
-    from pipeline.fileio import atomic_write, project_lock, read_bytes
+    from pipeline.fileio import project_lock, read_bytes, write_many_if_changed
     from pipeline.ingest import import_page, render_document, summary
     from pipeline.project import Project, check_slug
 
@@ -83,6 +100,7 @@ def run_import(args) -> int:
     shown = out.relative_to(project.root.resolve()) if out.is_relative_to(project.root.resolve()) else out
     if out.exists() and not args.force:
         raise TamizdatError("already exists; pass --force to overwrite it", str(shown))
+    media_files = _import_media(args, project, imp, out)
     for warning in imp.warnings:
         print(f"{args.page}: warning: {warning}", file=sys.stderr)
     if imp.article.lang != project.settings.source_language:
@@ -91,7 +109,7 @@ def run_import(args) -> int:
     with project_lock(project.root):
         if out.exists() and not args.force:
             raise TamizdatError("already exists; pass --force to overwrite it", str(shown))
-        atomic_write(out, render_document(imp))
+        write_many_if_changed([*media_files, (out, render_document(imp))])
     for line in summary(imp):
         _say(args, line)
     a = imp.article
@@ -102,6 +120,28 @@ def run_import(args) -> int:
     return 0
 
 
+def _import_media(args, project, imp, out: Path) -> list[tuple[Path, bytes]]:
+    """The article's images, from NAME_files/ or downloaded, stripped of metadata; the article is
+    pointed at them (issue 19). Returns the files to write with the article."""
+    from pipeline import media
+
+    if args.max_media_size <= 0 or args.media_timeout <= 0:
+        from pipeline.errors import TamizdatError
+
+        raise TamizdatError("--max-media-size and --media-timeout must be positive")
+    folder = project.media_dir / imp.article.slug
+    imp.blocks, got = media.localize(
+        imp.blocks, imp.media_refs, page=Path(args.page), prefix=media.relative_prefix(out, folder),
+        fetch_media=args.fetch_media, max_bytes=int(args.max_media_size * 1024 * 1024), timeout=args.media_timeout)
+    # A saved page's own NAME_files/ address is no longer "kept as is": it now points at our copy.
+    imp.warnings = [w for w in imp.warnings if not any(w.startswith(f"relative address {src} ") for src in got.replaced)]
+    imp.warnings += got.warnings
+    if got.files:
+        _say(args, f"images: {len(got.files)} kept in {folder.relative_to(project.root).as_posix()}/, "
+                   "metadata removed")
+    return [(folder / name, data) for name, data in got.files.items()]
+
+
 def run_review(args) -> int:
     from pipeline.project import Project
     from pipeline.review import write_review
@@ -110,8 +150,24 @@ def run_review(args) -> int:
     out = Path(args.output) if args.output else project.root / "review"
     written = write_review(project, out, args.lang)
     for path in written:
-        _say(args, f"wrote {path}")
+        _say(args, f"wrote {_shown(path)}")
     return 0
+
+
+def run_bundle(args) -> int:
+    from pipeline.project import Project
+    from pipeline.publish.bundle import write_bundle
+
+    project = Project.find(args.project)
+    count = write_bundle(project, Path(args.output), args.lang)
+    _say(args, f"wrote {args.output} ({count} files)")
+    return 0
+
+
+def _shown(path: str) -> str:
+    """A path as the other commands print it: relative to here when it lies below."""
+    p = Path(path).resolve()
+    return str(p.relative_to(Path.cwd())) if p.is_relative_to(Path.cwd()) else path
 
 
 def run_serve(args) -> int:

@@ -22,6 +22,9 @@ from itertools import accumulate
 
 from typing import TYPE_CHECKING
 
+from pipeline.glossary.derive import compound_parts, ru_root
+from pipeline.glossary.textprep import MIXED_RE, strip_invisible, unmix_word
+
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
     from pipeline.glossary.model import Concept, Glossary
 
@@ -54,6 +57,12 @@ SNOWBALL = {
     "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }
 MORPH_LANGS = ("ru", "uk")
+# Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
+# "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
+FORBIDDEN_ENDINGS = {
+    "fr": frozenset(("", "s", "x", "e", "es", "ne", "nes", "le", "les", "aux", "ux")),
+    "de": frozenset(("", "e", "en", "n", "s", "es", "er", "ern", "em", "ens", "ns", "in", "innen")),
+}
 # Russian/Ukrainian surname and adjective endings: Мифтахов-а/-у/-ым, Горбунов-ой.
 SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
 
@@ -135,6 +144,8 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     while a participle in a text still meets a verb term (сотрудничающие →
     сотрудничать).
     """
+    if MIXED_RE.search(word):  # look-alike letters of another script: read the word in its own
+        word = unmix_word(word)
     w = fold(word)
     keys = {("w", w)}
     if w.isdigit():
@@ -156,6 +167,11 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
                     keys.add(("l", p.normal_form.replace("ё", "е")))
             else:
                 keys.add(("l", p.normal_form.replace("ё", "е")))
+                if p.tag.POS in ("NOUN", "ADJF", "ADJS") or not p.is_known:
+                    # Derived words (политзаключённая, петушиный, передачка) share a root key.
+                    root = ru_root(p.normal_form)
+                    if root:
+                        keys.add(("d", root))
     stemmer = _stemmer(lang)
     # Where the dictionary knows the word, its lemmas are better than a stem
     # (Snowball gives колония and колонна the same stem).
@@ -200,6 +216,21 @@ def _same_case(token: str, term_word: str) -> bool:
     return token[:k] == term_word[:k]
 
 
+def _inflects(token: str, term_word: str, lang: str) -> bool:
+    """Whether ``token`` is ``term_word`` with an inflectional ending (not a derivation) after its stem."""
+    t, w = fold(token), fold(term_word)
+    if t == w:
+        return True
+    endings = FORBIDDEN_ENDINGS[lang]
+    if t.startswith(w) and t[len(w):] in endings:
+        return True
+    stem = _stemmer(lang).stemWord(w)
+    if not t.startswith(stem):
+        return True  # matched another way (Hahn/Hähne): no ending to judge
+    rest, tail = t[len(stem):], w[len(stem):]
+    return rest in endings or (rest.startswith(tail) and rest[len(tail):] in endings)
+
+
 @dataclass(frozen=True)
 class Pattern:
     concept: Concept | None  # None: an exclusion phrase
@@ -225,6 +256,7 @@ class Hit:
     term: str  # the glossary term it matched, as written in the glossary
     kind: str
     reason: str = ""  # for forbidden translations
+    derived: bool = False  # met only as a derivation or a compound (петушиный, Strafkolonieverwaltung)
 
     @property
     def forbidden(self) -> bool:
@@ -242,6 +274,13 @@ class Index:
     def __init__(self, lang: str):
         self.lang = base_lang(lang)
         self.first: dict[tuple, list[Pattern]] = {}
+        # Exclusion phrases per concept id: tried only around that concept's hits, so a phrase starting
+        # with a common word ("на этом этапе") costs nothing in texts without the concept.
+        self.excludes: dict[str, list[Pattern]] = {}
+        # German compounds: single-word approved terms (lower case, and their stems) -> patterns.
+        self.compound_terms: dict[str, list[Pattern]] = {}
+        self._compound_set: frozenset = frozenset()
+        self._derived_memo: dict[tuple, bool] = {}
         self._n = 0
         self._by_word: dict[str, tuple[Pattern, ...]] = {}
         # Hits of source texts by a digest of the text: the same msgid recurs across languages and
@@ -258,8 +297,18 @@ class Index:
             return
         keys = tuple(word_keys(w, self.lang, term=True) for w in words)
         simple = len(words) == 1 and not quoted and not case_sensitive
+        if kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS:
+            simple = False  # _match_at checks the ending
         pat = Pattern(concept, term, kind, words, keys, quoted, case_sensitive, reason, self._n, simple)
         self._n += 1
+        if kind == "exclude":
+            self.excludes.setdefault(concept.id if concept else "", []).append(pat)
+            return
+        if self.lang == "de" and kind in ("preferred", "admitted") and simple and len(words[0]) >= 5:
+            stemmer = _stemmer("de")
+            for form in {fold(words[0]), stemmer.stemWord(fold(words[0]))}:
+                self.compound_terms.setdefault(form, []).append(pat)
+            self._compound_set = frozenset(self.compound_terms)
         for key in keys[0]:
             self.first.setdefault(key, []).append(pat)
         self._by_word.clear()
@@ -275,17 +324,21 @@ class Index:
             for key in word_keys(word, self.lang):
                 for pat in self.first.get(key, ()):
                     pats[pat.order] = pat
+            if not pats and self._compound_set and len(word) >= 8:
+                part = compound_parts(word, self._compound_set, _stemmer("de").stemWord)
+                for pat in self.compound_terms.get(part, ()) if part else ():
+                    pats[pat.order] = pat
             found = self._by_word[word] = tuple(pats.values())
         return found
 
     def find(self, text: str, overlapping: bool = False, remember: bool = True) -> list[Hit]:
         if overlapping or not (remember and self.remember):
-            return self._find(text, overlapping)
+            return self._find_prepared(text, overlapping)
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         cached = self._found.get(key)
         if cached is not None:
             return list(cached)
-        hits = self._find(text, overlapping)
+        hits = self._find_prepared(text, overlapping)
         if len(self._found) >= FOUND_KEPT:  # the oldest goes: callers bring an article's catalogues together
             del self._found[next(iter(self._found))]
         self._found[key] = tuple(hits)
@@ -300,6 +353,17 @@ class Index:
             )
         return self._prefix_set
 
+    def _find_prepared(self, text: str, overlapping: bool) -> list[Hit]:
+        """Hits in ``text`` read as a reader sees it: without soft hyphens or zero-width characters, and
+        with look-alike letters of another script read as the word's own (offsets stay the original's)."""
+        clean, offsets = strip_invisible(text)
+        hits = self._find(clean, overlapping)
+        if offsets is not None:
+            for h in hits:
+                h.start, h.end = offsets[h.start], offsets[h.end - 1] + 1
+                h.form = text[h.start:h.end]
+        return hits
+
     def _find(self, text: str, overlapping: bool) -> list[Hit]:
         parts = SPLIT_RE.split(mask(text))
         words = parts[1::2]
@@ -309,8 +373,10 @@ class Index:
         new = distinct - self._seen
         if new:
             prefixes = self._prefixes()
+            compounds = bool(self._compound_set)
             for w in new:
-                pats = self._candidates(w) if _prefix(w) in prefixes else ()
+                pats = (self._candidates(w)
+                        if _prefix(w) in prefixes or (compounds and len(w) >= 8) or MIXED_RE.search(w) else ())
                 if pats:
                     self._positive.add(w)
             self._seen |= new
@@ -329,13 +395,15 @@ class Index:
                     pending.append((i, j, pat))
         if not pending:
             return []
+        if self.excludes:
+            ex = self.excludes
+            pending = [t for t in pending
+                       if not (t[2].concept and t[2].concept.id in ex and self._excluded(t, words, parts))]
+            if not pending:
+                return []
         # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word).
         offs = [0, *accumulate(map(len, parts))]
-        spans = [(offs[2 * a + 1], offs[2 * b], p) for a, b, p in pending]
-        # Exclusion phrases veto every hit they overlap.
-        vetoes = [(a, b) for a, b, p in spans if p.kind == "exclude"]
-        chosen = [(a, b, p) for a, b, p in spans
-                  if p.kind != "exclude" and not (vetoes and any(a < ve and vs < b for vs, ve in vetoes))]
+        chosen = [(offs[2 * a + 1], offs[2 * b], p) for a, b, p in pending]
         if not overlapping:
             chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
             kept = []
@@ -346,8 +414,40 @@ class Index:
                     end = b
             chosen = kept
         # Only exclusion patterns lack a concept, and they never get here.
-        return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
+        hits = [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
                 for a, b, p in chosen]
+        if self.lang in MORPH_LANGS or self._compound_set:
+            starts = {offs[2 * a + 1]: a for a, _b, _p in pending}
+            for h, (a, _b, p) in zip(hits, chosen):
+                h.derived = self._derived(p, words, starts[a])
+        return hits
+
+    def _derived(self, pat: Pattern, words: list[str], i: int) -> bool:
+        """Whether some word of the hit meets the pattern only by its derivational root or as a compound."""
+        key = (pat.order, *words[i:i + len(pat.words)])
+        found = self._derived_memo.get(key)
+        if found is None:
+            found = False
+            for k in range(len(pat.words)):
+                met = pat.keys[k] & word_keys(words[i + k], self.lang)
+                if not any(key[0] != "d" for key in met):
+                    found = True
+                    break
+            if len(self._derived_memo) > 100_000:
+                self._derived_memo.clear()
+            self._derived_memo[key] = found
+        return found
+
+    def _excluded(self, hit: tuple[int, int, Pattern], words: list[str], parts: list[str]) -> bool:
+        """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе")."""
+        a, b, pat = hit
+        for x in self.excludes.get(pat.concept.id, ()) if pat.concept else ():
+            for i in range(max(0, a - len(x.words) + 1), b):
+                if x.keys[0] & word_keys(words[i], self.lang):
+                    j = self._match_at(x, words, parts, i)
+                    if j is not None and i < b and a < j:
+                        return True
+        return False
 
     def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         n = len(pat.words)
@@ -360,11 +460,15 @@ class Index:
                     return None
                 if not GAP_RE.fullmatch(parts[2 * (i + k)]):
                     return None
-            if pat.case_sensitive and not _same_case(w, pat.words[k]):
+            if pat.case_sensitive and not _same_case(unmix_word(w) if MIXED_RE.search(w) else w, pat.words[k]):
+                return None
+            if pat.kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS and not _inflects(w, pat.words[k], self.lang):
                 return None
         if pat.quoted:
             before = parts[2 * i][-1:]
             after = parts[2 * (i + n)][:1]
+            if after in ("'", "\u2019") and not any(q in "".join(parts[: 2 * i + 1]) for q in ("'", "\u2018")):
+                after = ""  # an apostrophe, not a closing quote: the activists' homes
             if not ((before and before in OPEN_QUOTES) or (after and after in CLOSE_QUOTES)):
                 return None
         return i + n
@@ -378,7 +482,7 @@ def build_index(glossary: Glossary, lang: str) -> Index:
             for t in c.terms:
                 idx.add(c, t.text, "source", quoted=t.quoted, case_sensitive=c.case_sensitive)
             for x in c.exclude:
-                idx.add(None, x, "exclude")
+                idx.add(c, x, "exclude")
     for c in glossary.concepts:
         tr = c.translations(lang)
         if tr is None:
@@ -390,6 +494,8 @@ def build_index(glossary: Glossary, lang: str) -> Index:
             idx.add(c, text, "admitted", case_sensitive=cs)
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)
+        for x in tr.exclude:
+            idx.add(c, x, "exclude")
     return idx
 
 

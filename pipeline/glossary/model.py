@@ -22,6 +22,10 @@ class Term:
 
     text: str
     quoted: bool = False
+    # Sense conditions of this variant alone (see Concept): "parcel" is a prisoner's parcel only in a
+    # prison context, "Stolypin" alone is usually the statesman.
+    prison_only: bool = False
+    context: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +44,9 @@ class Translations:
     dnt: bool | None = None  # None: inherit the concept's flag
     case_sensitive: bool | None = None
     reader_note: str = ""
+    # Phrases in which an approved or forbidden word of this concept means something else
+    # (Russian "на этом этапе дела": a stage of the case, not the prisoner transport).
+    exclude: list[str] = field(default_factory=list)
 
     @property
     def approved(self) -> list[str]:
@@ -57,6 +64,12 @@ class Concept:
     case_sensitive: bool = False
     dnt: bool = False
     exclude: list[str] = field(default_factory=list)
+    # Sense conditions on the source message: the concept counts only where one of ``context`` occurs,
+    # never where one of ``not_context`` occurs, and (``prison_only``) only in a prison context: a word of
+    # the glossary's ``prison_words`` or another concept without conditions (muzhiki in a novel are peasants).
+    context: list[str] = field(default_factory=list)
+    not_context: list[str] = field(default_factory=list)
+    prison_only: bool = False
     langs: dict[str, Translations] = field(default_factory=dict)
     line: int = field(default=0, compare=False)
 
@@ -96,6 +109,7 @@ class Concept:
 class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     source_language: str = "en"
+    prison_words: list[str] = field(default_factory=list)  # source words that make a message about prison
     path: str = field(default="<string>", compare=False)
 
     def __post_init__(self) -> None:
@@ -105,7 +119,8 @@ class Glossary:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Glossary):
             return NotImplemented
-        return self.source_language == other.source_language and self.concepts == other.concepts
+        return (self.source_language == other.source_language and self.concepts == other.concepts
+                and self.prison_words == other.prison_words)
 
     @property
     def languages(self) -> list[str]:
@@ -116,22 +131,40 @@ class Glossary:
                 seen.setdefault(lang, None)
         return list(seen)
 
+    def concept_for_term(self, term: str | None) -> Concept | None:
+        """The concept a finding's ``term`` names: one of its source variants, else its headword or id."""
+        if term is None:
+            return None
+        table = self.__dict__.get("_by_term")
+        if table is None:
+            table = {}
+            for c in reversed(self.concepts):  # the first concept wins
+                table[c.id] = c
+                for t in c.terms:
+                    table[t.text] = c
+            self.__dict__["_by_term"] = table
+        return table.get(term)
+
     def get(self, concept_id: str) -> Concept | None:
         for c in self.concepts:
             if c.id == concept_id:
                 return c
         return None
 
-    def find(self, text: str, lang: str, overlapping: bool = False, remember: bool = True) -> list["Hit"]:
+    def find(self, text: str, lang: str, overlapping: bool = False, remember: bool = True,
+             derived: bool = False) -> list["Hit"]:
         """Glossary terms of ``lang`` in ``text``, inflection-aware.
 
         In the source language the hits are source terms; in other languages
         they are approved and forbidden translations (``hit.kind``). Without
         ``overlapping``, hits are leftmost-longest and never overlap. Source texts
         are remembered (they recur across languages); ``remember=False`` for
-        texts that will not recur, such as a published page's.
+        texts that will not recur, such as a published page's. ``derived`` also returns words that meet
+        a term only as a derivation or a compound (политзаключённая, Strafkolonieverwaltung): right for
+        counting a translation's renderings, too loose to name a word's concept on its own (Петушиный бой).
         """
-        return self.index(lang).find(text, overlapping, remember)
+        hits = self.index(lang).find(text, overlapping, remember)
+        return hits if derived else [h for h in hits if not h.derived]
 
     def index(self, lang: str) -> Index:
         """The matching index of ``lang``'s terms (built on first use, then kept)."""

@@ -4,16 +4,20 @@ Mapping (export → import is lossless):
 
 - ``termEntry/@id`` = concept id; ``descrip[@type=definition]`` = definition;
   the entry-level ``note`` = translator note; ``descrip[@type=x-exclude]`` =
-  an exclusion phrase.
+  an exclusion phrase; ``descrip[@type=x-context]`` / ``x-notContext`` = a sense condition word and
+  ``descrip[@type=x-prisonOnly]`` = ``yes`` (see ``pipeline.glossary.sense``).
 - source ``langSet``: one ``tig`` per term with ``termNote[@type=partOfSpeech]``
-  and, for quoted-only terms, ``termNote[@type=x-quotedOnly]``.
+  and, for quoted-only terms, ``termNote[@type=x-quotedOnly]``; a term's own conditions are
+  ``termNote[@type=x-prisonOnly]`` and ``termNote[@type=x-context]``.
 - other ``langSet``: ``tig`` with ``administrativeStatus`` =
   ``preferredTerm-admn-sts`` / ``admittedTerm-admn-sts`` /
   ``deprecatedTerm-admn-sts`` (the reason in the tig's ``note``).
   ``supersededTerm-admn-sts`` and Weblate's ``forbidden``/``obsolete`` read as
   forbidden.
 - per langSet: ``note`` = reader note, ``descrip[@type=Translation needed]`` =
-  ``No`` for do-not-translate, ``descrip[@type=x-caseSensitive]``.
+  ``No`` for do-not-translate, ``descrip[@type=x-caseSensitive]``, ``descrip[@type=x-exclude]`` = a phrase
+  where the language's words of the concept mean something else.
+- the glossary's prison context words: ``encodingDesc/p[@type=x-prisonWord]``, one each.
 
 Reading also accepts TBX v3 (``tbx``/``conceptEntry``/``langSec``/``termSec``)
 and ``ntig``/``termGrp``; DTDs and entities are never resolved.
@@ -59,6 +63,8 @@ def dumps(glossary: Glossary) -> str:
     SE(sd, "p").text = "Tamizdat glossary"
     ed = SE(header, "encodingDesc")
     SE(ed, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
+    for w in glossary.prison_words:
+        SE(ed, "p", type="x-prisonWord").text = w
     body = SE(SE(root, "text"), "body")
     for c in glossary.concepts:
         entry = SE(body, "termEntry", id=c.id)
@@ -66,6 +72,12 @@ def dumps(glossary: Glossary) -> str:
             SE(entry, "descrip", type="definition").text = c.definition
         for x in c.exclude:
             SE(entry, "descrip", type="x-exclude").text = x
+        for x in c.context:
+            SE(entry, "descrip", type="x-context").text = x
+        for x in c.not_context:
+            SE(entry, "descrip", type="x-notContext").text = x
+        if c.prison_only:
+            SE(entry, "descrip", type="x-prisonOnly").text = "yes"
         if c.translator_note:
             SE(entry, "note").text = c.translator_note
         src = SE(entry, "langSet", {XML_LANG: glossary.source_language})
@@ -77,9 +89,15 @@ def dumps(glossary: Glossary) -> str:
                 SE(tig, "termNote", type="partOfSpeech").text = c.pos
             if t.quoted:
                 SE(tig, "termNote", type="x-quotedOnly").text = "yes"
+            if t.prison_only:
+                SE(tig, "termNote", type="x-prisonOnly").text = "yes"
+            for x in t.context:
+                SE(tig, "termNote", type="x-context").text = x
         for lang, tr in c.langs.items():
             ls = SE(entry, "langSet", {XML_LANG: lang})
             _lang_flags(ls, tr.reader_note, tr.dnt, tr.case_sensitive)
+            for x in tr.exclude:
+                SE(ls, "descrip", type="x-exclude").text = x
             for status, terms in (("preferredTerm-admn-sts", tr.preferred), ("admittedTerm-admn-sts", tr.admitted)):
                 for text in terms:
                     tig = SE(ls, "tig")
@@ -132,6 +150,7 @@ def parse_tbx(data: bytes | str, path: str = "<string>") -> Glossary:
     except TamizdatError as exc:
         raise TamizdatError(exc.message, path, root.sourceline) from None
     g = Glossary(source_language=source, path=path)
+    g.prison_words = [_text(p) for p in root.iter() if _local(p) == "p" and (p.get("type") or "").lower() == "x-prisonword"]
     seen: dict[str, int] = {}
     entries = [el for el in root.iter() if _local(el) in ("termEntry", "conceptEntry")]
     for n, entry in enumerate(entries, 1):
@@ -141,6 +160,10 @@ def parse_tbx(data: bytes | str, path: str = "<string>") -> Glossary:
         seen[c.id] = entry.sourceline or 0
         g.concepts.append(c)
     return g
+
+
+def _yes(el) -> bool:
+    return _text(el).lower() in ("yes", "true", "1")
 
 
 def _status(tig) -> str:
@@ -174,6 +197,12 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             c.definition = _text(el)
         elif name == "descrip" and typ == "x-exclude":
             c.exclude.append(_text(el))
+        elif name == "descrip" and typ == "x-context":
+            c.context.append(_text(el))
+        elif name == "descrip" and typ == "x-notcontext":
+            c.not_context.append(_text(el))
+        elif name == "descrip" and typ == "x-prisononly":
+            c.prison_only = _yes(el)
         elif name == "note":
             c.translator_note = _text(el) if not c.translator_note else c.translator_note + "\n" + _text(el)
         elif name == "descripGrp":
@@ -198,6 +227,8 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
                 tr.case_sensitive = _text(el).lower() in ("yes", "true", "1")
             elif name == "descrip" and typ == "definition" and not c.definition:
                 c.definition = _text(el)
+            elif name == "descrip" and typ == "x-exclude":
+                tr.exclude.append(_text(el))
         for tig in _children(ls, "tig", "ntig", "termSec"):
             term_el = next((t for t in tig.iter() if _local(t) == "term"), None)
             if term_el is None or not _text(term_el):
@@ -205,14 +236,18 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             term = _text(term_el)
             status = _status(tig)
             if is_source:
-                quoted = False
+                t = Term(term)
                 for tn in tig.iter():
                     typ = (tn.get("type") or "").lower()
                     if _local(tn) == "termNote" and typ == "partofspeech" and not c.pos:
                         c.pos = _text(tn)
                     elif _local(tn) == "termNote" and typ == "x-quotedonly":
-                        quoted = _text(tn).lower() in ("yes", "true", "1")
-                c.terms.append(Term(term, quoted))
+                        t.quoted = _yes(tn)
+                    elif _local(tn) == "termNote" and typ == "x-prisononly":
+                        t.prison_only = _yes(tn)
+                    elif _local(tn) == "termNote" and typ == "x-context":
+                        t.context.append(_text(tn))
+                c.terms.append(t)
                 continue
             if status == "forbidden":
                 reason = next((_text(x) for x in tig.iter() if _local(x) == "note"), "")

@@ -18,9 +18,10 @@ from pipeline.glossary.model import POS_VALUES, Concept, Forbidden, Glossary, Te
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CONCEPT_KEYS = {
     "id", "terms", "pos", "definition", "translator_note", "reader_note",
-    "case_sensitive", "dnt", "exclude",
+    "case_sensitive", "dnt", "exclude", "context", "not_context", "prison_only",
 }
-LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note"}
+LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note", "exclude"}
+TERM_KEYS = {"term", "quoted", "prison_only", "context"}
 
 
 class _Lines:
@@ -97,9 +98,9 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
         raise TamizdatError(msg, path, line)
 
     for key in data:
-        if key not in ("source_language", "concept"):
+        if key not in ("source_language", "prison_words", "concept"):
             line = next((n for n, l in enumerate(where.lines, 1) if re.match(rf"^\s*\[?{re.escape(key)}\b", l)), None)
-            fail(f"unknown top-level key {key!r} (expected source_language and [[concept]] tables)", line)
+            fail(f"unknown top-level key {key!r} (expected source_language, prison_words and [[concept]] tables)", line)
     source = data.get("source_language", "en")
     if not isinstance(source, str):
         fail("source_language must be a string", 1)
@@ -113,6 +114,9 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
         fail("'concept' must be an array of tables: write [[concept]]", where.concept(0))
 
     glossary = Glossary(source_language=source, path=path)
+    if "prison_words" in data:
+        pline = next((n for n, l in enumerate(where.lines, 1) if l.strip().startswith("prison_words")), None)
+        glossary.prison_words = _str_list(data["prison_words"], "prison_words", pline, fail)
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_concepts):
         concept = _concept(raw, i, where, source, fail)
@@ -163,10 +167,15 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
                 if isinstance(t, str) and t.strip():
                     c.terms.append(Term(t.strip()))
                 elif isinstance(t, dict) and isinstance(t.get("term"), str) and t["term"].strip():
-                    extra = set(t) - {"term", "quoted"}
+                    tline = where.find(i, t["term"]) or kline
+                    extra = set(t) - TERM_KEYS
                     if extra:
-                        fail(f"concept {cid!r}: unknown key {sorted(extra)[0]!r} in a term", where.find(i, t["term"]) or kline)
-                    c.terms.append(Term(t["term"].strip(), _bool(t.get("quoted", False), "quoted", kline, fail)))
+                        fail(f"concept {cid!r}: unknown key {sorted(extra)[0]!r} in a term", tline)
+                    c.terms.append(Term(
+                        t["term"].strip(), _bool(t.get("quoted", False), "quoted", tline, fail),
+                        _bool(t.get("prison_only", False), "prison_only", tline, fail),
+                        _str_list(t.get("context", []), "context", tline, fail),
+                    ))
                 else:
                     fail(f"concept {cid!r}: each term is a string or {{ term = \"...\", quoted = true }}", kline)
         elif key == "pos":
@@ -177,10 +186,10 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
             setattr(c, key, _text(value, key, kline, fail))
         elif key == "reader_note":
             c.source_reader_note = _text(value, key, kline, fail)
-        elif key in ("case_sensitive", "dnt"):
+        elif key in ("case_sensitive", "dnt", "prison_only"):
             setattr(c, key, _bool(value, key, kline, fail))
-        elif key == "exclude":
-            c.exclude = _str_list(value, "exclude", kline, fail)
+        elif key in ("exclude", "context", "not_context"):
+            setattr(c, key, _str_list(value, key, kline, fail))
     if not c.terms:
         fail(f"concept {cid!r} has no terms", line)
     for lang, table in lang_tables.items():
@@ -223,6 +232,8 @@ def _translations(table: dict, cid: str, lang: str, i: int, where: _Lines, lline
             setattr(tr, key, _bool(value, f"[{lang}] {key}", kline, fail))
         elif key == "reader_note":
             tr.reader_note = _text(value, "reader_note", kline, fail)
+        elif key == "exclude":
+            tr.exclude = _str_list(value, f"[{lang}] exclude", kline, fail)
     approved = {_norm(t): t for t in tr.approved}
     for f in tr.forbidden:
         if _norm(f.term) in approved:
@@ -243,6 +254,17 @@ def _list(items: list[str]) -> str:
     return "[" + ", ".join(_q(x) for x in items) + "]"
 
 
+def _term(t: Term) -> str:
+    extra = []
+    if t.quoted:
+        extra.append("quoted = true")
+    if t.prison_only:
+        extra.append("prison_only = true")
+    if t.context:
+        extra.append(f"context = {_list(t.context)}")
+    return f"{{ term = {_q(t.text)}, {', '.join(extra)} }}" if extra else _q(t.text)
+
+
 def dumps(glossary: Glossary) -> str:
     """Our TOML for ``glossary`` (used by ``tamizdat glossary import``); parses back equal."""
     out = [
@@ -250,12 +272,16 @@ def dumps(glossary: Glossary) -> str:
         "",
         f"source_language = {_q(glossary.source_language)}",
     ]
+    if glossary.prison_words:
+        out.append(f"prison_words = {_list(glossary.prison_words)}")
     for c in glossary.concepts:
         out += ["", "[[concept]]", f"id = {_q(c.id)}"]
-        terms = [(f"{{ term = {_q(t.text)}, quoted = true }}" if t.quoted else _q(t.text)) for t in c.terms]
-        out.append("terms = [" + ", ".join(terms) + "]")
-        if c.exclude:
-            out.append(f"exclude = {_list(c.exclude)}")
+        out.append("terms = [" + ", ".join(_term(t) for t in c.terms) + "]")
+        for key in ("exclude", "context", "not_context"):
+            if getattr(c, key):
+                out.append(f"{key} = {_list(getattr(c, key))}")
+        if c.prison_only:
+            out.append("prison_only = true")
         if c.pos:
             out.append(f"pos = {_q(c.pos)}")
         if c.case_sensitive:
@@ -286,4 +312,6 @@ def dumps(glossary: Glossary) -> str:
                 out.append(f"case_sensitive = {'true' if tr.case_sensitive else 'false'}")
             if tr.reader_note:
                 out.append(f"reader_note = {_q(tr.reader_note)}")
+            if tr.exclude:
+                out.append(f"exclude = {_list(tr.exclude)}")
     return "\n".join(out) + "\n"

@@ -34,13 +34,13 @@ def atom(lang: str, pages: list, settings) -> str:
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", languages.html_lang(lang))
     etree.SubElement(feed, f"{{{ATOM}}}id").text = f"{base}{lang}/"
-    etree.SubElement(feed, f"{{{ATOM}}}title").text = f"{settings.site_title} ({languages.native_name(lang)})"
+    etree.SubElement(feed, f"{{{ATOM}}}title").text = f"{settings.title_for(lang)} ({languages.native_name(lang)})"
     ordered = sorted(pages, key=lambda p: (p.date or "", p.slug), reverse=True)
     etree.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(ordered[0].date if ordered else None)
     etree.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base}{lang}/{FEED}")
     etree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=f"{base}{lang}/index.html")
     author = etree.SubElement(feed, f"{{{ATOM}}}author")
-    etree.SubElement(author, f"{{{ATOM}}}name").text = settings.site_title
+    etree.SubElement(author, f"{{{ATOM}}}name").text = settings.title_for(lang)
     for p in ordered:
         entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
         etree.SubElement(entry, f"{{{ATOM}}}id").text = f"{base}{lang}/{p.slug}.html"

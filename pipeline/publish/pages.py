@@ -16,6 +16,7 @@ import lxml.html
 from pipeline import languages
 from pipeline.htmltext import remove_keep_tail, serialize_html
 from pipeline.publish.messages import message
+from pipeline.publish.safety import add_policy
 
 STYLESHEET = "style.css"
 __all__ = ["PageInfo", "serialize_html", "decorate_article", "add_notice", "language_index", "top_index"]
@@ -111,6 +112,7 @@ def _page(lang: str, title: str) -> tuple[etree._Element, etree._Element, etree.
     root.append(head)
     root.append(body)
     _ensure_head(root)
+    add_policy(root)  # indexes load nothing from other hosts either (issue 19)
     return root, head, body
 
 
@@ -158,8 +160,47 @@ def add_notice(root: etree._Element, lang: str, status: str, percent: int, origi
         article.insert(0, note)
 
 
-def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: str, site_title: str) -> str:
-    """``site/<lang>/index.html``: the language's published articles, newest first, with translation status."""
+def _language_link(lang: str, href: str) -> etree._Element:
+    """A link to a page in ``lang``, named in that language."""
+    attrs = {"href": href, "hreflang": languages.html_lang(lang), "lang": languages.html_lang(lang)}
+    if languages.is_rtl(lang):
+        attrs["dir"] = "rtl"
+    return _el("a", attrs, languages.native_name(lang))
+
+
+def _article_item(p: PageInfo, lang: str, prefix: str, status: bool = True) -> etree._Element:
+    """One article in a list: date, title, translation status, the other languages it is published in.
+    ``prefix`` leads from the listing page to the language folders."""
+    li = _el("li")
+    if p.date:
+        li.append(_el("time", {"datetime": p.date[:10]}, format_day(p.date, lang)))
+    li.append(_el("a", {"href": f"{prefix}{p.lang}/{p.slug}.html"}, p.title))
+    if status and p.status == "partial":
+        li.append(_el("span", {"class": "status partial"}, None, _said(lang, "status_partial", percent=p.percent)))
+    elif status and p.status == "outdated":
+        li.append(_el("span", {"class": "status outdated"}, None, _said(lang, "status_outdated")))
+    elif status and p.status == "complete":
+        li.append(_el("span", {"class": "status complete"}, None, _said(lang, "status_complete")))
+    if p.translations:
+        # Where else the article can be read: each language in its own name.
+        others = _el("span", {"class": "translations"})
+        for other in p.translations:
+            others.append(_language_link(other, f"{prefix}{other}/{p.slug}.html"))
+        li.append(others)
+    return li
+
+
+def _finish(root: etree._Element, lang: str) -> str:
+    from pipeline.publish.typography import typeset
+
+    typeset(root, lang)
+    return serialize_html(root)
+
+
+def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: str, site_title: str,
+                   available: list[str] | None = None) -> str:
+    """``site/<lang>/index.html``: the language's published articles, newest first, with translation status.
+    With nothing published yet, it says so and links to the ``available`` languages' indexes."""
     root, head, body = _page(lang, site_title)
     add_alternates(head, None, langs, default, "../")
     head.append(_el("link", {"rel": "stylesheet", "href": f"../{STYLESHEET}"}))
@@ -170,50 +211,53 @@ def language_index(lang: str, pages: list[PageInfo], langs: list[str], default: 
                     _el("a", {"class": "site-title", "href": "../index.html"}, site_title),
                     switcher(lang, None, langs, "../")))
     main = _el("main")
-    main.append(_el("h1", {}, site_title))
-    ul = _el("ul", {"class": "articles"})
-    for p in sorted(pages, key=lambda p: (p.date or "", p.slug), reverse=True):
-        li = _el("li")
-        if p.date:
-            li.append(_el("time", {"datetime": p.date[:10]}, format_day(p.date, lang)))
-        li.append(_el("a", {"href": f"{p.slug}.html"}, p.title))
-        if p.status == "partial":
-            li.append(_el("span", {"class": "status partial"}, None, _said(lang, "status_partial", percent=p.percent)))
-        elif p.status == "outdated":
-            li.append(_el("span", {"class": "status outdated"}, None, _said(lang, "status_outdated")))
-        elif p.status == "complete":
-            li.append(_el("span", {"class": "status complete"}, None, _said(lang, "status_complete")))
-        if p.translations:
-            # Where else the article can be read: each language in its own name.
-            others = _el("span", {"class": "translations"})
-            for other in p.translations:
-                attrs = {"href": f"../{other}/{p.slug}.html", "hreflang": languages.html_lang(other),
-                         "lang": languages.html_lang(other)}
-                if languages.is_rtl(other):
-                    attrs["dir"] = "rtl"
-                others.append(_el("a", attrs, languages.native_name(other)))
-            li.append(others)
-        ul.append(li)
-    main.append(ul)
+    main.append(_el("h1", {}, None, _said(lang, "articles")))
+    if pages:
+        ul = _el("ul", {"class": "articles"})
+        for p in sorted(pages, key=lambda p: (p.date or "", p.slug), reverse=True):
+            ul.append(_article_item(p, lang, "../"))
+        main.append(ul)
+    else:
+        main.append(_el("p", {"class": "empty"}, None, _said(lang, "empty", language=languages.name_in(lang, lang))))
+        others = [other for other in (available or []) if other != lang]
+        if others:
+            p = _el("p", {"class": "elsewhere"}, None, _said(lang, "elsewhere"))
+            for other in others:
+                p.append(_language_link(other, f"../{other}/index.html"))
+            main.append(p)
     main.append(_el("p", {"class": "feed"}, None, _el("a", {"href": "feed.xml", "type": "application/atom+xml"},
                                                        feed_title)))
     body.append(main)
-    return serialize_html(root)
+    return _finish(root, lang)
 
 
-def top_index(langs: list[str], site_title: str, default: str) -> str:
-    """``site/index.html``: one link per language, each in its own name."""
+LATEST = 10  # articles on the top index
+
+
+def top_index(langs: list[str], site_title: str, default: str, latest: list[PageInfo] | None = None) -> str:
+    """``site/index.html``: the site's title, the languages (each in its own name) and the latest articles
+    (``latest``: their source-language pages), each with the languages it can be read in."""
     root, head, body = _page(default, site_title)
     for lang in langs:
         head.append(_el("link", {"rel": "alternate", "hreflang": languages.html_lang(lang),
                                  "href": f"{lang}/index.html"}))
     head.append(_el("link", {"rel": "alternate", "hreflang": "x-default", "href": "index.html"}))
     head.append(_el("link", {"rel": "stylesheet", "href": STYLESHEET}))
+    nav = switcher(default, None, langs, "")
+    for a in nav.iter("a"):
+        a.attrib.pop("aria-current", None)  # this page is none of the language indexes
+    body.append(_el("header", {"class": "site-header"}, None, nav))
     main = _el("main")
     main.append(_el("h1", {}, site_title))
-    main.append(switcher(default, None, langs, ""))
+    newest = sorted(latest or [], key=lambda p: (p.date or "", p.slug), reverse=True)[:LATEST]
+    if newest:
+        main.append(_el("h2", {}, None, _said(default, "latest")))
+        ul = _el("ul", {"class": "articles"})
+        for p in newest:
+            ul.append(_article_item(p, default, "", status=False))
+        main.append(ul)
     body.append(main)
-    return serialize_html(root)
+    return _finish(root, default)
 
 
 CSS = """\
@@ -233,6 +277,10 @@ blockquote { margin-inline: 0; padding-inline-start: 1rem; border-inline-start: 
 .articles { list-style: none; padding: 0; }
 .articles li { margin: .75rem 0; }
 .articles time { color: var(--muted); font-size: .9em; display: block; }
+h1, h2, h3 { line-height: 1.25; }
+.byline { color: var(--muted); font-family: system-ui, sans-serif; font-size: .92rem; margin-top: -.25rem; }
+.empty, .elsewhere { font-family: system-ui, sans-serif; }
+.elsewhere a { margin-inline-start: .5rem; }
 .status, .translations { color: var(--muted); font-size: .85em; margin-inline-start: .5rem; }
 .translations a { margin-inline-start: .4rem; }
 .translation-notice { border-inline-start: 4px solid var(--accent); background: #f4efe9; padding: .5rem 1rem;

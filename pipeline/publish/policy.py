@@ -7,6 +7,9 @@
     [tool.tamizdat.publish.languages.de]
     threshold = 80
     below_threshold = "partial"
+
+    block = ["glossary-forbidden", "proper-name", "glossary-missing", "glossary-dnt", "placeholders"]
+    on_error = "source"        # a blocked entry shows the source text; "hide": the page is not published
 """
 
 from __future__ import annotations
@@ -17,14 +20,18 @@ from pathlib import Path
 
 from pipeline.errors import TamizdatError
 from pipeline.project import Project
+from pipeline.publish.gate import BLOCKING, CHECKS
 
 MODES = ("hide", "partial")
+ON_ERROR = ("source", "hide")
 
 
 @dataclass(frozen=True)
 class Policy:
     threshold: float = 100.0
     below_threshold: str = "hide"
+    block: tuple[str, ...] = BLOCKING  # checks whose errors keep a translation from being published
+    on_error: str = "source"  # a blocked entry: publish the source text, or "hide" the page
 
 
 def _line_of(cfg: Path, pattern: str) -> int | None:
@@ -38,7 +45,7 @@ def _line_of(cfg: Path, pattern: str) -> int | None:
 
 
 def _policy(table: dict, base: Policy, where: str, cfg: Path) -> Policy:
-    threshold, mode = base.threshold, base.below_threshold
+    threshold, mode, block, on_error = base.threshold, base.below_threshold, base.block, base.on_error
     for key, value in table.items():
         if key == "threshold":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
@@ -50,9 +57,19 @@ def _policy(table: dict, base: Policy, where: str, cfg: Path) -> Policy:
                 raise TamizdatError(f'{where} below_threshold must be "hide" or "partial"',
                                     str(cfg), _line_of(cfg, r"^\s*below_threshold\s*="))
             mode = value
+        elif key == "block":
+            if not isinstance(value, list) or any(v not in CHECKS for v in value):
+                raise TamizdatError(f"{where} block must be a list of checks among {', '.join(CHECKS)}",
+                                    str(cfg), _line_of(cfg, r"^\s*block\s*="))
+            block = tuple(value)
+        elif key == "on_error":
+            if value not in ON_ERROR:
+                raise TamizdatError(f'{where} on_error must be "source" or "hide"',
+                                    str(cfg), _line_of(cfg, r"^\s*on_error\s*="))
+            on_error = value
         elif key != "languages":
             raise TamizdatError(f"{where} has an unknown key {key!r}", str(cfg), _line_of(cfg, rf"^\s*{re.escape(key)}\s*="))
-    return Policy(threshold, mode)
+    return Policy(threshold, mode, block, on_error)
 
 
 def load_policies(project: Project) -> dict[str, Policy]:

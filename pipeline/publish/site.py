@@ -10,6 +10,10 @@ Decision per article and language (policy from :mod:`pipeline.publish.policy`):
   and a visible notice;
 * below it → the "partial" policy publishes like the previous case, "hide" does not.
 
+Before rendering, :mod:`pipeline.publish.gate` takes out the translations
+that must not be published (glossary errors, broken placeholders): they show
+the source text, the build names them, and the page is not "complete".
+
 A page that exists in ``site/`` and would no longer be published is never
 removed silently: the build reports an error and keeps it, unless
 ``--allow-unpublish``.
@@ -20,16 +24,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
 from pipeline.catalog.model import Catalog
 from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
 from pipeline.parallel import pimap
 from pipeline.project import Project
-from pipeline.publish import feeds, pages
+from pipeline.publish import feeds, pages, safety
 from pipeline.publish.notes import add_reader_notes
+from pipeline.publish.gate import BLOCKING
 from pipeline.publish.policy import load_policies
 
 SNAPSHOTS = Path(".tamizdat") / "published"
@@ -59,41 +64,71 @@ def _percent(po: Catalog | None, slug: str, lang: str) -> tuple[float, bool]:
     return s.percent, s.fuzzy == 0 and s.untranslated == 0
 
 
-def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, po, report):
+def _usable(project: Project, slug: str, lang: str, po, policy, glossary, report) -> tuple[dict, int]:
+    """The catalogue's translations the gate lets through, and how many entries it blocked."""
+    from pipeline.publish.gate import blocked_entries
+    from pipeline.render import translations_from_catalog
+
+    if po is None:
+        return {}, 0
+    translations = translations_from_catalog(po)
+    po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
+    blocked, findings = blocked_entries(po, po_rel, glossary, lang, policy.block if policy else BLOCKING)
+    report.findings.extend(findings)
+    for msgid in blocked:
+        translations.pop(msgid, None)
+    return translations, len(blocked)
+
+
+def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, translations: dict, report):
     from pipeline.catalog.extract import segments_of
-    from pipeline.render import render, translations_from_catalog
+    from pipeline.render import render
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     _, seg = segments_of(data, rel)
-    translations = translations_from_catalog(po) if po is not None else {}
     po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
     result = render(seg, translations, source_lang=info.lang, target_lang=lang, po_path=po_rel)
     report.findings.extend(result.findings)
     return result
 
 
-def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, po, policy, report) -> Outcome | None:
+def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, po, policy, report,
+           glossary=None) -> Outcome | None:
     from pipeline.article import article_info
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     if lang == project.settings.source_language:
-        result = _render(project, slug, data, info, lang, None, report)
+        result = _render(project, slug, data, info, lang, {}, report)
         return Outcome(slug, lang, "source", 100.0, result.root, info)
     percent, complete = _percent(po, slug, lang)
     snap = snapshot_path(project, lang, slug)
+
+    def render_gated():
+        translations, blocked = _usable(project, slug, lang, po, policy, glossary, report)
+        if blocked and policy is not None and policy.on_error == "hide":
+            report.notes.append(f"{lang}/{slug}: not published ({blocked} entr{'y' if blocked == 1 else 'ies'} "
+                                f"blocked by the checks, on_error = \"hide\")")
+            return None
+        return _render(project, slug, data, info, lang, translations, report)
+
     if complete:
-        result = _render(project, slug, data, info, lang, po, report)
+        result = render_gated()
+        if result is None:
+            return None
         status = "complete" if result.fallback == 0 else "partial"
-        if status == "complete":  # a translation the renderer refused is not a complete one to fall back on
+        # A translation the renderer refused or the gate blocked is not a complete one to fall back on.
+        if status == "complete":
             report.wrote(snap, write_if_changed(snap, result.html), project.root)
         return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
     if snap.is_file():
-        root = lxml.html.document_fromstring(read_bytes(snap))
+        root = parse_html(read_bytes(snap), str(snap))
         report.notes.append(f"{lang}/{slug}: catalogue at {percent:.0f} % after a source change; "
                             f"publishing the last complete translation")
         return Outcome(slug, lang, "outdated", percent, root, article_info(root, slug, rel, lang))
     if percent >= policy.threshold or policy.below_threshold == "partial":
-        result = _render(project, slug, data, info, lang, po, report)
+        result = render_gated()
+        if result is None:
+            return None
         status = "complete" if result.fallback == 0 else "partial"
         if status == "partial":
             report.notes.append(f"{lang}/{slug}: published as a partial translation ({percent:.0f} %)")
@@ -159,13 +194,47 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
         if cache is not None:
             cache.remember_output(rel, key)
 
+    available = [lang for lang in langs if listed[lang]]
     for lang in langs:
-        write(site / lang / "index.html", ("index", lang, listed[lang], langs),
-              lambda: pages.language_index(lang, listed[lang], langs, src, settings.site_title))
+        write(site / lang / "index.html", ("index", lang, listed[lang], langs, available),
+              lambda: pages.language_index(lang, listed[lang], langs, src, settings.title_for(lang), available))
         write(site / lang / feeds.FEED, ("feed", lang, listed[lang]), lambda: feeds.atom(lang, listed[lang], settings))
-    write(site / "index.html", ("top", langs), lambda: pages.top_index(langs, settings.site_title, src))
+    write(site / "index.html", ("top", langs, listed[src]),
+          lambda: pages.top_index(langs, settings.title_for(src), src, listed[src]))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
+    _publish_media(project, sorted(by_slug), report, cache)
+
+
+def _publish_media(project: Project, slugs: list[str], report, cache=None) -> None:
+    """``site/media/<slug>/`` of every published article (issue 19): its images, checked for metadata
+    again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
+    from pipeline import media
+    from pipeline.buildcache import digest
+    from pipeline.errors import TamizdatError
+
+    for slug in slugs:
+        folder = project.media_dir / slug
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            rel = path.relative_to(project.root).as_posix()
+            target = project.site_dir / rel
+            data = read_bytes(path)
+            key = digest(data)
+            if cache is not None and cache.output(target.relative_to(project.root).as_posix(), key) \
+                    and target.is_file():
+                report.unchanged += 1
+                continue
+            try:
+                clean = media.publishable(data, rel)
+            except TamizdatError as exc:
+                report.findings.append(Finding(rel, 0, "", "media", "error",
+                                               f"not published: its metadata cannot be removed ({exc.message})"))
+                continue
+            report.wrote(target, write_if_changed(target, clean), project.root)
+            if cache is not None:
+                cache.remember_output(target.relative_to(project.root).as_posix(), key)
 
 
 _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
@@ -181,6 +250,11 @@ class _ArticleJob:
     def __init__(self, project: Project, langs: list[str], policies, catalogs, get_glossary, cache):
         self.project, self.langs, self.policies, self.catalogs = project, langs, policies, catalogs
         self.cache, self._get_glossary, self.glossary = cache, get_glossary, None
+
+    def get_glossary(self):
+        if self.glossary is None:
+            self.glossary = self._get_glossary()
+        return self.glossary
 
     def page_key(self, slug: str, lang: str, article_key: str | None) -> str:
         from pipeline.buildcache import BuildCache, file_digest
@@ -209,7 +283,7 @@ class _ArticleJob:
         cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
         from pipeline.buildcache import digest
 
-        project, langs, src = self.project, self.langs, self.langs[0]
+        project, langs = self.project, self.langs
         settings = project.settings
         report = Report()
         article_key = digest(data)
@@ -223,7 +297,8 @@ class _ArticleJob:
                 _replay(entry, report)
             else:
                 fresh[lang], remembered[lang] = _decide_and_record(
-                    project, slug, data, info, lang, self.catalogs, self.policies.get(lang), report)
+                    project, slug, data, info, lang, self.catalogs, self.policies.get(lang), report,
+                    self.get_glossary())
                 keys[lang] = self.page_key(slug, lang, article_key)  # deciding may have just written its snapshot
         langs_here = [lang for lang in langs if remembered[lang]["status"] != "hidden"]
         infos = []
@@ -232,17 +307,16 @@ class _ArticleJob:
             if lang not in fresh and entry.get("langs") != langs_here:
                 # Same page, but the switcher must list another set of languages: render it again.
                 fresh[lang], entry = _decide_and_record(project, slug, data, info, lang, self.catalogs,
-                                                        self.policies.get(lang), _Quiet(report))
+                                                        self.policies.get(lang), _Quiet(report),
+                                                        self.get_glossary())
                 remembered[lang] = entry
             o = fresh.pop(lang, None)
             if o is not None:
-                if self.glossary is None:
-                    self.glossary = self._get_glossary()
-                add_reader_notes(o.root, self.glossary, lang, src)
-                if o.status in ("partial", "outdated"):
-                    pages.add_notice(o.root, lang, o.status, round(o.percent), f"../{src}/{slug}.html")
-                pages.decorate_article(o.root, lang=lang, slug=slug, langs=langs_here, default=src,
-                                       site_title=settings.site_title)
+                third_party: list[str] = []
+                if finish_page(o, settings, langs_here, self.get_glossary(), third_party):
+                    report.notes.append(f"{lang}/{slug}: a link with no text is not published "
+                                        f"(`tamizdat check` shows it as empty-link)")
+                _say_third_party(project, slug, lang, settings.source_language, third_party, report)
                 path = project.page_path(lang, slug)
                 report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
             else:
@@ -253,6 +327,42 @@ class _ArticleJob:
                 description=entry.get("description") or info.description, author=info.author,
                 translations=[x for x in langs_here if x != lang]))
         return langs_here, infos, {lang: {**remembered[lang], "key": keys[lang]} for lang in langs}, report
+
+
+def finish_page(o: Outcome, settings, langs: list[str], glossary, third_party: list[str] | None = None) -> int:
+    """A rendered article becomes a page of the site: reader notes, the notice of a partial or outdated
+    translation, the byline, the site's chrome (head links, header, switcher), its own canonical URL,
+    directions of left-to-right passages, no empty links, one typographic pass; last, nothing in it may make
+    a reader's browser contact another host (issue 19: what that changed goes into ``third_party``).
+    Returns how many empty links were dropped."""
+    from pipeline.publish.bidi import isolate_ltr_passages
+    from pipeline.publish.byline import add_byline, set_canonical
+    from pipeline.publish.emptylinks import drop_empty_links
+    from pipeline.publish.typography import typeset
+
+    src = settings.source_language
+    add_reader_notes(o.root, glossary, o.lang, src)
+    if o.status in ("partial", "outdated"):
+        pages.add_notice(o.root, o.lang, o.status, round(o.percent), f"../{src}/{o.slug}.html")
+    add_byline(o.root, o.info, o.lang, pages.format_day(o.info.date, o.lang))
+    pages.decorate_article(o.root, lang=o.lang, slug=o.slug, langs=langs, default=src,
+                           site_title=settings.title_for(o.lang))
+    set_canonical(o.root.find("head"), f"{settings.base_url}{o.lang}/{o.slug}.html")
+    isolate_ltr_passages(o.root, o.lang)
+    dropped = drop_empty_links(o.root)
+    typeset(o.root, o.lang)
+    changed = safety.harden(o.root, o.lang)
+    if third_party is not None:
+        third_party.extend(changed)
+    return dropped
+
+
+def _say_third_party(project: Project, slug: str, lang: str, src: str, changed: list[str], report) -> None:
+    """What had to change to keep readers unseen, said once (for the source article), as warnings."""
+    if lang == src:
+        rel = project.article_path(slug).relative_to(project.root).as_posix()
+        report.findings.extend(Finding(rel, 0, "", "third-party", "warning", f"{line} (keeps readers unseen)")
+                               for line in changed)
 
 
 class _Quiet:
@@ -267,11 +377,12 @@ class _Quiet:
         self._report.wrote(path, changed, root)
 
 
-def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report) -> tuple[Outcome | None, dict]:
+def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report,
+                       glossary=None) -> tuple[Outcome | None, dict]:
     """Decide one page and remember what it told the editor, so a cached build can say it again."""
     notes_before, findings_before = len(report.notes), len(report.findings)
     po = catalogs.get(slug, {}).get(lang)
-    o = decide(project, slug, data, info, lang, po, policy, report)
+    o = decide(project, slug, data, info, lang, po, policy, report, glossary)
     entry = {
         "status": "hidden" if o is None else o.status,
         "percent": 0.0 if o is None else o.percent,

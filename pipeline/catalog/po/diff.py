@@ -21,7 +21,8 @@ def content(po: Catalog) -> tuple:
             frozenset(e.flags), e.previous_msgctxt, e.previous_msgid,
             e.previous_msgid_plural, bool(e.obsolete),
             e.blank_comments))
-    return (po.header, dict(po.metadata), bool(po.metadata_is_fuzzy), tuple(items))
+    domains = tuple((name, content(d)) for name, d in po.domains.items())
+    return (po.header, dict(po.metadata), bool(po.metadata_is_fuzzy), tuple(items), *((domains,) if domains else ()))
 
 
 def unchanged(old: bytes | tuple, po: Catalog) -> bool:

@@ -134,3 +134,39 @@ def join_continued(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
         pending = None
     if pending is not None:
         yield start, pending
+
+
+# A line GNU's lexer and ours read alike: at most one keyword, then strings. Anything else (two keywords on a
+# line, a comment after a string, "msgstr[ 0 ]") is cut into such pieces by pieces first.
+_SIMPLE_LINE = re.compile(r'(?:#~?\|?)?[ \t]*(?:[a-z_]+(?:\[\d+\])?)?[ \t]*(?:"(?:[^"\\]|\\.)*"[ \t]*)*\r?')
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|#.*|[A-Za-z_]+[ \t]*(?:\[[ \t]*\d+[ \t]*\])?|[^\s"#A-Za-z_]+|[ \t\r]+')
+
+
+def pieces(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The lines of a PO file cut where GNU's lexer sees tokens, not lines: ``msgid "a" msgstr "b"`` on one
+    line, ``domain "x" msgid …``, and a ``#`` comment after a string (it belongs to what follows)."""
+    for lineno, line in numbered:
+        if line[:1] == "#" and line[1:2] not in ("~", "|") or _SIMPLE_LINE.fullmatch(line):
+            yield lineno, line
+            continue
+        prefix = ""
+        for mark in ("#~|", "#~", "#|"):
+            if line.startswith(mark):
+                prefix, line = mark + " ", line[len(mark):]
+                break
+        piece = ""
+        for tok in _TOKEN.findall(line):
+            if tok[0] == "#":  # a comment runs to the end of the line
+                if piece.strip():
+                    yield lineno, prefix + piece
+                yield lineno, tok
+                piece = ""
+                break
+            if tok[0].isalpha() or tok[0] == "_":
+                if piece.strip():
+                    yield lineno, prefix + piece
+                piece = re.sub(r"[ \t]+(?=[\[\]\d])|(?<=[\[\d])[ \t]+", "", tok.rstrip()) + " "
+            else:
+                piece += tok
+        if piece.strip():
+            yield lineno, prefix + piece

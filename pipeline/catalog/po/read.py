@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from pipeline.catalog.model import NO_BLANKS, NO_FORMS, Catalog, Message, OriginalHeader
 from pipeline.catalog.po.base import parse_metadata, source_codec, split_flags
-from pipeline.catalog.po.lex import Lines, Syntax, join_continued, parse_strings
+from pipeline.catalog.po.lex import Lines, Syntax, join_continued, parse_strings, pieces as cut_pieces
 from pipeline.errors import TamizdatError
 
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
@@ -64,11 +64,12 @@ def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | N
 
 def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catalog, path: str, codec: str,
                  strings: dict[str, str]) -> None:
-    numbered = join_continued(pieces) if continued else enumerate(pieces, 1)
+    numbered = cut_pieces(join_continued(pieces) if continued else enumerate(pieces, 1))
     # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
     # kept until the end, would take as much memory again as its entries.
     share = strings.setdefault
-    add = _Builder(po, path, share).add
+    builder = _Builder(po, path, share)
+    add = builder.add
     cur = _new_entry()
     # Which string field continuation lines ("...") extend.
     field: str | None = None
@@ -181,6 +182,18 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                 continue
             sp = line.find(" ")
             kw = line[:sp] if sp > 0 else line
+            if kw == "domain":
+                if obsolete:
+                    raise Syntax("domain in an obsolete entry")
+                if has_string():
+                    finish()
+                elif cur["msgid"] is not None or cur["msgctxt"] is not None:
+                    raise Syntax("missing msgstr before domain", cur["linenum"])
+                name = parse_strings(line[sp + 1:], codec)
+                cur = _new_entry()  # comments before a domain line belong to nothing (GNU drops them)
+                field = None
+                builder.domain(name)
+                continue
             if kw in _PLAIN_KEYWORDS:
                 index = 0
                 value = parse_strings(line[sp + 1:], codec)
@@ -251,9 +264,23 @@ class _Builder:
     """Parsed entries (dicts) into ``po``'s :class:`Message` objects, one at a time."""
 
     def __init__(self, po: Catalog, path: str, share: Callable[[str, str], str]) -> None:
-        self.po, self.path, self.share = po, path, share
+        self.main = self.po = po
+        self.path, self.share = path, share
         self.seen: dict[tuple, int] = {}
         self.header_done = False
+        self._state: dict[str, tuple] = {}
+
+    def domain(self, name: str) -> None:
+        """Entries from here on belong to domain ``name`` ("messages" is the default one)."""
+        current = "messages" if self.po is self.main else next(k for k, v in self.main.domains.items()
+                                                                 if v is self.po)
+        self._state[current] = (self.seen, self.header_done)
+        if name == "messages":
+            self.po = self.main
+        else:
+            self.po = self.main.domains.setdefault(
+                name, Catalog(fpath=self.main.fpath, encoding=self.main.encoding))
+        self.seen, self.header_done = self._state.get(name, ({}, False))
 
     def add(self, e: dict) -> None:
         po = self.po

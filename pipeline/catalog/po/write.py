@@ -211,7 +211,21 @@ def _write_message(out: list[str], e: Message, cjk: bool) -> None:
 
 def dumps(po: Catalog) -> str:
     """The PO text GNU msgcat 0.21 writes for ``po`` (default options)."""
-    return "".join(_dump_chunks(po))
+    return "".join(_dump_domains(po))
+
+
+def _dump_domains(po: Catalog) -> Iterator[str]:
+    """The default domain, then every other one after its ``domain "NAME"`` line, as msgcat writes them."""
+    written = False
+    for chunk in _dump_chunks(po):
+        written = written or bool(chunk)
+        yield chunk
+    for name, domain in po.domains.items():
+        name_text = name.replace("\\", "\\\\").replace('"', '\\"')
+        yield ("\n" if written else "") + f'domain "{name_text}"\n'
+        written = True
+        for chunk in _dump_chunks(domain):
+            yield "\n" + chunk if chunk and not chunk.startswith("\n") else chunk
 
 
 def _dump_chunks(po: Catalog, size: int = 2000) -> Iterator[str]:
@@ -264,9 +278,11 @@ def encode(po: Catalog) -> bytes:
 
 def encode_chunks(po: Catalog) -> Iterator[bytes]:
     """:func:`encode` in pieces, for writing a big catalogue without holding all its bytes."""
-    charset = charset_of(po)
+    # A file of domains only: the first domain's header tells the charset.
+    first = po if po.metadata or not po.domains else next(iter(po.domains.values()))
+    charset = charset_of(first)
     codec = "utf-8" if charset.upper() in ("ASCII", "US-ASCII") else python_codec(charset, po.fpath or "<catalog>")
     encoder = codecs.getincrementalencoder(codec)()
-    for chunk in _dump_chunks(po):
+    for chunk in _dump_domains(po):
         yield encoder.encode(chunk)
     yield encoder.encode("", final=True)

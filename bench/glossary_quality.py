@@ -1,0 +1,133 @@
+"""Precision and recall of the glossary check on labelled sentence pairs, per language and by kind of case.
+
+    python bench/glossary_quality.py                 # both parts of tests/data/glossary/pairs-*.tsv
+    python bench/glossary_quality.py --misses        # also list every wrong decision
+    python bench/glossary_quality.py --json out.json
+
+Each row of a pairs file is a source sentence, its translation and, per glossary concept, whether the translation
+violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts not listed are ``ok``). The check
+"predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
+negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
+reported an error for. The held-aside part (``pairs-heldout.tsv``) was written together with the tuning part
+before the matcher changed and is never tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data" / "glossary"
+PARTS = {
+    "tune": DATA / "pairs-tune.tsv",
+    "heldout": DATA / "pairs-heldout.tsv",
+    "heldout2": DATA / "pairs-heldout2.tsv",  # written after the first changes landed, measured once
+}
+
+
+def read_pairs(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        kind, lang, labels, src, dst = line.split("\t")
+        wanted = dict(item.split("=") for item in labels.split(";") if item)
+        rows.append({"line": n, "kind": kind, "lang": lang, "labels": wanted, "src": src, "dst": dst})
+    return rows
+
+
+def concept_of(glossary, term: str | None) -> str | None:
+    """The concept a finding's ``term`` names (a source variant or a headword)."""
+    if term is None:
+        return None
+    for c in glossary.concepts:
+        if term == c.id or any(t.text == term for t in c.terms):
+            return c.id
+    return None
+
+
+def predictions(glossary, row: dict) -> dict[str, list[str]]:
+    """Concept id -> the error messages the check reported for it."""
+    from pipeline.checks import glossary_checks
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for result in glossary_checks.check(row["src"], row["dst"], glossary, row["lang"]):
+        check, severity, message, term = result[:4]
+        if severity == "error":
+            out[concept_of(glossary, term) or f"?{term}"].append(f"{check}: {message}")
+    return out
+
+
+def score(glossary, rows: list[dict]):
+    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    misses = []
+    for row in rows:
+        pred = predictions(glossary, row)
+        for cid in sorted(set(row["labels"]) | set(pred)):
+            truth = row["labels"].get(cid, "ok") != "ok"
+            said = cid in pred
+            c = counts[(row["lang"], row["kind"])]
+            c[(0 if said else 2) if truth else (1 if said else 3)] += 1
+            if truth != said:
+                misses.append(("FN" if truth else "FP", row["line"], row["lang"], row["kind"], cid,
+                               row["dst"], pred.get(cid, [])))
+    return counts, misses
+
+
+def pr(c: list[int]) -> tuple[float, float]:
+    tp, fp, fn, _tn = c
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+def summarise(counts) -> dict:
+    def total(keys):
+        t = [0, 0, 0, 0]
+        for k in keys:
+            t = [a + b for a, b in zip(t, counts[k])]
+        return t
+
+    langs = sorted({k[0] for k in counts})
+    kinds = sorted({k[1] for k in counts})
+    table = {"all": total(counts)}
+    for lang in langs:
+        table[f"lang {lang}"] = total([k for k in counts if k[0] == lang])
+    for kind in kinds:
+        table[f"kind {kind}"] = total([k for k in counts if k[1] == kind])
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--glossary", type=Path, default=REPO / "glossary" / "glossary.toml")
+    ap.add_argument("--misses", action="store_true", help="list every wrong decision")
+    ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    args = ap.parse_args(argv)
+    from pipeline.glossary import load_glossary
+
+    glossary = load_glossary(args.glossary)
+    result = {}
+    for part, path in PARTS.items():
+        counts, misses = score(glossary, read_pairs(path))
+        table = summarise(counts)
+        result[part] = {k: {"tp": v[0], "fp": v[1], "fn": v[2], "tn": v[3],
+                            "precision": round(pr(v)[0], 3), "recall": round(pr(v)[1], 3)} for k, v in table.items()}
+        print(f"\n{part} ({path.name}): pairs = tp+fp+fn+tn")
+        print(f"{'':24} {'P':>6} {'R':>6}   tp  fp  fn   tn")
+        for k, v in table.items():
+            p, r = pr(v)
+            print(f"{k:24} {p:6.2f} {r:6.2f} {v[0]:4} {v[1]:3} {v[2]:3} {v[3]:4}")
+        if args.misses:
+            for m in misses:
+                print("  ", *m, sep="\t")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Word formation the dictionary does not link: Russian derivations and German compounds.
+
+Russian: pymorphy3 gives a word's lemma but keeps derived words apart (политзаключённая is its own noun,
+петушиный its own adjective, передачка, посылочка, зэковский …). ``ru_root`` strips the inflection and
+then at most two derivational suffixes (feminine -к-/-ниц-, diminutive -очк-/-ок/-ик, adjectival -ск-/-ин-/-ов-/-н-)
+and undoes the consonant alternation they cause (петуш- → петух, мужич- → мужик, передач- → передак, the same
+on both sides). Two words with the same root meet under an ("d", root) key. Participles are left out: опущенный
+must not meet опустить.
+
+German: a compound with an approved term inside (Frauenstrafkolonie, Strafkolonieverwaltung, Etappentransport)
+is that term. ``compound_parts`` says whether a word is ``head`` + a known term at its end, or a known term
+with an optional linking element (-s-, -n-, -en-, -es-, -er-, -e-) followed by at least four letters that are not
+a bare suffix (-schaft, -ung …). Only approved terms are found this way: a forbidden word inside a
+compound is too often another word (Vogelbauer, Patenschaft, Bauernhof).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_RU_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|а|я|о|е|ь|й|ы|и)$")
+# Longest first: the first that fits is stripped.
+_RU_SUFFIXES = ("овск", "евск", "инск", "очк", "ечк", "ушк", "юшк", "ниц", "енн", "ск", "иц", "ок", "ек", "ик",
+                "ин", "ов", "ев", "н", "к")
+_RU_ALTERNATION = {"ш": "х", "ч": "к", "ж": "г"}
+
+
+@lru_cache(maxsize=100_000)
+def ru_root(lemma: str) -> str | None:
+    """The derivational root of a Russian lemma, or None for words too short to trust."""
+    w = lemma.replace("ё", "е")
+    if len(w) < 3:
+        return None
+    w = _RU_ENDING.sub("", w) if len(w) > 3 else w
+    for _ in range(2):
+        for suf in _RU_SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3 and not (suf == "н" and w[-2] == "н"):
+                w = w[: -len(suf)]
+                break
+        else:
+            break
+    if w[-1] in _RU_ALTERNATION:
+        w = w[:-1] + _RU_ALTERNATION[w[-1]]
+    return w if len(w) >= 3 else None
+
+
+GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
+# Endings that make a derived word, not a compound (Patenschaft, Kolonialisierung).
+GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lein", "tum", "nis", "ismus", "ist",
+                   "ier", "ieren", "ität", "al", "ial")
+MIN_PART = 5  # a term shorter than this is too often inside unrelated words (Hahn in Hahnenkampf)
+
+
+def compound_parts(word: str, terms: frozenset[str], stem) -> str | None:
+    """The known term (lower case, as in ``terms``) that ``word`` is a compound of, or None.
+
+    ``terms`` holds the lower-cased single-word approved terms and their stems; ``stem`` is the
+    language's stemmer (the compound's inflection is on its last part: Frauenstrafkolonien).
+    """
+    w = word.lower()
+    if len(w) < MIN_PART + 3:
+        return None
+    ws = stem(w)
+    # Head: the compound ends in the term (its stem when inflected).
+    for i in range(3, len(ws) - MIN_PART + 1):
+        tail = ws[i:]
+        if tail in terms:
+            return tail
+    # Modifier: the term, a linking element, then a word of its own.
+    for i in range(len(w) - 4, MIN_PART - 1, -1):
+        head = w[:i]
+        for link in GERMAN_LINKS:
+            if link and not head.endswith(link):
+                continue
+            base = head[: len(head) - len(link)] if link else head
+            if base in terms:
+                rest = w[i:]
+                if len(rest) >= 4 and not rest.startswith(GERMAN_SUFFIXES):
+                    return base
+    return None

@@ -1,0 +1,157 @@
+"""Which glossary hits mean the glossary's sense: conditions on the source, overlaps, negation and quotation.
+
+- Source conditions (``prison_only``, ``context``, ``not_context`` on a concept or one term): a parcel of
+  documents, the statesman Stolypin, muzhiki in a novel are not the prison words and demand no translation.
+- Overlaps in the translation: a forbidden word inside a longer approved term of another concept is that
+  other term (French *détention provisoire* inside *centre de détention provisoire*), and a word approved for
+  a concept the source uses is that concept's rendering, once per source occurrence (автозак is the prison
+  van's, not a wrong Stolypin carriage, as long as the source has as many prison vans).
+- Negation and quotation that mirror the source: a forbidden word the translation negates where the source
+  negates too ("are not peasants"), or quotes where the source quotes a word that is not the concept's term
+  (the source itself quotes a slur), is a warning, not an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.glossary.match import WORD_RE, Hit, mask, word_keys
+from pipeline.glossary.model import Concept, Glossary, Term
+
+# Negation words a few words before a forbidden term (target side) and anywhere in the source.
+NEGATIONS = {
+    "ru": {"не", "ни", "нет", "отнюдь", "вместо"},
+    "uk": {"не", "ні", "нема", "замість"},
+    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "statt", "anstatt"},
+    "fr": {"pas", "jamais", "ni", "non", "sans", "plutôt", "point"},
+    "es": {"no", "nunca", "ni", "sin"},
+    "it": {"non", "mai", "né", "senza"},
+    "en": {"not", "never", "no", "nor", "neither", "without", "instead"},
+}
+SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
+NEGATION_WINDOW = 2  # words between the negation and the term ("n'est pas un gardien", "keine Bauern")
+QUOTE_SPAN_RE = re.compile(r"“[^”“]*”|„[^“”„]*[“”]|«[^»«]*»|‹[^›‹]*›|\"[^\"]*\"|‘[^’‘]*’|‚[^‘’‚]*[‘’]")
+OPENING = "\"“„«‹‘‚"
+CLOSING = "\"”“»›’‘"
+SPACES = " \u00a0\u202f\u2009"
+
+
+def _term(concept: Concept, text: str) -> Term | None:
+    return next((t for t in concept.terms if t.text == text), None)
+
+
+def conditional(hit: Hit) -> bool:
+    """Whether a source hit counts only under a sense condition."""
+    c = hit.concept
+    if c.prison_only or c.context or c.not_context:
+        return True
+    t = _term(c, hit.term)
+    return bool(t and (t.prison_only or t.context))
+
+
+class SourceSense:
+    """Sense conditions evaluated against one source message (its words are keyed once, on demand)."""
+
+    def __init__(self, glossary: Glossary, text: str, hits: list[Hit]):
+        self.glossary = glossary
+        self.lang = glossary.source_language
+        self.text = text
+        self.hits = hits
+        self._keys: set | None = None
+
+    def _has(self, phrase: str) -> bool:
+        if self._keys is None:
+            self._keys = set()
+            for m in WORD_RE.finditer(mask(self.text)):
+                self._keys |= word_keys(m.group(0), self.lang)
+        words = [m.group(0) for m in WORD_RE.finditer(phrase)]
+        return bool(words) and all(word_keys(w, self.lang) & self._keys for w in words)
+
+    def prison(self) -> bool:
+        """A prison context: a word of ``prison_words`` or a hit of a concept without conditions."""
+        if any(not conditional(h) for h in self.hits):
+            return True
+        return any(self._has(w) for w in self.glossary.prison_words)
+
+    def why_not(self, hit: Hit) -> str:
+        """Why ``hit`` is not the glossary's sense here ("" when it is)."""
+        c = hit.concept
+        t = _term(c, hit.term)
+        bad = next((w for w in c.not_context if self._has(w)), None)
+        if bad:
+            return f"“{bad}” in the text marks another sense"
+        context = [*c.context, *(t.context if t else [])]
+        if context and not any(self._has(w) for w in context):
+            return f"none of {', '.join(f'“{w}”' for w in context[:4])} in the text"
+        if (c.prison_only or (t and t.prison_only)) and not self.prison():
+            return "not about prison here"
+        return ""
+
+
+@dataclass
+class Resolved:
+    """The translation's hits after overlaps are resolved: approved spans per concept and the forbidden hits."""
+
+    approved: dict[str, list[Hit]]
+    forbidden: list[Hit]
+
+
+def _inside(a: Hit, b: Hit) -> bool:
+    """``a`` lies within ``b`` and ``b`` is longer."""
+    return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+
+
+def _spans(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, leftmost-longest: one per occurrence."""
+    kept: list[Hit] = []
+    end = -1
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if h.start >= end:
+            kept.append(h)
+            end = h.end
+    return kept
+
+
+def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
+    """Resolve overlapping concepts in a translation by the longest match and by the source's concepts."""
+    approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
+    by_concept: dict[str, list[Hit]] = {}
+    for h in approved_all:
+        # An approved term inside a longer approved term of another concept still counts: "колония общего
+        # режима" renders both the general regime and the colony.
+        by_concept.setdefault(h.concept.id, []).append(h)
+    approved = {cid: _spans(hs) for cid, hs in by_concept.items()}
+    # Each occurrence of a source concept claims one of its approved spans, in order.
+    claimed = [(h.start, h.end) for cid, n in src_counts.items() for h in approved.get(cid, [])[:n]]
+    forbidden = []
+    for h in dst_hits:
+        if h.kind != "forbidden":
+            continue
+        if any(o.concept.id != h.concept.id and _inside(h, o) for o in approved_all):
+            continue  # longest match: part of another concept's approved term
+        if any(a < h.end and h.start < b for a, b in claimed):
+            continue  # the rendering of a concept the source uses
+        forbidden.append(h)
+    return Resolved(approved, forbidden)
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip(SPACES)[-1:]
+    after = text[end:].lstrip(SPACES)[:1]
+    return bool(before and before in OPENING) or bool(after and after in CLOSING and after not in "’'")
+
+
+def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> str:
+    """Why a forbidden ``hit`` in ``dst`` only mirrors the source ("" when it does not)."""
+    if _in_quotes(dst, hit.start, hit.end):
+        own = [(h.start, h.end) for h in src_hits if h.concept.id == hit.concept.id]
+        for m in QUOTE_SPAN_RE.finditer(src):
+            if not any(m.start() <= a and b <= m.end() for a, b in own):
+                return "quoted, as the source quotes another word"
+    neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
+    if neg and SOURCE_NEGATION_RE.search(src):
+        before = [m.group(0).lower() for m in WORD_RE.finditer(mask(dst[: hit.start]))][-NEGATION_WINDOW:]
+        if any(w in neg for w in before):
+            return "negated, as in the source"
+    return ""

@@ -1,0 +1,72 @@
+"""What a text must lose before its words can be matched: invisible breaks and look-alike letters.
+
+- Soft hyphens and zero-width characters (U+00AD, U+200B-U+200D, U+2060, U+FEFF) split a word in two for a
+  regex but not for a reader (``Straf\\u00adzelle``). They are removed, and an offset map takes hit positions
+  back to the original text.
+- A word that mixes Latin and Cyrillic (or Greek) letters is, in practice, a word with look-alike letters
+  (a Cyrillic ``с`` in ``colony``, a Latin ``a`` in ``пресс-хата``). Each letter of the minority script is
+  replaced by its look-alike in the word's main script, from Unicode's confusables table
+  (``confusable_homoglyphs`` ships it). The matcher does this per distinct word, when it first meets it.
+
+Stripping costs one regex search for the common text that has no invisible character.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# A Latin letter next to a Cyrillic or Greek one, in either order: the tell-tale of a look-alike letter.
+_LAT = "A-Za-z\u00c0-\u024f"
+_OTHER = "\u0370-\u03ff\u0400-\u04ff"
+MIXED_RE = re.compile(f"[{_LAT}][{_OTHER}]|[{_OTHER}][{_LAT}]")
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if 0x0400 <= o <= 0x04FF:
+        return "CYRILLIC"
+    if 0x0370 <= o <= 0x03FF:
+        return "GREEK"
+    if ch.isascii() or 0x00C0 <= o <= 0x024F:
+        return "LATIN"
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _lookalike(ch: str, script: str) -> str:
+    """``ch``'s single-letter look-alike in ``script`` (from Unicode's confusables), or ``ch``."""
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(ch, greedy=True, preferred_aliases=[script.lower()]) or []
+    for item in found:
+        for h in item["homoglyphs"]:
+            c = h["c"]
+            if len(c) == 1 and _script(c) == script and c.isalpha():
+                # Keep the case of the letter it replaces (a look-alike table may pair С with c).
+                return c.upper() if ch.isupper() else c.lower() if ch.islower() else c
+    return ch
+
+
+@lru_cache(maxsize=4096)
+def unmix_word(word: str) -> str:
+    """``word`` written in one script: letters of the minority script become their look-alikes."""
+    counts: dict[str, int] = {}
+    for ch in word:
+        s = _script(ch)
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    if len(counts) < 2:
+        return word
+    main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
+    return "".join(ch if _script(ch) in ("", main) else _lookalike(ch, main) for ch in word)
+
+
+def strip_invisible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without soft hyphens and zero-width characters, and the original offset of each
+    remaining character plus one past the end (None when nothing was removed)."""
+    if not INVISIBLE_RE.search(text):
+        return text, None
+    keep = [i for i, ch in enumerate(text) if not INVISIBLE_RE.match(ch)]
+    return "".join(text[i] for i in keep), keep + [len(text)]

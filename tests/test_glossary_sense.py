@@ -1,0 +1,210 @@
+"""The glossary check on real prose: occurrences, senses, negation and quotes, overlaps, word formation,
+invisible and look-alike characters, accepted exceptions; and its figures on the labelled sentence pairs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+import pytest
+
+from conftest import run_cli
+from pipeline.checks import check_catalog, glossary_checks
+from pipeline.checks.accept import accept_line
+from pipeline.filejobs import load_po
+from pipeline.glossary import load_glossary, parse_glossary
+from pipeline.glossary.tbx import dumps as tbx_dumps
+from pipeline.glossary.tbx import parse_tbx
+from pipeline.glossary.toml_format import dumps as toml_dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+SHY = "\u00ad"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def errors(g, lang: str, src: str, dst: str) -> dict[str, list[str]]:
+    """Concept id -> the error checks reported for it."""
+    out: dict[str, list[str]] = {}
+    for check, severity, _message, term in glossary_checks.check(src, dst, g, lang):
+        if severity == "error":
+            out.setdefault(g.concept_for_term(term).id, []).append(check)
+    return out
+
+
+def findings(g, lang, src, dst):
+    return [(c, s, m) for c, s, m, _t in glossary_checks.check(src, dst, g, lang)]
+
+
+def test_each_occurrence_needs_its_own_rendering(g):
+    src = "He was moved from one colony to another colony without notice."
+    wrong = findings(g, "ru", src, "Его без предупреждения перевели из одной колонии в другой лагерь.")
+    assert [(c, s) for c, s, _m in wrong] == [("glossary-missing", "error")]
+    assert "occurs 2 times in the source" in wrong[0][2] and "“колонии”" in wrong[0][2]
+    assert errors(g, "ru", src, "Его без предупреждения перевели из одной колонии в другую колонию.") == {}
+    # A name may be replaced by a pronoun.
+    assert errors(g, "de", "Miftakhov was sent to Omutninsk; Miftakhov's wife followed him.",
+                  "Miftachow wurde nach Omutninsk gebracht; seine Frau folgte ihm.") == {}
+
+
+def test_source_homonyms_demand_nothing(g):
+    assert errors(g, "ru", "The court received a parcel of documents from the defence.",
+                  "Суд получил от защиты пакет документов.") == {}
+    assert errors(g, "ru", "His mother brought a parcel to the colony, but it was refused.",
+                  "Мать привезла в колонию подарок, но его не приняли.") == {"peredacha": ["glossary-missing"]}
+    assert errors(g, "de", "Stolypin's land reform is still debated by historians.",
+                  "Stolypins Agrarreform wird von Historikern bis heute diskutiert.") == {}
+    novel = findings(g, "fr", "In Tolstoy's novel the muzhiks mow the hay while the landowner watches.",
+                     "Dans le roman de Tolstoï, les paysans fauchent le foin sous le regard du propriétaire.")
+    assert [(c, s) for c, s, _m in novel] == [("glossary-forbidden", "warning")]
+    assert "another sense: not about prison here" in novel[0][2]
+
+
+def test_approved_word_in_another_sense_does_not_count(g):
+    src = "At this stage of the case, his lawyer learned that the transfer had already begun."
+    assert errors(g, "ru", src, "На этом этапе дела адвокат узнал, что перевозка уже началась.") == {
+        "etap": ["glossary-missing"]}
+    assert errors(g, "ru", src, "На этом этапе дела адвокат узнал, что этап уже начался.") == {}
+    assert errors(g, "ru", "After the police raids on activists' homes, he faced a cell search every night.",
+                  "После обысков у активистов его каждую ночь проверяли в камере.") == {"obysk": ["glossary-missing"]}
+
+
+def test_negation_and_quotation_mirroring_the_source_are_warnings(g):
+    negated = findings(g, "fr", "The overseer is not a guard but a prisoner chosen by the thieves in law.",
+                       "Le smotriachtchi n'est pas un gardien mais un détenu choisi par les voleurs dans la loi.")
+    assert [(c, s) for c, s, _m in negated] == [("glossary-forbidden", "warning")]
+    assert "negated, as in the source" in negated[0][2]
+    assert errors(g, "fr", "The overseer guarded the common fund.", "Le gardien surveillait la caisse commune.") == {
+        "smotryashchy": ["glossary-missing", "glossary-forbidden"]}
+    quoted = findings(g, "ru", "He was downgraded, and the guards shouted “faggot” at him.",
+                      "Его перевели в «опущенные», и охранники кричали ему «пидор».")
+    assert [(c, s) for c, s, _m in quoted] == [("glossary-forbidden", "warning")]
+    # The source quotes the caste word itself: a slur in those quotes is the translation of it.
+    assert errors(g, "ru", "The “roosters” eat at a separate table.", "«Пидоры» едят за отдельным столом.") == {
+        "petukh": ["glossary-missing", "glossary-forbidden"]}
+
+
+def test_overlapping_concepts_resolved_by_source_and_longest_match(g):
+    assert errors(g, "ru", "From the prison van he was pushed into the Stolypin carriage.",
+                  "Из автозака его затолкали в столыпинский вагон.") == {}
+    assert errors(g, "ru", "The Stolypin carriage waited at the station; the prison van was late.",
+                  "Автозак ждал на станции; второй автозак опаздывал.") == {
+        "stolypin": ["glossary-missing", "glossary-forbidden"]}
+    assert errors(g, "fr", "He spent two days in the IVS before he was taken to the SIZO.",
+                  "Il a passé deux jours en cellule de garde à vue avant d'être conduit au centre de détention "
+                  "provisoire.") == {}
+    assert errors(g, "fr", "He spent two days in the IVS.", "Il a passé deux jours en détention provisoire.") == {
+        "ivs": ["glossary-missing", "glossary-forbidden"]}
+
+
+@pytest.mark.parametrize("lang,src,dst", [
+    ("ru", "The court sentenced the political prisoner Maria.", "Суд приговорил политзаключённую Марию."),
+    ("ru", "The “rooster” table stands by the door.", "«Петушиный» стол стоит у двери."),
+    ("ru", "His mother handed in a small parcel at the SIZO.", "Мать отдала в СИЗО маленькую передачку."),
+    ("ru", "He still speaks the zek slang.", "Он до сих пор говорит на зэковском жаргоне."),
+    ("de", "The penal colony administration refused.", "Die Strafkolonieverwaltung weigerte sich."),
+    ("de", "The etap took three weeks.", "Der Etappentransport dauerte drei Wochen."),
+    ("de", "Conditions in the women's penal colony are harsh.", "In der Frauenstrafkolonie ist es hart."),
+    ("ru", "He was placed in the punishment cell.", f"Его поместили в штраф{SHY}ной изо{SHY}лятор."),
+    ("de", "He was placed in the punishment cell.", f"Er kam in die Straf{SHY}zelle."),
+    ("ru", "He was beaten in a press-khata.", "Его избили в пресс-хaте."),  # Latin a in the translation
+])
+def test_forms_compounds_soft_hyphens_and_lookalikes_are_recognised(g, lang, src, dst):
+    assert errors(g, lang, src, dst) == {}
+
+
+def test_lookalike_letters_in_the_source_do_not_hide_a_term(g):
+    src = "He was sent to the penal \u0441olony in Omutninsk."  # Cyrillic с
+    assert errors(g, "ru", src, "Его отправили в лагерь в Омутнинске.") == {"ik": ["glossary-missing"]}
+    assert errors(g, "ru", "The F\u0405IN refused.", "Служба отказалась.") == {"fsin": ["glossary-missing"]}
+
+
+def test_forbidden_words_inside_compounds_or_derived_words_are_not_reported(g):
+    assert errors(g, "de", "The muzhiks kept a bird in the barracks.",
+                  "Die Muschiks hielten in der Baracke einen Vogel im Vogelbauer.") == {}
+    assert errors(g, "fr", "The thieves in law sponsored the prison school.",
+                  "Les voleurs dans la loi ont parrainé l'école de la prison.") == {}
+    # A derivation counts as a rendering but does not name a concept by itself.
+    assert not [h for h in g.find("Петушиный бой запрещён.", "ru") if h.concept.id == "petukh"]
+
+
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: ru\\n"
+
+{comment}#: a.html:1
+msgid "The “roosters” sleep by the door."
+msgstr "{msgstr}"
+"""
+
+
+def test_accepted_finding_is_silent_until_the_text_changes(tmp_path):
+    po = tmp_path / "ru.po"
+    po.write_text(PO.format(comment="", msgstr="«Пидоры» спят у двери."), encoding="utf-8")
+    first = run_cli("check", po, "--glossary", GLOSSARY, "--format", "json")
+    import json
+
+    data = json.loads(first.stdout)
+    assert first.returncode == 1 and {d["check"] for d in data} == {"glossary-missing", "glossary-forbidden"}
+    accept = data[0]["accept"]
+    assert accept.startswith("tamizdat-accept: petukh ")
+    po.write_text(PO.format(comment=f"# {accept}\n", msgstr="«Пидоры» спят у двери."), encoding="utf-8")
+    # GNU gettext keeps the translator comment (msgmerge and msgcat read it as such).
+    assert f"# {accept}" in subprocess.run(["msgcat", str(po)], capture_output=True, text=True, check=True).stdout
+    r = run_cli("check", po, "--glossary", GLOSSARY, "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+    po.write_text(PO.format(comment=f"# {accept}\n", msgstr="«Пидоры» спят у самой двери."), encoding="utf-8")
+    again = json.loads(run_cli("check", po, "--glossary", GLOSSARY, "--format", "json").stdout)
+    assert again and all("accepted for an earlier text" in d["message"] for d in again)
+    # An acceptance names one concept: another concept's finding in the entry is still reported.
+    po.write_text(PO.format(comment="", msgstr="«Пидоры» спят у двери.").replace(
+        "sleep by the door.", "sleep by the door in the SIZO."), encoding="utf-8")
+    entry = load_po(po)[0]
+    po.write_text(PO.format(comment=f"# {accept_line('petukh', entry)}\n", msgstr="«Пидоры» спят у двери.").replace(
+        "sleep by the door.", "sleep by the door in the SIZO."), encoding="utf-8")
+    found = check_catalog(load_po(po), str(po), load_glossary(GLOSSARY), "ru")
+    assert [(f.check, f.term) for f in found] == [("glossary-missing", "SIZO")]
+
+
+def test_sense_conditions_in_toml_and_tbx():
+    text = """source_language = "en"
+prison_words = ["prison", "cell"]
+
+[[concept]]
+id = "peredacha"
+terms = ["food parcel", { term = "parcel", prison_only = true, context = ["mother"] }]
+not_context = ["land"]
+context = ["hand in"]
+prison_only = true
+
+[concept.ru]
+preferred = "передача"
+exclude = ["передача дела"]
+"""
+    g = parse_glossary(text, "g.toml")
+    c = g.concepts[0]
+    assert g.prison_words == ["prison", "cell"] and c.prison_only and c.not_context == ["land"]
+    assert c.terms[1].prison_only and c.terms[1].context == ["mother"] and c.langs["ru"].exclude == ["передача дела"]
+    assert parse_tbx(tbx_dumps(g), "g.tbx") == g
+    assert parse_glossary(toml_dumps(g), "g.toml") == g
+    with pytest.raises(Exception, match="unknown key 'context_words'"):
+        parse_glossary(text.replace("context = [\"mother\"]", "context_words = [\"mother\"]"), "g.toml")
+
+
+def test_labelled_pairs_figures():
+    """Regression guard on the figures docs/glossary.md reports (bench/glossary_quality.py prints them)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import glossary_quality as q
+
+    g = load_glossary(GLOSSARY)
+    for part, floor in (("tune", 0.95), ("heldout", 0.80)):
+        counts, _misses = q.score(g, q.read_pairs(q.PARTS[part]))
+        p, r = q.pr(q.summarise(counts)["all"])
+        assert p >= floor and r >= floor, (part, p, r)
