@@ -24,9 +24,10 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from pipeline import languages, media
-from pipeline.errors import TamizdatError
-from pipeline.htmltext import declared_charset
+from pipeline.core import languages
+from pipeline import media
+from pipeline.core.errors import TamizdatError
+from pipeline.segment.htmltext import declared_charset
 from pipeline.model import Article
 from pipeline.project import check_slug
 

@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, read_bytes
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import atomic_write, read_bytes
 
 # The repository's own glossary: 48 concepts of Russian prison life, with translator and reader notes.
 BUNDLED_GLOSSARY = Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml"

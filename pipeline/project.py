@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.checks.registry import CheckSettings
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 

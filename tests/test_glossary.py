@@ -9,7 +9,7 @@ import pytest
 from conftest import SHARED, needs
 
 from conftest import run_cli
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary import load_glossary, parse_glossary
 from pipeline.glossary import tabular, tbx, toml_format
 from pipeline.glossary.notes import annotate

@@ -14,7 +14,7 @@ from conftest import run_cli
 from pipeline.checks import check_catalog, glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.checks.accept import accept_line
-from pipeline.filejobs import load_po
+from pipeline.jobs.files import load_po
 from pipeline.glossary import load_glossary, parse_glossary
 from pipeline.glossary.tbx import dumps as tbx_dumps
 from pipeline.glossary.tbx import parse_tbx

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.ingest import decode_html, import_page, parse_date, slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cms"

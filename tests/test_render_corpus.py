@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from pipeline.catalog.extract import segments_of
-from pipeline.htmltext import decode_html
+from pipeline.segment.htmltext import decode_html
 from pipeline.render import Translation, render
 
 ROOT = Path(__file__).resolve().parent.parent

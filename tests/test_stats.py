@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polib
 
-from pipeline import progress
+from pipeline.core import progress
 from pipeline.catalog.stats import catalog_stats, summarize, words
 
 

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 from babel.core import UnknownLocaleError
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.catalog import fuzzy as _fuzzy
 from pipeline.catalog.model import NO_FORMS, Catalog, Message
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.catalog.memory import Memory, Unit

@@ -190,8 +190,8 @@ class Catalog(list):
     def save(self, fpath: str | None = None) -> None:
         """Write the catalogue (msgcat's layout, atomically) to ``fpath`` or where it was read from."""
         from pipeline.catalog.pofile import encode
-        from pipeline.errors import TamizdatError
-        from pipeline.fileio import atomic_write
+        from pipeline.core.errors import TamizdatError
+        from pipeline.core.fileio import atomic_write
 
         path = fpath or self.fpath
         if path is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.glossary.model import Glossary

@@ -62,7 +62,7 @@ def _project():
 
 
 def _glossary(path: str | None, project, required: bool):
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
     from pipeline.glossary import load_glossary
 
     if path:
@@ -76,7 +76,7 @@ def _glossary(path: str | None, project, required: bool):
 
 def _catalogs(args, project) -> list[tuple[Path, str | None]]:
     """(path, language from the folder layout) for every catalogue to check."""
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     out: list[tuple[Path, str | None]] = []
     if not args.catalogs:
@@ -100,9 +100,9 @@ def _catalogs(args, project) -> list[tuple[Path, str | None]]:
 def run_check(args) -> int:
     import json
 
-    from pipeline import languages
-    from pipeline.errors import TamizdatError
-    from pipeline.filejobs import check_files
+    from pipeline.core import languages
+    from pipeline.core.errors import TamizdatError
+    from pipeline.jobs.files import check_files
 
     try:
         if args.lang:
@@ -149,8 +149,8 @@ def _print_text(findings) -> None:
 
 
 def run_export(args) -> int:
-    from pipeline import languages
-    from pipeline.fileio import atomic_write
+    from pipeline.core import languages
+    from pipeline.core.fileio import atomic_write
 
     fmt = args.format or _format_of(args.output) or "tbx"
     if fmt in PER_LANGUAGE and not args.lang:
@@ -193,15 +193,15 @@ def _format_of(path: str | None) -> str | None:
 
 
 def run_import(args) -> int:
-    from pipeline.errors import TamizdatError
-    from pipeline.fileio import atomic_write
+    from pipeline.core.errors import TamizdatError
+    from pipeline.core.fileio import atomic_write
     from pipeline.glossary import load_glossary
     from pipeline.glossary.toml_format import dumps
 
     fmt = args.format or _format_of(args.source)
     if fmt in ("csv", "tsv", "omegat"):
-        from pipeline import languages
-        from pipeline.fileio import read_bytes
+        from pipeline.core import languages
+        from pipeline.core.fileio import read_bytes
         from pipeline.glossary import tabular
 
         if not args.lang:
@@ -217,7 +217,7 @@ def run_import(args) -> int:
             raise TamizdatError("glossary is not valid UTF-8", args.source, data[: exc.start].count(b"\n") + 1) from None
         glossary = tabular.parse(text, args.source, args.lang, source, "," if fmt == "csv" else "\t")
     elif fmt == "tbx":
-        from pipeline.fileio import read_bytes
+        from pipeline.core.fileio import read_bytes
         from pipeline.glossary.tbx import parse_tbx
 
         glossary = parse_tbx(read_bytes(args.source), args.source)

@@ -66,8 +66,8 @@ def _say(args, line: str) -> None:
 
 
 def run_import(args) -> int:
-    from pipeline.errors import TamizdatError
-    from pipeline.fileio import project_lock, read_bytes, write_many_if_changed
+    from pipeline.core.errors import TamizdatError
+    from pipeline.core.fileio import project_lock, read_bytes, write_many_if_changed
     from pipeline.ingest import import_page, render_document, summary
     from pipeline.project import Project, check_slug
 
@@ -88,7 +88,7 @@ def run_import(args) -> int:
         check_slug(out.stem, args.output)
         slug = slug or out.stem
     if args.lang:
-        from pipeline import languages
+        from pipeline.core import languages
 
         try:
             languages.validate(args.lang)
@@ -126,7 +126,7 @@ def _import_media(args, project, imp, out: Path) -> list[tuple[Path, bytes]]:
     from pipeline import media
 
     if args.max_media_size <= 0 or args.media_timeout <= 0:
-        from pipeline.errors import TamizdatError
+        from pipeline.core.errors import TamizdatError
 
         raise TamizdatError("--max-media-size and --media-timeout must be positive")
     folder = project.media_dir / imp.article.slug
@@ -144,7 +144,7 @@ def _import_media(args, project, imp, out: Path) -> list[tuple[Path, bytes]]:
 
 def run_review(args) -> int:
     from pipeline.project import Project
-    from pipeline.review import write_review
+    from pipeline.jobs.review import write_review
 
     project = Project.find(args.project)
     out = Path(args.output) if args.output else project.root / "review"
@@ -172,7 +172,7 @@ def _shown(path: str) -> str:
 
 def run_serve(args) -> int:
     from pipeline.project import Project
-    from pipeline.serve import serve
+    from pipeline.jobs.serve import serve
 
     project = Project.find(args.project)
     return serve(project, args.bind, args.port, args.interval, say=lambda line: _say(args, line))

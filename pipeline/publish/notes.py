@@ -12,7 +12,7 @@ import re
 from lxml import etree
 import lxml.html
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.glossary.model import Concept
 from pipeline.publish.messages import message
 

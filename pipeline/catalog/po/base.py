@@ -9,7 +9,7 @@ import codecs
 import re
 
 from pipeline.catalog.model import Catalog
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 PAGE_WIDTH = 79
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from pipeline.catalog.model import NO_BLANKS, NO_FORMS, Catalog, Message, OriginalHeader
 from pipeline.catalog.po.base import parse_metadata, source_codec, split_flags
 from pipeline.catalog.po.lex import Lines, Syntax, join_continued, parse_strings, pieces as cut_pieces
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
 _PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})

@@ -11,7 +11,7 @@ import weakref
 import lxml.html
 from lxml import etree
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 # A start tag and its attributes, quoted values kept whole (a ">" inside quotes does not end the tag);
 # comments and the text of script/style are skipped, as a browser does not read tags there.

@@ -17,9 +17,9 @@ from pipeline.catalog.model import Catalog
 from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
-from pipeline.errors import TamizdatError
-from pipeline.fileio import Staged, atomic_write, project_lock, read_bytes, stage
-from pipeline.parallel import in_child, pimap
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import Staged, atomic_write, project_lock, read_bytes, stage
+from pipeline.core.parallel import in_child, pimap
 
 
 @dataclass
@@ -101,7 +101,7 @@ def update_project(
     progress: Callable[[int], object] | None = None,
 ) -> list[FileResult]:
     """Merge each template ``locales/<slug>.pot`` into ``locales/<lang>/<slug>.po`` (created when missing)."""
-    from pipeline import languages
+    from pipeline.core import languages
     from pipeline.project import check_slug
 
     langs = [languages.validate(code) for code in (langs or project.settings.languages)]
@@ -128,8 +128,8 @@ def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
     """Step 1 of ``build`` for ``update``: the template of every article that is newer than its template
     (or has none), so ``import`` then ``update`` just works. A template newer than its article is taken as
     it is; an extracted one that says what the old one said is not written."""
-    from pipeline.build import extract_template, read_article
-    from pipeline.buildcache import BuildCache, digest, file_digest
+    from pipeline.jobs.build import extract_template, read_article
+    from pipeline.jobs.buildcache import BuildCache, digest, file_digest
 
     known = BuildCache.load(project).articles  # what the last build extracted, by content
     # Settings shape templates too (``segmentation``): a template older than them is made again.

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.project import Project
 
 
@@ -48,7 +48,7 @@ class Watcher:
 
     def build(self) -> bool:
         if self._build is None:
-            from pipeline.build import build as run_build
+            from pipeline.jobs.build import build as run_build
 
             self._build = run_build
         try:

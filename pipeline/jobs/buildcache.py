@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pipeline
-from pipeline.fileio import atomic_write
+from pipeline.core.fileio import atomic_write
 
 CACHE = Path(".tamizdat") / "cache" / "build.json"
 FORMAT = 1

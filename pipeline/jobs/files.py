@@ -13,14 +13,14 @@ from pathlib import Path
 
 from pipeline.catalog.model import Catalog
 from pipeline.checks.registry import CheckSettings
-from pipeline import languages
-from pipeline.article import article_info
+from pipeline.core import languages
+from pipeline.segment.article import article_info
 from pipeline.catalog import pofile
 from pipeline.catalog.extract import keep_creation_date, now_stamp, segments_of, template_of
-from pipeline.errors import TamizdatError
-from pipeline.fileio import read_bytes, write_if_changed, write_many_if_changed
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import read_bytes, write_if_changed, write_many_if_changed
 from pipeline.model import Finding
-from pipeline.parallel import pmap
+from pipeline.core.parallel import pmap
 from pipeline.render import render, translations_from_catalog
 
 

@@ -80,7 +80,7 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
             try:
                 outcome = ("ok", func(*args, lambda n=1: out.write(b"." * n)))
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-                from pipeline.errors import TamizdatError
+                from pipeline.core.errors import TamizdatError
 
                 if not isinstance(exc, (TamizdatError, KeyboardInterrupt)):
                     traceback.print_exc()

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from babel.core import UnknownLocaleError
 
 from pipeline.catalog.model import Catalog
-from pipeline.errors import TamizdatError
-from pipeline import languages
+from pipeline.core.errors import TamizdatError
+from pipeline.core import languages
 from pipeline.model import Finding
 from pipeline.project import Project
 from pipeline.publish.safety import head_meta_html
@@ -67,7 +67,7 @@ class ArticleReview:
 
 def _load(path: Path) -> Catalog:
     from pipeline.catalog.pofile import parse
-    from pipeline.fileio import read_bytes
+    from pipeline.core.fileio import read_bytes
 
     return parse(read_bytes(path), str(path))
 
@@ -239,7 +239,7 @@ def _title(project: Project, slug: str) -> str:
     import lxml.html
     from lxml import etree
 
-    from pipeline.fileio import read_bytes
+    from pipeline.core.fileio import read_bytes
 
     try:
         h1 = lxml.html.document_fromstring(read_bytes(project.article_path(slug))).find(".//h1")
@@ -277,7 +277,7 @@ def index_page(project: Project, langs: list[str]) -> str:
 
 def write_review(project: Project, out_dir: Path, langs: list[str] | None = None) -> list[str]:
     """Write ``index.html`` and ``<lang>.html`` into ``out_dir``; returns the paths written."""
-    from pipeline.fileio import write_if_changed
+    from pipeline.core.fileio import write_if_changed
 
     known = project.settings.languages
     langs = langs or known
