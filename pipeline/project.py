@@ -156,6 +156,20 @@ class Project:
     def glossary_path(self) -> Path:
         return self.root / self.settings.glossary
 
+    @property
+    def published_dir(self) -> Path:
+        """The last complete translation of every page, ``<lang>/<slug>.html`` (kept in the repository)."""
+        return self.root / ".tamizdat" / "published"
+
+    @property
+    def cache_path(self) -> Path:
+        """What the last build saw (never needed for correctness)."""
+        return self.root / ".tamizdat" / "cache" / "build.json"
+
+    @property
+    def review_dir(self) -> Path:
+        return self.root / "review"
+
     def glossary(self):
         """The project's glossary (``pipeline.glossary.Glossary``), or None when it has none."""
         if not self.glossary_path.is_file():

@@ -18,7 +18,8 @@ MAX_LINES = 400
 LONGER_ALLOWED = {"pipeline/catalog/_unidata.py", "pipeline/ingest.py", "pipeline/catalog/merge.py",
                   "pipeline/glossary/match.py", "pipeline/publish/site.py"}
 # Plumbing: what every stage may use, so it must not depend on any stage.
-PLUMBING = {"pipeline.core.errors", "pipeline.core.fileio", "pipeline.core.parallel", "pipeline.core.progress"}
+PLUMBING = {"pipeline.core", "pipeline.core.errors", "pipeline.core.fileio", "pipeline.core.parallel",
+            "pipeline.core.progress", "pipeline.core.languages"}
 
 
 def _modules() -> dict[str, Path]:

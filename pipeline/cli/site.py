@@ -147,7 +147,7 @@ def run_review(args) -> int:
     from pipeline.jobs.review import write_review
 
     project = Project.find(args.project)
-    out = Path(args.output) if args.output else project.root / "review"
+    out = Path(args.output) if args.output else project.review_dir
     written = write_review(project, out, args.lang)
     for path in written:
         _say(args, f"wrote {_shown(path)}")

@@ -18,7 +18,6 @@ from pathlib import Path
 import pipeline
 from pipeline.core.fileio import atomic_write
 
-CACHE = Path(".tamizdat") / "cache" / "build.json"
 FORMAT = 1
 
 
@@ -73,7 +72,7 @@ class BuildCache:
 
     @classmethod
     def load(cls, project) -> "BuildCache":
-        path = project.root / CACHE
+        path = project.cache_path
         env = environment(project)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

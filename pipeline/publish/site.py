@@ -37,7 +37,6 @@ from pipeline.publish.notes import add_reader_notes
 from pipeline.publish.gate import BLOCKING
 from pipeline.publish.policy import load_policies
 
-SNAPSHOTS = Path(".tamizdat") / "published"
 
 
 @dataclass
@@ -51,7 +50,7 @@ class Outcome:
 
 
 def snapshot_path(project: Project, lang: str, slug: str) -> Path:
-    return project.root / SNAPSHOTS / lang / f"{slug}.html"
+    return project.published_dir / lang / f"{slug}.html"
 
 
 def _percent(po: Catalog | None, slug: str, lang: str) -> tuple[float, bool]:
