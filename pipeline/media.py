@@ -131,20 +131,24 @@ class Collected:
     replaced: dict[str, str] = field(default_factory=dict)  # old src -> new src
 
 
-def _saved_file(page: Path, ref: str) -> Path | None:
-    """The file a "Web page, complete" reference names, only from a ``*_files`` folder beside the page
-    (a hostile page must not make us publish ``../../home/…``)."""
+def _files_folder_parts(ref: str) -> list[str] | None:
+    """The path parts of a relative reference into a ``NAME_files/`` folder (what a page saved "Web page,
+    complete" holds), or None: a hostile page must not make us publish ``../../home/…``."""
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc:
         return None
     rel = PurePosixPath(unquote(parts.path))
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+    if rel.is_absolute() or ".." in rel.parts:
         return None
-    parts_ = [p for p in rel.parts if p != "."]
-    if not parts_ or not parts_[0].endswith("_files"):
-        return None
-    path = page.parent.joinpath(*parts_)
-    return path if path.is_file() else None
+    found = [p for p in rel.parts if p != "."]
+    return found if found and found[0].endswith("_files") else None
+
+
+def _saved_file(page: Path, ref: str) -> Path | None:
+    """The file such a reference names in the folder beside the page, if it is there."""
+    parts = _files_folder_parts(ref)
+    path = page.parent.joinpath(*parts) if parts else None
+    return path if path is not None and path.is_file() else None
 
 
 class _OnlyHttp(urllib.request.HTTPRedirectHandler):
@@ -211,6 +215,10 @@ def localize(blocks: list[str], refs: dict[str, str], *, page: Path, prefix: str
             if local is not None:
                 data = local.read_bytes()
                 where = local.name
+            elif _files_folder_parts(raw):
+                # The browser's copy is missing; the address made from it exists on no server either.
+                got.warnings.append(f"image {raw} not kept: the file is not in the folder saved beside the page")
+                continue
             elif fetch_media and urlsplit(src).scheme.lower() in ("http", "https"):
                 data = fetch(src, max_bytes, timeout)
                 where = src

@@ -40,9 +40,9 @@ def _env():
     return env
 
 
-def copy_sample(dest: Path, settings: str | None = None) -> Path:
-    """Copy the bundled sample project (articles, locales, glossary) into ``dest``, with its own settings
-    or the given ``pyproject.toml`` text."""
+def copy_sample(dest: Path, settings: str | None = None, only: list[str] | None = None) -> Path:
+    """Copy the bundled sample project (articles, locales, glossary) into ``dest``, with
+    its own settings or the given ``pyproject.toml`` text; ``only``: just these articles (slugs)."""
     dest.mkdir(parents=True, exist_ok=True)
     if settings is None:
         shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
@@ -51,6 +51,10 @@ def copy_sample(dest: Path, settings: str | None = None) -> Path:
     for folder in ("articles", "locales", "glossary"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, dest / folder)
+    if only is not None:
+        for path in [*(dest / "articles").glob("*.html"), *(dest / "locales").rglob("*.po*")]:
+            if path.name.split(".")[0] not in only:
+                path.unlink()
     return dest
 
 

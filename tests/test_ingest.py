@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.core.errors import TamizdatError
-from pipeline.ingest import decode_html, import_page, parse_date, slugify
+from pipeline.ingest import decode_html, import_page, parse_date, render_document, slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cms"
 BODY = " ".join(["The prisoner wrote to us from the colony about the conditions there."] * 8)
@@ -67,8 +67,6 @@ def test_selector_overrides_detection():
 def test_bad_pages_give_one_line_errors():
     with pytest.raises(TamizdatError, match="no recognisable article"):
         import_page((FIXTURES / "no_article_404.html").read_bytes())
-    with pytest.raises(TamizdatError, match="no publication date"):
-        import_page(page(head=""))
     with pytest.raises(TamizdatError, match="no title"):
         import_page(f'<html lang="en"><head><meta name="date" content="2024-01-01"></head><body><main>'
                     f"<p>{BODY}</p></main></body></html>".encode())
@@ -150,3 +148,81 @@ def test_classes_naming_the_posts_own_taxonomy_do_not_drop_it():
           f"<p>{BODY}</p><div class='sharedaddy'>Share this: Twitter</div></div></article></body></html>")
     imp = import_page(wp.encode())
     assert BODY in imp.text and "Share this" not in imp.text
+
+
+def test_no_refusal_where_a_reader_sees_an_article():
+    """Missing date, missing or malformed language declaration: warnings and an article, not an error."""
+    undated = import_page(page(head=""))
+    assert undated.article.date is None and BODY in undated.text
+    assert any("no publication date" in w for w in undated.warnings)
+    assert '<meta name="date"' not in render_document(undated)
+
+    russian = " ".join(["Суд приговорил активиста к пяти годам колонии общего режима за пост в сети."] * 6)
+    bare = (f"<html><head><title>Приговор</title><meta name='date' content='2024-02-03'></head><body><article>"
+            f"<h1>Приговор</h1><p>{russian}</p></article></body></html>").encode()
+    imp = import_page(bare)
+    assert imp.article.lang == "ru" and any("declares no language" in w for w in imp.warnings)
+    assert import_page(bare, lang="uk").article.lang == "uk"  # --lang is the editor's word
+
+    listed = page().replace(b'<html lang="en">', b"<html>").replace(
+        b"<head>", b'<head><meta http-equiv="content-language" content="de, at, ch">')
+    assert import_page(listed).article.lang == "de"
+    assert import_page(page(lang="en_GB")).article.lang == "en"
+
+
+def test_a_teaser_list_beside_the_article_is_not_a_front_page():
+    teaser = " ".join(["Short news about another trial and another prisoner, told in brief."] * 3)
+    teasers = "".join(f"<article class='teaser'><h2>Other news {i}</h2><p>{teaser}</p></article>" for i in range(6))
+    html = page(body=f"<p>{BODY}</p>").replace(b"</article></body>", b"</article><section>" + teasers.encode()
+                                                 + b"</section></body>")
+    imp = import_page(html)
+    assert BODY in imp.text and "Other news" not in imp.text
+
+
+def test_cli_output_name_is_normalised_to_a_slug(project, capsys):
+    assert main(["import", "-o", "articles/Any-Name.html", str(FIXTURES / "hugo_main_de.html")]) == 0
+    assert (project / "articles" / "any-name.html").is_file()
+    assert not (project / "articles" / "Any-Name.html").exists()
+    assert "warning: writing any-name.html instead" in capsys.readouterr().err
+
+
+def test_a_second_import_waits_for_the_lock(project, capsys):
+    import subprocess
+    import sys
+    import threading
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pipeline.core.fileio import project_lock\n"
+         "with project_lock(sys.argv[1]):\n    print('locked', flush=True)\n    sys.stdin.readline()\n",
+         str(project)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    try:
+        assert holder.stdout.readline().strip() == b"locked"
+        result: list[int] = []
+        worker = threading.Thread(target=lambda: result.append(main(["import", str(FIXTURES / "hugo_main_de.html")])))
+        worker.start()
+        while "waiting for it to finish" not in capsys.readouterr().err:
+            worker.join(0.05)
+            assert worker.is_alive()
+        assert not list((project / "articles").glob("*.html")) if (project / "articles").exists() else True
+        holder.stdin.write(b"\n")
+        holder.stdin.flush()
+        worker.join(60)
+        assert result == [0] and len(list((project / "articles").glob("*.html"))) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_an_undated_article_is_built_and_listed_last_without_a_date(project, capsys):
+    dated, undated = project / "dated.html", project / "undated.html"
+    dated.write_bytes(page())
+    undated.write_bytes(page(head="").replace(b"A title", b"No date here"))
+    assert main(["import", str(dated)]) == 0 and main(["import", str(undated)]) == 0
+    assert "no publication date" in capsys.readouterr().err
+    assert main(["build"]) == 0
+    index = (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert index.index("A title") < index.index("No date here")
+    item = index[index.index("No date here"):].split("</li>", 1)[0]
+    assert "<time" not in item and "<time" in index[: index.index("No date here")]
+    assert (project / "site" / "en" / "no-date-here.html").is_file()

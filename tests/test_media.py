@@ -286,3 +286,29 @@ def test_build_publishes_media_without_metadata(tmp_path):
     for lang in ("en", "ru", "de"):
         page = (project / "site" / lang / "first-report.html").read_text(encoding="utf-8")
         assert 'src="../media/first-report/photo.jpg"' in page
+
+
+def test_build_warns_about_an_image_missing_from_media(tmp_path):
+    project = new_project(tmp_path / "p")
+    saved = tmp_path / "downloads"
+    (saved / "a_files").mkdir(parents=True)
+    (saved / "a_files" / "photo.jpg").write_bytes(gps_jpeg())
+    assert run_cli("import", saved_page(saved, "a", [("a_files/photo.jpg", "The gate")], "Second report"),
+                   "-C", project).returncode == 0
+    (project / "media" / "second-report" / "photo.jpg").unlink()
+    proc = run_cli("build", "-C", project)
+    assert proc.returncode == 0, proc.stderr
+    assert "articles/second-report.html: warning: the image ../media/second-report/photo.jpg is not in media/" \
+        in proc.stderr
+
+
+def test_a_file_missing_from_the_saved_folder_is_not_fetched_from_a_made_up_address(tmp_path, server):
+    www, base = server
+    project = new_project(tmp_path / "p")
+    (tmp_path / "gone_files").mkdir()
+    page = saved_page(tmp_path, "gone", [("gone_files/lost.jpg", "Lost")], "Missing copy here",
+                      canonical=f"{base}/news/gone")
+    proc = run_cli("import", page, "-C", project, "--fetch-media")
+    assert proc.returncode == 0, proc.stderr
+    assert "gone_files/lost.jpg not kept: the file is not in the folder saved beside the page" in proc.stderr
+    assert "HTTP 404" not in proc.stderr and not (project / "media").exists()

@@ -76,8 +76,14 @@ def test_a_clean_build_stores_the_snapshot_and_the_error_does_not_replace_it(tmp
     assert snap.read_bytes() == before
 
 
+def _sample_settings() -> str:
+    """The sample's settings without its own publishing tables, which the tests here write themselves."""
+    text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    return text.split("\n[tool.tamizdat.publish", 1)[0] + "\n"
+
+
 def test_settings_choose_which_checks_block_and_hide_the_page(tmp_path):
-    base = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    base = _sample_settings()
     settings = base + '\n[tool.tamizdat.publish]\nblock = ["glossary-forbidden"]\n\n' \
                       '[tool.tamizdat.publish.languages.de]\non_error = "hide"\n'
     root = copy_sample(tmp_path / "p", settings)
@@ -94,7 +100,7 @@ def test_settings_choose_which_checks_block_and_hide_the_page(tmp_path):
 
 
 def test_on_error_hide_keeps_the_language_page_back(tmp_path):
-    base = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    base = _sample_settings()
     root = copy_sample(tmp_path / "p", base + '\n[tool.tamizdat.publish.languages.ru]\non_error = "hide"\n')
     plant(root)
     r = run_cli("build", "-C", root)

@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+# How long a second import waits for a run holding the project's lock before giving up.
+LOCK_WAIT = 600.0
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -68,8 +71,8 @@ def _say(args, line: str) -> None:
 def run_import(args) -> int:
     from pipeline.core.errors import TamizdatError
     from pipeline.core.fileio import project_lock, read_bytes, write_many_if_changed
-    from pipeline.ingest import import_page, render_document, summary
-    from pipeline.project import Project, check_slug
+    from pipeline.ingest import import_page, render_document, slugify, summary
+    from pipeline.project import Project
 
     project = Project.find(args.project)
     data = read_bytes(args.page)
@@ -83,10 +86,16 @@ def run_import(args) -> int:
         root = project.root.resolve()
         if root not in out.parents:
             raise TamizdatError("the output must stay inside the project", args.output)
-        if out.suffix != ".html":
-            raise TamizdatError("the output must be an .html file", args.output)
-        check_slug(out.stem, args.output)
-        slug = slug or out.stem
+        # Any file name will do: the article's slug is made from it, as from a title.
+        stem = out.stem if out.suffix.lower() in (".html", ".htm", ".xhtml") else out.name
+        wanted = slugify(stem)
+        if not wanted:
+            raise TamizdatError("cannot make a file name from this one; use letters or digits", args.output)
+        if out.name != f"{wanted}.html":
+            out = out.with_name(f"{wanted}.html")
+            print(f"{args.output}: warning: writing {out.name} instead (article file names are lower-case "
+                  "letters, digits and '-')", file=sys.stderr)
+        slug = slug or wanted
     if args.lang:
         from pipeline.core import languages
 
@@ -106,7 +115,8 @@ def run_import(args) -> int:
     if imp.article.lang != project.settings.source_language:
         print(f"{args.page}: warning: the page is in {imp.article.lang!r}, the project's source language is "
               f"{project.settings.source_language!r}", file=sys.stderr)
-    with project_lock(project.root):
+    # Two imports at once into one project: the second waits its turn.
+    with project_lock(project.root, wait=LOCK_WAIT, say=lambda line: print(line, file=sys.stderr)):
         if out.exists() and not args.force:
             raise TamizdatError("already exists; pass --force to overwrite it", str(shown))
         write_many_if_changed([*media_files, (out, render_document(imp))])

@@ -9,6 +9,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -115,21 +116,34 @@ def write_many_if_changed(items: Sequence[tuple[str | os.PathLike, bytes | str]]
 
 
 @contextlib.contextmanager
-def project_lock(root: str | os.PathLike):
-    """Hold an exclusive lock on a project so two runs cannot write it at once."""
+def project_lock(root: str | os.PathLike, wait: float = 0.0, say=None):
+    """Hold an exclusive lock on a project so two runs cannot write it at once.
+
+    With ``wait`` (seconds), a run that finds the lock taken says so once through ``say`` and waits for
+    it instead of failing; it fails only if the lock is still held after ``wait`` seconds.
+    """
     import fcntl
 
     lock_path = Path(root) / ".tamizdat.lock"
     fh = open(lock_path, "a+")
     try:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise TamizdatError(
-                    "another tamizdat run holds this project's lock; wait for it to finish", str(lock_path)
-                ) from None
-            raise
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise TamizdatError(
+                        "another tamizdat run holds this project's lock; wait for it to finish", str(lock_path)
+                    ) from None
+                if not told and say is not None:
+                    say(f"{lock_path}: another tamizdat run holds this project's lock; waiting for it to finish")
+                    told = True
+                time.sleep(0.1)
         fh.seek(0)
         fh.truncate()
         fh.write(f"{os.getpid()}\n")

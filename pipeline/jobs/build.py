@@ -28,7 +28,7 @@ class BuildReport(Report):
 
 
 def read_article(project: Project, slug: str):
-    """An article's metadata, bytes and segments; a missing title or date is an error."""
+    """An article's metadata, bytes and segments; a missing title is an error (a missing date is not)."""
     path = project.article_path(slug)
     rel = path.relative_to(project.root).as_posix()
     data = read_bytes(path)
@@ -36,8 +36,7 @@ def read_article(project: Project, slug: str):
     info = article_info(root, slug, rel, project.settings.source_language)
     if not info.title:
         raise TamizdatError("the article has no title (<h1> or <title>)", rel)
-    if not info.date:
-        raise TamizdatError('the article has no date (<meta name="date" content="YYYY-MM-DD">)', rel)
+    # An article without a date is published all the same: indexes list it last, without a date.
     return info, data, seg
 
 

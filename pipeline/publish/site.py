@@ -33,6 +33,7 @@ from pipeline.model import Article, Finding, Report
 from pipeline.core.parallel import pimap
 from pipeline.project import Project
 from pipeline.publish import feeds, pages, safety
+from pipeline.publish.mediafiles import check_media_refs, publish_media
 from pipeline.publish.notes import add_reader_notes
 from pipeline.publish.gate import BLOCKING
 from pipeline.publish.policy import load_policies
@@ -202,38 +203,8 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], c
           lambda: pages.top_index(langs, settings.title_for(src), src, listed[src]))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
-    _publish_media(project, sorted(by_slug), report, cache)
-
-
-def _publish_media(project: Project, slugs: list[str], report, cache=None) -> None:
-    """``site/media/<slug>/`` of every published article (issue 19): its images, checked for metadata
-    again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
-    from pipeline import media
-    from pipeline.jobs.buildcache import digest
-    from pipeline.core.errors import TamizdatError
-
-    for slug in slugs:
-        folder = project.media_dir / slug
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            rel = path.relative_to(project.root).as_posix()
-            target = project.site_dir / rel
-            data = read_bytes(path)
-            key = digest(data)
-            if cache is not None and cache.output(target.relative_to(project.root).as_posix(), key) \
-                    and target.is_file():
-                report.unchanged += 1
-                continue
-            try:
-                clean = media.publishable(data, rel)
-            except TamizdatError as exc:
-                report.findings.append(Finding(rel, 0, "", "media", "error",
-                                               f"not published: its metadata cannot be removed ({exc.message})"))
-                continue
-            report.wrote(target, write_if_changed(target, clean), project.root)
-            if cache is not None:
-                cache.remember_output(target.relative_to(project.root).as_posix(), key)
+    publish_media(project, sorted(by_slug), report, cache)
+    check_media_refs(project, articles, report)
 
 
 _JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)

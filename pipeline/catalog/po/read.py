@@ -75,6 +75,8 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
     field: str | None = None
     plural_index = 0
     lineno = 0
+    # Line of a keyword whose string has not come yet (GNU reads tokens: "msgstr" may end its line).
+    need: int | None = None
 
     def finish() -> None:
         nonlocal cur, field
@@ -122,10 +124,14 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                     line = line[2:]
                 else:
                     # An ordinary comment: starts a new entry if one is complete.
+                    if need is not None:
+                        raise Syntax("expected a quoted string", need)
                     if has_string():
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
                         raise Syntax("comment inside an entry, before its msgstr")
+                    elif cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
+                        raise Syntax("comment between a '#|' comment and its entry")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
                     body = line[2:]
@@ -134,7 +140,8 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                     elif c1 == ":":
                         cur["occurrences"].extend(_split_references(body, share))
                     elif c1 == "," or c1 == "!":
-                        cur["flags"].extend(split_flags(body))
+                        # gettext 0.21 keeps the flags of the last "#," line only
+                        cur["flags"] = split_flags(body)
                     else:
                         body = line[1:]
                         cur["tcomment"].append(body[1:] if body[:1] == " " else body)
@@ -154,14 +161,21 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                         if field is None or not field.startswith("prev_"):
                             raise Syntax("string continuation without a keyword")
                         cur[field] += parse_strings(stripped, codec)
+                        need = None
                         continue
+                    if need is not None:
+                        raise Syntax("expected a quoted string", need)
                     m = _KEYWORD_RE.match(stripped)
                     if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
                         raise Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
                     field = "prev_" + m.group(1)
+                    if field == "prev_msgctxt" and cur["prev_msgid"] is not None:
+                        raise Syntax("'#| msgctxt' after '#| msgid'")
                     if cur[field] is not None:
                         raise Syntax(f"duplicate '#| {m.group(1)}'")
-                    cur[field] = parse_strings(stripped[m.end():], codec)
+                    rest = stripped[m.end():]
+                    cur[field] = parse_strings(rest, codec) if rest.strip() else ""
+                    need = None if rest.strip() else lineno
                     continue
                 line = stripped
             else:
@@ -175,16 +189,17 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                 if (cur["obsolete"] is True) != obsolete:
                     raise Syntax("string continuation mixes obsolete and live lines")
                 value = parse_strings(line, codec)
+                need = None
                 if field == "plural":
                     cur["plural"][plural_index] += value
                 else:
                     cur[field] += value
                 continue
+            if need is not None:
+                raise Syntax("expected a quoted string", need)
             sp = line.find(" ")
             kw = line[:sp] if sp > 0 else line
-            if kw == "domain":
-                if obsolete:
-                    raise Syntax("domain in an obsolete entry")
+            if kw == "domain":  # "#~ domain" is one too, for GNU
                 if has_string():
                     finish()
                 elif cur["msgid"] is not None or cur["msgctxt"] is not None:
@@ -196,7 +211,7 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                 continue
             if kw in _PLAIN_KEYWORDS:
                 index = 0
-                value = parse_strings(line[sp + 1:], codec)
+                rest = line[sp + 1:] if sp > 0 else ""
             else:
                 m = _KEYWORD_RE.match(line)
                 if m is None:
@@ -206,7 +221,11 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                 index = int(m.group(2)) if m.group(2) is not None else 0
                 if kw.startswith("msgstr["):
                     kw = "msgstr[]"
-                value = parse_strings(line[m.end():], codec)
+                rest = line[m.end():]
+            if rest.strip():
+                value = parse_strings(rest, codec)
+            else:  # the string follows on the next line
+                value, need = "", lineno
             if kw == "msgctxt" or kw == "msgid":
                 if has_string():
                     finish()
@@ -255,6 +274,8 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                 plural_index = index
                 field = "plural"
         lineno = lines.count
+        if need is not None:
+            raise Syntax("expected a quoted string", need)
         finish()
     except Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None

@@ -221,6 +221,8 @@ def _dump_domains(po: Catalog) -> Iterator[str]:
         written = written or bool(chunk)
         yield chunk
     for name, domain in po.domains.items():
+        if not len(domain) and not domain.metadata and not domain.header:
+            continue  # msgcat writes no empty domain
         name_text = name.replace("\\", "\\\\").replace('"', '\\"')
         yield ("\n" if written else "") + f'domain "{name_text}"\n'
         written = True

@@ -1,0 +1,199 @@
+"""Import: a page saved from a CMS → a clean source article.
+
+The steps, one module each: fetch (bytes → text), locate (our CMS rules find the article),
+libraries (trafilatura checked against readability-lxml find it too), boilerplate + clean (drop the
+rest, rebuild from a whitelist of elements, so nothing of the CMS's markup reaches the article),
+dates, metadata, language, slug, write (the source document).
+
+Our rules' article is kept where the libraries confirm it, less the blocks they both leave out; where
+our rules took too little of the page, the libraries' article is used instead. Measured with
+bench/import_bench.py against each library alone; the figures are in docs/publishing.md."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
+from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, drop_boilerplate
+from pipeline.ingest.clean import NOTE_RE, Builder, drop_metadata_lines, shorten
+from pipeline.ingest.dates import find_date, parse_date
+from pipeline.ingest.dom import attr, count_words, meta_content, node_text, norm
+from pipeline.ingest.fetch import decode_html
+from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root
+from pipeline.ingest.language import detect_language, find_lang
+from pipeline.ingest.locate import AMONG_TEASERS, MIN_ARTICLE_WORDS, choose_root
+from pipeline.ingest.metadata import find_author, find_title, find_url
+from pipeline.ingest.slug import slugify
+from pipeline.ingest.write import render_document, summary
+from pipeline.model import Article
+from pipeline.project import check_slug
+
+__all__ = ["Imported", "decode_html", "import_page", "parse_date", "render_document", "slugify", "summary"]
+
+
+@dataclass
+class Imported:
+    """The result of importing one page: metadata, clean body blocks and what happened."""
+
+    article: Article
+    blocks: list[str]
+    encoding: str
+    method: str  # which structure matched, or "fallback"
+    kept: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+    dropped_words: int = 0
+    warnings: list[str] = field(default_factory=list)
+    media_refs: dict[str, str] = field(default_factory=dict)  # img src -> what the page said (pipeline.media)
+
+    @property
+    def text(self) -> str:
+        return " ".join(norm(BeautifulSoup(b, "lxml").get_text()) for b in self.blocks)
+
+
+def import_page(
+    data: bytes,
+    *,
+    path: str = "<page>",
+    selector: str | None = None,
+    lang: str | None = None,
+    slug: str | None = None,
+    date: str | None = None,
+    libraries: bool = True,
+) -> Imported:
+    """Extract the article of a saved CMS page. Raises TamizdatError on pages without one.
+
+    ``libraries=False`` finds the article with our CMS rules alone (for measuring them)."""
+    text, encoding = decode_html(data, path)
+    soup = BeautifulSoup(text, "lxml")
+    page_words = count_words(node_text(soup.body)) if soup.body else 0
+    for tag in soup.find_all(["script", "style", "noscript", "template"]):
+        if tag.get("type") != "application/ld+json":
+            page_words -= count_words(node_text(tag))
+
+    url = find_url(soup)
+    library, library_how = library_root(text, url) if libraries and selector is None else (None, "")
+    root, method = choose_root(soup, selector, path, node_text(library) if library is not None else "")
+    page_lang = lang or find_lang(soup)
+
+    title, title_h1 = find_title(soup, root)
+    date_text = None
+    if date:
+        found_date = parse_date(date)
+        if not found_date:
+            raise TamizdatError(f"--date {date!r} is not a date (use YYYY-MM-DD)", path)
+    else:
+        found_date, date_text = find_date(soup, root, page_lang or "en")
+    author = find_author(soup)
+    description = meta_content(soup, "description", "og:description")
+
+    dropped: Counter = Counter()
+    _count_outside(soup, root, dropped)
+    if title_h1 is not None:
+        title_h1.decompose()
+    builder, blocks = _blocks(root, selector, url, title, dropped)
+    if library is not None:
+        # (The libraries read teasers beside an article as part of it; our choice among them stands.)
+        if AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
+            # Our rules' article, less what both libraries leave out: keeps the CMS's structure.
+            blocks, left_out = agree(blocks, library)
+            builder.kept["paragraphs"] -= left_out
+            dropped["blocks the libraries leave out"] += left_out
+            method = f"{method}, checked against {LIBRARIES}"
+        else:
+            # Our rules took the wrong part or too little of it: the libraries' article instead.
+            builder, blocks = _blocks(library, None, url, title, dropped)
+            method = library_how
+    blocks = drop_metadata_lines(blocks, date_text, author, builder.kept, dropped)
+    kept_words = sum(count_words(norm(b.get_text(" "))) for b in blocks)
+    if kept_words < MIN_ARTICLE_WORDS:
+        raise TamizdatError(
+            f"no recognisable article: the best candidate ({method}) holds {kept_words} words; use --selector CSS",
+            path,
+        )
+    warnings = builder.warnings
+    if not page_lang:
+        page_lang = detect_language(" ".join(norm(b.get_text(" ")) for b in blocks))
+        if not page_lang:
+            raise TamizdatError("cannot tell the page's language (it declares none and its text is not "
+                                "clearly one language); pass --lang", path)
+        warnings.append(f"the page declares no language; its text reads as {page_lang!r} (pass --lang if not)")
+    languages.validate(page_lang, path)
+    if not title:
+        raise TamizdatError("no title found (no <h1>, og:title or <title>)", path)
+    if not found_date:
+        # A reader sees an article without a date; build lists it last and shows no date.
+        warnings.append("no publication date in the page's metadata or text: the article has none "
+                        "(pass --date YYYY-MM-DD to give it one)")
+    for b in blocks:
+        for t in b.find_all(["a", "img"]):
+            ref = attr(t, "href") or attr(t, "src")
+            if not urlsplit(ref).scheme:
+                # Without the page's own address a relative link would point into our site instead.
+                warnings.append(f"relative address {ref} kept as is: the page names no canonical URL")
+    for b in blocks:
+        if NOTE_RE.match(norm(b.get_text(" "))):
+            warnings.append(
+                f"a pasted translator's note: “{norm(b.get_text(' '))[:60]}…” — "
+                "move it to the glossary as a reader note and delete it from the article"
+            )
+    final_slug = check_slug(slug, path) if slug else slugify(title, page_lang)
+    if not final_slug:
+        # A title in a script we do not transliterate (Korean, Arabic …): the address's last part, else a hash.
+        final_slug = slugify(urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]) \
+            or "article-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
+        warnings.append(f"no file name can be made from the title's letters: named {final_slug} "
+                        "(pass --slug or -o to choose)")
+    kept = builder.kept
+    kept["words"] = kept_words
+    if not description:
+        first = next((b for b in blocks if b.name == "p"), None)
+        description = shorten(norm(first.get_text()), 200) if first is not None else None
+    article = Article(slug=final_slug, path="", lang=page_lang, title=title, date=found_date, author=author,
+                      source_url=url, description=description)
+    return Imported(
+        article=article,
+        blocks=[str(b) for b in blocks],
+        encoding=encoding,
+        method=method,
+        kept=+kept,
+        dropped=+dropped,
+        dropped_words=max(0, page_words - kept_words - count_words(title)),
+        warnings=warnings,
+        media_refs=builder.media_refs,
+    )
+
+
+def _blocks(root: Tag, selector: str | None, url: str | None, title: str | None,
+            dropped: Counter) -> tuple[Builder, list[Tag]]:
+    """Clean ``root`` (boilerplate out, unless the editor chose it) and rebuild it from whitelisted blocks."""
+    if selector is None:
+        drop_boilerplate(root, dropped)
+    else:
+        # An explicit selector is the editor's word: only scripts and forms go.
+        for tag in list(root.find_all(["script", "style", "noscript", "form", "button", "input", "iframe"])):
+            if not tag.decomposed:
+                dropped[DROP_TAGS.get(tag.name, "scripts")] += 1
+                tag.decompose()
+    builder = Builder(url, title or "")
+    blocks: list[Tag] = []
+    builder.blocks_of(root, blocks)
+    return builder, blocks
+
+
+def _count_outside(soup: BeautifulSoup, root: Tag, dropped: Counter) -> None:
+    """Count the boilerplate outside the article too, so the report covers the whole page."""
+    if soup.body is None:
+        return
+    for tag in soup.body.find_all(True):
+        if tag is root or root in tag.parents or tag in root.parents:
+            continue
+        reason = boilerplate_reason(tag)
+        if reason and not any(boilerplate_reason(p) for p in tag.parents if p is not root and isinstance(p, Tag)
+                              and p.name not in ("html", "[document]", "body")):
+            dropped[reason] += 1

@@ -1,0 +1,83 @@
+"""Small helpers over the parsed page shared by the import steps: text, words, metadata tags."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+
+INLINE_KEEP = {"a", "em", "strong", "i", "b", "q", "cite", "sup", "sub", "code", "abbr", "small", "s", "u",
+               "mark", "dfn", "kbd", "var", "bdi", "ins", "del"}
+BLOCKISH = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "li", "dd", "dt", "blockquote", "figure",
+            "figcaption", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "hr", "center",
+            "h1", "h2", "h3", "h4", "h5", "h6", "address", "details", "summary", "body", "html", "header",
+            "footer", "nav", "aside", "form", "fieldset"}
+KEEP_ATTRS = {"lang", "title"}
+SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+# Chinese and Japanese are written without spaces: their characters are counted instead,
+# two to a word (the usual length of a Chinese word), so a page in them is not "too short".
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
+
+
+def node_text(node: Tag) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def attr(tag: Tag, name: str) -> str:
+    """An attribute as one string ("" when absent): bs4 gives multi-valued ones (class, rel) as lists."""
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
+def class_words(tag: Tag) -> list[str]:
+    values = attr(tag, "class").split()
+    ident = tag.get("id")
+    if isinstance(ident, str):
+        values.append(ident)
+    return values
+
+
+def norm(s: str) -> str:
+    return " ".join(s.replace("\xa0", " ").split()).strip()
+
+
+def meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
+    wanted = {k.lower() for k in keys}
+    for meta in soup.find_all("meta"):
+        key = attr(meta, "property") or attr(meta, "name") or attr(meta, "itemprop")
+        for k in key.lower().split():
+            if k in wanted and norm(attr(meta, "content")):
+                return norm(attr(meta, "content"))
+    return None
+
+
+def json_ld(soup: BeautifulSoup) -> list[dict]:
+    found: list[dict] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.append(node)
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            walk(json.loads(script.string or ""))
+        except ValueError:
+            continue
+    return found

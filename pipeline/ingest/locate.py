@@ -1,0 +1,147 @@
+"""Find the article: the editor's selector, markup naming the body, the libraries, then our CMS rules."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from soupsieve import SelectorSyntaxError
+
+from pipeline.core.errors import TamizdatError
+from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
+from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, node_text, norm
+
+# Markup that names the article body itself: tried first, and on its own before the containers below.
+EXPLICIT_STRUCTURES = (
+    '[property="content:encoded"]',  # Drupal 7 RDFa body
+    ".field-name-body",  # Drupal 7
+    ".field--name-body",  # Drupal 8+
+    '[itemprop="articleBody"]',
+    '[property="schema:articleBody"]',
+)
+# Containers that usually hold the article among other things (what they hold beside it is dropped by
+# the boilerplate rules and by the libraries' check, pipeline/ingest/libraries.py).
+KNOWN_STRUCTURES = EXPLICIT_STRUCTURES + (
+    ".entry-content",  # WordPress
+    ".post-content",
+    ".article-body",
+    "article",
+    "main",
+    '[role="main"]',
+)
+
+MIN_ARTICLE_WORDS = 40
+AMONG_TEASERS = "the one article among teasers"
+# A listing: at least this many similar items, most of them in what the libraries took as the article.
+LISTING_ITEMS = 3
+
+
+def choose_root(soup: BeautifulSoup, selector: str | None, path: str, library_text: str = "") -> tuple[Tag, str]:
+    """The part of the page our CMS rules take as the article, and how it was found.
+
+    An editor's ``--selector`` wins; then markup that names the article body; then CMS containers; then a
+    text-density score. A page whose candidates are several teasers of similar size is a front page and is
+    refused -- unless what the libraries found (``library_text``) lies in one of them: then that one is the
+    article and the rest are teasers beside it.
+    """
+    body = soup.body or soup
+    if selector:
+        return _selected(soup, selector, path)
+    for selectors in (EXPLICIT_STRUCTURES, KNOWN_STRUCTURES):
+        found = _structure(body, selectors)
+        if found is None:
+            continue
+        best, css, top = found
+        if len(top) >= LISTING_ITEMS and len(node_text(best)) < sum(len(node_text(c)) for c in top) / 2:
+            article = _one_of(top, library_text)
+            if article is None:
+                raise _listing_error(len(top), css, path)
+            return article, f"{css}, {AMONG_TEASERS}"
+        return best, css
+    return density_root(body), "main-content fallback"
+
+
+def _selected(soup: BeautifulSoup, selector: str, path: str) -> tuple[Tag, str]:
+    try:
+        matches = soup.select(selector)
+    except (SelectorSyntaxError, ValueError, NotImplementedError) as exc:
+        raise TamizdatError(f"invalid --selector {selector!r}: {str(exc).splitlines()[0]}", path) from None
+    if not matches:
+        raise TamizdatError(f"--selector {selector!r} matches nothing in the page", path)
+    if len(matches) == 1:
+        return matches[0], f"--selector {selector}"
+    # Several parts: gather them in page order under one wrapper.
+    wrapper = soup.new_tag("div")
+    top = [m for m in matches if not any(p in matches for p in m.parents)]
+    for m in top:
+        wrapper.append(m.extract())
+    return wrapper, f"--selector {selector} ({len(top)} parts)"
+
+
+def _structure(body: Tag, selectors: tuple[str, ...]) -> tuple[Tag, str, list[Tag]] | None:
+    """(the largest match, its selector, all outermost matches) for the first selector that matches."""
+    for css in selectors:
+        candidates = [c for c in body.select(css) if not inside_boilerplate(c) and not boilerplate_reason(c)]
+        candidates = [c for c in candidates if count_words(node_text(c)) >= MIN_ARTICLE_WORDS // 2]
+        if candidates:
+            top = [c for c in candidates if not any(p in candidates for p in c.parents)]
+            return max(top, key=lambda c: len(node_text(c))), css, top
+    return None
+
+
+def _one_of(items: list[Tag], library_text: str) -> Tag | None:
+    """The item holding most of what the libraries found, if it is clearly one item; else None."""
+    if not library_text:
+        return None
+    found_words = set(library_text.split())
+    inside = [c for c in items if _share(node_text(c), found_words) >= 0.8]
+    if not inside:
+        return None
+    sizes = sorted((len(node_text(c)) for c in inside), reverse=True)
+    if len(sizes) > 1 and sizes[0] < 2 * sizes[1]:
+        return None
+    return max(inside, key=lambda c: len(node_text(c)))
+
+
+def _share(text: str, words: set[str]) -> float:
+    tokens = text.split()
+    return sum(t in words for t in tokens) / max(1, len(tokens))
+
+
+def _listing_error(n: int, css: str, path: str) -> TamizdatError:
+    return TamizdatError(f"the page lists {n} articles ({css}), it is not one article: "
+                         "save the article's own page, or pick one with --selector", path)
+
+
+def density_root(body: Tag) -> Tag:
+    """Readability-style: credit each text block's non-link text to its container; take the best container."""
+    scores: defaultdict[int, float] = defaultdict(float)
+    for tag in body.find_all(True):
+        if tag.name in DROP_TAGS or boilerplate_reason(tag):
+            continue
+        own = 0
+        for child in tag.children:
+            if isinstance(child, NavigableString) and not isinstance(child, SKIP_STRINGS):
+                own += len(norm(str(child)))
+            elif isinstance(child, Tag) and child.name not in BLOCKISH and child.name != "a":
+                if not child.find(BLOCKISH):
+                    own += len(node_text(child)) - sum(len(node_text(a)) for a in child.find_all("a"))
+        if own < 25 or inside_boilerplate(tag):
+            continue
+        commas = norm(tag.get_text(" ")).count(",")
+        score = own + 10 * commas
+        if tag.name in ("p", "div", "li") and not tag.find(BLOCKISH):
+            # A paragraph: its container is the article.
+            parent = tag.parent
+            if parent is None:
+                continue
+            scores[id(parent)] += score
+            if parent.parent is not None:
+                scores[id(parent.parent)] += score / 2
+        else:
+            scores[id(tag)] += score
+    by_id = {id(t): t for t in body.find_all(True)}
+    if not scores:
+        return body
+    best_id, _ = max(scores.items(), key=lambda kv: kv[1])
+    return by_id.get(best_id, body)
