@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
@@ -103,7 +105,7 @@ SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hi
 def _source(glossary: Glossary, src: str) -> tuple[list, dict[str, list], dict[str, str]]:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
-    memo = glossary.__dict__.setdefault("_sources", {})
+    memo = glossary.__dict__.setdefault("_sources", OrderedDict())
     found = memo.get(src)
     if found is not None:
         return found
@@ -120,7 +122,7 @@ def _source(glossary: Glossary, src: str) -> tuple[list, dict[str, list], dict[s
                 continue
         occurrences.setdefault(h.concept.id, []).append(h)
     if len(memo) >= SOURCES_KEPT:
-        del memo[next(iter(memo))]
+        memo.popitem(last=False)
     memo[src] = found = (src_hits, occurrences, other_sense)
     return found
 

@@ -1,29 +1,27 @@
 """Inflection-aware term matching over one precompiled index per language.
 
-Every word (of a term or of a text) is reduced to a small set of keys: its
-lower-cased form (ё → е), its dictionary lemmas (pymorphy3 for Russian and
-Ukrainian), its Snowball stem when no dictionary knows the word (English:
-inflections stripped only) and, for Russian surnames in -ов/-ев/-ин/-ский,
-the bare base (Мифтахова, Мифтахову → мифтахов). Two words match when their
-key sets meet; a multi-word term matches consecutive words separated only by
-spaces, hyphens or apostrophes. Keys are namespaced (stem vs lemma) so a
-stem never meets an unrelated lemma. Placeholders (``<a1>``, ``</em>``,
-``<br/>``), entities and URLs are blanked before tokenising, keeping offsets.
+Two words match when their key sets meet (``pipeline.glossary.wordkeys``); a multi-word term matches
+consecutive words separated only by spaces, hyphens or apostrophes; a German compound with an approved term
+inside matches it (``pipeline.glossary.derive``). Placeholders (``<a1>``, ``</em>``, ``<br/>``), entities and
+URLs are blanked before tokenising, soft hyphens and zero-width characters removed, keeping offsets.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import sys
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 
 from typing import TYPE_CHECKING
 
-from pipeline.glossary.derive import compound_parts, ru_root
+from pipeline.glossary.derive import compound_parts
 from pipeline.glossary.textprep import MIXED_RE, strip_invisible, unmix_word
+from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
+    FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _stemmer, base_lang, english_base, fold,
+    word_keys,
+)
 
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
     from pipeline.glossary.model import Concept, Glossary
@@ -39,154 +37,12 @@ TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#
 # A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen,
 # Gefangene:r, Häftling_innen): one word, matched by its part before the mark.
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
-INCLUSIVE_RE = re.compile(r"[·*:_]")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
 # What may separate the words of one multi-word term.
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
 CLOSE_QUOTES = "\"'”“»’‘›"
-
-SNOWBALL = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
-    "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian", "eu": "basque",
-    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi", "hu": "hungarian",
-    "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian", "ne": "nepali",
-    "nl": "dutch", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
-    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
-}
-MORPH_LANGS = ("ru", "uk")
-# Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
-# "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
-FORBIDDEN_ENDINGS = {
-    "fr": frozenset(("", "s", "x", "e", "es", "ne", "nes", "le", "les", "aux", "ux")),
-    "de": frozenset(("", "e", "en", "n", "s", "es", "er", "ern", "em", "ens", "ns", "in", "innen")),
-}
-# Russian/Ukrainian surname and adjective endings: Мифтахов-а/-у/-ым, Горбунов-ой.
-SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
-
-
-# Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
-_PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
-
-
-def _prefix(word: str) -> str:
-    return word[:2].lower().translate(_PREFIX_FOLD)
-
-
-def base_lang(lang: str) -> str:
-    return lang.replace("-", "_").split("_")[0].lower()
-
-
-@lru_cache(maxsize=None)
-def _stemmer(lang: str):
-    name = SNOWBALL.get(lang)
-    if not name:
-        return None
-    import Stemmer
-
-    return Stemmer.Stemmer(name)
-
-
-@lru_cache(maxsize=None)
-def _morph(lang: str):
-    if lang not in MORPH_LANGS:
-        return None
-    try:
-        import pymorphy3
-
-        return pymorphy3.MorphAnalyzer(lang=lang)
-    except (ImportError, OSError, ValueError, KeyError) as exc:
-        # Matching still works on stems, but misses inflected terms: the editor must know.
-        print(f"tamizdat: warning: pymorphy3 cannot analyse {lang!r} ({exc}); {lang} terms are matched "
-              "by stems only", file=sys.stderr)
-        return None
-
-
-def fold(word: str) -> str:
-    return word.lower().replace("ё", "е").replace("’", "'")
-
-
-def english_base(w: str) -> str:
-    """Strip English inflections only (-s, -es, -ies, -ed, -ing, final -e).
-
-    Snowball's English stemmer also removes derivational suffixes, which
-    makes “colonial” meet “colony”; glossary terms only ever inflect.
-    """
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and (w.endswith(("sses", "ches", "shes", "xes", "zes"))):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    elif len(w) > 4 and w.endswith("ied"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-            w = w[:-1]
-    elif len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-            w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-@lru_cache(maxsize=200_000)
-def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
-    """The keys under which ``word`` (in language ``lang``) can meet a term word.
-
-    ``term`` is true for the words of glossary terms: a term that is a
-    participle (опущенный) must not meet every form of its verb (опустил),
-    while a participle in a text still meets a verb term (сотрудничающие →
-    сотрудничать).
-    """
-    if MIXED_RE.search(word):  # look-alike letters of another script: read the word in its own
-        word = unmix_word(word)
-    w = fold(word)
-    keys = {("w", w)}
-    if w.isdigit():
-        return frozenset(keys)
-    if INCLUSIVE_RE.search(w):
-        return frozenset(keys | word_keys(INCLUSIVE_RE.split(word)[0], lang, term))
-    if lang == "en":
-        keys.add(("s", english_base(w)))
-        return frozenset(keys)
-    morph = _morph(lang)
-    known = False
-    if morph is not None:
-        for p in morph.parse(w):
-            known = known or p.is_known
-            if p.tag.POS in ("PRTF", "PRTS"):
-                full = p.inflect({"masc", "sing", "nomn"}) if p.tag.POS == "PRTF" else None
-                keys.add(("p", (full.word if full else w).replace("ё", "е")))
-                if not term:
-                    keys.add(("l", p.normal_form.replace("ё", "е")))
-            else:
-                keys.add(("l", p.normal_form.replace("ё", "е")))
-                if p.tag.POS in ("NOUN", "ADJF", "ADJS") or not p.is_known:
-                    # Derived words (политзаключённая, петушиный, передачка) share a root key.
-                    root = ru_root(p.normal_form)
-                    if root:
-                        keys.add(("d", root))
-    stemmer = _stemmer(lang)
-    # Where the dictionary knows the word, its lemmas are better than a stem
-    # (Snowball gives колония and колонна the same stem).
-    if stemmer is not None and not known:
-        keys.add(("s", stemmer.stemWord(w)))
-        if len(w) > 3 and ((lang == "de" and w.endswith("s")) or (lang == "fr" and w[-1] in "sx")):
-            # Snowball keeps German genitive -s after most consonants
-            # (Miftachows) and French plural -s after -u (détenus).
-            keys.add(("s", stemmer.stemWord(w[:-1])))
-    if lang in MORPH_LANGS:
-        m = SURNAME_RE.match(w)
-        if m:
-            keys.add(("b", m.group(1)))
-    return frozenset(keys)
-
 
 def mask(text: str) -> str:
     """``text`` with placeholders, entities and URLs blanked out (same length, same offsets)."""
@@ -214,21 +70,6 @@ def _same_case(token: str, term_word: str) -> bool:
         k += 1
     k = max(k, 1)
     return token[:k] == term_word[:k]
-
-
-def _inflects(token: str, term_word: str, lang: str) -> bool:
-    """Whether ``token`` is ``term_word`` with an inflectional ending (not a derivation) after its stem."""
-    t, w = fold(token), fold(term_word)
-    if t == w:
-        return True
-    endings = FORBIDDEN_ENDINGS[lang]
-    if t.startswith(w) and t[len(w):] in endings:
-        return True
-    stem = _stemmer(lang).stemWord(w)
-    if not t.startswith(stem):
-        return True  # matched another way (Hahn/Hähne): no ending to judge
-    rest, tail = t[len(stem):], w[len(stem):]
-    return rest in endings or (rest.startswith(tail) and rest[len(tail):] in endings)
 
 
 @dataclass(frozen=True)
@@ -286,7 +127,8 @@ class Index:
         # Hits of source texts by a digest of the text: the same msgid recurs across languages and
         # files (check, notes). Translations and pages rarely recur, and would only fill memory.
         self.remember = False
-        self._found: dict[bytes, tuple[Hit, ...]] = {}
+        self._found: OrderedDict[bytes, tuple[Hit, ...]] = OrderedDict()
+        self._excluded_memo: dict[tuple, bool] = {}
         self._prefix_set: frozenset | None = None
         self._seen: set[str] = set()  # words already looked up
         self._positive: set[str] = set()  # ... that may start a term
@@ -340,7 +182,7 @@ class Index:
             return list(cached)
         hits = self._find_prepared(text, overlapping)
         if len(self._found) >= FOUND_KEPT:  # the oldest goes: callers bring an article's catalogues together
-            del self._found[next(iter(self._found))]
+            self._found.popitem(last=False)  # O(1); deleting a dict's first key again and again is not
         self._found[key] = tuple(hits)
         return hits
 
@@ -441,13 +283,28 @@ class Index:
     def _excluded(self, hit: tuple[int, int, Pattern], words: list[str], parts: list[str]) -> bool:
         """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе")."""
         a, b, pat = hit
-        for x in self.excludes.get(pat.concept.id, ()) if pat.concept else ():
-            for i in range(max(0, a - len(x.words) + 1), b):
-                if x.keys[0] & word_keys(words[i], self.lang):
-                    j = self._match_at(x, words, parts, i)
-                    if j is not None and i < b and a < j:
-                        return True
-        return False
+        excludes = self.excludes.get(pat.concept.id, ()) if pat.concept else ()
+        if not excludes:
+            return False
+        reach = max(len(x.words) for x in excludes)
+        lo, hi = max(0, a - reach + 1), min(len(words), b + reach - 1)
+        key = (pat.concept.id if pat.concept else "", a - lo, b - lo, *parts[2 * lo:2 * hi + 1])  # the same words around the same hit
+        found = self._excluded_memo.get(key)
+        if found is None:
+            found = False
+            for x in excludes:
+                for i in range(max(0, a - len(x.words) + 1), b):
+                    if x.keys[0] & word_keys(words[i], self.lang):
+                        j = self._match_at(x, words, parts, i)
+                        if j is not None and a < j:
+                            found = True
+                            break
+                if found:
+                    break
+            if len(self._excluded_memo) > 100_000:
+                self._excluded_memo.clear()
+            self._excluded_memo[key] = found
+        return found
 
     def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         n = len(pat.words)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
@@ -44,10 +45,17 @@ def _term(concept: Concept, text: str) -> Term | None:
 def conditional(hit: Hit) -> bool:
     """Whether a source hit counts only under a sense condition."""
     c = hit.concept
-    if c.prison_only or c.context or c.not_context:
-        return True
-    t = _term(c, hit.term)
-    return bool(t and (t.prison_only or t.context))
+    found = c.__dict__.get("_conditional")
+    if found is None:  # the concept's conditional variants, worked out once
+        whole = c.prison_only or bool(c.context) or bool(c.not_context)
+        found = c.__dict__["_conditional"] = frozenset(
+            t.text for t in c.terms if whole or t.prison_only or t.context)
+    return hit.term in found
+
+
+@lru_cache(maxsize=4096)
+def _phrase_keys(phrase: str, lang: str) -> tuple[frozenset, ...]:
+    return tuple(word_keys(m.group(0), lang) for m in WORD_RE.finditer(phrase))
 
 
 class SourceSense:
@@ -65,8 +73,8 @@ class SourceSense:
             self._keys = set()
             for m in WORD_RE.finditer(mask(self.text)):
                 self._keys |= word_keys(m.group(0), self.lang)
-        words = [m.group(0) for m in WORD_RE.finditer(phrase)]
-        return bool(words) and all(word_keys(w, self.lang) & self._keys for w in words)
+        keys = _phrase_keys(phrase, self.lang)
+        return bool(keys) and all(k & self._keys for k in keys)
 
     def prison(self) -> bool:
         """A prison context: a word of ``prison_words`` or a hit of a concept without conditions."""
@@ -115,6 +123,8 @@ def _spans(hits: list[Hit]) -> list[Hit]:
 
 def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
     """Resolve overlapping concepts in a translation by the longest match and by the source's concepts."""
+    if not dst_hits:
+        return Resolved({}, [])
     approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
     by_concept: dict[str, list[Hit]] = {}
     for h in approved_all:

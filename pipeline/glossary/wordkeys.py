@@ -1,0 +1,176 @@
+"""The keys under which a word can meet a glossary term: folded form, dictionary lemmas, stems, roots.
+
+Every word (of a term or of a text) is reduced to a small set of keys: its lower-cased form (ё → е), its
+dictionary lemmas (pymorphy3 for Russian and Ukrainian) and derivational root, its Snowball stem when no
+dictionary knows the word (English: inflections stripped only) and, for Russian surnames in -ов/-ев/-ин/-ский,
+the bare base (Мифтахова, Мифтахову → мифтахов). Keys are namespaced (stem vs lemma vs root) so a stem never
+meets an unrelated lemma. ``pipeline.glossary.match`` builds its index on them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+from pipeline.glossary.derive import ru_root
+from pipeline.glossary.textprep import MIXED_RE, unmix_word
+
+# A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen, Gefangene:r, Häftling_innen).
+INCLUSIVE_RE = re.compile(r"[·*:_]")
+
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "eo": "esperanto", "es": "spanish", "et": "estonian", "eu": "basque",
+    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi", "hu": "hungarian",
+    "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian", "ne": "nepali",
+    "nl": "dutch", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish",
+    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+MORPH_LANGS = ("ru", "uk")
+# Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
+# "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
+FORBIDDEN_ENDINGS = {
+    "fr": frozenset(("", "s", "x", "e", "es", "ne", "nes", "le", "les", "aux", "ux")),
+    "de": frozenset(("", "e", "en", "n", "s", "es", "er", "ern", "em", "ens", "ns", "in", "innen")),
+}
+# Russian/Ukrainian surname and adjective endings: Мифтахов-а/-у/-ым, Горбунов-ой.
+SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
+
+
+# Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
+_PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
+
+
+def _prefix(word: str) -> str:
+    return word[:2].lower().translate(_PREFIX_FOLD)
+
+
+def base_lang(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    name = SNOWBALL.get(lang)
+    if not name:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer(name)
+
+
+@lru_cache(maxsize=None)
+def _morph(lang: str):
+    if lang not in MORPH_LANGS:
+        return None
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except (ImportError, OSError, ValueError, KeyError) as exc:
+        # Matching still works on stems, but misses inflected terms: the editor must know.
+        print(f"tamizdat: warning: pymorphy3 cannot analyse {lang!r} ({exc}); {lang} terms are matched "
+              "by stems only", file=sys.stderr)
+        return None
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е").replace("’", "'")
+
+
+def english_base(w: str) -> str:
+    """Strip English inflections only (-s, -es, -ies, -ed, -ing, final -e).
+
+    Snowball's English stemmer also removes derivational suffixes, which
+    makes “colonial” meet “colony”; glossary terms only ever inflect.
+    """
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and (w.endswith(("sses", "ches", "shes", "xes", "zes"))):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    elif len(w) > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+            w = w[:-1]
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+            w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
+    """The keys under which ``word`` (in language ``lang``) can meet a term word.
+
+    ``term`` is true for the words of glossary terms: a term that is a
+    participle (опущенный) must not meet every form of its verb (опустил),
+    while a participle in a text still meets a verb term (сотрудничающие →
+    сотрудничать).
+    """
+    if MIXED_RE.search(word):  # look-alike letters of another script: read the word in its own
+        word = unmix_word(word)
+    w = fold(word)
+    keys = {("w", w)}
+    if w.isdigit():
+        return frozenset(keys)
+    if INCLUSIVE_RE.search(w):
+        return frozenset(keys | word_keys(INCLUSIVE_RE.split(word)[0], lang, term))
+    if lang == "en":
+        keys.add(("s", english_base(w)))
+        return frozenset(keys)
+    morph = _morph(lang)
+    known = False
+    if morph is not None:
+        for p in morph.parse(w):
+            known = known or p.is_known
+            if p.tag.POS in ("PRTF", "PRTS"):
+                full = p.inflect({"masc", "sing", "nomn"}) if p.tag.POS == "PRTF" else None
+                keys.add(("p", (full.word if full else w).replace("ё", "е")))
+                if not term:
+                    keys.add(("l", p.normal_form.replace("ё", "е")))
+            else:
+                keys.add(("l", p.normal_form.replace("ё", "е")))
+                if p.tag.POS in ("NOUN", "ADJF", "ADJS") or not p.is_known:
+                    # Derived words (политзаключённая, петушиный, передачка) share a root key.
+                    root = ru_root(p.normal_form)
+                    if root:
+                        keys.add(("d", root))
+    stemmer = _stemmer(lang)
+    # Where the dictionary knows the word, its lemmas are better than a stem
+    # (Snowball gives колония and колонна the same stem).
+    if stemmer is not None and not known:
+        keys.add(("s", stemmer.stemWord(w)))
+        if len(w) > 3 and ((lang == "de" and w.endswith("s")) or (lang == "fr" and w[-1] in "sx")):
+            # Snowball keeps German genitive -s after most consonants
+            # (Miftachows) and French plural -s after -u (détenus).
+            keys.add(("s", stemmer.stemWord(w[:-1])))
+    if lang in MORPH_LANGS:
+        m = SURNAME_RE.match(w)
+        if m:
+            keys.add(("b", m.group(1)))
+    return frozenset(keys)
+
+
+
+def _inflects(token: str, term_word: str, lang: str) -> bool:
+    """Whether ``token`` is ``term_word`` with an inflectional ending (not a derivation) after its stem."""
+    t, w = fold(token), fold(term_word)
+    if t == w:
+        return True
+    endings = FORBIDDEN_ENDINGS[lang]
+    if t.startswith(w) and t[len(w):] in endings:
+        return True
+    stem = _stemmer(lang).stemWord(w)
+    if not t.startswith(stem):
+        return True  # matched another way (Hahn/Hähne): no ending to judge
+    rest, tail = t[len(stem):], w[len(stem):]
+    return rest in endings or (rest.startswith(tail) and rest[len(tail):] in endings)
