@@ -59,6 +59,7 @@ def test_gnu_msgmerge_script(name, tmp_path):
     script = suite.SUITE / name
     (tmp_path / name).write_bytes(script.read_bytes())
     result = suite.run(script, tmp_path)
+    assert not result.msgfmt_failures, f"msgfmt -c fails on our output, not on the inputs: {result.msgfmt_failures}"
     if name in DELIBERATE:
         assert result.status == "fail", f"{name} passes now: take it off DELIBERATE and docs/catalogues.md"
     else:

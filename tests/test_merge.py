@@ -165,3 +165,40 @@ def test_real_2015_catalogues_updated_to_2017_lose_no_translation():
         before = {e.msgstr for e in old if e.msgstr}
         after = {e.msgstr for e in out if e.msgstr}
         assert before <= after, old_path
+
+
+def _parse(text: str):
+    from pipeline.catalog import pofile
+
+    return pofile.parse(text.encode("utf-8") if "KOI8" not in text else text.encode("koi8-r"), "t.po")
+
+
+def test_a_new_format_flag_makes_a_translation_that_no_longer_fits_fuzzy():
+    # msgfmt -c would refuse "%d" for "%s" once the template calls the string c-format (GNU's msgmerge-13).
+    old = _parse('msgid "result %s"\nmsgstr "Ergebnis %s"\n\nmsgid "step %s"\nmsgstr "Schritt %d"\n\n'
+                 '#, c-format, range: 1..6\nmsgid "%d days"\nmsgstr "%d Tage"\n')
+    pot = _parse('#, c-format\nmsgid "result %s"\nmsgstr ""\n\n#, c-format\nmsgid "step %s"\nmsgstr ""\n\n'
+                 '#, c-format, range: 0..7\nmsgid "%d days"\nmsgstr ""\n')
+    out = {e.msgid: e for e in merge(old, pot, lang="")}
+    assert out["result %s"].flags == ["c-format"]
+    assert out["step %s"].flags == ["fuzzy", "c-format"]
+    assert out["%d days"].flags == ["fuzzy", "c-format", "range: 0..7"]  # the old range no longer covers it
+
+
+def test_a_koi8r_catalogue_becomes_utf8_when_the_template_brings_other_letters():
+    from pipeline.catalog import pofile
+
+    old = _parse('msgid ""\nmsgstr "Content-Type: text/plain; charset=KOI8-R\\n"\n\nmsgid "Overflow"\nmsgstr "Переполнение"\n')
+    pot = _parse('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                 'msgid "Overflow"\nmsgstr ""\n\nmsgid "Überlauf"\nmsgstr ""\n')
+    data = pofile.encode(merge(old, pot, lang=""))
+    assert b"charset=UTF-8" in data and "Переполнение".encode() in data and "Überlauf".encode() in data
+
+
+def test_merge_invents_no_language_but_guesses_it_from_the_team_as_msgmerge_does():
+    pot = _parse('msgid ""\nmsgstr "Report-Msgid-Bugs-To: bugs@example.org\\n"\n\nmsgid "a"\nmsgstr ""\n')
+    team = _parse('msgid ""\nmsgstr "Language-Team: German <de@li.org>\\n"\n\nmsgid "a"\nmsgstr "b"\n')
+    assert list(merge(team, pot, lang="").metadata.items()) == [
+        ("Report-Msgid-Bugs-To", "bugs@example.org"), ("Language-Team", "German <de@li.org>"), ("Language", "de")]
+    bare = _parse('msgid "a"\nmsgstr "b"\n')
+    assert merge(bare, pot, lang="").metadata == {}  # no header in, no header out

@@ -66,7 +66,8 @@ def adopt_into_project(project, slug: str, translation: Path, lang: str, *, forc
             old_bytes = None
             pot_path = project.pot_path(slug)
             pot = (pofile.parse(read_bytes(pot_path), str(pot_path)) if pot_path.is_file()
-                   else extract_one(source, source.relative_to(project.root).as_posix(), glossary=glossary))
+                   else extract_one(source, source.relative_to(project.root).as_posix(), glossary=glossary,
+                               sentences=project.settings.segmentation == "sentence"))
             po = new_po(pot, lang)
         adoption = adopt(read_bytes(source), str(source), read_bytes(translation), str(translation))
         filled = fill(po, adoption, force=force)

@@ -102,6 +102,17 @@ def decorate_article(root: etree._Element, *, lang: str, slug: str, langs: list[
     body.insert(0, header)
 
 
+def mark_title_language(root: etree._Element, lang: str, settings) -> None:
+    """A language without its own site title shows the source language's, marked as such."""
+    if lang in settings.titles or lang == settings.source_language:
+        return
+    for el in root.iter("a"):
+        if "site-title" in (el.get("class") or "").split():
+            el.set("lang", languages.html_lang(settings.source_language))
+            if languages.is_rtl(lang) and not languages.is_rtl(settings.source_language):
+                el.set("dir", "ltr")
+
+
 def _page(lang: str, title: str) -> tuple[etree._Element, etree._Element, etree._Element]:
     attrs = {"lang": languages.html_lang(lang)}
     if languages.is_rtl(lang):
@@ -280,9 +291,9 @@ blockquote { margin-inline: 0; padding-inline-start: 1rem; border-inline-start: 
 h1, h2, h3 { line-height: 1.25; }
 .byline { color: var(--muted); font-family: system-ui, sans-serif; font-size: .92rem; margin-top: -.25rem; }
 .empty, .elsewhere { font-family: system-ui, sans-serif; }
-.elsewhere a { margin-inline-start: .5rem; }
+.elsewhere a { margin-inline: .25rem; }
 .status, .translations { color: var(--muted); font-size: .85em; margin-inline-start: .5rem; }
-.translations a { margin-inline-start: .4rem; }
+.translations { display: inline-flex; flex-wrap: wrap; gap: .1rem .6rem; }
 .translation-notice { border-inline-start: 4px solid var(--accent); background: #f4efe9; padding: .5rem 1rem;
                font-family: system-ui, sans-serif; font-size: .95rem; }
 .note-ref { font-size: .75em; line-height: 0; }

@@ -317,6 +317,7 @@ def finish_page(o: Outcome, settings, langs: list[str], glossary, third_party: l
     add_byline(o.root, o.info, o.lang, pages.format_day(o.info.date, o.lang))
     pages.decorate_article(o.root, lang=o.lang, slug=o.slug, langs=langs, default=src,
                            site_title=settings.title_for(o.lang))
+    pages.mark_title_language(o.root, o.lang, settings)
     set_canonical(o.root.find("head"), f"{settings.base_url}{o.lang}/{o.slug}.html")
     isolate_ltr_passages(o.root, o.lang)
     dropped = drop_empty_links(o.root)
