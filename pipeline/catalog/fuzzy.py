@@ -36,7 +36,7 @@ def _window(n: int, cutoff: float) -> tuple[float, float]:
     return n * k, n / k if k else float("inf")
 
 
-class Index:
+class SimilarityIndex:
     """Texts searchable by similarity; ``best`` returns the closest above a cutoff."""
 
     def __init__(self, texts: Sequence[str]):
@@ -131,7 +131,7 @@ def best_matches(
     """For each query, (index, score) of the most similar choice scoring at least ``cutoff``, or None."""
     if not queries or not choices:
         return [None] * len(queries)
-    index = Index(choices)
+    index = SimilarityIndex(choices)
     out: list[tuple[int, float] | None] = []
     for q in queries:
         hit = index.best(q, cutoff)

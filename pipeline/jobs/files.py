@@ -25,7 +25,9 @@ from pipeline.render import render, translations_from_catalog
 
 
 @dataclass
-class Report:
+class TreeReport:
+    """What extract or render of loose files or a tree did (paths as given); a project's runs use model.Report."""
+
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -71,8 +73,8 @@ def save_template(out: Path, po: Catalog) -> bool:
     return data is not None and write_if_changed(out, data)
 
 
-def extract(src: str, out: str, *, glossary=None, sentences: bool = False) -> Report:
-    report = Report()
+def extract(src: str, out: str, *, glossary=None, sentences: bool = False) -> TreeReport:
+    report = TreeReport()
     src_path, out_path = Path(src), Path(out)
     if src_path.is_dir():
         files = html_files(src_path)
@@ -148,8 +150,8 @@ def render_one(src: Path, po: Catalog, po_path: str, *, lang: str | None = None,
     return render(seg, translations, source_lang=source, target_lang=target, po_path=po_path, strict=strict)
 
 
-def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, strict: bool = False) -> Report:
-    report = Report()
+def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, strict: bool = False) -> TreeReport:
+    report = TreeReport()
     src_path, po_path, out_path = Path(src), Path(po_src), Path(out)
     if src_path.is_dir():
         if not po_path.is_dir():
@@ -180,7 +182,7 @@ def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, st
     return report
 
 
-def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
+def _write_batch(items: list[tuple[Path, bytes | str]], report: TreeReport) -> None:
     # One filesystem sync for a whole tree instead of two fsyncs per file.
     for (target, _), written in zip(items, write_many_if_changed(items)):
         (report.written if written else report.unchanged).append(str(target))
