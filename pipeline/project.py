@@ -54,6 +54,8 @@ class Settings:
     segmentation: str = "paragraph"  # "paragraph" or "sentence": one catalogue entry per block or per sentence
     titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
+    # pyproject.toml's lines as read, so later stages name the line of a bad value without reading it again
+    lines: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
@@ -118,9 +120,12 @@ class Project:
         for folder in [here, *here.parents]:
             cfg = folder / "pyproject.toml"
             if cfg.is_file():
-                table = load_settings_table(cfg)
+                text = cfg.read_text(encoding="utf-8")
+                table = load_settings_table(cfg, text)
                 if table is not None:
-                    return cls(folder, Settings.from_table(table, str(cfg)))
+                    settings = Settings.from_table(table, str(cfg))
+                    settings.lines = tuple(text.splitlines())
+                    return cls(folder, settings)
         raise NotAProject("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat]); "
                           "start one with `tamizdat init`", str(here))
 
@@ -196,9 +201,9 @@ class Project:
         return self.site_dir / lang / f"{check_slug(slug)}.html"
 
 
-def load_settings_table(cfg: Path) -> dict[str, Any] | None:
+def load_settings_table(cfg: Path, text: str | None = None) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(cfg.read_text(encoding="utf-8"))
+        data = tomllib.loads(cfg.read_text(encoding="utf-8") if text is None else text)
     except tomllib.TOMLDecodeError as exc:
         line = None
         m = re.search(r"line (\d+)", str(exc))

@@ -273,3 +273,15 @@ def test_incremental_build_gives_exactly_the_cold_build(sample_project):
     _shutil.rmtree(sample_project / "site")
     assert run_cli("build", cwd=sample_project).returncode == 0
     assert _site_bytes(sample_project) == warm
+
+
+def test_a_bad_publishing_setting_names_pyproject_and_its_line(tmp_path):
+    """The line comes from the settings as the project read them (publish/policy.py does not read the file again)."""
+    from conftest import run_cli
+
+    settings = ('[tool.tamizdat]\nsource_language = "en"\nlanguages = ["ru"]\n\n'
+                '[tool.tamizdat.publish]\nthreshold = 80\nbelow_threshold = "sometimes"\n')
+    project = copy_sample(tmp_path / "p", settings)
+    r = run_cli("build", cwd=project)
+    assert r.returncode != 0
+    assert 'pyproject.toml:7' in r.stderr and 'below_threshold must be "hide" or "partial"' in r.stderr
