@@ -16,7 +16,7 @@ from lxml import etree
 from conftest import ROOT, SHARED, copy_sample, have, run_cli
 from pipeline.adopt import adopt
 from pipeline.catalog import pofile
-from pipeline.htmltext import parse_html, serialize_html
+from pipeline.segment.htmltext import parse_html, serialize_html
 
 SLUG = "azat-miftakhov-caste"
 SOURCE = ROOT / "articles" / f"{SLUG}.html"
@@ -255,3 +255,19 @@ def test_adopt_beats_position_on_perturbed_gnu_org_pairs():
     assert ours["right"] / ours["given"] >= 0.97
     assert ours["right"] > base["right"]
 
+
+
+def test_adopt_into_a_project_segmented_by_sentence(tmp_path: Path):
+    project = copy_sample(tmp_path / "project")
+    cfg = project / "pyproject.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+        "[tool.tamizdat]\n", '[tool.tamizdat]\nsegmentation = "sentence"\n', 1), encoding="utf-8")
+    (project / "locales" / "ru" / f"{SLUG}.po").unlink()
+    (project / "locales" / f"{SLUG}.pot").unlink()
+    proc = run_cli("adopt", SLUG, PUBLISHED, "--lang", "ru", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    po = {e.msgid: e for e in pofile.parse((project / "locales" / "ru" / f"{SLUG}.po").read_bytes(), "ru.po")
+          if e.msgid}
+    sentence = po["The sentence was later reduced by three months."]
+    assert sentence.msgstr == "Позже срок сократили на три месяца." and "fuzzy" not in sentence.flags
+    assert sum(1 for e in po.values() if e.msgstr and "fuzzy" not in e.flags) >= len(po) - 4

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, have, run_cli
+from conftest import CORPUS, have, needs, run_cli
 
 from pipeline.catalog import pofile
 
@@ -175,7 +175,7 @@ def _template(src: Path, dest: Path) -> None:
                    capture_output=True)
 
 
-@pytest.mark.skipif(not have("msgmerge") or not (CORPUS / "gnu-www-fr-2015").is_dir(), reason="needs gettext + corpus")
+@needs(have("msgmerge") and (CORPUS / "gnu-www-fr-2015").is_dir(), "needs gettext + corpus")
 def test_merge_output_is_byte_identical_to_msgmerge(tmp_path: Path):
     old_dir, new_dir = tmp_path / "old", tmp_path / "new"
     for rel in SAME_CHOICES:
@@ -245,8 +245,7 @@ def test_folder_merge_in_parallel_matches_sequential_and_reports_errors(tmp_path
 
 
 def test_update_gives_catalogues_the_templates_glossary_notes(sample_project: Path):
-    if not (sample_project / "glossary" / "glossary.toml").is_file():
-        pytest.skip("sample project has no glossary")
+    assert (sample_project / "glossary" / "glossary.toml").is_file()
     assert run_cli("extract", "articles", "-o", "locales", cwd=sample_project).returncode == 0
     r = run_cli("update", "--lang", "fr", cwd=sample_project)
     assert r.returncode == 0, r.stderr

@@ -6,16 +6,17 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import SHARED, needs
 
 from conftest import run_cli
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary import load_glossary, parse_glossary
 from pipeline.glossary import tabular, tbx, toml_format
 from pipeline.glossary.notes import annotate
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "glossary" / "glossary.toml"
-SEED = Path("/work/shared/seeds/000_343ab60d8110d3a0.txt")
+SEED = SHARED / "seeds" / "000_343ab60d8110d3a0.txt"
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def test_castes_are_one_concept_with_one_agreed_translation_per_language(g):
     assert g.get("miftakhov").approved("fr") == ["Miftakhov"]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+@needs(SEED.exists(), "seed article not available (shared/seeds)")
 def test_every_term_of_the_sample_article_is_in_the_glossary(g):
     found = set(ids(g.find(SEED.read_text(encoding="utf-8"), "en")))
     for cid in ("petukh", "muzhik", "aktivist", "sizo", "butyrka", "fsin", "fku", "ik", "general-regime",

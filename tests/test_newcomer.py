@@ -133,3 +133,27 @@ def test_small_words_of_the_commands(tmp_path):
     assert f"{articles} catalogue{'s' if articles > 1 else ''} created" in r.stderr
     r = run_cli("review", cwd=root)
     assert r.returncode == 0 and "wrote review/index.html" in r.stderr and str(root) not in r.stderr
+
+
+def test_init_asks_on_a_terminal_for_what_is_missing(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import _env
+
+    primary, secondary = os.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "init", "asked"], cwd=tmp_path, env=_env(),
+                                stdin=secondary, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # source language (Enter: en), languages, title (Enter: the folder's name), base URL
+        os.write(primary, b"\nuk,de\n\nhttps://example.org/asked/\n")
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert proc.returncode == 0, err
+    assert "Languages to translate into" in out and "Base URL" in out
+    settings = tomllib.loads((tmp_path / "asked" / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["tamizdat"]
+    assert settings["languages"] == ["uk", "de"] and settings["site_title"] == "asked"
+    assert settings["source_language"] == "en" and settings["base_url"] == "https://example.org/asked/"

@@ -22,7 +22,7 @@ from pipeline.catalog import pofile
 from pipeline.catalog.model import Catalog, Message
 from pipeline.catalog.po.linebreak import width_linebreaks
 from pipeline.catalog.polib_adapter import from_polib, to_polib
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 DATA = Path(__file__).parent / "data" / "po"
 CORPUS_DIRS = [CORPUS / "gnu-www-fr", CORPUS / "gnu-www-fr-2015"]

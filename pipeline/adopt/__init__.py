@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pipeline.adopt.align import Bead, align
 from pipeline.adopt.blocks import Block, Page, article_region, page_blocks
 from pipeline.adopt.mapping import map_placeholders
-from pipeline.htmltext import parse_html
-from pipeline.sentences import split as split_sentences
+from pipeline.segment.htmltext import parse_html
+from pipeline.segment.sentences import split as split_sentences
 from pipeline.segment import segment
 
 NOTE = "adopt: "
@@ -166,16 +166,34 @@ class Filled:
     empty: int = 0  # entries adoption found nothing for
 
 
+def _by_sentence(adoption: Adoption) -> dict[str, Adopted]:
+    """Adopted blocks cut into sentences, for a catalogue segmented by sentence: a block whose source and
+    translation have as many sentences gives each its own (as sure as the block was), else nothing."""
+    out: dict[str, Adopted] = {}
+    for msgid, adopted in adoption.entries.items():
+        src, dst = split_sentences(msgid), split_sentences(adopted.msgstr)
+        if len(src) < 2:
+            continue
+        if len(src) != len(dst):
+            out.setdefault(src[0], Adopted(adopted.msgstr, True, [*adopted.why, "the whole paragraph's translation: "
+                                                                  "its sentences do not pair one to one"]))
+            continue
+        for a, b in zip(src, dst):
+            out.setdefault(a, Adopted(b, adopted.fuzzy, list(adopted.why)))
+    return out
+
+
 def fill(po, adoption: Adoption, *, force: bool = False) -> Filled:
     """Put adopted translations into a catalogue's entries (ours or a template made into one).
 
     An entry a translator already translated is never touched; a fuzzy one only with ``force``.
     """
     counts = Filled()
+    by_sentence = _by_sentence(adoption)
     for entry in po:
         if entry.obsolete or not entry.msgid or entry.msgid_plural:
             continue
-        found = adoption.entries.get(entry.msgid)
+        found = adoption.entries.get(entry.msgid) or by_sentence.get(entry.msgid)
         fuzzy_now = "fuzzy" in entry.flags
         if entry.msgstr and not (fuzzy_now and force):
             counts.kept += 1

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.adopt import Adoption, Filled, adopt, fill
-from pipeline.article import article_info
+from pipeline.segment.article import article_info
 from pipeline.catalog import pofile
 from pipeline.catalog.merge import new_po
-from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, project_lock, read_bytes
-from pipeline.filejobs import extract_one
-from pipeline.htmltext import parse_html
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import atomic_write, project_lock, read_bytes
+from pipeline.jobs.files import extract_one
+from pipeline.segment.htmltext import parse_html
 from pipeline.model import Finding
 
 
@@ -66,7 +66,8 @@ def adopt_into_project(project, slug: str, translation: Path, lang: str, *, forc
             old_bytes = None
             pot_path = project.pot_path(slug)
             pot = (pofile.parse(read_bytes(pot_path), str(pot_path)) if pot_path.is_file()
-                   else extract_one(source, source.relative_to(project.root).as_posix(), glossary=glossary))
+                   else extract_one(source, source.relative_to(project.root).as_posix(), glossary=glossary,
+                               sentences=project.settings.segmentation == "sentence"))
             po = new_po(pot, lang)
         adoption = adopt(read_bytes(source), str(source), read_bytes(translation), str(translation))
         filled = fill(po, adoption, force=force)

@@ -54,17 +54,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _project():
-    from pipeline.errors import TamizdatError
-    from pipeline.project import Project
+    from pipeline.project import NotAProject, Project
 
     try:
         return Project.find(".")
-    except TamizdatError:
+    except NotAProject:  # commands that also work on loose files; broken settings still stop them
         return None
 
 
 def _glossary(path: str | None, project, required: bool):
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
     from pipeline.glossary import load_glossary
 
     if path:
@@ -78,7 +77,7 @@ def _glossary(path: str | None, project, required: bool):
 
 def _catalogs(args, project) -> list[tuple[Path, str | None]]:
     """(path, language from the folder layout) for every catalogue to check."""
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     out: list[tuple[Path, str | None]] = []
     if not args.catalogs:
@@ -102,9 +101,9 @@ def _catalogs(args, project) -> list[tuple[Path, str | None]]:
 def run_check(args) -> int:
     import json
 
-    from pipeline import languages
-    from pipeline.errors import TamizdatError
-    from pipeline.filejobs import check_files
+    from pipeline.core import languages
+    from pipeline.core.errors import TamizdatError
+    from pipeline.jobs.files import check_files
 
     try:
         if args.lang:
@@ -119,7 +118,8 @@ def run_check(args) -> int:
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
     files = _catalogs(args, project)
     jobs = args.jobs or (None if len(files) >= 200 else 1)
-    findings, checked = check_files(files, glossary, args.lang, jobs=jobs)
+    findings, checked = check_files(files, glossary, args.lang, jobs=jobs,
+                                    settings=project.settings.checks if project is not None else None)
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
@@ -150,8 +150,8 @@ def _print_text(findings) -> None:
 
 
 def run_export(args) -> int:
-    from pipeline import languages
-    from pipeline.fileio import atomic_write
+    from pipeline.core import languages
+    from pipeline.core.fileio import atomic_write
 
     fmt = args.format or _format_of(args.output) or "tbx"
     if fmt in PER_LANGUAGE and not args.lang:
@@ -194,15 +194,15 @@ def _format_of(path: str | None) -> str | None:
 
 
 def run_import(args) -> int:
-    from pipeline.errors import TamizdatError
-    from pipeline.fileio import atomic_write
+    from pipeline.core.errors import TamizdatError
+    from pipeline.core.fileio import atomic_write
     from pipeline.glossary import load_glossary
     from pipeline.glossary.toml_format import dumps
 
     fmt = args.format or _format_of(args.source)
     if fmt in ("csv", "tsv", "omegat"):
-        from pipeline import languages
-        from pipeline.fileio import read_bytes
+        from pipeline.core import languages
+        from pipeline.core.fileio import read_bytes
         from pipeline.glossary import tabular
 
         if not args.lang:
@@ -218,7 +218,7 @@ def run_import(args) -> int:
             raise TamizdatError("glossary is not valid UTF-8", args.source, data[: exc.start].count(b"\n") + 1) from None
         glossary = tabular.parse(text, args.source, args.lang, source, "," if fmt == "csv" else "\t")
     elif fmt == "tbx":
-        from pipeline.fileio import read_bytes
+        from pipeline.core.fileio import read_bytes
         from pipeline.glossary.tbx import parse_tbx
 
         glossary = parse_tbx(read_bytes(args.source), args.source)

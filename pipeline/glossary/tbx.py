@@ -29,8 +29,8 @@ import re
 
 from lxml import etree
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary.model import Concept, Forbidden, Glossary, Term, Translations
 from pipeline.glossary.toml_format import ID_RE, _norm
 

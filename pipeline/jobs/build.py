@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from pipeline.article import article_info
+from pipeline.segment.article import article_info
 from pipeline.catalog.extract import segments_of, template_of
-from pipeline.errors import TamizdatError
-from pipeline.fileio import project_lock, read_bytes
-from pipeline.filejobs import load_po, save_template
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import project_lock, read_bytes
+from pipeline.jobs.files import load_po, save_template
 from pipeline.model import Article, Report
-from pipeline.parallel import pimap
+from pipeline.core.parallel import pimap
 from pipeline.project import Project
 
 
@@ -72,8 +72,8 @@ class _LazyCatalogs(dict):
 
 
 def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
-    from pipeline.buildcache import BuildCache, digest, file_digest
-    from pipeline.catalog.update import merge_catalogs
+    from pipeline.jobs.buildcache import BuildCache, digest, file_digest
+    from pipeline.jobs.update import merge_catalogs
     from pipeline.publish.policy import load_policies
     from pipeline.publish.site import publish_site
 

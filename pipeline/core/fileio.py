@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
