@@ -21,6 +21,7 @@ removed silently: the build reports an error and keeps it, unless
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +138,8 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
     return None
 
 
-def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], catalogs: dict[str, dict],
+def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
+                 catalogs: Callable[[str, str], Catalog | None],
                  glossary, report, allow_unpublish: bool = False, cache=None) -> None:
     """Decide, render and write every page, then the indexes, feeds and sitemap.
 
@@ -352,7 +354,7 @@ def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report
                        glossary=None) -> tuple[Outcome | None, dict]:
     """Decide one page and remember what it told the editor, so a cached build can say it again."""
     notes_before, findings_before = len(report.notes), len(report.findings)
-    po = catalogs.get(slug, {}).get(lang)
+    po = catalogs(slug, lang)
     o = decide(project, slug, data, info, lang, po, policy, report, glossary)
     entry = {
         "status": "hidden" if o is None else o.status,
