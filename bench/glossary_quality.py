@@ -53,9 +53,10 @@ def concept_of(glossary, term: str | None) -> str | None:
 def predictions(glossary, row: dict) -> dict[str, list[str]]:
     """Concept id -> the error messages the check reported for it."""
     from pipeline.checks import glossary_checks
+    from pipeline.checks.registry import Checked, Context
 
     out: dict[str, list[str]] = defaultdict(list)
-    for result in glossary_checks.check(row["src"], row["dst"], glossary, row["lang"]):
+    for result in glossary_checks.check(Checked(row["src"], row["dst"]), Context(row["lang"], glossary)):
         check, severity, message, term = result[:4]
         if severity == "error":
             out[concept_of(glossary, term) or f"?{term}"].append(f"{check}: {message}")

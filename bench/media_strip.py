@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline import media  # noqa: E402
-from pipeline.errors import TamizdatError  # noqa: E402
+from pipeline.core.errors import TamizdatError  # noqa: E402
 
 GROUPS = ("EXIF", "IFD0", "IFD1", "ExifIFD", "GPS", "XMP", "IPTC", "Photoshop", "MakerNotes", "InteropIFD")
 EXTS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 MAX_BYTES = 20 * 1024 * 1024  # a news photo is rarely over 5 MB; anything far bigger is not one
 TIMEOUT = 20.0  # seconds per connection and per read

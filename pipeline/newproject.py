@@ -13,9 +13,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, read_bytes
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import atomic_write, read_bytes
+from pipeline.project import Project, Settings
 
 # The repository's own glossary: 48 concepts of Russian prison life, with translator and reader notes.
 BUNDLED_GLOSSARY = Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml"
@@ -105,17 +106,18 @@ def init_project(root: Path, *, source_language: str, langs: list[str], title: s
     else:
         atomic_write(cfg, table.encode("utf-8"))
     done.created.append("pyproject.toml")
-    for folder in ("articles", "locales"):
-        (root / folder).mkdir(parents=True, exist_ok=True)
-        done.created.append(folder + "/")
+    layout = Project(root, Settings())  # the folders every project has, as project.py names them
+    for folder in (layout.articles_dir, layout.locales_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+        done.created.append(folder.name + "/")
     _glossary(root, source_language, bundled_glossary, done)
     _gitignore(root, done)
     return done
 
 
 def _glossary(root: Path, source_language: str, bundled: bool, done: NewProject) -> None:
-    path = root / "glossary" / "glossary.toml"
-    rel = "glossary/glossary.toml"
+    path = Project(root, Settings()).glossary_path
+    rel = Settings().glossary
     if path.exists():
         done.kept.append(rel)
         return

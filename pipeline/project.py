@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
+from pipeline.core import languages
+from pipeline.checks.registry import CheckSettings
+from pipeline.core.errors import TamizdatError
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -34,6 +35,10 @@ def check_slug(slug: str, path: str | None = None) -> str:
     return slug
 
 
+class NotAProject(TamizdatError):
+    """No ``pyproject.toml`` with ``[tool.tamizdat]`` at or above the folder (a broken one is another error)."""
+
+
 @dataclass
 class Settings:
     source_language: str = "en"
@@ -42,12 +47,15 @@ class Settings:
     base_url: str = "https://example.org/"
     glossary: str = "glossary/glossary.toml"
     memory_exact: str = "fuzzy"  # "fuzzy" or "translated": how exact translation-memory hits are filled
+    checks: CheckSettings = field(default_factory=CheckSettings)  # [tool.tamizdat.checks]
     # "pseudonymous": update replaces translators' names and e-mails in PO headers with team_name (issue 19)
     translator_identity: str = "pseudonymous"
     team_name: str = "Tamizdat volunteers"
     segmentation: str = "paragraph"  # "paragraph" or "sentence": one catalogue entry per block or per sentence
     titles: dict[str, str] = field(default_factory=dict)  # [tool.tamizdat.titles]: the site title per language
     raw: dict[str, Any] = field(default_factory=dict)  # the whole [tool.tamizdat] table, for later stages
+    # pyproject.toml's lines as read, so later stages name the line of a bad value without reading it again
+    lines: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_table(cls, table: dict[str, Any], path: str) -> "Settings":
@@ -78,6 +86,12 @@ class Settings:
         s.titles = dict(titles)
         if s.memory_exact not in ("fuzzy", "translated"):
             raise TamizdatError('[tool.tamizdat] memory_exact must be "fuzzy" or "translated"', path)
+        if "checks" in table:
+            if not isinstance(table["checks"], dict):
+                raise TamizdatError("[tool.tamizdat] checks must be a table: [tool.tamizdat.checks]", path)
+            import pipeline.checks  # noqa: F401  (registers every check, so names can be validated)
+
+            s.checks = CheckSettings.from_table(table["checks"], path)
         if s.translator_identity not in ("pseudonymous", "keep"):
             raise TamizdatError('[tool.tamizdat] translator_identity must be "pseudonymous" or "keep"', path)
         if not s.team_name.strip():
@@ -106,14 +120,17 @@ class Project:
         for folder in [here, *here.parents]:
             cfg = folder / "pyproject.toml"
             if cfg.is_file():
-                table = load_settings_table(cfg)
+                text = read_settings_text(cfg)
+                table = load_settings_table(cfg, text)
                 if table is not None:
-                    from pipeline.fileio import confine
+                    from pipeline.core.fileio import confine
 
                     confine(folder)  # from now on nothing we write may leave it through a link
-                    return cls(folder, Settings.from_table(table, str(cfg)))
-        raise TamizdatError("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat]); "
-                            "start one with `tamizdat init`", str(here))
+                    settings = Settings.from_table(table, str(cfg))
+                    settings.lines = tuple(text.splitlines())
+                    return cls(folder, settings)
+        raise NotAProject("not inside a Tamizdat project (no pyproject.toml with [tool.tamizdat]); "
+                          "start one with `tamizdat init`", str(here))
 
     @classmethod
     def containing(cls, path: str | Path) -> "Project | None":
@@ -121,7 +138,7 @@ class Project:
         path = Path(path).resolve()
         try:
             project = cls.find(path if path.is_dir() else path.parent)
-        except TamizdatError:
+        except NotAProject:  # a broken pyproject.toml is an error, not "outside any project"
             return None
         return project if path.is_relative_to(project.root.resolve()) else None
 
@@ -146,6 +163,20 @@ class Project:
     @property
     def glossary_path(self) -> Path:
         return self.root / self.settings.glossary
+
+    @property
+    def published_dir(self) -> Path:
+        """The last complete translation of every page, ``<lang>/<slug>.html`` (kept in the repository)."""
+        return self.root / ".tamizdat" / "published"
+
+    @property
+    def cache_path(self) -> Path:
+        """What the last build saw (never needed for correctness)."""
+        return self.root / ".tamizdat" / "cache" / "build.json"
+
+    @property
+    def review_dir(self) -> Path:
+        return self.root / "review"
 
     def glossary(self):
         """The project's glossary (``pipeline.glossary.Glossary``), or None when it has none.
@@ -180,17 +211,21 @@ class Project:
         return self.site_dir / lang / f"{check_slug(slug)}.html"
 
 
-def load_settings_table(cfg: Path) -> dict[str, Any] | None:
-    from pipeline.fileio import read_bytes
+def read_settings_text(cfg: Path) -> str:
+    """The text of a settings file; one that is not UTF-8 is a one-line error naming its line."""
+    from pipeline.core.fileio import read_bytes
 
     raw = read_bytes(cfg)
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TamizdatError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); TOML files must be UTF-8", str(cfg),
                             raw.count(b"\n", 0, exc.start) + 1) from None
+
+
+def load_settings_table(cfg: Path, text: str | None = None) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(read_settings_text(cfg) if text is None else text)
     except tomllib.TOMLDecodeError as exc:
         line = None
         m = re.search(r"line (\d+)", str(exc))

@@ -18,6 +18,14 @@ def needs(available: bool, reason: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(not available and not IN_CI, reason=reason)
 
 
+def require(available: bool, reason: str) -> None:
+    """Inside a test: :func:`needs`, decided at run time (skip here, fail in CI)."""
+    if not available:
+        if IN_CI:
+            pytest.fail(f"{reason} (CI must provide it: see .ci/run)")
+        pytest.skip(reason)
+
+
 def run_cli(*args: str, cwd: Path | str | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m pipeline ARGS`` as a user would, capturing output."""
     return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=cwd or ROOT, input=input,

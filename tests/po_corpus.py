@@ -62,7 +62,7 @@ class Outcome:
 
 def check(case: Case, work: Path) -> Outcome:
     from pipeline.catalog import pofile
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     src = work / "in.po"
     src.write_bytes(case.data)

@@ -16,7 +16,7 @@ from lxml import etree
 from conftest import ROOT, SHARED, copy_sample, have, run_cli
 from pipeline.adopt import adopt
 from pipeline.catalog import pofile
-from pipeline.htmltext import parse_html, serialize_html
+from pipeline.segment.htmltext import parse_html, serialize_html
 
 SLUG = "azat-miftakhov-caste"
 SOURCE = ROOT / "articles" / f"{SLUG}.html"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_sample
+from conftest import copy_sample, needs
 
 from test_site_build import SETTINGS, SLUG, arabic_pseudo, build, edit_po
 
@@ -46,7 +46,7 @@ document.getElementById('f').addEventListener('load', function () {{
 </script></body></html>
 """
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+pytestmark = needs(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
 
 
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, have, run_cli
+from conftest import CORPUS, have, needs, run_cli
 
 from pipeline.catalog import pofile
 
@@ -175,7 +175,7 @@ def _template(src: Path, dest: Path) -> None:
                    capture_output=True)
 
 
-@pytest.mark.skipif(not have("msgmerge") or not (CORPUS / "gnu-www-fr-2015").is_dir(), reason="needs gettext + corpus")
+@needs(have("msgmerge") and (CORPUS / "gnu-www-fr-2015").is_dir(), "needs gettext + corpus")
 def test_merge_output_is_byte_identical_to_msgmerge(tmp_path: Path):
     old_dir, new_dir = tmp_path / "old", tmp_path / "new"
     for rel in SAME_CHOICES:
@@ -244,13 +244,15 @@ def test_folder_merge_in_parallel_matches_sequential_and_reports_errors(tmp_path
     assert not (tmp_path / "bad").exists()  # nothing written when one catalogue is broken
 
 
-def test_update_refreshes_glossary_notes_for_the_catalogue_language(sample_project: Path):
-    if not (sample_project / "glossary" / "glossary.toml").is_file():
-        pytest.skip("sample project has no glossary")
+def test_update_gives_catalogues_the_templates_glossary_notes(sample_project: Path):
+    assert (sample_project / "glossary" / "glossary.toml").is_file()
     assert run_cli("extract", "articles", "-o", "locales", cwd=sample_project).returncode == 0
     r = run_cli("update", "--lang", "fr", cwd=sample_project)
     assert r.returncode == 0, r.stderr
     po = next((sample_project / "locales" / "fr").glob("*.po"))
     notes = "\n".join(e.comment for e in pofile.parse(po.read_bytes()) if e.comment)
-    assert "glossary fr: " in notes and "glossary ru: " not in notes
+    pot = sample_project / "locales" / f"{po.stem}.pot"
+    # Every language's line, as in the template: msgmerge --previous copies #. comments from it.
+    assert notes == "\n".join(e.comment for e in pofile.parse(pot.read_bytes()) if e.comment)
+    assert "glossary fr: " in notes and "glossary ru: " in notes
     assert "0 written" in run_cli("update", "--lang", "fr", cwd=sample_project).stderr

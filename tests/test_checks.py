@@ -162,3 +162,70 @@ def test_check_without_arguments_checks_the_project(tmp_path):
     r = run_cli("check", "--format", "json", cwd=tmp_path)
     assert r.returncode == 1
     assert {d["file"].replace("\\", "/").split("/")[-3:][0] for d in json.loads(r.stdout)} == {"locales"}
+
+
+def test_check_lang_selects_catalogues_of_that_language(sample_project):
+    """--lang picks catalogues like update/stats/review do; it never re-labels a catalogue's language."""
+    per_lang = {lang: len(list((sample_project / "locales" / lang).glob("*.po"))) for lang in ("ru", "de", "fr")}
+    for args, count in ((["--lang", "ru"], per_lang["ru"]), (["--lang", "de"], per_lang["de"]),
+                        ([], sum(per_lang.values())), (["locales", "--lang", "fr"], per_lang["fr"]),
+                        (["locales/ru/azat-miftakhov-caste.po", "--lang", "de"], 0)):
+        r = run_cli("check", "--format", "json", *args, cwd=sample_project)
+        assert r.returncode == 0, (args, r.stdout[-500:])  # the sample has no errors in any language
+        assert f"check: {count} catalogue(s), 0 error(s)" in r.stderr, (args, r.stderr)
+    # A catalogue that says no language takes --lang as its language.
+    po = sample_project / "locales" / "ru" / "azat-miftakhov-caste.po"
+    loose = sample_project / "loose.po"
+    loose.write_text(po.read_text(encoding="utf-8").replace('"Language: ru\\n"\n', ""), encoding="utf-8")
+    r = run_cli("check", "loose.po", "--lang", "ru", cwd=sample_project)
+    assert r.returncode == 0 and "1 catalogue(s), 0 error(s)" in r.stderr, r.stderr
+    r = run_cli("check", "loose.po", cwd=sample_project)
+    assert r.returncode != 0 and "pass --lang" in r.stderr
+
+
+def _project_with(tmp_path: Path, checks_table: str) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.tamizdat]\nsource_language = "en"\nlanguages = ["ru"]\n\n[tool.tamizdat.checks]\n' + checks_table,
+        encoding="utf-8")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "glossary.toml").write_bytes(GLOSSARY.read_bytes())
+    (tmp_path / "locales" / "ru").mkdir(parents=True)
+    (tmp_path / "locales" / "ru" / "a.po").write_text(PO, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.html").write_text(
+        '<html lang="en"><head><title>A</title></head><body><article><h1>A</h1></article></body></html>',
+        encoding="utf-8")
+    return tmp_path
+
+
+def test_a_project_switches_a_check_off_or_changes_its_severity(tmp_path):
+    every = json.loads(run_cli("check", "--format", "json", cwd=_project_with(tmp_path / "a", "")).stdout)
+    assert {"glossary-dnt", "glossary-forbidden"} <= {d["check"] for d in every}
+    project = _project_with(tmp_path / "b", 'glossary-dnt = false\nglossary-forbidden = "warning"\n')
+    r = run_cli("check", "--format", "json", cwd=project)
+    found = [(d["check"], d["severity"]) for d in json.loads(r.stdout)]
+    assert ("glossary-forbidden", "warning") in found and "glossary-dnt" not in {c for c, _ in found}
+    assert len(found) == len(every) - sum(d["check"] == "glossary-dnt" for d in every)
+    # The review applies the same settings.
+    assert run_cli("review", cwd=project).returncode == 0
+    page = (project / "review" / "ru.html").read_text(encoding="utf-8")
+    assert "[glossary-dnt]" not in page and "warning [glossary-forbidden]" in page
+
+
+def test_an_unknown_check_name_is_an_error_naming_the_settings(tmp_path):
+    r = run_cli("check", cwd=_project_with(tmp_path, "quote-styles = false\n"))
+    assert r.returncode != 0
+    assert "pyproject.toml" in r.stderr and "unknown check 'quote-styles'" in r.stderr and "quote-style" in r.stderr
+
+
+def test_every_check_has_the_one_shape_and_a_unique_name():
+    from pipeline.checks.registry import REGISTRY, Checked, Context, Problem, checks
+
+    assert {"placeholders", "urls", "numbers", "brackets", "quotes", "quote-style", "punctuation", "spaces",
+            "untranslated", "empty-link", "glossary-missing", "glossary-forbidden", "glossary-dnt",
+            "proper-name"} == set(REGISTRY)
+    text = Checked("Write to <a1>Azat</a1> at https://x.org, 12 days.", "Пишите  Азату.", ())
+    for check in checks():
+        for problem in check(text, Context("ru", None)):
+            assert isinstance(problem, Problem) and REGISTRY[problem.check] is check

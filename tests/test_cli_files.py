@@ -3,12 +3,11 @@
 import subprocess
 from pathlib import Path
 
-import pytest
 
-from conftest import ROOT, have, run_cli
+from conftest import ROOT, have, needs, run_cli
 
 SAMPLE = ROOT / "articles" / "azat-miftakhov-caste.html"
-needs_msgcat = pytest.mark.skipif(not have("msgcat"), reason="GNU gettext (msgcat) not installed")
+needs_msgcat = needs(have("msgcat"), "GNU gettext (msgcat) not installed")
 
 
 def write(path: Path, text: str | bytes) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from pipeline import parallel
+from pipeline.core import parallel
 from pipeline.catalog import pofile
 
 N = 2 * parallel.MIN_PER_WORKER + 2  # two forked workers' worth of articles
@@ -48,7 +48,7 @@ def _generate():
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> Path:
     """A translated, built project (v1 articles), with its v2 articles and templates set aside."""
-    from pipeline.build import build
+    from pipeline.jobs.build import build
     from pipeline.project import Project
 
     generate = _generate()
@@ -60,7 +60,7 @@ def base(tmp_path_factory) -> Path:
     for slug, v1, v2 in generate.articles(N):
         (root / "articles" / f"{slug}.html").write_text(v1, encoding="utf-8")
         (root / "v2" / "articles" / f"{slug}.html").write_text(v2, encoding="utf-8")
-    from pipeline.filejobs import extract
+    from pipeline.jobs.files import extract
 
     extract(str(root / "articles"), str(root / "locales"))
     extract(str(root / "v2" / "articles"), str(root / "v2" / "locales"))

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from conftest import copy_sample, run_cli
 from pipeline.catalog import pofile
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.safetext import problem
 
 SLUG = "azat-miftakhov-caste"
@@ -118,7 +118,7 @@ def fuzzed(with_picture, tmp_path_factory) -> Path:
                                                                   HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(msgstr_text, min_size=1, max_size=4), keep_placeholders=st.booleans())
 def test_arbitrary_unicode_never_stops_a_build(with_picture: Path, fuzzed: Path, texts: list[str], keep_placeholders: bool):
-    from pipeline.build import build
+    from pipeline.jobs.build import build
     from pipeline.project import Project
 
     given_texts = iter(texts)
@@ -173,7 +173,7 @@ def test_the_fuzzed_pages_pass_the_html_validator(fuzzed: Path):
 
 def test_serve_answers_a_nul_path_with_404_and_survives_a_failing_build(with_picture: Path, tmp_path: Path):
     from pipeline.project import Project
-    from pipeline.serve import Watcher, make_server
+    from pipeline.jobs.serve import Watcher, make_server
 
     root = tmp_path / "project"
     shutil.copytree(with_picture, root)
@@ -199,7 +199,7 @@ def test_serve_answers_a_nul_path_with_404_and_survives_a_failing_build(with_pic
         exc = next(calls, None)
         if exc is not None:
             raise exc
-        from pipeline.build import build
+        from pipeline.jobs.build import build
 
         return build(project)
 

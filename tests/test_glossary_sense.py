@@ -12,8 +12,9 @@ import pytest
 
 from conftest import run_cli
 from pipeline.checks import check_catalog, glossary_checks
+from pipeline.checks.registry import Checked, Context
 from pipeline.checks.accept import accept_line
-from pipeline.filejobs import load_po
+from pipeline.jobs.files import load_po
 from pipeline.glossary import load_glossary, parse_glossary
 from pipeline.glossary.tbx import dumps as tbx_dumps
 from pipeline.glossary.tbx import parse_tbx
@@ -32,14 +33,14 @@ def g():
 def errors(g, lang: str, src: str, dst: str) -> dict[str, list[str]]:
     """Concept id -> the error checks reported for it."""
     out: dict[str, list[str]] = {}
-    for check, severity, _message, term in glossary_checks.check(src, dst, g, lang):
+    for check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
         if severity == "error":
             out.setdefault(g.concept_for_term(term).id, []).append(check)
     return out
 
 
 def findings(g, lang, src, dst):
-    return [(c, s, m) for c, s, m, _t in glossary_checks.check(src, dst, g, lang)]
+    return [(c, s, m) for c, s, m, _t in glossary_checks.check(Checked(src, dst), Context(lang, g))]
 
 
 def test_each_occurrence_needs_its_own_rendering(g):

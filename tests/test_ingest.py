@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.ingest import decode_html, import_page, parse_date, render_document, slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cms"
@@ -192,7 +192,7 @@ def test_a_second_import_waits_for_the_lock(project, capsys):
     import threading
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom pipeline.fileio import project_lock\n"
+        [sys.executable, "-c", "import sys, time\nfrom pipeline.core.fileio import project_lock\n"
          "with project_lock(sys.argv[1]):\n    print('locked', flush=True)\n    sys.stdin.readline()\n",
          str(project)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})

@@ -8,7 +8,7 @@ import pytest
 from pipeline.catalog import tmx
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import merge
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 
 def _po(pairs: dict[str, str], fuzzy: tuple[str, ...] = ()) -> polib.POFile:

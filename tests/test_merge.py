@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import polib
-import pytest
 
 from pipeline.catalog.merge import merge, new_po
 
@@ -121,7 +120,7 @@ def test_fuzzy_entry_keeps_its_previous_msgid_on_exact_match():
 
 # -- real catalogues -----------------------------------------------------------
 
-from conftest import CORPUS  # noqa: E402
+from conftest import CORPUS, needs  # noqa: E402
 
 from pipeline.catalog import pofile  # noqa: E402
 
@@ -148,7 +147,7 @@ def _sample(folder, n: int):
     return files[:: max(1, len(files) // n)][:n]
 
 
-@pytest.mark.skipif(not NEW.is_dir(), reason="corpus not available")
+@needs(NEW.is_dir(), "corpus not available")
 def test_merging_a_real_catalogue_with_its_own_template_changes_nothing():
     # The update must not rewrite files translators saved with Poedit/Gtranslator/Emacs.
     for path in _sample(NEW, 40):
@@ -157,7 +156,7 @@ def test_merging_a_real_catalogue_with_its_own_template_changes_nothing():
         assert pofile.unchanged(data, merge(po, _template_of(po), lang="fr")), path
 
 
-@pytest.mark.skipif(not OLD.is_dir(), reason="corpus not available")
+@needs(OLD.is_dir(), "corpus not available")
 def test_real_2015_catalogues_updated_to_2017_lose_no_translation():
     for old_path in _sample(OLD, 30):
         old = pofile.parse(old_path.read_bytes(), str(old_path))

@@ -1,7 +1,7 @@
 """Work spread over the cores must give exactly what one process gives, and lose nothing on an error.
 
 A project of 52 generated articles is just large enough for two forked workers
-(``pipeline.parallel.MIN_PER_WORKER`` articles each).
+(``pipeline.core.parallel.MIN_PER_WORKER`` articles each).
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import parallel
-from pipeline.errors import TamizdatError
-from pipeline.fileio import Staged, stage
+from conftest import require
+
+from pipeline.core import parallel
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import Staged, stage
 
 ROOT = Path(__file__).resolve().parent.parent
 N = 2 * parallel.MIN_PER_WORKER + 2
@@ -45,7 +47,7 @@ def translated(tmp_path_factory) -> Path:
         import generate
     finally:
         sys.path.remove(str(ROOT / "bench"))
-    from pipeline.build import build
+    from pipeline.jobs.build import build
     from pipeline.project import Project
 
     root = tmp_path_factory.mktemp("parallel") / "project"
@@ -69,7 +71,7 @@ def translated(tmp_path_factory) -> Path:
 
 
 def _build(src: Path, dest: Path, serial: bool, monkeypatch) -> dict[str, bytes]:
-    from pipeline.build import build
+    from pipeline.jobs.build import build
     from pipeline.project import Project
 
     shutil.copytree(src, dest)
@@ -79,8 +81,7 @@ def _build(src: Path, dest: Path, serial: bool, monkeypatch) -> dict[str, bytes]
 
 
 def test_a_build_over_the_cores_writes_what_one_process_writes(translated: Path, tmp_path: Path, monkeypatch):
-    if parallel.workers(N) < 2:
-        pytest.skip("one core: nothing runs in parallel")
+    require(parallel.workers(N) >= 2, "one core: nothing runs in parallel")
     one = _build(translated, tmp_path / "one", True, monkeypatch)
     many = _build(translated, tmp_path / "many", False, monkeypatch)
     assert sorted(one) == sorted(many)
@@ -91,7 +92,7 @@ def test_a_build_over_the_cores_writes_what_one_process_writes(translated: Path,
 @pytest.mark.parametrize("use_memory", [True, False])
 def test_a_broken_catalogue_stops_a_parallel_update_with_nothing_written(translated: Path, tmp_path: Path,
                                                                         use_memory: bool):
-    from pipeline.catalog.update import update_project
+    from pipeline.jobs.update import update_project
     from pipeline.project import Project
 
     root = shutil.copytree(translated, tmp_path / "p")
@@ -141,3 +142,16 @@ def test_discarded_staged_files_leave_no_file_or_new_folder(tmp_path: Path):
         staged.add(tmp_path / "made" / "y.po", b"y")
         staged.add(keep, b"new")
     assert keep.read_text() == "new" and (tmp_path / "made" / "y.po").read_bytes() == b"y"
+
+
+def test_a_dependency_upgrade_empties_the_build_cache(sample_project, monkeypatch):
+    """A Babel/CLDR (or lxml, …) upgrade changes pages: none made with the old version is reused."""
+    from pipeline.jobs import buildcache
+    from pipeline.project import Project
+
+    project = Project.find(sample_project)
+    before = buildcache.environment(project)
+    assert buildcache.environment(project) == before
+    real = buildcache._version
+    monkeypatch.setattr(buildcache, "_version", lambda dist: "99.0" if dist == "babel" else real(dist))
+    assert buildcache.environment(project) != before

@@ -10,7 +10,7 @@ import pytest
 
 import po_corpus
 from pipeline.catalog import pofile
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 # Deliberate differences, not listed here: a UTF-8 BOM is skipped (msgcat calls it a syntax error), and a

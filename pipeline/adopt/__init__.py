@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pipeline.adopt.align import Bead, align
 from pipeline.adopt.blocks import Block, Page, article_region, page_blocks
 from pipeline.adopt.mapping import map_placeholders
-from pipeline.htmltext import parse_html
-from pipeline.sentences import split as split_sentences
+from pipeline.segment.htmltext import parse_html
+from pipeline.segment.sentences import split as split_sentences
 from pipeline.segment import segment
 
 NOTE = "adopt: "

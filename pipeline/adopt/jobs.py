@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.adopt import Adoption, Filled, adopt, fill
-from pipeline.article import article_info
+from pipeline.segment.article import article_info
 from pipeline.catalog import pofile
 from pipeline.catalog.merge import new_po
-from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, project_lock, read_bytes
-from pipeline.filejobs import extract_one
-from pipeline.htmltext import parse_html
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import atomic_write, project_lock, read_bytes
+from pipeline.jobs.files import extract_one
+from pipeline.segment.htmltext import parse_html
 from pipeline.model import Finding
 
 
@@ -83,7 +83,7 @@ def _annotated(po, glossary, lang: str) -> bytes:
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 
-        annotate(po, glossary, lang)
+        annotate(po, glossary, None)  # the template's notes: msgmerge keeps them so
     return pofile.encode(po)
 
 

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 
 from pipeline.catalog.model import Catalog, Message
-from pipeline.htmltext import parse_html
+from pipeline.segment.htmltext import parse_html
 from pipeline.segment import segment
 from pipeline.model import Segment
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -35,7 +36,7 @@ def _window(n: int, cutoff: float) -> tuple[float, float]:
     return n * k, n / k if k else float("inf")
 
 
-class Index:
+class SimilarityIndex:
     """Texts searchable by similarity; ``best`` returns the closest above a cutoff."""
 
     def __init__(self, texts: Sequence[str]):
@@ -57,11 +58,15 @@ class Index:
         if self._postings is None:
             import numpy as np  # here, not at the top: a build with nothing to merge never needs it
 
-            lists: dict[str, list[int]] = {}
+            # array('i'): 4 bytes a posting while building, where a list costs 8 and then an int object
+            lists: dict[str, array] = {}
             for j, t in enumerate(self._texts):
                 for w in set(_WORD.findall(t.lower())):
-                    lists.setdefault(w, []).append(j)
-            self._postings = {w: np.asarray(v, dtype=np.int32) for w, v in lists.items()}
+                    postings = lists.get(w)
+                    if postings is None:
+                        postings = lists[w] = array("i")
+                    postings.append(j)
+            self._postings = {w: np.frombuffer(v, dtype=np.int32) for w, v in lists.items()}
         return self._postings
 
     def _shortlist(self, query: str, a: int, b: int) -> list[int]:
@@ -126,7 +131,7 @@ def best_matches(
     """For each query, (index, score) of the most similar choice scoring at least ``cutoff``, or None."""
     if not queries or not choices:
         return [None] * len(queries)
-    index = Index(choices)
+    index = SimilarityIndex(choices)
     out: list[tuple[int, float] | None] = []
     for q in queries:
         hit = index.best(q, cutoff)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from pipeline.catalog.model import Catalog, Message
-from pipeline.catalog.fuzzy import Index
+from pipeline.catalog.fuzzy import SimilarityIndex
 
 # Memory suggestions come from other texts, so they must be closer than an
 # edited paragraph of the same article to be worth a translator's time.
@@ -18,7 +18,7 @@ MEMORY_THRESHOLD = 75.0
 
 
 @dataclass
-class Hit:
+class MemoryHit:
     entry: Message | Unit  # the remembered entry (msgid = its source, msgstr = its translation)
     slug: str  # the catalogue it comes from
     score: float
@@ -48,7 +48,7 @@ class Memory:
 
     def __init__(self) -> None:
         self._sources: dict[str, list[tuple[str, Message | Unit]]] = {}
-        self._index: tuple[Index, list[str]] | None = None
+        self._index: tuple[SimilarityIndex, list[str]] | None = None
 
     @classmethod
     def from_catalogs(cls, catalogs: Iterable[tuple[str, Catalog]]) -> "Memory":
@@ -89,10 +89,10 @@ class Memory:
         """Build the search index now, so forked workers share one instead of each building its own."""
         self._searchable()[0].prepare()
 
-    def _searchable(self) -> tuple[Index, list[str]]:
+    def _searchable(self) -> tuple[SimilarityIndex, list[str]]:
         if self._index is None:
             texts = list(self._sources)
-            self._index = (Index(texts), texts)
+            self._index = (SimilarityIndex(texts), texts)
         return self._index
 
     def lookup(
@@ -102,18 +102,18 @@ class Memory:
         exclude: str | None = None,
         fuzzy: bool = True,
         cutoff: float | None = None,
-    ) -> list[Hit | None]:
+    ) -> list[MemoryHit | None]:
         """The best remembered translation for each query: exact first, else the closest above ``cutoff``.
 
         ``exclude`` is the slug of the catalogue being merged, whose own entries are no memory for it.
         """
         cutoff = MEMORY_THRESHOLD if cutoff is None else cutoff
-        out: list[Hit | None] = []
+        out: list[MemoryHit | None] = []
         index, texts = self._searchable() if fuzzy else (None, [])
         for q in queries:
             got = self._pick(q, exclude)
             if got is not None:
-                out.append(Hit(got[1], got[0], 100.0, True))
+                out.append(MemoryHit(got[1], got[0], 100.0, True))
                 continue
             if not fuzzy or not texts:
                 out.append(None)
@@ -123,7 +123,7 @@ class Memory:
             picked = self._pick(texts[best[0][0]], exclude) if best else None
             if picked is not None:
                 slug, entry = picked
-                out.append(Hit(entry, slug, best[0][1], False))
+                out.append(MemoryHit(entry, slug, best[0][1], False))
             else:
                 out.append(None)
         return out

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 from babel.core import UnknownLocaleError
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.catalog import fuzzy as _fuzzy
-from pipeline.catalog.model import Catalog, Message
-from pipeline.errors import TamizdatError
+from pipeline.catalog.model import NO_FORMS, Catalog, Message
+from pipeline.core.errors import TamizdatError
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.catalog.memory import Memory, Unit
@@ -217,13 +217,21 @@ def _new_header_comment(header: str, lang: str) -> str:
     return header.replace("SOME DESCRIPTIVE TITLE.", f"{name} translations for this article.")
 
 
-def _from_template(t: Message, n: int) -> Message:
+def _from_template(t: Message, n: int, reuse: bool = False) -> Message:
+    if reuse:  # the caller's template is not used again: its entry becomes the new one
+        t.msgstr = ""
+        t.msgstr_plural = {i: "" for i in range(n)} if t.msgid_plural else NO_FORMS
+        if "fuzzy" in t.flags:
+            t.flags = [f for f in t.flags if f != "fuzzy"]
+        t.previous_msgctxt = t.previous_msgid = t.previous_msgid_plural = None
+        t.blank_comments = (False, False)
+        return t
     return Message(
         t.msgid,
         "",
         msgctxt=t.msgctxt,
         msgid_plural=t.msgid_plural,
-        msgstr_plural={i: "" for i in range(n)} if t.msgid_plural else None,
+        msgstr_plural={i: "" for i in range(n)} if t.msgid_plural else NO_FORMS,
         comment=t.comment,
         tcomment=t.tcomment,  # msgmerge keeps a template's "#" comment on a new entry
         occurrences=list(t.occurrences),
@@ -259,13 +267,16 @@ def merge(
     memory_exact: str = "fuzzy",
     fuzzy: bool = True,
     stats: dict | None = None,
+    reuse_template: bool = False,
 ) -> Catalog:
     """``old`` brought up to date with ``pot`` (``old=None`` starts a new catalogue, like msginit).
 
     ``memory`` holds the language's other catalogues; ``slug`` names this one so
     the memory does not answer with the catalogue's own old entries.
     ``memory_exact="translated"`` fills exact memory hits as finished translations.
-    ``stats`` (if given) is filled with counts of what happened.
+    ``stats`` (if given) is filled with counts of what happened. ``reuse_template=True`` turns the
+    template's entries into the result's (for a caller that parsed ``pot`` for this merge alone: a big
+    catalogue's merge then holds two catalogues' entries instead of three).
     """
     if getattr(old, "domains", None) or getattr(pot, "domains", None):
         return _merge_domains(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=memory_exact,
@@ -283,24 +294,27 @@ def merge(
     n = nplurals(out)
     counts = {"exact": 0, "fuzzy": 0, "memory_exact": 0, "memory_fuzzy": 0, "new": 0, "obsolete": 0}
 
-    by_key: dict[tuple[str | None, str], Message] = {}
-    for e in old_entries:  # an active entry wins over an obsolete one with the same key
+    by_key: dict[tuple[str | None, str], int] = {}  # key -> position in old_entries
+    for i, e in enumerate(old_entries):  # an active entry wins over an obsolete one with the same key
         k = _key(e)
-        if k not in by_key or (by_key[k].obsolete and not e.obsolete):
-            by_key[k] = e
+        if k not in by_key or (old_entries[by_key[k]].obsolete and not e.obsolete):
+            by_key[k] = i
 
-    used: set[int] = set()  # old entries whose translation lives on in an active entry
-    revived: set[int] = set()  # old entries matched exactly (obsolete ones come back to life)
+    # Per old entry (by position; a byte each, where sets of ids cost ~60 bytes an entry at 52,000):
+    used = bytearray(len(old_entries))  # its translation lives on in an active entry
+    revived = bytearray(len(old_entries))  # matched exactly (an obsolete one comes back to life)
     result: list[Message] = []
     pending: list[int] = []
+    # Whether the template brings non-ASCII text, asked before its reused entries take translations.
+    pot_ascii = all(x.isascii() for x in _texts(pot)) if reuse_template else None
     for t in pot:
         if t.obsolete or t.msgid == "":
             continue
-        e = _from_template(t, n)
-        o = by_key.get(_key(t))
-        if o is not None:
-            used.add(id(o))
-            revived.add(id(o))
+        e = _from_template(t, n, reuse_template)
+        oi = by_key.get(_key(t))
+        if oi is not None:
+            o = old_entries[oi]
+            used[oi] = revived[oi] = 1
             _copy_translation(e, o, n)
             e.tcomment = o.tcomment
             keep_fuzzy = "fuzzy" in o.flags or (bool(t.msgid_plural) != bool(o.msgid_plural)) or doubtful(t, o, e)
@@ -331,11 +345,13 @@ def merge(
         pending = still
 
     if fuzzy and pending:
-        candidates = [o for o in old_entries if is_translated(o) and id(o) not in used and o.msgid]
+        candidates = [o for i, o in enumerate(old_entries) if not used[i] and is_translated(o) and o.msgid]
+        where = [i for i, o in enumerate(old_entries) if not used[i] and is_translated(o) and o.msgid]
         queries = [result[i] for i in pending]
         matches = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in candidates])
         if USED_CUTOFF is not None:
-            busy = [o for o in old_entries if id(o) in revived and is_translated(o) and o.msgid]
+            busy_at = [i for i, o in enumerate(old_entries) if revived[i] and is_translated(o) and o.msgid]
+            busy = [old_entries[i] for i in busy_at]
             again = _fuzzy.best_matches([q.msgid for q in queries], [o.msgid for o in busy])
             for qi, (m, b) in enumerate(zip(matches, again)):
                 if b is None:
@@ -343,11 +359,12 @@ def merge(
                 if (m is None and b[1] >= USED_CUTOFF) or (m is not None and b[1] > m[1]):
                     matches[qi] = (len(candidates) + b[0], b[1])
             candidates = candidates + busy
+            where = where + busy_at
         for q, m in zip(queries, matches):
             if m is None:
                 continue
             o = candidates[m[0]]
-            used.add(id(o))
+            used[where[m[0]]] = 1
             _copy_translation(q, o, n)
             q.tcomment = o.tcomment
             _set_fuzzy(q, True)
@@ -383,8 +400,8 @@ def merge(
         out.append(e)
     active = {_key(e): e for e in result}
     retired = {_key(t): t for t in pot if t.obsolete}
-    for o in old_entries:
-        if id(o) in revived or (id(o) in used and not o.obsolete):
+    for i, o in enumerate(old_entries):
+        if revived[i] or (used[i] and not o.obsolete):
             continue
         if not is_translated(o):
             continue
@@ -398,7 +415,7 @@ def merge(
         if not o.obsolete:
             counts["obsolete"] += 1
         out.append(ob)
-    _output_charset(out, pot)
+    _output_charset(out, pot, pot_ascii)
     _header_lines_in_order(out)
     if stats is not None:
         stats.update(counts)
@@ -481,7 +498,7 @@ def _texts(po: Catalog):
         yield from e.msgstr_plural.values()
 
 
-def _output_charset(out: Catalog, pot: Catalog) -> None:
+def _output_charset(out: Catalog, pot: Catalog, pot_ascii: bool | None = None) -> None:
     """UTF-8 instead of the old catalogue's charset when, as msgmerge does, the template brings non-ASCII
     text in another charset, or when that charset cannot hold the merged text (a KOI8-R catalogue and a
     template with "Überlauf")."""
@@ -490,7 +507,9 @@ def _output_charset(out: Catalog, pot: Catalog) -> None:
     charset = charset_of(out)
     if charset.upper().replace("-", "") == "UTF8" or "Content-Type" not in out.metadata:
         return
-    convert = charset_of(pot).upper() != charset.upper() and not all(t.isascii() for t in _texts(pot))
+    if pot_ascii is None:
+        pot_ascii = all(t.isascii() for t in _texts(pot))
+    convert = charset_of(pot).upper() != charset.upper() and not pot_ascii
     if not convert:
         try:
             codec = python_codec(charset, out.fpath or "<catalog>")

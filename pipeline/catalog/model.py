@@ -17,9 +17,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Catalog", "Message", "OriginalHeader"]
+__all__ = ["NO_FORMS", "Catalog", "Message", "OriginalHeader"]
 
 NO_BLANKS = (False, False)
+
+
+class _NoForms(dict):
+    """``msgstr_plural`` of a read entry that has no plural forms: one shared, read-only empty dict
+    (at 52,000 entries a dict each is 3 MB per catalogue). Assign a new dict to change it."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("msgstr_plural of an entry without plural forms is shared: assign a new dict")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = __ior__ = _refuse  # type: ignore
+
+    def __reduce__(self):  # copies and pickles are ordinary dicts
+        return (dict, ())
+
+
+NO_FORMS: dict[int, str] = _NoForms()
 
 
 class Message:
@@ -172,8 +190,8 @@ class Catalog(list):
     def save(self, fpath: str | None = None) -> None:
         """Write the catalogue (msgcat's layout, atomically) to ``fpath`` or where it was read from."""
         from pipeline.catalog.pofile import encode
-        from pipeline.errors import TamizdatError
-        from pipeline.fileio import atomic_write
+        from pipeline.core.errors import TamizdatError
+        from pipeline.core.fileio import atomic_write
 
         path = fpath or self.fpath
         if path is None:

@@ -6,7 +6,7 @@ catalogue, including its Unicode line breaking (see docs/po-format.md); ``unchan
 caller whether writing would change the *content* of an existing file, so files in other
 editors' layouts are only rewritten when something really changed.
 
-The work is done one job per module under :mod:`pipeline.catalog.po` (base, read, linebreak,
+The work is done one job per module under :mod:`pipeline.catalog.po` (base, lex, read, linebreak,
 formats, write, diff); this module sits above them all, so they never import each other in a
 circle. Writers also accept polib objects (converted by :mod:`pipeline.catalog.polib_adapter`).
 """

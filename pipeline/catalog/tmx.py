@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pipeline.catalog.model import Message
 from pipeline.catalog.memory import Memory
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 SLUG_PROP = "x-tamizdat-slug"
 _CODES = {"bpt", "ept", "it", "ph", "ut"}  # inline native codes: markup of the other tool, not text

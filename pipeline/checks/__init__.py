@@ -8,13 +8,19 @@ their findings carry ``fuzzy=True``.
 from __future__ import annotations
 
 from pipeline.catalog.model import Catalog, Message
-from pipeline.checks import glossary_checks, standard
+# Importing a module registers its checks; findings come in this order (standard, then glossary).
+from pipeline.checks import standard
+from pipeline.checks import glossary_checks  # noqa: F401
 from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
+from pipeline.checks.registry import Checked, CheckSettings, Context
 from pipeline.glossary.model import Glossary
 from pipeline.model import Finding
 
+DEFAULT = CheckSettings()
 
-def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+
+def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
+                settings: CheckSettings = DEFAULT) -> list[Finding]:
     if entry.obsolete or not entry.msgid:
         return []
     pairs: list[tuple[str, str]] = []
@@ -26,21 +32,22 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str)
     elif entry.msgstr:
         pairs.append((entry.msgid, entry.msgstr))
     line = getattr(entry, "linenum", 0) or 0
+    ctx = Context(lang, glossary)
     if not pairs:  # nothing to check but the source itself: an empty link is there before any translation
-        return [Finding(path, line, entry.msgid, c, s, m) for c, s, m in standard.empty_links(entry.msgid, "")]
+        source_only = standard.empty_links(Checked(entry.msgid, "", tuple(entry.flags)), ctx)
+        return [Finding(path, line, entry.msgid, p.check, p.severity, p.message) for p in settings.apply(source_only)]
     fuzzy = "fuzzy" in entry.flags
+    run = settings.wanted()
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for src, dst in pairs:
-        results: list[tuple[str, str, str, str | None]] = [
-            (c, s, m, None) for c, s, m in standard.run(src, dst, lang, entry.flags)]
-        if glossary is not None:
-            results += glossary_checks.check(src, dst, glossary, lang)
-        for check, severity, message, term in results:
-            if (check, message) in seen:
+        checked = Checked(src, dst, tuple(entry.flags))
+        for problem in settings.apply(p for check in run for p in check(checked, ctx)):
+            if (problem.check, problem.message) in seen:
                 continue
-            seen.add((check, message))
-            findings.append(Finding(path, line, entry.msgid, check, severity, message, term=term, fuzzy=fuzzy))
+            seen.add((problem.check, problem.message))
+            findings.append(Finding(path, line, entry.msgid, problem.check, problem.severity, problem.message,
+                                    term=problem.term, fuzzy=fuzzy))
     if glossary is not None and findings:
         findings = _apply_acceptances(entry, findings, glossary)
     return findings
@@ -67,11 +74,12 @@ def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossa
     return kept
 
 
-def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str) -> list[Finding]:
+def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str,
+                  settings: CheckSettings = DEFAULT) -> list[Finding]:
     """Every finding for one catalogue in language ``lang``, in file order."""
     from pipeline.privacy import contact_findings
 
     findings: list[Finding] = contact_findings(po, path)  # e-mails and phones of volunteers (issue 19)
     for entry in po:
-        findings += check_entry(entry, path, glossary, lang)
+        findings += check_entry(entry, path, glossary, lang, settings)
     return findings

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
 
-# check, severity, message, term: the source term as written in the glossary
-# (the variant the msgid used, e.g. "downgraded"; the headword otherwise).
-Result = tuple[str, str, str, str]
+# A problem's term is the source term as written in the glossary (the variant the msgid used,
+# e.g. "downgraded"; the headword otherwise).
 
 
 def _near_miss(dst: str, spellings: list[str]) -> str:
@@ -38,8 +38,12 @@ def _near_miss(dst: str, spellings: list[str]) -> str:
     return best if score >= 75 else ""
 
 
-def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
-    out: list[Result] = []
+@register("glossary-dnt", "proper-name", "glossary-missing", "glossary-forbidden")
+def check(t: Checked, ctx: Context) -> list[Problem]:
+    glossary, lang, src, dst = ctx.glossary, ctx.lang, t.source, t.translation
+    if glossary is None:
+        return []
+    out: list[Problem] = []
     src_hits, occurrences, other_sense = _source(glossary, src)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
@@ -52,7 +56,7 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
             forms = {h.form for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
-                out.append(("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
+                out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
             continue
         approved = concept.approved(lang)
         if not approved:
@@ -66,13 +70,13 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
-            out.append(("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
+            out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         elif not found:
-            out.append(("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
+            out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
         else:
             missed = repeated[len(found)]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
-            out.append(("glossary-missing", "error",
+            out.append(Problem("glossary-missing", "error",
                         f"“{_shown(missed.form)}” occurs {len(repeated)} times in the source but the translation has "
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}): "
                         f"each occurrence needs its own; use {_approved_list(approved)}", missed.term))
@@ -91,7 +95,7 @@ def check(src: str, dst: str, glossary: Glossary, lang: str) -> list[Result]:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
-        out.append(("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
+        out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
 
 

@@ -1,7 +1,7 @@
 """Checks every translation should pass, glossary or not.
 
-Each check takes (source, translation, lang) and returns (check, severity,
-message) tuples; the caller turns them into Findings. Placeholders, URLs and
+Each check is registered (:mod:`pipeline.checks.registry`) and takes the translated text and its
+context, returning :class:`Problem` tuples; the caller turns them into Findings. Placeholders, URLs and
 e-mail addresses are errors (they change what gets published or where a link
 goes); the rest are warnings a reviewer weighs.
 """
@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from pipeline.safetext import problem as unsafe_text
+from pipeline.checks.registry import Checked, Context, Problem, register
 
 TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)((?:\s[^<>]*?)?)\s*(/?)>")
 URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]|\bwww\.[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]]")
@@ -52,8 +53,10 @@ def _visible(text: str) -> str:
     return text
 
 
-def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
+@register("placeholders")
+def placeholders(t: Checked, ctx: Context) -> list[Problem]:
+    src, dst, flags = t.source, t.translation, t.flags
+    out: list[Problem] = []
     if "<" not in src and "<" not in dst and not flags:
         return out
     raw_want = TAG_NAMES_RE.findall(src) if "<" in src else []
@@ -68,19 +71,19 @@ def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, s
         missing, extra = want - have, have - want
     if missing and extra and sum(missing.values()) == sum(extra.values()):
         pairs = ", ".join(f"{_show(a)} → {_show(b)}" for a, b in zip(sorted(missing.elements()), sorted(extra.elements())))
-        out.append(("placeholders", "error", f"renamed placeholder: {pairs}"))
+        out.append(Problem("placeholders", "error", f"renamed placeholder: {pairs}"))
     else:
         if missing:
-            out.append(("placeholders", "error", "missing placeholder " + ", ".join(_show(k) for k in sorted(missing.elements()))))
+            out.append(Problem("placeholders", "error", "missing placeholder " + ", ".join(_show(k) for k in sorted(missing.elements()))))
         if extra:
-            out.append(("placeholders", "error", "extra placeholder " + ", ".join(_show(k) for k in sorted(extra.elements()))))
+            out.append(Problem("placeholders", "error", "extra placeholder " + ", ".join(_show(k) for k in sorted(extra.elements()))))
     if not missing and not extra and have_tags:
         problem = _nesting(dst)
         if problem and not _nesting(src):
-            out.append(("placeholders", "error", problem))
+            out.append(Problem("placeholders", "error", problem))
     # A bare "<" in a translation becomes markup when rendered.
     if "<" in dst and "<" in TAG_RE.sub("", dst) and "<" not in TAG_RE.sub("", src):
-        out.append(("placeholders", "error", "literal '<' must be written &lt;"))
+        out.append(Problem("placeholders", "error", "literal '<' must be written &lt;"))
     for name, rx in (("python-format", PRINTF_RE), ("c-format", PRINTF_RE), ("python-brace-format", BRACE_RE)):
         if name in flags and f"no-{name}" not in flags:
             w, h = Counter(rx.findall(src)), Counter(rx.findall(dst))
@@ -88,7 +91,7 @@ def placeholders(src: str, dst: str, flags: list[str]) -> list[tuple[str, str, s
                 gone = ", ".join(sorted((w - h).elements()))
                 added = ", ".join(sorted((h - w).elements()))
                 detail = "; ".join(x for x in (f"missing {gone}" if gone else "", f"extra {added}" if added else "") if x)
-                out.append(("placeholders", "error", f"{name} placeholders differ: {detail}"))
+                out.append(Problem("placeholders", "error", f"{name} placeholders differ: {detail}"))
     return out
 
 
@@ -120,6 +123,27 @@ def _nesting(text: str) -> str:
     return ""
 
 
+def _linkish(text: str) -> bool:
+    return "://" in text or "www." in text or "@" in text
+
+
+@register("urls")
+def urls(t: Checked, ctx: Context) -> list[Problem]:
+    src, dst = t.source, t.translation
+    out: list[Problem] = []
+    if not _linkish(src) and not _linkish(dst):
+        return out
+    for what, rx in (("URL", URL_RE), ("e-mail address", EMAIL_RE)):
+        want = Counter(rx.findall(TAG_RE.sub(" ", src)))
+        have = Counter(rx.findall(TAG_RE.sub(" ", dst)))
+        gone, added = want - have, have - want
+        if gone:
+            out.append(Problem("urls", "error", f"{what} missing or changed: " + ", ".join(sorted(gone))))
+        if added:
+            out.append(Problem("urls", "error", f"{what} not in the source: " + ", ".join(sorted(added))))
+    return out
+
+
 def _numbers(text: str) -> list[str]:
     if "&" in text:
         text = re.sub(r"&(?:nbsp|#160|#xa0|thinsp|#8239);", "\u00a0", text)
@@ -128,7 +152,9 @@ def _numbers(text: str) -> list[str]:
     return sorted(n if n.isdigit() else SEPARATOR_RE.sub("", n).replace(",", ".") for n in NUMBER_RE.findall(text))
 
 
-def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
+@register("numbers")
+def numbers(t: Checked, ctx: Context) -> list[Problem]:
+    src, dst = t.source, t.translation
     raw = DIGITS_RE.findall(src)
     if not raw or sorted(raw) == sorted(DIGITS_RE.findall(dst)):
         return []  # the common case: the same digit runs, however placed
@@ -137,27 +163,8 @@ def numbers(src: str, dst: str) -> list[tuple[str, str, str]]:
         return []
     gone = Counter(want) - Counter(have)
     if gone:
-        return [("numbers", "warning", "number missing or changed: " + ", ".join(sorted(gone.elements())))]
+        return [Problem("numbers", "warning", "number missing or changed: " + ", ".join(sorted(gone.elements())))]
     return []
-
-
-def _linkish(text: str) -> bool:
-    return "://" in text or "www." in text or "@" in text
-
-
-def urls(src: str, dst: str) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
-    if not _linkish(src) and not _linkish(dst):
-        return out
-    for what, rx in (("URL", URL_RE), ("e-mail address", EMAIL_RE)):
-        want = Counter(rx.findall(TAG_RE.sub(" ", src)))
-        have = Counter(rx.findall(TAG_RE.sub(" ", dst)))
-        gone, added = want - have, have - want
-        if gone:
-            out.append(("urls", "error", f"{what} missing or changed: " + ", ".join(sorted(gone))))
-        if added:
-            out.append(("urls", "error", f"{what} not in the source: " + ", ".join(sorted(added))))
-    return out
 
 
 def _balance(text: str, pairs) -> str:
@@ -172,17 +179,19 @@ def _balance(text: str, pairs) -> str:
     return ""
 
 
-def brackets_and_quotes(src: str, dst: str, lang: str) -> list[tuple[str, str, str]]:
-    out = []
+@register("brackets", "quotes")
+def brackets_and_quotes(t: Checked, ctx: Context) -> list[Problem]:
+    src, dst = t.source, t.translation
+    out: list[Problem] = []
     s, d = _visible(src), _visible(dst)
     if not _balance(s, BRACKETS):
         problem = _balance(d, BRACKETS)
         if problem:
-            out.append(("brackets", "warning", problem))
+            out.append(Problem("brackets", "warning", problem))
     if _quotes_balanced(s):
         problem = "" if _quotes_balanced(d) else _quote_problem(d)
         if problem:
-            out.append(("quotes", "warning", problem))
+            out.append(Problem("quotes", "warning", problem))
     return out
 
 
@@ -202,7 +211,9 @@ def _quote_problem(text: str) -> str:
     return "unbalanced quotation marks “…”"
 
 
-def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:
+@register("quote-style")
+def quote_style(t: Checked, ctx: Context) -> list[Problem]:
+    dst, lang = t.translation, ctx.lang
     if lang not in QUOTES:
         return []
     pairs, avoid = QUOTES[lang]
@@ -216,7 +227,7 @@ def quote_style(dst: str, lang: str) -> list[tuple[str, str, str]]:
     if not bad_sorted:
         return []
     want = " or ".join(f"{a}…{b}" for a, b in pairs[:2])
-    return [("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad_sorted)}")]
+    return [Problem("quote-style", "warning", f"use {want} quotation marks, not {' '.join(bad_sorted)}")]
 
 
 def _last(text: str) -> str:
@@ -224,72 +235,67 @@ def _last(text: str) -> str:
     return t[-1:] if t else ""
 
 
-def final_punctuation(src: str, dst: str) -> list[tuple[str, str, str]]:
+@register("punctuation")
+def final_punctuation(t: Checked, ctx: Context) -> list[Problem]:
+    src, dst = t.source, t.translation
     a, b = _last(src), _last(dst)
     if not a or not b:
         return []
     if (a in TERMINAL) != (b in TERMINAL):
         if a in TERMINAL:
-            return [("punctuation", "warning", f"source ends with {a!r}, translation does not")]
-        return [("punctuation", "warning", f"translation ends with {b!r}, source does not")]
+            return [Problem("punctuation", "warning", f"source ends with {a!r}, translation does not")]
+        return [Problem("punctuation", "warning", f"translation ends with {b!r}, source does not")]
     if a in "?!" and b in ".:;" or a in ".:;" and b in "?!":
-        return [("punctuation", "warning", f"source ends with {a!r}, translation with {b!r}")]
+        return [Problem("punctuation", "warning", f"source ends with {a!r}, translation with {b!r}")]
     return []
 
 
-def spaces(src: str, dst: str) -> list[tuple[str, str, str]]:
-    out = []
+@register("spaces")
+def spaces(t: Checked, ctx: Context) -> list[Problem]:
+    src, dst = t.source, t.translation
+    out: list[Problem] = []
     if (src[:1].isspace()) != (dst[:1].isspace()):
-        out.append(("spaces", "warning", "leading whitespace differs from the source"))
+        out.append(Problem("spaces", "warning", "leading whitespace differs from the source"))
     if (src[-1:].isspace()) != (dst[-1:].isspace()):
-        out.append(("spaces", "warning", "trailing whitespace differs from the source"))
+        out.append(Problem("spaces", "warning", "trailing whitespace differs from the source"))
     if "  " in dst and "  " not in src:
-        out.append(("spaces", "warning", "double space"))
+        out.append(Problem("spaces", "warning", "double space"))
     return out
 
 
-def untranslated_copy(src: str, dst: str, min_words: int = 4) -> list[tuple[str, str, str]]:
+@register("untranslated")
+def untranslated_copy(t: Checked, ctx: Context) -> list[Problem]:
     """A long msgstr identical to its msgid. Names, copyright lines and file
     names stay the same in every language, so only ordinary lower-case words count."""
+    src, dst = t.source, t.translation
     if src != dst:
         return []
     chunks = [c for c in _visible(URL_RE.sub(" ", EMAIL_RE.sub(" ", src))).split() if not re.search(r"[/._@:=]\w", c)]
     words = [w for c in chunks for w in re.findall(r"[^\W\d_]{3,}", c) if w[0].islower()]
-    if len(words) >= min_words:
-        return [("untranslated", "warning", "translation is a copy of the source text")]
+    if len(words) >= 4:
+        return [Problem("untranslated", "warning", "translation is a copy of the source text")]
     return []
 
 
-def characters(dst: str) -> list[tuple[str, str, str]]:
+@register("characters")
+def characters(t: Checked, ctx: Context) -> list[Problem]:
     """The characters render and build refuse to publish (:mod:`pipeline.safetext`): an error here too."""
-    why = unsafe_text(dst)
-    return [("characters", "error", f"translation not publishable: {why}")] if why else []
+    why = unsafe_text(t.translation)
+    return [Problem("characters", "error", f"translation not publishable: {why}")] if why else []
 
 
 EMPTY_LINK_RE = re.compile(r"<(a\d*)>\s*</\1>")
 
 
-def empty_links(src: str, dst: str) -> list[tuple[str, str, str]]:
+@register("empty-link")
+def empty_links(t: Checked, ctx: Context) -> list[Problem]:
     """A link with no text shows readers nothing (the seed's "you can learn from ."); it is not published."""
+    src, dst = t.source, t.translation
     if "></a" not in src and "></a" not in dst:
         return []
     in_src = set(EMPTY_LINK_RE.findall(src))
-    out = [("empty-link", "warning", f"link <{name}> has no text in the source: give it words in the article "
+    out = [Problem("empty-link", "warning", f"link <{name}> has no text in the source: give it words in the article "
                                      f"(it is not published)") for name in sorted(in_src)]
-    out += [("empty-link", "warning", f"the translation leaves link <{name}> without text (it is not published)")
+    out += [Problem("empty-link", "warning", f"the translation leaves link <{name}> without text (it is not published)")
             for name in sorted(set(EMPTY_LINK_RE.findall(dst)) - in_src)]
-    return out
-
-
-def run(src: str, dst: str, lang: str, flags: list[str]) -> list[tuple[str, str, str]]:
-    out = characters(dst)
-    out += placeholders(src, dst, flags)
-    out += urls(src, dst)
-    out += numbers(src, dst)
-    out += brackets_and_quotes(src, dst, lang)
-    out += quote_style(dst, lang)
-    out += final_punctuation(src, dst)
-    out += spaces(src, dst)
-    out += untranslated_copy(src, dst)
-    out += empty_links(src, dst)
     return out

@@ -12,7 +12,7 @@ import importlib
 import sys
 
 from pipeline import __version__
-from pipeline.errors import EXPECTED, TamizdatError, one_line
+from pipeline.core.errors import EXPECTED, TamizdatError, one_line
 
 # Modules under pipeline.cli that contribute subcommands, in --help order.
 COMMAND_MODULES = ("files", "project", "catalog", "adopt", "glossary", "site")

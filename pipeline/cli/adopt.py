@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_adopt(args) -> int:
     from pipeline.adopt.jobs import adopt_files, adopt_into_project
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     translation = Path(args.translation)
     if args.source.endswith((".html", ".htm")) or Path(args.source).is_file():

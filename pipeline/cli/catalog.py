@@ -90,8 +90,8 @@ def _say(args, text: str) -> None:
 
 
 def run_update(args) -> int:
-    from pipeline import progress
-    from pipeline.catalog.update import update_project
+    from pipeline.core import progress
+    from pipeline.jobs.update import update_project
     from pipeline.project import Project
 
     project = Project.find(args.project)
@@ -108,8 +108,8 @@ def run_update(args) -> int:
 
 
 def run_merge(args) -> int:
-    from pipeline import progress
-    from pipeline.catalog.update import merge_paths
+    from pipeline.core import progress
+    from pipeline.jobs.update import merge_paths
 
     results = merge_paths(
         args.old, args.new, args.old if args.update else args.output, memory_sources=args.memory, lang=args.lang,
@@ -127,7 +127,7 @@ def run_merge(args) -> int:
 
 
 def run_add_language(args) -> int:
-    from pipeline.catalog.init import add_language
+    from pipeline.jobs.add_language import add_language
     from pipeline.project import Project
 
     project = Project.find(args.project)
@@ -143,7 +143,7 @@ def run_add_language(args) -> int:
 
 def _stats_rows(args):
     from pipeline.catalog.stats import catalog_stats
-    from pipeline.catalog.update import load
+    from pipeline.jobs.update import load
 
     rows = []
     if args.files:
@@ -206,8 +206,8 @@ def run_stats(args) -> int:
 
 def run_pseudo(args) -> int:
     from pipeline.catalog.pseudo import PSEUDO_LANGS, pseudo_catalog
-    from pipeline.catalog.update import load, save
-    from pipeline.fileio import project_lock
+    from pipeline.jobs.update import load, save
+    from pipeline.core.fileio import project_lock
     from pipeline.project import Project
 
     project = Project.find(args.project)
@@ -245,9 +245,9 @@ def run_pseudo(args) -> int:
 
 
 def _project_memory(project, lang: str):
-    from pipeline import languages
+    from pipeline.core import languages
     from pipeline.catalog.memory import Memory
-    from pipeline.catalog.update import load
+    from pipeline.jobs.update import load
 
     languages.validate(lang)
     memory = Memory()
@@ -260,7 +260,7 @@ def _project_memory(project, lang: str):
 def run_memory_export(args) -> int:
     from pipeline import __version__
     from pipeline.catalog import tmx
-    from pipeline.fileio import atomic_write
+    from pipeline.core.fileio import atomic_write
     from pipeline.project import Project
 
     project = Project.find(args.project)
@@ -274,9 +274,9 @@ def run_memory_export(args) -> int:
 def run_memory_import(args) -> int:
     from pathlib import Path
 
-    from pipeline import languages
+    from pipeline.core import languages
     from pipeline.catalog import tmx
-    from pipeline.fileio import atomic_write, project_lock, read_bytes
+    from pipeline.core.fileio import atomic_write, project_lock, read_bytes
     from pipeline.project import Project
 
     project = Project.find(args.project)

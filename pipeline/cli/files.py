@@ -36,7 +36,7 @@ def _print_findings(findings) -> None:
 
 
 def run_extract(args) -> int:
-    from pipeline import filejobs
+    from pipeline.jobs import files as filejobs
 
     glossary = None
     if args.glossary:
@@ -68,7 +68,7 @@ def _project_segmentation(source: str) -> str:
 
 
 def run_render(args) -> int:
-    from pipeline import filejobs
+    from pipeline.jobs import files as filejobs
 
     report = filejobs.render_files(args.source, args.catalog, args.output, lang=args.lang, strict=args.strict)
     _print_findings(report.findings)

@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("catalogs", nargs="*", metavar="PO", help="PO files or folders of PO files")
     p.add_argument("--glossary", metavar="FILE", help="glossary (our TOML or TBX); default: the project's")
     p.add_argument("--no-glossary", action="store_true", help="run only the standard checks")
-    p.add_argument("--lang", help="language of the catalogues (default: their Language header or folder name)")
+    p.add_argument("--lang", help="check only the catalogues in this language (a catalogue's language is its "
+                                  "folder's or its Language header's)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: one per CPU for 200 catalogues or more)")
@@ -53,17 +54,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _project():
-    from pipeline.errors import TamizdatError
-    from pipeline.project import Project
+    from pipeline.project import NotAProject, Project
 
     try:
         return Project.find(".")
-    except TamizdatError:
+    except NotAProject:  # commands that also work on loose files; broken settings still stop them
         return None
 
 
 def _glossary(path: str | None, project, required: bool):
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
     from pipeline.glossary import load_glossary
 
     if path:
@@ -78,14 +78,14 @@ def _glossary(path: str | None, project, required: bool):
 
 def _catalogs(args, project) -> list[tuple[Path, str | None]]:
     """(path, language from the folder layout) for every catalogue to check."""
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     out: list[tuple[Path, str | None]] = []
     if not args.catalogs:
         if project is None:
             raise TamizdatError("no PO files given and not inside a Tamizdat project")
         cwd = Path.cwd()
-        for lang in project.settings.languages:
+        for lang in [args.lang] if args.lang else project.settings.languages:
             for po in sorted((project.locales_dir / lang).glob("*.po")):
                 # Paths as the user would type them, so editors can jump to file:line.
                 out.append((po.relative_to(cwd) if po.is_relative_to(cwd) else po, lang))
@@ -102,9 +102,9 @@ def _catalogs(args, project) -> list[tuple[Path, str | None]]:
 def run_check(args) -> int:
     import json
 
-    from pipeline import languages
-    from pipeline.errors import TamizdatError
-    from pipeline.filejobs import check_files
+    from pipeline.core import languages
+    from pipeline.core.errors import TamizdatError
+    from pipeline.jobs.files import check_files
 
     try:
         if args.lang:
@@ -119,7 +119,8 @@ def run_check(args) -> int:
     glossary = None if args.no_glossary else _glossary(args.glossary, project, required=False)
     files = _catalogs(args, project)
     jobs = args.jobs or (None if len(files) >= 200 else 1)
-    findings = check_files(files, glossary, args.lang, jobs=jobs)
+    findings, checked = check_files(files, glossary, args.lang, jobs=jobs,
+                                    settings=project.settings.checks if project is not None else None)
     errors = sum(1 for f in findings if f.severity == "error")
     if args.format == "json":
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
@@ -128,7 +129,7 @@ def run_check(args) -> int:
     if not args.quiet:
         warnings = len(findings) - errors
         note = "" if glossary is not None else " (no glossary)"
-        print(f"check: {len(files)} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
+        print(f"check: {checked} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -150,8 +151,8 @@ def _print_text(findings) -> None:
 
 
 def run_export(args) -> int:
-    from pipeline import languages
-    from pipeline.fileio import atomic_write
+    from pipeline.core import languages
+    from pipeline.core.fileio import atomic_write
 
     fmt = args.format or _format_of(args.output) or "tbx"
     if fmt in PER_LANGUAGE and not args.lang:
@@ -194,15 +195,15 @@ def _format_of(path: str | None) -> str | None:
 
 
 def run_import(args) -> int:
-    from pipeline.errors import TamizdatError
-    from pipeline.fileio import atomic_write
+    from pipeline.core.errors import TamizdatError
+    from pipeline.core.fileio import atomic_write
     from pipeline.glossary import load_glossary
     from pipeline.glossary.toml_format import dumps
 
     fmt = args.format or _format_of(args.source)
     if fmt in ("csv", "tsv", "omegat"):
-        from pipeline import languages
-        from pipeline.fileio import read_bytes
+        from pipeline.core import languages
+        from pipeline.core.fileio import read_bytes
         from pipeline.glossary import tabular
 
         if not args.lang:
@@ -218,7 +219,7 @@ def run_import(args) -> int:
             raise TamizdatError("glossary is not valid UTF-8", args.source, data[: exc.start].count(b"\n") + 1) from None
         glossary = tabular.parse(text, args.source, args.lang, source, "," if fmt == "csv" else "\t")
     elif fmt == "tbx":
-        from pipeline.fileio import read_bytes
+        from pipeline.core.fileio import read_bytes
         from pipeline.glossary.tbx import parse_tbx
 
         glossary = parse_tbx(read_bytes(args.source), args.source)
@@ -230,6 +231,8 @@ def run_import(args) -> int:
         if project is None:
             raise TamizdatError("not inside a Tamizdat project: pass -o FILE.toml")
         out = project.glossary_path
+    for warning in glossary.warnings:
+        print(f"{warning} (warning)", file=sys.stderr)
     if Path(out).exists() and not args.force:
         raise TamizdatError("already exists; pass --force to replace it (its comments will be lost)", str(out))
     atomic_write(out, dumps(glossary))

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _ask(args, attr: str, question: str, default: str | None) -> str:
     """The option's value; on a terminal, asked for when missing; otherwise its default or an error."""
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     value = getattr(args, attr)
     if value:
@@ -74,7 +74,7 @@ def run_init(args) -> int:
 
 
 def run_build(args) -> int:
-    from pipeline.build import build
+    from pipeline.jobs.build import build
     from pipeline.project import Project
     from pipeline.publish.gate import is_gate_finding
 

@@ -69,8 +69,8 @@ def _say(args, line: str) -> None:
 
 
 def run_import(args) -> int:
-    from pipeline.errors import TamizdatError
-    from pipeline.fileio import project_lock, read_bytes, write_many_if_changed
+    from pipeline.core.errors import TamizdatError
+    from pipeline.core.fileio import project_lock, read_bytes, write_many_if_changed
     from pipeline.ingest import import_page, render_document, slugify, summary
     from pipeline.project import Project
 
@@ -97,7 +97,7 @@ def run_import(args) -> int:
                   "letters, digits and '-')", file=sys.stderr)
         slug = slug or wanted
     if args.lang:
-        from pipeline import languages
+        from pipeline.core import languages
 
         try:
             languages.validate(args.lang)
@@ -136,7 +136,7 @@ def _import_media(args, project, imp, out: Path) -> list[tuple[Path, bytes]]:
     from pipeline import media
 
     if args.max_media_size <= 0 or args.media_timeout <= 0:
-        from pipeline.errors import TamizdatError
+        from pipeline.core.errors import TamizdatError
 
         raise TamizdatError("--max-media-size and --media-timeout must be positive")
     folder = project.media_dir / imp.article.slug
@@ -154,10 +154,10 @@ def _import_media(args, project, imp, out: Path) -> list[tuple[Path, bytes]]:
 
 def run_review(args) -> int:
     from pipeline.project import Project
-    from pipeline.review import write_review
+    from pipeline.jobs.review import write_review
 
     project = Project.find(args.project)
-    out = Path(args.output) if args.output else project.root / "review"
+    out = Path(args.output) if args.output else project.review_dir
     written = write_review(project, out, args.lang)
     for path in written:
         _say(args, f"wrote {_shown(path)}")
@@ -182,7 +182,7 @@ def _shown(path: str) -> str:
 
 def run_serve(args) -> int:
     from pipeline.project import Project
-    from pipeline.serve import serve
+    from pipeline.jobs.serve import serve
 
     project = Project.find(args.project)
     return serve(project, args.bind, args.port, args.interval, say=lambda line: _say(args, line))

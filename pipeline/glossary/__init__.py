@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary.model import Concept, Forbidden, Glossary, Term, Translations
 from pipeline.glossary.toml_format import parse_glossary
 
@@ -35,7 +35,7 @@ def parse_any(data: bytes, path: str) -> Glossary:
 
 def load_glossary(path: str | os.PathLike) -> Glossary:
     """Read our TOML glossary or a TBX file; errors name the file and line."""
-    from pipeline.fileio import read_bytes
+    from pipeline.core.fileio import read_bytes
 
     return parse_any(read_bytes(path), str(path))
 

@@ -14,13 +14,17 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate
 
+from typing import TYPE_CHECKING
+
 from pipeline.glossary.derive import compound_parts
-from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import MIXED_RE, strip_invisible, unmix_word
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
     FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _stemmer, base_lang, english_base, fold,
     word_keys,
 )
+
+if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
+    from pipeline.glossary.model import Concept, Glossary
 
 # Placeholder tags, entities, URLs and e-mail addresses: never words. Two
 # regexes, each run only when its tell-tale characters occur.
@@ -353,8 +357,5 @@ def build_index(glossary: Glossary, lang: str) -> Index:
 
 
 def index_for(glossary: Glossary, lang: str) -> Index:
-    idx = glossary._indexes.get(lang)
-    if idx is None:
-        idx = glossary._indexes[lang] = build_index(glossary, lang)
-        idx.remember = lang == glossary.source_language
-    return idx
+    """The glossary's index for ``lang`` (the glossary keeps it: :meth:`Glossary.index`)."""
+    return glossary.index(lang)

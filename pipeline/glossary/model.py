@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pipeline.glossary.match import Hit
+    from pipeline.glossary.match import Hit, Index
 
 POS_VALUES = ("noun", "adjective", "verb", "adverb", "phrase", "proper noun", "abbreviation", "other")
 
@@ -111,9 +111,12 @@ class Glossary:
     source_language: str = "en"
     prison_words: list[str] = field(default_factory=list)  # source words that make a message about prison
     path: str = field(default="<string>", compare=False)
+    # What reading it left out, one "FILE:LINE: message" each (a TBX concept with no source-language term).
+    warnings: list[str] = field(default_factory=list, compare=False)
 
     def __post_init__(self) -> None:
-        self._indexes: dict = {}
+        # One matching index per language, built on first use and kept with the glossary it indexes.
+        self._indexes: dict[str, Index] = {}
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Glossary):
@@ -162,10 +165,15 @@ class Glossary:
         a term only as a derivation or a compound (политзаключённая, Strafkolonieverwaltung): right for
         counting a translation's renderings, too loose to name a word's concept on its own (Петушиный бой).
         """
+        hits = self.index(lang).find(text, overlapping, remember)
+        return hits if derived else [h for h in hits if not h.derived]
+
+    def index(self, lang: str) -> Index:
+        """The matching index of ``lang``'s terms (built on first use, then kept)."""
         idx = self._indexes.get(lang)
         if idx is None:
-            from pipeline.glossary.match import index_for
+            from pipeline.glossary.match import build_index
 
-            idx = index_for(self, lang)
-        hits = idx.find(text, overlapping, remember)
-        return hits if derived else [h for h in hits if not h.derived]
+            idx = self._indexes[lang] = build_index(self, lang)
+            idx.remember = lang == self.source_language
+        return idx

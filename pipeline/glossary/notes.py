@@ -1,8 +1,7 @@
 """Glossary notes in front of translators: ``#.`` comments on entries that use a term.
 
 Each concept found in an entry's msgid gets one line with the term and the
-translator note, then one line per language (only the catalogue's language
-in a PO, every language in a POT) with the approved and forbidden
+translator note, then one line per language with the approved and forbidden
 translations::
 
     #. glossary: rooster (“downgraded”) — Caste slur imposed on the prisoner: …
@@ -10,6 +9,12 @@ translations::
 
 Lines starting with ``glossary:`` / ``glossary <lang>:`` belong to us and are
 rewritten on every run; all other ``#.`` lines are kept as they are.
+
+A catalogue carries exactly its template's lines, every language's: ``#.``
+comments belong to the template, and ``msgmerge --previous`` (what Weblate's
+"update PO files" add-on runs) copies them from it. Were a catalogue to keep
+only its own language's lines, msgmerge would add the others and the next
+``tamizdat update`` remove them again, forever.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ import csv
 import io
 import re
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary.model import Concept, Forbidden, Glossary, Term, Translations
 
 DNT = "keep untranslated"

@@ -1,39 +1,53 @@
-"""TBX-Basic (``martif``) in and out.
+"""TBX in and out: TBX-Basic 2019 (``<tbx type="TBX-Basic" style="dca">``) written, 2019 and v2 (``martif``) read.
 
-Mapping (export → import is lossless):
+Export is valid against the TBX core RELAX NG schema and the TBX-Basic dialect's Schematron (tested):
 
-- ``termEntry/@id`` = concept id; ``descrip[@type=definition]`` = definition;
-  the entry-level ``note`` = translator note; ``descrip[@type=x-exclude]`` =
-  an exclusion phrase; ``descrip[@type=x-context]`` / ``x-notContext`` = a sense condition word and
-  ``descrip[@type=x-prisonOnly]`` = ``yes`` (see ``pipeline.glossary.sense``).
-- source ``langSet``: one ``tig`` per term with ``termNote[@type=partOfSpeech]``
-  and, for quoted-only terms, ``termNote[@type=x-quotedOnly]``; a term's own conditions are
-  ``termNote[@type=x-prisonOnly]`` and ``termNote[@type=x-context]``.
-- other ``langSet``: ``tig`` with ``administrativeStatus`` =
-  ``preferredTerm-admn-sts`` / ``admittedTerm-admn-sts`` /
-  ``deprecatedTerm-admn-sts`` (the reason in the tig's ``note``).
-  ``supersededTerm-admn-sts`` and Weblate's ``forbidden``/``obsolete`` read as
-  forbidden.
-- per langSet: ``note`` = reader note, ``descrip[@type=Translation needed]`` =
-  ``No`` for do-not-translate, ``descrip[@type=x-caseSensitive]``, ``descrip[@type=x-exclude]`` = a phrase
-  where the language's words of the concept mean something else.
-- the glossary's prison context words: ``encodingDesc/p[@type=x-prisonWord]``, one each.
+- ``conceptEntry/@id`` = concept id; ``descrip[@type=definition]`` = definition; the entry's ``note`` =
+  translator note;
+- source ``langSec``: one ``termSec`` per term with ``termNote[@type=partOfSpeech]`` (TBX-Basic's noun,
+  adjective, verb, adverb, other; our "phrase" and "abbreviation" are also ``termType``);
+- other ``langSec``: ``termSec`` with ``administrativeStatus`` ``preferredTerm-admn-sts`` /
+  ``admittedTerm-admn-sts`` / ``deprecatedTerm-admn-sts`` (forbidden, the reason in the termSec's ``note``);
+- a ``langSec``'s ``note`` = its reader note.
 
-Reading also accepts TBX v3 (``tbx``/``conceptEntry``/``langSec``/``termSec``)
-and ``ntig``/``termGrp``; DTDs and entities are never resolved.
+What TBX-Basic has no data category for — case sensitivity, do-not-translate, quoted-only terms, exclusion
+phrases, "proper noun", the sense conditions of :mod:`pipeline.glossary.sense` (context words, prison-only)
+— is kept in ``note`` elements starting ``tamizdat:`` (valid everywhere, shown by other tools as notes,
+read back by ours), so export → import is lossless; the glossary's prison words are
+``tbxHeader/encodingDesc/p[@type=x-prisonWord]``.
+
+Reading takes both versions: v2's ``termEntry``/``langSet``/``tig``/``ntig``, ``descrip`` types
+``Translation needed``, ``x-caseSensitive``, ``x-exclude``, ``x-context``, ``x-notContext``,
+``x-prisonOnly``, ``termNote`` ``x-quotedOnly``, ``x-prisonOnly``, ``x-context`` (our earlier exports),
+``supersededTerm-admn-sts`` and Weblate's ``forbidden``/``obsolete`` as forbidden. DTDs and entities are
+never resolved.
 """
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary.model import Concept, Forbidden, Glossary, Term, Translations
 from pipeline.glossary.toml_format import ID_RE, _norm
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
 DNT_TYPES = ("translation needed", "translationneeded")
+INDENTED_BREAK = re.compile(r"[ \t]*\n[ \t]+")
+OURS = "tamizdat: "  # a note holding a flag TBX-Basic has no data category for
+BASIC_POS = ("noun", "adjective", "verb", "adverb", "other")
+# Our part of speech → (TBX-Basic partOfSpeech, termType or None)
+POS_MAP = {"phrase": ("other", "phrase"), "abbreviation": ("noun", "abbreviation"), "proper noun": ("noun", None)}
+MODEL_PIS = (
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '
+    'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+    'TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+)
 
 
 def _local(el) -> str:
@@ -48,86 +62,89 @@ def _children(el, *names):
 
 
 def _text(el) -> str:
-    return "".join(el.itertext()).strip()
+    # A line break followed by indentation is a pretty-printer's, not the text's (ours never writes one).
+    return INDENTED_BREAK.sub(" ", "".join(el.itertext())).strip()
 
 
 # -- export -------------------------------------------------------------------
 
 def dumps(glossary: Glossary) -> str:
-    E = etree.Element
-    SE = etree.SubElement
-    root = E("martif", {"type": "TBX-Basic", XML_LANG: glossary.source_language})
-    header = SE(root, "martifHeader")
-    fd = SE(header, "fileDesc")
-    sd = SE(fd, "sourceDesc")
-    SE(sd, "p").text = "Tamizdat glossary"
-    ed = SE(header, "encodingDesc")
-    SE(ed, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
-    for w in glossary.prison_words:
-        SE(ed, "p", type="x-prisonWord").text = w
-    body = SE(SE(root, "text"), "body")
+    """The glossary as TBX-Basic 2019 (DCA style), every language in one file."""
+    def E(parent, tag: str, text: str | None = None, **attrib):
+        el = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", {XML_LANG if k == "xml_lang" else k: v
+                                                         for k, v in attrib.items()})
+        if text is not None:
+            el.text = text
+        return el
+
+    root = etree.Element(f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: glossary.source_language},
+                         nsmap={None: TBX_NS})
+    header = E(root, "tbxHeader")
+    E(E(E(header, "fileDesc"), "sourceDesc"), "p", "Tamizdat glossary")
+    if glossary.prison_words:
+        ed = E(header, "encodingDesc")
+        for w in glossary.prison_words:
+            E(ed, "p", w, type="x-prisonWord")
+    body = E(E(root, "text"), "body")
     for c in glossary.concepts:
-        entry = SE(body, "termEntry", id=c.id)
+        entry = E(body, "conceptEntry", id=c.id)
         if c.definition:
-            SE(entry, "descrip", type="definition").text = c.definition
-        for x in c.exclude:
-            SE(entry, "descrip", type="x-exclude").text = x
-        for x in c.context:
-            SE(entry, "descrip", type="x-context").text = x
-        for x in c.not_context:
-            SE(entry, "descrip", type="x-notContext").text = x
-        if c.prison_only:
-            SE(entry, "descrip", type="x-prisonOnly").text = "yes"
+            E(entry, "descrip", c.definition, type="definition")
         if c.translator_note:
-            SE(entry, "note").text = c.translator_note
-        src = SE(entry, "langSet", {XML_LANG: glossary.source_language})
-        _lang_flags(src, c.source_reader_note, c.dnt, c.case_sensitive)
+            E(entry, "note", c.translator_note)
+        for x in c.exclude:
+            E(entry, "note", f"{OURS}exclude “{x}”")
+        for x in c.context:
+            E(entry, "note", f"{OURS}context “{x}”")
+        for x in c.not_context:
+            E(entry, "note", f"{OURS}not context “{x}”")
+        if c.prison_only:
+            E(entry, "note", f"{OURS}prison only")
+        src = E(entry, "langSec", xml_lang=glossary.source_language)
+        _lang_notes(E, src, c.source_reader_note, c.dnt or None, c.case_sensitive or None)
+        pos, term_type = (c.pos, None) if c.pos in BASIC_POS else POS_MAP.get(c.pos, ("other", None))
         for t in c.terms:
-            tig = SE(src, "tig")
-            SE(tig, "term").text = t.text
+            ts = E(src, "termSec")
+            E(ts, "term", t.text)
             if c.pos:
-                SE(tig, "termNote", type="partOfSpeech").text = c.pos
+                E(ts, "termNote", pos, type="partOfSpeech")
+                if term_type:
+                    E(ts, "termNote", term_type, type="termType")
+            if c.pos == "proper noun":
+                E(ts, "note", f"{OURS}proper noun")
             if t.quoted:
-                SE(tig, "termNote", type="x-quotedOnly").text = "yes"
+                E(ts, "note", f"{OURS}quoted only")
             if t.prison_only:
-                SE(tig, "termNote", type="x-prisonOnly").text = "yes"
+                E(ts, "note", f"{OURS}prison only")
             for x in t.context:
-                SE(tig, "termNote", type="x-context").text = x
+                E(ts, "note", f"{OURS}context “{x}”")
         for lang, tr in c.langs.items():
-            ls = SE(entry, "langSet", {XML_LANG: lang})
-            _lang_flags(ls, tr.reader_note, tr.dnt, tr.case_sensitive)
+            ls = E(entry, "langSec", xml_lang=lang)
+            _lang_notes(E, ls, tr.reader_note, tr.dnt, tr.case_sensitive)
             for x in tr.exclude:
-                SE(ls, "descrip", type="x-exclude").text = x
+                E(ls, "note", f"{OURS}exclude “{x}”")
             for status, terms in (("preferredTerm-admn-sts", tr.preferred), ("admittedTerm-admn-sts", tr.admitted)):
                 for text in terms:
-                    tig = SE(ls, "tig")
-                    SE(tig, "term").text = text
-                    SE(tig, "termNote", type="administrativeStatus").text = status
+                    ts = E(ls, "termSec")
+                    E(ts, "term", text)
+                    E(ts, "termNote", status, type="administrativeStatus")
             for f in tr.forbidden:
-                tig = SE(ls, "tig")
-                SE(tig, "term").text = f.term
-                SE(tig, "termNote", type="administrativeStatus").text = "deprecatedTerm-admn-sts"
+                ts = E(ls, "termSec")
+                E(ts, "term", f.term)
+                E(ts, "termNote", "deprecatedTerm-admn-sts", type="administrativeStatus")
                 if f.reason:
-                    SE(tig, "note").text = f.reason
+                    E(ts, "note", f.reason)
     etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="unicode", xml_declaration=False).join(
-        ['<?xml version="1.0" encoding="UTF-8"?>\n', "\n"]
-    )
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + MODEL_PIS + etree.tostring(root, encoding="unicode") + "\n"
 
 
-def _lang_flags(ls, reader_note: str, dnt: bool | None, case_sensitive: bool | None) -> None:
-    SE = etree.SubElement
-    if dnt is not None and (dnt or _is_source(ls) is False):
-        SE(ls, "descrip", type="Translation needed").text = "No" if dnt else "Yes"
-    if case_sensitive is not None and (case_sensitive or _is_source(ls) is False):
-        SE(ls, "descrip", type="x-caseSensitive").text = "Yes" if case_sensitive else "No"
+def _lang_notes(E, ls, reader_note: str, dnt: bool | None, case_sensitive: bool | None) -> None:
     if reader_note:
-        SE(ls, "note").text = reader_note
-
-
-def _is_source(ls) -> bool:
-    root = ls.getroottree().getroot()
-    return ls.get(XML_LANG) == root.get(XML_LANG)
+        E(ls, "note", reader_note)
+    if dnt is not None:
+        E(ls, "note", f"{OURS}{'do not translate' if dnt else 'translate'}")
+    if case_sensitive is not None:
+        E(ls, "note", f"{OURS}{'case-sensitive' if case_sensitive else 'case-insensitive'}")
 
 
 # -- import -------------------------------------------------------------------
@@ -150,20 +167,24 @@ def parse_tbx(data: bytes | str, path: str = "<string>") -> Glossary:
     except TamizdatError as exc:
         raise TamizdatError(exc.message, path, root.sourceline) from None
     g = Glossary(source_language=source, path=path)
-    g.prison_words = [_text(p) for p in root.iter() if _local(p) == "p" and (p.get("type") or "").lower() == "x-prisonword"]
+    g.prison_words = [_text(p) for p in root.iter(etree.Element)
+                      if _local(p) == "p" and (p.get("type") or "").lower() == "x-prisonword"]
     seen: dict[str, int] = {}
     entries = [el for el in root.iter() if _local(el) in ("termEntry", "conceptEntry")]
     for n, entry in enumerate(entries, 1):
         c = _entry(entry, n, source, path)
+        if not c.terms:
+            # Termbases hold concepts named only in other languages; they are no use to a source text.
+            g.warnings.append(f"{path}:{entry.sourceline}: concept {c.id!r} skipped: no term in the source "
+                              f"language {source!r}")
+            continue
         if c.id in seen:
             raise TamizdatError(f"duplicate concept id {c.id!r} (first defined at line {seen[c.id]})", path, entry.sourceline)
         seen[c.id] = entry.sourceline or 0
         g.concepts.append(c)
+    if entries and not g.concepts:
+        raise TamizdatError(f"no concept has a term in the source language {source!r}", path, root.sourceline)
     return g
-
-
-def _yes(el) -> bool:
-    return _text(el).lower() in ("yes", "true", "1")
 
 
 def _status(tig) -> str:
@@ -181,14 +202,53 @@ def _status(tig) -> str:
     return ""
 
 
+def _yes(el) -> bool:
+    return _text(el).lower() in ("yes", "true", "1")
+
+
+def _quoted_value(flag: str, name: str) -> str | None:
+    """``context “Stolypin”`` → ``Stolypin`` for ``name`` "context"; None for another flag."""
+    if flag.startswith(name + " "):
+        return flag[len(name) + 1:].strip().strip("“”\"")
+    return None
+
+
+def _source_term(tig, text: str, c: Concept) -> Term:
+    """A source term with its own flags; its part of speech goes into ``c`` (the first one given)."""
+    t = Term(text)
+    pos, term_type, ours_pos = "", "", ""
+    for tn in tig.iter(etree.Element):
+        name, typ, value = _local(tn), (tn.get("type") or "").lower(), _text(tn)
+        flag = value[len(OURS):] if name == "note" and value.startswith(OURS) else None
+        if name == "termNote" and typ == "partofspeech":
+            pos = value
+        elif name == "termNote" and typ == "termtype":
+            term_type = value
+        elif name == "termNote" and typ == "x-quotedonly":  # v2, our earlier exports
+            t.quoted = _yes(tn)
+        elif name == "termNote" and typ == "x-prisononly":
+            t.prison_only = _yes(tn)
+        elif name == "termNote" and typ == "x-context":
+            t.context.append(value)
+        elif flag == "quoted only":
+            t.quoted = True
+        elif flag == "prison only":
+            t.prison_only = True
+        elif flag == "proper noun":
+            ours_pos = "proper noun"
+        elif flag is not None and _quoted_value(flag, "context") is not None:
+            t.context.append(_quoted_value(flag, "context") or "")
+    if not c.pos:
+        c.pos = ours_pos or (term_type if term_type in ("phrase", "abbreviation") else pos)
+    return t
+
+
 def _entry(entry, n: int, source: str, path: str) -> Concept:
     cid = (entry.get("id") or "").strip()
     if not cid:
         cid = f"concept-{n}"
     if not ID_RE.match(cid):
         # TBX ids may be anything XML allows; ours are slugs.
-        import re
-
         cid = re.sub(r"[^a-z0-9-]+", "-", cid.lower()).strip("-") or f"concept-{n}"
     c = Concept(id=cid, terms=[], line=entry.sourceline or 0)
     for el in entry:
@@ -197,6 +257,14 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             c.definition = _text(el)
         elif name == "descrip" and typ == "x-exclude":
             c.exclude.append(_text(el))
+        elif name == "note" and _text(el).startswith(OURS):
+            flag = _text(el)[len(OURS):]
+            for field, values in (("exclude", c.exclude), ("context", c.context), ("not context", c.not_context)):
+                value = _quoted_value(flag, field)
+                if value is not None:
+                    values.append(value)
+            if flag == "prison only":
+                c.prison_only = True
         elif name == "descrip" and typ == "x-context":
             c.context.append(_text(el))
         elif name == "descrip" and typ == "x-notcontext":
@@ -219,16 +287,27 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
         tr = Translations()
         for el in ls:
             name, typ = _local(el), (el.get("type") or "").lower()
-            if name == "note":
+            if name == "note" and _text(el).startswith(OURS):
+                flag = _text(el)[len(OURS):]
+                if flag in ("do not translate", "translate"):
+                    tr.dnt = flag == "do not translate"
+                elif flag in ("case-sensitive", "case-insensitive"):
+                    tr.case_sensitive = flag == "case-sensitive"
+                elif _quoted_value(flag, "exclude") is not None:
+                    tr.exclude.append(_quoted_value(flag, "exclude") or "")
+            elif name == "note":
                 tr.reader_note = _text(el)
             elif name == "descrip" and typ in DNT_TYPES:
                 tr.dnt = _text(el).lower() in ("no", "false", "0")
+            elif name == "descrip" and typ == "x-exclude":
+                tr.exclude.append(_text(el))
             elif name == "descrip" and typ == "x-casesensitive":
                 tr.case_sensitive = _text(el).lower() in ("yes", "true", "1")
             elif name == "descrip" and typ == "definition" and not c.definition:
                 c.definition = _text(el)
-            elif name == "descrip" and typ == "x-exclude":
-                tr.exclude.append(_text(el))
+            elif name == "descripGrp" and not c.definition:
+                c.definition = next((_text(d) for d in _children(el, "descrip")
+                                     if (d.get("type") or "").lower() == "definition"), "")
         for tig in _children(ls, "tig", "ntig", "termSec"):
             term_el = next((t for t in tig.iter() if _local(t) == "term"), None)
             if term_el is None or not _text(term_el):
@@ -236,21 +315,10 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             term = _text(term_el)
             status = _status(tig)
             if is_source:
-                t = Term(term)
-                for tn in tig.iter():
-                    typ = (tn.get("type") or "").lower()
-                    if _local(tn) == "termNote" and typ == "partofspeech" and not c.pos:
-                        c.pos = _text(tn)
-                    elif _local(tn) == "termNote" and typ == "x-quotedonly":
-                        t.quoted = _yes(tn)
-                    elif _local(tn) == "termNote" and typ == "x-prisononly":
-                        t.prison_only = _yes(tn)
-                    elif _local(tn) == "termNote" and typ == "x-context":
-                        t.context.append(_text(tn))
-                c.terms.append(t)
+                c.terms.append(_source_term(tig, term, c))
                 continue
             if status == "forbidden":
-                reason = next((_text(x) for x in tig.iter() if _local(x) == "note"), "")
+                reason = next((_text(x) for x in tig.iter() if _local(x) == "note" and not _text(x).startswith(OURS)), "")
                 tr.forbidden.append(Forbidden(term, reason))
             elif status == "preferred" or (not status and not tr.preferred):
                 tr.preferred.append(term)
@@ -266,6 +334,4 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             if _norm(f.term) in approved:
                 raise TamizdatError(f"concept {cid!r} [{lang}]: {f.term!r} is both approved and forbidden", path, ls.sourceline)
         c.langs[lang] = tr
-    if not c.terms:
-        raise TamizdatError(f"concept {cid!r} has no term in the source language {source!r}", path, entry.sourceline)
     return c

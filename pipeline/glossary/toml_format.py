@@ -11,8 +11,8 @@ import re
 import tomllib
 from typing import Any, Callable, NoReturn
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary.model import POS_VALUES, Concept, Forbidden, Glossary, Term, Translations
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, drop_boilerplate
 from pipeline.ingest.clean import NOTE_RE, Builder, drop_metadata_lines, shorten
 from pipeline.ingest.dates import find_date, parse_date

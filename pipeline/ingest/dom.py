@@ -89,7 +89,7 @@ MAX_DEPTH = 400  # real CMS pages nest a few dozen levels; the import's steps wa
 def check_depth(soup, path: str) -> None:
     """Refuse, at once and in one line, a page nested deeper than any article (a hostile page 10,000
     levels deep would otherwise exhaust Python's stack, after a long time)."""
-    from pipeline.errors import TamizdatError
+    from pipeline.core.errors import TamizdatError
 
     stack = [(soup, 0)]
     while stack:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.htmltext import declared_charset
+from pipeline.segment.htmltext import declared_charset
 
 _CYR_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґў")
 

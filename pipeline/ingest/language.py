@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup
 
-from pipeline import languages
-from pipeline.errors import TamizdatError
+from pipeline.core import languages
+from pipeline.core.errors import TamizdatError
 from pipeline.ingest.dom import json_ld, meta_content
 
 # Below this many letters the identifier's guess is not worth more than a question to the editor.

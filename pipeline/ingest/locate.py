@@ -7,7 +7,7 @@ from collections import defaultdict
 from bs4 import BeautifulSoup, NavigableString, Tag
 from soupsieve import SelectorSyntaxError
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
 from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, node_text, norm
 

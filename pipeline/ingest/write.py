@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline import languages
+from pipeline.core import languages
 
 if TYPE_CHECKING:
     from pipeline.ingest import Imported

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline import languages
+from pipeline.core import languages
 
 
 def _is_rtl_lang(code: str) -> bool:

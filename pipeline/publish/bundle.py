@@ -19,8 +19,8 @@ from pathlib import Path, PurePosixPath
 
 import lxml.html
 
-from pipeline.errors import TamizdatError
-from pipeline.fileio import atomic_write, read_bytes
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import atomic_write, read_bytes
 from pipeline.project import Project
 
 _STORED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".zip", ".mp4", ".webm", ".mp3", ".ogg"}  # already compressed
@@ -61,7 +61,7 @@ def _front_page(project: Project, lang: str) -> bytes:
 def _without_missing_links(data: bytes, name: str, present: set[str]) -> bytes:
     """Links to pages left out of a one-language bundle go: switcher entries and alternates are dropped,
     a link in running text keeps its words."""
-    from pipeline.htmltext import remove_keep_tail, serialize_html
+    from pipeline.segment.htmltext import remove_keep_tail, serialize_html
     from pipeline.publish.safety import is_external
 
     root = lxml.html.document_fromstring(data)

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 import lxml.html
 
-from pipeline import languages
-from pipeline.htmltext import remove_keep_tail
+from pipeline.core import languages
+from pipeline.segment.htmltext import remove_keep_tail
 from pipeline.model import Article
 from pipeline.publish.messages import message
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.htmltext import remove_keep_tail
+from pipeline.segment.htmltext import remove_keep_tail
 
 
 _VISIBLE = {"img", "svg", "picture", "video", "object", "embed", "iframe"}

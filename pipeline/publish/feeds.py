@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline import languages
+from pipeline.core import languages
 
 FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.fileio import read_bytes, write_if_changed
+from pipeline.core.fileio import read_bytes, write_if_changed
 from pipeline.model import Finding
 from pipeline.project import Project
 
@@ -35,8 +35,8 @@ def publish_media(project: Project, slugs: list[str], report, cache=None) -> Non
     """``site/media/<slug>/`` of every published article (issue 19): its images, checked for metadata
     again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
     from pipeline import media
-    from pipeline.buildcache import digest
-    from pipeline.errors import TamizdatError
+    from pipeline.jobs.buildcache import digest
+    from pipeline.core.errors import TamizdatError
 
     for slug in slugs:
         folder = project.media_dir / slug

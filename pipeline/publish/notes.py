@@ -12,7 +12,7 @@ import re
 from lxml import etree
 import lxml.html
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.glossary.model import Concept
 from pipeline.publish.messages import message
 
@@ -51,15 +51,11 @@ def add_reader_notes(root: etree._Element, glossary, lang: str, source_lang: str
     plan: list[tuple[etree._Element, etree._Element | None, str, list[tuple[int, Concept]]]] = []
     for parent, prev, text in list(_text_slots(article)):
         cuts = []
-        try:
-            hits = glossary.find(text, lang, remember=False)
-        except Exception:  # noqa: BLE001 - notes are a courtesy; a matcher problem must not break the build
-            hits = []
-        for hit in hits:
+        for hit in glossary.find(text, lang, remember=False):
             concept = hit.concept
-            if getattr(hit, "forbidden", False) or concept.id in seen:
+            if hit.kind == "forbidden" or concept.id in seen:
                 continue
-            note = concept.reader_note(lang) if callable(getattr(concept, "reader_note", None)) else ""
+            note = concept.reader_note(lang)
             if not note:
                 continue
             seen.add(concept.id)

@@ -13,8 +13,8 @@ from babel.dates import format_date
 from lxml import etree
 import lxml.html
 
-from pipeline import languages
-from pipeline.htmltext import remove_keep_tail, serialize_html
+from pipeline.core import languages
+from pipeline.segment.htmltext import remove_keep_tail, serialize_html
 from pipeline.publish.messages import message
 from pipeline.publish.safety import add_policy
 

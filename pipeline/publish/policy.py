@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 from pipeline.project import Project
 from pipeline.publish.gate import BLOCKING, CHECKS
 
@@ -34,62 +35,61 @@ class Policy:
     on_error: str = "source"  # a blocked entry: publish the source text, or "hide" the page
 
 
-def _line_of(cfg: Path, pattern: str) -> int | None:
-    try:
-        for n, line in enumerate(cfg.read_text(encoding="utf-8").splitlines(), 1):
-            if re.search(pattern, line):
-                return n
-    except OSError:
-        pass
+def _line_of(lines: Sequence[str], pattern: str) -> int | None:
+    """The line of pyproject.toml (as the project read it: never read again here) matching ``pattern``."""
+    for n, line in enumerate(lines, 1):
+        if re.search(pattern, line):
+            return n
     return None
 
 
-def _policy(table: dict, base: Policy, where: str, cfg: Path) -> Policy:
+def _policy(table: dict, base: Policy, where: str, cfg: Path, lines: Sequence[str]) -> Policy:
     threshold, mode, block, on_error = base.threshold, base.below_threshold, base.block, base.on_error
     for key, value in table.items():
         if key == "threshold":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
                 raise TamizdatError(f"{where} threshold must be a number from 0 to 100",
-                                    str(cfg), _line_of(cfg, r"^\s*threshold\s*="))
+                                    str(cfg), _line_of(lines, r"^\s*threshold\s*="))
             threshold = float(value)
         elif key == "below_threshold":
             if value not in MODES:
                 raise TamizdatError(f'{where} below_threshold must be "hide" or "partial"',
-                                    str(cfg), _line_of(cfg, r"^\s*below_threshold\s*="))
+                                    str(cfg), _line_of(lines, r"^\s*below_threshold\s*="))
             mode = value
         elif key == "block":
             if not isinstance(value, list) or any(v not in CHECKS for v in value):
                 raise TamizdatError(f"{where} block must be a list of checks among {', '.join(CHECKS)}",
-                                    str(cfg), _line_of(cfg, r"^\s*block\s*="))
+                                    str(cfg), _line_of(lines, r"^\s*block\s*="))
             block = tuple(value)
         elif key == "on_error":
             if value not in ON_ERROR:
                 raise TamizdatError(f'{where} on_error must be "source" or "hide"',
-                                    str(cfg), _line_of(cfg, r"^\s*on_error\s*="))
+                                    str(cfg), _line_of(lines, r"^\s*on_error\s*="))
             on_error = value
         elif key != "languages":
-            raise TamizdatError(f"{where} has an unknown key {key!r}", str(cfg), _line_of(cfg, rf"^\s*{re.escape(key)}\s*="))
+            raise TamizdatError(f"{where} has an unknown key {key!r}", str(cfg), _line_of(lines, rf"^\s*{re.escape(key)}\s*="))
     return Policy(threshold, mode, block, on_error)
 
 
 def load_policies(project: Project) -> dict[str, Policy]:
     """The policy of every target language; errors name pyproject.toml and the line."""
     cfg = project.root / "pyproject.toml"
+    lines = project.settings.lines
     table = project.settings.raw.get("publish", {})
     if not isinstance(table, dict):
         raise TamizdatError("[tool.tamizdat] publish must be a table", str(cfg))
-    default = _policy(table, Policy(), "[tool.tamizdat.publish]", cfg)
+    default = _policy(table, Policy(), "[tool.tamizdat.publish]", cfg, lines)
     per_lang = table.get("languages", {})
     if not isinstance(per_lang, dict):
         raise TamizdatError("[tool.tamizdat.publish] languages must be a table of tables", str(cfg))
     out = {lang: default for lang in project.settings.languages}
     for lang, sub in per_lang.items():
         if lang not in out:
-            line = _line_of(cfg, rf"publish\.languages\.{re.escape(lang)}\b|^\s*{re.escape(lang)}\s*=")
+            line = _line_of(lines, rf"publish\.languages\.{re.escape(lang)}\b|^\s*{re.escape(lang)}\s*=")
             known = ", ".join(project.settings.languages) or "none"
             raise TamizdatError(f"[tool.tamizdat.publish.languages] {lang!r} is not one of the project's "
                                 f"languages ({known})", str(cfg), line)
         if not isinstance(sub, dict):
             raise TamizdatError(f"[tool.tamizdat.publish.languages.{lang}] must be a table", str(cfg))
-        out[lang] = _policy(sub, default, f"[tool.tamizdat.publish.languages.{lang}]", cfg)
+        out[lang] = _policy(sub, default, f"[tool.tamizdat.publish.languages.{lang}]", cfg, lines)
     return out

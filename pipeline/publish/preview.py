@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.fileio import write_many_if_changed
+from pipeline.core.fileio import write_many_if_changed
 from pipeline.project import Project
 
 PREVIEW = "preview"
@@ -20,8 +20,8 @@ PREVIEW = "preview"
 def write_preview(project: Project, pseudo_langs: list[str], glossary) -> list[str]:
     """Render every article in the source language and each pseudo-language into ``preview/``;
     returns the paths written (relative to the project)."""
-    from pipeline.build import read_article
-    from pipeline.filejobs import load_po
+    from pipeline.jobs.build import read_article
+    from pipeline.jobs.files import load_po
     from pipeline.model import Report
     from pipeline.publish import pages
     from pipeline.publish.site import finish_page
@@ -59,7 +59,7 @@ def write_preview(project: Project, pseudo_langs: list[str], glossary) -> list[s
 
 
 def _render(project, slug, data, info, lang, po, report):
-    from pipeline.article import article_info
+    from pipeline.segment.article import article_info
     from pipeline.publish.site import Outcome, _render as render_page
 
     from pipeline.render import translations_from_catalog

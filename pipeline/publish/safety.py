@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.publish.messages import message
 
 # 'self' covers the site's own files whatever host (or file://) serves them; nothing else is allowed.
@@ -102,7 +102,7 @@ def _drop(el: etree._Element) -> None:
     parent = el.getparent()
     if parent is None:
         return
-    from pipeline.htmltext import remove_keep_tail
+    from pipeline.segment.htmltext import remove_keep_tail
 
     remove_keep_tail(el)
 

@@ -21,16 +21,17 @@ removed silently: the build reports an error and keeps it, unless
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from pipeline.catalog.model import Catalog
-from pipeline.fileio import read_bytes, write_if_changed
-from pipeline.htmltext import parse_html
+from pipeline.core.fileio import read_bytes, write_if_changed
+from pipeline.segment.htmltext import parse_html
 from pipeline.model import Article, Finding, Report
-from pipeline.parallel import pimap
+from pipeline.core.parallel import pimap
 from pipeline.project import Project
 from pipeline.publish import feeds, pages, safety
 from pipeline.publish.mediafiles import check_media_refs, publish_media
@@ -38,7 +39,6 @@ from pipeline.publish.notes import add_reader_notes
 from pipeline.publish.gate import BLOCKING
 from pipeline.publish.policy import load_policies
 
-SNAPSHOTS = Path(".tamizdat") / "published"
 
 
 @dataclass
@@ -52,7 +52,7 @@ class Outcome:
 
 
 def snapshot_path(project: Project, lang: str, slug: str) -> Path:
-    return project.root / SNAPSHOTS / lang / f"{slug}.html"
+    return project.published_dir / lang / f"{slug}.html"
 
 
 def _percent(po: Catalog | None, slug: str, lang: str) -> tuple[float, bool]:
@@ -95,7 +95,7 @@ def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, 
 
 def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, po, policy, report,
            glossary=None) -> Outcome | None:
-    from pipeline.article import article_info
+    from pipeline.segment.article import article_info
 
     rel = project.article_path(slug).relative_to(project.root).as_posix()
     if lang == project.settings.source_language:
@@ -138,13 +138,14 @@ def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, p
     return None
 
 
-def publish_site(project: Project, articles: list[tuple[str, Article, bytes]], catalogs: dict[str, dict],
+def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
+                 catalogs: Callable[[str, str], Catalog | None],
                  glossary, report, allow_unpublish: bool = False, cache=None) -> None:
     """Decide, render and write every page, then the indexes, feeds and sitemap.
 
     Articles are independent (their pages only need each other for the switcher), so the articles
     with pages to render are spread over the cores, and each holds one article's pages at a time,
-    not the site's. With a :class:`~pipeline.buildcache.BuildCache`, a page whose inputs did not
+    not the site's. With a :class:`~pipeline.jobs.buildcache.BuildCache`, a page whose inputs did not
     change is neither rendered nor written; what it said last time is replayed.
     ``glossary`` may be a callable returning the glossary, so an unchanged site never loads it.
     """
@@ -228,7 +229,7 @@ class _ArticleJob:
         return self.glossary
 
     def page_key(self, slug: str, lang: str, article_key: str | None) -> str:
-        from pipeline.buildcache import BuildCache, file_digest
+        from pipeline.jobs.buildcache import BuildCache, file_digest
 
         if lang == self.langs[0]:
             return BuildCache.page_key(article_key)
@@ -243,7 +244,7 @@ class _ArticleJob:
 
     def look_up(self, slug: str, data: bytes) -> tuple[dict[str, str], dict[str, dict | None]]:
         """Each page's key and, when its inputs did not change and its file is there, its cache entry."""
-        from pipeline.buildcache import digest
+        from pipeline.jobs.buildcache import digest
 
         article_key = digest(data)
         keys = {lang: self.page_key(slug, lang, article_key) for lang in self.langs}
@@ -252,7 +253,7 @@ class _ArticleJob:
     def publish(self, slug: str, info: Article, data: bytes, looked_up=None):
         """Decide, render and write the article's pages: (languages published, their index entries,
         cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
-        from pipeline.buildcache import digest
+        from pipeline.jobs.buildcache import digest
 
         project, langs = self.project, self.langs
         settings = project.settings
@@ -353,7 +354,7 @@ def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report
                        glossary=None) -> tuple[Outcome | None, dict]:
     """Decide one page and remember what it told the editor, so a cached build can say it again."""
     notes_before, findings_before = len(report.notes), len(report.findings)
-    po = catalogs.get(slug, {}).get(lang)
+    po = catalogs(slug, lang)
     o = decide(project, slug, data, info, lang, po, policy, report, glossary)
     entry = {
         "status": "hidden" if o is None else o.status,

@@ -9,7 +9,7 @@ import codecs
 import re
 
 from pipeline.catalog.model import Catalog
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 PAGE_WIDTH = 79
 
@@ -35,24 +35,14 @@ def python_codec(charset: str, path: str) -> str:
         raise TamizdatError(f"unknown charset {charset!r} in Content-Type header", path, None) from None
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Text of the file and the Python codec it was decoded with."""
+def source_codec(data: bytes, path: str) -> tuple[str, int]:
+    """The Python codec to decode the file with (BOM, else the header's charset, else UTF-8), and
+    where its text starts (after a BOM)."""
     if data.startswith(codecs.BOM_UTF8):
-        return decode_with(data[3:], "utf-8", path), "utf-8"
-    charset = charset_from_header(data) or "utf-8"
-    codec = python_codec(charset, path)
-    if codec == "ascii":
-        # GNU tools read "ASCII" files containing UTF-8 without complaint.
-        codec = "utf-8"
-    return decode_with(data, codec, path), codec
-
-
-def decode_with(data: bytes, codec: str, path: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise TamizdatError(f"bytes not valid in {codec}: {data[exc.start:exc.end]!r}", path, line) from None
+        return "utf-8", 3
+    codec = python_codec(charset_from_header(data) or "utf-8", path)
+    # GNU tools read "ASCII" files containing UTF-8 without complaint.
+    return ("utf-8" if codec == "ascii" else codec), 0
 
 
 def split_flags(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.catalog.model import Catalog
 from pipeline.catalog.po.read import parse
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 
 def content(po: Catalog) -> tuple:

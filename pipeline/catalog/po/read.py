@@ -7,118 +7,15 @@ silently. Every error is a :class:`TamizdatError` naming the file and line, as m
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Callable, Iterator
 
-from pipeline.catalog.model import NO_BLANKS, Catalog, Message, OriginalHeader
-from pipeline.catalog.po.base import decode, parse_metadata, split_flags
-from pipeline.errors import TamizdatError
+from pipeline.catalog.model import NO_BLANKS, NO_FORMS, Catalog, Message, OriginalHeader
+from pipeline.catalog.po.base import parse_metadata, source_codec, split_flags
+from pipeline.catalog.po.lex import Lines, Syntax, join_continued, parse_strings, pieces as cut_pieces
+from pipeline.core.errors import TamizdatError
 
-_UNESCAPES = {
-    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
-    "v": "\v", "\\": "\\", '"': '"',
-}
-_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.)|$)", re.S)
-_STRING_RE = re.compile(r'[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*', re.S)
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
 _PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})
-
-
-class _Syntax(Exception):
-    """Internal: a syntax error at the current line (or at ``line``)."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
-
-
-def _unescape(body: str, codec: str) -> str:
-    if "\\" not in body:
-        return body
-    raw_bytes = False
-
-    def repl(m: re.Match) -> str:
-        nonlocal raw_bytes
-        octal, hexa, char = m.group(1), m.group(2), m.group(3)
-        if octal is not None or hexa is not None:
-            # A numeric escape is a byte of the file's encoding, not a
-            # code point: keep bytes >= 0x80 aside and decode them below.
-            value = int(octal, 8) if octal is not None else int(hexa, 16)
-            value &= 0xFF
-            if value < 0x80:
-                return chr(value)
-            raw_bytes = True
-            return chr(0xDC00 + value)
-        if char is not None and char in _UNESCAPES:
-            return _UNESCAPES[char]
-        if char is None:
-            raise _Syntax("backslash at end of string")
-        raise _Syntax(f"invalid escape sequence '\\{char}' in string")
-
-    out = _ESCAPE_RE.sub(repl, body)
-    if raw_bytes:
-        try:
-            out = out.encode(codec, "surrogateescape").decode(codec)
-        except UnicodeError:
-            raise _Syntax(f"escaped bytes are not valid {codec}") from None
-    return out
-
-
-def _parse_strings(rest: str, codec: str = "utf-8") -> str:
-    """Value of one or more adjacent C strings making up the rest of a line."""
-    s = rest.strip()
-    if len(s) >= 2 and s[0] == '"' and s[-1] == '"':
-        inner = s[1:-1]
-        if '"' not in inner and "\\" not in inner:
-            return inner
-    pos, n, parts = 0, len(rest), []
-    while True:
-        m = _STRING_RE.match(rest, pos)
-        if m is None:
-            if '"' in rest[pos:]:
-                raise _Syntax("unterminated string")
-            raise _Syntax("expected a quoted string")
-        parts.append(_unescape(m.group(1), codec))
-        pos = m.end()
-        if pos >= n or rest[pos:].isspace():
-            return "".join(parts)
-        if rest[pos] != '"':
-            raise _Syntax(f"unexpected text after string: {rest[pos:].strip()[:30]!r}")
-
-
-# A line GNU's lexer and ours read alike: at most one keyword, then strings. Anything else (two keywords on a
-# line, a comment after a string, "msgstr[ 0 ]") is cut into such pieces by _pieces first.
-_SIMPLE_LINE = re.compile(r'(?:#~?\|?)?[ \t]*(?:[a-z_]+(?:\[\d+\])?)?[ \t]*(?:"(?:[^"\\]|\\.)*"[ \t]*)*\r?')
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|#.*|[A-Za-z_]+[ \t]*(?:\[[ \t]*\d+[ \t]*\])?|[^\s"#A-Za-z_]+|[ \t\r]+')
-
-
-def _pieces(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """The lines of a PO file cut where GNU's lexer sees tokens, not lines: ``msgid "a" msgstr "b"`` on one
-    line, ``domain "x" msgid …``, and a ``#`` comment after a string (it belongs to what follows)."""
-    for lineno, line in numbered:
-        if line[:1] == "#" and line[1:2] not in ("~", "|") or _SIMPLE_LINE.fullmatch(line):
-            yield lineno, line
-            continue
-        prefix = ""
-        for mark in ("#~|", "#~", "#|"):
-            if line.startswith(mark):
-                prefix, line = mark + " ", line[len(mark):]
-                break
-        piece = ""
-        for tok in _TOKEN.findall(line):
-            if tok[0] == "#":  # a comment runs to the end of the line
-                if piece.strip():
-                    yield lineno, prefix + piece
-                yield lineno, tok
-                piece = ""
-                break
-            if tok[0].isalpha() or tok[0] == "_":
-                if piece.strip():
-                    yield lineno, prefix + piece
-                piece = re.sub(r"[ \t]+(?=[\[\]\d])|(?<=[\[\d])[ \t]+", "", tok.rstrip()) + " "
-            else:
-                piece += tok
-        if piece.strip():
-            yield lineno, prefix + piece
 
 
 def _new_entry() -> dict:
@@ -131,69 +28,56 @@ def _new_entry() -> dict:
     }
 
 
-def _split_references(text: str) -> list[tuple[str, str]]:
+def _split_references(text: str, share: Callable[[str, str], str]) -> list[tuple[str, str]]:
     """``#:`` tokens as polib-style (file, line) pairs; line is '' if absent."""
     out = []
     for tok in text.split():
         name, sep, num = tok.rpartition(":")
         if sep and num.isdigit() and name:
-            out.append((name, num))
+            out.append((share(name, name), share(num, num)))
         else:
-            out.append((tok, ""))
+            out.append((share(tok, tok), ""))
     return out
 
 
-def parse(data: bytes | str, path: str = "<string>") -> Catalog:
-    """Parse PO text (bytes are decoded by BOM / header charset)."""
+def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | None = None) -> Catalog:
+    """Parse PO text (bytes are decoded by BOM / header charset).
+
+    Equal strings (file names and line numbers of references, msgids, comments) become one string
+    object; ``strings``, given to the parse of two files, shares them across both (an old catalogue
+    and its template say most things twice: a merge holds both).
+    """
     codec = "utf-8"
+    lines = Lines()
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text, codec = decode(bytes(data), path)
+        data = bytes(data)
+        codec, start = source_codec(data, path)
+        pieces = lines.decoded(data, start, codec, path)
+        first = data.find(b"\n", start)
+        crlf = first > start and data[first - 1:first] == b"\r"
+        continued = b"\\\n" in data or (crlf and b"\\\r\n" in data)
     else:
-        text = data[1:] if data.startswith("\ufeff") else data
+        pieces = lines.split(data[1:] if data.startswith("\ufeff") else data)
+        first = data.find("\n")
+        crlf = first > 0 and data[first - 1] == "\r"
+        continued = "\\\n" in data or (crlf and "\\\r\n" in data)
+    if crlf:
+        # A file saved with CRLF: its line breaks are CRLF, and a CR is never part of a comment. (GNU's
+        # lexer keeps the CR in comments, so msgcat writes such a file back with mixed line endings; we
+        # write msgcat's text for what the file says: LF throughout, like every catalogue we write.)
+        pieces = (line[:-1] if line.endswith("\r") else line for line in pieces)
     po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
-    _parse_lines(text, po, path, codec)
+    _parse_lines(pieces, lines, continued, po, path, codec, {} if strings is None else strings)
     return po
 
 
-def _split_lines(text: str) -> Iterator[str]:
-    """``text.split("\n")`` one line at a time: a big catalogue's lines, all held at once, take
-    several times the file's size."""
-    start = 0
-    find = text.find
-    while (end := find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
-    yield text[start:]
-
-
-def _join_continued(lines: Iterable[str]) -> list[tuple[int, str]]:
-    """(line number, line) with backslash-newline continuations joined, as
-    GNU's lexer does everywhere (even in comments)."""
-    out: list[tuple[int, str]] = []
-    pending: str | None = None
-    start = 0
-    for number, line in enumerate(lines, 1):
-        if pending is None:
-            start = number
-            pending = line
-        else:
-            pending += line
-        if pending.endswith("\\"):
-            pending = pending[:-1]
-            continue
-        out.append((start, pending))
-        pending = None
-    if pending is not None:
-        out.append((start, pending))
-    return out
-
-
-def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
-    lines = _split_lines(text)
-    numbered = _pieces(_join_continued(lines) if "\\\n" in text else enumerate(lines, 1))
+def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catalog, path: str, codec: str,
+                 strings: dict[str, str]) -> None:
+    numbered = cut_pieces(join_continued(pieces) if continued else enumerate(pieces, 1))
     # Each entry becomes a POEntry as soon as it ends: a big catalogue's intermediate dicts, all
     # kept until the end, would take as much memory again as its entries.
-    builder = _Builder(po, path)
+    share = strings.setdefault
+    builder = _Builder(po, path, share)
     add = builder.add
     cur = _new_entry()
     # Which string field continuation lines ("...") extend.
@@ -207,18 +91,18 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
         nonlocal cur, field
         if cur["msgid"] is None:
             if cur["msgstr"] is not None or cur["plural"] is not None:
-                raise _Syntax("msgstr without msgid")
+                raise Syntax("msgstr without msgid")
             if cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
                 # Previous-msgid comment with no entry after it.
-                raise _Syntax("'#|' comment not followed by an entry")
+                raise Syntax("'#|' comment not followed by an entry")
             # Comments with no entry: GNU drops them at the end of a file.
             cur = _new_entry()
             field = None
             return
         if cur["msgstr"] is None and cur["plural"] is None:
-            raise _Syntax("missing msgstr after msgid", cur["linenum"])
+            raise Syntax("missing msgstr after msgid", cur["linenum"])
         if cur["prev_msgid"] is None and (cur["prev_msgctxt"] is not None or cur["prev_msgid_plural"] is not None):
-            raise _Syntax("'#|' comment without '#| msgid'", cur["first_line"])
+            raise Syntax("'#|' comment without '#| msgid'", cur["first_line"])
         add(cur)
         cur = _new_entry()
         field = None
@@ -250,20 +134,20 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 else:
                     # An ordinary comment: starts a new entry if one is complete.
                     if need is not None:
-                        raise _Syntax("expected a quoted string", need)
+                        raise Syntax("expected a quoted string", need)
                     if has_string():
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
-                        raise _Syntax("comment inside an entry, before its msgstr")
+                        raise Syntax("comment inside an entry, before its msgstr")
                     elif cur["prev_msgid"] is not None or cur["prev_msgctxt"] is not None:
-                        raise _Syntax("comment between a '#|' comment and its entry")
+                        raise Syntax("comment between a '#|' comment and its entry")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
                     body = line[2:]
                     if c1 == ".":
                         cur["comment"].append(body[1:] if body[:1] == " " else body)
                     elif c1 == ":":
-                        cur["occurrences"].extend(_split_references(body))
+                        cur["occurrences"].extend(_split_references(body, share))
                     elif c1 == "," or c1 == "!":
                         # gettext 0.21 keeps the flags of the last "#," line only
                         cur["flags"] = split_flags(body)
@@ -279,27 +163,27 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                     if has_string():
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
-                        raise _Syntax("'#|' comment inside an entry, before its msgstr")
+                        raise Syntax("'#|' comment inside an entry, before its msgstr")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
                     if stripped[0] == '"':
                         if field is None or not field.startswith("prev_"):
-                            raise _Syntax("string continuation without a keyword")
-                        cur[field] += _parse_strings(stripped, codec)
+                            raise Syntax("string continuation without a keyword")
+                        cur[field] += parse_strings(stripped, codec)
                         need = None
                         continue
                     if need is not None:
-                        raise _Syntax("expected a quoted string", need)
+                        raise Syntax("expected a quoted string", need)
                     m = _KEYWORD_RE.match(stripped)
                     if not m or m.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
-                        raise _Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
+                        raise Syntax(f"unknown keyword in '#|' comment: {stripped.split()[0]!r}")
                     field = "prev_" + m.group(1)
                     if field == "prev_msgctxt" and cur["prev_msgid"] is not None:
-                        raise _Syntax("'#| msgctxt' after '#| msgid'")
+                        raise Syntax("'#| msgctxt' after '#| msgid'")
                     if cur[field] is not None:
-                        raise _Syntax(f"duplicate '#| {m.group(1)}'")
+                        raise Syntax(f"duplicate '#| {m.group(1)}'")
                     rest = stripped[m.end():]
-                    cur[field] = _parse_strings(rest, codec) if rest.strip() else ""
+                    cur[field] = parse_strings(rest, codec) if rest.strip() else ""
                     need = None if rest.strip() else lineno
                     continue
                 line = stripped
@@ -310,10 +194,10 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
             # A keyword or a string continuation, possibly obsolete.
             if line[0] == '"':
                 if field is None or field.startswith("prev_"):
-                    raise _Syntax("string continuation without a keyword")
+                    raise Syntax("string continuation without a keyword")
                 if (cur["obsolete"] is True) != obsolete:
-                    raise _Syntax("string continuation mixes obsolete and live lines")
-                value = _parse_strings(line, codec)
+                    raise Syntax("string continuation mixes obsolete and live lines")
+                value = parse_strings(line, codec)
                 need = None
                 if field == "plural":
                     cur["plural"][plural_index] += value
@@ -321,15 +205,15 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                     cur[field] += value
                 continue
             if need is not None:
-                raise _Syntax("expected a quoted string", need)
+                raise Syntax("expected a quoted string", need)
             sp = line.find(" ")
             kw = line[:sp] if sp > 0 else line
             if kw == "domain":  # "#~ domain" is one too, for GNU
                 if has_string():
                     finish()
                 elif cur["msgid"] is not None or cur["msgctxt"] is not None:
-                    raise _Syntax("missing msgstr before domain", cur["linenum"])
-                name = _parse_strings(line[sp + 1:], codec)
+                    raise Syntax("missing msgstr before domain", cur["linenum"])
+                name = parse_strings(line[sp + 1:], codec)
                 cur = _new_entry()  # comments before a domain line belong to nothing (GNU drops them)
                 field = None
                 builder.domain(name)
@@ -341,14 +225,14 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                 m = _KEYWORD_RE.match(line)
                 if m is None:
                     word = line.split()[0] if line.split() else line
-                    raise _Syntax(f"unknown keyword {word!r}")
+                    raise Syntax(f"unknown keyword {word!r}")
                 kw = m.group(1)
                 index = int(m.group(2)) if m.group(2) is not None else 0
                 if kw.startswith("msgstr["):
                     kw = "msgstr[]"
                 rest = line[m.end():]
             if rest.strip():
-                value = _parse_strings(rest, codec)
+                value = parse_strings(rest, codec)
             else:  # the string follows on the next line
                 value, need = "", lineno
             if kw == "msgctxt" or kw == "msgid":
@@ -356,62 +240,62 @@ def _parse_lines(text: str, po: Catalog, path: str, codec: str) -> None:
                     finish()
                 if kw == "msgctxt":
                     if cur["msgctxt"] is not None or cur["msgid"] is not None:
-                        raise _Syntax("msgctxt out of place")
+                        raise Syntax("msgctxt out of place")
                 else:
                     if cur["msgid"] is not None:
-                        raise _Syntax("missing msgstr after msgid", cur["linenum"])
+                        raise Syntax("missing msgstr after msgid", cur["linenum"])
                     cur["linenum"] = lineno
                 if cur["obsolete"] is None:
                     cur["obsolete"] = obsolete
                 elif cur["obsolete"] != obsolete:
-                    raise _Syntax("entry mixes obsolete (#~) and live lines")
+                    raise Syntax("entry mixes obsolete (#~) and live lines")
                 if cur["first_line"] is None:
                     cur["first_line"] = lineno
                 cur[kw] = value
                 field = kw
                 continue
             if cur["msgid"] is None:
-                raise _Syntax(f"{kw} before msgid")
+                raise Syntax(f"{kw} before msgid")
             if cur["obsolete"] != obsolete:
-                raise _Syntax("entry mixes obsolete (#~) and live lines")
+                raise Syntax("entry mixes obsolete (#~) and live lines")
             if kw == "msgid_plural":
                 if cur["msgid_plural"] is not None or has_string():
-                    raise _Syntax("msgid_plural out of place")
+                    raise Syntax("msgid_plural out of place")
                 cur["msgid_plural"] = value
                 field = kw
             elif kw == "msgstr":
                 if has_string():
-                    raise _Syntax("duplicate msgstr")
+                    raise Syntax("duplicate msgstr")
                 if cur["msgid_plural"] is not None:
-                    raise _Syntax("msgstr without [index] after msgid_plural")
+                    raise Syntax("msgstr without [index] after msgid_plural")
                 cur["msgstr"] = value
                 field = kw
             else:
                 if cur["msgid_plural"] is None:
-                    raise _Syntax("msgstr[] without msgid_plural")
+                    raise Syntax("msgstr[] without msgid_plural")
                 if cur["msgstr"] is not None:
-                    raise _Syntax("msgstr[] after msgstr")
+                    raise Syntax("msgstr[] after msgstr")
                 if cur["plural"] is None:
                     cur["plural"] = {}
                 if index != len(cur["plural"]):
-                    raise _Syntax("plural form has wrong index")
+                    raise Syntax("plural form has wrong index")
                 cur["plural"][index] = value
                 plural_index = index
                 field = "plural"
-        lineno = text.count("\n") + 1
+        lineno = lines.count
         if need is not None:
-            raise _Syntax("expected a quoted string", need)
+            raise Syntax("expected a quoted string", need)
         finish()
-    except _Syntax as exc:
+    except Syntax as exc:
         raise TamizdatError(str(exc), path, exc.line or lineno) from None
 
 
 class _Builder:
     """Parsed entries (dicts) into ``po``'s :class:`Message` objects, one at a time."""
 
-    def __init__(self, po: Catalog, path: str) -> None:
+    def __init__(self, po: Catalog, path: str, share: Callable[[str, str], str]) -> None:
         self.main = self.po = po
-        self.path = path
+        self.path, self.share = path, share
         self.seen: dict[tuple, int] = {}
         self.header_done = False
         self._state: dict[str, tuple] = {}
@@ -440,14 +324,16 @@ class _Builder:
             _set_header(po, e)
             return
         blank = (e["tcomment"] == [""], e["comment"] == [""])
+        share = self.share
+        comment = "\n".join(e["comment"])
         po.append(Message(
-            e["msgid"],
+            share(e["msgid"], e["msgid"]),
             e["msgstr"] if e["msgstr"] is not None else "",
             msgid_plural=e["msgid_plural"] if e["msgid_plural"] is not None else "",
-            msgstr_plural=e["plural"],
+            msgstr_plural=NO_FORMS if e["plural"] is None else e["plural"],
             msgctxt=e["msgctxt"],
             flags=e["flags"],
-            comment="\n".join(e["comment"]),
+            comment=share(comment, comment) if comment else "",
             tcomment="\n".join(e["tcomment"]),
             occurrences=e["occurrences"],
             obsolete=bool(e["obsolete"]),

@@ -11,7 +11,7 @@ import weakref
 import lxml.html
 from lxml import etree
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 # A start tag and its attributes, quoted values kept whole (a ">" inside quotes does not end the tag);
 # comments and the text of script/style are skipped, as a browser does not read tags there.
@@ -76,7 +76,7 @@ def declared_charset(head: bytes) -> str | None:
     return None
 
 
-def decode_html(data: bytes, path: str = "<string>") -> str:
+def decode_document(data: bytes, path: str = "<string>") -> str:
     """Decode HTML bytes strictly; an undecodable byte is a one-line error naming file and line."""
     encoding, bom = sniff_encoding(data)
     try:
@@ -96,7 +96,7 @@ _PARSER = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, recover=
 
 def parse_html(data: bytes | str, path: str = "<string>") -> etree._Element:
     """Parse a whole HTML document into an lxml tree (``<html>`` root)."""
-    text = decode_html(data, path) if isinstance(data, bytes) else data
+    text = decode_document(data, path) if isinstance(data, bytes) else data
     if not text.strip():
         raise TamizdatError("empty HTML document", path)
     # libxml2 refuses str input that carries an XML encoding declaration.

@@ -2,7 +2,7 @@
 
 Content hashes, not mtimes: a checkout or a copy changes every mtime but no
 content. Everything is keyed by an *environment* hash (settings, glossary, the
-code itself); when that changes, the cache is simply empty. The cache lives in
+code itself, Python's and every dependency's version); when that changes, the cache is simply empty. The cache lives in
 ``.tamizdat/cache/`` and is never needed for correctness: delete it and the
 next build is a cold one.
 """
@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
+from importlib import metadata
 from pathlib import Path
 
 import pipeline
-from pipeline.fileio import atomic_write
+from pipeline.core.fileio import atomic_write
 
-CACHE = Path(".tamizdat") / "cache" / "build.json"
 FORMAT = 1
 
 
@@ -58,7 +59,24 @@ def environment(project) -> str:
     for path in sorted(code.rglob("*.py")):
         st = path.stat()
         h.update(f"{path.relative_to(code)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    # The libraries that shape a page: a Babel/CLDR upgrade changes dates and language names, an lxml
+    # or html5 parser upgrade the markup. Pages made with the old ones are made again.
+    h.update(sys.version.encode())
+    for dist in DEPENDENCIES:
+        h.update(f"{dist}={_version(dist)}".encode())
     return h.hexdigest()
+
+
+# Every runtime dependency in pyproject.toml (a page may depend on any of them).
+DEPENDENCIES = ("babel", "beautifulsoup4", "lxml", "polib", "rapidfuzz", "numpy", "PyStemmer", "pymorphy3",
+                "pymorphy3-dicts-ru", "pymorphy3-dicts-uk")
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 class BuildCache:
@@ -72,7 +90,7 @@ class BuildCache:
 
     @classmethod
     def load(cls, project) -> "BuildCache":
-        path = project.root / CACHE
+        path = project.cache_path
         env = environment(project)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

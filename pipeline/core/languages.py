@@ -13,7 +13,7 @@ from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
 from babel.messages.plurals import get_plural
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 PSEUDO = {"qps": "en", "ar-pseudo": "ar"}
 

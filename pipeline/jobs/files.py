@@ -12,19 +12,22 @@ from pathlib import Path
 
 
 from pipeline.catalog.model import Catalog
-from pipeline import languages
-from pipeline.article import article_info
+from pipeline.checks.registry import CheckSettings
+from pipeline.core import languages
+from pipeline.segment.article import article_info
 from pipeline.catalog import pofile
 from pipeline.catalog.extract import keep_creation_date, now_stamp, segments_of, template_of
-from pipeline.errors import TamizdatError
-from pipeline.fileio import read_bytes, write_if_changed, write_many_if_changed
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import read_bytes, write_if_changed, write_many_if_changed
 from pipeline.model import Finding
-from pipeline.parallel import pmap
+from pipeline.core.parallel import pmap
 from pipeline.render import render, translations_from_catalog
 
 
 @dataclass
-class Report:
+class TreeReport:
+    """What extract or render of loose files or a tree did (paths as given); a project's runs use model.Report."""
+
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -70,8 +73,8 @@ def save_template(out: Path, po: Catalog) -> bool:
     return data is not None and write_if_changed(out, data)
 
 
-def extract(src: str, out: str, *, glossary=None, sentences: bool = False) -> Report:
-    report = Report()
+def extract(src: str, out: str, *, glossary=None, sentences: bool = False) -> TreeReport:
+    report = TreeReport()
     src_path, out_path = Path(src), Path(out)
     if src_path.is_dir():
         files = html_files(src_path)
@@ -147,8 +150,8 @@ def render_one(src: Path, po: Catalog, po_path: str, *, lang: str | None = None,
     return render(seg, translations, source_lang=source, target_lang=target, po_path=po_path, strict=strict)
 
 
-def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, strict: bool = False) -> Report:
-    report = Report()
+def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, strict: bool = False) -> TreeReport:
+    report = TreeReport()
     src_path, po_path, out_path = Path(src), Path(po_src), Path(out)
     if src_path.is_dir():
         if not po_path.is_dir():
@@ -179,7 +182,7 @@ def render_files(src: str, po_src: str, out: str, *, lang: str | None = None, st
     return report
 
 
-def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
+def _write_batch(items: list[tuple[Path, bytes | str]], report: TreeReport) -> None:
     # One filesystem sync for a whole tree instead of two fsyncs per file.
     for (target, _), written in zip(items, write_many_if_changed(items)):
         (report.written if written else report.unchanged).append(str(target))
@@ -189,8 +192,10 @@ def _write_batch(items: list[tuple[Path, bytes | str]], report: Report) -> None:
 
 
 def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None = None,
-                jobs: int | None = None) -> list[Finding]:
-    """Findings of every ``(catalogue, language from the folder layout)``, in the order given.
+                jobs: int | None = None, settings: CheckSettings | None = None) -> tuple[list[Finding], int]:
+    """Findings of every ``(catalogue, language from the folder layout)``, in the order given, and how
+    many catalogues were checked. With ``lang``, only the catalogues *in* that language are checked
+    (``--lang`` selects; a catalogue's language is its folder's or its header's, never the option's).
 
     The catalogues are checked an article at a time (``ru/a.po`` beside ``de/a.po``): they share their
     source texts, whose glossary hits are then found once and remembered while still useful.
@@ -199,27 +204,37 @@ def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None
         for code in [glossary.source_language, *glossary.languages]:
             glossary.find("", code)
     by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
-    _WORKER.update(glossary=glossary, lang=lang)
+    _WORKER.update(glossary=glossary, lang=lang, settings=settings or CheckSettings())
     try:
         by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs)))
     finally:
         _WORKER.clear()
-    return [f for path, _ in files for f in by_file[str(path)]]
+    checked = [by_file[str(path)] for path, _ in files if by_file[str(path)] is not None]
+    return [f for found in checked for f in found], len(checked)
 
 
-def _check_task(item: tuple[Path, str | None]) -> list[Finding]:
+def _check_task(item: tuple[Path, str | None]) -> list[Finding] | None:
+    """The catalogue's findings, or None when it is not in the selected language."""
     from pipeline.checks import check_catalog
 
     path, hint = item
     po = load_po(path)
-    return check_catalog(po, str(path), _WORKER["glossary"], check_language(po, path, hint, _WORKER["lang"]))
+    selected = _WORKER["lang"]
+    lang = check_language(po, path, hint, selected)
+    if selected and not same_language(lang, selected):
+        return None
+    return check_catalog(po, str(path), _WORKER["glossary"], lang, _WORKER["settings"])
 
 
-def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None) -> str:
-    """The language to check a catalogue in: ``--lang``, the folder layout, its Language header, or its
-    folder's name."""
-    if forced:
-        return forced
+def same_language(code: str, selected: str) -> bool:
+    """``ru`` selects ``ru`` and ``ru_RU``; ``pt_BR`` selects only ``pt_BR``."""
+    a, b = code.replace("-", "_").casefold(), selected.replace("-", "_").casefold()
+    return a == b or ("_" not in b and a.split("_")[0] == b)
+
+
+def check_language(po: Catalog, path: Path, hint: str | None, fallback: str | None) -> str:
+    """The language of a catalogue: the folder layout, its Language header, or its folder's name; only a
+    catalogue that says none of these takes ``fallback`` (``--lang``)."""
     if hint:
         return hint
     code = (po.metadata.get("Language") or "").strip()
@@ -228,5 +243,7 @@ def check_language(po: Catalog, path: Path, hint: str | None, forced: str | None
     try:
         return languages.validate(path.parent.name)
     except TamizdatError:
+        if fallback:
+            return fallback
         raise TamizdatError("cannot tell the catalogue's language (no Language header); pass --lang",
                             str(path)) from None

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 LOCK_NAME = ".tamizdat.lock"
 _CONFINED: list[Path] = []  # project roots this process writes into (see confine)

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.model import Finding
 from pipeline.safetext import problem as unsafe_text
-from pipeline.sentences import join, split_with_gaps
+from pipeline.segment.sentences import join, split_with_gaps
 from pipeline.segment import VOID, Attr, Run, Segmented, content, is_element, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.
@@ -50,7 +50,7 @@ class Rendered:
 
     @property
     def html(self) -> str:
-        from pipeline.htmltext import serialize_html
+        from pipeline.segment.htmltext import serialize_html
 
         return serialize_html(self.root)
 
@@ -151,7 +151,7 @@ def render(
 
     Mutates ``doc.root`` (the result's ``root``); ``.html`` serializes it.
     """
-    from pipeline.htmltext import set_utf8_charset
+    from pipeline.segment.htmltext import set_utf8_charset
 
     result = Rendered(root=doc.root)
     mark_fallback = target_lang != source_lang

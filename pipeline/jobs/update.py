@@ -17,9 +17,9 @@ from pipeline.catalog.model import Catalog
 from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import GENERATOR, merge, set_header
-from pipeline.errors import TamizdatError
-from pipeline.fileio import Staged, atomic_write, project_lock, read_bytes, remove_stale_temporaries, stage
-from pipeline.parallel import in_child, pimap
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import Staged, atomic_write, project_lock, read_bytes, remove_stale_temporaries, stage
+from pipeline.core.parallel import in_child, pimap
 
 
 @dataclass
@@ -42,9 +42,10 @@ class FileResult:
         return ", ".join(parts) or "no change in entries"
 
 
-def load(path: str | os.PathLike) -> tuple[bytes, Catalog]:
+def load(path: str | os.PathLike, strings: dict[str, str] | None = None) -> tuple[bytes, Catalog]:
+    """The file's bytes and its catalogue (``strings``: see :func:`pofile.parse`)."""
     data = read_bytes(path)
-    return data, pofile.parse(data, str(path))
+    return data, pofile.parse(data, str(path), strings)
 
 
 def new_bytes(po: Catalog, old: bytes | tuple | None) -> bytes | None:
@@ -112,7 +113,7 @@ def update_project(
     progress: Callable[[int], object] | None = None,
 ) -> list[FileResult]:
     """Merge each template ``locales/<slug>.pot`` into ``locales/<lang>/<slug>.po`` (created when missing)."""
-    from pipeline import languages
+    from pipeline.core import languages
     from pipeline.project import check_slug
 
     langs = [languages.validate(code) for code in (langs or project.settings.languages)]
@@ -139,8 +140,8 @@ def extract_changed(project, slugs: list[str], glossary) -> list[FileResult]:
     """Step 1 of ``build`` for ``update``: the template of every article that is newer than its template
     (or has none), so ``import`` then ``update`` just works. A template newer than its article is taken as
     it is; an extracted one that says what the old one said is not written."""
-    from pipeline.build import extract_template, read_article
-    from pipeline.buildcache import BuildCache, digest, file_digest
+    from pipeline.jobs.build import extract_template, read_article
+    from pipeline.jobs.buildcache import BuildCache, digest, file_digest
 
     known = BuildCache.load(project).articles  # what the last build extracted, by content
     # Settings shape templates too (``segmentation``): a template older than them is made again.
@@ -268,19 +269,21 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
     path = project.po_path(lang, slug)
     rel = str(path.relative_to(project.root))
     old_bytes = read_bytes(path) if path.is_file() else None
-    old = pofile.parse(old_bytes, rel) if old_bytes is not None else None
+    strings: dict[str, str] = {}  # the template repeats most of the old catalogue's msgids and references
+    old = pofile.parse(old_bytes, rel, strings) if old_bytes is not None else None
     before = pofile.content(old) if old is not None else None  # the merge may change old's entries
-    pot = load(project.pot_path(slug))[1]
+    pot = load(project.pot_path(slug), strings)[1]
+    del strings
     if old is not None:
         refuse_foreign(old, pot, slug, rel)
     counts: dict = {}
     charset = pofile.charset_of(old) if old is not None else "UTF-8"
     po = merge(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=project.settings.memory_exact,
-               fuzzy=fuzzy, stats=counts)
+               fuzzy=fuzzy, stats=counts, reuse_template=True)
     if glossary is not None:
         from pipeline.glossary.notes import annotate
 
-        annotate(po, glossary, lang)
+        annotate(po, glossary, None)  # the template's notes: msgmerge keeps them so
     if project.settings.translator_identity == "pseudonymous":  # volunteers unnamed in the repository (issue 19)
         from pipeline.catalog.merge import _english_name
         from pipeline.privacy import pseudonymize
@@ -328,23 +331,41 @@ def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | No
                fuzzy: bool = True) -> tuple[FileResult, Iterator[bytes] | None]:
     """``msgmerge old pot -o out``: the result, and the bytes to write, in pieces (None when ``out``
     already says it)."""
-    old = load(old_path)[1]
+    strings: dict[str, str] = {}  # the template repeats most of the old catalogue's msgids and references
+    old = load(old_path, strings)[1]
     in_place = out_path.resolve() == old_path.resolve()
     before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
-    pot = load(pot_path)[1]
+    pot = load(pot_path, strings)[1]
+    del strings
     counts: dict = {}
     charset = pofile.charset_of(old)
     # The language fills header fields (Plural-Forms…) only when given: msgmerge itself never invents them.
     po = merge(old, pot, lang=lang or "", memory=memory,
-               slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts)
+               slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts, reuse_template=True)
     del old, pot
     if in_place and before is not None and _only_date_changed(before, po):
         return FileResult(str(out_path), False, counts, target=out_path), None
     current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
-    # msgmerge writes what it merged verbatim; so do we, but never touch an identical file.
-    data = None if current is not None and pofile.unchanged(current, po) else pofile.encode_chunks(po)
+    # msgmerge writes what it merged verbatim; so do we, but never touch an identical file. The same
+    # bytes are found without parsing the file again (for a big catalogue, a third catalogue in memory).
+    if current is None:
+        same = False
+    elif isinstance(current, bytes) and _same_bytes(current, pofile.encode_chunks(po)):
+        same = True
+    else:  # the same content in another layout (say, Poedit's) is left alone too
+        same = pofile.unchanged(current, po)
+    data = None if same else pofile.encode_chunks(po)
     _note_conversion(charset, po, counts)
     return FileResult(str(out_path), data is not None, counts, target=out_path), data
+
+
+def _same_bytes(data: bytes, chunks: Iterable[bytes]) -> bool:
+    at = 0
+    for chunk in chunks:
+        if data[at:at + len(chunk)] != chunk:
+            return False
+        at += len(chunk)
+    return at == len(data)
 
 
 def template_for(po_rel: Path, new_dir: Path) -> Path | None:

@@ -8,6 +8,7 @@ one process, where starting workers would cost more than it saves.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import multiprocessing
 import os
@@ -46,7 +47,10 @@ def pimap(func: Callable, items: Iterable, jobs: int | None = None) -> Iterator:
     as they are ready (a progress bar can follow them). ``func`` must be module-level."""
     items = list(items)
     n = workers(len(items), jobs)
-    if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if n > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        _say_serial()
+        n = 1
+    if n == 1:
         yield from map(func, items)
         return
     # Frozen objects are never visited by the workers' garbage collector, so the pages they share
@@ -58,6 +62,12 @@ def pimap(func: Callable, items: Iterable, jobs: int | None = None) -> Iterator:
             yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (n * 8))))
     finally:
         gc.unfreeze()
+
+
+@functools.lru_cache(maxsize=1)
+def _say_serial() -> None:
+    """Once per run: without ``fork`` (Windows, macOS' default spawn aside) the jobs run one after another."""
+    print("tamizdat: warning: this system cannot fork worker processes: running on one core", file=sys.stderr)
 
 
 def pmap(func: Callable, items: Iterable, jobs: int | None = None) -> list:
@@ -89,7 +99,7 @@ def in_child(func: Callable, *args, progress: Callable[[int], object] | None = N
             try:
                 outcome = ("ok", func(*args, lambda n=1: out.write(b"." * n)))
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-                from pipeline.errors import TamizdatError
+                from pipeline.core.errors import TamizdatError
 
                 if not isinstance(exc, (TamizdatError, KeyboardInterrupt)):
                     # The parent words it in one line; --debug shows where it happened, here.

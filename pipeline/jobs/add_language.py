@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline import languages
+from pipeline.core import languages
 from pipeline.catalog.merge import new_po
-from pipeline.errors import TamizdatError
+from pipeline.core.errors import TamizdatError
 
 _LANGS_LINE = re.compile(r"^(\s*languages\s*=\s*\[)([^\]\n]*)(\]\s*(?:#.*)?)$", re.M)
 
@@ -34,8 +34,8 @@ def add_language(project, lang: str) -> tuple[list[Path], bool]:
 
     Returns the files created and whether ``pyproject.toml`` now lists the language.
     """
-    from pipeline.catalog.update import load
-    from pipeline.fileio import atomic_write, project_lock
+    from pipeline.jobs.update import load
+    from pipeline.core.fileio import atomic_write, project_lock
     from pipeline.catalog import pofile
 
     languages.validate(lang)

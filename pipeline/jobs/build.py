@@ -10,15 +10,18 @@ Only files whose content changed are written.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import asdict, dataclass, field
 
-from pipeline.article import article_info
+from pipeline.segment.article import article_info
 from pipeline.catalog.extract import segments_of, template_of
-from pipeline.errors import TamizdatError
-from pipeline.fileio import project_lock, read_bytes
-from pipeline.filejobs import load_po, save_template
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import project_lock, read_bytes
+from pipeline.jobs.files import load_po, save_template
+from pipeline.catalog.model import Catalog
 from pipeline.model import Article, Report
-from pipeline.parallel import pimap
+from pipeline.core.parallel import pimap
 from pipeline.project import Project
 
 
@@ -59,21 +62,15 @@ def _extract_job(slug: str) -> tuple[Article, bool]:
     return info, extract_template(project, slug, seg, info, _JOB["glossary"])
 
 
-class _LazyCatalogs(dict):
-    """An article's catalogues, parsed only when a page of it is rendered (and then let go with it)."""
-
-    def __init__(self, project: Project, slug: str):
-        super().__init__()
-        self._project, self._slug = project, slug
-
-    def get(self, lang, default=None):
-        path = self._project.po_path(lang, self._slug)
-        return load_po(path) if path.is_file() else default
+def catalog_of(project: Project, slug: str, lang: str) -> Catalog | None:
+    """An article's catalogue in ``lang``, parsed when a page of it is rendered (and let go with it)."""
+    path = project.po_path(lang, slug)
+    return load_po(path) if path.is_file() else None
 
 
 def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
-    from pipeline.buildcache import BuildCache, digest, file_digest
-    from pipeline.catalog.update import merge_catalogs
+    from pipeline.jobs.buildcache import BuildCache, digest, file_digest
+    from pipeline.jobs.update import merge_catalogs
     from pipeline.publish.policy import load_policies
     from pipeline.publish.site import publish_site
 
@@ -89,7 +86,6 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 loaded.append(project.glossary())
             return loaded[0]
 
-        catalogs: dict[str, dict] = {}
         infos, datas, todo = {}, {}, []
         for slug in project.slugs():
             data = datas[slug] = read_bytes(project.article_path(slug))
@@ -105,7 +101,6 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 report.unchanged += 1 + len(langs)
             else:
                 todo.append(slug)
-            catalogs[slug] = _LazyCatalogs(project, slug)
         if todo:
             _JOB.update(project=project, glossary=glossary())
             try:
@@ -126,7 +121,8 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 cache.articles[slug] = {"article": digest(data), "pot": file_digest(project.pot_path(slug)),
                                         "po": {lang: file_digest(project.po_path(lang, slug)) for lang in langs},
                                         "info": asdict(info)}
-        publish_site(project, articles, catalogs, glossary, report, allow_unpublish, cache=cache)
+        publish_site(project, articles, functools.partial(catalog_of, project), glossary, report, allow_unpublish,
+                     cache=cache)
         current = {slug for slug, _, _ in articles}
         cache.articles = {slug: rec for slug, rec in cache.articles.items() if slug in current}
         cache.pages = {key: rec for key, rec in cache.pages.items() if key.split("/", 1)[1] in current}

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 
+from babel.core import UnknownLocaleError
+
 from pipeline.catalog.model import Catalog
-from pipeline import languages
+from pipeline.core.errors import TamizdatError
+from pipeline.core import languages
 from pipeline.model import Finding
 from pipeline.project import Project
 from pipeline.publish.safety import head_meta_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.catalog.stats import Stats
+    from pipeline.checks.registry import CheckSettings
 
 STYLESHEET = "review.css"
 _PLACEHOLDER = re.compile(r"&lt;/?[a-z][a-z0-9]*/?&gt;")
@@ -63,25 +67,21 @@ class ArticleReview:
 
 def _load(path: Path) -> Catalog:
     from pipeline.catalog.pofile import parse
-    from pipeline.fileio import read_bytes
+    from pipeline.core.fileio import read_bytes
 
     return parse(read_bytes(path), str(path))
 
 
-def _stats(po: Catalog, slug: str, lang: str):
-    try:
-        from pipeline.catalog.stats import catalog_stats
-    except ImportError:
-        return None
+def _stats(po: Catalog, slug: str, lang: str) -> Stats:
+    from pipeline.catalog.stats import catalog_stats
+
     return catalog_stats(po, slug, lang)
 
 
-def _findings(po: Catalog, path: str, glossary, lang: str) -> list[Finding]:
-    try:
-        from pipeline.checks import check_catalog
-    except ImportError:
-        return []
-    return check_catalog(po, path, glossary, lang)
+def _findings(po: Catalog, path: str, glossary, lang: str, settings: CheckSettings) -> list[Finding]:
+    from pipeline.checks import check_catalog
+
+    return check_catalog(po, path, glossary, lang, settings)
 
 
 def marked(text: str, glossary, lang: str, target: str | None = None) -> tuple[str, list[tuple[str, str]]]:
@@ -92,10 +92,7 @@ def marked(text: str, glossary, lang: str, target: str | None = None) -> tuple[s
     target = target or lang
     hits = []
     if glossary is not None and text:
-        try:
-            hits = glossary.find(text, lang)
-        except Exception:  # noqa: BLE001 - a matcher problem must not stop the report
-            hits = []
+        hits = glossary.find(text, lang)
     out, notes, pos = [], [], 0
     for hit in sorted(hits, key=lambda h: h.start):
         if hit.start < pos:
@@ -138,7 +135,7 @@ def review_article(project: Project, lang: str, slug: str, glossary) -> ArticleR
     po = _load(path)
     review = ArticleReview(slug, rel, _stats(po, slug, lang))
     by_msgid: dict[str, list[Finding]] = {}
-    for f in _findings(po, rel, glossary, lang):
+    for f in _findings(po, rel, glossary, lang, project.settings.checks):
         by_msgid.setdefault(f.msgid, []).append(f)
     src_lang = project.settings.source_language
     dir_attr = ' dir="rtl"' if _rtl(lang) else ""
@@ -183,7 +180,7 @@ def _unique(pairs):
 def _rtl(lang: str) -> bool:
     try:
         return languages.is_rtl(lang)
-    except Exception:  # noqa: BLE001 - unknown to CLDR: left-to-right
+    except (ValueError, UnknownLocaleError):  # unknown to CLDR (a pseudo-language): left-to-right
         return False
 
 
@@ -240,12 +237,13 @@ def review_page(project: Project, lang: str, glossary) -> str:
 def _title(project: Project, slug: str) -> str:
     """The article's <h1>, for humans; the slug when the article cannot be read."""
     import lxml.html
+    from lxml import etree
 
-    from pipeline.fileio import read_bytes
+    from pipeline.core.fileio import read_bytes
 
     try:
         h1 = lxml.html.document_fromstring(read_bytes(project.article_path(slug))).find(".//h1")
-    except Exception:  # noqa: BLE001 - a heading is a courtesy; the build reports broken articles
+    except (OSError, TamizdatError, etree.ParserError):  # a heading is a courtesy; build reports broken articles
         return slug
     return " ".join(h1.text_content().split()) if h1 is not None else slug
 
@@ -279,8 +277,7 @@ def index_page(project: Project, langs: list[str]) -> str:
 
 def write_review(project: Project, out_dir: Path, langs: list[str] | None = None) -> list[str]:
     """Write ``index.html`` and ``<lang>.html`` into ``out_dir``; returns the paths written."""
-    from pipeline.errors import TamizdatError
-    from pipeline.fileio import write_if_changed
+    from pipeline.core.fileio import write_if_changed
 
     known = project.settings.languages
     langs = langs or known

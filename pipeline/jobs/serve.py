@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import signal
 import threading
 from pathlib import Path
 from typing import Callable
 
-from pipeline.errors import EXPECTED, TamizdatError, one_line
+from pipeline.core.errors import EXPECTED, TamizdatError, one_line
 from pipeline.project import Project
 
 
@@ -46,7 +48,7 @@ class Watcher:
 
     def build(self) -> bool:
         if self._build is None:
-            from pipeline.build import build as run_build
+            from pipeline.jobs.build import build as run_build
 
             self._build = run_build
         try:
@@ -114,6 +116,24 @@ def serve(project: Project, bind: str, port: int, interval: float, say: Callable
     if isinstance(host, bytes):
         host = host.decode()
     say(f"serving {project.site_dir} on http://{host}:{real_port}/ (Ctrl-C stops)")
+    if hasattr(os, "fork"):
+        # The server (and its request threads) lives in a child forked now, while this process has no
+        # thread; this process stays single-threaded, so the builds may fork their workers safely
+        # (forking a threaded process can deadlock a child on a lock another thread held).
+        pid = os.fork()
+        if pid == 0:
+            try:
+                server.serve_forever()
+            finally:
+                os._exit(0)
+        server.server_close()
+        try:
+            watcher.run(interval)
+        finally:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        return 0
+    # No fork: the builds do not fork either (they run in this process), so a thread is safe.
     thread = threading.Thread(target=watcher.run, args=(interval,), daemon=True)
     thread.start()
     try:

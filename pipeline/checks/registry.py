@@ -1,0 +1,105 @@
+"""One shape for every check, and one place that knows them all.
+
+A check is a function ``(text, context) -> problems``: ``text`` is one translated form of an entry
+(:class:`Checked`: its source, its translation, the entry's flags), ``context`` what the check may
+consult (:class:`Context`: the language, the glossary). It is registered under the names of the
+problems it reports (``@register("brackets", "quotes")``), and a project switches any of those names
+off, or changes its severity, in ``[tool.tamizdat.checks]``::
+
+    [tool.tamizdat.checks]
+    quote-style = false        # not reported
+    spaces = "error"           # reported as an error instead of a warning
+
+A new check is one decorated function in a module that :mod:`pipeline.checks` imports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+
+from pipeline.core.errors import TamizdatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.glossary.model import Glossary
+
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One translated form of an entry: the text a check compares with its source."""
+
+    source: str  # the msgid (msgid_plural for the plural forms after the first)
+    translation: str
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    lang: str
+    glossary: Glossary | None = None
+
+
+class Problem(NamedTuple):
+    check: str  # the registered name it is reported under
+    severity: str  # "error" | "warning"
+    message: str
+    term: str | None = None  # the glossary term concerned, as written in the glossary
+
+
+Check = Callable[[Checked, Context], Iterable[Problem]]
+
+# name -> the check that reports it (a check may report several names)
+REGISTRY: dict[str, Check] = {}
+
+
+def register(*names: str) -> Callable[[Check], Check]:
+    """Register a check under the problem names it reports (each name belongs to one check)."""
+
+    def add(func: Check) -> Check:
+        for name in names:
+            if name in REGISTRY and REGISTRY[name] is not func:
+                raise ValueError(f"check name {name!r} is registered twice")
+            REGISTRY[name] = func
+        return func
+
+    return add
+
+
+def checks() -> list[Check]:
+    """Every registered check, each once, in registration order."""
+    return list(dict.fromkeys(REGISTRY.values()))
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What a project switched off or made more (or less) severe, by problem name."""
+
+    off: frozenset[str] = frozenset()
+    severity: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any] | None, path: str | None = None) -> CheckSettings:
+        """``[tool.tamizdat.checks]``: ``name = false`` or ``name = "error" | "warning"`` (``true``: as is)."""
+        off, severity = set(), {}
+        for name, value in (table or {}).items():
+            if name not in REGISTRY:
+                known = ", ".join(sorted(REGISTRY))
+                raise TamizdatError(f"[tool.tamizdat.checks] unknown check {name!r} (known: {known})", path)
+            if value is False:
+                off.add(name)
+            elif value in SEVERITIES:
+                severity[name] = value
+            elif value is not True:
+                raise TamizdatError(f'[tool.tamizdat.checks] {name} must be true, false, "error" or "warning"',
+                                    path)
+        return cls(frozenset(off), tuple(sorted(severity.items())))
+
+    def wanted(self) -> list[Check]:
+        """The checks that still report some name."""
+        return [c for c in checks() if any(n not in self.off for n, f in REGISTRY.items() if f is c)]
+
+    def apply(self, problems: Iterable[Problem]) -> list[Problem]:
+        changed = dict(self.severity)
+        return [p._replace(severity=changed.get(p.check, p.severity)) for p in problems if p.check not in self.off]
