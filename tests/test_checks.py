@@ -223,7 +223,7 @@ def test_every_check_has_the_one_shape_and_a_unique_name():
     from pipeline.checks.registry import REGISTRY, Checked, Context, Problem, checks
 
     assert {"placeholders", "urls", "numbers", "brackets", "quotes", "quote-style", "punctuation", "spaces",
-            "untranslated", "empty-link", "glossary-missing", "glossary-forbidden", "glossary-dnt",
+            "untranslated", "empty-link", "characters", "glossary-missing", "glossary-forbidden", "glossary-dnt",
             "proper-name"} == set(REGISTRY)
     text = Checked("Write to <a1>Azat</a1> at https://x.org, 12 days.", "Пишите  Азату.", ())
     for check in checks():
