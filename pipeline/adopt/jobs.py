@@ -75,7 +75,8 @@ def adopt_into_project(project, slug: str, translation: Path, lang: str, *, forc
         written = data != old_bytes
         if written:
             atomic_write(out, data)
-    return AdoptReport(rel, lang, filled, adoption, written, _check(data, rel, glossary, lang))
+    return AdoptReport(rel, lang, filled, adoption, written,
+                       _check(data, rel, glossary, lang, project.settings.checks))
 
 
 def _annotated(po, glossary, lang: str) -> bytes:
@@ -87,8 +88,11 @@ def _annotated(po, glossary, lang: str) -> bytes:
     return pofile.encode(po)
 
 
-def _check(data: bytes, path: str, glossary, lang: str) -> list[Finding]:
+def _check(data: bytes, path: str, glossary, lang: str, settings=None) -> list[Finding]:
     """The adopted catalogue goes through the same checks as any other (parsed again: findings need lines)."""
     from pipeline.checks import check_catalog
 
-    return check_catalog(pofile.parse(data, path), path, glossary, lang)
+    po = pofile.parse(data, path)
+    if settings is None:  # outside a project: every check with its default severity
+        return check_catalog(po, path, glossary, lang)
+    return check_catalog(po, path, glossary, lang, settings)  # the project's [tool.tamizdat.checks]
