@@ -89,10 +89,8 @@ def _annotated(po, glossary, lang: str) -> bytes:
 
 
 def _check(data: bytes, path: str, glossary, lang: str, settings=None) -> list[Finding]:
-    """The adopted catalogue goes through the same checks as any other (parsed again: findings need lines)."""
-    from pipeline.checks import check_catalog
+    """The adopted catalogue goes through the same checks as any other (parsed again: findings need lines);
+    ``settings``: the project's ``[tool.tamizdat.checks]``, every check at its default outside a project."""
+    from pipeline.checks import DEFAULT, check_catalog
 
-    po = pofile.parse(data, path)
-    if settings is None:  # outside a project: every check with its default severity
-        return check_catalog(po, path, glossary, lang)
-    return check_catalog(po, path, glossary, lang, settings)  # the project's [tool.tamizdat.checks]
+    return check_catalog(pofile.parse(data, path), path, glossary, lang, settings or DEFAULT)

@@ -52,7 +52,7 @@ class SentenceMemory:
                 self._parts.setdefault(a, (b, fuzzy or not (1 / _RATIO_SLACK <= r <= _RATIO_SLACK)))
 
     def __bool__(self) -> bool:
-        return bool(self._parts) or any(len(split(m)) == 1 for m in self._whole)
+        return bool(self._whole)  # every remembered entry is in _whole; _parts only cut some of them finer
 
     def _lookup(self, sentence: str) -> tuple[str, bool] | None:
         return self._whole.get(sentence) or self._parts.get(sentence)

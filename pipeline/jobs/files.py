@@ -141,10 +141,11 @@ def render_one(src: Path, po: Catalog, po_path: str, *, lang: str | None = None,
     info = article_info(root, src.stem, str(src))
     source = info.lang
     translations = translations_from_catalog(po)
-    # Either segmentation of the document counts: a catalogue may hold it by paragraph or by sentence.
-    msgids = {u.msgid for u in seg.units} | {s.text for s in seg.segments(sentences=True)}
-    live = [e for e in po if not e.obsolete and e.msgid]
-    if live and not msgids.intersection(e.msgid for e in live):
+    live = {e.msgid for e in po if not e.obsolete and e.msgid}
+    # Either segmentation counts (a catalogue may hold the document by paragraph or by sentence); the
+    # sentences are split only for a catalogue that matches no whole block, not on every render.
+    if live and live.isdisjoint(u.msgid for u in seg.units) and live.isdisjoint(
+            s.text for s in seg.segments(sentences=True)):
         raise TamizdatError(f"this catalogue was made for another document: none of its {len(live)} entries "
                             f"occurs in {src}", po_path)
     return render(seg, translations, source_lang=source, target_lang=target, po_path=po_path, strict=strict)

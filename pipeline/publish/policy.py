@@ -45,26 +45,26 @@ def _line_of(lines: Sequence[str], pattern: str) -> int | None:
 
 def _policy(table: dict, base: Policy, where: str, cfg: Path, lines: Sequence[str]) -> Policy:
     threshold, mode, block, on_error = base.threshold, base.below_threshold, base.block, base.on_error
+
+    def bad(key: str, what: str) -> TamizdatError:
+        return TamizdatError(f"{where} {key} {what}", str(cfg), _line_of(lines, rf"^\s*{re.escape(key)}\s*="))
+
     for key, value in table.items():
         if key == "threshold":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-                raise TamizdatError(f"{where} threshold must be a number from 0 to 100",
-                                    str(cfg), _line_of(lines, r"^\s*threshold\s*="))
+                raise bad(key, "must be a number from 0 to 100")
             threshold = float(value)
         elif key == "below_threshold":
             if value not in MODES:
-                raise TamizdatError(f'{where} below_threshold must be "hide" or "partial"',
-                                    str(cfg), _line_of(lines, r"^\s*below_threshold\s*="))
+                raise bad(key, 'must be "hide" or "partial"')
             mode = value
         elif key == "block":
             if not isinstance(value, list) or any(v not in CHECKS for v in value):
-                raise TamizdatError(f"{where} block must be a list of checks among {', '.join(CHECKS)}",
-                                    str(cfg), _line_of(lines, r"^\s*block\s*="))
+                raise bad(key, f"must be a list of checks among {', '.join(CHECKS)}")
             block = tuple(value)
         elif key == "on_error":
             if value not in ON_ERROR:
-                raise TamizdatError(f'{where} on_error must be "source" or "hide"',
-                                    str(cfg), _line_of(lines, r"^\s*on_error\s*="))
+                raise bad(key, 'must be "source" or "hide"')
             on_error = value
         elif key != "languages":
             raise TamizdatError(f"{where} has an unknown key {key!r}", str(cfg), _line_of(lines, rf"^\s*{re.escape(key)}\s*="))
