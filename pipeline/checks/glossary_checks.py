@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
@@ -105,7 +104,7 @@ SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hi
 def _source(glossary: Glossary, src: str) -> tuple[list, dict[str, list], dict[str, str]]:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
-    memo = glossary.__dict__.setdefault("_sources", OrderedDict())
+    memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
         return found

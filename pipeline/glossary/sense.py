@@ -45,11 +45,10 @@ def _term(concept: Concept, text: str) -> Term | None:
 def conditional(hit: Hit) -> bool:
     """Whether a source hit counts only under a sense condition."""
     c = hit.concept
-    found = c.__dict__.get("_conditional")
+    found = c.conditional_terms
     if found is None:  # the concept's conditional variants, worked out once
         whole = c.prison_only or bool(c.context) or bool(c.not_context)
-        found = c.__dict__["_conditional"] = frozenset(
-            t.text for t in c.terms if whole or t.prison_only or t.context)
+        found = c.conditional_terms = frozenset(t.text for t in c.terms if whole or t.prison_only or t.context)
     return hit.term in found
 
 
