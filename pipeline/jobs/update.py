@@ -196,21 +196,18 @@ def merge_catalogs(
 def _merge_language(project, lang: str, slugs: list[str], glossary, fuzzy: bool, use_memory: bool, tick):
     """Merge one language's catalogues over the cores; the results, and the staged files to rename."""
     memory = _language_memory(project, lang) if use_memory else None
-    _JOB.update(project=project, lang=lang, memory=memory, glossary=glossary, fuzzy=fuzzy)
-    try:
-        with Staged() as staged:  # discarded here on an error
-            return _run_staged(_merge_job, slugs, staged, tick), staged.handover()
-    finally:
-        _JOB.clear()
+    ctx = _MergeContext(lang, memory, fuzzy, project, glossary)
+    with Staged() as staged:  # discarded here on an error
+        return _run_staged(_merge_job, slugs, staged, tick, context=ctx), staged.handover()
 
 
-def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs: int | None = None
-                ) -> list[FileResult]:
-    """Run ``job`` over ``items`` on the cores. Each job returns ``("ok", (FileResult, temporary file or
+def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs: int | None = None, *,
+                context: _MergeContext) -> list[FileResult]:
+    """Run ``job(context, item)`` over ``items`` on the cores. Each job returns ``("ok", (FileResult, temporary file or
     None))`` or ``("error", (message, path, line))``; every temporary file is put in ``staged``'s charge
     before the first error is raised, so nothing is left behind."""
     outcomes = []
-    for outcome in pimap(job, items, jobs):
+    for outcome in pimap(job, items, jobs, context=context):
         outcomes.append(outcome)
         if progress:
             progress(1)
@@ -254,12 +251,21 @@ def _language_memory(project, lang: str) -> Memory:
     return memory
 
 
-_JOB: dict = {}  # what forked workers inherit instead of receiving it pickled (memory, glossary)
+@dataclass(frozen=True)
+class _MergeContext:
+    """What every merge of a run needs; forked workers inherit it instead of receiving it pickled."""
+
+    lang: str | None
+    memory: Memory | None
+    fuzzy: bool
+    project: object = None  # update's; merge's pairs of files need none
+    glossary: object = None
 
 
-def _merge_job(slug: str):
-    return _staged_or_error(lambda: merge_one(_JOB["project"], _JOB["lang"], slug, memory=_JOB["memory"],
-                                              glossary=_JOB["glossary"], fuzzy=_JOB["fuzzy"]))
+def _merge_job(ctx: _MergeContext, slug: str):
+    lang = ctx.lang or ""  # always given by update
+    return _staged_or_error(lambda: merge_one(ctx.project, lang, slug, memory=ctx.memory,
+                                              glossary=ctx.glossary, fuzzy=ctx.fuzzy))
 
 
 def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary, fuzzy: bool = True
@@ -381,8 +387,8 @@ def template_for(po_rel: Path, new_dir: Path) -> Path | None:
     return None
 
 
-def _pair_job(pair: tuple[Path, Path, Path]):
-    return _staged_or_error(lambda: merge_pair(*pair, lang=_JOB["lang"], memory=_JOB["memory"], fuzzy=_JOB["fuzzy"]))
+def _pair_job(ctx: _MergeContext, pair: tuple[Path, Path, Path]):
+    return _staged_or_error(lambda: merge_pair(*pair, lang=ctx.lang, memory=ctx.memory, fuzzy=ctx.fuzzy))
 
 
 def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang: str | None, fuzzy: bool = True,
@@ -412,11 +418,10 @@ def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang
         memory.prepare()
     ctx = progress_factory(len(pairs)) if progress_factory else None
     bar = ctx.__enter__() if ctx else None
-    _JOB.update(lang=lang, memory=memory, fuzzy=fuzzy)
     try:
         with Staged() as staged:  # nothing is written unless every pair merged
-            return _run_staged(_pair_job, pairs, staged, bar.advance if bar else None, jobs=jobs)
+            return _run_staged(_pair_job, pairs, staged, bar.advance if bar else None, jobs=jobs,
+                               context=_MergeContext(lang, memory, fuzzy))
     finally:
-        _JOB.clear()
         if ctx:
             ctx.__exit__(None, None, None)
