@@ -130,6 +130,14 @@ class OriginalHeader:
     after: Message | None = None
 
 
+def set_fuzzy(e: Message, on: bool) -> None:
+    """Mark ``e`` fuzzy (its first flag, where msgmerge puts it) or not."""
+    if on and "fuzzy" not in e.flags:
+        e.flags.insert(0, "fuzzy")
+    elif not on and "fuzzy" in e.flags:
+        e.flags.remove("fuzzy")
+
+
 class Catalog(list):
     """The entries of one PO/POT file, in file order, and its header.
 
