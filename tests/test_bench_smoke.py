@@ -64,7 +64,12 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         assert time_cell and float(time_cell.group(1)) == round(ours["median_s"], 2), cells
         rss = re.fullmatch(r"(\d+) MB", cells[7])
         assert rss and int(rss.group(1)) == round(ours["peak_mb"]) and int(rss.group(1)) > 0, cells
-        assert cells[4] in ("n/a", "—") and cells[5] == "—", cells  # no peer ran: no peer figure, no ratio
+        peer = rows[step]["peer_result"]
+        if peer is None:  # no peer ran: no peer figure, no ratio
+            assert cells[4] in ("n/a", "—") and cells[5] == "—", cells
+        else:  # the builds compare with our own cold build
+            assert cells[3] == "our cold build" and cells[4] == f"{peer['median_s']:.2f} s", cells
+            assert cells[5] == f"{rows[step]['ratio']:.2f}", cells
 
 
 def test_corpus_is_deterministic_and_edited() -> None:
