@@ -39,6 +39,9 @@ FORBIDDEN_ENDINGS = {
 SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
 
 
+# German participles and past forms of -ieren verbs.
+GERMAN_IEREN_RE = re.compile(r"^(.{3,}ier)(?:t|te|ten|ter|tes|tem|st|test)$")
+
 # Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
 _PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
 
@@ -153,6 +156,10 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             # Snowball keeps German genitive -s after most consonants
             # (Miftachows) and French plural -s after -u (détenus).
             keys.add(("s", stemmer.stemWord(w[:-1])))
+    if lang == "de" and stemmer is not None:
+        m = GERMAN_IEREN_RE.match(w)
+        if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
+            keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
     if lang in MORPH_LANGS:
         m = SURNAME_RE.match(w)
         if m:
