@@ -21,7 +21,7 @@ from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
-from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, extra_pronouns, unquoted_repeats
+from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, stand_in, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -92,8 +92,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
             severity, note = "error", ""
-            if extra_pronouns(src, glossary.source_language, dst, lang) > 0:
-                severity, note = "warning", " — a warning only: the translation has a pronoun the source has not, which may stand for the repeat"
+            standing = stand_in(src, glossary.source_language, dst, lang, found)
+            if standing:
+                severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
             out.append(Problem("glossary-missing", severity,
                         f"“{_shown(missed.form)}” occurs {needed} times in the source but the translation has "
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "

@@ -138,6 +138,9 @@ class Index:
         if not words:
             return
         keys = tuple(word_keys(w, self.lang, term=True) for w in words)
+        if (self.lang == "en" and len(words) == 1 and concept is not None
+                and concept.pos in ("noun", "proper noun", "abbreviation")):
+            keys = (frozenset(k for k in keys[0] if k[0] != "v"),)  # a search is not "searched"
         simple = len(words) == 1 and not quoted and not case_sensitive
         if kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS:
             simple = False  # _match_at checks the ending

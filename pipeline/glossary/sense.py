@@ -127,8 +127,8 @@ class SourceSense:
 
     def prison(self) -> bool:
         """A prison context: a strong cue (a hit of a concept without conditions, a word of ``prison_words``,
-        hits of two different conditional concepts: a parcel and a long visit) or two weak ones (words the
-        glossary's definitions use for several concepts: “the muzhiks in his section worked”)."""
+        hits of two different conditional concepts) or two weak ones (words the glossary's definitions use
+        for several concepts: “the muzhiks in his section worked”)."""
         if self._prison is None:
             self._prison = self._prison_cues()
         return self._prison
@@ -137,7 +137,7 @@ class SourceSense:
         if any(not conditional(h) for h in self.hits):
             return True
         if len({h.concept.id for h in self.hits}) >= 2:
-            return True
+            return True  # two prison senses at once (muzhiks in his detachment, a parcel and a long visit)
         if any(self._has(w) for w in self.glossary.prison_words):
             return True
         _strong, weak = prison_vocabulary(self.glossary)
@@ -172,7 +172,8 @@ class SourceSense:
         if c.prison_only or (t and t.prison_only):
             noun = self._of_complement(hit)
             if noun:
-                return f"“{hit.form} of … {noun}” is another sense", False
+                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel.
+                return f"“{hit.form} of … {noun}” is another sense", True
             if not self.prison():
                 return "not about prison here", True
         return "", False

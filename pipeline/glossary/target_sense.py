@@ -14,8 +14,9 @@ Two cues that do not depend on the sentence:
   (“activists”) may sit beside the same word unquoted (opposition activists). An unquoted approved one-word
   rendering in the translation is claimed first by those unquoted source words, so «Оппозиционные активисты …
   избили заключённые» has no rendering of the “activists” at all.
-- **Pronouns for a repeated noun.** ``extra_pronouns`` counts third-person pronouns the translation has beyond
-  the source's: «охрана вернула её» may render the second “parcel”.
+- **Pronouns and ellipsis for a repeated noun.** ``stand_in`` finds what may render a repeat without the noun:
+  a third-person pronoun the source does not have («охрана вернула её» for “sent the parcel back”), or an
+  adjective left without its noun («а следующее перенесли», „und auch das nächste.“, « et la suivante »).
 """
 
 from __future__ import annotations
@@ -32,16 +33,16 @@ _DE_SKIP = {"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener"
 _FR_OF = {"de", "du", "des", "d"}
 _FR_SKIP = {"la", "l", "le", "les", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
 
-# Third-person pronouns (personal and possessive) per language; ``extra_pronouns`` compares the counts.
+# Third-person pronouns (personal and possessive) and "there" per language; ``extra_pronouns`` compares the counts.
 PRONOUNS = {
-    "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"},
+    "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "there"},
     "ru": {"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "ею", "ими", "него", "неё",
-           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем", "свой", "своя", "своё", "свое",
+           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем", "там", "туда", "оттуда", "свой", "своя", "своё", "свое",
            "свои", "своего", "своей", "своему", "своим", "своих", "своими", "своем", "своём", "свою"},
     "uk": {"він", "вона", "воно", "вони", "його", "її", "їх", "йому", "їй", "їм", "ним", "нею", "ними", "ньому",
            "ній", "них", "нього", "неї"},
     "de": {"er", "ihn", "ihm", "sie", "ihr", "ihnen", "es", "sein", "seine", "seinen", "seinem", "seiner",
-           "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres"},
+           "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dort", "dorthin", "dahin", "dorther"},
     # Not le/la/les/l', en, y: far more often articles and prepositions than pronouns.
     "fr": {"il", "elle", "ils", "elles", "lui", "leur", "leurs", "son", "sa", "ses", "celui", "celle", "ceux",
            "celles"},
@@ -75,21 +76,25 @@ def vocabulary(glossary: Glossary, lang: str) -> frozenset:
 
 
 def everyday_words(concept: Concept, lang: str) -> frozenset:
-    """Keys of the concept's approved words that its ``exclude`` phrases show to have an everyday sense."""
+    """Keys of the concept's one-word approved terms that its ``exclude`` phrases show, by an of-complement,
+    to have an everyday sense (этап in «этап дела», étape in « étape de l'affaire »; not обыск in «обыск у»,
+    whose everyday sense is not marked that way)."""
     memo = concept.__dict__.setdefault("_everyday", {})
     found = memo.get(lang)
     if found is None:
         tr = concept.translations(lang)
         keys: set = set()
-        if tr is not None and tr.exclude:
-            b = base_lang(lang)
-            phrase_keys = [word_keys(m.group(0), b) for x in tr.exclude for m in WORD_RE.finditer(x)]
-            for t in tr.approved:
-                words = [m.group(0) for m in WORD_RE.finditer(t)]
-                if len(words) == 1:
-                    k = word_keys(words[0], b, term=True)
-                    if any(k & pk for pk in phrase_keys):
-                        keys |= k
+        b = base_lang(lang)
+        for t in (tr.approved if tr is not None and tr.exclude else ()):
+            words = [m.group(0) for m in WORD_RE.finditer(t)]
+            if len(words) != 1:
+                continue
+            k = word_keys(words[0], b, term=True)
+            for x in tr.exclude:
+                xw = [m.group(0) for m in WORD_RE.finditer(x)]
+                if any(word_keys(w, b) & k and _complement(b, xw[i + 1:]) for i, w in enumerate(xw)):
+                    keys |= k
+                    break
         found = memo[lang] = frozenset(keys)
     return found
 
@@ -102,12 +107,13 @@ def _ru_complement(words: list[str]) -> str | None:
     if morph is None:
         return None
     for w in words[:3]:
-        p = morph.parse(w)[0]
-        if p.tag.POS == "NOUN":
-            if p.tag.case != "gent" or p.tag.animacy == "anim" or "Name" in p.tag or "Surn" in p.tag:
-                return None
-            return w
-        if not (p.tag.POS in ("ADJF", "NUMR") and p.tag.case == "gent"):
+        parses = morph.parse(w)
+        if parses[0].tag.POS == "NOUN":
+            nouns = [p for p in parses if p.tag.POS == "NOUN"]
+            if any(p.tag.animacy == "anim" or "Name" in p.tag or "Surn" in p.tag for p in nouns):
+                return None  # a person: этап заключённых, этап Навального
+            return w if any(p.tag.case == "gent" for p in nouns) else None
+        if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
             return None
     return None
 
@@ -122,7 +128,7 @@ def _complement(lang: str, after: list[str]) -> str | None:
     if lang == "de":
         if low[0] not in _DE_GENITIVE:
             return None
-        rest = [w for w, lw in zip(after, low) if lw not in _DE_SKIP]
+        rest = [w for w in after[1:4] if w[:1].isupper()]  # German nouns are capitalised
         return rest[0] if rest else None
     if lang == "fr":
         if low[0] not in _FR_OF:
@@ -191,3 +197,63 @@ def _pronouns(text: str, lang: str) -> int:
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
     """How many more third-person pronouns the translation has than the source (a repeat may be one of them)."""
     return _pronouns(dst, base_lang(lang)) - _pronouns(src, base_lang(src_lang))
+
+
+_DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+_FR_ARTICLES = {"le", "la", "les", "l", "un", "une"}
+_FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
+                           r"|nouvelle|\w+ième)s?")
+# Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
+_FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "par", "sur", "a", "est", "fut",
+                 "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont"}
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
+
+
+def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
+    """An adjective left without its noun ("" when none): «следующее», „das nächste“, « la suivante »."""
+    tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
+    if lang == "ru":
+        from pipeline.glossary.wordkeys import _morph
+
+        morph = _morph("ru")
+        if morph is None:
+            return ""
+        genders = set()
+        for h in found:
+            for w in WORD_RE.findall(mask(h.form)):
+                p = morph.parse(w)[0]
+                if p.tag.POS == "NOUN":
+                    genders.add(p.tag.gender)
+        for i, (w, _end) in enumerate(tokens):
+            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders and "Apro" not in p.tag
+                       for p in morph.parse(w)[:4]):  # not его, этот, который: pronouns, not a noun left out
+                continue
+            nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
+            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
+                return w
+        return ""
+    arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
+    if not arts:
+        return ""
+    for i in range(len(tokens) - 1):
+        art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
+        # German nouns are capitalised: a lower-case word after an article is an adjective. French is told
+        # by the adjectives that point back to a noun (la suivante, le deuxième, l'autre).
+        if lang == "fr" and not _FR_ANAPHORIC.fullmatch(fold(adj)):
+            continue
+        if not (art in arts and adj[:1].islower() and len(adj) > 3):
+            continue
+        nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
+        if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
+                or (lang == "fr" and nxt in _FR_FOLLOWERS)):
+            return f"{tokens[i][0]} {adj}"
+    return ""
+
+
+def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit]) -> str:
+    """What in the translation may stand for a repeated noun ("" when nothing does)."""
+    b = base_lang(lang)
+    if extra_pronouns(src, src_lang, dst, lang) > 0:
+        return "a pronoun the source has not"
+    adj = _ellipsis(dst, b, found)
+    return f"“{adj}” without a noun" if adj else ""

@@ -128,7 +128,15 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     if INCLUSIVE_RE.search(w):
         return frozenset(keys | word_keys(INCLUSIVE_RE.split(word)[0], lang, term))
     if lang == "en":
-        keys.add(("s", english_base(w)))
+        # -ed/-ing forms are verbs (or participles) first: keyed apart, so that a noun term (a search, a squad)
+        # does not meet "searched"; a term's words carry both keys, and the index drops the verb key of a
+        # one-word noun term (``Index.add``).
+        b = english_base(w)
+        verb = b != w and w.endswith(("ed", "ing"))
+        keys.add(("v" if verb else "s", b))
+        if term:
+            keys.add(("s", b))
+            keys.add(("v", b))
         return frozenset(keys)
     morph = _morph(lang)
     known = False
