@@ -110,7 +110,7 @@ def _ru_complement(words: list[str]) -> str | None:
         parses = morph.parse(w)
         if parses[0].tag.POS == "NOUN":
             nouns = [p for p in parses if p.tag.POS == "NOUN"]
-            if any(p.tag.animacy == "anim" or "Name" in p.tag or "Surn" in p.tag for p in nouns):
+            if any(p.tag.animacy == "anim" or "Name" in p.tag.grammemes or "Surn" in p.tag.grammemes for p in nouns):
                 return None  # a person: этап заключённых, этап Навального
             return w if any(p.tag.case == "gent" for p in nouns) else None
         if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
@@ -225,7 +225,7 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
                 if p.tag.POS == "NOUN":
                     genders.add(p.tag.gender)
         for i, (w, _end) in enumerate(tokens):
-            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders and "Apro" not in p.tag
+            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders and "Apro" not in p.tag.grammemes
                        for p in morph.parse(w)[:4]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
