@@ -66,6 +66,12 @@ him his how i if in into is it its itself just me more most my no nor not now of
 out over own same she should so some such than that the their them then there these they this those through to
 too under until up very was we were what when where which while who whom why will with would you your also
 often one two three per s""".split())
+# Common words of news prose, about the state and the calendar rather than prison: left out of the weak prison
+# cues although the glossary's definitions use them ("the court", "a year", "the police", "used").
+GENERAL_WORDS = frozenset(_w for _w in """
+time year day week month first last new old keep use used run name form order decide away especially common
+person people world state law legal court police political security service federal russia russian moscow
+official public general right human often inside outside place put call say known""".split())
 
 
 def _base(word: str) -> str:
@@ -79,19 +85,22 @@ def _words(text: str) -> set[str]:
 def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
     """(strong, weak) prison cues of the source language, derived once per glossary.
 
-    Strong: the editor's ``prison_words``. Weak: the content words the glossary's own definitions use for at
-    least two concepts (prisoner, colony, section, barracks, hierarchy … but also court, day, work): one of
-    them proves nothing, two in one message make it about prison.
+    Strong: the editor's ``prison_words``. Weak: the content words the definitions of at least two of the
+    glossary's common-noun concepts use (colony, section, barracks, hierarchy, punishment, work …), less common
+    news words (court, police, year): one of them proves nothing, two in one message make it about prison.
     """
     found = glossary.__dict__.get("_prison_vocab")
     if found is None:
         seen: dict[str, int] = {}
+        general = {_base(w) for w in FUNCTION_WORDS | GENERAL_WORDS}
         for c in glossary.concepts:
+            if c.pos == "proper noun":
+                continue  # an organisation's or a person's entry describes them, not the prison world
             for w in _words(c.definition):
                 seen[w] = seen.get(w, 0) + 1
         strong = frozenset(_base(w) for p in glossary.prison_words for w in p.split())
         weak = frozenset(w for w, n in seen.items()
-                         if n >= 2 and w not in FUNCTION_WORDS and len(w) >= 3 and not w.isdigit()) - strong
+                         if n >= 2 and w not in general and len(w) >= 4 and not w.isdigit()) - strong
         found = glossary.__dict__["_prison_vocab"] = (strong, weak)
     return found
 
