@@ -27,6 +27,23 @@ def test_sentences_end_where_a_reader_sees_an_end():
     assert join(sentences, gaps) == text
 
 
+def test_abbreviations_initials_lists_and_lower_case_continuations_do_not_end_a_sentence():
+    # Cases from bench/sentence_quality.py's development data (UD treebanks, pySBD's golden rules).
+    assert split("Ещё в XIX в. её использовали. Л.Н. Толстой писал.") == [
+        "Ещё в XIX в. её использовали.", "Л.Н. Толстой писал."]
+    assert split("Я народився у м. Харків. Нині я мешкаю на вул. Сводоби 12, кв. 0.") == [
+        "Я народився у м. Харків.", "Нині я мешкаю на вул. Сводоби 12, кв. 0."]
+    assert split("Wir brauchen z. B. Wasser. „Und auch keine Lust.“ Wir gehen.") == [
+        "Wir brauchen z. B. Wasser.", "„Und auch keine Lust.“", "Wir gehen."]
+    assert split("• 3. Seien Sie achtsam! • 4. Nehmen Sie Fisch!") == ["• 3. Seien Sie achtsam!", "• 4. Nehmen Sie Fisch!"]
+    assert split("She works at Yahoo! in the accounting department. I live in the U.S. for now.") == [
+        "She works at Yahoo! in the accounting department.", "I live in the U.S. for now."]
+    assert split("Let's ask Jane and co. They should know.") == ["Let's ask Jane and co.", "They should know."]
+    # A sentence may begin with a link; one never ends inside it.
+    assert split("Read this. <a1>The report. It is long</a1> and sad.") == [
+        "Read this.", "<a1>The report. It is long</a1> and sad."]
+
+
 def _set_segmentation(project: Path, mode: str | None) -> None:
     cfg = project / "pyproject.toml"
     text = re.sub(r'\nsegmentation = "\w+"', "", cfg.read_text(encoding="utf-8"))
