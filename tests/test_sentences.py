@@ -44,6 +44,17 @@ def test_abbreviations_initials_lists_and_lower_case_continuations_do_not_end_a_
         "Read this.", "<a1>The report. It is long</a1> and sad."]
 
 
+def test_boundaries_on_public_treebank_text_stay_as_measured():
+    # bench/sentence_quality.py's data: Universal Dependencies paragraphs in five languages, gold boundaries.
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import sentence_quality as bench
+
+    for lang in bench.LANGS:
+        right, given, gold = bench.score(bench.ours, lang, bench.paragraphs(bench.DATA / "ud" / f"{lang}.txt"))
+        assert gold >= 19 and right / given >= 0.97 and right / gold >= 0.85, (lang, right, given, gold)
+
+
 def _set_segmentation(project: Path, mode: str | None) -> None:
     cfg = project / "pyproject.toml"
     text = re.sub(r'\nsegmentation = "\w+"', "", cfg.read_text(encoding="utf-8"))
