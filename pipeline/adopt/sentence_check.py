@@ -33,7 +33,8 @@ def _sentence_blocks(block: Block) -> list[Block]:
 
 
 def _excerpt(block: Block) -> str:
-    words = block.plain.split()
+    """The sentence's first words, for the note (its own quotes stripped: the note quotes it)."""
+    words = block.plain.strip("\"'«»„“”‘’").split()
     return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
 
 
