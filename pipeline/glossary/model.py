@@ -73,9 +73,13 @@ class Concept:
     prison_only: bool = False
     langs: dict[str, Translations] = field(default_factory=dict)
     line: int = field(default=0, compare=False)
-    # The source variants that count only under a sense condition, worked out once from the fields above
-    # (by glossary/sense.py, when a hit of this concept is first weighed); None until then.
+    # Worked out once from the fields above when first needed, never compared: the source variants that count
+    # only under a sense condition, the words of its own definition, notes and terms (glossary/sense.py), and
+    # per language the approved one-word terms its exclude phrases show to have an everyday sense
+    # (glossary/target_sense.py).
     conditional_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    own_vocabulary: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    everyday_words: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def term(self) -> str:
@@ -123,10 +127,15 @@ class Glossary:
     indexes: dict[str, Index] = field(default_factory=dict, init=False, repr=False, compare=False)
     # the concept of each source variant, id and headword (concept_for_term());
     by_term: dict[str, Concept] | None = field(default=None, init=False, repr=False, compare=False)
-    # and, per source message, what the glossary checks found in it (checks/glossary_checks.py keeps it
-    # bounded), as every language checks the same source messages.
+    # per source message, what the glossary checks found in it (checks/glossary_checks.py keeps it
+    # bounded), as every language checks the same source messages;
     source_analyses: OrderedDict[str, Any] = field(default_factory=OrderedDict, init=False, repr=False,
                                                     compare=False)
+    # the source language's (strong, weak) prison cues (glossary/sense.py) and, per language, the keys of the
+    # glossary's own words (glossary/target_sense.py).
+    prison_vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, init=False, repr=False,
+                                                                          compare=False)
+    target_vocabulary: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Glossary):
