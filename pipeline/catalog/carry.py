@@ -56,6 +56,16 @@ def carry(old_source: str, new_source: str, translation: str) -> str:
     return out
 
 
+def carry_into(entry, old_source: str) -> bool:
+    """Carry into a fuzzy suggestion's msgstr (a singular entry) what changed since ``old_source``;
+    True when that changed the translation."""
+    if entry.msgid_plural:
+        return False
+    before = entry.msgstr
+    entry.msgstr = carry(old_source, entry.msgid, before)
+    return entry.msgstr != before
+
+
 def _names(old: list[str], new: list[str], kept: set[str]) -> bool:
     """A name replaced by a name: every word it replaces is capitalised and kept verbatim in the
     translation (so it is a name there), and every word it brings is capitalised too."""
