@@ -100,8 +100,9 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
             else:
                 todo.append(slug)
         if todo:
-            extracted = pimap(_extract_job, todo, context=(project, glossary()))
-            for slug, (info, written) in zip(todo, extracted):  # errors in article order
+            # Errors come in article order. No name holds the results: the pool's workers must end with the
+            # loop, not live on (with their memory) through the merge and publishing.
+            for slug, (info, written) in zip(todo, pimap(_extract_job, todo, context=(project, glossary()))):
                 infos[slug] = info
                 report.wrote(project.pot_path(slug), written, project.root)
             for r in merge_catalogs(project, langs, todo, glossary=glossary()):
