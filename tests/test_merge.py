@@ -202,3 +202,20 @@ def test_merge_invents_no_language_but_guesses_it_from_the_team_as_msgmerge_does
         ("Report-Msgid-Bugs-To", "bugs@example.org"), ("Language-Team", "German <de@li.org>"), ("Language", "de")]
     bare = _parse('msgid "a"\nmsgstr "b"\n')
     assert merge(bare, pot, lang="").metadata == {}  # no header in, no header out
+
+
+def test_half_of_a_split_paragraph_gets_no_suggestion_that_costs_more_than_typing():
+    # gnu.org's GPL 2 FAQ, 2015 -> 2017: the answer was split and reworded. msgmerge offers the whole old
+    # answer (ratio 61) for its second half; the translator would delete more than they would type.
+    old_source = ("It depends on how the program invokes its plug-ins.  If the program uses fork and exec to "
+                  "invoke plug-ins, then the plug-ins are separate programs, so the license of the plug-in "
+                  "makes no requirements about the main program.")
+    half = "However, if they are separate works then the license of the plug-in makes no requirements about the main program."
+    reworded = old_source.replace("It depends on how", "It all depends on how")
+    old = _po({old_source: "Cela dépend de la façon dont le programme invoque ses greffons. Si le programme utilise "
+                           "fork et exec, les greffons sont des programmes séparés, et la licence du greffon n'a pas "
+                           "d'exigence concernant le programme principal."})
+    merged = _by_id(merge(old, _pot(half, reworded), lang="fr"))
+    assert merged[half].msgstr == "" and "fuzzy" not in merged[half].flags
+    # the same old entry still serves a new source it is a promising start for
+    assert merged[reworded].msgstr.startswith("Cela dépend") and "fuzzy" in merged[reworded].flags
