@@ -53,7 +53,14 @@ class Imported:
 
     @property
     def text(self) -> str:
-        return " ".join(norm(BeautifulSoup(b, "lxml").get_text()) for b in self.blocks)
+        """The article's text as a reader sees it: a line break separates words too ("FL<br>June" is two)."""
+        out = []
+        for b in self.blocks:
+            block = BeautifulSoup(b, "lxml")
+            for br in block.find_all("br"):
+                br.replace_with("\n")
+            out.append(norm(block.get_text()))
+        return " ".join(out)
 
 
 def import_page(
