@@ -226,3 +226,25 @@ def test_an_undated_article_is_built_and_listed_last_without_a_date(project, cap
     item = index[index.index("No date here"):].split("</li>", 1)[0]
     assert "<time" not in item and "<time" in index[: index.index("No date here")]
     assert (project / "site" / "en" / "no-date-here.html").is_file()
+
+
+def test_thumbnail_teasers_go_even_when_the_article_quotes_their_headlines():
+    """A "related" list of thumbnail links whose headline the article repeats (yna.co.kr: "Funeral for actor
+    Lee Sun-kyun") is a teaser list; a source credit that is one link ("[Engadget]") and that the libraries
+    keep as a block of its own stays."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest.libraries import agree
+
+    body = ("The funeral for actor Lee Sun-kyun was held on Friday in Seoul with family and colleagues present. "
+            "Police said the investigation into the case would be closed after the funeral this week.")
+    ours = BeautifulSoup(
+        f"<div><p>{body}</p><p><a href='https://e.example/r'>Engadget</a></p><ul>"
+        "<li><a href='/v/1'><strong>Funeral for actor Lee Sun-kyun</strong><img src='/t1.jpg'></a></li>"
+        "<li><a href='/v/2'><strong>Funeral for actor Lee Sun-kyun</strong><img src='/t2.jpg'></a></li>"
+        "</ul></div>", "lxml").div
+    library = BeautifulSoup(f"<div><p>{body}</p><p>[Engadget]</p></div>", "lxml").div
+    kept, dropped = agree(list(ours.find_all(["p", "ul"], recursive=False)), library)
+    text = " ".join(b.get_text(" ") for b in kept)
+    assert "Engadget" in text and "Seoul" in text
+    assert "/t1.jpg" not in "".join(str(b) for b in kept) and dropped == 2

@@ -129,6 +129,18 @@ def _agrees(text: str, available: Counter, joined: str) -> bool:
     return True
 
 
+def _kept(leaf: Tag, available: Counter, joined: str, links: set[str]) -> bool:
+    """A block that is one link (a teaser's headline) is the libraries' only as a link or a block of theirs:
+    its words inside their text are the article quoting the headline, not the teaser; one around a thumbnail is
+    a teaser always. Others: :func:`_agrees`."""
+    text = " ".join(_tokens(leaf.get_text(" ")))
+    link_text = " ".join(" ".join(_tokens(a.get_text(" "))) for a in leaf.find_all("a"))
+    if text and link_text == text:
+        # A link around a thumbnail and a headline is a teaser, whoever kept it.
+        return not any(a.find("img") for a in leaf.find_all("a")) and text in links
+    return _agrees(leaf.get_text(" "), available, joined)
+
+
 def coverage(blocks: list[Tag], library: Tag) -> float:
     """Share of the libraries' article (4-word runs) that our blocks hold."""
     lib = _shingles(_tokens(library.get_text(" ")))
@@ -144,19 +156,22 @@ def agree(blocks: list[Tag], library: Tag) -> tuple[list[Tag], int]:
     available = Counter(tuple(lib_tokens[i:i + 4]) for i in range(len(lib_tokens) - 3))
     joined = f" {' '.join(lib_tokens)} "
     gallery = sum(b.name == "figure" for b in blocks) >= GALLERY
+    # What the libraries have as a link or as a block of its own (trafilatura drops some links' markup).
+    links = {" ".join(_tokens(t.get_text(" "))) for t in library.find_all(["a", *_BLOCKS])}
     kept, dropped = [], 0
     for block in blocks:
         if block.name == "figure" and not gallery or (block.find("img") and not block.get_text(strip=True)):
             kept.append(block)
             continue
         for leaf in block.find_all(_BLOCKS):
-            if not leaf.decomposed and not leaf.find(_BLOCKS) and not _agrees(leaf.get_text(" "), available, joined):
+            if not leaf.decomposed and not leaf.find(_BLOCKS) and not _kept(leaf, available, joined, links):
                 leaf.decompose()
                 dropped += 1
         if block.name in _BLOCKS and not block.find(_BLOCKS):
-            if not _agrees(block.get_text(" "), available, joined):
+            if not _kept(block, available, joined, links):
                 dropped += 1
                 continue
         if block.get_text(strip=True) or block.find("img"):
             kept.append(block)
     return kept, dropped
+
