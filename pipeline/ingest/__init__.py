@@ -195,13 +195,18 @@ def _blocks(root: Tag, selector: str | None, url: str | None, title: str | None,
 
 
 def _count_outside(soup: BeautifulSoup, root: Tag, dropped: Counter) -> None:
-    """Count the boilerplate outside the article too, so the report covers the whole page."""
-    if soup.body is None:
+    """Count the boilerplate outside the article too, so the report covers the whole page: each outermost
+    boilerplate element once (one walk down the page; what lies inside a counted element is not counted)."""
+    if soup.body is None or root is soup.body:
         return
-    for tag in soup.body.find_all(True):
-        if tag is root or root in tag.parents or tag in root.parents:
-            continue
-        reason = boilerplate_reason(tag)
-        if reason and not any(boilerplate_reason(p) for p in tag.parents if p is not root and isinstance(p, Tag)
-                              and p.name not in ("html", "[document]", "body")):
-            dropped[reason] += 1
+    around = {id(p) for p in root.parents}
+    stack: list[tuple[Tag, bool]] = [(soup.body, False)]
+    while stack:
+        tag, inside = stack.pop()
+        for child in tag.children:
+            if not isinstance(child, Tag) or child is root:
+                continue
+            reason = boilerplate_reason(child)
+            if reason and not inside and id(child) not in around:
+                dropped[reason] += 1
+            stack.append((child, inside or bool(reason)))
