@@ -1,13 +1,14 @@
 """How well ``tamizdat adopt`` recovers a catalogue from a published translation, against po4a-gettextize
 and a position-based baseline, on page pairs made from real gnu.org translations.
 
-    python bench/adopt_quality.py [--corpus ../shared/corpus/gnu-www-fr] [--limit N] [--set dev|held|all]
+    python bench/adopt_quality.py [--corpus ../shared/corpus/gnu-www-fr] [--limit N] [--set dev|held|all] [--kind K …]
 
 Each French gnu.org catalogue of 2017 gives a source page (its msgids) and a translated page (its
 msgstrs, block for block). The translated page is then perturbed the ways real ones differ: a
 paragraph split or merged by the translator, one missing, a translator's note and credits added,
 two paragraphs swapped, site chrome around the article, a source paragraph edited after the
-translation was made. A non-fuzzy msgstr is *right* when its text is the translation of that block
+translation was made, a translation of an older version of two paragraphs (a sentence added to one
+since, one dropped from the other). A non-fuzzy msgstr is *right* when its text is the translation of that block
 (tags aside); precision is right / non-fuzzy, recall is right / blocks that have a translation.
 Pages whose path hashes below 30 % are the held-aside set, never looked at while tuning.
 """
@@ -33,10 +34,11 @@ from pipeline.adopt.blocks import page_blocks  # noqa: E402
 from pipeline.catalog import pofile  # noqa: E402
 from pipeline.segment.htmltext import parse_html  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
+from pipeline.segment.sentences import split  # noqa: E402
 
 INLINE_ONLY = re.compile(r"</?(?!(?:a|em|strong|code|b|i|span|cite|abbr|br|small|sup|sub|kbd|samp|var|q|tt|dfn)\b)"
                          r"[a-zA-Z]")
-KINDS = ("none", "split", "merge", "drop", "note", "reorder", "chrome", "older")
+KINDS = ("none", "split", "merge", "drop", "note", "reorder", "chrome", "older", "outdated")
 CHROME_TOP = ('<header><nav><ul><li><a href="/">Accueil</a></li><li><a href="/a-propos">À propos</a></li>'
               '<li><a href="/contact">Contact</a></li></ul></nav></header>'
               '<aside><p>Lire aussi : nos autres articles sur la liberté du logiciel.</p></aside>')
@@ -107,6 +109,19 @@ def perturb(kind: str, pairs: list[tuple[str, str]], rng: random.Random):
         for i in rng.sample(range(1, n), min(2, n - 1)):
             src[i] = f"<p>{pairs[i][0]} This paragraph was revised in 2024 after new facts emerged.</p>"
             truth[i] = None
+    elif kind == "outdated":
+        # The translation is of an older version of two paragraphs: since then a sentence was added to one
+        # (the translation lacks it) and dropped from the other (the translation still has it).
+        cands = [i for i, (s, t) in enumerate(pairs) if i and len(split(s)) >= 2 and len(split(t)) >= 2]
+        for k, i in enumerate(rng.sample(cands, min(2, len(cands)))):
+            s_sents, t_sents = split(pairs[i][0]), split(pairs[i][1])
+            if k == 0:
+                t_sents.pop(rng.randrange(len(t_sents)))
+                dst[i] = f"<p>{' '.join(t_sents)}</p>"
+            else:
+                s_sents.pop(rng.randrange(len(s_sents)))
+                src[i] = f"<p>{' '.join(s_sents)}</p>"
+            truth[i] = None
     title_src, title_dst = pairs[0]
     return (page("en", title_src, [f"<h1>{title_src}</h1>", *src[1:]]),
             page("fr", title_dst, [f"<h1>{title_dst}</h1>", *dst[1:]], top, end, article), truth)
@@ -169,6 +184,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=80, help="catalogues per set (default 80)")
     ap.add_argument("--set", choices=("dev", "held", "all"), default="all")
     ap.add_argument("--no-po4a", action="store_true")
+    ap.add_argument("--kind", choices=KINDS, action="append", help="only these perturbations (repeatable)")
     args = ap.parse_args()
     files = sorted(Path(args.corpus).rglob("*.fr.po"))
     files = [f for f in files if "/server/" not in str(f) and "compendia" not in str(f)]
@@ -182,7 +198,7 @@ def main() -> int:
         tmp = Path(tmp_name)
         for name in names:
             docs = [(f, p) for f in sets[name] if len(p := pairs_of(f)) >= 6][: args.limit]
-            for kind in KINDS:
+            for kind in args.kind or KINDS:
                 totals = {t: dict(want=0, given=0, right=0, fuzzy=0) for t in tools}
                 for f, pairs in docs:
                     rng = random.Random(f"{f.name}:{kind}")

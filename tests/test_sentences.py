@@ -27,6 +27,34 @@ def test_sentences_end_where_a_reader_sees_an_end():
     assert join(sentences, gaps) == text
 
 
+def test_abbreviations_initials_lists_and_lower_case_continuations_do_not_end_a_sentence():
+    # Cases from bench/sentence_quality.py's development data (UD treebanks, pySBD's golden rules).
+    assert split("Ещё в XIX в. её использовали. Л.Н. Толстой писал.") == [
+        "Ещё в XIX в. её использовали.", "Л.Н. Толстой писал."]
+    assert split("Я народився у м. Харків. Нині я мешкаю на вул. Сводоби 12, кв. 0.") == [
+        "Я народився у м. Харків.", "Нині я мешкаю на вул. Сводоби 12, кв. 0."]
+    assert split("Wir brauchen z. B. Wasser. „Und auch keine Lust.“ Wir gehen.") == [
+        "Wir brauchen z. B. Wasser.", "„Und auch keine Lust.“", "Wir gehen."]
+    assert split("• 3. Seien Sie achtsam! • 4. Nehmen Sie Fisch!") == ["• 3. Seien Sie achtsam!", "• 4. Nehmen Sie Fisch!"]
+    assert split("She works at Yahoo! in the accounting department. I live in the U.S. for now.") == [
+        "She works at Yahoo! in the accounting department.", "I live in the U.S. for now."]
+    assert split("Let's ask Jane and co. They should know.") == ["Let's ask Jane and co.", "They should know."]
+    # A sentence may begin with a link; one never ends inside it.
+    assert split("Read this. <a1>The report. It is long</a1> and sad.") == [
+        "Read this.", "<a1>The report. It is long</a1> and sad."]
+
+
+def test_boundaries_on_public_treebank_text_stay_as_measured():
+    # bench/sentence_quality.py's data: Universal Dependencies paragraphs in five languages, gold boundaries.
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import sentence_quality as bench
+
+    for lang in bench.LANGS:
+        right, given, gold = bench.score(bench.ours, lang, bench.paragraphs(bench.DATA / "ud" / f"{lang}.txt"))
+        assert gold >= 19 and right / given >= 0.97 and right / gold >= 0.85, (lang, right, given, gold)
+
+
 def _set_segmentation(project: Path, mode: str | None) -> None:
     cfg = project / "pyproject.toml"
     text = re.sub(r'\nsegmentation = "\w+"', "", cfg.read_text(encoding="utf-8"))

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.adopt.align import Bead, align
+from pipeline.adopt.align import Bead, align, length_ratio
 from pipeline.adopt.blocks import Block, Page, article_region, page_blocks
 from pipeline.adopt.mapping import map_placeholders
+from pipeline.adopt.sentence_check import disagreements
 from pipeline.segment.htmltext import parse_html
 from pipeline.segment.sentences import split as split_sentences
 from pipeline.segment import segment
@@ -49,8 +50,9 @@ def adopt(source: bytes, source_path: str, translation: bytes, translation_path:
     """Align a translated page with its source article (both HTML bytes)."""
     src, dst = pages(source, source_path, translation, translation_path)
     result = Adoption()
-    for bead in align(src.body, dst.body):
-        _take(bead, src.body, dst.body, result)
+    ratio = length_ratio(src.body, dst.body)
+    for bead in align(src.body, dst.body, ratio):
+        _take(bead, src.body, dst.body, result, ratio)
     _take_title(src, dst, result)
     _take_meta(src, dst, result)
     _take_attrs(src, dst, result)
@@ -64,7 +66,7 @@ def _put(result: Adoption, msgid: str, adopted: Adopted) -> None:
         result.entries[msgid] = adopted
 
 
-def _take(bead: Bead, src: list[Block], dst: list[Block], result: Adoption) -> None:
+def _take(bead: Bead, src: list[Block], dst: list[Block], result: Adoption, ratio: float) -> None:
     if not bead.dst:
         result.unmatched_source.append(src[bead.src[0]].text)
         return
@@ -85,6 +87,8 @@ def _take(bead: Bead, src: list[Block], dst: list[Block], result: Adoption) -> N
     blocks = [dst[j] for j in bead.dst]
     if len(blocks) == 1 and blocks[0].heading != s.heading:
         why.append("a heading paired with a paragraph")
+    if len(blocks) == 1 and not bead.conflict:
+        why += disagreements(s, blocks[0], ratio)
     if len(blocks) == 2:
         why_split = "the translator split this paragraph in two"
         if why:

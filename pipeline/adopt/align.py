@@ -77,9 +77,10 @@ def _kind_cost(src: list[Block], dst: list[Block]) -> float:
     return 0.0
 
 
-def bead_cost(src: list[Block], dst: list[Block], ratio: float) -> tuple[float, Bead]:
+def bead_cost(src: list[Block], dst: list[Block], ratio: float,
+              prior: dict[tuple[int, int], float] = PRIOR) -> tuple[float, Bead]:
     shape = (len(src), len(dst))
-    cost = -math.log(PRIOR[shape])
+    cost = -math.log(prior[shape])
     bead = Bead(tuple(), tuple())
     if src and dst:
         ls = sum(b.length for b in src) + len(src) - 1
@@ -98,7 +99,8 @@ def length_ratio(src: list[Block], dst: list[Block]) -> float:
     return min(max(lt / ls, 0.5), 2.5)
 
 
-def align(src: list[Block], dst: list[Block], ratio: float | None = None) -> list[Bead]:
+def align(src: list[Block], dst: list[Block], ratio: float | None = None,
+          prior: dict[tuple[int, int], float] = PRIOR) -> list[Bead]:
     """The cheapest sequence of beads covering both block lists, then out-of-order pairs of what is left."""
     ratio = ratio or length_ratio(src, dst)
     m, n = len(src), len(dst)
@@ -111,11 +113,11 @@ def align(src: list[Block], dst: list[Block], ratio: float | None = None) -> lis
             here = best[i][j]
             if here == inf:
                 continue
-            for di, dj in PRIOR:
+            for di, dj in prior:
                 ni, nj = i + di, j + dj
                 if ni > m or nj > n:
                     continue
-                cost, bead = bead_cost(src[i:ni], dst[j:nj], ratio)
+                cost, bead = bead_cost(src[i:ni], dst[j:nj], ratio, prior)
                 if here + cost < best[ni][nj]:
                     best[ni][nj] = here + cost
                     bead.src, bead.dst = tuple(range(i, ni)), tuple(range(j, nj))
