@@ -9,8 +9,9 @@ readability's text also has them, and when trafilatura finds much less than read
 contains what trafilatura found, readability's choice is taken: 0.966 on the same pages.
 
 The import then keeps our rules' article (its structure, figures, warnings) less the blocks this
-article does not have (:func:`agree`), or this article itself where ours holds too little of it:
-0.962 on the development part, 0.969 on the held-aside part (bench/import_bench.py)."""
+article does not have (:func:`agree`), or this article itself where ours holds too little of it.
+Where our rules and trafilatura took the same text (:func:`same_text`), readability-lxml is not asked:
+trafilatura's article is the check. Figures per set: docs/publishing.md (bench/import_bench.py)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def _fragment(html: str | None) -> Tag | None:
     return root if root.get_text(strip=True) else None
 
 
-def _trafilatura(text: str, url: str | None) -> Tag | None:
+def trafilatura_article(text: str, url: str | None) -> Tag | None:
     import trafilatura
 
     return _fragment(trafilatura.extract(
@@ -78,9 +79,10 @@ def _readability(text: str) -> Tag | None:
         return None
 
 
-def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str]:
-    """(the article as a detached fragment, how it was found), or (None, "") when both libraries find nothing."""
-    traf = _trafilatura(text, url)
+def library_root(text: str, url: str | None = None, traf: Tag | None = None) -> tuple[Tag | None, str]:
+    """(the article as a detached fragment, how it was found), or (None, "") when both libraries find nothing.
+    ``traf``: trafilatura's article when the caller has it already (it is pruned in place)."""
+    traf = traf if traf is not None else trafilatura_article(text, url)
     read = _readability(text)
     if traf is None and read is None:
         return None, ""
@@ -175,3 +177,15 @@ def agree(blocks: list[Tag], library: Tag) -> tuple[list[Tag], int]:
             kept.append(block)
     return kept, dropped
 
+
+
+SAME = 0.95
+
+
+def same_text(blocks: list[Tag], library: Tag) -> bool:
+    """Whether our blocks and trafilatura's article hold nearly the same text (each at least SAME of the
+    other's 4-word runs): then readability-lxml has nothing to decide."""
+    lib = _shingles(_tokens(library.get_text(" ")))
+    ours = _shingles(_tokens(" ".join(b.get_text(" ") for b in blocks)))
+    both = len(lib & ours)
+    return both >= SAME * len(lib) and both >= SAME * len(ours)
