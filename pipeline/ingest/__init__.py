@@ -106,18 +106,18 @@ def import_page(
     if title_h1 is not None:
         title_h1.decompose()
     builder, blocks = _blocks(root, selector, url, title, dropped)
-    library, library_how, checked_by = None, "", LIBRARIES
+    library, library_how, second, checked_by = None, "", "", LIBRARIES
     if traf is not None and same_text(blocks, traf):
         # Our rules and trafilatura took the same text: readability-lxml has nothing to decide (it is asked on
         # about half the pages; same F1 on the development parts, 13 % less time).
         library, library_how, checked_by = traf, "trafilatura", "trafilatura"
     elif use_libraries:
-        library, library_how = library_root(text, url, traf)
+        library, library_how, second = library_root(text, url, traf)
     if library is not None:
         # (The libraries read teasers beside an article as part of it; our choice among them stands.)
         if AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
             # Our rules' article, less what both libraries leave out: keeps the CMS's structure.
-            blocks, left_out = agree(blocks, library)
+            blocks, left_out = agree(blocks, library, second)
             builder.kept["paragraphs"] -= left_out
             dropped["blocks the libraries leave out"] += left_out
             method = f"{method}, checked against {checked_by}"
