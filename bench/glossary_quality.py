@@ -3,13 +3,14 @@
     python bench/glossary_quality.py                 # both parts of tests/data/glossary/pairs-*.tsv
     python bench/glossary_quality.py --misses        # also list every wrong decision
     python bench/glossary_quality.py --json out.json
+    python bench/glossary_quality.py --pairs other.tsv  # score any file in the same format, as its own part
 
 Each row of a pairs file is a source sentence, its translation and, per glossary concept, whether the translation
 violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts not listed are ``ok``). The check
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
-reported an error for. The held-aside part (``pairs-heldout.tsv``) was written together with the tuning part
-before the matcher changed and is never tuned on.
+reported an error for. The held-aside parts (``pairs-heldout.tsv``, ``pairs-heldout2.tsv``) were measured before
+being studied; ``--pairs`` scores a new set (written blind) without touching the others.
 """
 
 from __future__ import annotations
@@ -34,8 +35,14 @@ def read_pairs(path: Path) -> list[dict]:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
-        kind, lang, labels, src, dst = line.split("\t")
-        wanted = dict(item.split("=") for item in labels.split(";") if item)
+        fields = line.rstrip("\r").split("\t")
+        if len(fields) != 5:
+            raise ValueError(f"line {n}: {len(fields)} tab-separated fields, expected 5 (kind, lang, labels, source, target)")
+        kind, lang, labels, src, dst = fields
+        wanted = dict(item.strip().split("=", 1) for item in labels.split(";") if item.strip())
+        bad = [v for v in wanted.values() if v not in ("ok", "missing", "forbidden")]
+        if bad or any("=" not in item for item in labels.split(";") if item.strip()):
+            raise ValueError(f"line {n}: labels must be concept=ok|missing|forbidden;… (got {labels!r})")
         rows.append({"line": n, "kind": kind, "lang": lang, "labels": wanted, "src": src, "dst": dst})
     return rows
 
@@ -107,13 +114,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--glossary", type=Path, default=REPO / "glossary" / "glossary.toml")
     ap.add_argument("--misses", action="store_true", help="list every wrong decision")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--pairs", type=Path, action="append", default=[],
+                    help="score this pairs file (same format) as its own part instead of the built-in ones; repeatable")
     args = ap.parse_args(argv)
     from pipeline.glossary import load_glossary
 
     glossary = load_glossary(args.glossary)
     result = {}
-    for part, path in PARTS.items():
-        counts, misses = score(glossary, read_pairs(path))
+    parts = {p.stem: p for p in args.pairs} if args.pairs else PARTS
+    for part, path in parts.items():
+        try:
+            rows = read_pairs(path)
+        except (OSError, ValueError) as exc:
+            print(f"glossary_quality: {path}: {exc}", file=sys.stderr)
+            return 2
+        counts, misses = score(glossary, rows)
         table = summarise(counts)
         result[part] = {k: {"tp": v[0], "fp": v[1], "fn": v[2], "tn": v[3],
                             "precision": round(pr(v)[0], 3), "recall": round(pr(v)[1], 3)} for k, v in table.items()}

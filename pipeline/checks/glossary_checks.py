@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import re
+from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
+from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
+from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, stand_in, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -44,16 +47,26 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if glossary is None:
         return []
     out: list[Problem] = []
-    src_hits, occurrences, other_sense = _source(glossary, src)
+    source = _source(glossary, src)
+    src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
+    if source.weak:
+        # Only the want of a prison context kept these out: a translation that uses the concept's approved
+        # term reads the source in the glossary's sense, and must then render every occurrence.
+        used = {h.concept.id for h in dst_hits if h.kind in ("preferred", "admitted")}
+        promoted = {cid: hs for cid, hs in source.weak.items() if cid in used}
+        if promoted:
+            occurrences = {**occurrences, **promoted}
+            other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, {cid: len(hs) for cid, hs in occurrences.items()})
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         if concept.is_dnt(lang):
             cs = concept.is_case_sensitive(lang)
-            forms = {h.form for h in hits}
+            # The source's form as a reader sees it: DOXа (a Cyrillic а) is DOXA.
+            forms = {unmix_text(h.form) for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
                 out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
@@ -61,25 +74,30 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         approved = concept.approved(lang)
         if not approved:
             continue
-        found = resolved.approved.get(cid, [])
-        if found and (len(found) >= len(hits) or concept.pos == "proper noun"):
-            continue  # a name may be replaced by a pronoun; other terms need one rendering per occurrence
-        repeated = _repeated(hits)
-        if found and len(found) >= len(repeated):
+        found, why = _renderings(glossary, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        if found and concept.pos == "proper noun":
+            continue  # a name may be replaced by a pronoun
+        groups = _clusters(src, hits)
+        needed = len(groups)
+        if len(found) >= needed:
             continue
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
             out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         elif not found:
-            out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”: use {_approved_list(approved)}", hit.term))
+            out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}", hit.term))
         else:
-            missed = repeated[len(found)]
+            missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
-            out.append(Problem("glossary-missing", "error",
-                        f"“{_shown(missed.form)}” occurs {len(repeated)} times in the source but the translation has "
-                        f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}): "
-                        f"each occurrence needs its own; use {_approved_list(approved)}", missed.term))
+            severity, note = "error", ""
+            standing = stand_in(src, glossary.source_language, dst, lang, found)
+            if standing:
+                severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
+            out.append(Problem("glossary-missing", severity,
+                        f"“{_shown(missed.form)}” occurs {needed} times in the source but the translation has "
+                        f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
+                        f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     for h in resolved.forbidden:
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
@@ -99,45 +117,91 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     return out
 
 
+def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
+    """The approved spans that render the concept, and why others do not (" (…)" or "")."""
+    if not found:
+        return found, ""
+    kept, notes = [], []
+    for h in found:
+        everyday = everyday_sense(glossary, dst, h, lang)
+        if everyday:
+            notes.append(everyday)
+        else:
+            kept.append(h)
+    claimed = claim_unquoted(dst, kept, unquoted)
+    if len(claimed) < len(kept):
+        notes.append(f"the unquoted {', '.join(f'“{_shown(h.form)}”' for h in kept if h not in claimed)} "
+                     f"renders the source's unquoted word, another sense")
+    return claimed, (f" ({'; '.join(notes)})" if notes else "")
+
+
 SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
 
 
-def _source(glossary: Glossary, src: str) -> tuple[list, dict[str, list], dict[str, str]]:
+@dataclass
+class Source:
+    """What a source message asks of every translation (worked out once per msgid)."""
+
+    hits: list
+    occurrences: dict[str, list]  # concept id -> its occurrences in the glossary's sense
+    other_sense: dict[str, str]  # concept id -> why it is used only in another sense here
+    weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
+    unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
+
+
+def _source(glossary: Glossary, src: str) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
-    memo = glossary.__dict__.setdefault("_sources", OrderedDict())
+    memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
         return found
     src_hits = glossary.find(src, glossary.source_language)
     occurrences: dict[str, list] = {}
     other_sense: dict[str, str] = {}
+    weak: dict[str, list] = {}
     sense = None
     for h in src_hits:
         if conditional(h):
             sense = sense or SourceSense(glossary, src, src_hits)
-            why = sense.why_not(h)
+            why, only_context = sense.why_not(h)
             if why:
                 other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
+                if only_context:
+                    weak.setdefault(h.concept.id, []).append(h)
                 continue
         occurrences.setdefault(h.concept.id, []).append(h)
+    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
+    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
+    unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
+                                glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
-    memo[src] = found = (src_hits, occurrences, other_sense)
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted)
     return found
 
 
-def _repeated(hits: list) -> list:
-    """The occurrences of the concept's most repeated source term (colony … colony → both).
+# Two different variants of a concept in one clause are one idea said twice (“downgraded” to the
+# “roosters”, SIZO (pre-trial detention centre)); a clause boundary between them makes two things to translate
+# (the caste system decides …; the caste decides …).
+CLAUSE_BREAK_RE = re.compile(r"[;:.!?…]|,\s*(?:and|but|then|while|whereas|or)\b|\bthen\b", re.I)
+SAME_CLAUSE_WORDS = 8  # at most this many words between the two
 
-    Different variants of one concept in a message are often one idea said twice (“downgraded” to the
-    “roosters”, SIZO (pre-trial detention centre)) and one rendering may serve both; the same term
-    repeated is two things to translate.
-    """
-    groups: dict[str, list] = {}
-    for h in hits:
-        groups.setdefault(english_base(fold(h.term)), []).append(h)
-    return max(groups.values(), key=len)
+
+def _clusters(src: str, hits: list) -> list[list]:
+    """Occurrences grouped into the things the source names: the same term repeated is two things; two
+    different variants in one clause, close together, are one."""
+    groups: list[list] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if groups:
+            last = groups[-1][-1]
+            same = english_base(fold(last.term)) == english_base(fold(h.term))
+            gap = mask(src[last.end:h.start])
+            if not same and len(WORD_RE.findall(gap)) <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap):
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    return groups
 
 
 def _shown(form: str) -> str:

@@ -133,11 +133,16 @@ class Index:
         self._seen: set[str] = set()  # words already looked up
         self._positive: set[str] = set()  # ... that may start a term
 
-    def add(self, concept: Concept | None, term: str, kind: str, quoted=False, case_sensitive=False, reason="") -> None:
+    def add(self, concept: Concept | None, term: str, kind: str, quoted=False, case_sensitive=False, reason="",
+            noun_only=False) -> None:
+        """Index one term; ``noun_only``: an everyday English noun that counts only under a sense condition
+        (search, parcel, visit), so its -ed/-ing forms are the everyday verb, never the term."""
         words = tuple(w for _, _, w in tokenize(term))
         if not words:
             return
         keys = tuple(word_keys(w, self.lang, term=True) for w in words)
+        if noun_only and len(words) == 1:
+            keys = (frozenset(k for k in keys[0] if k[0] != "v"),)  # a search is not "searched"
         simple = len(words) == 1 and not quoted and not case_sensitive
         if kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS:
             simple = False  # _match_at checks the ending
@@ -336,8 +341,10 @@ def build_index(glossary: Glossary, lang: str) -> Index:
     b = base_lang(lang)
     if b == base_lang(glossary.source_language):
         for c in glossary.concepts:
+            conditional = c.prison_only or bool(c.context) or bool(c.not_context)
             for t in c.terms:
-                idx.add(c, t.text, "source", quoted=t.quoted, case_sensitive=c.case_sensitive)
+                idx.add(c, t.text, "source", quoted=t.quoted, case_sensitive=c.case_sensitive,
+                        noun_only=b == "en" and c.pos == "noun" and (conditional or t.prison_only or bool(t.context)))
             for x in c.exclude:
                 idx.add(c, x, "exclude")
     for c in glossary.concepts:

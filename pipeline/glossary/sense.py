@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, mask, word_keys
+from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
 
 # Negation words a few words before a forbidden term (target side) and anywhere in the source.
@@ -45,17 +45,73 @@ def _term(concept: Concept, text: str) -> Term | None:
 def conditional(hit: Hit) -> bool:
     """Whether a source hit counts only under a sense condition."""
     c = hit.concept
-    found = c.__dict__.get("_conditional")
+    found = c.conditional_terms
     if found is None:  # the concept's conditional variants, worked out once
         whole = c.prison_only or bool(c.context) or bool(c.not_context)
-        found = c.__dict__["_conditional"] = frozenset(
-            t.text for t in c.terms if whole or t.prison_only or t.context)
+        found = c.conditional_terms = frozenset(t.text for t in c.terms if whole or t.prison_only or t.context)
     return hit.term in found
 
 
 @lru_cache(maxsize=4096)
 def _phrase_keys(phrase: str, lang: str) -> tuple[frozenset, ...]:
     return tuple(word_keys(m.group(0), lang) for m in WORD_RE.finditer(phrase))
+
+
+# English closed-class words: never a sign of what a text is about.
+FUNCTION_WORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers
+him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+out over own same she should so some such than that the their them then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would you your also
+often one two three per s""".split())
+# Common words of news prose, about the state and the calendar rather than prison: left out of the weak prison
+# cues although the glossary's definitions use them ("the court", "a year", "the police", "used").
+GENERAL_WORDS = frozenset(_w for _w in """
+time year day week month first last new old keep use used run name form order decide away especially common
+person people world state law legal court police political security service federal russia russian moscow
+official public general right human often inside outside place put call say known""".split())
+
+
+def _base(word: str) -> str:
+    return english_base(fold(word))
+
+
+def _words(text: str) -> set[str]:
+    return {_base(m.group(0)) for m in WORD_RE.finditer(text)}
+
+
+def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
+    """(strong, weak) prison cues of the source language, derived once per glossary.
+
+    Strong: the editor's ``prison_words``. Weak: the content words the definitions of at least two of the
+    glossary's common-noun concepts use (colony, section, barracks, hierarchy, punishment, work …), less common
+    news words (court, police, year): one of them proves nothing, two in one message make it about prison.
+    """
+    found = glossary.prison_vocabulary
+    if found is None:
+        seen: dict[str, int] = {}
+        general = {_base(w) for w in FUNCTION_WORDS | GENERAL_WORDS}
+        for c in glossary.concepts:
+            if c.pos == "proper noun":
+                continue  # an organisation's or a person's entry describes them, not the prison world
+            for w in _words(c.definition):
+                seen[w] = seen.get(w, 0) + 1
+        strong = frozenset(_base(w) for p in glossary.prison_words for w in p.split())
+        weak = frozenset(w for w, n in seen.items()
+                         if n >= 2 and w not in general and len(w) >= 4 and not w.isdigit()) - strong
+        found = glossary.prison_vocabulary = (strong, weak)
+    return found
+
+
+def own_vocabulary(concept: Concept) -> frozenset:
+    """The words a concept's own definition, notes and terms use (food, clothes, relatives for a parcel)."""
+    found = concept.own_vocabulary
+    if found is None:
+        text = " ".join([concept.definition, concept.translator_note, concept.source_reader_note,
+                         *(t.text for t in concept.terms)])
+        found = concept.own_vocabulary = frozenset(_words(text) - FUNCTION_WORDS)
+    return found
 
 
 class SourceSense:
@@ -67,6 +123,7 @@ class SourceSense:
         self.text = text
         self.hits = hits
         self._keys: set | None = None
+        self._prison: bool | None = None
 
     def _has(self, phrase: str) -> bool:
         if self._keys is None:
@@ -77,24 +134,57 @@ class SourceSense:
         return bool(keys) and all(k & self._keys for k in keys)
 
     def prison(self) -> bool:
-        """A prison context: a word of ``prison_words`` or a hit of a concept without conditions."""
+        """A prison context: a strong cue (a hit of a concept without conditions, a word of ``prison_words``,
+        hits of two different conditional concepts) or two weak ones (words the glossary's definitions use
+        for several concepts: “the muzhiks in his section worked”)."""
+        if self._prison is None:
+            self._prison = self._prison_cues()
+        return self._prison
+
+    def _prison_cues(self) -> bool:
         if any(not conditional(h) for h in self.hits):
             return True
-        return any(self._has(w) for w in self.glossary.prison_words)
+        if len({h.concept.id for h in self.hits}) >= 2:
+            return True  # two prison senses at once (muzhiks in his detachment, a parcel and a long visit)
+        if any(self._has(w) for w in self.glossary.prison_words):
+            return True
+        _strong, weak = prison_vocabulary(self.glossary)
+        own = {_base(w) for h in self.hits for w in h.term.split()}
+        words = {_base(m.group(0)) for m in WORD_RE.finditer(mask(self.text))} - own
+        return len(words & weak) >= 2
 
-    def why_not(self, hit: Hit) -> str:
-        """Why ``hit`` is not the glossary's sense here ("" when it is)."""
+    def _of_complement(self, hit: Hit) -> str:
+        """The noun of an “of” phrase after a conditional term when it is foreign to the concept and to
+        prison (a parcel *of land*, *of documents*), else ""."""
+        m = re.match(r"\s+of\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)", mask(self.text[hit.end:hit.end + 80]))
+        if not m:
+            return ""
+        strong, weak = prison_vocabulary(self.glossary)
+        known = own_vocabulary(hit.concept) | strong | weak
+        content = [w for w in m.group(1).split() if _base(w) not in FUNCTION_WORDS][:2]
+        if not content or any(_base(w) in known for w in content):
+            return ""
+        return content[0]
+
+    def why_not(self, hit: Hit) -> tuple[str, bool]:
+        """Why ``hit`` is not the glossary's sense here ("" when it is), and whether that is only for want
+        of a prison context (weak: a translation that uses the concept's approved term settles it)."""
         c = hit.concept
         t = _term(c, hit.term)
         bad = next((w for w in c.not_context if self._has(w)), None)
         if bad:
-            return f"“{bad}” in the text marks another sense"
+            return f"“{bad}” in the text marks another sense", False
         context = [*c.context, *(t.context if t else [])]
         if context and not any(self._has(w) for w in context):
-            return f"none of {', '.join(f'“{w}”' for w in context[:4])} in the text"
-        if (c.prison_only or (t and t.prison_only)) and not self.prison():
-            return "not about prison here"
-        return ""
+            return f"none of {', '.join(f'“{w}”' for w in context[:4])} in the text", False
+        if c.prison_only or (t and t.prison_only):
+            noun = self._of_complement(hit)
+            if noun:
+                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel.
+                return f"“{hit.form} of … {noun}” is another sense", True
+            if not self.prison():
+                return "not about prison here", True
+        return "", False
 
 
 @dataclass

@@ -60,7 +60,18 @@ def unmix_word(word: str) -> str:
     if len(counts) < 2:
         return word
     main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
-    return "".join(ch if _script(ch) in ("", main) else _lookalike(ch, main) for ch in word)
+    out = "".join(ch if _script(ch) in ("", main) else _lookalike(ch, main) for ch in word)
+    own = [ch for ch in word if _script(ch) == main and ch.isalpha()]
+    if len(own) >= 2 and all(ch.isupper() for ch in own):
+        out = out.upper()  # a look-alike in a word of capitals stands for a capital (DOXа is DOXA)
+    return out
+
+
+def unmix_text(text: str) -> str:
+    """``text`` with every mixed-script word written in its own script."""
+    if not MIXED_RE.search(text):
+        return text
+    return re.sub(r"[^\W\d_]+", lambda m: unmix_word(m.group(0)), text)
 
 
 def strip_invisible(text: str) -> tuple[str, list[int] | None]:

@@ -39,6 +39,9 @@ FORBIDDEN_ENDINGS = {
 SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий))(?:а|у|ым|ом|е|ой|ою|ы|их|ых|ыми|ими|ого|ому)?$")
 
 
+# German participles and past forms of -ieren verbs.
+GERMAN_IEREN_RE = re.compile(r"^(.{3,}ier)(?:t|te|ten|ter|tes|tem|st|test)$")
+
 # Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
 _PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
 
@@ -125,7 +128,15 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     if INCLUSIVE_RE.search(w):
         return frozenset(keys | word_keys(INCLUSIVE_RE.split(word)[0], lang, term))
     if lang == "en":
-        keys.add(("s", english_base(w)))
+        # -ed/-ing forms are verbs (or participles) first: keyed apart, so that a noun term (a search, a squad)
+        # does not meet "searched"; a term's words carry both keys, and the index drops the verb key of a
+        # one-word noun term (``Index.add``).
+        b = english_base(w)
+        verb = b != w and w.endswith(("ed", "ing"))
+        keys.add(("v" if verb else "s", b))
+        if term:
+            keys.add(("s", b))
+            keys.add(("v", b))
         return frozenset(keys)
     morph = _morph(lang)
     known = False
@@ -153,6 +164,10 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             # Snowball keeps German genitive -s after most consonants
             # (Miftachows) and French plural -s after -u (détenus).
             keys.add(("s", stemmer.stemWord(w[:-1])))
+    if lang == "de" and stemmer is not None:
+        m = GERMAN_IEREN_RE.match(w)
+        if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
+            keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
     if lang in MORPH_LANGS:
         m = SURNAME_RE.match(w)
         if m:

@@ -1,0 +1,260 @@
+"""Which approved words in a translation render the glossary's concept, and which say something else.
+
+Fixed phrase lists ("на этом этапе", "étape de l'affaire") miss the next sentence ("на втором этапе голодовки").
+Two cues that do not depend on the sentence:
+
+- **Everyday words with an of-complement.** An approved word that also has an everyday sense is known from the
+  glossary itself: it occurs in one of its language's ``exclude`` phrases (этап in «этап дела», Etappe in
+  „Etappe des Prozesses“, étape in « étape de l'affaire », активист in «активист оппозиции»). Such a word
+  heading an of-complement (a Russian genitive noun, German des/der/eines/einer + noun, French de/du/des + noun)
+  whose noun is neither a person nor a word of the glossary's own vocabulary in that language is the everyday
+  sense: a stage *of the hunger strike*, activists *of the opposition*. "этап заключённых" (of prisoners) and
+  « étape de la colonie » stay renderings.
+- **The source's other occurrences of the same word.** A concept whose term counts only in quotation marks
+  (“activists”) may sit beside the same word unquoted (opposition activists). An unquoted approved one-word
+  rendering in the translation is claimed first by those unquoted source words, so «Оппозиционные активисты …
+  избили заключённые» has no rendering of the “activists” at all.
+- **Pronouns and ellipsis for a repeated noun.** ``stand_in`` finds what may render a repeat without the noun:
+  a third-person pronoun the source does not have («охрана вернула её» for “sent the parcel back”), or an
+  adjective left without its noun («а следующее перенесли», „und auch das nächste.“, « et la suivante »).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
+from pipeline.glossary.model import Concept, Glossary
+
+# Words between an everyday word and its complement's noun (articles, contracted prepositions).
+_DE_GENITIVE = {"des", "der", "eines", "einer"}
+_DE_SKIP = {"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener"}
+_FR_OF = {"de", "du", "des", "d"}
+_FR_SKIP = {"la", "l", "le", "les", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
+
+# Third-person pronouns (personal and possessive) and "there" per language; ``extra_pronouns`` compares the counts.
+PRONOUNS = {
+    "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "there"},
+    "ru": {"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "ею", "ими", "него", "неё",
+           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем", "там", "туда", "оттуда", "свой", "своя", "своё", "свое",
+           "свои", "своего", "своей", "своему", "своим", "своих", "своими", "своем", "своём", "свою"},
+    "uk": {"він", "вона", "воно", "вони", "його", "її", "їх", "йому", "їй", "їм", "ним", "нею", "ними", "ньому",
+           "ній", "них", "нього", "неї"},
+    "de": {"er", "ihn", "ihm", "sie", "ihr", "ihnen", "es", "sein", "seine", "seinen", "seinem", "seiner",
+           "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dort", "dorthin", "dahin", "dorther"},
+    # Not le/la/les/l', en, y: far more often articles and prepositions than pronouns.
+    "fr": {"il", "elle", "ils", "elles", "lui", "leur", "leurs", "son", "sa", "ses", "celui", "celle", "ceux",
+           "celles"},
+}
+
+
+def _keys(text: str, lang: str) -> set:
+    out: set = set()
+    for m in WORD_RE.finditer(text):
+        w = m.group(0)
+        if len(w) >= 4:
+            out |= word_keys(w, lang)
+    return out
+
+
+def vocabulary(glossary: Glossary, lang: str) -> frozenset:
+    """The keys of the glossary's own words in ``lang``: every approved term's words and the reader notes'."""
+    memo = glossary.target_vocabulary
+    found = memo.get(lang)
+    if found is None:
+        keys: set = set()
+        for c in glossary.concepts:
+            tr = c.translations(lang)
+            if tr is None:
+                continue
+            for t in tr.approved:
+                keys |= _keys(t, lang)
+            keys |= _keys(tr.reader_note, lang)
+        found = memo[lang] = frozenset(k for k in keys if k[0] != "w" or len(k[1]) >= 4)
+    return found
+
+
+def everyday_words(concept: Concept, lang: str) -> frozenset:
+    """Keys of the concept's one-word approved terms that its ``exclude`` phrases show, by an of-complement,
+    to have an everyday sense (этап in «этап дела», étape in « étape de l'affaire »; not обыск in «обыск у»,
+    whose everyday sense is not marked that way)."""
+    memo = concept.everyday_words
+    found = memo.get(lang)
+    if found is None:
+        tr = concept.translations(lang)
+        keys: set = set()
+        b = base_lang(lang)
+        excluded = tr.exclude if tr is not None else []
+        for t in (tr.approved if tr is not None and excluded else ()):
+            words = [m.group(0) for m in WORD_RE.finditer(t)]
+            if len(words) != 1:
+                continue
+            k = word_keys(words[0], b, term=True)
+            for x in excluded:
+                xw = [m.group(0) for m in WORD_RE.finditer(x)]
+                if any(word_keys(w, b) & k and _complement(b, xw[i + 1:]) for i, w in enumerate(xw)):
+                    keys |= k
+                    break
+        found = memo[lang] = frozenset(keys)
+    return found
+
+
+def _ru_complement(words: list[str]) -> str | None:
+    """The genitive noun an of-complement starts with (skipping a genitive adjective), or None."""
+    from pipeline.glossary.wordkeys import _morph
+
+    morph = _morph("ru")
+    if morph is None:
+        return None
+    for w in words[:3]:
+        parses = morph.parse(w)
+        if parses[0].tag.POS == "NOUN":
+            nouns = [p for p in parses if p.tag.POS == "NOUN"]
+            if any(p.tag.animacy == "anim" or "Name" in p.tag.grammemes or "Surn" in p.tag.grammemes for p in nouns):
+                return None  # a person: этап заключённых, этап Навального
+            return w if any(p.tag.case == "gent" for p in nouns) else None
+        if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
+            return None
+    return None
+
+
+def _complement(lang: str, after: list[str]) -> str | None:
+    """The noun of an of-complement that starts right after a word, or None."""
+    if not after:
+        return None
+    if lang in ("ru", "uk"):
+        return _ru_complement(after) if lang == "ru" else None
+    low = [fold(w) for w in after[:4]]
+    if lang == "de":
+        if low[0] not in _DE_GENITIVE:
+            return None
+        rest = [w for w in after[1:4] if w[:1].isupper()]  # German nouns are capitalised
+        return rest[0] if rest else None
+    if lang == "fr":
+        if low[0] not in _FR_OF:
+            return None
+        rest = [w for w, lw in zip(after[1:], low[1:]) if lw not in _FR_SKIP]
+        return rest[0] if rest else None
+    return None
+
+
+def everyday_sense(glossary: Glossary, text: str, hit: Hit, lang: str) -> str:
+    """Why an approved ``hit`` in a translation is its word's everyday sense ("" when it renders the concept)."""
+    b = base_lang(lang)
+    everyday = everyday_words(hit.concept, lang)
+    if not everyday:
+        return ""
+    words = [m.group(0) for m in WORD_RE.finditer(mask(text[hit.start:hit.end]))]
+    if len(words) != 1 or not (word_keys(words[0], b) & everyday):
+        return ""
+    after = [m.group(0) for m in WORD_RE.finditer(mask(text[hit.end:hit.end + 80]))]
+    if after and text[hit.end:].lstrip()[:1] in ".,;:!?)»”“\"—–":
+        return ""  # the complement would be in another clause
+    noun = _complement(b, after)
+    if noun is None or word_keys(noun, b) & vocabulary(glossary, lang):
+        return ""
+    return f"“{hit.form} … {noun}” is the everyday sense of the word"
+
+
+def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: str) -> dict[str, int]:
+    """Per concept: how often the source has one of its quoted-only words without quotes (another sense)."""
+    out: dict[str, int] = {}
+    for h in hits:
+        if h.term not in quoted_terms or h.concept.id in out:
+            continue
+        keys = word_keys(h.term, base_lang(lang), term=True)
+        spans = [(o.start, o.end) for o in hits if o.concept.id == h.concept.id]
+        n = sum(1 for m in WORD_RE.finditer(mask(text))
+                if word_keys(m.group(0), base_lang(lang)) & keys
+                and not any(a <= m.start() < b for a, b in spans))
+        out[h.concept.id] = n
+    return out
+
+
+def claim_unquoted(text: str, found: list[Hit], others: int) -> list[Hit]:
+    """``found`` without the unquoted one-word renderings that ``others`` unquoted source words claim first."""
+    from pipeline.glossary.sense import _in_quotes
+
+    if not others:
+        return found
+    kept = []
+    for h in found:
+        if others and " " not in h.form.strip() and not _in_quotes(text, h.start, h.end):
+            others -= 1
+            continue
+        kept.append(h)
+    return kept
+
+
+@lru_cache(maxsize=8192)
+def _pronouns(text: str, lang: str) -> int:
+    words = PRONOUNS.get(lang)
+    if not words:
+        return 0
+    return sum(1 for m in WORD_RE.finditer(mask(text)) if fold(m.group(0)) in words)
+
+
+def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
+    """How many more third-person pronouns the translation has than the source (a repeat may be one of them)."""
+    return _pronouns(dst, base_lang(lang)) - _pronouns(src, base_lang(src_lang))
+
+
+_DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+_FR_ARTICLES = {"le", "la", "les", "l", "un", "une"}
+_FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
+                           r"|nouvelle|\w+ième)s?")
+# Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
+_FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "par", "sur", "a", "est", "fut",
+                 "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont"}
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
+
+
+def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
+    """An adjective left without its noun ("" when none): «следующее», „das nächste“, « la suivante »."""
+    tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
+    if lang == "ru":
+        from pipeline.glossary.wordkeys import _morph
+
+        morph = _morph("ru")
+        if morph is None:
+            return ""
+        genders = set()
+        for h in found:
+            for w in WORD_RE.findall(mask(h.form)):
+                p = morph.parse(w)[0]
+                if p.tag.POS == "NOUN":
+                    genders.add(p.tag.gender)
+        for i, (w, _end) in enumerate(tokens):
+            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders and "Apro" not in p.tag.grammemes
+                       for p in morph.parse(w)[:4]):  # not его, этот, который: pronouns, not a noun left out
+                continue
+            nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
+            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
+                return w
+        return ""
+    arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
+    if not arts:
+        return ""
+    for i in range(len(tokens) - 1):
+        art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
+        # German nouns are capitalised: a lower-case word after an article is an adjective. French is told
+        # by the adjectives that point back to a noun (la suivante, le deuxième, l'autre).
+        if lang == "fr" and not _FR_ANAPHORIC.fullmatch(fold(adj)):
+            continue
+        if not (art in arts and adj[:1].islower() and len(adj) > 3):
+            continue
+        nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
+        if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
+                or (lang == "fr" and nxt in _FR_FOLLOWERS)):
+            return f"{tokens[i][0]} {adj}"
+    return ""
+
+
+def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit]) -> str:
+    """What in the translation may stand for a repeated noun ("" when nothing does)."""
+    b = base_lang(lang)
+    if extra_pronouns(src, src_lang, dst, lang) > 0:
+        return "a pronoun the source has not"
+    adj = _ellipsis(dst, b, found)
+    return f"“{adj}” without a noun" if adj else ""
