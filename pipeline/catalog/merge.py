@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 from pipeline.core import languages
 from pipeline.catalog import fuzzy as _fuzzy
 from pipeline.catalog.by_sentence import sentence_memory, take_sentences
+from pipeline.catalog.carry import carry_into
 from pipeline.catalog.format_fit import doubtful
 from pipeline.catalog.header import (GENERATOR, english_name, header_lang, header_lines_in_order, nplurals,
                                      output_charset, texts, update_header)
+from pipeline.catalog.source_copy import worth_copying
 from pipeline.catalog.model import NO_FORMS, Catalog, Message
 from pipeline.catalog.model import set_fuzzy as _set_fuzzy
 
@@ -138,6 +140,7 @@ def merge(
     if getattr(old, "domains", None) or getattr(pot, "domains", None):
         return _merge_domains(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=memory_exact,
                               fuzzy=fuzzy, stats=stats)
+    fresh = old is None  # a new catalogue, as msginit makes it: nothing is suggested
     if old is None:
         old = new_po(pot, lang)
         old_entries: list[Message] = []
@@ -189,6 +192,7 @@ def merge(
             pending.append(len(result))
         result.append(e)
 
+    arrived = list(pending)  # entries whose msgid the old catalogue does not have
     sentences = sentence_memory(old_entries) if pending else None
     if sentences:
         still = []
@@ -199,6 +203,17 @@ def merge(
                 continue
             take_sentences(result[i], found)
             counts["sentences"] = counts.get("sentences", 0) + 1
+        pending = still
+
+    if memory is not None and pending:
+        # The very source translated in another catalogue beats a similar one of this catalogue (msgmerge
+        # too looks a msgid up in the old catalogue and the compendium before any fuzzy search).
+        still = []
+        for i, hit in zip(pending, memory.lookup([result[i].msgid for i in pending], exclude=slug, fuzzy=False)):
+            if hit is None:
+                still.append(i)
+            else:
+                _from_memory(result[i], hit, n, memory_exact, counts)
         pending = still
 
     if fuzzy and pending:
@@ -221,8 +236,10 @@ def merge(
             if m is None:
                 continue
             o = candidates[m[0]]
-            used[where[m[0]]] = 1
             _copy_translation(q, o, n)
+            if not carry_into(q, o.msgid):
+                used[where[m[0]]] = 1
+            # else the old entry stays too, obsolete, with the translation as the translator wrote it
             q.tcomment = o.tcomment
             _set_fuzzy(q, True)
             q.previous_msgctxt = o.msgctxt if o.msgctxt != q.msgctxt else None
@@ -233,24 +250,20 @@ def merge(
     if memory is not None:
         todo = [e for e in result if not is_translated(e)]  # new, or still untranslated here
         for q, hit in zip(todo, memory.lookup([q.msgid for q in todo], exclude=slug, fuzzy=fuzzy)):
-            if hit is None:
-                continue
-            _copy_translation(q, hit.entry, n)
-            note = f"memory: {hit.slug}"
-            q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
-            if hit.exact:
-                _set_fuzzy(q, memory_exact != "translated")
-                counts["memory_exact"] += 1
-            else:
-                _set_fuzzy(q, True)
-                q.previous_msgid = hit.entry.msgid
-                counts["memory_fuzzy"] += 1
+            if hit is not None:
+                _from_memory(q, hit, n, memory_exact, counts)
     if fuzzy and sentences:
         for q in result:
             found = None if is_translated(q) or q.msgid_plural else sentences.partial(q.msgid)
             if found is not None:
                 take_sentences(q, found)
                 counts["sentences"] = counts.get("sentences", 0) + 1
+    if fuzzy and not fresh:  # only entries new here: one a translator left empty stays as they left it
+        for q in (result[i] for i in arrived):
+            if not is_translated(q) and not q.msgid_plural and worth_copying(q.msgid):
+                q.msgstr = q.msgid
+                _set_fuzzy(q, True)
+                counts["source"] = counts.get("source", 0) + 1
     counts["new"] = sum(1 for e in result if not is_translated(e))
 
     for e in result:
@@ -277,6 +290,20 @@ def merge(
     if stats is not None:
         stats.update(counts)
     return out
+
+
+def _from_memory(q: Message, hit, n: int, memory_exact: str, counts: dict) -> None:
+    _copy_translation(q, hit.entry, n)
+    note = f"memory: {hit.slug}"
+    q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
+    if hit.exact:
+        _set_fuzzy(q, memory_exact != "translated")
+        counts["memory_exact"] += 1
+    else:
+        _set_fuzzy(q, True)
+        q.previous_msgid = hit.entry.msgid
+        carry_into(q, hit.entry.msgid)
+        counts["memory_fuzzy"] += 1
 
 
 def _merge_domains(old: Catalog | None, pot: Catalog, **options) -> Catalog:

@@ -23,9 +23,9 @@ from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, drop_boilerplate
 from pipeline.ingest.clean import NOTE_RE, Builder, drop_metadata_lines, shorten
 from pipeline.ingest.dates import find_date, parse_date
-from pipeline.ingest.dom import attr, check_depth, count_words, meta_content, node_text, norm
+from pipeline.ingest.dom import attr, count_words, meta_content, node_text, norm, scan_page
 from pipeline.ingest.fetch import decode_html
-from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root, same_text, trafilatura_article
+from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root
 from pipeline.ingest.language import detect_language, find_lang
 from pipeline.ingest.locate import AMONG_TEASERS, MIN_ARTICLE_WORDS, choose_root
 from pipeline.ingest.metadata import find_author, find_title, find_url
@@ -77,17 +77,17 @@ def import_page(
 
     ``libraries=False`` finds the article with our CMS rules alone (for measuring them)."""
     text, encoding = decode_html(data, path)
+    # The libraries run first, on the page's text, and keep only the article they found: each parses the
+    # page again, and their peak (trafilatura's above all) does not then stack on top of our own tree.
+    url = find_url(scan_page(text, path))
+    library, library_how, second = library_root(text, url) if libraries and selector is None else (None, "", "")
     soup = BeautifulSoup(text, "lxml")
-    check_depth(soup, path)
     page_words = count_words(node_text(soup.body)) if soup.body else 0
     for tag in soup.find_all(["script", "style", "noscript", "template"]):
         if tag.get("type") != "application/ld+json":
             page_words -= count_words(node_text(tag))
 
-    url = find_url(soup)
-    use_libraries = libraries and selector is None
-    traf = trafilatura_article(text, url) if use_libraries else None
-    root, method = choose_root(soup, selector, path, node_text(traf) if traf is not None else "")
+    root, method = choose_root(soup, selector, path, node_text(library) if library is not None else "")
     page_lang = lang or find_lang(soup)
 
     title, title_h1 = find_title(soup, root)
@@ -106,13 +106,6 @@ def import_page(
     if title_h1 is not None:
         title_h1.decompose()
     builder, blocks = _blocks(root, selector, url, title, dropped)
-    library, library_how, second, checked_by = None, "", "", LIBRARIES
-    if traf is not None and same_text(blocks, traf):
-        # Our rules and trafilatura took the same text: readability-lxml has nothing to decide (it is asked on
-        # about half the pages; same F1 on the development parts, 13 % less time).
-        library, library_how, checked_by = traf, "trafilatura", "trafilatura"
-    elif use_libraries:
-        library, library_how, second = library_root(text, url, traf)
     if library is not None:
         # (The libraries read teasers beside an article as part of it; our choice among them stands.)
         if AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
@@ -120,7 +113,7 @@ def import_page(
             blocks, left_out = agree(blocks, library, second)
             builder.kept["paragraphs"] -= left_out
             dropped["blocks the libraries leave out"] += left_out
-            method = f"{method}, checked against {checked_by}"
+            method = f"{method}, checked against {LIBRARIES}"
         else:
             # Our rules took the wrong part or too little of it: the libraries' article instead.
             builder, blocks = _blocks(library, None, url, title, dropped)

@@ -10,13 +10,14 @@ contains what trafilatura found, readability's choice is taken: 0.966 on the sam
 
 The import then keeps our rules' article (its structure, figures, warnings) less the blocks this
 article does not have (:func:`agree`), or this article itself where ours holds too little of it.
-Where our rules and trafilatura took the same text (:func:`same_text`), readability-lxml is not asked:
-trafilatura's article is the check. Figures per set: docs/publishing.md (bench/import_bench.py)."""
+Figures per set: docs/publishing.md (bench/import_bench.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import sys
 from collections import Counter
 
 from bs4 import BeautifulSoup, Tag
@@ -46,7 +47,9 @@ _WORD = re.compile(r"\w+")
 
 
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
+    # Interned, one object per distinct word: the words of a 20 MB page as separate strings cost 200 MB.
+    intern = sys.intern
+    return [intern(m.group()) for m in _WORD.finditer(text)]
 
 
 def _shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
@@ -62,7 +65,7 @@ def _fragment(html: str | None) -> Tag | None:
     return root if root.get_text(strip=True) else None
 
 
-def trafilatura_article(text: str, url: str | None) -> Tag | None:
+def _trafilatura(text: str, url: str | None) -> Tag | None:
     import trafilatura
 
     return _fragment(trafilatura.extract(
@@ -81,12 +84,24 @@ def _readability(text: str) -> Tag | None:
         return None
 
 
-def library_root(text: str, url: str | None = None, traf: Tag | None = None) -> tuple[Tag | None, str, str]:
+def _give_back_freed_memory() -> None:
+    """Return to the system what a library's parse freed. libxml2's trees live in malloc's heap, which
+    keeps freed memory for later mallocs, but Python's own objects come from separate arenas and never
+    reuse it: without this, a 20 MB page keeps trafilatura's 360 MB of freed tree for the rest of the import."""
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError, TypeError):  # glibc only; elsewhere nothing to do
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+
+
+def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str, str]:
     """(the article as a detached fragment, how it was found, readability's text where the article is
-    trafilatura's), or (None, "", "") when both libraries find nothing.
-    ``traf``: trafilatura's article when the caller has it already (it is pruned in place)."""
-    traf = traf if traf is not None else trafilatura_article(text, url)
+    trafilatura's), or (None, "", "") when both libraries find nothing."""
+    traf = _trafilatura(text, url)
+    _give_back_freed_memory()
     read = _readability(text)
+    _give_back_freed_memory()
     if traf is None and read is None:
         return None, "", ""
     if traf is None:
@@ -215,15 +230,3 @@ def _second_vote(kept: list[tuple[int, Tag]], left_out: list[tuple[int, Tag]], s
         inside.add(edge)
         edge -= 1
     return [(i, block) for i, block in left_out if i in inside]
-
-
-SAME = 0.95
-
-
-def same_text(blocks: list[Tag], library: Tag) -> bool:
-    """Whether our blocks and trafilatura's article hold nearly the same text (each at least SAME of the
-    other's 4-word runs): then readability-lxml has nothing to decide."""
-    lib = _shingles(_tokens(library.get_text(" ")))
-    ours = _shingles(_tokens(" ".join(b.get_text(" ") for b in blocks)))
-    both = len(lib & ours)
-    return both >= SAME * len(lib) and both >= SAME * len(ours)

@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pipeline.segment.article import article_info
 from pipeline.catalog.extract import segments_of, template_of
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import Staged, project_lock, read_bytes
+from pipeline.core.fileio import Staged, read_bytes
+from pipeline.core.lock import project_lock
 from pipeline.jobs.files import load_po, save_template
 from pipeline.catalog.model import Catalog
 from pipeline.model import Article, Report
@@ -99,8 +100,9 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
             else:
                 todo.append(slug)
         if todo:
-            extracted = pimap(_extract_job, todo, context=(project, glossary()))
-            for slug, (info, written) in zip(todo, extracted):  # errors in article order
+            # Errors come in article order. No name holds the results: the pool's workers must end with the
+            # loop, not live on (with their memory) through the merge and publishing.
+            for slug, (info, written) in zip(todo, pimap(_extract_job, todo, context=(project, glossary()))):
                 infos[slug] = info
                 report.wrote(project.pot_path(slug), written, project.root)
             for r in merge_catalogs(project, langs, todo, glossary=glossary()):

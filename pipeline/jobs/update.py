@@ -35,7 +35,7 @@ class FileResult:
         c = self.counts
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
-            ("sentences", "from sentences"),
+            ("sentences", "from sentences"), ("source", "started from the source"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
         if c.get("template"):
             return "template extracted from its article"
