@@ -21,7 +21,7 @@ from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
-from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, stand_in, unquoted_repeats
+from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, everyday_words, stand_in, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -120,8 +120,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
 
 def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
     """The approved spans that render the concept, and why others do not (" (…)" or "")."""
-    if not found:
-        return found, ""
+    if not found or (not unquoted and not everyday_words(found[0].concept, lang)):
+        return found, ""  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
         everyday = everyday_sense(glossary, dst, h, lang)
@@ -192,6 +192,8 @@ SAME_CLAUSE_WORDS = 8  # at most this many words between the two
 def _clusters(src: str, hits: list) -> list[list]:
     """Occurrences grouped into the things the source names: the same term repeated is two things; two
     different variants in one clause, close together, are one."""
+    if len(hits) == 1:
+        return [hits]
     groups: list[list] = []
     for h in sorted(hits, key=lambda h: h.start):
         if groups:

@@ -147,12 +147,12 @@ class SourceSense:
             return True
         if len({h.concept.id for h in self.hits}) >= 2:
             return True  # two prison senses at once (muzhiks in his detachment, a parcel and a long visit)
-        if any(self._has(w) for w in self.glossary.prison_words):
-            return True
-        _strong, weak = prison_vocabulary(self.glossary)
+        strong, weak = prison_vocabulary(self.glossary)
+        words = {_base(m.group(0)) for m in WORD_RE.finditer(mask(self.text))}
+        if words & strong and any(self._has(w) for w in self.glossary.prison_words):
+            return True  # (a phrase of prison_words needs all its words, in any order)
         own = {_base(w) for h in self.hits for w in h.term.split()}
-        words = {_base(m.group(0)) for m in WORD_RE.finditer(mask(self.text))} - own
-        return len(words & weak) >= 2
+        return len((words - own) & weak) >= 2
 
     def _of_complement(self, hit: Hit) -> str:
         """The noun of an “of” phrase after a conditional term when it is foreign to the concept and to
