@@ -237,7 +237,7 @@ def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
     return Resolved(approved, forbidden)
 
 
-def _in_quotes(text: str, start: int, end: int) -> bool:
+def in_quotes(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(SPACES)[-1:]
     after = text[end:].lstrip(SPACES)[:1]
     return bool(before and before in OPENING) or bool(after and after in CLOSING and after not in "’'")
@@ -245,7 +245,7 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
 
 def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> str:
     """Why a forbidden ``hit`` in ``dst`` only mirrors the source ("" when it does not)."""
-    if _in_quotes(dst, hit.start, hit.end):
+    if in_quotes(dst, hit.start, hit.end):
         own = [(h.start, h.end) for h in src_hits if h.concept.id == hit.concept.id]
         for m in QUOTE_SPAN_RE.finditer(src):
             if not any(m.start() <= a and b <= m.end() for a, b in own):

@@ -189,13 +189,13 @@ def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: s
 
 def claim_unquoted(text: str, found: list[Hit], others: int) -> list[Hit]:
     """``found`` without the unquoted one-word renderings that ``others`` unquoted source words claim first."""
-    from pipeline.glossary.sense import _in_quotes
+    from pipeline.glossary.sense import in_quotes
 
     if not others:
         return found
     kept = []
     for h in found:
-        if others and " " not in h.form.strip() and not _in_quotes(text, h.start, h.end):
+        if others and " " not in h.form.strip() and not in_quotes(text, h.start, h.end):
             others -= 1
             continue
         kept.append(h)
