@@ -60,7 +60,7 @@ def names_a_person(value: str, team: str, lang_name: str) -> bool:
 
 def pseudonymize(po: polib.POFile, team: str, lang_name: str) -> None:
     """Replace header values that name a person with ``team``; drop header-comment lines with an e-mail."""
-    from pipeline.catalog.merge import set_header
+    from pipeline.catalog.header import set_header
 
     for key in _WHO:
         if key in po.metadata and names_a_person(po.metadata[key], team, lang_name):

@@ -295,3 +295,31 @@ def test_adopt_into_a_project_segmented_by_sentence(tmp_path: Path):
     sentence = po["The sentence was later reduced by three months."]
     assert sentence.msgstr == "Позже срок сократили на три месяца." and "fuzzy" not in sentence.flags
     assert sum(1 for e in po.values() if e.msgstr and "fuzzy" not in e.flags) >= len(po) - 4
+
+
+def test_adopt_by_sentence_pairs_the_sentences_of_a_paragraph_the_translator_restructured(tmp_path: Path):
+    project = copy_sample(tmp_path / "project")
+    cfg = project / "pyproject.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+        "[tool.tamizdat]\n", '[tool.tamizdat]\nsegmentation = "sentence"\n', 1), encoding="utf-8")
+    (project / "locales" / "ru" / f"{SLUG}.po").unlink()
+    (project / "locales" / f"{SLUG}.pot").unlink()
+    theirs: list[str] = []
+
+    def merge_two_sentences(root):
+        p = paragraphs(root)[2]
+        theirs.extend(split_sentences(p.text))
+        p.text = " ".join([theirs[0], theirs[1].rstrip(".") + ", а " + theirs[2][0].lower() + theirs[2][1:], *theirs[3:]])
+    page = tmp_path / "ru.html"
+    page.write_bytes(edited(merge_two_sentences))
+    proc = run_cli("adopt", SLUG, page, "--lang", "ru", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    po = [e for e in pofile.parse((project / "locales" / "ru" / f"{SLUG}.po").read_bytes(), "ru.po") if e.msgid]
+    first = next(i for i, e in enumerate(po) if e.msgid.startswith("Azat Miftakhov decided to disclose"))
+    s0, s1, s2, s3 = po[first:first + 4]
+    # Four source sentences, three translated: each gets its own, to review; the merged one says so.
+    assert s0.msgstr == theirs[0] and "fuzzy" in s0.flags
+    assert s1.msgstr.startswith(theirs[1].rstrip(".")) and "merged this sentence with the next" in s1.comment
+    assert s2.msgstr == ""
+    assert s3.msgstr == theirs[3] and "fuzzy" in s3.flags
+    assert all("fuzzy" not in e.flags for e in po[first - 2:first] if e.msgstr)  # the other paragraphs stay sure

@@ -8,6 +8,7 @@ and succeeded on the generated corpus.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,10 +45,31 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
             continue
         assert ours["ok"], f"{step}: {ours.get('detail')}"
         assert ours["median_s"] > 0
-    # The same table a person reads, with a line per step.
+    # The table a person reads: its heading names the run, its columns are the documented ones, and each
+    # step's row holds our measured time and memory, the same figures as results.json.
     md = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert md.startswith("Tamizdat benchmark: N = 20 articles, 1 repetition(s), medians;")
+    lines = [line for line in md.splitlines() if line.startswith("|")]
+    assert [c.strip() for c in lines[0].strip("|").split("|")] == [
+        "step", "N", "ours (median)", "peer", "peer (median)", "ratio", "goal", "our peak RSS", "peer peak RSS"]
+    table = {cells[0]: cells for cells in ([c.strip() for c in line.strip("|").split("|")] for line in lines[2:])}
     for step in STEPS:
-        assert f"| {step} |" in md
+        cells = table[step]
+        assert len(cells) == 9 and re.search(r"\d", cells[1]), cells  # N: how much the step worked on
+        ours = rows[step]["ours"]
+        if ours is None:
+            assert cells[2] == "n/a"
+            continue
+        time_cell = re.fullmatch(r"(\d+\.\d\d) s", cells[2])
+        assert time_cell and float(time_cell.group(1)) == round(ours["median_s"], 2), cells
+        rss = re.fullmatch(r"(\d+) MB", cells[7])
+        assert rss and int(rss.group(1)) == round(ours["peak_mb"]) and int(rss.group(1)) > 0, cells
+        peer = rows[step]["peer_result"]
+        if peer is None:  # no peer ran: no peer figure, no ratio
+            assert cells[4] in ("n/a", "—") and cells[5] == "—", cells
+        else:  # the builds compare with our own cold build
+            assert cells[3] == "our cold build" and cells[4] == f"{peer['median_s']:.2f} s", cells
+            assert cells[5] == f"{rows[step]['ratio']:.2f}", cells
 
 
 def test_corpus_is_deterministic_and_edited() -> None:

@@ -164,8 +164,9 @@ def test_memory_export_import_fills_a_new_language_project(project: Path, tmp_pa
 
 # -- tamizdat merge: a drop-in for msgmerge --previous --------------------------
 
-SAME_CHOICES = ["proprietary/proprietary-sabotage.fr.po", "server/body-include-2.fr.po",
-                "proprietary/proprietary-jails.fr.po"]
+# Catalogues where our suggestions are msgmerge's (no year, link or markup to carry, nothing to start from
+# the source); on the others ours differ on purpose (test_merge_improves_on_msgmerge_only_in_suggestions).
+SAME_CHOICES = ["distros/free-non-gnu-distros.fr.po", "server/select-language.fr.po", "licenses/lgpl-3.0.fr.po"]
 
 
 def _template(src: Path, dest: Path) -> None:
@@ -196,6 +197,39 @@ def test_merge_output_is_byte_identical_to_msgmerge(tmp_path: Path):
         gnu = subprocess.run(["msgmerge", "--previous", "-q", "-o", "-", str(old_dir / rel),
                               str(new_dir / rel.replace(".fr.po", ".pot"))], check=True, capture_output=True).stdout
         assert (tmp_path / "out" / rel).read_bytes() == gnu, rel
+
+
+@needs(have("msgmerge") and (CORPUS / "gnu-www-fr-2015").is_dir(), "needs gettext + corpus")
+def test_merge_improves_on_msgmerge_only_in_suggestions(tmp_path: Path):
+    from pipeline.catalog import pofile
+    from pipeline.catalog.carry import carry
+
+    rel = "proprietary/proprietary-jails.fr.po"
+    old, pot = tmp_path / "old.po", tmp_path / "new.pot"
+    shutil.copy(CORPUS / "gnu-www-fr-2015" / rel, old)
+    _template(CORPUS / "gnu-www-fr" / rel, pot)
+    assert run_cli("merge", old, pot, "-o", tmp_path / "ours.po").returncode == 0
+    ours = (tmp_path / "ours.po").read_bytes()
+    # laid out exactly as GNU's own writer lays it out
+    assert subprocess.run(["msgcat", "-"], input=ours, check=True, capture_output=True).stdout == ours
+    gnu = pofile.parse(subprocess.run(["msgmerge", "--previous", "-q", "-o", "-", str(old), str(pot)],
+                                      check=True, capture_output=True).stdout)
+    mine = pofile.parse(ours)
+    was = {e.msgid: e.msgstr for e in pofile.parse(old.read_bytes())}
+    live = [e for e in mine if not e.obsolete]
+    assert [e.msgid for e in gnu if not e.obsolete] == [e.msgid for e in live]
+    differ = [(g, o) for g, o in zip(gnu, live) if g.msgstr != o.msgstr]
+    assert differ, "the 2017 template changed years and links this test expects to be carried"
+    for g, o in differ:
+        assert "fuzzy" in o.flags and o.previous_msgid == g.previous_msgid
+        if g.msgstr:  # the same old entry, its years and link targets carried into the new source
+            assert o.msgstr == carry(g.previous_msgid, o.msgid, was[g.previous_msgid])
+        else:  # left empty by msgmerge: a markup-heavy entry starts from its source (source_copy.py)
+            assert o.msgstr == o.msgid
+    assert any("2016, 2017" in o.msgstr for _, o in differ) and any(not g.msgstr for g, _ in differ)
+    # an old translation that was carried stays as the translator wrote it, obsolete (nothing is lost)
+    kept = {(e.msgid, e.msgstr) for e in mine if e.obsolete}
+    assert all((g.previous_msgid, was[g.previous_msgid]) in kept for g, _ in differ if g.msgstr)
 
 
 def test_merge_with_memory_and_a_missing_file(tmp_path: Path):

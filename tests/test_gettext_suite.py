@@ -19,6 +19,9 @@ DELIBERATE = {
     "msgmerge-11": "the expected header wrapping predates gettext 0.21: GNU msgmerge 0.21 fails this script too",
     "msgmerge-19": "fuzzy policy: an old entry whose msgid is still in the template is offered for a new msgid "
                    "only at >= 85 % similarity (bench/merge_quality.py); msgmerge takes it at 60 %",
+    "msgmerge-20": "carry policy: a fuzzy suggestion takes the new source's changed placeholder where its old "
+                   "translation holds the old one verbatim ($pid -> %1; pipeline/catalog/carry.py)",
+    "msgmerge-23": "as msgmerge-20 (%n -> %1)",
     "msgmerge-compendium-1": "translation-memory policy: a compendium hit comes in fuzzy, with a "
                              "'# memory: FILE' note (memory_exact = \"translated\" trusts exact hits)",
     "msgmerge-compendium-2": "as msgmerge-compendium-1",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import needs, run_cli
 from test_media import gps_jpeg, leaks, new_project, saved_page
 from test_publish_safety import CHROMIUM, csp_of, fetched_elsewhere, load_all, strict
 
@@ -62,7 +62,7 @@ def test_built_site_keeps_readers_unseen_and_images_clean(project):
         assert 'href="https://cdn.example-news.com/banner.jpg"' in html and "<img src=\"https" not in html
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@needs(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
 def test_chromium_logs_no_third_party_request(project, tmp_path):
     site = project / "site"
     requested = load_all(tmp_path, site, sorted(site.rglob("*.html")))
@@ -134,7 +134,7 @@ def _open_offline_once(tmp_path: Path, folder: Path, pages: list[str]) -> dict:
     return json.loads(m.group(1))
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@needs(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
 def test_bundle_opened_from_disk_shows_every_article_with_its_images(project, tmp_path):
     out = tmp_path / "tamizdat.zip"
     proc = run_cli("bundle", "-C", project, "-o", out)
@@ -158,7 +158,7 @@ def test_bundle_opened_from_disk_shows_every_article_with_its_images(project, tm
     assert again.read_bytes() == out.read_bytes()
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@needs(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
 def test_one_language_bundle_has_no_dead_links(project, tmp_path):
     out = tmp_path / "ru.zip"
     assert run_cli("bundle", "-C", project, "--lang", "ru", "-o", out).returncode == 0

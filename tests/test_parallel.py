@@ -144,6 +144,43 @@ def test_discarded_staged_files_leave_no_file_or_new_folder(tmp_path: Path):
     assert keep.read_text() == "new" and (tmp_path / "made" / "y.po").read_bytes() == b"y"
 
 
+def test_staged_puts_only_what_changed_and_removes_only_on_commit(tmp_path: Path):
+    """What publishing relies on: an unchanged file is not written again, a second put of a path replaces
+    the first, and a page to remove is removed only when everything else is in place."""
+    same, page, gone = tmp_path / "same.html", tmp_path / "site" / "p.html", tmp_path / "gone.html"
+    same.write_bytes(b"same")
+    gone.write_bytes(b"old page")
+    with pytest.raises(RuntimeError):
+        with Staged() as out:
+            out.remove(gone)
+            assert out.put(page, "new")
+            raise RuntimeError("stop")
+    assert gone.is_file() and not page.exists() and sorted(p.name for p in tmp_path.iterdir()) == [
+        "gone.html", "same.html"]
+    with Staged() as out:
+        assert not out.put(same, b"same")
+        assert out.put(page, "first") and out.put(page, "second") and not out.put(page, "second")
+        assert out.digest(page) != out.digest(same) and out.digest(tmp_path / "none") is None
+        out.remove(gone)
+        assert gone.is_file() and not page.exists()  # nothing happens before the commit
+    assert page.read_text() == "second" and not gone.exists() and same.read_bytes() == b"same"
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def _job_with_context(context: dict, item: int) -> tuple[int, int]:
+    return context["base"] + item, id(context)
+
+
+def test_workers_receive_the_context_they_were_started_with(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PER_WORKER", 2)
+    context = {"base": 100}
+    got = parallel.pmap(_job_with_context, range(40), 2, context=context)
+    assert [n for n, _ in got] == list(range(100, 140))
+    # The parent keeps nothing of it (only a worker holds its context).
+    assert parallel._worker_context is parallel._NO_CONTEXT
+    assert parallel.pmap(_job_with_context, [1], context=context) == [(101, id(context))]
+
+
 def test_a_dependency_upgrade_empties_the_build_cache(sample_project, monkeypatch):
     """A Babel/CLDR (or lxml, …) upgrade changes pages: none made with the old version is reused."""
     from pipeline.jobs import buildcache

@@ -107,3 +107,25 @@ def test_on_error_hide_keeps_the_language_page_back(tmp_path):
     assert r.returncode == 1
     assert not (root / "site" / "ru" / f"{SLUG}.html").exists()
     assert (root / "site" / "de" / f"{SLUG}.html").exists()
+
+
+def test_the_gate_runs_the_checks_as_the_project_set_them(tmp_path):
+    """[tool.tamizdat.checks] holds for the gate as for `check`: a check switched off blocks nothing, and
+    one made a warning lets its entry through."""
+    base = _sample_settings()
+    off = copy_sample(tmp_path / "p", base + '\n[tool.tamizdat.checks]\nglossary-forbidden = false\n')
+    plant(off)
+    r = run_cli("build", "-C", off)
+    assert r.returncode == 1, r.stderr  # the misspelt name still blocks the title
+    assert "not published: proper-name [Miftakhov]" in r.stderr
+    assert "glossary-forbidden" not in r.stderr
+
+    warn = copy_sample(tmp_path / "q", base + '\n[tool.tamizdat.checks]\nglossary-forbidden = false\n'
+                                              'glossary-missing = false\nproper-name = "warning"\n')
+    plant(warn)
+    r = run_cli("build", "-C", warn)
+    assert r.returncode == 0, r.stderr
+    assert "error: not published" not in r.stderr
+    page = (warn / "site" / "ru" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert "Азат Мифтахоф рассказал" in page and '<h1 lang="en">' not in page  # the editor's choice, published
+    assert (warn / ".tamizdat" / "published" / "ru" / f"{SLUG}.html").is_file()

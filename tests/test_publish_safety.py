@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 
-from conftest import copy_sample, run_cli
+from conftest import copy_sample, needs, run_cli
 from pipeline.publish import safety
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -213,7 +213,7 @@ def load_all(tmp_path: Path, folder: Path, pages: list[Path]) -> list[str]:
         (folder / "_probe.html").unlink()
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@needs(CHROMIUM is not None, "chromium is not installed (apt-get install chromium)")
 def test_chromium_sees_no_third_party_request(site, tmp_path):
     pages = sorted((site / "site").rglob("*.html"))
     requested = load_all(tmp_path / "site", site / "site", pages)

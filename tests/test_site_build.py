@@ -238,6 +238,26 @@ def test_no_silent_unpublishing(project, capsys):
     assert not soup(project / "site" / "de" / "index.html").select("ul.articles li")
 
 
+def test_a_build_that_fails_while_publishing_changes_no_page(project, capsys):
+    """Publishing stages every page and commits them together: an error after every article was rendered leaves
+    the site as the last good build made it (not its pages in the new title beside the old front page), and no
+    temporary file behind."""
+    cfg = project / "pyproject.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('site_title = "', 'site_title = "New: '), encoding="utf-8")
+    front = project / "site" / "index.html"
+    front.unlink()
+    front.mkdir()  # where the front page (made last) must go, a folder: the build cannot finish
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert build(project) == 1
+    assert "site/index.html: is a directory, expected a file" in capsys.readouterr().err
+    assert before == {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert not [p for p in project.rglob("*.tmp")]
+    front.rmdir()
+    assert build(project) == 0
+    assert "New: " in front.read_text(encoding="utf-8")
+    assert "New: " in (project / "site" / "ru" / f"{SLUG}.html").read_text(encoding="utf-8")
+
+
 def test_unknown_language_in_site_settings_is_a_one_line_error(project, capsys):
     cfg = project / "pyproject.toml"
     cfg.write_text(cfg.read_text() + "\n[tool.tamizdat.publish.languages.es]\nthreshold = 50\n")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pipeline.adopt.align import Bead, align, length_ratio
 from pipeline.adopt.blocks import Block, Page, article_region, page_blocks
 from pipeline.adopt.mapping import map_placeholders
-from pipeline.adopt.sentence_check import disagreements
+from pipeline.adopt.sentence_check import disagreements, pair_sentences
 from pipeline.segment.htmltext import parse_html
 from pipeline.segment.sentences import split as split_sentences
 from pipeline.segment import segment
@@ -38,6 +38,7 @@ class Adoption:
     entries: dict[str, Adopted] = field(default_factory=dict)
     unmatched_source: list[str] = field(default_factory=list)  # msgids left empty
     extra: list[str] = field(default_factory=list)  # translated blocks with no source counterpart
+    ratio: float = 1.0  # characters of translation per character of source, over the pages
 
 
 def pages(source: bytes, source_path: str, translation: bytes, translation_path: str) -> tuple[Page, Page]:
@@ -49,8 +50,8 @@ def pages(source: bytes, source_path: str, translation: bytes, translation_path:
 def adopt(source: bytes, source_path: str, translation: bytes, translation_path: str) -> Adoption:
     """Align a translated page with its source article (both HTML bytes)."""
     src, dst = pages(source, source_path, translation, translation_path)
-    result = Adoption()
     ratio = length_ratio(src.body, dst.body)
+    result = Adoption(ratio=ratio)
     for bead in align(src.body, dst.body, ratio):
         _take(bead, src.body, dst.body, result, ratio)
     _take_title(src, dst, result)
@@ -172,18 +173,24 @@ class Filled:
 
 def _by_sentence(adoption: Adoption) -> dict[str, Adopted]:
     """Adopted blocks cut into sentences, for a catalogue segmented by sentence: a block whose source and
-    translation have as many sentences gives each its own (as sure as the block was), else nothing."""
+    translation have as many sentences gives each its own (as sure as the block was); otherwise the
+    sentences are paired as the blocks were (a sentence the translator merged with the next gets the
+    merged translation), every pair fuzzy."""
     out: dict[str, Adopted] = {}
     for msgid, adopted in adoption.entries.items():
         src, dst = split_sentences(msgid), split_sentences(adopted.msgstr)
         if len(src) < 2:
             continue
-        if len(src) != len(dst):
-            out.setdefault(src[0], Adopted(adopted.msgstr, True, [*adopted.why, "the whole paragraph's translation: "
-                                                                  "its sentences do not pair one to one"]))
+        if len(src) == len(dst):
+            for a, b in zip(src, dst):
+                out.setdefault(a, Adopted(b, adopted.fuzzy, list(adopted.why)))
             continue
-        for a, b in zip(src, dst):
-            out.setdefault(a, Adopted(b, adopted.fuzzy, list(adopted.why)))
+        note = f"sentences paired by length and anchors: the source has {len(src)}, the translation {len(dst)}"
+        for ours, theirs in pair_sentences(msgid, adopted.msgstr, adoption.ratio):
+            if ours and theirs:
+                merged = ([] if len(ours) == 1 else ["the translator merged this sentence with the next"] if len(ours) == 2
+                          else [f"the translator merged this sentence with the next {len(ours) - 1}"])
+                out.setdefault(ours[0], Adopted(" ".join(theirs), True, [*adopted.why, note, *merged]))
     return out
 
 

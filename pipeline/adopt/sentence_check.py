@@ -52,3 +52,11 @@ def disagreements(src: Block, dst: Block, ratio: float) -> list[str]:
     if why:
         why.insert(0, f"the source has {len(a)} sentences, the translation {len(b)}")
     return why
+
+
+def pair_sentences(src: str, dst: str, ratio: float) -> list[tuple[list[str], list[str]]]:
+    """The sentences of two msgid-form texts, paired as :func:`disagreements` pairs them (either side empty
+    where a sentence has no counterpart). Without the pages' elements, links are no anchors here."""
+    a = [make_block(sentence, "p") for sentence in split(src)]
+    b = [make_block(sentence, "p") for sentence in split(dst)]
+    return [([a[i].text for i in bead.src], [b[j].text for j in bead.dst]) for bead in align(a, b, ratio, SHAPES)]

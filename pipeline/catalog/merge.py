@@ -14,23 +14,22 @@ template's dates and the language's fields filled in.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
-import functools
-import re
 from typing import TYPE_CHECKING
-
-from babel.core import UnknownLocaleError
 
 from pipeline.core import languages
 from pipeline.catalog import fuzzy as _fuzzy
+from pipeline.catalog.by_sentence import sentence_memory, take_sentences
+from pipeline.catalog.carry import carry_into
+from pipeline.catalog.format_fit import doubtful
+from pipeline.catalog.header import (GENERATOR, english_name, header_lang, header_lines_in_order, nplurals,
+                                     output_charset, texts, update_header)
+from pipeline.catalog.source_copy import worth_copying
 from pipeline.catalog.model import NO_FORMS, Catalog, Message
-from pipeline.core.errors import TamizdatError
+from pipeline.catalog.model import set_fuzzy as _set_fuzzy
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.catalog.memory import Memory, Unit
-
-GENERATOR = "tamizdat"
 
 # An old entry whose text is still in the template (so its translation is in
 # use) is a fuzzy source when it is closer than every entry whose text
@@ -38,22 +37,6 @@ GENERATOR = "tamizdat"
 # below that, msgmerge's suggestions from in-use entries are mostly misleading
 # on real data (bench/merge_quality.py: 35 -> 6 below ratio 50).
 USED_CUTOFF: float | None = 85.0
-
-# Header fields in the order msginit writes them; used to place a field we add.
-HEADER_ORDER = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-    "Plural-Forms",
-)
-
 
 def _key(e: Message) -> tuple[str | None, str]:
     return (e.msgctxt, e.msgid)
@@ -64,123 +47,6 @@ def is_translated(e: Message) -> bool:
     if e.msgid_plural:
         return any(v for v in e.msgstr_plural.values())
     return bool(e.msgstr)
-
-
-def header_lang(lang: str) -> str:
-    """gettext spells region subtags with an underscore (``pt_BR``)."""
-    return lang.replace("-", "_")
-
-
-def nplurals(po: Catalog, default: int = 2) -> int:
-    pf = po.metadata.get("Plural-Forms", "")
-    for part in pf.split(";"):
-        name, _, value = part.partition("=")
-        if name.strip() == "nplurals":
-            try:
-                return max(1, int(value.strip()))
-            except ValueError:
-                break
-    return default
-
-
-def set_header(meta: dict, field: str, value: str) -> None:
-    """Set ``field`` in place, or insert it where msginit would put it (order matters to a diff)."""
-    if field in meta:
-        meta[field] = value
-        return
-    items = list(meta.items())
-    rank = HEADER_ORDER.index(field) if field in HEADER_ORDER else len(HEADER_ORDER)
-    pos = len(items)
-    for i, (k, _) in enumerate(items):
-        if k in HEADER_ORDER and HEADER_ORDER.index(k) > rank:
-            pos = i
-            break
-    items.insert(pos, (field, value))
-    meta.clear()
-    meta.update(items)
-
-
-def _english_name(lang: str) -> str:
-    try:
-        from babel import Locale
-
-        return Locale.parse(languages.PSEUDO.get(lang, lang).replace("-", "_")).get_display_name("en") or lang
-    except (ValueError, TypeError, UnknownLocaleError):  # unknown to Babel: the code itself is still a usable team name
-        return lang
-
-
-def _placeholder(meta: dict, field: str) -> bool:
-    """Absent, or still the template's placeholder (a real value, even an odd one, is the translator's)."""
-    value = meta.get(field)
-    return value is None or "INTEGER" in value or "LANGUAGE" in value or "LL@li.org" in value
-
-
-# msgmerge writes these header fields first, in this order, and every other field after them as it was.
-KNOWN_FIELDS = HEADER_ORDER[:10]
-
-
-def language_from_team(team: str) -> str:
-    """msgmerge's guess of a missing Language from Language-Team ("German <de@li.org>" → ``de``): the code
-    whose English name starts the field; empty when none does (the ``LANGUAGE`` placeholder)."""
-    name = team.split("<")[0].strip()
-    return _english_names().get(name.lower(), "") if name else ""
-
-
-@functools.lru_cache(maxsize=1)
-def _english_names() -> dict[str, str]:
-    from babel import Locale, localedata
-
-    names: dict[str, str] = {}
-    for code in sorted(localedata.locale_identifiers(), key=len):
-        if "_" not in code:
-            try:
-                names.setdefault((Locale.parse(code).english_name or "").lower(), code)
-            except (ValueError, UnknownLocaleError):
-                continue
-    return names
-
-
-def _msgmerge_header(meta: dict, pot: Catalog | None) -> None:
-    """What msgmerge does to a header: the template's Report-Msgid-Bugs-To and POT-Creation-Date, a missing
-    Language guessed from Language-Team, and the standard fields first, in their standard order."""
-    if pot is not None:
-        for name in ("Report-Msgid-Bugs-To", "POT-Creation-Date"):
-            if name in pot.metadata:
-                meta[name] = pot.metadata[name]
-    if "Language" not in meta and "Language-Team" in meta:
-        meta["Language"] = language_from_team(meta["Language-Team"])
-    items = [(k, meta[k]) for k in KNOWN_FIELDS if k in meta] + [(k, v) for k, v in meta.items()
-                                                                 if k not in KNOWN_FIELDS]
-    meta.clear()
-    meta.update(items)
-
-
-def update_header(po: Catalog, pot: Catalog | None, lang: str | None) -> None:
-    """msgmerge's header changes (:func:`_msgmerge_header`); then, when the language is known, its fields
-    where missing or still template placeholders. A catalogue with no header gets none, as with msgmerge.
-
-    Values a translator or their editor set are kept, so an update does not
-    fight Poedit over the header: Language only fills an empty field, and
-    Plural-Forms from CLDR replaces a placeholder, or fills a missing one when
-    the catalogue has plural entries (msgfmt needs it then).
-    """
-    meta = po.metadata
-    if not meta:
-        return
-    _msgmerge_header(meta, pot)
-    if not lang:
-        return
-    if not meta.get("Language", "").strip() or _placeholder(meta, "Language"):
-        set_header(meta, "Language", header_lang(lang))
-    if _placeholder(meta, "Language-Team"):
-        set_header(meta, "Language-Team", _english_name(lang))
-    plural = any(e.msgid_plural for e in po) or (pot is not None and any(e.msgid_plural for e in pot))
-    pf = meta.get("Plural-Forms")
-    if (pf is not None and _placeholder(meta, "Plural-Forms")) or (plural and not (pf or "").strip()):
-        try:
-            set_header(meta, "Plural-Forms", languages.plural_forms(lang))
-        except (ValueError, TypeError, UnknownLocaleError):  # a code Babel does not know: leave the field as it was
-            pass
 
 
 def new_po(pot: Catalog, lang: str, *, now: _dt.datetime | None = None) -> Catalog:
@@ -194,7 +60,7 @@ def new_po(pot: Catalog, lang: str, *, now: _dt.datetime | None = None) -> Catal
         "POT-Creation-Date": src.get("POT-Creation-Date", now.strftime("%Y-%m-%d %H:%M%z")),
         "PO-Revision-Date": now.strftime("%Y-%m-%d %H:%M%z"),
         "Last-Translator": "Automatically generated",
-        "Language-Team": _english_name(lang),
+        "Language-Team": english_name(lang),
         "Language": header_lang(lang),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -213,7 +79,7 @@ def new_po(pot: Catalog, lang: str, *, now: _dt.datetime | None = None) -> Catal
 
 def _new_header_comment(header: str, lang: str) -> str:
     # msginit replaces the template's placeholder title and drops its "#, fuzzy".
-    name = _english_name(lang)
+    name = english_name(lang)
     return header.replace("SOME DESCRIPTIVE TITLE.", f"{name} translations for this article.")
 
 
@@ -250,13 +116,6 @@ def _copy_translation(dst: Message, src: Message | Unit, n: int) -> None:
         dst.msgstr = src.msgstr_plural.get(0, "") if src.msgid_plural else src.msgstr
 
 
-def _set_fuzzy(e: Message, on: bool) -> None:
-    if on and "fuzzy" not in e.flags:
-        e.flags.insert(0, "fuzzy")
-    elif not on and "fuzzy" in e.flags:
-        e.flags.remove("fuzzy")
-
-
 def merge(
     old: Catalog | None,
     pot: Catalog,
@@ -281,6 +140,7 @@ def merge(
     if getattr(old, "domains", None) or getattr(pot, "domains", None):
         return _merge_domains(old, pot, lang=lang, memory=memory, slug=slug, memory_exact=memory_exact,
                               fuzzy=fuzzy, stats=stats)
+    fresh = old is None  # a new catalogue, as msginit makes it: nothing is suggested
     if old is None:
         old = new_po(pot, lang)
         old_entries: list[Message] = []
@@ -306,7 +166,7 @@ def merge(
     result: list[Message] = []
     pending: list[int] = []
     # Whether the template brings non-ASCII text, asked before its reused entries take translations.
-    pot_ascii = all(x.isascii() for x in _texts(pot)) if reuse_template else None
+    pot_ascii = all(x.isascii() for x in texts(pot)) if reuse_template else None
     for t in pot:
         if t.obsolete or t.msgid == "":
             continue
@@ -332,16 +192,28 @@ def merge(
             pending.append(len(result))
         result.append(e)
 
-    sentences = _sentence_memory(old_entries) if pending else None
+    arrived = list(pending)  # entries whose msgid the old catalogue does not have
+    sentences = sentence_memory(old_entries) if pending else None
     if sentences:
         still = []
         for i in pending:
-            hit = sentences.complete(result[i].msgid) if not result[i].msgid_plural else None
-            if hit is None or (hit.fuzzy and not fuzzy):
+            found = sentences.complete(result[i].msgid) if not result[i].msgid_plural else None
+            if found is None or (found.fuzzy and not fuzzy):
                 still.append(i)
                 continue
-            _take_sentences(result[i], hit)
+            take_sentences(result[i], found)
             counts["sentences"] = counts.get("sentences", 0) + 1
+        pending = still
+
+    if memory is not None and pending:
+        # The very source translated in another catalogue beats a similar one of this catalogue (msgmerge
+        # too looks a msgid up in the old catalogue and the compendium before any fuzzy search).
+        still = []
+        for i, hit in zip(pending, memory.lookup([result[i].msgid for i in pending], exclude=slug, fuzzy=False)):
+            if hit is None:
+                still.append(i)
+            else:
+                _from_memory(result[i], hit, n, memory_exact, counts)
         pending = still
 
     if fuzzy and pending:
@@ -364,8 +236,10 @@ def merge(
             if m is None:
                 continue
             o = candidates[m[0]]
-            used[where[m[0]]] = 1
             _copy_translation(q, o, n)
+            if not carry_into(q, o.msgid):
+                used[where[m[0]]] = 1
+            # else the old entry stays too, obsolete, with the translation as the translator wrote it
             q.tcomment = o.tcomment
             _set_fuzzy(q, True)
             q.previous_msgctxt = o.msgctxt if o.msgctxt != q.msgctxt else None
@@ -376,24 +250,20 @@ def merge(
     if memory is not None:
         todo = [e for e in result if not is_translated(e)]  # new, or still untranslated here
         for q, hit in zip(todo, memory.lookup([q.msgid for q in todo], exclude=slug, fuzzy=fuzzy)):
-            if hit is None:
-                continue
-            _copy_translation(q, hit.entry, n)
-            note = f"memory: {hit.slug}"
-            q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
-            if hit.exact:
-                _set_fuzzy(q, memory_exact != "translated")
-                counts["memory_exact"] += 1
-            else:
-                _set_fuzzy(q, True)
-                q.previous_msgid = hit.entry.msgid
-                counts["memory_fuzzy"] += 1
+            if hit is not None:
+                _from_memory(q, hit, n, memory_exact, counts)
     if fuzzy and sentences:
         for q in result:
-            hit = None if is_translated(q) or q.msgid_plural else sentences.partial(q.msgid)
-            if hit is not None:
-                _take_sentences(q, hit)
+            found = None if is_translated(q) or q.msgid_plural else sentences.partial(q.msgid)
+            if found is not None:
+                take_sentences(q, found)
                 counts["sentences"] = counts.get("sentences", 0) + 1
+    if fuzzy and not fresh:  # only entries new here: one a translator left empty stays as they left it
+        for q in (result[i] for i in arrived):
+            if not is_translated(q) and not q.msgid_plural and worth_copying(q.msgid):
+                q.msgstr = q.msgid
+                _set_fuzzy(q, True)
+                counts["source"] = counts.get("source", 0) + 1
     counts["new"] = sum(1 for e in result if not is_translated(e))
 
     for e in result:
@@ -415,27 +285,25 @@ def merge(
         if not o.obsolete:
             counts["obsolete"] += 1
         out.append(ob)
-    _output_charset(out, pot, pot_ascii)
-    _header_lines_in_order(out)
+    output_charset(out, pot, pot_ascii)
+    header_lines_in_order(out)
     if stats is not None:
         stats.update(counts)
     return out
 
 
-def _sentence_memory(old_entries: list):
-    """The old entries' translations by sentence: what switching segmentation must not lose."""
-    from pipeline.catalog.sentence_memory import SentenceMemory
-
-    return SentenceMemory((o.msgid, o.msgstr, "fuzzy" in o.flags) for o in old_entries
-                          if o.msgid and o.msgstr and not o.msgid_plural)
-
-
-def _take_sentences(q, hit) -> None:
-    q.msgstr = hit.msgstr
-    _set_fuzzy(q, hit.fuzzy)
-    if hit.fuzzy:
-        note = f"memory: {hit.note}"
-        q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
+def _from_memory(q: Message, hit, n: int, memory_exact: str, counts: dict) -> None:
+    _copy_translation(q, hit.entry, n)
+    note = f"memory: {hit.slug}"
+    q.tcomment = note if not q.tcomment else f"{q.tcomment}\n{note}"
+    if hit.exact:
+        _set_fuzzy(q, memory_exact != "translated")
+        counts["memory_exact"] += 1
+    else:
+        _set_fuzzy(q, True)
+        q.previous_msgid = hit.entry.msgid
+        carry_into(q, hit.entry.msgid)
+        counts["memory_fuzzy"] += 1
 
 
 def _merge_domains(old: Catalog | None, pot: Catalog, **options) -> Catalog:
@@ -471,59 +339,6 @@ def _merge_domains(old: Catalog | None, pot: Catalog, **options) -> Catalog:
     return out if out is not None else Catalog()
 
 
-def _header_lines_in_order(po: Catalog) -> None:
-    """Lay the header out in the order of its fields now (msgmerge puts the standard fields first): each
-    line as it was read while its value is unchanged, the changed and new ones written afresh."""
-    saved = po.original_header
-    if saved is None or saved.metadata == po.metadata and list(saved.metadata) == list(po.metadata):
-        return
-    lines: dict[str, str] = {}
-    loose: list[str] = []  # lines that are not "Field: value"
-    for line in saved.msgstr.split("\n")[:-1] if saved.msgstr.endswith("\n") else saved.msgstr.split("\n"):
-        key, sep, value = line.partition(":")
-        key = key.strip()
-        if sep and key:
-            if key not in lines and saved.metadata.get(key) == po.metadata.get(key) == value.strip():
-                lines[key] = line
-        else:
-            loose.append(line)
-    text = "".join(lines.get(k, f"{k}: {v}") + "\n" for k, v in po.metadata.items())
-    po.original_header = dataclasses.replace(saved, msgstr=text + "".join(f"{x}\n" for x in loose),
-                                             metadata=dict(po.metadata))
-
-
-def _texts(po: Catalog):
-    for e in po:
-        yield from (e.msgid, e.msgid_plural or "", e.msgctxt or "", e.msgstr, e.tcomment or "", e.comment or "")
-        yield from e.msgstr_plural.values()
-
-
-def _output_charset(out: Catalog, pot: Catalog, pot_ascii: bool | None = None) -> None:
-    """UTF-8 instead of the old catalogue's charset when, as msgmerge does, the template brings non-ASCII
-    text in another charset, or when that charset cannot hold the merged text (a KOI8-R catalogue and a
-    template with "Überlauf")."""
-    from pipeline.catalog.po.base import charset_of, python_codec
-
-    charset = charset_of(out)
-    if charset.upper().replace("-", "") == "UTF8" or "Content-Type" not in out.metadata:
-        return
-    if pot_ascii is None:
-        pot_ascii = all(t.isascii() for t in _texts(pot))
-    convert = charset_of(pot).upper() != charset.upper() and not pot_ascii
-    if not convert:
-        try:
-            codec = python_codec(charset, out.fpath or "<catalog>")
-            for text in _texts(out):
-                text.encode(codec)
-        except (UnicodeEncodeError, TamizdatError):
-            convert = True
-    if convert:
-        content_type = out.metadata["Content-Type"]
-        out.metadata["Content-Type"] = re.sub(r"charset=[^ \t\n;]*", "charset=UTF-8", content_type) \
-            if "charset=" in content_type else f"{content_type}; charset=UTF-8"
-        out.encoding = "utf-8"
-
-
 def _same_translation(a: Message, b: Message) -> bool:
     return (a.msgstr, dict(a.msgstr_plural)) == (b.msgstr, dict(b.msgstr_plural))
 
@@ -532,67 +347,6 @@ def _template_flags(e: Message, t: Message, fuzzy: bool) -> None:
     """msgmerge's flags for a merged entry: the template's (format, ``range:``, ``no-wrap``), plus ``fuzzy``."""
     e.flags = [f for f in t.flags if f != "fuzzy"]
     _set_fuzzy(e, fuzzy)
-
-
-def _formats(flags: list[str]) -> set[str]:
-    return {f for f in flags if f.endswith("-format") and not f.startswith("no-")}
-
-
-def _range(flags: list[str]) -> tuple[int, int] | None:
-    for f in flags:
-        if f.startswith("range:"):
-            low, _, high = f[len("range:"):].strip().partition("..")
-            try:
-                return int(low), int(high)
-            except ValueError:
-                return None
-    return None
-
-
-def doubtful(t: Message, o: Message, e: Message) -> bool:
-    """msgmerge's reasons to mark an unchanged msgid's old translation fuzzy: the template now calls it a
-    format string the translation does not fit (``msgfmt -c`` would refuse it), or gives it a range that is
-    not inside the old one."""
-    if any(not _fits(kind, e) for kind in _formats(t.flags) - _formats(o.flags)):
-        return True
-    old, new = _range(o.flags), _range(t.flags)
-    return old is not None and (new is None or not (old[0] <= new[0] and new[1] <= old[1]))
-
-
-# Directives of the formats gettext checks by name or number rather than by C-like conversions.
-_NAMED = {
-    "sh-format": re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]*\})"),
-    "perl-brace-format": re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}"),
-    "python-brace-format": re.compile(r"\{[^{}]*\}"),
-    "csharp-format": re.compile(r"\{[0-9]+[^{}]*\}"),
-    "javascript-format": re.compile(r"%[0-9]*\$?[sdifjoO%]"),
-}
-for _kind in ("qt-format", "kde-format", "ycp-format", "qt-plural-format", "kde-kuit-format"):
-    _NAMED[_kind] = re.compile(r"%[0-9]+|%n")
-
-
-def _fits(kind: str, e: Message) -> bool:
-    """True when every translation has the directives of its source, for the formats we can read (C and
-    Python as gettext's format-c.c and format-python.c; names and numbers for shell, brace and Qt/KDE
-    formats); any other format counts as not fitting, so the entry goes fuzzy and msgfmt -c stays happy."""
-    from pipeline.catalog.po.formats import c_directives, python_directives
-
-    if kind == "c-format":
-        def directives(text: str, translated: bool) -> list[str]:
-            return sorted(text[end].replace("i", "d") for _, end in c_directives(text, translated))
-    elif kind == "python-format":
-        def directives(text: str, translated: bool) -> list[str]:
-            return sorted(text[start:end + 1] for start, end in python_directives(text) if text[end] != "%")
-    elif kind in _NAMED:
-        def directives(text: str, translated: bool) -> list[str]:
-            return sorted(set(_NAMED[kind].findall(text)))
-    else:
-        return False
-    if not e.msgid_plural:
-        return not e.msgstr or directives(e.msgid, False) == directives(e.msgstr, True)
-    one, many = directives(e.msgid, False), directives(e.msgid_plural, False)
-    return all(not v or directives(v, True) in ((one, many) if i == 0 else (many,))
-               for i, v in e.msgstr_plural.items())
 
 
 def _as_obsolete(o: Message) -> Message:

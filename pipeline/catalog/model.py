@@ -130,10 +130,18 @@ class OriginalHeader:
     after: Message | None = None
 
 
+def set_fuzzy(e: Message, on: bool) -> None:
+    """Mark ``e`` fuzzy (its first flag, where msgmerge puts it) or not."""
+    if on and "fuzzy" not in e.flags:
+        e.flags.insert(0, "fuzzy")
+    elif not on and "fuzzy" in e.flags:
+        e.flags.remove("fuzzy")
+
+
 class Catalog(list):
     """The entries of one PO/POT file, in file order, and its header.
 
-    ``str()`` is the text GNU msgcat writes for it and ``save()`` writes that atomically.
+    ``str()`` is the text GNU msgcat writes for it (the model writes no file: a job writes ``encode(po)``).
     """
 
     __slots__ = ("fpath", "encoding", "wrapwidth", "header", "metadata", "metadata_is_fuzzy", "original_header",
@@ -186,16 +194,3 @@ class Catalog(list):
 
     def __repr__(self) -> str:
         return f"<Catalog {self.fpath or ''} {len(self)} entries>"
-
-    def save(self, fpath: str | None = None) -> None:
-        """Write the catalogue (msgcat's layout, atomically) to ``fpath`` or where it was read from."""
-        from pipeline.catalog.pofile import encode
-        from pipeline.core.errors import TamizdatError
-        from pipeline.core.fileio import atomic_write
-
-        path = fpath or self.fpath
-        if path is None:
-            raise TamizdatError("no file name to save the catalogue to")
-        atomic_write(path, encode(self))
-        if self.fpath is None:
-            self.fpath = str(path)

@@ -95,7 +95,8 @@ def _do_not_translate(glossary, text: str, lang: str) -> list[tuple[int, int]]:
 def pseudo_catalog(pot: Catalog, lang: str, glossary=None) -> Catalog:
     """A complete (nothing fuzzy) catalogue for ``lang`` with every entry pseudo-translated;
     the glossary's do-not-translate terms are kept as they are."""
-    from pipeline.catalog.merge import new_po, nplurals
+    from pipeline.catalog.header import nplurals
+    from pipeline.catalog.merge import new_po
 
     po = new_po(pot, lang)
     po.metadata["Last-Translator"] = "tamizdat pseudo"

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
@@ -153,7 +152,7 @@ class Source:
 def _source(glossary: Glossary, src: str) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
-    memo = glossary.__dict__.setdefault("_sources", OrderedDict())
+    memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
         return found

@@ -109,7 +109,7 @@ def run_update(args) -> int:
 
 def run_merge(args) -> int:
     from pipeline.core import progress
-    from pipeline.jobs.update import merge_paths
+    from pipeline.jobs.merge_files import merge_paths
 
     results = merge_paths(
         args.old, args.new, args.old if args.update else args.output, memory_sources=args.memory, lang=args.lang,

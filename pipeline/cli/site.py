@@ -166,7 +166,7 @@ def run_review(args) -> int:
 
 def run_bundle(args) -> int:
     from pipeline.project import Project
-    from pipeline.publish.bundle import write_bundle
+    from pipeline.jobs.bundle import write_bundle
 
     project = Project.find(args.project)
     count = write_bundle(project, Path(args.output), args.lang)

@@ -1,6 +1,6 @@
 """File I/O at the edges: atomic writes and a project lock.
 
-Stages never open files; the CLI and :mod:`pipeline.project` call these.
+Stages never write files: the jobs, the CLI and :mod:`pipeline.project` call these.
 
 A project may come from someone else's repository, so its own files must never
 make us write outside it: every path we write goes through :func:`checked`,
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -148,6 +149,11 @@ def atomic_write(path: str | os.PathLike, data: bytes | str | Iterable[bytes]) -
             os.unlink(tmp)
         raise
     _sync_folders([path.parent])
+
+
+def digest(data: bytes) -> str:
+    """A short content hash (the build cache's): equal digests, equal bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def write_if_changed(path: str | os.PathLike, data: bytes | str) -> bool:
@@ -390,6 +396,8 @@ class Staged:
     def __init__(self) -> None:
         self._items: list[tuple[str, Path]] = []
         self._made: list[str] = []
+        self._removals: list[Path] = []
+        self._pending: dict[Path, str] = {}  # the digest of what put() staged for each target
 
     def __len__(self) -> int:
         return len(self._items)
@@ -397,13 +405,51 @@ class Staged:
     def add(self, path: str | os.PathLike, data: bytes) -> None:
         self.adopt(stage(path, data), path)
 
+    def put(self, path: str | os.PathLike, data: bytes | str) -> bool:
+        """Stage ``data`` for ``path`` unless the file (or what was staged for it already) holds exactly it,
+        as :func:`write_if_changed` would write it; True if staged."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        path, new = Path(path), digest(data)
+        if path in self._pending:
+            if self._pending[path] == new:
+                return False
+            at = next(i for i, item in enumerate(self._items) if item[1] == path)
+            with contextlib.suppress(OSError):
+                os.unlink(self._items.pop(at)[0])
+        else:
+            try:
+                if path.read_bytes() == data:
+                    return False
+            except OSError:
+                pass
+        self.add(path, data)
+        self._pending[path] = new
+        return True
+
+    def digest(self, path: str | os.PathLike) -> str | None:
+        """The :func:`digest` of what :meth:`put` staged for ``path``, else of the file there (None: no file)."""
+        path = Path(path)
+        if path in self._pending:
+            return self._pending[path]
+        try:
+            return digest(path.read_bytes())
+        except OSError:
+            return None
+
+    def remove(self, path: str | os.PathLike) -> None:
+        """Remove ``path`` when the staged files are committed (after they are all in place)."""
+        self._removals.append(checked(path))
+
     def adopt(self, staged: tuple[str, list[str]], path: str | os.PathLike) -> None:
         """Take charge of what :func:`stage` returned, perhaps in another process."""
         self._items.append((staged[0], Path(path)))
         self._made += staged[1]
 
     def commit(self) -> None:
+        self._pending.clear()
         if not self._items:
+            self._remove()
             return
         os.sync()
         folders = {path.parent for _, path in self._items}
@@ -417,6 +463,13 @@ class Staged:
             self.discard()
             raise
         _sync_folders(folders)
+        self._remove()
+
+    def _remove(self) -> None:
+        for path in self._removals:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        self._removals.clear()
 
     def handover(self) -> list[tuple[tuple[str, list[str]], Path]]:
         """Give up every staged file, as ``(staged, path)`` pairs another :class:`Staged` can
@@ -424,10 +477,13 @@ class Staged:
         items: list[tuple[tuple[str, list[str]], Path]] = [((tmp, []), path) for tmp, path in self._items]
         if items:
             items[0] = ((items[0][0][0], list(self._made)), items[0][1])
-        self._items, self._made = [], []
+        assert not self._removals, "removals are made where the files are committed, never handed over"
+        self._items, self._made, self._pending = [], [], {}
         return items
 
     def discard(self) -> None:
+        self._removals.clear()
+        self._pending.clear()
         for tmp, _ in self._items:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -42,26 +42,50 @@ def workers(n_items: int, jobs: int | None = None) -> int:
     return max(1, min(jobs, n_items // MIN_PER_WORKER))
 
 
-def pimap(func: Callable, items: Iterable, jobs: int | None = None) -> Iterator:
+_NO_CONTEXT = object()
+
+
+def pimap(func: Callable, items: Iterable, jobs: int | None = None, *, context: object = _NO_CONTEXT) -> Iterator:
     """``(func(x) for x in items)``, in parallel when it is worth it; results arrive in input order
-    as they are ready (a progress bar can follow them). ``func`` must be module-level."""
+    as they are ready (a progress bar can follow them). ``func`` must be module-level.
+
+    With ``context`` (what every job needs: the project, a glossary, a translation memory…), each call is
+    ``func(context, x)``. A forked worker inherits the context with the rest of the parent's memory, never
+    pickled: it is handed to the worker when the worker starts (:func:`_start_worker`).
+    """
     items = list(items)
     n = workers(len(items), jobs)
     if n > 1 and "fork" not in multiprocessing.get_all_start_methods():
         _say_serial()
         n = 1
+    task = func if context is _NO_CONTEXT else functools.partial(_with_context, func)
     if n == 1:
-        yield from map(func, items)
+        yield from (map(func, items) if context is _NO_CONTEXT else (func(context, x) for x in items))
         return
     # Frozen objects are never visited by the workers' garbage collector, so the pages they share
     # with this process stay shared instead of being copied into every worker.
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (n * 8))))
+                                 initializer=_start_worker, initargs=(os.getpid(), context)) as pool:
+            yield from pool.map(task, items, chunksize=max(1, min(16, len(items) // (n * 8))))
     finally:
         gc.unfreeze()
+
+
+# Set only in a worker process, by _start_worker (with ``fork``, the initializer's arguments are the
+# parent's objects, not pickled copies); the parent never holds anything here.
+_worker_context: object = _NO_CONTEXT
+
+
+def _start_worker(parent: int, context: object) -> None:
+    global _worker_context
+    die_with_parent(parent)
+    _worker_context = context
+
+
+def _with_context(func: Callable, item):
+    return func(_worker_context, item)
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,9 +94,10 @@ def _say_serial() -> None:
     print("tamizdat: warning: this system cannot fork worker processes: running on one core", file=sys.stderr)
 
 
-def pmap(func: Callable, items: Iterable, jobs: int | None = None) -> list:
-    """``[func(x) for x in items]``, in parallel when it is worth it. ``func`` must be module-level."""
-    return list(pimap(func, items, jobs))
+def pmap(func: Callable, items: Iterable, jobs: int | None = None, *, context: object = _NO_CONTEXT) -> list:
+    """``[func(x) for x in items]`` (``func(context, x)``: see :func:`pimap`), in parallel when it is
+    worth it. ``func`` must be module-level."""
+    return list(pimap(func, items, jobs, context=context))
 
 
 def in_child(func: Callable, *args, progress: Callable[[int], object] | None = None):

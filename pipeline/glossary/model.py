@@ -6,8 +6,9 @@ exported to TBX and imported again compares equal to the original.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.glossary.match import Hit, Index
@@ -72,6 +73,13 @@ class Concept:
     prison_only: bool = False
     langs: dict[str, Translations] = field(default_factory=dict)
     line: int = field(default=0, compare=False)
+    # Worked out once from the fields above when first needed, never compared: the source variants that count
+    # only under a sense condition, the words of its own definition, notes and terms (glossary/sense.py), and
+    # per language the approved one-word terms its exclude phrases show to have an everyday sense
+    # (glossary/target_sense.py).
+    conditional_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    own_vocabulary: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    everyday_words: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def term(self) -> str:
@@ -114,9 +122,20 @@ class Glossary:
     # What reading it left out, one "FILE:LINE: message" each (a TBX concept with no source-language term).
     warnings: list[str] = field(default_factory=list, compare=False)
 
-    def __post_init__(self) -> None:
-        # One matching index per language, built on first use and kept with the glossary it indexes.
-        self._indexes: dict[str, Index] = {}
+    # What is worked out from the concepts and kept with the glossary it depends on (never compared):
+    # one matching index per language, built on first use (index());
+    indexes: dict[str, Index] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the concept of each source variant, id and headword (concept_for_term());
+    by_term: dict[str, Concept] | None = field(default=None, init=False, repr=False, compare=False)
+    # per source message, what the glossary checks found in it (checks/glossary_checks.py keeps it
+    # bounded), as every language checks the same source messages;
+    source_analyses: OrderedDict[str, Any] = field(default_factory=OrderedDict, init=False, repr=False,
+                                                    compare=False)
+    # the source language's (strong, weak) prison cues (glossary/sense.py) and, per language, the keys of the
+    # glossary's own words (glossary/target_sense.py).
+    prison_vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, init=False, repr=False,
+                                                                          compare=False)
+    target_vocabulary: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Glossary):
@@ -137,15 +156,14 @@ class Glossary:
         """The concept a finding's ``term`` names: one of its source variants, else its headword or id."""
         if term is None:
             return None
-        table = self.__dict__.get("_by_term")
-        if table is None:
-            table = {}
+        if self.by_term is None:
+            table: dict[str, Concept] = {}
             for c in reversed(self.concepts):  # the first concept wins
                 table[c.id] = c
                 for t in c.terms:
                     table[t.text] = c
-            self.__dict__["_by_term"] = table
-        return table.get(term)
+            self.by_term = table
+        return self.by_term.get(term)
 
     def get(self, concept_id: str) -> Concept | None:
         for c in self.concepts:
@@ -170,10 +188,10 @@ class Glossary:
 
     def index(self, lang: str) -> Index:
         """The matching index of ``lang``'s terms (built on first use, then kept)."""
-        idx = self._indexes.get(lang)
+        idx = self.indexes.get(lang)
         if idx is None:
             from pipeline.glossary.match import build_index
 
-            idx = self._indexes[lang] = build_index(self, lang)
+            idx = self.indexes[lang] = build_index(self, lang)
             idx.remember = lang == self.source_language
         return idx

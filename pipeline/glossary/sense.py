@@ -45,11 +45,10 @@ def _term(concept: Concept, text: str) -> Term | None:
 def conditional(hit: Hit) -> bool:
     """Whether a source hit counts only under a sense condition."""
     c = hit.concept
-    found = c.__dict__.get("_conditional")
+    found = c.conditional_terms
     if found is None:  # the concept's conditional variants, worked out once
         whole = c.prison_only or bool(c.context) or bool(c.not_context)
-        found = c.__dict__["_conditional"] = frozenset(
-            t.text for t in c.terms if whole or t.prison_only or t.context)
+        found = c.conditional_terms = frozenset(t.text for t in c.terms if whole or t.prison_only or t.context)
     return hit.term in found
 
 
@@ -89,7 +88,7 @@ def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
     glossary's common-noun concepts use (colony, section, barracks, hierarchy, punishment, work …), less common
     news words (court, police, year): one of them proves nothing, two in one message make it about prison.
     """
-    found = glossary.__dict__.get("_prison_vocab")
+    found = glossary.prison_vocabulary
     if found is None:
         seen: dict[str, int] = {}
         general = {_base(w) for w in FUNCTION_WORDS | GENERAL_WORDS}
@@ -101,17 +100,17 @@ def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
         strong = frozenset(_base(w) for p in glossary.prison_words for w in p.split())
         weak = frozenset(w for w, n in seen.items()
                          if n >= 2 and w not in general and len(w) >= 4 and not w.isdigit()) - strong
-        found = glossary.__dict__["_prison_vocab"] = (strong, weak)
+        found = glossary.prison_vocabulary = (strong, weak)
     return found
 
 
 def own_vocabulary(concept: Concept) -> frozenset:
     """The words a concept's own definition, notes and terms use (food, clothes, relatives for a parcel)."""
-    found = concept.__dict__.get("_own_vocab")
+    found = concept.own_vocabulary
     if found is None:
         text = " ".join([concept.definition, concept.translator_note, concept.source_reader_note,
                          *(t.text for t in concept.terms)])
-        found = concept.__dict__["_own_vocab"] = frozenset(_words(text) - FUNCTION_WORDS)
+        found = concept.own_vocabulary = frozenset(_words(text) - FUNCTION_WORDS)
     return found
 
 

@@ -60,7 +60,7 @@ def _keys(text: str, lang: str) -> set:
 
 def vocabulary(glossary: Glossary, lang: str) -> frozenset:
     """The keys of the glossary's own words in ``lang``: every approved term's words and the reader notes'."""
-    memo = glossary.__dict__.setdefault("_target_vocab", {})
+    memo = glossary.target_vocabulary
     found = memo.get(lang)
     if found is None:
         keys: set = set()
@@ -79,18 +79,19 @@ def everyday_words(concept: Concept, lang: str) -> frozenset:
     """Keys of the concept's one-word approved terms that its ``exclude`` phrases show, by an of-complement,
     to have an everyday sense (этап in «этап дела», étape in « étape de l'affaire »; not обыск in «обыск у»,
     whose everyday sense is not marked that way)."""
-    memo = concept.__dict__.setdefault("_everyday", {})
+    memo = concept.everyday_words
     found = memo.get(lang)
     if found is None:
         tr = concept.translations(lang)
         keys: set = set()
         b = base_lang(lang)
-        for t in (tr.approved if tr is not None and tr.exclude else ()):
+        excluded = tr.exclude if tr is not None else []
+        for t in (tr.approved if tr is not None and excluded else ()):
             words = [m.group(0) for m in WORD_RE.finditer(t)]
             if len(words) != 1:
                 continue
             k = word_keys(words[0], b, term=True)
-            for x in tr.exclude:
+            for x in excluded:
                 xw = [m.group(0) for m in WORD_RE.finditer(x)]
                 if any(word_keys(w, b) & k and _complement(b, xw[i + 1:]) for i, w in enumerate(xw)):
                     keys |= k

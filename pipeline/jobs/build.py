@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pipeline.segment.article import article_info
 from pipeline.catalog.extract import segments_of, template_of
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import project_lock, read_bytes
+from pipeline.core.fileio import Staged, project_lock, read_bytes
 from pipeline.jobs.files import load_po, save_template
 from pipeline.catalog.model import Catalog
 from pipeline.model import Article, Report
@@ -51,15 +51,12 @@ def extract_template(project: Project, slug: str, seg, info: Article, glossary) 
     return save_template(project.pot_path(slug), pot)
 
 
-_JOB: dict = {}  # what forked workers inherit: the project and its glossary
-
-
-def _extract_job(slug: str) -> tuple[Article, bool]:
-    """Step 1 in a worker: the article's metadata and whether its template was written.
-    (A TamizdatError crosses back to the parent with its file and line.)"""
-    project = _JOB["project"]
+def _extract_job(context: tuple[Project, object], slug: str) -> tuple[Article, bool]:
+    """Step 1 in a worker, which inherits ``(project, glossary)``: the article's metadata and whether its
+    template was written. (A TamizdatError crosses back to the parent with its file and line.)"""
+    project, glossary = context
     info, _, seg = read_article(project, slug)
-    return info, extract_template(project, slug, seg, info, _JOB["glossary"])
+    return info, extract_template(project, slug, seg, info, glossary)
 
 
 def catalog_of(project: Project, slug: str, lang: str) -> Catalog | None:
@@ -102,13 +99,11 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
             else:
                 todo.append(slug)
         if todo:
-            _JOB.update(project=project, glossary=glossary())
-            try:
-                for slug, (info, written) in zip(todo, pimap(_extract_job, todo)):  # errors in article order
-                    infos[slug] = info
-                    report.wrote(project.pot_path(slug), written, project.root)
-            finally:
-                _JOB.clear()
+            # Errors come in article order. No name holds the results: the pool's workers must end with the
+            # loop, not live on (with their memory) through the merge and publishing.
+            for slug, (info, written) in zip(todo, pimap(_extract_job, todo, context=(project, glossary()))):
+                infos[slug] = info
+                report.wrote(project.pot_path(slug), written, project.root)
             for r in merge_catalogs(project, langs, todo, glossary=glossary()):
                 if r.written:
                     report.written.append(r.path)
@@ -121,8 +116,11 @@ def build(project: Project, allow_unpublish: bool = False) -> BuildReport:
                 cache.articles[slug] = {"article": digest(data), "pot": file_digest(project.pot_path(slug)),
                                         "po": {lang: file_digest(project.po_path(lang, slug)) for lang in langs},
                                         "info": asdict(info)}
-        publish_site(project, articles, functools.partial(catalog_of, project), glossary, report, allow_unpublish,
-                     cache=cache)
+        # Every page, snapshot, index and image goes to one Staged: on disk all together once the site is
+        # made, or not at all.
+        with Staged() as out:
+            publish_site(project, articles, functools.partial(catalog_of, project), glossary, report, out,
+                         allow_unpublish, cache=cache)
         current = {slug for slug, _, _ in articles}
         cache.articles = {slug: rec for slug, rec in cache.articles.items() if slug in current}
         cache.pages = {key: rec for key, rec in cache.pages.items() if key.split("/", 1)[1] in current}

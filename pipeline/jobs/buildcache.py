@@ -16,13 +16,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pipeline
-from pipeline.core.fileio import atomic_write
+from pipeline.core.fileio import atomic_write, digest
 
 FORMAT = 1
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def file_digest(path: Path) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 from pipeline.catalog.model import Catalog
@@ -22,6 +23,9 @@ from pipeline.core.fileio import read_bytes, write_if_changed, write_many_if_cha
 from pipeline.model import Finding
 from pipeline.core.parallel import pmap
 from pipeline.render import render, translations_from_catalog
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.glossary.model import Glossary
 
 
 @dataclass
@@ -80,13 +84,11 @@ def extract(src: str, out: str, *, glossary=None, sentences: bool = False) -> Tr
         files = html_files(src_path)
         if not files:
             raise TamizdatError("no .html files found", src)
-        _WORKER["glossary"] = glossary  # forked workers inherit it
-        _WORKER["sentences"] = sentences
         root = _reference_base(src_path)
         tasks = [(f, f.resolve().relative_to(root).as_posix() if root else f.relative_to(src_path).as_posix(),
                   out_path / f.relative_to(src_path).with_suffix(".pot")) for f in files]
         batch = []
-        for target, data in pmap(_extract_task, tasks):
+        for target, data in pmap(_extract_task, tasks, context=_ExtractContext(glossary, sentences)):
             if data is None:
                 report.unchanged.append(str(target))
             else:
@@ -112,13 +114,17 @@ def _reference_base(src: Path) -> Path | None:
     return project.root.resolve() if project is not None else None
 
 
-_WORKER: dict = {}
+@dataclass(frozen=True)
+class _ExtractContext:
+    """What every extraction needs (forked workers inherit it, see :func:`~pipeline.core.parallel.pimap`)."""
+
+    glossary: Glossary | None
+    sentences: bool
 
 
-def _extract_task(task: tuple[Path, str, Path]) -> tuple[Path, bytes | None]:
+def _extract_task(ctx: _ExtractContext, task: tuple[Path, str, Path]) -> tuple[Path, bytes | None]:
     src, ref, target = task
-    return target, template_bytes(target, extract_one(src, ref, glossary=_WORKER.get("glossary"),
-                                                      sentences=_WORKER.get("sentences", False)))
+    return target, template_bytes(target, extract_one(src, ref, glossary=ctx.glossary, sentences=ctx.sentences))
 
 
 def _render_task(task: tuple[Path, Path, Path, str | None, bool]):
@@ -205,26 +211,31 @@ def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None
         for code in [glossary.source_language, *glossary.languages]:
             glossary.find("", code)
     by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
-    _WORKER.update(glossary=glossary, lang=lang, settings=settings or CheckSettings())
-    try:
-        by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs)))
-    finally:
-        _WORKER.clear()
+    ctx = _CheckContext(glossary, lang, settings or CheckSettings())
+    by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs, context=ctx)))
     checked = [by_file[str(path)] for path, _ in files if by_file[str(path)] is not None]
     return [f for found in checked for f in found], len(checked)
 
 
-def _check_task(item: tuple[Path, str | None]) -> list[Finding] | None:
+@dataclass(frozen=True)
+class _CheckContext:
+    """What every check of a catalogue needs (forked workers inherit it)."""
+
+    glossary: Glossary | None
+    lang: str | None  # the selected language (--lang), if any
+    settings: CheckSettings
+
+
+def _check_task(ctx: _CheckContext, item: tuple[Path, str | None]) -> list[Finding] | None:
     """The catalogue's findings, or None when it is not in the selected language."""
     from pipeline.checks import check_catalog
 
     path, hint = item
     po = load_po(path)
-    selected = _WORKER["lang"]
-    lang = check_language(po, path, hint, selected)
-    if selected and not same_language(lang, selected):
+    lang = check_language(po, path, hint, ctx.lang)
+    if ctx.lang and not same_language(lang, ctx.lang):
         return None
-    return check_catalog(po, str(path), _WORKER["glossary"], lang, _WORKER["settings"])
+    return check_catalog(po, str(path), ctx.glossary, lang, ctx.settings)
 
 
 def same_language(code: str, selected: str) -> bool:

@@ -1,4 +1,5 @@
-"""File-level jobs behind ``tamizdat update`` and ``tamizdat merge``: where merging meets the disk.
+"""``tamizdat update`` (and step 2 of ``build``): where merging a project's catalogues meets the disk; also
+what ``tamizdat merge`` (:mod:`pipeline.jobs.merge_files`) shares with it: results, staging over the cores.
 
 Every catalogue is read (and checked) before anything is written, so a syntax
 error in one file stops the run with nothing overwritten. A catalogue whose
@@ -10,15 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 
 from pipeline.catalog.model import Catalog
 from pipeline.catalog import pofile
 from pipeline.catalog.memory import Memory
-from pipeline.catalog.merge import GENERATOR, merge, set_header
+from pipeline.catalog.header import GENERATOR, set_header
+from pipeline.catalog.merge import merge
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import Staged, atomic_write, project_lock, read_bytes, remove_stale_temporaries, stage
+from pipeline.core.fileio import Staged, atomic_write, project_lock, read_bytes, stage
 from pipeline.core.parallel import in_child, pimap
 
 
@@ -33,7 +35,7 @@ class FileResult:
         c = self.counts
         parts = [f"{c[k]} {label}" for k, label in (
             ("fuzzy", "fuzzy"), ("memory_exact", "from memory"), ("memory_fuzzy", "close from memory"),
-            ("sentences", "from sentences"),
+            ("sentences", "from sentences"), ("source", "started from the source"),
             ("new", "new"), ("obsolete", "obsolete")) if c.get(k)]
         if c.get("template"):
             return "template extracted from its article"
@@ -196,21 +198,18 @@ def merge_catalogs(
 def _merge_language(project, lang: str, slugs: list[str], glossary, fuzzy: bool, use_memory: bool, tick):
     """Merge one language's catalogues over the cores; the results, and the staged files to rename."""
     memory = _language_memory(project, lang) if use_memory else None
-    _JOB.update(project=project, lang=lang, memory=memory, glossary=glossary, fuzzy=fuzzy)
-    try:
-        with Staged() as staged:  # discarded here on an error
-            return _run_staged(_merge_job, slugs, staged, tick), staged.handover()
-    finally:
-        _JOB.clear()
+    ctx = MergeContext(lang, memory, fuzzy, project, glossary)
+    with Staged() as staged:  # discarded here on an error
+        return run_staged(_merge_job, slugs, staged, tick, context=ctx), staged.handover()
 
 
-def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs: int | None = None
-                ) -> list[FileResult]:
-    """Run ``job`` over ``items`` on the cores. Each job returns ``("ok", (FileResult, temporary file or
-    None))`` or ``("error", (message, path, line))``; every temporary file is put in ``staged``'s charge
-    before the first error is raised, so nothing is left behind."""
+def run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs: int | None = None, *,
+                context: MergeContext) -> list[FileResult]:
+    """Run ``job(context, item)`` over ``items`` on the cores. Each job returns ``("ok", (FileResult,
+    temporary file or None))`` or ``("error", (message, path, line))``; every temporary file is put in
+    ``staged``'s charge before the first error is raised, so nothing is left behind."""
     outcomes = []
-    for outcome in pimap(job, items, jobs):
+    for outcome in pimap(job, items, jobs, context=context):
         outcomes.append(outcome)
         if progress:
             progress(1)
@@ -225,7 +224,7 @@ def _run_staged(job: Callable, items: list, staged: Staged, progress=None, jobs:
     return results
 
 
-def _staged_or_error(make: Callable[[], tuple[FileResult, bytes | Iterable[bytes] | None]]):
+def staged_or_error(make: Callable[[], tuple[FileResult, bytes | Iterable[bytes] | None]]):
     """Run one merge in a worker: its bytes go to a temporary file beside the target. Errors come back
     as values (pickling an exception through a pool loses nothing, but a raise would lose the
     other workers' temporary files)."""
@@ -254,12 +253,21 @@ def _language_memory(project, lang: str) -> Memory:
     return memory
 
 
-_JOB: dict = {}  # what forked workers inherit instead of receiving it pickled (memory, glossary)
+@dataclass(frozen=True)
+class MergeContext:
+    """What every merge of a run needs; forked workers inherit it instead of receiving it pickled."""
+
+    lang: str | None
+    memory: Memory | None
+    fuzzy: bool
+    project: object = None  # update's; merge's pairs of files need none
+    glossary: object = None
 
 
-def _merge_job(slug: str):
-    return _staged_or_error(lambda: merge_one(_JOB["project"], _JOB["lang"], slug, memory=_JOB["memory"],
-                                              glossary=_JOB["glossary"], fuzzy=_JOB["fuzzy"]))
+def _merge_job(ctx: MergeContext, slug: str):
+    lang = ctx.lang or ""  # always given by update
+    return staged_or_error(lambda: merge_one(ctx.project, lang, slug, memory=ctx.memory,
+                                              glossary=ctx.glossary, fuzzy=ctx.fuzzy))
 
 
 def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary, fuzzy: bool = True
@@ -285,16 +293,16 @@ def merge_one(project, lang: str, slug: str, *, memory: Memory | None, glossary,
 
         annotate(po, glossary, None)  # the template's notes: msgmerge keeps them so
     if project.settings.translator_identity == "pseudonymous":  # volunteers unnamed in the repository (issue 19)
-        from pipeline.catalog.merge import _english_name
+        from pipeline.catalog.header import english_name
         from pipeline.privacy import pseudonymize
 
-        pseudonymize(po, project.settings.team_name, _english_name(lang))
+        pseudonymize(po, project.settings.team_name, english_name(lang))
     data = new_bytes(po, before)
-    _note_conversion(charset, po, counts)
+    note_conversion(charset, po, counts)
     return FileResult(rel, data is not None, counts, target=path), data
 
 
-def _note_conversion(charset: str, po: Catalog, counts: dict) -> None:
+def note_conversion(charset: str, po: Catalog, counts: dict) -> None:
     """Say so when a catalogue in a legacy charset (KOI8-R) came out in UTF-8, as msgmerge makes it."""
     if charset.upper() not in ("UTF-8", "ASCII", "US-ASCII", "CHARSET") and pofile.charset_of(po).upper() == "UTF-8":
         counts["converted_from"] = charset
@@ -314,109 +322,3 @@ def refuse_foreign(old: Catalog, pot: Catalog, slug: str, rel: str) -> None:
     made_for = f" (its header names {named!r})" if named and named != "PACKAGE VERSION" else ""
     raise TamizdatError(f"this catalogue was made for another article{made_for}: none of its {len(live)} "
                         f"entries occurs in the template of {slug!r}; put the right catalogue back", rel)
-
-
-# -- tamizdat merge ------------------------------------------------------------
-
-
-def _only_date_changed(before: tuple, po: Catalog) -> bool:
-    """msgmerge -U leaves a file alone when the template's POT-Creation-Date is all that would change."""
-    header, meta, *rest = before
-    now = pofile.content(po)
-    strip = lambda m: {k: v for k, v in m.items() if k != "POT-Creation-Date"}  # noqa: E731
-    return (header, strip(meta), *rest) == (now[0], strip(now[1]), *now[2:])
-
-
-def merge_pair(old_path: Path, pot_path: Path, out_path: Path, *, lang: str | None, memory: Memory | None,
-               fuzzy: bool = True) -> tuple[FileResult, Iterator[bytes] | None]:
-    """``msgmerge old pot -o out``: the result, and the bytes to write, in pieces (None when ``out``
-    already says it)."""
-    strings: dict[str, str] = {}  # the template repeats most of the old catalogue's msgids and references
-    old = load(old_path, strings)[1]
-    in_place = out_path.resolve() == old_path.resolve()
-    before = pofile.content(old) if in_place else None  # taken now: the merge may change old's entries
-    pot = load(pot_path, strings)[1]
-    del strings
-    counts: dict = {}
-    charset = pofile.charset_of(old)
-    # The language fills header fields (Plural-Forms…) only when given: msgmerge itself never invents them.
-    po = merge(old, pot, lang=lang or "", memory=memory,
-               slug=str(old_path.resolve()), fuzzy=fuzzy, stats=counts, reuse_template=True)
-    del old, pot
-    if in_place and before is not None and _only_date_changed(before, po):
-        return FileResult(str(out_path), False, counts, target=out_path), None
-    current = before if in_place else (out_path.read_bytes() if out_path.is_file() else None)
-    # msgmerge writes what it merged verbatim; so do we, but never touch an identical file. The same
-    # bytes are found without parsing the file again (for a big catalogue, a third catalogue in memory).
-    if current is None:
-        same = False
-    elif isinstance(current, bytes) and _same_bytes(current, pofile.encode_chunks(po)):
-        same = True
-    else:  # the same content in another layout (say, Poedit's) is left alone too
-        same = pofile.unchanged(current, po)
-    data = None if same else pofile.encode_chunks(po)
-    _note_conversion(charset, po, counts)
-    return FileResult(str(out_path), data is not None, counts, target=out_path), data
-
-
-def _same_bytes(data: bytes, chunks: Iterable[bytes]) -> bool:
-    at = 0
-    for chunk in chunks:
-        if data[at:at + len(chunk)] != chunk:
-            return False
-        at += len(chunk)
-    return at == len(data)
-
-
-def template_for(po_rel: Path, new_dir: Path) -> Path | None:
-    """``X.po`` ↔ ``X.pot``; GNU's ``X.fr.po`` also finds ``X.pot``."""
-    candidate = new_dir / po_rel.with_suffix(".pot")
-    if candidate.is_file():
-        return candidate
-    stem = po_rel.name[: -len(".po")]
-    if "." in stem:
-        candidate = new_dir / po_rel.parent / (stem.rsplit(".", 1)[0] + ".pot")
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _pair_job(pair: tuple[Path, Path, Path]):
-    return _staged_or_error(lambda: merge_pair(*pair, lang=_JOB["lang"], memory=_JOB["memory"], fuzzy=_JOB["fuzzy"]))
-
-
-def merge_paths(old: str, new: str, out: str, *, memory_sources: list[str], lang: str | None, fuzzy: bool = True,
-                progress_factory=None, warn: Callable[[str], None] = lambda s: None,
-                jobs: int | None = None) -> list[FileResult]:
-    old_p, new_p, out_p = Path(old), Path(new), Path(out)
-    # What an interrupted merge into the same place left (merge takes no project lock: only files
-    # whose process is provably gone are removed).
-    remove_stale_temporaries(out_p if out_p.is_dir() else out_p.parent, recursive=out_p.is_dir())
-    memory = load_memory(memory_sources, lang) if memory_sources else None
-    if old_p.is_dir() != new_p.is_dir():
-        raise TamizdatError("give two files or two folders", str(new_p if old_p.is_dir() else old_p))
-    if not old_p.is_dir():
-        result, data = merge_pair(old_p, new_p, out_p, lang=lang, memory=memory, fuzzy=fuzzy)
-        if data is not None:
-            atomic_write(out_p, data)
-        return [result]
-    pairs = []
-    for po_path in sorted(p for p in old_p.rglob("*.po") if p.is_file()):
-        rel = po_path.relative_to(old_p)
-        pot = template_for(rel, new_p)
-        if pot is None:
-            warn(f"{po_path}: no template {rel.with_suffix('.pot')} in {new_p}; skipped")
-            continue
-        pairs.append((po_path, pot, out_p / rel))
-    if memory is not None:
-        memory.prepare()
-    ctx = progress_factory(len(pairs)) if progress_factory else None
-    bar = ctx.__enter__() if ctx else None
-    _JOB.update(lang=lang, memory=memory, fuzzy=fuzzy)
-    try:
-        with Staged() as staged:  # nothing is written unless every pair merged
-            return _run_staged(_pair_job, pairs, staged, bar.advance if bar else None, jobs=jobs)
-    finally:
-        _JOB.clear()
-        if ctx:
-            ctx.__exit__(None, None, None)

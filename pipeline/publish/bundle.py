@@ -13,14 +13,14 @@ same site gives the same bytes (easy to check a copy that went through many hand
 
 from __future__ import annotations
 
-import tempfile
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
+from typing import BinaryIO
 
 import lxml.html
 
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import atomic_write, read_bytes
+from pipeline.core.fileio import read_bytes
 from pipeline.project import Project
 
 _STORED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".zip", ".mp4", ".webm", ".mp3", ".ogg"}  # already compressed
@@ -105,25 +105,13 @@ def _normpath(path: PurePosixPath) -> str:
     return "/".join(parts)
 
 
-def write_bundle(project: Project, out: Path, lang: str | None = None) -> int:
-    """Write the zip atomically; returns the number of files in it. The files sit in one folder named
-    after the archive, so unpacking it never scatters them."""
-    out = Path(out)
-    site = project.site_dir.resolve()
-    if out.resolve() == site or site in out.resolve().parents:
-        raise TamizdatError("the bundle must be written outside site/", str(out))
-    if out.suffix.lower() != ".zip":
-        raise TamizdatError("the bundle must be a .zip file", str(out))
-    files = bundle_files(project, lang)
-    top = out.stem
-    with tempfile.TemporaryFile() as tmp:
-        with zipfile.ZipFile(tmp, "w") as z:
-            for name in sorted(files):
-                info = zipfile.ZipInfo(f"{top}/{name}", date_time=_DATE)
-                info.compress_type = zipfile.ZIP_STORED if PurePosixPath(name).suffix.lower() in _STORED \
-                    else zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, files[name])
-        tmp.seek(0)
-        atomic_write(out, iter(lambda: tmp.read(1 << 20), b""))
-    return len(files)
+def write_zip(files: dict[str, bytes], top: str, fh: BinaryIO) -> None:
+    """The archive of ``files`` into ``fh`` (the caller's file, see :mod:`pipeline.jobs.bundle`). The files
+    sit in one folder ``top`` named after the archive, so unpacking it never scatters them."""
+    with zipfile.ZipFile(fh, "w") as z:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=_DATE)
+            info.compress_type = zipfile.ZIP_STORED if PurePosixPath(name).suffix.lower() in _STORED \
+                else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, files[name])

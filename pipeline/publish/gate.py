@@ -8,12 +8,19 @@ with its file and line, and the page is not stored as a complete
 translation. Which checks block is ``[tool.tamizdat.publish] block``
 (per language too); only *errors* of those checks block — a forbidden word
 in a sentence that does not use its concept is a warning, since the same
-word may be innocent there.
+word may be innocent there. The checks run as the project set them in
+``[tool.tamizdat.checks]``, as for ``check``: a check switched off, or made a
+warning, blocks nothing.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pipeline.model import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.checks.registry import CheckSettings
 
 # What blocks by default, and what may be named in ``block``.
 BLOCKING = ("glossary-forbidden", "proper-name", "glossary-missing", "glossary-dnt", "placeholders")
@@ -21,14 +28,14 @@ CHECKS = (*BLOCKING, "urls")
 PREFIX = "not published: "
 
 
-def blocked_entries(entries, po_path: str, glossary, lang: str, block: tuple[str, ...] = BLOCKING
-                    ) -> tuple[set[str], list[Finding]]:
+def blocked_entries(entries, po_path: str, glossary, lang: str, block: tuple[str, ...] = BLOCKING,
+                    settings: CheckSettings | None = None) -> tuple[set[str], list[Finding]]:
     """(msgids whose translation must not be published, one error per blocked entry and reason).
 
     ``entries`` are a catalogue's entries; only the ones the renderer would use (translated,
-    not fuzzy) are checked, with the same checks as ``tamizdat check``.
+    not fuzzy) are checked, with the same checks as ``tamizdat check`` (and its ``settings``).
     """
-    from pipeline.checks import check_entry
+    from pipeline.checks import DEFAULT, check_entry
 
     blocked: set[str] = set()
     findings: list[Finding] = []
@@ -37,7 +44,7 @@ def blocked_entries(entries, po_path: str, glossary, lang: str, block: tuple[str
     for entry in entries:
         if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
             continue
-        for f in check_entry(entry, po_path, glossary, lang):
+        for f in check_entry(entry, po_path, glossary, lang, settings or DEFAULT):
             if f.severity != "error" or f.check not in block:
                 continue
             blocked.add(entry.msgid)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core.fileio import read_bytes, write_if_changed
+from pipeline.core.fileio import Staged, read_bytes
 from pipeline.model import Finding
 from pipeline.project import Project
 
@@ -31,9 +31,9 @@ def check_media_refs(project: Project, articles, report) -> None:
                                                "broken picture"))
 
 
-def publish_media(project: Project, slugs: list[str], report, cache=None) -> None:
-    """``site/media/<slug>/`` of every published article (issue 19): its images, checked for metadata
-    again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
+def publish_media(project: Project, slugs: list[str], report, out: Staged, cache=None) -> None:
+    """``site/media/<slug>/`` of every published article (issue 19), staged in ``out``: its images, checked
+    for metadata again on the way out (an editor may have dropped a phone photo into ``media/`` by hand)."""
     from pipeline import media
     from pipeline.jobs.buildcache import digest
     from pipeline.core.errors import TamizdatError
@@ -57,6 +57,6 @@ def publish_media(project: Project, slugs: list[str], report, cache=None) -> Non
                 report.findings.append(Finding(rel, 0, "", "media", "error",
                                                f"not published: its metadata cannot be removed ({exc.message})"))
                 continue
-            report.wrote(target, write_if_changed(target, clean), project.root)
+            report.wrote(target, out.put(target, clean), project.root)
             if cache is not None:
                 cache.remember_output(target.relative_to(project.root).as_posix(), key)

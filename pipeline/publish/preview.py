@@ -60,7 +60,7 @@ def write_preview(project: Project, pseudo_langs: list[str], glossary) -> list[s
 
 def _render(project, slug, data, info, lang, po, report):
     from pipeline.segment.article import article_info
-    from pipeline.publish.site import Outcome, _render as render_page
+    from pipeline.publish.decide import Outcome, _render as render_page
 
     from pipeline.render import translations_from_catalog
 

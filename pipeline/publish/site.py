@@ -1,151 +1,42 @@
-"""Step 3 of ``build``: decide what each language publishes, then write pages, indexes, feeds, sitemap.
-
-Decision per article and language (policy from :mod:`pipeline.publish.policy`):
-
-* catalogue complete → publish it, and keep a snapshot of the rendered
-  translation in ``.tamizdat/published/<lang>/<slug>.html`` (commit it);
-* not complete but a snapshot exists (the source changed, entries went fuzzy)
-  → keep publishing the snapshot, marked outdated (GNUN's grace period);
-* at or above the threshold → publish with fallback passages marked ``lang``
-  and a visible notice;
-* below it → the "partial" policy publishes like the previous case, "hide" does not.
-
-Before rendering, :mod:`pipeline.publish.gate` takes out the translations
-that must not be published (glossary errors, broken placeholders): they show
-the source text, the build names them, and the page is not "complete".
+"""Step 3 of ``build``: every article's pages (decided by :mod:`pipeline.publish.decide`), then the indexes,
+feeds and sitemap.
 
 A page that exists in ``site/`` and would no longer be published is never
 removed silently: the build reports an error and keeps it, unless
 ``--allow-unpublish``.
+
+Publishing writes nothing itself: every page, snapshot, index and image it makes, and every page it
+removes, goes to the :class:`~pipeline.core.fileio.Staged` its caller gives it, which puts them all in
+place at once when the build ends well (and none of them when it fails).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from pipeline.catalog.model import Catalog
-from pipeline.core.fileio import read_bytes, write_if_changed
-from pipeline.segment.htmltext import parse_html
+from pipeline.core.errors import TamizdatError
+from pipeline.core.fileio import Staged
 from pipeline.model import Article, Finding, Report
 from pipeline.core.parallel import pimap
 from pipeline.project import Project
 from pipeline.publish import feeds, pages, safety
+from pipeline.publish.decide import Outcome, decide, snapshot_path
 from pipeline.publish.mediafiles import check_media_refs, publish_media
 from pipeline.publish.notes import add_reader_notes
-from pipeline.publish.gate import BLOCKING
 from pipeline.publish.policy import load_policies
-
-
-
-@dataclass
-class Outcome:
-    slug: str
-    lang: str
-    status: str  # "source" | "complete" | "partial" | "outdated"
-    percent: float
-    root: etree._Element
-    info: Article
-
-
-def snapshot_path(project: Project, lang: str, slug: str) -> Path:
-    return project.published_dir / lang / f"{slug}.html"
-
-
-def _percent(po: Catalog | None, slug: str, lang: str) -> tuple[float, bool]:
-    """(% of source words translated, complete) — fuzzy entries count as not translated."""
-    from pipeline.catalog.stats import catalog_stats
-
-    if po is None:
-        return 0.0, False
-    s = catalog_stats(po, slug, lang)
-    return s.percent, s.fuzzy == 0 and s.untranslated == 0
-
-
-def _usable(project: Project, slug: str, lang: str, po, policy, glossary, report) -> tuple[dict, int]:
-    """The catalogue's translations the gate lets through, and how many entries it blocked."""
-    from pipeline.publish.gate import blocked_entries
-    from pipeline.render import translations_from_catalog
-
-    if po is None:
-        return {}, 0
-    translations = translations_from_catalog(po)
-    po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
-    blocked, findings = blocked_entries(po, po_rel, glossary, lang, policy.block if policy else BLOCKING)
-    report.findings.extend(findings)
-    for msgid in blocked:
-        translations.pop(msgid, None)
-    return translations, len(blocked)
-
-
-def _render(project: Project, slug: str, data: bytes, info: Article, lang: str, translations: dict, report):
-    from pipeline.catalog.extract import segments_of
-    from pipeline.render import render
-
-    rel = project.article_path(slug).relative_to(project.root).as_posix()
-    _, seg = segments_of(data, rel)
-    po_rel = project.po_path(lang, slug).relative_to(project.root).as_posix()
-    result = render(seg, translations, source_lang=info.lang, target_lang=lang, po_path=po_rel)
-    report.findings.extend(result.findings)
-    return result
-
-
-def decide(project: Project, slug: str, data: bytes, info: Article, lang: str, po, policy, report,
-           glossary=None) -> Outcome | None:
-    from pipeline.segment.article import article_info
-
-    rel = project.article_path(slug).relative_to(project.root).as_posix()
-    if lang == project.settings.source_language:
-        result = _render(project, slug, data, info, lang, {}, report)
-        return Outcome(slug, lang, "source", 100.0, result.root, info)
-    percent, complete = _percent(po, slug, lang)
-    snap = snapshot_path(project, lang, slug)
-
-    def render_gated():
-        translations, blocked = _usable(project, slug, lang, po, policy, glossary, report)
-        if blocked and policy is not None and policy.on_error == "hide":
-            report.notes.append(f"{lang}/{slug}: not published ({blocked} entr{'y' if blocked == 1 else 'ies'} "
-                                f"blocked by the checks, on_error = \"hide\")")
-            return None
-        return _render(project, slug, data, info, lang, translations, report)
-
-    if complete:
-        result = render_gated()
-        if result is None:
-            return None
-        status = "complete" if result.fallback == 0 else "partial"
-        # A translation the renderer refused or the gate blocked is not a complete one to fall back on.
-        if status == "complete":
-            report.wrote(snap, write_if_changed(snap, result.html), project.root)
-        return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
-    if snap.is_file():
-        root = parse_html(read_bytes(snap), str(snap))
-        report.notes.append(f"{lang}/{slug}: catalogue at {percent:.0f} % after a source change; "
-                            f"publishing the last complete translation")
-        return Outcome(slug, lang, "outdated", percent, root, article_info(root, slug, rel, lang))
-    if percent >= policy.threshold or policy.below_threshold == "partial":
-        result = render_gated()
-        if result is None:
-            return None
-        status = "complete" if result.fallback == 0 else "partial"
-        if status == "partial":
-            report.notes.append(f"{lang}/{slug}: published as a partial translation ({percent:.0f} %)")
-        return Outcome(slug, lang, status, percent, result.root, article_info(result.root, slug, rel, lang))
-    report.notes.append(f"{lang}/{slug}: not published ({percent:.0f} % < threshold {policy.threshold:g} %)")
-    return None
 
 
 def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
                  catalogs: Callable[[str, str], Catalog | None],
-                 glossary, report, allow_unpublish: bool = False, cache=None) -> None:
-    """Decide, render and write every page, then the indexes, feeds and sitemap.
+                 glossary, report, out: Staged, allow_unpublish: bool = False, cache=None) -> None:
+    """Decide and render every page, then the indexes, feeds and sitemap; their files go to ``out``.
 
     Articles are independent (their pages only need each other for the switcher), so the articles
     with pages to render are spread over the cores, and each holds one article's pages at a time,
-    not the site's. With a :class:`~pipeline.jobs.buildcache.BuildCache`, a page whose inputs did not
+    not the site's (each worker stages its pages as it makes them, and hands them to ``out``).
+    With a :class:`~pipeline.jobs.buildcache.BuildCache`, a page whose inputs did not
     change is neither rendered nor written; what it said last time is replayed.
     ``glossary`` may be a callable returning the glossary, so an unchanged site never loads it.
     """
@@ -161,18 +52,27 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
     done: dict[str, tuple] = {}
     if stale:
         job.glossary = get_glossary()  # loaded once, before the workers fork
-        _JOB["job"] = job
-        try:
-            done.update(zip((a[0] for a in stale), pimap(_publish_job, stale)))
-        finally:
-            _JOB.clear()
+        failed: list[TamizdatError] = []
+        for (slug, *_), (kind, value) in zip(stale, pimap(_publish_job, stale, context=job)):
+            if kind == "error":
+                failed.append(value)
+            else:  # every worker's files are in out's charge before an error is raised: none is left behind
+                done[slug], handed = value[:4], value[4]
+                for staged, path in handed:
+                    out.adopt(staged, path)
+        if failed:
+            raise failed[0]  # the first in article order
     published: set[tuple[str, str]] = set()
     by_slug: dict[str, list[str]] = {}
     listed: dict[str, list[pages.PageInfo]] = {lang: [] for lang in langs}
     for article in articles:
         slug = article[0]
-        outcome = done.pop(slug) if slug in done else job.publish(*article, looked_up.pop(slug))
-        langs_here, infos, remembered, sub = outcome
+        if slug in done:
+            langs_here, infos, remembered, sub = done.pop(slug)
+        else:
+            langs_here, infos, remembered, sub, handed = job.publish(*article, looked_up.pop(slug))
+            for staged, path in handed:
+                out.adopt(staged, path)
         report.absorb(sub)
         by_slug[slug] = langs_here
         for info in infos:
@@ -182,7 +82,7 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
             for lang, entry in remembered.items():
                 cache.remember_page(slug, lang, entry)
 
-    _check_unpublished(project, langs, published, report, allow_unpublish)
+    _check_unpublished(project, langs, published, report, allow_unpublish, out)
     site = project.site_dir
 
     def write(path: Path, inputs: tuple, make) -> None:
@@ -192,7 +92,7 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
         if cache is not None and cache.output(rel, key) and path.is_file():
             report.unchanged += 1
             return
-        report.wrote(path, write_if_changed(path, make()), root)
+        report.wrote(path, out.put(path, make()), root)
         if cache is not None:
             cache.remember_output(rel, key)
 
@@ -205,15 +105,17 @@ def publish_site(project: Project, articles: list[tuple[str, Article, bytes]],
           lambda: pages.top_index(langs, settings.title_for(src), src, listed[src]))
     write(site / pages.STYLESHEET, ("css",), lambda: pages.CSS)
     write(site / "sitemap.xml", ("sitemap", by_slug, langs), lambda: feeds.sitemap(by_slug, langs, settings))
-    publish_media(project, sorted(by_slug), report, cache)
+    publish_media(project, sorted(by_slug), report, out, cache)
     check_media_refs(project, articles, report)
 
 
-_JOB: dict = {}  # what forked workers inherit: the job (project, policies, cache, glossary)
-
-
-def _publish_job(article: tuple[str, Article, bytes, tuple]):
-    return _JOB["job"].publish(*article)  # a TamizdatError crosses back with its file and line
+def _publish_job(job: "_ArticleJob", article: tuple[str, Article, bytes, tuple]):
+    """One article in a worker (which inherits ``job``: project, policies, cache, glossary). An error comes
+    back as a value (with its file and line), so the other articles' staged files still reach the parent."""
+    try:
+        return "ok", job.publish(*article)
+    except TamizdatError as exc:
+        return "error", exc
 
 
 class _ArticleJob:
@@ -228,13 +130,15 @@ class _ArticleJob:
             self.glossary = self._get_glossary()
         return self.glossary
 
-    def page_key(self, slug: str, lang: str, article_key: str | None) -> str:
+    def page_key(self, slug: str, lang: str, article_key: str | None, out: Staged | None = None) -> str:
+        """The page's inputs: its article, its catalogue and its snapshot (as ``out`` will leave it)."""
         from pipeline.jobs.buildcache import BuildCache, file_digest
 
         if lang == self.langs[0]:
             return BuildCache.page_key(article_key)
+        snap = snapshot_path(self.project, lang, slug)
         return BuildCache.page_key(article_key, file_digest(self.project.po_path(lang, slug)),
-                                   file_digest(snapshot_path(self.project, lang, slug)))
+                                   out.digest(snap) if out is not None else file_digest(snap))
 
     def remembered(self, slug: str, lang: str, key: str) -> dict | None:
         entry = self.cache.page(slug, lang, key) if self.cache is not None else None
@@ -251,8 +155,17 @@ class _ArticleJob:
         return keys, {lang: self.remembered(slug, lang, keys[lang]) for lang in self.langs}
 
     def publish(self, slug: str, info: Article, data: bytes, looked_up=None):
-        """Decide, render and write the article's pages: (languages published, their index entries,
-        cache entries, what to report). ``looked_up`` is what :meth:`look_up` said, if asked already."""
+        """Decide and render the article's pages: (languages published, their index entries, cache entries,
+        what to report, the staged files to hand to the caller's :class:`Staged`). ``looked_up`` is what
+        :meth:`look_up` said, if asked already."""
+        out = Staged()
+        try:
+            return *self._publish(slug, info, data, looked_up, out), out.handover()
+        except BaseException:
+            out.discard()
+            raise
+
+    def _publish(self, slug: str, info: Article, data: bytes, looked_up, out: Staged):
         from pipeline.jobs.buildcache import digest
 
         project, langs = self.project, self.langs
@@ -269,9 +182,9 @@ class _ArticleJob:
                 _replay(entry, report)
             else:
                 fresh[lang], remembered[lang] = _decide_and_record(
-                    project, slug, data, info, lang, self.catalogs, self.policies.get(lang), report,
+                    project, slug, data, info, lang, self.catalogs, self.policies.get(lang), report, out,
                     self.get_glossary())
-                keys[lang] = self.page_key(slug, lang, article_key)  # deciding may have just written its snapshot
+                keys[lang] = self.page_key(slug, lang, article_key, out)  # deciding may have staged a snapshot
         langs_here = [lang for lang in langs if remembered[lang]["status"] != "hidden"]
         infos = []
         for lang in langs_here:
@@ -279,7 +192,7 @@ class _ArticleJob:
             if lang not in fresh and entry.get("langs") != langs_here:
                 # Same page, but the switcher must list another set of languages: render it again.
                 fresh[lang], entry = _decide_and_record(project, slug, data, info, lang, self.catalogs,
-                                                        self.policies.get(lang), _Quiet(report),
+                                                        self.policies.get(lang), _Quiet(report), out,
                                                         self.get_glossary())
                 remembered[lang] = entry
             o = fresh.pop(lang, None)
@@ -290,7 +203,7 @@ class _ArticleJob:
                                         f"(`tamizdat check` shows it as empty-link)")
                 _say_third_party(project, slug, lang, settings.source_language, third_party, report)
                 path = project.page_path(lang, slug)
-                report.wrote(path, write_if_changed(path, pages.serialize_html(o.root)), project.root)
+                report.wrote(path, out.put(path, pages.serialize_html(o.root)), project.root)
             else:
                 report.unchanged += 1
             entry["langs"] = langs_here
@@ -350,12 +263,12 @@ class _Quiet:
         self._report.wrote(path, changed, root)
 
 
-def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report,
+def _decide_and_record(project, slug, data, info, lang, catalogs, policy, report, out: Staged,
                        glossary=None) -> tuple[Outcome | None, dict]:
     """Decide one page and remember what it told the editor, so a cached build can say it again."""
     notes_before, findings_before = len(report.notes), len(report.findings)
     po = catalogs(slug, lang)
-    o = decide(project, slug, data, info, lang, po, policy, report, glossary)
+    o = decide(project, slug, data, info, lang, po, policy, report, out, glossary)
     entry = {
         "status": "hidden" if o is None else o.status,
         "percent": 0.0 if o is None else o.percent,
@@ -372,7 +285,8 @@ def _replay(entry: dict, report) -> None:
     report.findings.extend(Finding(**f) for f in entry.get("findings", []))
 
 
-def _check_unpublished(project: Project, langs: list[str], outcomes: set, report, allow: bool) -> None:
+def _check_unpublished(project: Project, langs: list[str], outcomes: set, report, allow: bool,
+                       out: Staged) -> None:
     for lang in langs:
         folder = project.site_dir / lang
         if not folder.is_dir():
@@ -382,7 +296,7 @@ def _check_unpublished(project: Project, langs: list[str], outcomes: set, report
                 continue
             rel = page.relative_to(project.root).as_posix()
             if allow:
-                page.unlink()
+                out.remove(page)
                 report.notes.append(f"{rel}: unpublished (removed, --allow-unpublish)")
                 report.removed.append(rel)
             else:
