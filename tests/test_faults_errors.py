@@ -177,6 +177,37 @@ def test_a_lock_left_by_a_killed_run_is_taken_over_saying_so(sample_project: Pat
     assert "taking it over" not in r.stderr and "temporary" not in r.stderr
 
 
+def test_temporary_files_of_older_versions_are_removed_once_no_process_has_them_open(sample_project: Path):
+    # Tamizdat before issue 15 named its temporary files without a process id (.NAME.XXXXXXXX.tmp).
+    old = [sample_project / "locales" / "ru" / f".{SLUG}.po.abcd1234.tmp",
+           sample_project / "locales" / f".{SLUG}.pot.k2x_9qzq.tmp",
+           sample_project / "site" / "ru" / ".index.html.x0yz9876.tmp"]
+    for p in old:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("half a file")
+    kept = [sample_project / "locales" / ".draft.md.abcdefgh.tmp",  # not a kind of file tamizdat writes
+            sample_project / "locales" / ".notes.tmp"]
+    for p in kept:
+        p.write_text("a user's file")
+    # A live process still has one open: it may be writing it, so it stays.
+    holder = subprocess.Popen([sys.executable, "-c", "import sys\nf = open(sys.argv[1])\nprint('open', flush=True)\n"
+                               "sys.stdin.readline()\n", str(old[0])], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        r = run_cli("update", cwd=sample_project)
+        assert r.returncode == 0, r.stderr
+        notes = [line for line in r.stderr.splitlines() if "older tamizdat" in line]
+        assert notes == ["tamizdat: note: removed 2 temporary file(s) left by an older tamizdat "
+                         "(no process has them open)"], r.stderr
+        assert old[0].exists() and not old[1].exists() and not old[2].exists()
+    finally:
+        holder.communicate("\n")
+    r = run_cli("update", cwd=sample_project)
+    assert "removed 1 temporary file(s) left by an older tamizdat" in r.stderr
+    assert not old[0].exists() and all(p.exists() for p in kept)
+    assert "older tamizdat" not in run_cli("update", cwd=sample_project).stderr
+
 # -- catalogues and the build cache ----------------------------------------------------------------------
 
 PICTURE = """<html lang="en"><head><meta charset="utf-8"><title>Picture</title>

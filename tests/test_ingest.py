@@ -192,7 +192,7 @@ def test_a_second_import_waits_for_the_lock(project, capsys):
     import threading
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom pipeline.core.fileio import project_lock\n"
+        [sys.executable, "-c", "import sys, time\nfrom pipeline.core.lock import project_lock\n"
          "with project_lock(sys.argv[1]):\n    print('locked', flush=True)\n    sys.stdin.readline()\n",
          str(project)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})

@@ -141,7 +141,7 @@ def test_a_second_run_is_stopped_by_the_lock(sample_project: Path):
     from conftest import run_cli
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom pipeline.core.fileio import project_lock\n"
+        [sys.executable, "-c", "import sys, time\nfrom pipeline.core.lock import project_lock\n"
          "with project_lock(sys.argv[1]):\n    print('locked', flush=True)\n    time.sleep(30)\n",
          str(sample_project)],
         stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent)))

@@ -11,7 +11,8 @@ from pipeline.segment.article import article_info
 from pipeline.catalog import pofile
 from pipeline.catalog.merge import new_po
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import atomic_write, project_lock, read_bytes
+from pipeline.core.fileio import atomic_write, read_bytes
+from pipeline.core.lock import project_lock
 from pipeline.jobs.files import extract_one
 from pipeline.segment.htmltext import parse_html
 from pipeline.model import Finding

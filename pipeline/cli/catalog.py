@@ -207,7 +207,7 @@ def run_stats(args) -> int:
 def run_pseudo(args) -> int:
     from pipeline.catalog.pseudo import PSEUDO_LANGS, pseudo_catalog
     from pipeline.jobs.update import load, save
-    from pipeline.core.fileio import project_lock
+    from pipeline.core.lock import project_lock
     from pipeline.project import Project
 
     project = Project.find(args.project)
@@ -276,7 +276,8 @@ def run_memory_import(args) -> int:
 
     from pipeline.core import languages
     from pipeline.catalog import tmx
-    from pipeline.core.fileio import atomic_write, project_lock, read_bytes
+    from pipeline.core.fileio import atomic_write, read_bytes
+    from pipeline.core.lock import project_lock
     from pipeline.project import Project
 
     project = Project.find(args.project)

@@ -70,7 +70,8 @@ def _say(args, line: str) -> None:
 
 def run_import(args) -> int:
     from pipeline.core.errors import TamizdatError
-    from pipeline.core.fileio import project_lock, read_bytes, write_many_if_changed
+    from pipeline.core.fileio import read_bytes, write_many_if_changed
+    from pipeline.core.lock import project_lock
     from pipeline.ingest import import_page, render_document, slugify, summary
     from pipeline.project import Project
 

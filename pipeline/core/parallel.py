@@ -25,7 +25,7 @@ _PR_SET_PDEATHSIG = 1
 def die_with_parent(parent: int) -> None:
     """Make this forked process die when ``parent`` does (``kill -9`` of a build must not leave workers
     writing a project nobody holds): Linux's ``PR_SET_PDEATHSIG``, and a check for a parent that died
-    before it was set. Elsewhere the lock is still released (see ``fileio._forget_locks``)."""
+    before it was set. Elsewhere the lock is still released (see ``lock._forget_locks``)."""
     import ctypes
     import signal
 

@@ -23,7 +23,7 @@ from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, drop_boilerplate
 from pipeline.ingest.clean import NOTE_RE, Builder, drop_metadata_lines, shorten
 from pipeline.ingest.dates import find_date, parse_date
-from pipeline.ingest.dom import attr, check_depth, count_words, meta_content, node_text, norm
+from pipeline.ingest.dom import attr, count_words, meta_content, node_text, norm, scan_page
 from pipeline.ingest.fetch import decode_html
 from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root
 from pipeline.ingest.language import detect_language, find_lang
@@ -70,15 +70,16 @@ def import_page(
 
     ``libraries=False`` finds the article with our CMS rules alone (for measuring them)."""
     text, encoding = decode_html(data, path)
+    # The libraries run first, on the page's text, and keep only the article they found: each parses the
+    # page again, and their peak (trafilatura's above all) does not then stack on top of our own tree.
+    url = find_url(scan_page(text, path))
+    library, library_how = library_root(text, url) if libraries and selector is None else (None, "")
     soup = BeautifulSoup(text, "lxml")
-    check_depth(soup, path)
     page_words = count_words(node_text(soup.body)) if soup.body else 0
     for tag in soup.find_all(["script", "style", "noscript", "template"]):
         if tag.get("type") != "application/ld+json":
             page_words -= count_words(node_text(tag))
 
-    url = find_url(soup)
-    library, library_how = library_root(text, url) if libraries and selector is None else (None, "")
     root, method = choose_root(soup, selector, path, node_text(library) if library is not None else "")
     page_lang = lang or find_lang(soup)
 

@@ -22,15 +22,26 @@ SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+# Unicode's whitespace, what str.split() splits at: each made a space, then runs of spaces made one, is
+# " ".join(text.split()) without the list of every word (200 MB on a 20 MB page; so would re.sub's pieces be).
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + \
+    "\u2028\u2029\u202f\u205f\u3000"
+_TO_SPACE = str.maketrans(_WHITESPACE, " " * len(_WHITESPACE))
+_SPACES = re.compile(" {2,}")
+_WORD_RUN = re.compile(r"\S+")
+
+
 def count_words(text: str) -> int:
+    # Counted without splitting: a list of every word of a 20 MB page costs 200 MB.
     cjk = len(_CJK.findall(text))
     if not cjk:
-        return len(text.split())
-    return len(_CJK.sub(" ", text).split()) + cjk // 2
+        return sum(1 for _ in _WORD_RUN.finditer(text))
+    return sum(1 for _ in _WORD_RUN.finditer(_CJK.sub(" ", text))) + cjk // 2
 
 
 def node_text(node: Tag) -> str:
-    return " ".join(node.get_text(" ").split())
+    """The node's text, its whitespace runs made one space (as " ".join(text.split()), without the list)."""
+    return _SPACES.sub(" ", node.get_text(" ").translate(_TO_SPACE)).strip(" ")
 
 
 def attr(tag: Tag, name: str) -> str:
@@ -86,15 +97,59 @@ def json_ld(soup: BeautifulSoup) -> list[dict]:
 MAX_DEPTH = 400  # real CMS pages nest a few dozen levels; the import's steps walk the tree recursively
 
 
-def check_depth(soup, path: str) -> None:
-    """Refuse, at once and in one line, a page nested deeper than any article (a hostile page 10,000
+class _Scan:
+    """An lxml parser target that follows how deep the elements nest and keeps the page's link, meta and
+    base elements (the page's own address is among them); it builds no tree."""
+
+    KEEP = ("link", "meta", "base")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.kept: list[tuple[str, dict]] = []
+
+    def start(self, tag, attrib) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
+        if tag in self.KEEP:
+            self.kept.append((tag, dict(attrib)))
+
+    def end(self, tag) -> None:
+        self.depth -= 1
+
+    def data(self, data) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def scan_page(text: str, path: str) -> BeautifulSoup:
+    """The page's link, meta and base elements (a small soup, for :func:`metadata.find_url`), read as the
+    page is parsed, without building its tree: so that the extraction libraries can run before we parse it.
+
+    A page nested deeper than any article is refused here, at once and in one line (a hostile page 10,000
     levels deep would otherwise exhaust Python's stack, after a long time)."""
+    from lxml import etree
+
     from pipeline.core.errors import TamizdatError
 
-    stack = [(soup, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise TamizdatError(f"the page is nested more than {MAX_DEPTH} elements deep; no article is, "
-                                "so it is not imported", path)
-        stack.extend((child, depth + 1) for child in getattr(node, "contents", ()) if hasattr(child, "contents"))
+    # The same parser, fed the same way, as BeautifulSoup(text, "lxml"): the nesting it sees is the soup's.
+    scan = _Scan()
+    parser = etree.HTMLParser(target=scan)
+    try:
+        parser.feed(text)
+        parser.close()
+    except _TooDeep:
+        raise TamizdatError(f"the page is nested more than {MAX_DEPTH} elements deep; no article is, "
+                            "so it is not imported", path) from None
+    except etree.LxmlError:
+        pass  # nothing parsable: the soup is empty too, and the import says there is no article
+    found = BeautifulSoup("", "lxml")
+    for name, attrs in scan.kept:
+        found.append(found.new_tag(name, attrs=attrs))
+    return found

@@ -35,7 +35,8 @@ def add_language(project, lang: str) -> tuple[list[Path], bool]:
     Returns the files created and whether ``pyproject.toml`` now lists the language.
     """
     from pipeline.jobs.update import load
-    from pipeline.core.fileio import atomic_write, project_lock
+    from pipeline.core.fileio import atomic_write
+    from pipeline.core.lock import project_lock
     from pipeline.catalog import pofile
 
     languages.validate(lang)

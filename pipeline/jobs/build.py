@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pipeline.segment.article import article_info
 from pipeline.catalog.extract import segments_of, template_of
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import Staged, project_lock, read_bytes
+from pipeline.core.fileio import Staged, read_bytes
+from pipeline.core.lock import project_lock
 from pipeline.jobs.files import load_po, save_template
 from pipeline.catalog.model import Catalog
 from pipeline.model import Article, Report

@@ -14,7 +14,8 @@ from pipeline.catalog.memory import Memory
 from pipeline.catalog.merge import merge
 from pipeline.catalog.model import Catalog
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import Staged, atomic_write, remove_stale_temporaries
+from pipeline.core.fileio import Staged, atomic_write
+from pipeline.core.lock import remove_stale_temporaries
 from pipeline.jobs.update import (FileResult, MergeContext, note_conversion, run_staged, staged_or_error, load,
                                   load_memory)
 
