@@ -39,8 +39,10 @@ def _name(ch: str) -> str:
 
 def problem(text: str) -> str | None:
     """Why ``text`` (a msgstr, entities included) cannot be published, or None when it can."""
-    if text.isascii() and text.isprintable() and "&#" not in text:
-        return None  # the common case, at C speed
+    if text.isprintable() and "&#" not in text:
+        # The common case, at C speed, in any script: every character refused below (controls, surrogates,
+        # noncharacters, bidi formatting) is in a Unicode category str.isprintable() rejects.
+        return None
     text = html.unescape(text) if "&" in text else text  # a character written as &#x202E; counts too
     stack: list[str] = []
     for ch in text:

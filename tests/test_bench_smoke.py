@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import CORPUS, have, needs
+
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = [
     "extract",
@@ -88,3 +90,19 @@ def test_corpus_is_deterministic_and_edited() -> None:
     ru = generate.pseudo(src, "ru")
     assert "<a1>" in ru and "</a1>" in ru and "&amp;" in ru and "<em>" in ru and "{name}" in ru
     assert "этап" in ru and "СИЗО" in ru and ru != src
+
+
+@needs(have("msgmerge") and (CORPUS / "gnu-www-fr-2015").is_dir(), "needs gettext + corpus")
+def test_merge_quality_prints_translator_effort_for_both_halves(tmp_path: Path) -> None:
+    """bench/merge_quality.py's effort table: msgmerge, us without and with memory, and the oracle, for
+    the tuning half, the half held aside and all (a few catalogues: the rows, not the figures)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "merge_quality.py"), "--limit", "6",
+                           "--work", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    rows = re.findall(r"^\| (tuning half|held aside|all) \(\d+\) \| ([^|]+?) \| ([\d,]+) \| ([\d.]+) \|",
+                      proc.stdout, re.M)
+    merges = ["msgmerge --previous", "tamizdat merge", "tamizdat merge --memory",
+              "oracle: best single 2015 translation"]
+    assert [(part, name) for part, name, _, _ in rows] == [
+        (part, name) for part in ("tuning half", "held aside", "all") for name in merges]
+    assert all(float(ratio) == 1.0 for _, name, _, ratio in rows if name == merges[0])

@@ -257,3 +257,11 @@ def test_prison_context_from_the_glossary_and_the_translation(g):
     # A neutral source whose translation uses the approved term must render every occurrence.
     src = "One long visit was cancelled, and the next long visit too."
     assert errors(g, "de", src, "Ein Langzeitbesuch wurde abgesagt und auch das nächste Treffen.") == {"long-visit": ["glossary-missing"]}
+
+
+def test_two_variants_close_together_are_one_thing_unless_far_apart(g):
+    """“downgraded” to the “roosters” is one idea; the penal colony in Kirov and a colony in Perm are two."""
+    src = "He was moved from the penal colony in Kirov to a colony in Perm."
+    assert errors(g, "ru", src, "Его перевели из исправительной колонии в Кирове в лагерь в Перми.") == {"ik": ["glossary-missing"]}
+    assert errors(g, "ru", src, "Его перевели из исправительной колонии в Кирове в колонию в Перми.") == {}
+    assert errors(g, "ru", "He was downgraded and put among the “roosters”.", "Его «опустили» и перевели к «опущенным».") == {}

@@ -19,8 +19,8 @@ from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.sense import SourceSense, conditional, mirrored, resolve
-from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, stand_in, unquoted_repeats
+from pipeline.glossary.sense import SourceSense, conditional, in_quotes, mirrored, resolve
+from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, everyday_words, stand_in, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -119,8 +119,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
 
 def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
     """The approved spans that render the concept, and why others do not (" (…)" or "")."""
-    if not found:
-        return found, ""
+    if not found or (not unquoted and not everyday_words(found[0].concept, lang)):
+        return found, ""  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
         everyday = everyday_sense(glossary, dst, h, lang)
@@ -181,23 +181,33 @@ def _source(glossary: Glossary, src: str) -> Source:
     return found
 
 
-# Two different variants of a concept in one clause are one idea said twice (“downgraded” to the
-# “roosters”, SIZO (pre-trial detention centre)); a clause boundary between them makes two things to translate
-# (the caste system decides …; the caste decides …).
+# Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
+# the “roosters”, SIZO (pre-trial detention centre), the etap, the transfer); a clause boundary between them
+# makes two things to translate (the caste system decides …; the caste decides …).
 CLAUSE_BREAK_RE = re.compile(r"[;:.!?…]|,\s*(?:and|but|then|while|whereas|or)\b|\bthen\b", re.I)
 SAME_CLAUSE_WORDS = 8  # at most this many words between the two
+APPOSITION_WORDS = 3  # ... or this many, when neither is quoted nor in parentheses ("from the penal colony in
+# Kirov to a colony in Perm" is two colonies)
+
+
+def _quoted(src: str, h) -> bool:
+    return in_quotes(src, h.start, h.end)
 
 
 def _clusters(src: str, hits: list) -> list[list]:
     """Occurrences grouped into the things the source names: the same term repeated is two things; two
     different variants in one clause, close together, are one."""
+    if len(hits) == 1:
+        return [hits]
     groups: list[list] = []
     for h in sorted(hits, key=lambda h: h.start):
         if groups:
             last = groups[-1][-1]
             same = english_base(fold(last.term)) == english_base(fold(h.term))
             gap = mask(src[last.end:h.start])
-            if not same and len(WORD_RE.findall(gap)) <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap):
+            words = len(WORD_RE.findall(gap))
+            if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
+                    and (words <= APPOSITION_WORDS or "(" in gap or _quoted(src, last) or _quoted(src, h))):
                 groups[-1].append(h)
                 continue
         groups.append([h])

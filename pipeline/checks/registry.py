@@ -72,6 +72,9 @@ def checks() -> list[Check]:
     return list(dict.fromkeys(REGISTRY.values()))
 
 
+_WANTED: dict[tuple, list] = {}
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     """What a project switched off or made more (or less) severe, by problem name."""
@@ -97,9 +100,16 @@ class CheckSettings:
         return cls(frozenset(off), tuple(sorted(severity.items())))
 
     def wanted(self) -> list[Check]:
-        """The checks that still report some name."""
-        return [c for c in checks() if any(n not in self.off for n, f in REGISTRY.items() if f is c)]
+        """The checks that still report some name (worked out once per settings: it is asked per entry)."""
+        key = (self.off, len(REGISTRY))
+        found = _WANTED.get(key)
+        if found is None:
+            found = _WANTED[key] = [c for c in checks()
+                                    if any(n not in self.off for n, f in REGISTRY.items() if f is c)]
+        return found
 
     def apply(self, problems: Iterable[Problem]) -> list[Problem]:
+        if not self.off and not self.severity:
+            return list(problems)
         changed = dict(self.severity)
         return [p._replace(severity=changed.get(p.check, p.severity)) for p in problems if p.check not in self.off]

@@ -146,12 +146,12 @@ class SourceSense:
             return True
         if len({h.concept.id for h in self.hits}) >= 2:
             return True  # two prison senses at once (muzhiks in his detachment, a parcel and a long visit)
-        if any(self._has(w) for w in self.glossary.prison_words):
-            return True
-        _strong, weak = prison_vocabulary(self.glossary)
+        strong, weak = prison_vocabulary(self.glossary)
+        words = {_base(m.group(0)) for m in WORD_RE.finditer(mask(self.text))}
+        if words & strong and any(self._has(w) for w in self.glossary.prison_words):
+            return True  # (a phrase of prison_words needs all its words, in any order)
         own = {_base(w) for h in self.hits for w in h.term.split()}
-        words = {_base(m.group(0)) for m in WORD_RE.finditer(mask(self.text))} - own
-        return len(words & weak) >= 2
+        return len((words - own) & weak) >= 2
 
     def _of_complement(self, hit: Hit) -> str:
         """The noun of an “of” phrase after a conditional term when it is foreign to the concept and to
@@ -236,7 +236,7 @@ def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
     return Resolved(approved, forbidden)
 
 
-def _in_quotes(text: str, start: int, end: int) -> bool:
+def in_quotes(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(SPACES)[-1:]
     after = text[end:].lstrip(SPACES)[:1]
     return bool(before and before in OPENING) or bool(after and after in CLOSING and after not in "’'")
@@ -244,7 +244,7 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
 
 def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> str:
     """Why a forbidden ``hit`` in ``dst`` only mirrors the source ("" when it does not)."""
-    if _in_quotes(dst, hit.start, hit.end):
+    if in_quotes(dst, hit.start, hit.end):
         own = [(h.start, h.end) for h in src_hits if h.concept.id == hit.concept.id]
         for m in QUOTE_SPAN_RE.finditer(src):
             if not any(m.start() <= a and b <= m.end() for a, b in own):

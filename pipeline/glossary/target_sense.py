@@ -141,20 +141,36 @@ def _complement(lang: str, after: list[str]) -> str | None:
 
 def everyday_sense(glossary: Glossary, text: str, hit: Hit, lang: str) -> str:
     """Why an approved ``hit`` in a translation is its word's everyday sense ("" when it renders the concept)."""
-    b = base_lang(lang)
     everyday = everyday_words(hit.concept, lang)
     if not everyday:
         return ""
-    words = [m.group(0) for m in WORD_RE.finditer(mask(text[hit.start:hit.end]))]
-    if len(words) != 1 or not (word_keys(words[0], b) & everyday):
+    return _everyday(glossary, hit.concept, lang, text[hit.start:hit.end], text[hit.end:hit.end + 80])
+
+
+def _everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
+    """``everyday_sense`` for one word and what follows it, remembered per glossary."""
+    memo = glossary.everyday_judgements
+    key = (concept.id, lang, form, following)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _judge_everyday(glossary, concept, lang, form, following)
+        if len(memo) > 50_000:
+            memo.clear()
+    return found
+
+
+def _judge_everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
+    b = base_lang(lang)
+    words = [m.group(0) for m in WORD_RE.finditer(mask(form))]
+    if len(words) != 1 or not (word_keys(words[0], b) & everyday_words(concept, lang)):
         return ""
-    after = [m.group(0) for m in WORD_RE.finditer(mask(text[hit.end:hit.end + 80]))]
-    if after and text[hit.end:].lstrip()[:1] in ".,;:!?)»”“\"—–":
+    after = [m.group(0) for m in WORD_RE.finditer(mask(following))]
+    if after and following.lstrip()[:1] in ".,;:!?)»”“\"—–":
         return ""  # the complement would be in another clause
     noun = _complement(b, after)
     if noun is None or word_keys(noun, b) & vocabulary(glossary, lang):
         return ""
-    return f"“{hit.form} … {noun}” is the everyday sense of the word"
+    return f"“{form} … {noun}” is the everyday sense of the word"
 
 
 def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: str) -> dict[str, int]:
@@ -174,13 +190,13 @@ def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: s
 
 def claim_unquoted(text: str, found: list[Hit], others: int) -> list[Hit]:
     """``found`` without the unquoted one-word renderings that ``others`` unquoted source words claim first."""
-    from pipeline.glossary.sense import _in_quotes
+    from pipeline.glossary.sense import in_quotes
 
     if not others:
         return found
     kept = []
     for h in found:
-        if others and " " not in h.form.strip() and not _in_quotes(text, h.start, h.end):
+        if others and " " not in h.form.strip() and not in_quotes(text, h.start, h.end):
             others -= 1
             continue
         kept.append(h)
