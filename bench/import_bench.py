@@ -1,12 +1,19 @@
 """Article extraction on real pages: ours vs trafilatura vs readability-lxml vs justext.
 
-    python bench/import_bench.py [--set import-bench|newspaper4k|all] [--part every|dev|held|both|all] [--tools ...]
+    python bench/import_bench.py [--set import-bench|newspaper4k|readability|all] [--part every|dev|held|both|all]
+                                 [--tools ...]
 
 Sets (each page with a human-checked article body):
 - ``import-bench``: ../shared/import-bench (181 English news pages, scrapinghub's article-extraction-benchmark),
   scored with that benchmark's own ``evaluate.py`` (word 4-gram precision/recall/F1, per page, averaged).
 - ``newspaper4k``: bench/pages/newspaper4k (20 pages in 9 languages from newspaper4k's test data, with the
   maintainers' expected text), scored with the same scorer.
+- ``readability``: bench/pages/readability (26 real pages in English, French and German from Mozilla
+  Readability's test suite, with the maintainers' expected article), scored with the same scorer.
+
+Every folder of bench/pages holding ``NAME.html.gz`` + ``NAME.txt`` pairs is a set (its LICENSE says where
+it comes from). ``own sets`` rows pool the sets of bench/pages, each split by itself: their held-aside
+parts together are the pages the Done-when's "your own held-aside pages" means.
 
 Each set is split once, by a fixed seed, into a development part (70 %) and a held-aside part (30 %) that
 is not looked at while tuning (``--part held`` prints it). A tool that raises or returns no text on a page
@@ -27,7 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 IMPORT_BENCH = ROOT.parent / "shared" / "import-bench"
-NEWSPAPER = ROOT / "bench" / "pages" / "newspaper4k"
+PAGES = ROOT / "bench" / "pages"
+OWN = sorted(d.name for d in PAGES.iterdir() if d.is_dir() and any(d.glob("*.html.gz")))
 HELD_SHARE = 0.3
 SEED = 14
 
@@ -48,10 +56,10 @@ def pages(name: str) -> dict[str, tuple[bytes, str]]:
         for key, item in truth.items():
             out[key] = (gzip.decompress((IMPORT_BENCH / "html" / f"{key}.html.gz").read_bytes()),
                         item.get("articleBody", ""))
-    elif name == "newspaper4k":
-        for path in sorted(NEWSPAPER.glob("*.html.gz")):
+    elif name in OWN:
+        for path in sorted((PAGES / name).glob("*.html.gz")):
             key = path.name[: -len(".html.gz")]
-            out[key] = (gzip.decompress(path.read_bytes()), (NEWSPAPER / f"{key}.txt").read_text(encoding="utf-8"))
+            out[key] = (gzip.decompress(path.read_bytes()), (PAGES / name / f"{key}.txt").read_text(encoding="utf-8"))
     else:
         raise SystemExit(f"unknown set {name!r}")
     return out
@@ -134,9 +142,17 @@ def score(scorer, data: dict[str, tuple[bytes, str]], preds: dict[str, str], key
     return scorer.metrics_from_tp_fp_fns(counts)
 
 
+def _row(name: str, part: str, tool: str, keys: list[str], m: dict, failed: dict, ms: float) -> dict:
+    print(f"| {name} | {part} | {len(keys)} | {tool} | {m['f1']:.3f} | {m['precision']:.3f} | "
+          f"{m['recall']:.3f} | {len(failed)} | {ms:.0f} |", flush=True)
+    return {"set": name, "part": part, "pages": len(keys), "tool": tool, "f1": m["f1"],
+            "precision": m["precision"], "recall": m["recall"], "failures": len(failed),
+            "ms_per_page": ms, "failed": failed}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="all", choices=["all", "import-bench", "newspaper4k"])
+    ap.add_argument("--set", default="all", choices=["all", "import-bench", *OWN])
     ap.add_argument("--part", default="every", choices=["all", "dev", "held", "both", "every"],
                     help="dev = the 70 %% tuned on; held = the 30 %% kept aside; both = each separately; "
                          "every = dev, held aside and all (default)")
@@ -146,8 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the rows as JSON")
     args = ap.parse_args(argv)
     scorer = load_scorer()
-    sets = ["import-bench", "newspaper4k"] if args.set == "all" else [args.set]
+    sets = ["import-bench", *OWN] if args.set == "all" else [args.set]
     rows = []
+    # (tool, part) -> pooled (page data, predictions, failures, pages, seconds) over the own sets
+    pooled: dict[tuple[str, str], list] = {}
     print("| set | part | pages | tool | F1 | precision | recall | failures | ms/page |")
     print("|---|---|---:|---|---:|---:|---:|---:|---:|")
     for name in sets:
@@ -164,18 +182,24 @@ def main(argv: list[str] | None = None) -> int:
             # Each tool runs once over the pages; each part is scored from the same predictions.
             preds, _failures, per_page, reasons = run_tool(TOOLS[tool], subset)
             for part, keys in parts:
-                m = score(scorer, data, preds, keys)
                 failed = {k: reasons[k] for k in keys if k in reasons}
-                row = {"set": name, "part": part, "pages": len(keys), "tool": tool, "f1": m["f1"],
-                       "precision": m["precision"], "recall": m["recall"], "failures": len(failed),
-                       "ms_per_page": per_page * 1000, "failed": failed}
-                rows.append(row)
-                print(f"| {name} | {part} | {len(keys)} | {tool} | {m['f1']:.3f} | {m['precision']:.3f} | "
-                      f"{m['recall']:.3f} | {len(failed)} | {per_page * 1000:.0f} |", flush=True)
+                rows.append(_row(name, part, tool, keys, score(scorer, data, preds, keys), failed, per_page * 1000))
+                if name in OWN:
+                    pool = pooled.setdefault((tool, part), [{}, {}, {}, [], 0.0])
+                    for k in keys:
+                        pool[0][f"{name}/{k}"] = data[k]
+                        pool[1][f"{name}/{k}"] = preds[k]
+                    pool[2].update({f"{name}/{k}": v for k, v in failed.items()})
+                    pool[3].extend(f"{name}/{k}" for k in keys)
+                    pool[4] += per_page * len(keys)
                 if tool == "ours" and args.worst and part == "dev":
                     per = sorted((scorer.string_shingle_matching(true=data[k][1], pred=preds[k]), k) for k in keys)
                     for (tp, fp, fn), k in per[: args.worst]:
                         print(f"    {k}  tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}  {reasons.get(k, '')}")
+    if len({n for n in sets if n in OWN}) > 1:
+        for (tool, part), (data, preds, failed, keys, seconds) in pooled.items():
+            rows.append(_row("own sets", part, tool, keys, score(scorer, data, preds, keys), failed,
+                             seconds / max(1, len(keys)) * 1000))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

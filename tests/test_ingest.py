@@ -226,3 +226,50 @@ def test_an_undated_article_is_built_and_listed_last_without_a_date(project, cap
     item = index[index.index("No date here"):].split("</li>", 1)[0]
     assert "<time" not in item and "<time" in index[: index.index("No date here")]
     assert (project / "site" / "en" / "no-date-here.html").is_file()
+
+
+def test_thumbnail_teasers_go_even_when_the_article_quotes_their_headlines():
+    """A "related" list of thumbnail links whose headline the article repeats (yna.co.kr: "Funeral for actor
+    Lee Sun-kyun") is a teaser list; a source credit that is one link ("[Engadget]") and that the libraries
+    keep as a block of its own stays."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest.libraries import agree
+
+    body = ("The funeral for actor Lee Sun-kyun was held on Friday in Seoul with family and colleagues present. "
+            "Police said the investigation into the case would be closed after the funeral this week.")
+    ours = BeautifulSoup(
+        f"<div><p>{body}</p><p><a href='https://e.example/r'>Engadget</a></p><ul>"
+        "<li><a href='/v/1'><strong>Funeral for actor Lee Sun-kyun</strong><img src='/t1.jpg'></a></li>"
+        "<li><a href='/v/2'><strong>Funeral for actor Lee Sun-kyun</strong><img src='/t2.jpg'></a></li>"
+        "</ul></div>", "lxml").div
+    library = BeautifulSoup(f"<div><p>{body}</p><p>[Engadget]</p></div>", "lxml").div
+    kept, dropped = agree(list(ours.find_all(["p", "ul"], recursive=False)), library)
+    text = " ".join(b.get_text(" ") for b in kept)
+    assert "Engadget" in text and "Seoul" in text
+    assert "/t1.jpg" not in "".join(str(b) for b in kept) and dropped == 2
+
+
+def test_a_lead_trafilatura_drops_stays_on_readabilitys_word_but_not_a_blurb_after_the_article():
+    """lsm.lv: trafilatura's precise setting leaves the lead paragraph out, readability-lxml and our rules
+    keep it -- two readers of three. A long blurb after the article that readability also took is not
+    enough on its word: what follows an article is where "more stories" are."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest.libraries import agree
+
+    lead = ("Norway's rescue team found a fifth victim four days after the landslide buried several houses in "
+            "the village of Ask, and five more people, two of them children, are still missing tonight.")
+    body = ["The landslide hit the administrative centre of Gjerdrum in the night to Wednesday, some twenty "
+            f"five kilometres north-east of Oslo, and took {n} houses with it as the ground gave way." for n in
+            ("several", "nine", "eleven")]
+    blurb = ("A popular diet for an active life that promises to lose up to ten kilos in fourteen days with "
+             "two menus to choose from and no going back afterwards, readers say.")
+    ours = BeautifulSoup("<div>" + "".join(f"<p>{t}</p>" for t in [lead, *body, blurb]) + "</div>", "lxml").div
+    trafilatura = BeautifulSoup("<div>" + "".join(f"<p>{t}</p>" for t in body) + "</div>", "lxml").div
+    readability = " ".join([lead, *body, blurb])
+    kept, _dropped = agree(list(ours.find_all("p")), trafilatura, readability)
+    text = " ".join(b.get_text(" ") for b in kept)
+    assert "fifth victim" in text and "popular diet" not in text
+    kept, _dropped = agree(list(BeautifulSoup(str(ours), "lxml").div.find_all("p")), trafilatura)
+    assert "fifth victim" not in " ".join(b.get_text(" ") for b in kept)  # without readability's word

@@ -149,7 +149,7 @@ def everyday_sense(glossary: Glossary, text: str, hit: Hit, lang: str) -> str:
 
 def _everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
     """``everyday_sense`` for one word and what follows it, remembered per glossary."""
-    memo = glossary.__dict__.setdefault("_everyday_memo", {})
+    memo = glossary.everyday_judgements
     key = (concept.id, lang, form, following)
     found = memo.get(key)
     if found is None:

@@ -53,7 +53,14 @@ class Imported:
 
     @property
     def text(self) -> str:
-        return " ".join(norm(BeautifulSoup(b, "lxml").get_text()) for b in self.blocks)
+        """The article's text as a reader sees it: a line break separates words too ("FL<br>June" is two)."""
+        out = []
+        for b in self.blocks:
+            block = BeautifulSoup(b, "lxml")
+            for br in block.find_all("br"):
+                br.replace_with("\n")
+            out.append(norm(block.get_text()))
+        return " ".join(out)
 
 
 def import_page(
@@ -73,7 +80,7 @@ def import_page(
     # The libraries run first, on the page's text, and keep only the article they found: each parses the
     # page again, and their peak (trafilatura's above all) does not then stack on top of our own tree.
     url = find_url(scan_page(text, path))
-    library, library_how = library_root(text, url) if libraries and selector is None else (None, "")
+    library, library_how, second = library_root(text, url) if libraries and selector is None else (None, "", "")
     soup = BeautifulSoup(text, "lxml")
     page_words = count_words(node_text(soup.body)) if soup.body else 0
     for tag in soup.find_all(["script", "style", "noscript", "template"]):
@@ -103,7 +110,7 @@ def import_page(
         # (The libraries read teasers beside an article as part of it; our choice among them stands.)
         if AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
             # Our rules' article, less what both libraries leave out: keeps the CMS's structure.
-            blocks, left_out = agree(blocks, library)
+            blocks, left_out = agree(blocks, library, second)
             builder.kept["paragraphs"] -= left_out
             dropped["blocks the libraries leave out"] += left_out
             method = f"{method}, checked against {LIBRARIES}"
@@ -189,13 +196,18 @@ def _blocks(root: Tag, selector: str | None, url: str | None, title: str | None,
 
 
 def _count_outside(soup: BeautifulSoup, root: Tag, dropped: Counter) -> None:
-    """Count the boilerplate outside the article too, so the report covers the whole page."""
-    if soup.body is None:
+    """Count the boilerplate outside the article too, so the report covers the whole page: each outermost
+    boilerplate element once (one walk down the page; what lies inside a counted element is not counted)."""
+    if soup.body is None or root is soup.body:
         return
-    for tag in soup.body.find_all(True):
-        if tag is root or root in tag.parents or tag in root.parents:
-            continue
-        reason = boilerplate_reason(tag)
-        if reason and not any(boilerplate_reason(p) for p in tag.parents if p is not root and isinstance(p, Tag)
-                              and p.name not in ("html", "[document]", "body")):
-            dropped[reason] += 1
+    around = {id(p) for p in root.parents}
+    stack: list[tuple[Tag, bool]] = [(soup.body, False)]
+    while stack:
+        tag, inside = stack.pop()
+        for child in tag.children:
+            if not isinstance(child, Tag) or child is root:
+                continue
+            reason = boilerplate_reason(child)
+            if reason and not inside and id(child) not in around:
+                dropped[reason] += 1
+            stack.append((child, inside or bool(reason)))

@@ -9,8 +9,8 @@ readability's text also has them, and when trafilatura finds much less than read
 contains what trafilatura found, readability's choice is taken: 0.966 on the same pages.
 
 The import then keeps our rules' article (its structure, figures, warnings) less the blocks this
-article does not have (:func:`agree`), or this article itself where ours holds too little of it:
-0.962 on the development part, 0.969 on the held-aside part (bench/import_bench.py)."""
+article does not have (:func:`agree`), or this article itself where ours holds too little of it.
+Figures per set: docs/publishing.md (bench/import_bench.py)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ VOTE_MIN_SHARE = 0.7
 RESCUE_SHARE = 0.5
 RESCUE_OVERLAP = 0.3
 LIBRARIES = "trafilatura and readability-lxml"
+# A paragraph trafilatura left out is taken on readability's word (agree's second vote) from this many words.
+SECOND_VOTE_WORDS = 16
 # Our rules' article is kept (less what the libraries leave out) when it holds at least this share of
 # the libraries' article; below, our rules took the wrong part of the page.
 MIN_COVERAGE = 0.5
@@ -93,24 +95,25 @@ def _give_back_freed_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
 
 
-def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str]:
-    """(the article as a detached fragment, how it was found), or (None, "") when both libraries find nothing."""
+def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str, str]:
+    """(the article as a detached fragment, how it was found, readability's text where the article is
+    trafilatura's), or (None, "", "") when both libraries find nothing."""
     traf = _trafilatura(text, url)
     _give_back_freed_memory()
     read = _readability(text)
     _give_back_freed_memory()
     if traf is None and read is None:
-        return None, ""
+        return None, "", ""
     if traf is None:
-        return read, "readability-lxml"
+        return read, "readability-lxml", ""
     if read is None:
-        return traf, "trafilatura"
+        return traf, "trafilatura", ""
     t_tokens, r_tokens = _tokens(traf.get_text(" ")), _tokens(read.get_text(" "))
     t_sh, r_sh = _shingles(t_tokens), _shingles(r_tokens)
     if len(t_tokens) < RESCUE_SHARE * len(r_tokens) and len(t_sh & r_sh) >= RESCUE_OVERLAP * len(t_sh):
-        return read, "readability-lxml (trafilatura found a part of it)"
+        return read, "readability-lxml (trafilatura found a part of it)", ""
     if len(r_tokens) < VOTE_MIN_SHARE * len(t_tokens):
-        return traf, "trafilatura"
+        return traf, "trafilatura", ""
     r_words = set(r_tokens)
     dropped = 0
     for block in traf.find_all(_BLOCKS):
@@ -125,8 +128,9 @@ def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str]:
             dropped += 1
     if len(_tokens(traf.get_text(" "))) < RESCUE_SHARE * len(r_tokens):
         # Hardly anything of trafilatura's is in readability's text: it took another part of the page.
-        return read, "readability-lxml (trafilatura took another part of the page)"
-    return traf, "trafilatura, checked against readability-lxml" + (f" ({dropped} blocks left out)" if dropped else "")
+        return read, "readability-lxml (trafilatura took another part of the page)", ""
+    how = "trafilatura, checked against readability-lxml" + (f" ({dropped} blocks left out)" if dropped else "")
+    return traf, how, read.get_text(" ")
 
 
 def _agrees(text: str, available: Counter, joined: str) -> bool:
@@ -146,6 +150,18 @@ def _agrees(text: str, available: Counter, joined: str) -> bool:
     return True
 
 
+def _kept(leaf: Tag, available: Counter, joined: str, links: set[str]) -> bool:
+    """A block that is one link (a teaser's headline) is the libraries' only as a link or a block of theirs:
+    its words inside their text are the article quoting the headline, not the teaser; one around a thumbnail is
+    a teaser always. Others: :func:`_agrees`."""
+    text = " ".join(_tokens(leaf.get_text(" ")))
+    link_text = " ".join(" ".join(_tokens(a.get_text(" "))) for a in leaf.find_all("a"))
+    if text and link_text == text:
+        # A link around a thumbnail and a headline is a teaser, whoever kept it.
+        return not any(a.find("img") for a in leaf.find_all("a")) and text in links
+    return _agrees(leaf.get_text(" "), available, joined)
+
+
 def coverage(blocks: list[Tag], library: Tag) -> float:
     """Share of the libraries' article (4-word runs) that our blocks hold."""
     lib = _shingles(_tokens(library.get_text(" ")))
@@ -153,27 +169,64 @@ def coverage(blocks: list[Tag], library: Tag) -> float:
     return len(lib & ours) / max(1, len(lib))
 
 
-def agree(blocks: list[Tag], library: Tag) -> tuple[list[Tag], int]:
+def agree(blocks: list[Tag], library: Tag, second: str = "") -> tuple[list[Tag], int]:
     """Our blocks less the text blocks the libraries left out (and the count of those). A figure stays
     with its caption (the libraries drop captions, but a caption belongs with the picture it explains),
-    except in a gallery of several figures, whose captions must be in the libraries' text like any block."""
+    except in a gallery of several figures, whose captions must be in the libraries' text like any block.
+
+    ``second``: readability-lxml's text where ``library`` is trafilatura's article. A long paragraph of ours
+    that trafilatura left out but readability has stays when it lies within the article or just before it (a
+    lead paragraph, one after an inline box): two of the three readers have it there. Elsewhere two of three
+    are not enough (readability keeps a sidebar now and then)."""
     lib_tokens = _tokens(library.get_text(" "))
     available = Counter(tuple(lib_tokens[i:i + 4]) for i in range(len(lib_tokens) - 3))
     joined = f" {' '.join(lib_tokens)} "
     gallery = sum(b.name == "figure" for b in blocks) >= GALLERY
-    kept, dropped = [], 0
-    for block in blocks:
+    # What the libraries have as a link or as a block of its own (trafilatura drops some links' markup).
+    links = {" ".join(_tokens(t.get_text(" "))) for t in library.find_all(["a", *_BLOCKS])}
+    kept: list[tuple[int, Tag]] = []
+    left_out: list[tuple[int, Tag]] = []  # whole paragraphs only trafilatura left out
+    dropped = 0
+    for i, block in enumerate(blocks):
         if block.name == "figure" and not gallery or (block.find("img") and not block.get_text(strip=True)):
-            kept.append(block)
+            kept.append((i, block))
             continue
         for leaf in block.find_all(_BLOCKS):
-            if not leaf.decomposed and not leaf.find(_BLOCKS) and not _agrees(leaf.get_text(" "), available, joined):
+            if not leaf.decomposed and not leaf.find(_BLOCKS) and not _kept(leaf, available, joined, links):
                 leaf.decompose()
                 dropped += 1
         if block.name in _BLOCKS and not block.find(_BLOCKS):
-            if not _agrees(block.get_text(" "), available, joined):
+            if not _kept(block, available, joined, links):
                 dropped += 1
+                left_out.append((i, block))
                 continue
         if block.get_text(strip=True) or block.find("img"):
-            kept.append(block)
-    return kept, dropped
+            kept.append((i, block))
+    if second and kept and left_out:
+        restored = _second_vote(kept, left_out, second)
+        dropped -= len(restored)
+        kept = sorted(kept + restored, key=lambda item: item[0])
+    return [block for _i, block in kept], dropped
+
+
+def _second_vote(kept: list[tuple[int, Tag]], left_out: list[tuple[int, Tag]], second: str) -> list[tuple[int, Tag]]:
+    """The left-out paragraphs (index, block) that readability's text has, inside the span of the kept
+    blocks or in an unbroken run of such paragraphs just before it (a lead). After the article, readability's
+    word is not enough: what follows an article is where "more stories" blurbs are."""
+    tokens = _tokens(second)
+    available = Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+    seen = Counter(" ".join(block.get_text(" ").split()) for _i, block in kept + left_out)
+    voted = set()
+    for i, block in left_out:
+        text = " ".join(block.get_text(" ").split())
+        # A paragraph, not a teaser's blurb, a caption shown twice or a shouted promotion ("GET … HERE").
+        if (block.name == "p" and len(_tokens(text)) >= SECOND_VOTE_WORDS and seen[text] == 1
+                and not text.isupper() and _agrees(text, available, "")):
+            voted.add(i)
+    first, last = kept[0][0], kept[-1][0]
+    inside = {i for i in voted if first < i < last}
+    edge = first - 1
+    while edge in voted:
+        inside.add(edge)
+        edge -= 1
+    return [(i, block) for i, block in left_out if i in inside]

@@ -9,7 +9,7 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
-from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, node_text, norm
+from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, node_text, norm, simple_select
 
 # Markup that names the article body itself: tried first, and on its own before the containers below.
 EXPLICIT_STRUCTURES = (
@@ -47,8 +47,9 @@ def choose_root(soup: BeautifulSoup, selector: str | None, path: str, library_te
     body = soup.body or soup
     if selector:
         return _selected(soup, selector, path)
+    tags = body.find_all(True)
     for selectors in (EXPLICIT_STRUCTURES, KNOWN_STRUCTURES):
-        found = _structure(body, selectors)
+        found = _structure(tags, selectors)
         if found is None:
             continue
         best, css, top = found
@@ -78,10 +79,10 @@ def _selected(soup: BeautifulSoup, selector: str, path: str) -> tuple[Tag, str]:
     return wrapper, f"--selector {selector} ({len(top)} parts)"
 
 
-def _structure(body: Tag, selectors: tuple[str, ...]) -> tuple[Tag, str, list[Tag]] | None:
+def _structure(tags: list[Tag], selectors: tuple[str, ...]) -> tuple[Tag, str, list[Tag]] | None:
     """(the largest match, its selector, all outermost matches) for the first selector that matches."""
     for css in selectors:
-        candidates = [c for c in body.select(css) if not inside_boilerplate(c) and not boilerplate_reason(c)]
+        candidates = [c for c in simple_select(tags, css) if not inside_boilerplate(c) and not boilerplate_reason(c)]
         candidates = [c for c in candidates if count_words(node_text(c)) >= MIN_ARTICLE_WORDS // 2]
         if candidates:
             top = [c for c in candidates if not any(p in candidates for p in c.parents)]

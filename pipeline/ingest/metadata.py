@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from pipeline.ingest.boilerplate import inside_boilerplate
-from pipeline.ingest.dom import attr, json_ld, meta_content, norm
+from pipeline.ingest.dom import attr, json_ld, meta_content, norm, simple_select
 
 # " : " is not among them: French puts it inside titles.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|»|«|·)\s+")
@@ -57,9 +57,10 @@ def find_author(soup: BeautifulSoup) -> str | None:
             return norm(author["name"])
         if isinstance(author, str) and not author.startswith("http"):
             return norm(author)
+    tags = soup.find_all(True)
     for css in ('[rel="schema:author"] [property="schema:name"]', '[rel~="sioc:has_creator"] .username',
                 ".username", '[rel="author"]', ".author .fn", ".byline .author", '[itemprop="author"]'):
-        tag = soup.select_one(css)
+        tag = next(iter(simple_select(tags, css)), None)
         if tag and norm(tag.get_text(" ")):
             return norm(tag.get_text(" "))
     return None
