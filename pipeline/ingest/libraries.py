@@ -89,10 +89,9 @@ def _give_back_freed_memory() -> None:
     keeps freed memory for later mallocs, but Python's own objects come from separate arenas and never
     reuse it: without this, a 20 MB page keeps trafilatura's 360 MB of freed tree for the rest of the import."""
     import ctypes
-    import ctypes.util
 
-    with contextlib.suppress(OSError, AttributeError, TypeError):  # glibc only; elsewhere nothing to do
-        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    with contextlib.suppress(OSError, AttributeError):  # glibc only; elsewhere nothing to do
+        ctypes.CDLL(None).malloc_trim(0)  # the C library already loaded (no search for it, no subprocess)
 
 
 def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str, str]:
