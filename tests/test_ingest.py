@@ -273,3 +273,17 @@ def test_a_lead_trafilatura_drops_stays_on_readabilitys_word_but_not_a_blurb_aft
     assert "fifth victim" in text and "popular diet" not in text
     kept, _dropped = agree(list(BeautifulSoup(str(ours), "lxml").div.find_all("p")), trafilatura)
     assert "fifth victim" not in " ".join(b.get_text(" ") for b in kept)  # without readability's word
+
+
+def test_a_very_large_page_is_imported_by_our_rules_alone_and_says_so(monkeypatch):
+    """trafilatura alone needs about 30 times a page's size in memory: above the limit the libraries are not
+    asked, the article is still found, and the editor is told that it was not cross-checked."""
+    import pipeline.ingest as ingest
+
+    html = page()
+    checked = import_page(html)
+    assert "checked against" in checked.method and not any("MB" in w for w in checked.warnings)
+    monkeypatch.setattr(ingest, "LIBRARY_LIMIT", len(html) // 2)
+    alone = import_page(html)
+    assert alone.text == checked.text and "checked against" not in alone.method
+    assert any("our CMS rules alone" in w for w in alone.warnings)
