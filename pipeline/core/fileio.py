@@ -319,12 +319,3 @@ def atomic_write_many(items: list[tuple[str | os.PathLike, bytes]]) -> None:
         for path, data in items:
             staged.add(path, data)
 
-
-def __getattr__(name: str):
-    # The lock moved to pipeline.core.lock; jobs/update.py (worked on under issue 11 this session) still
-    # imports project_lock from here. Imported late: lock imports this module.
-    if name == "project_lock":
-        from pipeline.core import lock
-
-        return getattr(lock, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

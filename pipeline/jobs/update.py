@@ -20,7 +20,8 @@ from pipeline.catalog.memory import Memory
 from pipeline.catalog.header import GENERATOR, set_header
 from pipeline.catalog.merge import merge
 from pipeline.core.errors import TamizdatError
-from pipeline.core.fileio import Staged, atomic_write, project_lock, read_bytes, stage
+from pipeline.core.fileio import Staged, atomic_write, read_bytes, stage
+from pipeline.core.lock import project_lock
 from pipeline.core.parallel import in_child, pimap
 
 
