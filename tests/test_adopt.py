@@ -281,13 +281,19 @@ def test_adopt_beats_position_on_perturbed_gnu_org_pairs():
 
 
 
-def test_adopt_into_a_project_segmented_by_sentence(tmp_path: Path):
+def sentence_project_without_ru(tmp_path: Path) -> Path:
+    """The sample switched to sentence segmentation, with no template and no Russian catalogue yet."""
     project = copy_sample(tmp_path / "project")
     cfg = project / "pyproject.toml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace(
         "[tool.tamizdat]\n", '[tool.tamizdat]\nsegmentation = "sentence"\n', 1), encoding="utf-8")
     (project / "locales" / "ru" / f"{SLUG}.po").unlink()
     (project / "locales" / f"{SLUG}.pot").unlink()
+    return project
+
+
+def test_adopt_into_a_project_segmented_by_sentence(tmp_path: Path):
+    project = sentence_project_without_ru(tmp_path)
     proc = run_cli("adopt", SLUG, PUBLISHED, "--lang", "ru", cwd=project)
     assert proc.returncode == 0, proc.stderr
     po = {e.msgid: e for e in pofile.parse((project / "locales" / "ru" / f"{SLUG}.po").read_bytes(), "ru.po")
@@ -298,12 +304,7 @@ def test_adopt_into_a_project_segmented_by_sentence(tmp_path: Path):
 
 
 def test_adopt_by_sentence_pairs_the_sentences_of_a_paragraph_the_translator_restructured(tmp_path: Path):
-    project = copy_sample(tmp_path / "project")
-    cfg = project / "pyproject.toml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace(
-        "[tool.tamizdat]\n", '[tool.tamizdat]\nsegmentation = "sentence"\n', 1), encoding="utf-8")
-    (project / "locales" / "ru" / f"{SLUG}.po").unlink()
-    (project / "locales" / f"{SLUG}.pot").unlink()
+    project = sentence_project_without_ru(tmp_path)
     theirs: list[str] = []
 
     def merge_two_sentences(root):
