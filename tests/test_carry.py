@@ -58,6 +58,19 @@ def _pot(*msgids):
     return pot
 
 
+def test_a_carried_change_never_leaves_the_translations_markup_broken():
+    # gnu.org, 2015 -> 2017: a closing tag moved before the final full stop; the old "." + "</a>" is no
+    # verbatim token a translation keeps, so a carry could only take the tag away, not put it back
+    old = "<a href=\"http://www.cs.pdx.edu/~trent/gnu\">Trent's pages.</a>"
+    new = "<a href=\"http://www.cs.pdx.edu/~trent/gnu\">Trent's pages</a>."
+    fr = "<a href=\"http://www.cs.pdx.edu/~trent/gnu\">Les pages de Trent</a>"
+    assert carry(old, new, fr) == fr
+    # a name replaced together with the link around it, whose closing tag stays: nothing is carried
+    old = '* <a href="http://wiki.gnome.org/Apps/Dia/Documentation">Dia</a>'
+    new = '<a href="https://wiki.gnome.org/Apps/Evince/Downloads"> Evince</a>'
+    assert carry(old, new, old) == old
+
+
 def test_merge_carries_into_fuzzy_suggestions_and_names_the_old_source():
     old = _po({"Letter of 39 pages received on 20.05.2020": "Lettre de 39 pages reçue le 20.05.2020"})
     out = merge(old, _pot("Letter of 37 pages received on 22.08.2020"), lang="fr")
