@@ -36,6 +36,20 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+@contextlib.contextmanager
+def rare_collections(first: int = 50_000) -> Iterator[None]:
+    """Run a long batch with the cyclic garbage collector's first generation ``first`` allocations
+    long instead of 700 (restored after). Why: a check keeps large memos (word keys, hits, analysed
+    sources) that every older-generation collection walks again, while a check leaves few cycles behind;
+    on 800 generated catalogues this saved about 6 % of ``check``'s CPU."""
+    old = gc.get_threshold()
+    gc.set_threshold(first, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def workers(n_items: int, jobs: int | None = None) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     jobs = cores if jobs is None else max(1, jobs)

@@ -21,7 +21,7 @@ from pipeline.catalog.extract import keep_creation_date, now_stamp, segments_of,
 from pipeline.core.errors import TamizdatError
 from pipeline.core.fileio import read_bytes, write_if_changed, write_many_if_changed
 from pipeline.model import Finding
-from pipeline.core.parallel import pmap
+from pipeline.core.parallel import pmap, rare_collections
 from pipeline.render import render, translations_from_catalog
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -212,7 +212,8 @@ def check_files(files: list[tuple[Path, str | None]], glossary, lang: str | None
             glossary.find("", code)
     by_article = sorted(files, key=lambda f: (Path(f[0]).name, str(f[0])))
     ctx = _CheckContext(glossary, lang, settings or CheckSettings())
-    by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs, context=ctx)))
+    with rare_collections():
+        by_file = dict(zip((str(p) for p, _ in by_article), pmap(_check_task, by_article, jobs, context=ctx)))
     checked = [by_file[str(path)] for path, _ in files if by_file[str(path)] is not None]
     return [f for found in checked for f in found], len(checked)
 

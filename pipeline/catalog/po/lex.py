@@ -142,11 +142,23 @@ _SIMPLE_LINE = re.compile(r'(?:#~?\|?)?[ \t]*(?:[a-z_]+(?:\[\d+\])?)?[ \t]*(?:"(
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|#.*|[A-Za-z_]+[ \t]*(?:\[[ \t]*\d+[ \t]*\])?|[^\s"#A-Za-z_]+|[ \t\r]+')
 
 
+# The lines most catalogues are made of: a keyword (or none) and one string with no quote or backslash inside.
+_PLAIN_HEADS = frozenset(("", "msgid ", "msgstr ", "msgctxt ", "msgid_plural "))
+
+
+def _plain(line: str) -> bool:
+    """A line ``_SIMPLE_LINE`` matches, told by string methods (in C) rather than by the regex, which
+    steps through a long string a character at a time."""
+    q = line.find('"')
+    return (q >= 0 and line[-1] == '"' and len(line) - q >= 2 and line[:q] in _PLAIN_HEADS
+            and line.count('"') == 2 and "\\" not in line)
+
+
 def pieces(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """The lines of a PO file cut where GNU's lexer sees tokens, not lines: ``msgid "a" msgstr "b"`` on one
     line, ``domain "x" msgid …``, and a ``#`` comment after a string (it belongs to what follows)."""
     for lineno, line in numbered:
-        if line[:1] == "#" and line[1:2] not in ("~", "|") or _SIMPLE_LINE.fullmatch(line):
+        if line[:1] == "#" and line[1:2] not in ("~", "|") or _plain(line) or _SIMPLE_LINE.fullmatch(line):
             yield lineno, line
             continue
         prefix = ""
