@@ -24,9 +24,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from pipeline.catalog.model import Message
+
+# What a translation holds as its source has it: a tag (with its attributes and link target), an entity.
+TAG = r"<[^<>]*>"
+ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"
 # Tags, entities, digit runs, letter runs, whitespace runs, and any other single character.
-_TOKEN = re.compile(r"<[^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|\w+);|\d+|[^\W\d_]+|\s+|.", re.S)
+_TOKEN = re.compile(rf"{TAG}|{ENTITY}|\d+|[^\W\d_]+|\s+|.", re.S)
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)")
 _WIDEN = 4  # equal tokens taken in around an insertion or a short change to anchor it in the translation
 
@@ -76,7 +83,7 @@ def _mismatch(translation: str, shape: Counter) -> int:
     return sum(((mine - shape) + (shape - mine)).values())
 
 
-def carry_into(entry, old_source: str) -> bool:
+def carry_into(entry: Message, old_source: str) -> bool:
     """Carry into a fuzzy suggestion's msgstr (a singular entry) what changed since ``old_source``;
     True when that changed the translation."""
     if entry.msgid_plural:

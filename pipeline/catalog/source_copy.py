@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.catalog.carry import ENTITY, TAG
+
 MIN_SHARE = 0.4  # of the source's characters that a translation holds verbatim
 
 _VERBATIM = re.compile(
-    r"<[^<>]*>"  # a tag, with its attributes and link target
-    r"|&(?:#\d+|#x[0-9a-fA-F]+|\w+);"  # an entity
+    rf"{TAG}|{ENTITY}"  # the tags and entities carry.py also copies as they are
     r"|(?:https?://|ftp://|mailto:|www\.)[^\s<>\"']+"  # a URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
     r"|\d+"
