@@ -254,14 +254,19 @@ def _list(items: list[str]) -> str:
     return "[" + ", ".join(_q(x) for x in items) + "]"
 
 
+def _value(v: bool | str | list[str]) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return _list(v) if isinstance(v, list) else _q(v)
+
+
+def _pairs(items: list[tuple[str, bool | str | list[str] | None]]) -> list[str]:
+    """``key = value`` for every item that is set (None, False, "" and [] are left out: the defaults)."""
+    return [f"{k} = {_value(v)}" for k, v in items if v]
+
+
 def _term(t: Term) -> str:
-    extra = []
-    if t.quoted:
-        extra.append("quoted = true")
-    if t.prison_only:
-        extra.append("prison_only = true")
-    if t.context:
-        extra.append(f"context = {_list(t.context)}")
+    extra = _pairs([("quoted", t.quoted), ("prison_only", t.prison_only), ("context", t.context)])
     return f"{{ term = {_q(t.text)}, {', '.join(extra)} }}" if extra else _q(t.text)
 
 
@@ -277,41 +282,21 @@ def dumps(glossary: Glossary) -> str:
     for c in glossary.concepts:
         out += ["", "[[concept]]", f"id = {_q(c.id)}"]
         out.append("terms = [" + ", ".join(_term(t) for t in c.terms) + "]")
-        for key in ("exclude", "context", "not_context"):
-            if getattr(c, key):
-                out.append(f"{key} = {_list(getattr(c, key))}")
-        if c.prison_only:
-            out.append("prison_only = true")
-        if c.pos:
-            out.append(f"pos = {_q(c.pos)}")
-        if c.case_sensitive:
-            out.append("case_sensitive = true")
-        if c.dnt:
-            out.append("dnt = true")
-        if c.definition:
-            out.append(f"definition = {_q(c.definition)}")
-        if c.translator_note:
-            out.append(f"translator_note = {_q(c.translator_note)}")
-        if c.source_reader_note:
-            out.append(f"reader_note = {_q(c.source_reader_note)}")
+        out += _pairs([("exclude", c.exclude), ("context", c.context), ("not_context", c.not_context),
+                       ("prison_only", c.prison_only), ("pos", c.pos), ("case_sensitive", c.case_sensitive),
+                       ("dnt", c.dnt), ("definition", c.definition), ("translator_note", c.translator_note),
+                       ("reader_note", c.source_reader_note)])
         for lang, tr in c.langs.items():
             out += ["", f"[concept.{lang if re.match(r'^[A-Za-z0-9_-]+$', lang) else _q(lang)}]"]
-            if tr.preferred:
-                out.append(f"preferred = {_list(tr.preferred)}")
-            if tr.admitted:
-                out.append(f"admitted = {_list(tr.admitted)}")
+            out += _pairs([("preferred", tr.preferred), ("admitted", tr.admitted)])
             if tr.forbidden:
                 items = [
                     f"{{ term = {_q(f.term)}, reason = {_q(f.reason)} }}" if f.reason else f"{{ term = {_q(f.term)} }}"
                     for f in tr.forbidden
                 ]
                 out.append("forbidden = [\n  " + ",\n  ".join(items) + ",\n]")
-            if tr.dnt is not None:
-                out.append(f"dnt = {'true' if tr.dnt else 'false'}")
-            if tr.case_sensitive is not None:
-                out.append(f"case_sensitive = {'true' if tr.case_sensitive else 'false'}")
-            if tr.reader_note:
-                out.append(f"reader_note = {_q(tr.reader_note)}")
-            if tr.exclude:
-                out.append(f"exclude = {_list(tr.exclude)}")
+            # dnt and case_sensitive are tri-state per language (None: as the concept says), so False is written.
+            out += [f"{k} = {_value(v)}" for k, v in (("dnt", tr.dnt), ("case_sensitive", tr.case_sensitive))
+                    if v is not None]
+            out += _pairs([("reader_note", tr.reader_note), ("exclude", tr.exclude)])
     return "\n".join(out) + "\n"
