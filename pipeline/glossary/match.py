@@ -39,8 +39,9 @@ TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
-# What may separate the words of one multi-word term.
-GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc]*")
+# What may separate the words of one multi-word term: also quotation marks that set off one of its words, as
+# writers quote the colour of a zone («красная» зона, la zone « noire », the “black” zone).
+GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
 CLOSE_QUOTES = "\"'”“»’‘›"
 
