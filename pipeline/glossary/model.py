@@ -27,6 +27,11 @@ class Term:
     # prison context, "Stolypin" alone is usually the statesman.
     prison_only: bool = False
     context: list[str] = field(default_factory=list)
+    # Its own neighbourhood (glossary/neighbourhood.py): words that, next to it in its clause, mark another
+    # sense ("downgraded the charge"), and whether it has a common everyday sense (a parcel, a search), so that
+    # a finding is only a question where nothing next to it says prison.
+    not_near: list[str] = field(default_factory=list)
+    everyday: bool = False
 
 
 @dataclass
@@ -71,6 +76,9 @@ class Concept:
     context: list[str] = field(default_factory=list)
     not_context: list[str] = field(default_factory=list)
     prison_only: bool = False
+    # The same as a term's, for every term of the concept.
+    not_near: list[str] = field(default_factory=list)
+    everyday: bool = False
     langs: dict[str, Translations] = field(default_factory=dict)
     line: int = field(default=0, compare=False)
     # Worked out once from the fields above when first needed, never compared: the source variants that count

@@ -42,6 +42,11 @@ def _term(concept: Concept, text: str) -> Term | None:
     return next((t for t in concept.terms if t.text == text), None)
 
 
+def term_of(hit: Hit) -> Term | None:
+    """The glossary term (with its own flags) a source hit matched."""
+    return _term(hit.concept, hit.term)
+
+
 def conditional(hit: Hit) -> bool:
     """Whether a source hit counts only under a sense condition."""
     c = hit.concept
