@@ -114,3 +114,77 @@ def test_an_everyday_word_with_no_prison_near_it_is_a_question(g):
     # Next to a prison word it is the prison visit, and an error.
     assert "short-visit" in errors(g, "fr", "His parents got only a short visit behind glass in the colony.",
                                    "Ses parents n'ont eu qu'une brève rencontre derrière une vitre à la colonie.")
+
+
+@pytest.mark.parametrize("lang, dst", [
+    ("ru", "В письме из Европейского суда его фамилия написана как «Miftahov», и адвокаты Азата попросили суд исправить ошибку."),
+    ("de", "Im Schreiben des Europäischen Gerichtshofs wird sein Nachname „Miftahov“ geschrieben, und Asats Anwälte haben das Gericht gebeten, dies zu berichtigen."),
+    ("fr", "Dans la lettre de la Cour européenne, son nom est orthographié « Miftahov », et les avocats d'Azat ont demandé à la Cour de le corriger."),
+])
+def test_a_misspelling_the_source_quotes_may_be_quoted_unchanged(g, lang, dst):
+    src = "In the letter from the European Court his surname is spelled “Miftahov”, and Azat's lawyers have asked the Court to correct it."
+    assert "miftakhov" not in errors(g, lang, src, dst)
+    # Unquoted, in the translation's own words, the misspelling is still an error.
+    assert "miftakhov" in errors(g, "de", "Miftahov was sent to Omutninsk.", "Miftahov wurde nach Omutninsk gebracht.")
+
+
+def test_a_forbidden_word_inside_a_quotation_that_mirrors_the_sources_is_a_warning(g):
+    src = ("In the indictment the prosecutor called the thief in law Revaz Gogua “the godfather of the Kirov zone”, "
+           "a phrase the defence ridiculed.")
+    fs = found(g, "de", src, "In der Anklageschrift nannte der Staatsanwalt den Dieb im Gesetz Rewas Gogua „den Paten "
+                             "der Kirower Zone“, eine Formulierung, über die sich die Verteidigung lustig machte.")
+    assert [s for _c, s, _m in fs["vor-v-zakone"]] == ["warning"]
+    assert "vor-v-zakone" in errors(g, "de", src, "Der Staatsanwalt nannte den Paten Rewas Gogua „den Paten der Kirower "
+                                                  "Zone“, eine Formulierung, über die sich die Verteidigung lustig machte.")
+
+
+def test_inflected_names_and_quoted_verbs_of_caste_words_are_renderings(g):
+    # Бутырки: the dictionary knows it as a district's name, yet it is the genitive of Бутырка.
+    assert "butyrka" not in errors(g, "ru", "“Don't put sausage in the food parcel,” he wrote from Butyrka.",
+                                   "«Колбасу в передачку не кладите», — писал он из Бутырки.")
+    # A participle term's verb counts in quotation marks (the caste word), not unquoted (lowered his head).
+    src = "His bunk was moved to the “rooster” corner, so that everyone would know he had been downgraded."
+    assert "petukh" not in errors(g, "ru", src, "Его шконку перенесли в «петушиный» угол, чтобы все знали, что его «опустили».")
+    assert "petukh" in errors(g, "ru", src, "Его шконку перенесли в «петушиный» угол, чтобы все знали, что его опустили.")
+
+
+@pytest.mark.parametrize("lang, src, wrong, right", [
+    ("de", "The “roosters” may wash only at the last tap by the door, and nobody else will touch that tap.",
+     "Die Ausgestoßenen dürfen sich nur am letzten Hahn neben der Tür waschen, und niemand sonst fasst diesen Hahn an.",
+     "Die „Hähne“ dürfen sich nur am letzten Hahn neben der Tür waschen, und niemand sonst fasst diesen Hahn an."),
+    ("fr", "He spent his summers on excavations; in the colony the only excavation left is sorting his things after every cell search.",
+     "Il passait ses étés sur des fouilles ; à la colonie, la seule fouille qui lui reste est de trier ses affaires après chaque contrôle de cellule.",
+     "Il passait ses étés sur des fouilles ; à la colonie, la seule fouille qui lui reste est de trier ses affaires après chaque fouille de cellule."),
+    ("ru", "The Tatar translation of the verdict reached him only after his transfer from the SIZO to a colony.",
+     "Перевод приговора на татарский язык дошёл до него, только когда его увезли из СИЗО в колонию.",
+     "Перевод приговора на татарский язык дошёл до него только после этапа из СИЗО в колонию."),
+])
+def test_an_approved_word_that_renders_the_sources_everyday_word_is_not_the_rendering(g, lang, src, wrong, right):
+    cid = {"de": "petukh", "fr": "obysk", "ru": "etap"}[lang]
+    fs = found(g, lang, src, wrong)[cid]
+    assert [(c, s) for c, s, _m in fs] == [("glossary-missing", "error")] and "everyday" in fs[0][2]
+    assert cid not in errors(g, lang, src, right)
+
+
+def test_homonyms_in_toml_and_tbx():
+    from pipeline.glossary import parse_glossary
+    from pipeline.glossary.tbx import dumps as tbx_dumps, parse_tbx
+    from pipeline.glossary.toml_format import dumps as toml_dumps
+
+    text = """source_language = "en"
+
+[[concept]]
+id = "petukh"
+terms = ["rooster"]
+
+[concept.de]
+preferred = "Hahn"
+homonyms = [{ term = "Hahn", source = ["tap", "faucet"] }]
+"""
+    g = parse_glossary(text, "g.toml")
+    h = g.concepts[0].langs["de"].homonyms[0]
+    assert (h.term, h.source) == ("Hahn", ["tap", "faucet"])
+    assert parse_tbx(tbx_dumps(g), "g.tbx") == g
+    assert parse_glossary(toml_dumps(g), "g.toml") == g
+    with pytest.raises(Exception, match="homonyms"):
+        parse_glossary(text.replace('source = ["tap", "faucet"]', 'sources = ["tap"]'), "g.toml")

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
@@ -20,8 +19,9 @@ from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, other_sense_near, prison_near
-from pipeline.glossary.sense import SourceSense, conditional, in_quotes, mirrored, resolve, term_of
-from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, everyday_words, stand_in, unquoted_repeats
+from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
+from pipeline.glossary.repeats import stand_in
+from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, everyday_sense, everyday_words, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -76,12 +76,14 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         approved = concept.approved(lang)
         if not approved:
             continue
-        found, why = _renderings(glossary, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and concept.pos == "proper noun":
+        found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
+        citations = sum(1 for h in hits if cited(src, h, dst))
+        if (found or citations) and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         groups = _clusters(src, hits)
         needed = len(groups)
-        if len(found) >= needed:
+        if len(found) + citations >= needed:
             continue
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
@@ -132,9 +134,10 @@ def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Prob
     return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
 
 
-def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
+def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
     """The approved spans that render the concept, and why others do not (" (…)" or "")."""
-    if not found or (not unquoted and not everyday_words(found[0].concept, lang)):
+    tr = found[0].concept.translations(lang) if found else None
+    if not found or (not unquoted and not everyday_words(found[0].concept, lang) and not (tr and tr.homonyms)):
         return found, ""  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
@@ -147,6 +150,10 @@ def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: 
     if len(claimed) < len(kept):
         notes.append(f"the unquoted {', '.join(f'“{_shown(h.form)}”' for h in kept if h not in claimed)} "
                      f"renders the source's unquoted word, another sense")
+    claimed, everyday_ones = claim_homonyms(src, glossary.source_language, dst, lang, claimed)
+    if everyday_ones:
+        notes.append(f"{', '.join(f'“{_shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
+                     f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
 
 

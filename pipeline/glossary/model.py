@@ -41,6 +41,15 @@ class Forbidden:
 
 
 @dataclass
+class Homonym:
+    """An approved word of a language that also translates other source words in an everyday sense: German
+    Hahn is also a tap, French fouille also an excavation, Russian перевод also a translation."""
+
+    term: str
+    source: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Translations:
     """What one language may and may not write for a concept."""
 
@@ -53,6 +62,9 @@ class Translations:
     # Phrases in which an approved or forbidden word of this concept means something else
     # (Russian "на этом этапе дела": a stage of the case, not the prisoner transport).
     exclude: list[str] = field(default_factory=list)
+    # Words of this language whose everyday sense translates the listed source words: where the source has one,
+    # it claims one unquoted occurrence of the word first (glossary/target_sense.py).
+    homonyms: list[Homonym] = field(default_factory=list)
 
     @property
     def approved(self) -> list[str]:

@@ -77,7 +77,7 @@ def _title_case(inner: str) -> bool:
     words = WORD_RE.findall(mask(inner))
     small = DETERMINERS.get("en", frozenset()) | {"of", "and", "in", "on", "at", "to", "for", "from", "with"}
     return (len(words) >= 2 and words[0][:1].isupper()
-            and all(w[:1].isupper() or fold(w) in small for w in words) and not inner.rstrip()[-1:] in ".!?")
+            and all(w[:1].isupper() or fold(w) in small for w in words) and inner.rstrip()[-1:] not in ".!?")
 
 
 def title(text: str, hit: Hit) -> str:

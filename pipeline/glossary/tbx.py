@@ -32,7 +32,7 @@ from lxml import etree
 
 from pipeline.core import languages
 from pipeline.core.errors import TamizdatError
-from pipeline.glossary.model import Concept, Forbidden, Glossary, Term, Translations
+from pipeline.glossary.model import Concept, Forbidden, Glossary, Homonym, Term, Translations
 from pipeline.glossary.toml_format import ID_RE, _norm
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -132,6 +132,8 @@ def dumps(glossary: Glossary) -> str:
             _lang_notes(E, ls, tr.reader_note, tr.dnt, tr.case_sensitive)
             for x in tr.exclude:
                 E(ls, "note", f"{OURS}exclude “{x}”")
+            for h in tr.homonyms:
+                E(ls, "note", f"{OURS}homonym “{h.term}” = " + " ".join(f"“{w}”" for w in h.source))
             for status, terms in (("preferredTerm-admn-sts", tr.preferred), ("admittedTerm-admn-sts", tr.admitted)):
                 for text in terms:
                     ts = E(ls, "termSec")
@@ -311,6 +313,10 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
                     tr.case_sensitive = flag == "case-sensitive"
                 elif _quoted_value(flag, "exclude") is not None:
                     tr.exclude.append(_quoted_value(flag, "exclude") or "")
+                elif flag.startswith("homonym "):
+                    words = re.findall(r"“([^”]*)”", flag)
+                    if words:
+                        tr.homonyms.append(Homonym(words[0], words[1:]))
             elif name == "note":
                 tr.reader_note = _text(el)
             elif name == "descrip" and typ in DNT_TYPES:

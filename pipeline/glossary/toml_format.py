@@ -13,14 +13,14 @@ from typing import Any, Callable, NoReturn
 
 from pipeline.core import languages
 from pipeline.core.errors import TamizdatError
-from pipeline.glossary.model import POS_VALUES, Concept, Forbidden, Glossary, Term, Translations
+from pipeline.glossary.model import POS_VALUES, Concept, Forbidden, Glossary, Homonym, Term, Translations
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CONCEPT_KEYS = {
     "id", "terms", "pos", "definition", "translator_note", "reader_note",
     "case_sensitive", "dnt", "exclude", "context", "not_context", "prison_only", "not_near", "everyday",
 }
-LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note", "exclude"}
+LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note", "exclude", "homonyms"}
 TERM_KEYS = {"term", "quoted", "prison_only", "context", "not_near", "everyday"}
 
 
@@ -236,6 +236,12 @@ def _translations(table: dict, cid: str, lang: str, i: int, where: _Lines, lline
             tr.reader_note = _text(value, "reader_note", kline, fail)
         elif key == "exclude":
             tr.exclude = _str_list(value, f"[{lang}] exclude", kline, fail)
+        elif key == "homonyms":
+            for h in value if isinstance(value, list) else [value]:
+                if not (isinstance(h, dict) and isinstance(h.get("term"), str) and h["term"].strip()
+                        and set(h) <= {"term", "source"}):
+                    fail(f"concept {cid!r} [{lang}]: homonyms are {{ term = \"...\", source = [\"...\"] }}", kline)
+                tr.homonyms.append(Homonym(h["term"].strip(), _str_list(h.get("source", []), "source", kline, fail)))
     approved = {_norm(t): t for t in tr.approved}
     for f in tr.forbidden:
         if _norm(f.term) in approved:
@@ -303,4 +309,7 @@ def dumps(glossary: Glossary) -> str:
             out += [f"{k} = {_value(v)}" for k, v in (("dnt", tr.dnt), ("case_sensitive", tr.case_sensitive))
                     if v is not None]
             out += _pairs([("reader_note", tr.reader_note), ("exclude", tr.exclude)])
+            if tr.homonyms:
+                items = [f"{{ term = {_q(h.term)}, source = {_list(h.source)} }}" for h in tr.homonyms]
+                out.append("homonyms = [\n  " + ",\n  ".join(items) + ",\n]")
     return "\n".join(out) + "\n"
