@@ -20,7 +20,7 @@ from pipeline.glossary.derive import compound_parts
 from pipeline.glossary.textprep import MIXED_RE, strip_invisible, unmix_word
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
     FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _stemmer, base_lang, english_base, fold,
-    word_keys,
+    participle_verb, word_keys,
 )
 
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
@@ -39,8 +39,9 @@ TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
-# What may separate the words of one multi-word term.
-GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc]*")
+# What may separate the words of one multi-word term: also quotation marks that set off one of its words, as
+# writers quote the colour of a zone («красная» зона, la zone « noire », the “black” zone).
+GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
 CLOSE_QUOTES = "\"'”“»’‘›"
 
@@ -135,13 +136,14 @@ class Index:
         self._positive: set[str] = set()  # ... that may start a term
 
     def add(self, concept: Concept | None, term: str, kind: str, quoted=False, case_sensitive=False, reason="",
-            noun_only=False) -> None:
+            noun_only=False, keys: tuple[frozenset, ...] | None = None) -> None:
         """Index one term; ``noun_only``: an everyday English noun that counts only under a sense condition
-        (search, parcel, visit), so its -ed/-ing forms are the everyday verb, never the term."""
+        (search, parcel, visit), so its -ed/-ing forms are the everyday verb, never the term; ``keys``: the
+        term's words' keys when not their own (the verb of a participle term)."""
         words = tuple(w for _, _, w in tokenize(term))
         if not words:
             return
-        keys = tuple(word_keys(w, self.lang, term=True) for w in words)
+        keys = keys or tuple(word_keys(w, self.lang, term=True) for w in words)
         if noun_only and len(words) == 1:
             keys = (frozenset(k for k in keys[0] if k[0] != "v"),)  # a search is not "searched"
         simple = len(words) == 1 and not quoted and not case_sensitive
@@ -376,10 +378,13 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         if tr is None:
             continue
         cs = c.is_case_sensitive(lang)
-        for text in tr.preferred:
-            idx.add(c, text, "preferred", case_sensitive=cs)
-        for text in tr.admitted:
-            idx.add(c, text, "admitted", case_sensitive=cs)
+        for kind, terms in (("preferred", tr.preferred), ("admitted", tr.admitted)):
+            for text in terms:
+                idx.add(c, text, kind, case_sensitive=cs)
+                verb = participle_verb(text, b)
+                if verb:
+                    # In quotation marks the verb is the caste word too: его «опустили» (опущенный).
+                    idx.add(c, text, kind, quoted=True, case_sensitive=cs, keys=(frozenset({("l", verb)}),))
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)
         for x in tr.exclude:
