@@ -178,6 +178,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
+        memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
         return found
     src_hits = glossary.find(src, glossary.source_language)
     occurrences: dict[str, list] = {}

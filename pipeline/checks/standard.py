@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from functools import lru_cache
 
 from pipeline.safetext import problem as unsafe_text
 from pipeline.checks.registry import Checked, Context, Problem, register
@@ -43,14 +44,21 @@ TERMINAL = ".!?:;…。！？"
 TRAILING_CLOSERS = "\"'”’»«“›)]}* \u00a0\u202f"
 
 
+@lru_cache(maxsize=4096)
 def _visible(text: str) -> str:
-    """Text without placeholder tags and entities, for punctuation and spacing checks."""
+    """Text without placeholder tags and entities, for punctuation and spacing checks (remembered: three checks
+    ask for it, and a source is the same in every language)."""
     if "<" in text:
-        text = TAG_RE.sub("", text)
+        text = _untagged(text)
     if "&" in text:
         # Entities as the reader sees them (&ldquo; is a quotation mark).
         text = html.unescape(text)
     return text
+
+
+@lru_cache(maxsize=4096)
+def _untagged(text: str) -> str:
+    return TAG_RE.sub("", text)
 
 
 @register("placeholders")
@@ -63,7 +71,7 @@ def placeholders(t: Checked, ctx: Context) -> list[Problem]:
     raw_have = TAG_NAMES_RE.findall(dst) if "<" in dst else []
     if sorted(raw_want) == sorted(raw_have):
         missing = extra = Counter[tuple[str, str]]()
-        have_tags = raw_have
+        have_tags = [_name_key(t) for t in raw_have]  # the same matches as TAG_RE's: no second pass over dst
     else:
         want_tags = [_tag_key(m) for m in TAG_RE.finditer(src)]
         have_tags = [_tag_key(m) for m in TAG_RE.finditer(dst)]
@@ -78,11 +86,11 @@ def placeholders(t: Checked, ctx: Context) -> list[Problem]:
         if extra:
             out.append(Problem("placeholders", "error", "extra placeholder " + ", ".join(_show(k) for k in sorted(extra.elements()))))
     if not missing and not extra and have_tags:
-        problem = _nesting(dst)
-        if problem and not _nesting(src):
+        problem = _nesting(have_tags)
+        if problem and not _nesting([_tag_key(m) for m in TAG_RE.finditer(src)]):
             out.append(Problem("placeholders", "error", problem))
     # A bare "<" in a translation becomes markup when rendered.
-    if "<" in dst and "<" in TAG_RE.sub("", dst) and "<" not in TAG_RE.sub("", src):
+    if "<" in dst and "<" in _untagged(dst) and "<" not in _untagged(src):
         out.append(Problem("placeholders", "error", "literal '<' must be written &lt;"))
     for name, rx in (("python-format", PRINTF_RE), ("c-format", PRINTF_RE), ("python-brace-format", BRACE_RE)):
         if name in flags and f"no-{name}" not in flags:
@@ -101,15 +109,23 @@ def _tag_key(m: re.Match) -> tuple[str, str]:
     return (name.lower(), kind)
 
 
+def _name_key(found: tuple[str, str]) -> tuple[str, str]:
+    """``_tag_key`` of a tag found by ``TAG_NAMES_RE`` (its slash and name, its closing slash)."""
+    name, selfclose = found
+    if name[0] == "/":
+        return (name[1:].lower(), "/")
+    return (name.lower(), "void" if selfclose else "open")
+
+
 def _show(key: tuple[str, str]) -> str:
     name, kind = key
     return {"/": f"</{name}>", "void": f"<{name}/>", "open": f"<{name}>"}[kind]
 
 
-def _nesting(text: str) -> str:
+def _nesting(tags: list[tuple[str, str]]) -> str:
+    """What is wrong with the nesting of a text's tags (``_tag_key`` of each, in order), or ""."""
     stack: list[str] = []
-    for m in TAG_RE.finditer(text):
-        name, kind = _tag_key(m)
+    for name, kind in tags:
         if kind == "open":
             stack.append(name)
         elif kind == "/":

@@ -194,9 +194,11 @@ class Index:
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         cached = self._found.get(key)
         if cached is not None:
+            self._found.move_to_end(key)  # least recently used goes first
             return list(cached)
         hits = self._find_prepared(text, overlapping)
-        if len(self._found) >= FOUND_KEPT:  # the oldest goes: callers bring an article's catalogues together
+        # The least recently used goes: callers bring an article's catalogues together.
+        if len(self._found) >= FOUND_KEPT:
             self._found.popitem(last=False)  # O(1); deleting a dict's first key again and again is not
         self._found[key] = tuple(hits)
         return hits
