@@ -40,9 +40,11 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
     run = settings.wanted()
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
+    flags = tuple(entry.flags)
     for src, dst in pairs:
-        checked = Checked(src, dst, tuple(entry.flags))
-        for problem in settings.apply(p for check in run for p in check(checked, ctx)):
+        checked = Checked(src, dst, flags)
+        problems = [p for check in run for p in check(checked, ctx)]
+        for problem in settings.apply(problems):
             if (problem.check, problem.message) in seen:
                 continue
             seen.add((problem.check, problem.message))

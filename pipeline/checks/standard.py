@@ -61,15 +61,22 @@ def _untagged(text: str) -> str:
     return TAG_RE.sub("", text)
 
 
+@lru_cache(maxsize=4096)
+def _tag_names(source: str) -> list:
+    """The source's tags as ``TAG_NAMES_RE`` finds them, sorted (remembered: a source is checked in every
+    language; never changed by the caller)."""
+    return sorted(TAG_NAMES_RE.findall(source))
+
+
 @register("placeholders")
 def placeholders(t: Checked, ctx: Context) -> list[Problem]:
     src, dst, flags = t.source, t.translation, t.flags
     out: list[Problem] = []
     if "<" not in src and "<" not in dst and not flags:
         return out
-    raw_want = TAG_NAMES_RE.findall(src) if "<" in src else []
+    want_sorted = _tag_names(src) if "<" in src else []
     raw_have = TAG_NAMES_RE.findall(dst) if "<" in dst else []
-    if sorted(raw_want) == sorted(raw_have):
+    if want_sorted == sorted(raw_have):
         missing = extra = Counter[tuple[str, str]]()
         have_tags = [_name_key(t) for t in raw_have]  # the same matches as TAG_RE's: no second pass over dst
     else:
@@ -168,11 +175,17 @@ def _numbers(text: str) -> list[str]:
     return sorted(n if n.isdigit() else SEPARATOR_RE.sub("", n).replace(",", ".") for n in NUMBER_RE.findall(text))
 
 
+@lru_cache(maxsize=4096)
+def _digit_runs(source: str) -> list:
+    """The source's runs of digits, sorted (remembered, as ``_tag_names``)."""
+    return sorted(DIGITS_RE.findall(source))
+
+
 @register("numbers")
 def numbers(t: Checked, ctx: Context) -> list[Problem]:
     src, dst = t.source, t.translation
-    raw = DIGITS_RE.findall(src)
-    if not raw or sorted(raw) == sorted(DIGITS_RE.findall(dst)):
+    raw = _digit_runs(src)
+    if not raw or raw == sorted(DIGITS_RE.findall(dst)):
         return []  # the common case: the same digit runs, however placed
     want, have = _numbers(src), _numbers(dst)
     if want == have:
@@ -199,16 +212,24 @@ def _balance(text: str, pairs) -> str:
 def brackets_and_quotes(t: Checked, ctx: Context) -> list[Problem]:
     src, dst = t.source, t.translation
     out: list[Problem] = []
-    s, d = _visible(src), _visible(dst)
-    if not _balance(s, BRACKETS):
+    brackets_ok, quotes_ok = _balanced(src)
+    d = _visible(dst)
+    if brackets_ok:
         problem = _balance(d, BRACKETS)
         if problem:
             out.append(Problem("brackets", "warning", problem))
-    if _quotes_balanced(s):
+    if quotes_ok:
         problem = "" if _quotes_balanced(d) else _quote_problem(d)
         if problem:
             out.append(Problem("quotes", "warning", problem))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _balanced(source: str) -> tuple[bool, bool]:
+    """Whether the source's brackets, and its quotation marks, balance (remembered, as ``_tag_names``)."""
+    s = _visible(source)
+    return not _balance(s, BRACKETS), _quotes_balanced(s)
 
 
 def _quotes_balanced(text: str) -> bool:
@@ -251,10 +272,13 @@ def _last(text: str) -> str:
     return t[-1:] if t else ""
 
 
+_last_of_source = lru_cache(maxsize=4096)(_last)  # (a source is checked in every language)
+
+
 @register("punctuation")
 def final_punctuation(t: Checked, ctx: Context) -> list[Problem]:
     src, dst = t.source, t.translation
-    a, b = _last(src), _last(dst)
+    a, b = _last_of_source(src), _last(dst)
     if not a or not b:
         return []
     if (a in TERMINAL) != (b in TERMINAL):

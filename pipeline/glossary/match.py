@@ -39,6 +39,8 @@ TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
+# ... the same for a text without "_" or a mark of inclusive writing (most texts), and faster.
+PLAIN_SPLIT_RE = re.compile(r"(\w+)")
 # What may separate the words of one multi-word term: also quotation marks that set off one of its words, as
 # writers quote the colour of a zone («красная» зона, la zone « noire », the “black” zone).
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
@@ -87,7 +89,7 @@ class Pattern:
     simple: bool = False  # one word, any case, anywhere: the first-word lookup is the whole match
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One occurrence of a glossary term in a text."""
 
@@ -224,7 +226,9 @@ class Index:
         return hits
 
     def _find(self, text: str, overlapping: bool) -> list[Hit]:
-        parts = SPLIT_RE.split(mask(text))
+        masked = mask(text)
+        inclusive = "_" in masked or ":" in masked or "*" in masked or "·" in masked
+        parts = (SPLIT_RE if inclusive else PLAIN_SPLIT_RE).split(masked)
         words = parts[1::2]
         # Set operations run in C, on the word list itself: only words never seen before cost a dictionary
         # lookup, and a text without candidates stops here.
