@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
-from pipeline.ingest.dom import BLOCKISH, attr, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, count_words, norm
+from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, count_words,
+                                in_running_text, norm)
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -73,7 +74,9 @@ class Builder:
     def link(self, node: Tag, kids: list) -> list:
         href = node.get("href")
         if isinstance(href, str) and href.strip().lower().startswith("javascript:"):
-            return []  # a scripted control ("print version"), not a link a reader can follow
+            # A scripted control ("print version") goes; a word of a sentence that opens a pop-up note
+            # stays, as the word.
+            return kids if in_running_text(node) else []
         if not isinstance(href, str) or not href.strip() or href.strip().startswith("#"):
             return kids
         tag = self.soup.new_tag("a", attrs={"href": self.resolve(href)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 INLINE_KEEP = {"a", "em", "strong", "i", "b", "q", "cite", "sup", "sub", "code", "abbr", "small", "s", "u",
                "mark", "dfn", "kbd", "var", "bdi", "ins", "del"}
@@ -42,6 +42,23 @@ def count_words(text: str) -> int:
 def node_text(node: Tag) -> str:
     """The node's text, its whitespace runs made one space (as " ".join(text.split()), without the list)."""
     return _SPACES.sub(" ", node.get_text(" ").translate(_TO_SPACE)).strip(" ")
+
+
+# Words of text right beside an inline element that make it part of a sentence.
+SENTENCE_WORDS = 3
+
+
+def in_running_text(node: Tag) -> bool:
+    """Whether an inline element is a phrase of a sentence: text with words touches it on one side
+    ("<span class=dateline>CAIRO —</span> Gunmen opened fire …"), not only separators or line breaks
+    ("<br><a>Print version</a> | <a>All news</a>")."""
+    if node.name in BLOCKISH:
+        return False
+    for side in (node.previous_sibling, node.next_sibling):
+        if isinstance(side, NavigableString) and not isinstance(side, SKIP_STRINGS) \
+                and count_words(re.sub(r"[^\w\s]", " ", str(side))) >= SENTENCE_WORDS:
+            return True
+    return False
 
 
 def attr(tag: Tag, name: str) -> str:
