@@ -338,3 +338,24 @@ def test_where_the_libraries_article_is_taken_its_pictures_come_with_it(monkeypa
     assert "trafilatura" in imported.method
     assert any("colony.jpg" in b for b in imported.blocks)
     assert not any("logo.png" in b for b in imported.blocks)
+
+
+def test_a_subheading_trafilatura_drops_stays_on_readabilitys_word_inside_the_article_only():
+    """Subheadings (a Q&A's questions, a dek set as <h2>) that trafilatura's precise setting leaves out and
+    readability-lxml keeps word for word stay inside the article or just before it; a "More stories"
+    heading after it does not, nor a headline that is a link."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest.libraries import agree
+
+    body = [f"{BODY} Part {n}." for n in ("one", "two", "three")]
+    blocks = ["<h2>Who pays the cost of a tariff?</h2>", f"<p>{body[0]}</p>", "<h3>Don't tariffs produce revenue?</h3>",
+              f"<p>{body[1]}</p>", "<h3><a href='/x'>Trade war hits farmers</a></h3>", f"<p>{body[2]}</p>",
+              "<h3>More stories</h3>"]
+    ours = BeautifulSoup("<div>" + "".join(blocks) + "</div>", "lxml").div
+    trafilatura = BeautifulSoup("<div>" + "".join(f"<p>{t}</p>" for t in body) + "</div>", "lxml").div
+    readability = " ".join(BeautifulSoup(b, "lxml").get_text(" ") for b in blocks)
+    kept, _dropped = agree(list(ours.find_all(["h2", "h3", "p"], recursive=False)), trafilatura, readability)
+    text = " ".join(b.get_text(" ") for b in kept)
+    assert "Who pays the cost of a tariff?" in text and "Don't tariffs produce revenue?" in text
+    assert "Trade war" not in text and "More stories" not in text
