@@ -321,6 +321,13 @@ def test_a_caption_stays_only_where_a_library_has_it_and_its_picture_stays_alway
     html = "".join(str(b) for b in kept)
     assert "1.jpg" in html and "2.jpg" in html
     assert "AP Photo" not in html and "The letter he wrote from the colony" in html
+    # A caption whose picture the page loads by script (the saved page has none): readability's word is
+    # not enough, and the empty figure goes with it.
+    lazy = BeautifulSoup("<figure><figcaption>Image caption The letter he wrote from the colony</figcaption>"
+                         "</figure>", "lxml").figure
+    kept, _dropped = agree([lazy, BeautifulSoup(f"<p>{BODY}</p>", "lxml").p], library,
+                           f"{BODY} Image caption The letter he wrote from the colony")
+    assert [b.name for b in kept] == ["p"]
 
 
 def test_where_the_libraries_article_is_taken_its_pictures_come_with_it(monkeypatch):
