@@ -366,3 +366,11 @@ def test_a_subheading_trafilatura_drops_stays_on_readabilitys_word_inside_the_ar
     text = " ".join(b.get_text(" ") for b in kept)
     assert "Who pays the cost of a tariff?" in text and "Don't tariffs produce revenue?" in text
     assert "Trade war" not in text and "More stories" not in text
+
+
+def test_a_subheading_set_as_a_styled_div_is_a_heading():
+    """PolitiFact sets its questions as <div class="pf_subheadline">: they are the article's subheadings."""
+    body = (f"<p>{BODY}</p><div class='pf_subheadline'>Who pays the cost of a tariff?</div>"
+            f"<p>{BODY.replace('colony', 'prison')}</p>")
+    imported = import_page(page(body), libraries=False)
+    assert "<h3>Who pays the cost of a tariff?</h3>" in imported.blocks

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
-from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, count_words,
+from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words, count_words,
                                 in_running_text, norm)
 
 NOTE_RE = re.compile(
@@ -163,6 +163,14 @@ class Builder:
                     out.append(block)
                     self.kept["headings"] += 1
                 continue
+            if name in ("p", "div") and _subheading(child):
+                # A subheading set as a styled paragraph: a heading, so that it is judged as one.
+                self.flush(pending, out)
+                block = self.new_block("h3", self.inline(child))
+                if block is not None:
+                    out.append(block)
+                    self.kept["headings"] += 1
+                continue
             if name == "p" and not child.find(BLOCKISH - {"br"}):
                 self.flush(pending, out)
                 self.flush(self.inline(child), out)
@@ -240,6 +248,17 @@ class Builder:
         if not imgs and caption is None:
             return None
         return self.wrap("figure", [*imgs, *([caption] if caption is not None else [])])
+
+
+# Words of class values that CMSs give a subheading set as a paragraph or a div.
+SUBHEADING_WORDS = {"subhead", "subheadline", "subheading", "intertitle", "crosshead", "zwischentitel",
+                    "intertitre"}
+
+
+def _subheading(tag: Tag) -> bool:
+    if tag.find(BLOCKISH - {"br"}) or count_words(norm(tag.get_text(" "))) > 20:
+        return False
+    return any(word in SUBHEADING_WORDS for value in class_words(tag) for word in re.split(r"[-_\s]+", value.lower()))
 
 
 def shorten(text: str, limit: int) -> str:
