@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
 from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words, count_words,
-                                in_running_text, norm)
+                                has_tag, in_running_text, norm)
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -171,7 +171,7 @@ class Builder:
                     out.append(block)
                     self.kept["headings"] += 1
                 continue
-            if name == "p" and not child.find(BLOCKISH - {"br"}):
+            if name == "p" and not has_tag(child, BLOCKISH):
                 self.flush(pending, out)
                 self.flush(self.inline(child), out)
                 continue
@@ -203,7 +203,7 @@ class Builder:
                 continue
             if name == "hr":
                 continue
-            if name in BLOCKISH or child.find(BLOCKISH - {"br"}):
+            if name in BLOCKISH or has_tag(child, BLOCKISH):
                 self.flush(pending, out)
                 self.blocks_of(child, out)
                 continue
@@ -256,9 +256,9 @@ SUBHEADING_WORDS = {"subhead", "subheadline", "subheading", "intertitle", "cross
 
 
 def _subheading(tag: Tag) -> bool:
-    if tag.find(BLOCKISH - {"br"}) or count_words(norm(tag.get_text(" "))) > 20:
+    if not any(word in SUBHEADING_WORDS for value in class_words(tag) for word in re.split(r"[-_\s]+", value.lower())):
         return False
-    return any(word in SUBHEADING_WORDS for value in class_words(tag) for word in re.split(r"[-_\s]+", value.lower()))
+    return not has_tag(tag, BLOCKISH) and count_words(norm(tag.get_text(" "))) <= 20
 
 
 def shorten(text: str, limit: int) -> str:

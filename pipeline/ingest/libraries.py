@@ -27,6 +27,8 @@ from collections import Counter
 
 from bs4 import BeautifulSoup, Tag
 
+from pipeline.ingest.dom import has_tag, tags_of
+
 # A block of trafilatura's with at least this many words needs one 4-word run in common with
 # readability's text to stay; a shorter one needs all its words there (short lines are where
 # bylines, "Read more" and photo credits hide).
@@ -131,8 +133,8 @@ def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str, st
         return traf, "trafilatura", ""
     r_words = set(r_tokens)
     dropped = 0
-    for block in traf.find_all(_BLOCKS):
-        if block.decomposed or block.find(_BLOCKS):
+    for block in tags_of(traf, _BLOCKS):
+        if block.decomposed or has_tag(block, _BLOCKS):
             continue  # judged by its own blocks
         tokens = _tokens(block.get_text(" "))
         if not tokens:
@@ -219,11 +221,11 @@ def agree(blocks: list[Tag], library: Tag, second: str = "") -> tuple[list[Tag],
             if block.find("img") or block.get_text(strip=True):
                 kept.append((i, block))
             continue
-        for leaf in block.find_all(_BLOCKS):
-            if not leaf.decomposed and not leaf.find(_BLOCKS) and not _kept(leaf, available, joined, links):
+        for leaf in tags_of(block, _BLOCKS):
+            if not leaf.decomposed and not has_tag(leaf, _BLOCKS) and not _kept(leaf, available, joined, links):
                 leaf.decompose()
                 dropped += 1
-        if block.name in _BLOCKS and not block.find(_BLOCKS):
+        if block.name in _BLOCKS and not has_tag(block, _BLOCKS):
             if not _kept(block, available, joined, links):
                 dropped += 1
                 left_out.append((i, block))
