@@ -199,7 +199,8 @@ def _compound(css: str):
             return False
         for cls, key, op, value in tests:
             if cls:
-                if cls not in attr(tag, "class").split():
+                classes = tag.get("class")  # a list (bs4 splits class), a string from other builders
+                if not classes or cls not in (classes.split() if isinstance(classes, str) else classes):
                     return False
             elif not tag.has_attr(key):
                 return False
