@@ -12,15 +12,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.sense import SourceSense, conditional, in_quotes, mirrored, resolve
-from pipeline.glossary.target_sense import claim_unquoted, everyday_sense, everyday_words, stand_in, unquoted_repeats
+from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, other_sense_near, prison_near
+from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
+from pipeline.glossary.repeats import stand_in
+from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, everyday_sense, everyday_words, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -61,6 +62,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             occurrences = {**occurrences, **promoted}
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, {cid: len(hs) for cid, hs in occurrences.items()})
+    found_before = len(out)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         if concept.is_dnt(lang):
@@ -74,12 +76,14 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         approved = concept.approved(lang)
         if not approved:
             continue
-        found, why = _renderings(glossary, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and concept.pos == "proper noun":
+        found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
+        citations = sum(1 for h in hits if cited(src, h, dst))
+        if (found or citations) and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         groups = _clusters(src, hits)
         needed = len(groups)
-        if len(found) >= needed:
+        if len(found) + citations >= needed:
             continue
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
@@ -98,6 +102,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                         f"“{_shown(missed.form)}” occurs {needed} times in the source but the translation has "
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
+    if source.questions:
+        out[found_before:] = [_question(glossary, p, source.questions) for p in out[found_before:]]
     for h in resolved.forbidden:
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
@@ -109,6 +115,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             mirror = mirrored(src, src_hits, dst, h, lang)
             if mirror:
                 severity, why = "warning", f" — a warning only: {mirror}"
+            elif cid in source.questions:
+                severity, why = "warning", f" — {source.questions[cid]}"
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
@@ -117,9 +125,19 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     return out
 
 
-def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
+def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
+    """A missing-translation error of a concept the source may use in its everyday sense, as a question."""
+    concept = glossary.concept_for_term(p.term)
+    why = questions.get(concept.id) if concept else None
+    if not why or p.severity != "error":
+        return p
+    return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
+
+
+def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
     """The approved spans that render the concept, and why others do not (" (…)" or "")."""
-    if not found or (not unquoted and not everyday_words(found[0].concept, lang)):
+    tr = found[0].concept.translations(lang) if found else None
+    if not found or (not unquoted and not everyday_words(found[0].concept, lang) and not (tr and tr.homonyms)):
         return found, ""  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
@@ -132,6 +150,10 @@ def _renderings(glossary: Glossary, dst: str, lang: str, found: list, unquoted: 
     if len(claimed) < len(kept):
         notes.append(f"the unquoted {', '.join(f'“{_shown(h.form)}”' for h in kept if h not in claimed)} "
                      f"renders the source's unquoted word, another sense")
+    claimed, everyday_ones = claim_homonyms(src, glossary.source_language, dst, lang, claimed)
+    if everyday_ones:
+        notes.append(f"{', '.join(f'“{_shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
+                     f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
 
 
@@ -147,6 +169,7 @@ class Source:
     other_sense: dict[str, str]  # concept id -> why it is used only in another sense here
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
+    questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
 
 
 def _source(glossary: Glossary, src: str) -> Source:
@@ -160,10 +183,24 @@ def _source(glossary: Glossary, src: str) -> Source:
     occurrences: dict[str, list] = {}
     other_sense: dict[str, str] = {}
     weak: dict[str, list] = {}
-    sense = None
+    # First what each term's own neighbourhood says (a title, a name, a word the glossary marks next to it);
+    # a variant read in another sense there is read so in the whole message (“a parcel containing explosives
+    # …; the parcel was never found”), and says nothing of the message's prison context.
+    local: dict[tuple[str, str], str] = {}
     for h in src_hits:
+        t = term_of(h)
+        cond = conditional(h)
+        if cond or h.concept.not_near or (t and t.not_near):
+            why = other_sense_near(glossary, src, h, t, cond)
+            if why:
+                local.setdefault((h.concept.id, _variant(h)), f"the source's “{_shown(h.form)}” is another sense: {why}")
+    kept = [h for h in src_hits if (h.concept.id, _variant(h)) not in local] if local else src_hits
+    for (cid, _v), why in local.items():
+        other_sense.setdefault(cid, why)
+    sense = None
+    for h in kept:
         if conditional(h):
-            sense = sense or SourceSense(glossary, src, src_hits)
+            sense = sense or SourceSense(glossary, src, kept)
             why, only_context = sense.why_not(h)
             if why:
                 other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
@@ -171,20 +208,26 @@ def _source(glossary: Glossary, src: str) -> Source:
                     weak.setdefault(h.concept.id, []).append(h)
                 continue
         occurrences.setdefault(h.concept.id, []).append(h)
+    other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
+    # A word with a common everyday sense is only a question where nothing next to it says prison.
+    questions: dict[str, str] = {}
+    for cid, hs in occurrences.items():
+        if all(everyday(h, term_of(h)) for h in hs) and not any(prison_near(glossary, src, h, kept) for h in hs):
+            questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
+                              f"says prison")
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted)
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions)
     return found
 
 
 # Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
 # the “roosters”, SIZO (pre-trial detention centre), the etap, the transfer); a clause boundary between them
 # makes two things to translate (the caste system decides …; the caste decides …).
-CLAUSE_BREAK_RE = re.compile(r"[;:.!?…]|,\s*(?:and|but|then|while|whereas|or)\b|\bthen\b", re.I)
 SAME_CLAUSE_WORDS = 8  # at most this many words between the two
 APPOSITION_WORDS = 3  # ... or this many, when neither is quoted nor in parentheses ("from the penal colony in
 # Kirov to a colony in Perm" is two colonies)
@@ -212,6 +255,11 @@ def _clusters(src: str, hits: list) -> list[list]:
                 continue
         groups.append([h])
     return groups
+
+
+def _variant(h) -> str:
+    """A source hit's word as a variant of its term (parcel = parcels)."""
+    return english_base(fold(h.form))
 
 
 def _shown(form: str) -> str:

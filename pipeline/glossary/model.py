@@ -27,12 +27,26 @@ class Term:
     # prison context, "Stolypin" alone is usually the statesman.
     prison_only: bool = False
     context: list[str] = field(default_factory=list)
+    # Its own neighbourhood (glossary/neighbourhood.py): words that, next to it in its clause, mark another
+    # sense ("downgraded the charge"), and whether it has a common everyday sense (a parcel, a search), so that
+    # a finding is only a question where nothing next to it says prison.
+    not_near: list[str] = field(default_factory=list)
+    everyday: bool = False
 
 
 @dataclass
 class Forbidden:
     term: str
     reason: str = ""
+
+
+@dataclass
+class Homonym:
+    """An approved word of a language that also translates other source words in an everyday sense: German
+    Hahn is also a tap, French fouille also an excavation, Russian перевод also a translation."""
+
+    term: str
+    source: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -48,6 +62,9 @@ class Translations:
     # Phrases in which an approved or forbidden word of this concept means something else
     # (Russian "на этом этапе дела": a stage of the case, not the prisoner transport).
     exclude: list[str] = field(default_factory=list)
+    # Words of this language whose everyday sense translates the listed source words: where the source has one,
+    # it claims one unquoted occurrence of the word first (glossary/target_sense.py).
+    homonyms: list[Homonym] = field(default_factory=list)
 
     @property
     def approved(self) -> list[str]:
@@ -71,6 +88,9 @@ class Concept:
     context: list[str] = field(default_factory=list)
     not_context: list[str] = field(default_factory=list)
     prison_only: bool = False
+    # The same as a term's, for every term of the concept.
+    not_near: list[str] = field(default_factory=list)
+    everyday: bool = False
     langs: dict[str, Translations] = field(default_factory=dict)
     line: int = field(default=0, compare=False)
     # Worked out once from the fields above when first needed, never compared: the source variants that count

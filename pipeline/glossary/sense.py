@@ -42,6 +42,11 @@ def _term(concept: Concept, text: str) -> Term | None:
     return next((t for t in concept.terms if t.text == text), None)
 
 
+def term_of(hit: Hit) -> Term | None:
+    """The glossary term (with its own flags) a source hit matched."""
+    return _term(hit.concept, hit.term)
+
+
 def conditional(hit: Hit) -> bool:
     """Whether a source hit counts only under a sense condition."""
     c = hit.concept
@@ -242,12 +247,31 @@ def in_quotes(text: str, start: int, end: int) -> bool:
     return bool(before and before in OPENING) or bool(after and after in CLOSING and after not in "’'")
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTE_SPAN_RE.finditer(text)]
+
+
+def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < start and end < b for a, b in spans)
+
+
+def cited(src: str, hit: Hit, dst: str) -> bool:
+    """The source quotes ``hit``'s very words (a misspelling in a letter: “Miftahov”) and the translation quotes
+    them unchanged: a citation, not a translation."""
+    if not within(quoted_spans(src), hit.start, hit.end):
+        return False
+    form = hit.form.strip()
+    return any(dst[a + 1:b - 1].strip(SPACES) == form for a, b in quoted_spans(dst))
+
+
 def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> str:
     """Why a forbidden ``hit`` in ``dst`` only mirrors the source ("" when it does not)."""
-    if in_quotes(dst, hit.start, hit.end):
-        own = [(h.start, h.end) for h in src_hits if h.concept.id == hit.concept.id]
+    if in_quotes(dst, hit.start, hit.end) or within(quoted_spans(dst), hit.start, hit.end):
+        own = [h for h in src_hits if h.concept.id == hit.concept.id]
+        if any(fold(h.form) == fold(hit.form) and cited(src, h, dst) for h in own):
+            return "quoted as the source quotes it"
         for m in QUOTE_SPAN_RE.finditer(src):
-            if not any(m.start() <= a and b <= m.end() for a, b in own):
+            if not any(m.start() <= h.start and h.end <= m.end() for h in own):
                 return "quoted, as the source quotes another word"
     neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
     if neg and SOURCE_NEGATION_RE.search(src):

@@ -11,7 +11,8 @@ Export is valid against the TBX core RELAX NG schema and the TBX-Basic dialect's
 - a ``langSec``'s ``note`` = its reader note.
 
 What TBX-Basic has no data category for — case sensitivity, do-not-translate, quoted-only terms, exclusion
-phrases, "proper noun", the sense conditions of :mod:`pipeline.glossary.sense` (context words, prison-only)
+phrases, "proper noun", the sense conditions of :mod:`pipeline.glossary.sense` (context words, prison-only,
+words that mark another sense next to a term, everyday senses)
 — is kept in ``note`` elements starting ``tamizdat:`` (valid everywhere, shown by other tools as notes,
 read back by ours), so export → import is lossless; the glossary's prison words are
 ``tbxHeader/encodingDesc/p[@type=x-prisonWord]``.
@@ -31,7 +32,7 @@ from lxml import etree
 
 from pipeline.core import languages
 from pipeline.core.errors import TamizdatError
-from pipeline.glossary.model import Concept, Forbidden, Glossary, Term, Translations
+from pipeline.glossary.model import Concept, Forbidden, Glossary, Homonym, Term, Translations
 from pipeline.glossary.toml_format import ID_RE, _norm
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -100,6 +101,10 @@ def dumps(glossary: Glossary) -> str:
             E(entry, "note", f"{OURS}not context “{x}”")
         if c.prison_only:
             E(entry, "note", f"{OURS}prison only")
+        for x in c.not_near:
+            E(entry, "note", f"{OURS}not near “{x}”")
+        if c.everyday:
+            E(entry, "note", f"{OURS}everyday sense")
         src = E(entry, "langSec", xml_lang=glossary.source_language)
         _lang_notes(E, src, c.source_reader_note, c.dnt or None, c.case_sensitive or None)
         pos, term_type = (c.pos, None) if c.pos in BASIC_POS else POS_MAP.get(c.pos, ("other", None))
@@ -118,11 +123,17 @@ def dumps(glossary: Glossary) -> str:
                 E(ts, "note", f"{OURS}prison only")
             for x in t.context:
                 E(ts, "note", f"{OURS}context “{x}”")
+            for x in t.not_near:
+                E(ts, "note", f"{OURS}not near “{x}”")
+            if t.everyday:
+                E(ts, "note", f"{OURS}everyday sense")
         for lang, tr in c.langs.items():
             ls = E(entry, "langSec", xml_lang=lang)
             _lang_notes(E, ls, tr.reader_note, tr.dnt, tr.case_sensitive)
             for x in tr.exclude:
                 E(ls, "note", f"{OURS}exclude “{x}”")
+            for h in tr.homonyms:
+                E(ls, "note", f"{OURS}homonym “{h.term}” = " + " ".join(f"“{w}”" for w in h.source))
             for status, terms in (("preferredTerm-admn-sts", tr.preferred), ("admittedTerm-admn-sts", tr.admitted)):
                 for text in terms:
                     ts = E(ls, "termSec")
@@ -236,8 +247,12 @@ def _source_term(tig, text: str, c: Concept) -> Term:
             t.prison_only = True
         elif flag == "proper noun":
             ours_pos = "proper noun"
+        elif flag == "everyday sense":
+            t.everyday = True
         elif flag is not None and _quoted_value(flag, "context") is not None:
             t.context.append(_quoted_value(flag, "context") or "")
+        elif flag is not None and _quoted_value(flag, "not near") is not None:
+            t.not_near.append(_quoted_value(flag, "not near") or "")
     if not c.pos:
         c.pos = ours_pos or (term_type if term_type in ("phrase", "abbreviation") else pos)
     return t
@@ -259,12 +274,15 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             c.exclude.append(_text(el))
         elif name == "note" and _text(el).startswith(OURS):
             flag = _text(el)[len(OURS):]
-            for field, values in (("exclude", c.exclude), ("context", c.context), ("not context", c.not_context)):
+            for field, values in (("exclude", c.exclude), ("context", c.context), ("not context", c.not_context),
+                                  ("not near", c.not_near)):
                 value = _quoted_value(flag, field)
                 if value is not None:
                     values.append(value)
             if flag == "prison only":
                 c.prison_only = True
+            elif flag == "everyday sense":
+                c.everyday = True
         elif name == "descrip" and typ == "x-context":
             c.context.append(_text(el))
         elif name == "descrip" and typ == "x-notcontext":
@@ -295,6 +313,10 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
                     tr.case_sensitive = flag == "case-sensitive"
                 elif _quoted_value(flag, "exclude") is not None:
                     tr.exclude.append(_quoted_value(flag, "exclude") or "")
+                elif flag.startswith("homonym "):
+                    words = re.findall(r"“([^”]*)”", flag)
+                    if words:
+                        tr.homonyms.append(Homonym(words[0], words[1:]))
             elif name == "note":
                 tr.reader_note = _text(el)
             elif name == "descrip" and typ in DNT_TYPES:

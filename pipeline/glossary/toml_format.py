@@ -13,15 +13,15 @@ from typing import Any, Callable, NoReturn
 
 from pipeline.core import languages
 from pipeline.core.errors import TamizdatError
-from pipeline.glossary.model import POS_VALUES, Concept, Forbidden, Glossary, Term, Translations
+from pipeline.glossary.model import POS_VALUES, Concept, Forbidden, Glossary, Homonym, Term, Translations
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CONCEPT_KEYS = {
     "id", "terms", "pos", "definition", "translator_note", "reader_note",
-    "case_sensitive", "dnt", "exclude", "context", "not_context", "prison_only",
+    "case_sensitive", "dnt", "exclude", "context", "not_context", "prison_only", "not_near", "everyday",
 }
-LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note", "exclude"}
-TERM_KEYS = {"term", "quoted", "prison_only", "context"}
+LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note", "exclude", "homonyms"}
+TERM_KEYS = {"term", "quoted", "prison_only", "context", "not_near", "everyday"}
 
 
 class _Lines:
@@ -175,6 +175,8 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
                         t["term"].strip(), _bool(t.get("quoted", False), "quoted", tline, fail),
                         _bool(t.get("prison_only", False), "prison_only", tline, fail),
                         _str_list(t.get("context", []), "context", tline, fail),
+                        _str_list(t.get("not_near", []), "not_near", tline, fail),
+                        _bool(t.get("everyday", False), "everyday", tline, fail),
                     ))
                 else:
                     fail(f"concept {cid!r}: each term is a string or {{ term = \"...\", quoted = true }}", kline)
@@ -186,9 +188,9 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
             setattr(c, key, _text(value, key, kline, fail))
         elif key == "reader_note":
             c.source_reader_note = _text(value, key, kline, fail)
-        elif key in ("case_sensitive", "dnt", "prison_only"):
+        elif key in ("case_sensitive", "dnt", "prison_only", "everyday"):
             setattr(c, key, _bool(value, key, kline, fail))
-        elif key in ("exclude", "context", "not_context"):
+        elif key in ("exclude", "context", "not_context", "not_near"):
             setattr(c, key, _str_list(value, key, kline, fail))
     if not c.terms:
         fail(f"concept {cid!r} has no terms", line)
@@ -234,6 +236,12 @@ def _translations(table: dict, cid: str, lang: str, i: int, where: _Lines, lline
             tr.reader_note = _text(value, "reader_note", kline, fail)
         elif key == "exclude":
             tr.exclude = _str_list(value, f"[{lang}] exclude", kline, fail)
+        elif key == "homonyms":
+            for h in value if isinstance(value, list) else [value]:
+                if not (isinstance(h, dict) and isinstance(h.get("term"), str) and h["term"].strip()
+                        and set(h) <= {"term", "source"}):
+                    fail(f"concept {cid!r} [{lang}]: homonyms are {{ term = \"...\", source = [\"...\"] }}", kline)
+                tr.homonyms.append(Homonym(h["term"].strip(), _str_list(h.get("source", []), "source", kline, fail)))
     approved = {_norm(t): t for t in tr.approved}
     for f in tr.forbidden:
         if _norm(f.term) in approved:
@@ -266,7 +274,8 @@ def _pairs(items: list[tuple[str, bool | str | list[str] | None]]) -> list[str]:
 
 
 def _term(t: Term) -> str:
-    extra = _pairs([("quoted", t.quoted), ("prison_only", t.prison_only), ("context", t.context)])
+    extra = _pairs([("quoted", t.quoted), ("prison_only", t.prison_only), ("context", t.context),
+                    ("not_near", t.not_near), ("everyday", t.everyday)])
     return f"{{ term = {_q(t.text)}, {', '.join(extra)} }}" if extra else _q(t.text)
 
 
@@ -283,7 +292,8 @@ def dumps(glossary: Glossary) -> str:
         out += ["", "[[concept]]", f"id = {_q(c.id)}"]
         out.append("terms = [" + ", ".join(_term(t) for t in c.terms) + "]")
         out += _pairs([("exclude", c.exclude), ("context", c.context), ("not_context", c.not_context),
-                       ("prison_only", c.prison_only), ("pos", c.pos), ("case_sensitive", c.case_sensitive),
+                       ("prison_only", c.prison_only), ("not_near", c.not_near), ("everyday", c.everyday),
+                       ("pos", c.pos), ("case_sensitive", c.case_sensitive),
                        ("dnt", c.dnt), ("definition", c.definition), ("translator_note", c.translator_note),
                        ("reader_note", c.source_reader_note)])
         for lang, tr in c.langs.items():
@@ -299,4 +309,7 @@ def dumps(glossary: Glossary) -> str:
             out += [f"{k} = {_value(v)}" for k, v in (("dnt", tr.dnt), ("case_sensitive", tr.case_sensitive))
                     if v is not None]
             out += _pairs([("reader_note", tr.reader_note), ("exclude", tr.exclude)])
+            if tr.homonyms:
+                items = [f"{{ term = {_q(h.term)}, source = {_list(h.source)} }}" for h in tr.homonyms]
+                out.append("homonyms = [\n  " + ",\n  ".join(items) + ",\n]")
     return "\n".join(out) + "\n"

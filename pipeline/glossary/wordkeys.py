@@ -158,7 +158,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     stemmer = _stemmer(lang)
     # Where the dictionary knows the word, its lemmas are better than a stem
     # (Snowball gives колония and колонна the same stem).
-    if stemmer is not None and not known:
+    if stemmer is not None and (not known or (lang in MORPH_LANGS and not term and word[:1].isupper())):
+        # (A capitalised word the dictionary knows may also be the inflection of a name it does not: Бутырки,
+        # a district's name to pymorphy3, is the genitive of Бутырка, which it does not know.)
         keys.add(("s", stemmer.stemWord(w)))
         if len(w) > 3 and ((lang == "de" and w.endswith("s")) or (lang == "fr" and w[-1] in "sx")):
             # Snowball keeps German genitive -s after most consonants
@@ -174,6 +176,15 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             keys.add(("b", m.group(1)))
     return frozenset(keys)
 
+
+
+def participle_verb(term: str, lang: str) -> str | None:
+    """The verb of a one-word participle term (опущенный → опустить), or None."""
+    morph = _morph(lang)
+    if morph is None or " " in term.strip():
+        return None
+    p = morph.parse(fold(term.strip()))[0]
+    return p.normal_form.replace("ё", "е") if p.tag.POS in ("PRTF", "PRTS") else None
 
 
 def _inflects(token: str, term_word: str, lang: str) -> bool:

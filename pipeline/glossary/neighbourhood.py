@@ -1,0 +1,146 @@
+"""A source term's sense from its own neighbourhood: the words next to it in its clause, not the whole sentence.
+
+A prison sentence may use a glossary word in another sense: Stolypin the statesman lectured on in a colony, a
+charge "downgraded", Chekhov's story “The Muzhiks” in the colony library, a detachment of FSIN special forces at
+the colony gate, a parcel containing explosives. What decides is next to the word:
+
+- **words the glossary marks** (``not_near`` on a concept or a term): “downgraded *the charge*”, “a detachment
+  of FSIN special *forces*”, “a parcel containing *explosives*”;
+- **a title**: the term inside quotation marks or italics whose words are all capitalised (“The Muzhiks”);
+- **a name**: a one-word conditional term written with a capital inside a sentence and without a determiner
+  (“talks on Stolypin and …”, not “in the Stolypin”);
+- and, for a term the glossary marks as having a common everyday sense (``everyday``), whether anything next to
+  it says prison: a prison word, another glossary term, a word of its own definition. If nothing does, a finding
+  is a question (a warning that says so), not an error.
+
+The grammar words used here (determiners, the clause breaks) are the source language's, kept per language;
+the sense cues themselves are the glossary's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
+from pipeline.glossary.model import Glossary, Term
+
+# Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
+# occurrences, checks/glossary_checks.py).
+CLAUSE_BREAK_RE = re.compile(r"[;:.!?…]|,\s*(?:and|but|then|while|whereas|or|yet|who|which)\b|\bthen\b", re.I)
+NEAR = 4  # words on either side that make up a term's neighbourhood
+# Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
+DETERMINERS = {
+    "en": frozenset("a an the this that these those his her its their our my your each every any another no "
+                    "one two three first second last same whose".split()),
+}
+QUOTED_RE = re.compile(r"“[^”“]*”|„[^“”„]*[“”]|«[^»«]*»|\"[^\"]*\"|‘[^’‘]*’")
+TAGGED_RE = re.compile(r"<([a-z]+)(\d*)>([^<]*)</\1\2>")  # a placeholder pair (<em1>…</em1>): italics
+
+
+def _words_near(text: str, start: int, end: int, n: int = NEAR) -> tuple[list[str], list[str]]:
+    """Up to ``n`` words before and after [start, end), not crossing a clause break."""
+    masked = mask(text)
+    left = masked[max(0, start - 160):start]
+    breaks = list(CLAUSE_BREAK_RE.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end():]
+    right = masked[end:end + 160]
+    b = CLAUSE_BREAK_RE.search(right)
+    if b:
+        right = right[:b.start()]
+    return WORD_RE.findall(left)[-n:], WORD_RE.findall(right)[:n]
+
+
+def _keys(words: list[str], lang: str) -> set:
+    out: set = set()
+    for w in words:
+        out |= word_keys(w, lang)
+    return out
+
+
+def marked_near(glossary: Glossary, text: str, hit: Hit, term: Term | None) -> str:
+    """A ``not_near`` word of the concept or the term next to ``hit`` ("" when none)."""
+    cues = [*hit.concept.not_near, *(term.not_near if term else [])]
+    if not cues:
+        return ""
+    lang = glossary.source_language
+    before, after = _words_near(text, hit.start, hit.end)
+    near = _keys(before + after, lang)
+    for cue in cues:
+        keys = [word_keys(w, lang) for w in WORD_RE.findall(cue)]
+        if keys and all(k & near for k in keys):
+            return cue
+    return ""
+
+
+def _title_case(inner: str) -> bool:
+    words = WORD_RE.findall(mask(inner))
+    small = DETERMINERS.get("en", frozenset()) | {"of", "and", "in", "on", "at", "to", "for", "from", "with"}
+    return (len(words) >= 2 and words[0][:1].isupper()
+            and all(w[:1].isupper() or fold(w) in small for w in words) and inner.rstrip()[-1:] not in ".!?")
+
+
+def title(text: str, hit: Hit) -> str:
+    """The title (a work's name in quotation marks or italics, all words capitalised) ``hit`` is part of."""
+    if not hit.form[:1].isupper():
+        return ""
+    for rx, group in ((QUOTED_RE, 0), (TAGGED_RE, 3)):
+        for m in rx.finditer(text):
+            a, b = m.span(group)
+            if a <= hit.start and hit.end <= b:
+                inner = m.group(group).strip("“”„«»\"‘’")
+                return inner if _title_case(inner) else ""
+    return ""
+
+
+def written_as_name(text: str, hit: Hit, lang: str) -> bool:
+    """A one-word term capitalised inside a sentence with no determiner before it: a person's or place's name."""
+    det = DETERMINERS.get(lang)
+    form = hit.form
+    if det is None or " " in form.strip() or not form[:1].isupper() or form.isupper():
+        return False
+    before = mask(text[:hit.start]).rstrip()
+    if not before or before[-1] in ".!?:;“\"«„‘(—–":
+        return False  # a sentence's (or a quotation's) first word is capitalised anyway
+    prev = WORD_RE.findall(before[-40:])
+    return not (prev and fold(prev[-1]) in det)
+
+
+def other_sense_near(glossary: Glossary, text: str, hit: Hit, term: Term | None, conditional: bool) -> str:
+    """Why the words next to ``hit`` show another sense than the glossary's ("" when they do not)."""
+    cue = marked_near(glossary, text, hit, term)
+    if cue:
+        return f"“{cue}” next to it marks another sense"
+    if not conditional or hit.concept.pos in ("proper noun", "abbreviation"):
+        return ""
+    name = title(text, hit)
+    if name:
+        return f"part of the title “{name}”"
+    if written_as_name(text, hit, glossary.source_language):
+        return f"“{hit.form}” is written as a name"
+    return ""
+
+
+def everyday(hit: Hit, term: Term | None) -> bool:
+    return hit.concept.everyday or bool(term and term.everyday)
+
+
+def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> str:
+    """What next to ``hit`` says prison ("" when nothing does): a prison word, a word the definitions of the
+    glossary's concepts share or the concept's own definition uses, another glossary term (not a name) of the
+    glossary's sense."""
+    from pipeline.glossary.sense import own_vocabulary, prison_vocabulary
+
+    before, after = _words_near(text, hit.start, hit.end)
+    lo = hit.start - sum(len(w) + 1 for w in before) - 2
+    hi = hit.end + sum(len(w) + 1 for w in after) + 2
+    for o in others:
+        # (a name says nothing about the sense: Elena Gorban pays visits to prisons and offices alike)
+        if o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and lo <= o.start and o.end <= hi:
+            return o.form
+    strong, weak = prison_vocabulary(glossary)
+    own = own_vocabulary(hit.concept) - {english_base(fold(w)) for t in hit.concept.terms for w in t.text.split()}
+    for w in before + after:
+        if english_base(fold(w)) in strong | weak | own:
+            return w
+    return ""

@@ -1,0 +1,190 @@
+"""The glossary check reads a term's own neighbourhood, not only its sentence: quotation marks inside a term,
+the sense told by a term's complement, a title or a name, everyday words asked as questions, repeats said by a
+pronoun, names quoted as the source quotes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def found(g, lang: str, src: str, dst: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Concept id -> its findings (check, severity, message)."""
+    out: dict[str, list] = {}
+    for check, severity, message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
+        out.setdefault(g.concept_for_term(term).id, []).append((check, severity, message))
+    return out
+
+
+def errors(g, lang: str, src: str, dst: str) -> set[str]:
+    return {cid for cid, fs in found(g, lang, src, dst).items() if any(s == "error" for _c, s, _m in fs)}
+
+
+@pytest.mark.parametrize("lang, dst", [
+    ("ru", "В Карелии все знают, что Сегежа — «красная» зона."),
+    ("de", "In Karelien weiß jeder, dass Segescha eine „rote“ Zone ist."),
+    ("fr", "En Carélie, tout le monde sait que Segueja est une zone « rouge »."),
+])
+def test_a_quoted_word_inside_a_term_is_still_the_term(g, lang, dst):
+    src = "Everyone in Karelia knows that Segezha is a red colony."
+    assert "krasnaya-zona" not in errors(g, lang, src, dst)
+    # ... and the term with a wrong word is still missing.
+    assert "krasnaya-zona" in errors(g, "de", src, "In Karelien weiß jeder, dass Segescha eine kommunistische Kolonie ist.")
+
+
+def test_neighbourhood_cues_in_toml_and_tbx():
+    from pipeline.glossary import parse_glossary
+    from pipeline.glossary.tbx import dumps as tbx_dumps, parse_tbx
+    from pipeline.glossary.toml_format import dumps as toml_dumps
+
+    text = """source_language = "en"
+
+[[concept]]
+id = "otryad"
+terms = ["otryad", { term = "squad", prison_only = true, everyday = true, not_near = ["football"] }]
+not_near = ["police", "special forces"]
+everyday = true
+
+[concept.ru]
+preferred = "отряд"
+"""
+    g = parse_glossary(text, "g.toml")
+    c = g.concepts[0]
+    assert c.not_near == ["police", "special forces"] and c.everyday
+    assert c.terms[1].everyday and c.terms[1].not_near == ["football"] and not c.terms[0].everyday
+    assert parse_tbx(tbx_dumps(g), "g.tbx") == g
+    assert parse_glossary(toml_dumps(g), "g.toml") == g
+    with pytest.raises(Exception, match="everyday"):
+        parse_glossary(text.replace("everyday = true\n", "everyday = \"yes\"\n"), "g.toml")
+
+
+@pytest.mark.parametrize("src, cid, lang, dst", [
+    # a word the glossary marks next to the term (not_near)
+    ("The appeal court downgraded the charge to mere participation, yet he was kept in the SIZO for eight months.",
+     "petukh", "de", "Das Berufungsgericht stufte den Vorwurf herab, dennoch blieb er acht Monate im Untersuchungsgefängnis."),
+    ("A detachment of FSIN special forces met the convoy at the gates of the colony.",
+     "otryad", "de", "Am Tor der Kolonie empfing eine Spezialeinheit des FSIN den Konvoi."),
+    ("He posted a parcel containing explosives; the parcel was never found, yet he has spent four years in a colony.",
+     "peredacha", "de", "Er schickte eine Sendung mit Sprengstoff; die Sendung wurde nie gefunden, dennoch sitzt er seit vier Jahren in einer Kolonie."),
+    # a title in quotation marks, a name without a determiner
+    ("In the colony library there is almost nothing to read except Chekhov's story “The Muzhiks”.",
+     "muzhik", "fr", "À la bibliothèque de la colonie, il n'y a presque rien à lire, à part la nouvelle de Tchekhov « Les Paysans »."),
+    ("In the colony he still gives the other prisoners talks on Stolypin and the field courts-martial of 1906.",
+     "stolypin", "fr", "À la colonie, il fait encore aux autres détenus des exposés sur Stolypine et les cours martiales de 1906."),
+])
+def test_the_terms_own_neighbourhood_shows_another_sense_inside_a_prison_sentence(g, src, cid, lang, dst):
+    assert cid not in errors(g, lang, src, dst)
+    # The forbidden word of such a concept is at most a warning that says why.
+    for _check, severity, message in found(g, lang, src, dst).get(cid, []):
+        assert severity == "warning" and "another sense" in message
+
+
+def test_the_prison_sense_next_to_the_same_words_is_still_checked(g):
+    # The same words in the prison sense: the translation must render them.
+    assert "peredacha" in errors(g, "de", "His mother's parcel was never handed to him in the colony.",
+                                 "Die Sendung seiner Mutter wurde ihm in der Kolonie nie ausgehändigt.")
+    assert "otryad" in errors(g, "fr", "In the colony his squad is marched to the sewing workshop at six every morning.",
+                              "À la colonie, son équipe est conduite chaque matin à six heures à l'atelier de couture.")
+    assert "petukh" in errors(g, "fr", "After he was downgraded, someone scratched a word on his bowl.",
+                              "Après qu'on a fait de lui un pédé, quelqu'un a gravé un mot sur sa gamelle.")
+    assert "stolypin" in errors(g, "fr", "He spent three days in the stolypin on the way to the colony.",
+                                "Il a passé trois jours dans le fourgon cellulaire en route vers la colonie.")
+
+
+def test_an_everyday_word_with_no_prison_near_it_is_a_question(g):
+    src = ("In October Elena Gorban paid a short visit to the office of the regional ombudsman in Kirov, who promised "
+           "to ask the FSIN about Azat's eyesight.")
+    fs = found(g, "fr", src, "En octobre, Elena Gorban s'est brièvement rendue au bureau du médiateur régional à Kirov, "
+                             "qui a promis d'interroger le FSIN sur la vue d'Azat.")
+    assert [(c, s) for c, s, _m in fs["short-visit"]] == [("glossary-missing", "warning")]
+    assert "everyday sense and nothing next to it says prison" in fs["short-visit"][0][2]
+    # Next to a prison word it is the prison visit, and an error.
+    assert "short-visit" in errors(g, "fr", "His parents got only a short visit behind glass in the colony.",
+                                   "Ses parents n'ont eu qu'une brève rencontre derrière une vitre à la colonie.")
+
+
+@pytest.mark.parametrize("lang, dst", [
+    ("ru", "В письме из Европейского суда его фамилия написана как «Miftahov», и адвокаты Азата попросили суд исправить ошибку."),
+    ("de", "Im Schreiben des Europäischen Gerichtshofs wird sein Nachname „Miftahov“ geschrieben, und Asats Anwälte haben das Gericht gebeten, dies zu berichtigen."),
+    ("fr", "Dans la lettre de la Cour européenne, son nom est orthographié « Miftahov », et les avocats d'Azat ont demandé à la Cour de le corriger."),
+])
+def test_a_misspelling_the_source_quotes_may_be_quoted_unchanged(g, lang, dst):
+    src = "In the letter from the European Court his surname is spelled “Miftahov”, and Azat's lawyers have asked the Court to correct it."
+    assert "miftakhov" not in errors(g, lang, src, dst)
+    # Unquoted, in the translation's own words, the misspelling is still an error.
+    assert "miftakhov" in errors(g, "de", "Miftahov was sent to Omutninsk.", "Miftahov wurde nach Omutninsk gebracht.")
+
+
+def test_a_forbidden_word_inside_a_quotation_that_mirrors_the_sources_is_a_warning(g):
+    src = ("In the indictment the prosecutor called the thief in law Revaz Gogua “the godfather of the Kirov zone”, "
+           "a phrase the defence ridiculed.")
+    fs = found(g, "de", src, "In der Anklageschrift nannte der Staatsanwalt den Dieb im Gesetz Rewas Gogua „den Paten "
+                             "der Kirower Zone“, eine Formulierung, über die sich die Verteidigung lustig machte.")
+    assert [s for _c, s, _m in fs["vor-v-zakone"]] == ["warning"]
+    assert "vor-v-zakone" in errors(g, "de", src, "Der Staatsanwalt nannte den Paten Rewas Gogua „den Paten der Kirower "
+                                                  "Zone“, eine Formulierung, über die sich die Verteidigung lustig machte.")
+
+
+def test_inflected_names_and_quoted_verbs_of_caste_words_are_renderings(g):
+    # Бутырки: the dictionary knows it as a district's name, yet it is the genitive of Бутырка.
+    assert "butyrka" not in errors(g, "ru", "“Don't put sausage in the food parcel,” he wrote from Butyrka.",
+                                   "«Колбасу в передачку не кладите», — писал он из Бутырки.")
+    # A participle term's verb counts in quotation marks (the caste word), not unquoted (lowered his head).
+    src = "His bunk was moved to the “rooster” corner, so that everyone would know he had been downgraded."
+    assert "petukh" not in errors(g, "ru", src, "Его шконку перенесли в «петушиный» угол, чтобы все знали, что его «опустили».")
+    assert "petukh" in errors(g, "ru", src, "Его шконку перенесли в «петушиный» угол, чтобы все знали, что его опустили.")
+
+
+@pytest.mark.parametrize("lang, src, wrong, right", [
+    ("de", "The “roosters” may wash only at the last tap by the door, and nobody else will touch that tap.",
+     "Die Ausgestoßenen dürfen sich nur am letzten Hahn neben der Tür waschen, und niemand sonst fasst diesen Hahn an.",
+     "Die „Hähne“ dürfen sich nur am letzten Hahn neben der Tür waschen, und niemand sonst fasst diesen Hahn an."),
+    ("fr", "He spent his summers on excavations; in the colony the only excavation left is sorting his things after every cell search.",
+     "Il passait ses étés sur des fouilles ; à la colonie, la seule fouille qui lui reste est de trier ses affaires après chaque contrôle de cellule.",
+     "Il passait ses étés sur des fouilles ; à la colonie, la seule fouille qui lui reste est de trier ses affaires après chaque fouille de cellule."),
+    ("ru", "The Tatar translation of the verdict reached him only after his transfer from the SIZO to a colony.",
+     "Перевод приговора на татарский язык дошёл до него, только когда его увезли из СИЗО в колонию.",
+     "Перевод приговора на татарский язык дошёл до него только после этапа из СИЗО в колонию."),
+])
+def test_an_approved_word_that_renders_the_sources_everyday_word_is_not_the_rendering(g, lang, src, wrong, right):
+    cid = {"de": "petukh", "fr": "obysk", "ru": "etap"}[lang]
+    fs = found(g, lang, src, wrong)[cid]
+    assert [(c, s) for c, s, _m in fs] == [("glossary-missing", "error")] and "everyday" in fs[0][2]
+    assert cid not in errors(g, lang, src, right)
+
+
+def test_homonyms_in_toml_and_tbx():
+    from pipeline.glossary import parse_glossary
+    from pipeline.glossary.tbx import dumps as tbx_dumps, parse_tbx
+    from pipeline.glossary.toml_format import dumps as toml_dumps
+
+    text = """source_language = "en"
+
+[[concept]]
+id = "petukh"
+terms = ["rooster"]
+
+[concept.de]
+preferred = "Hahn"
+homonyms = [{ term = "Hahn", source = ["tap", "faucet"] }]
+"""
+    g = parse_glossary(text, "g.toml")
+    h = g.concepts[0].langs["de"].homonyms[0]
+    assert (h.term, h.source) == ("Hahn", ["tap", "faucet"])
+    assert parse_tbx(tbx_dumps(g), "g.tbx") == g
+    assert parse_glossary(toml_dumps(g), "g.toml") == g
+    with pytest.raises(Exception, match="homonyms"):
+        parse_glossary(text.replace('source = ["tap", "faucet"]', 'sources = ["tap"]'), "g.toml")
