@@ -17,23 +17,15 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.derive import compound_parts
-from pipeline.glossary.textprep import MIXED_RE, strip_invisible, unmix_word
+from pipeline.glossary.textprep import MIXED_RE, mask, strip_invisible, unmix_word  # noqa: F401  (mask too)
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
-    FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _stemmer, base_lang, english_base, fold,
-    participle_verb, word_keys,
+    FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
+    english_base, fold, participle_verb, word_keys,
 )
 
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
     from pipeline.glossary.model import Concept, Glossary
 
-# Placeholder tags, entities, URLs and e-mail addresses: never words. Two
-# regexes, each run only when its tell-tale characters occur.
-LINK_MASK_RE = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"“”«»]+"
-    r"|\bwww\.[^\s<>\"“”«»]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
-TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
 # A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen,
 # Gefangene:r, Häftling_innen): one word, matched by its part before the mark.
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
@@ -47,32 +39,9 @@ GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»�
 OPEN_QUOTES = "\"'“„«‘‚‹"
 CLOSE_QUOTES = "\"'”“»’‘›"
 
-def mask(text: str) -> str:
-    """``text`` with placeholders, entities and URLs blanked out (same length, same offsets)."""
-    if "://" in text or "www." in text or "@" in text:
-        text = LINK_MASK_RE.sub(_blank, text)
-    if "<" in text or "&" in text:
-        text = TAG_MASK_RE.sub(_blank, text)
-    return text
-
-
-def _blank(m: re.Match) -> str:
-    return " " * (m.end() - m.start())
-
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(mask(text))]
-
-
-def _same_case(token: str, term_word: str) -> bool:
-    """Case-sensitive comparison that lets endings inflect: the shared stem must match exactly."""
-    a, b = fold(token), fold(term_word)
-    k = 0
-    n = min(len(a), len(b))
-    while k < n and a[k] == b[k]:
-        k += 1
-    k = max(k, 1)
-    return token[:k] == term_word[:k]
 
 
 @dataclass(frozen=True)

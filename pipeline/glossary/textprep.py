@@ -3,6 +3,8 @@
 - Soft hyphens and zero-width characters (U+00AD, U+200B-U+200D, U+2060, U+FEFF) split a word in two for a
   regex but not for a reader (``Straf\\u00adzelle``). They are removed, and an offset map takes hit positions
   back to the original text.
+- Placeholders (``<a1>``, ``</em>``, ``<br/>``), entities, URLs and e-mail addresses are never words: they are
+  blanked out, keeping offsets.
 - A word that mixes Latin and Cyrillic (or Greek) letters is, in practice, a word with look-alike letters
   (a Cyrillic ``с`` in ``colony``, a Latin ``a`` in ``пресс-хата``). Each letter of the minority script is
   replaced by its look-alike in the word's main script, from Unicode's confusables table
@@ -17,6 +19,15 @@ import re
 from functools import lru_cache
 
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Placeholder tags, entities, URLs and e-mail addresses: never words. Two
+# regexes, each run only when its tell-tale characters occur.
+LINK_MASK_RE = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"“”«»]+"
+    r"|\bwww\.[^\s<>\"“”«»]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
+
 # A Latin letter next to a Cyrillic or Greek one, in either order: the tell-tale of a look-alike letter.
 _LAT = "A-Za-z\u00c0-\u024f"
 _OTHER = "\u0370-\u03ff\u0400-\u04ff"
@@ -81,3 +92,16 @@ def strip_invisible(text: str) -> tuple[str, list[int] | None]:
         return text, None
     keep = [i for i, ch in enumerate(text) if not INVISIBLE_RE.match(ch)]
     return "".join(text[i] for i in keep), keep + [len(text)]
+
+
+def mask(text: str) -> str:
+    """``text`` with placeholders, entities and URLs blanked out (same length, same offsets)."""
+    if "://" in text or "www." in text or "@" in text:
+        text = LINK_MASK_RE.sub(_blank, text)
+    if "<" in text or "&" in text:
+        text = TAG_MASK_RE.sub(_blank, text)
+    return text
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())

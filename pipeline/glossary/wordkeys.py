@@ -200,3 +200,14 @@ def _inflects(token: str, term_word: str, lang: str) -> bool:
         return True  # matched another way (Hahn/Hähne): no ending to judge
     rest, tail = t[len(stem):], w[len(stem):]
     return rest in endings or (rest.startswith(tail) and rest[len(tail):] in endings)
+
+
+def _same_case(token: str, term_word: str) -> bool:
+    """Case-sensitive comparison that lets endings inflect: the shared stem must match exactly."""
+    a, b = fold(token), fold(term_word)
+    k = 0
+    n = min(len(a), len(b))
+    while k < n and a[k] == b[k]:
+        k += 1
+    k = max(k, 1)
+    return token[:k] == term_word[:k]
