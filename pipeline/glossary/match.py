@@ -13,6 +13,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 
 from typing import TYPE_CHECKING
 
@@ -234,17 +235,19 @@ class Index:
             if not pending:
                 return []
         # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word); no further than the last hit needs.
-        offs = [0, *accumulate(map(len, parts[:2 * max(t[1] for t in pending)]))]
-        chosen = [(offs[2 * a + 1], offs[2 * b], p, a, d) for a, b, p, d in pending]
-        if not overlapping:
-            chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
-            kept = []
+        offs = [0, *accumulate(map(len, parts[:2 * max(map(itemgetter(1), pending))]))]
+        if overlapping:
+            chosen = [(offs[2 * a + 1], offs[2 * b], p, a, d) for a, b, p, d in pending]
+        else:
+            # Leftmost, then longest, then by kind and glossary order (the first four are never all equal).
+            ranked = sorted((offs[2 * a + 1], offs[2 * a + 1] - offs[2 * b], KIND_RANK[p.kind], p.order, offs[2 * b],
+                             p, a, d) for a, b, p, d in pending)
+            chosen = []
             end = -1
-            for t in chosen:
-                if t[0] >= end:
-                    kept.append(t)
-                    end = t[1]
-            chosen = kept
+            for start, _len, _kind, _order, stop, p, a, d in ranked:
+                if start >= end:
+                    chosen.append((start, stop, p, a, d))
+                    end = stop
         # Only exclusion patterns lack a concept, and they never get here.
         hits = [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
                 for a, b, p, _i, _d in chosen]
