@@ -112,12 +112,16 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
 
     try:
         for lineno, line in numbered:
-            if line.endswith("\r") and line[:1] != "#":
+            if not line:
+                continue
+            if line[-1] == "\r" and line[0] != "#":
                 # A CR is white space for GNU's lexer, but part of a comment.
                 line = line[:-1]
-            if not line or line.isspace():
-                continue
+                if not line:
+                    continue
             c0 = line[0]
+            if c0.isspace() and line.isspace():  # (a line that starts otherwise is not blank)
+                continue
             obsolete = False
             previous = False
             if c0 == "#":
@@ -135,7 +139,7 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                     # An ordinary comment: starts a new entry if one is complete.
                     if need is not None:
                         raise Syntax("expected a quoted string", need)
-                    if has_string():
+                    if cur["msgstr"] is not None or cur["plural"] is not None:  # (has_string(), inline: every comment)
                         finish()
                     elif cur["msgid"] is not None or cur["msgctxt"] is not None:
                         raise Syntax("comment inside an entry, before its msgstr")
@@ -236,7 +240,7 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
             else:  # the string follows on the next line
                 value, need = "", lineno
             if kw == "msgctxt" or kw == "msgid":
-                if has_string():
+                if cur["msgstr"] is not None or cur["plural"] is not None:  # (has_string(), inline)
                     finish()
                 if kw == "msgctxt":
                     if cur["msgctxt"] is not None or cur["msgid"] is not None:
