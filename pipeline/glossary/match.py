@@ -122,6 +122,9 @@ class Index:
         # German compounds: single-word approved terms (lower case, and their stems) -> patterns.
         self.compound_terms: dict[str, list[Pattern]] = {}
         self._compound_set: frozenset = frozenset()
+        # ... and the shorter ones (Hahn), which head a compound only in quotation marks („Hahnenecke“): unquoted
+        # they are too often inside unrelated words (Hahnenkampf).
+        self.quoted_compound_terms: dict[str, list[Pattern]] = {}
         self._derived_memo: dict[tuple, bool] = {}
         self._n = 0
         self._by_word: dict[str, tuple[Pattern, ...]] = {}
@@ -157,7 +160,12 @@ class Index:
             stemmer = _stemmer("de")
             for form in {fold(words[0]), stemmer.stemWord(fold(words[0]))}:
                 self.compound_terms.setdefault(form, []).append(pat)
-            self._compound_set = frozenset(self.compound_terms)
+            self._compound_set = frozenset(self.compound_terms) | frozenset(self.quoted_compound_terms)
+        elif self.lang == "de" and kind in ("preferred", "admitted") and simple and len(words[0]) == 4:
+            twin = Pattern(concept, term, kind, words, keys, True, case_sensitive, reason, self._n, False)
+            self._n += 1
+            self.quoted_compound_terms.setdefault(fold(words[0]), []).append(twin)
+            self._compound_set = frozenset(self.compound_terms) | frozenset(self.quoted_compound_terms)
         for key in keys[0]:
             self.first.setdefault(key, []).append(pat)
         self._by_word.clear()
@@ -174,8 +182,9 @@ class Index:
                 for pat in self.first.get(key, ()):
                     pats[pat.order] = pat
             if not pats and self._compound_set and len(word) >= 8:
-                part = compound_parts(word, self._compound_set, _stemmer("de").stemWord)
-                for pat in self.compound_terms.get(part, ()) if part else ():
+                # (one pass for both: the four-letter terms only add the shortest parts to try)
+                part = compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4)
+                for pat in (self.compound_terms.get(part) or self.quoted_compound_terms.get(part, ())) if part else ():
                     pats[pat.order] = pat
             found = self._by_word[word] = tuple(pats.values())
         return found
