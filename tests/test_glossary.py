@@ -111,6 +111,58 @@ def test_case_sensitive_names(g):
     assert ids(g.find("FSIN and Miftakhov", "en")) == ["fsin", "miftakhov"]
 
 
+
+def _term_texts(g) -> list[tuple[str, str, str, str]]:
+    """(language, text, concept id, term) for every term of the glossary in sentences: as written, capitalised,
+    in capitals, lower-cased, inflected (every Russian form pymorphy3 knows of a one-word term; common
+    endings elsewhere), quoted, split by a soft hyphen, and one word short of a multi-word term."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    out = []
+    for c in g.concepts:
+        by_lang = {g.source_language: [t.text for t in c.terms]}
+        for lang, tr in c.langs.items():
+            by_lang[lang] = tr.preferred + tr.admitted + [f.term for f in tr.forbidden]
+        for lang, terms in by_lang.items():
+            for term in terms:
+                forms = {term, term[:1].upper() + term[1:], term.upper(), term.lower(), f"„{term}“", f"«{term}»",
+                         term[: len(term) // 2] + "\u00ad" + term[len(term) // 2:]}
+                words = term.split()
+                if len(words) > 1:
+                    forms.add(" ".join(words[:-1]))
+                if lang == "ru" and len(words) == 1:
+                    forms |= {f.word for p in morph.parse(term)[:1] for f in p.lexeme}
+                elif lang != "ru":
+                    forms |= {term + end for end in ("s", "e", "en", "es", "er", "x")}
+                for form in forms:
+                    out.append((lang, f"Then {form} and the rest.", c.id, term))
+                    out.append((lang, f"{form}: {form}, ({form}).", c.id, term))
+    return out
+
+
+def test_what_a_text_finds_does_not_depend_on_what_was_read_before(g):
+    """The matcher remembers, per word, whether it may start a term and which of a term's first-word checks
+    (case, forbidden endings) it passes, and dismisses texts by set operations on those memos: every term in
+    every form must be found exactly as by an index that meets the texts in the opposite order, and each term
+    as written (quoted, where only quotes make it a term) is found."""
+    import random
+
+    texts = _term_texts(g)
+    assert len(texts) > 5_000
+    random.Random(17).shuffle(texts)
+    fresh = load_glossary(GLOSSARY)
+    def seen(glossary, lang, text):
+        return [(h.concept.id, h.start, h.end, h.kind, h.term, h.derived)
+                for h in glossary.find(text, lang, overlapping=True, remember=False, derived=True)]
+    forward = [seen(g, lang, text) for lang, text, _, _ in texts]
+    backward = [seen(fresh, lang, text) for lang, text, _, _ in reversed(texts)][::-1]
+    assert forward == backward
+    missed = [(lang, text) for (lang, text, cid, term), hits in zip(texts, forward)
+              if text == f"Then «{term}» and the rest." and not any(h[0] == cid for h in hits)]
+    assert not missed
+
+
 # -- TOML: bad input ---------------------------------------------------------------
 
 GOOD = """\

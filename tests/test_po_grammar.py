@@ -140,3 +140,38 @@ def test_every_po_file_of_gnu_tests_reads_as_msgcat_reads_it():
     assert len(results) >= 160
     wrong = [f"{r.case.name}: {r.detail}" for r in results if not r.same]
     assert not wrong
+
+
+def test_lexer_shortcuts_cut_lines_as_its_grammar_does():
+    """``pieces`` tells the common lines (comments, a keyword and a plain string, blank lines) by string methods
+    before its line regex: on random lines built from PO's tokens it must keep and cut exactly what the regex
+    alone keeps and cuts, and a file read from bytes (lines split in C) must read as the same file read from
+    text (lines split one at a time)."""
+    import random
+
+    from pipeline.catalog.po import lex
+
+    def by_regex(numbered):
+        for lineno, line in numbered:
+            if line[:1] == "#" and line[1:2] not in ("~", "|") or lex._SIMPLE_LINE.fullmatch(line):
+                yield lineno, line
+            else:
+                yield from lex._cut(lineno, line)
+
+    tokens = ["msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr[0]", "msgstr[ 1 ]", "domain", "#", "#~", "#|",
+              "#~|", "#,", "#.", '"a"', '"a b"', '""', '"\\""', '"a\\nb"', '"\\\\"', '"x', " ", "  ", "\t", "\r",
+              "#c", "é", "m", "x", '"a\\"', "\\"]
+    rng = random.Random(17)
+    lines = ["".join(rng.choice(tokens) for _ in range(rng.randint(0, 5))) for _ in range(20_000)]
+    lines += ['msgid "a"', 'msgstr "b"', '"c"', 'msgid ""', '""', "", "#: a.c:1", 'msgstr "a" msgid "b"',
+              'msgid "a"#c', 'msgid  "a"', 'msgstr[0] "a"', '#~ msgid "a"', 'msgid "a\\"b"']
+    numbered = list(enumerate(lines, 1))
+    assert list(lex.pieces(numbered)) == list(by_regex(numbered))
+
+    text = HEADER + "".join(f'#: f.c:{i}\nmsgid "m{i}"\nmsgstr ""\n"s{i}"\n\n' for i in range(3000))
+    lex.Lines.PIECE, piece = 4096, lex.Lines.PIECE  # many pieces: lines cut at every piece's edge
+    try:
+        from_bytes = pofile.encode(pofile.parse(text.encode(), "t.po"))
+    finally:
+        lex.Lines.PIECE = piece
+    assert from_bytes == pofile.encode(pofile.parse(text, "t.po"))

@@ -127,12 +127,13 @@ class Index:
         self.quoted_compound_terms: dict[str, list[Pattern]] = {}
         self._derived_memo: dict[tuple, bool] = {}
         self._n = 0
-        self._by_word: dict[str, tuple[Pattern, ...]] = {}
+        self._by_word: dict[str, tuple[tuple[Pattern, bool | None], ...]] = {}
         # Hits of source texts by a digest of the text: the same msgid recurs across languages and
         # files (check, notes). Translations and pages rarely recur, and would only fill memory.
         self.remember = False
         self._found: OrderedDict[bytes, tuple[Hit, ...]] = OrderedDict()
         self._excluded_memo: dict[tuple, bool] = {}
+        self._fits_memo: dict[tuple, bool] = {}
         self._prefix_set: frozenset | None = None
         self._seen: set[str] = set()  # words already looked up
         self._positive: set[str] = set()  # ... that may start a term
@@ -173,8 +174,11 @@ class Index:
         self._positive.clear()
         self._prefix_set = None
 
-    def _candidates(self, word: str) -> tuple[Pattern, ...]:
-        """Patterns whose first word may be ``word``; most words have none."""
+    def _candidates(self, word: str) -> tuple[tuple[Pattern, bool | None], ...]:
+        """What may start at ``word``: (pattern, derived) for each pattern whose first word ``word`` is, checks
+        of the first word (case, forbidden endings) passed. ``derived`` is the hit's derived flag when the
+        word alone is the whole match (one word, not quoted), None when the rest must be matched in the text.
+        Most words have none."""
         found = self._by_word.get(word)
         if found is None:
             pats: dict[int, Pattern] = {}
@@ -186,7 +190,11 @@ class Index:
                 part = compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4)
                 for pat in (self.compound_terms.get(part) or self.quoted_compound_terms.get(part, ())) if part else ():
                     pats[pat.order] = pat
-            found = self._by_word[word] = tuple(pats.values())
+            flags = self.lang in MORPH_LANGS or bool(self._compound_set)
+            found = self._by_word[word] = tuple(
+                (pat, (self._derived_word(pat, 0, word) if flags else False)
+                 if len(pat.words) == 1 and not pat.quoted else None)
+                for pat in pats.values() if self._word_fits(pat, 0, word))
         return found
 
     def find(self, text: str, overlapping: bool = False, remember: bool = True) -> list[Hit]:
@@ -225,32 +233,32 @@ class Index:
     def _find(self, text: str, overlapping: bool) -> list[Hit]:
         parts = SPLIT_RE.split(mask(text))
         words = parts[1::2]
-        distinct = set(words)
-        # Set operations run in C: only words never seen before cost a
-        # dictionary lookup, and a text without candidates stops here.
-        new = distinct - self._seen
-        if new:
+        # Set operations run in C, on the word list itself: only words never seen before cost a dictionary
+        # lookup, and a text without candidates stops here.
+        seen, positive = self._seen, self._positive
+        if not seen.issuperset(words):
+            new = set(words) - seen
             prefixes = self._prefixes()
             compounds = bool(self._compound_set)
             for w in new:
                 pats = (self._candidates(w)
                         if _prefix(w) in prefixes or (compounds and len(w) >= 8) or MIXED_RE.search(w) else ())
                 if pats:
-                    self._positive.add(w)
-            self._seen |= new
-        starting = distinct & self._positive
-        if not starting:
+                    positive.add(w)
+            seen |= new
+        if positive.isdisjoint(words):
             return []
         by_word = self._by_word
-        pending: list[tuple[int, int, Pattern]] = []  # (first word, end word, pattern)
-        for i in [i for i, w in enumerate(words) if w in starting]:
-            for pat in by_word[words[i]]:
-                if pat.simple:
-                    pending.append((i, i + 1, pat))
+        # (first word, end word, pattern, derived flag or None: not known yet)
+        pending: list[tuple[int, int, Pattern, bool | None]] = []
+        for i in [i for i, w in enumerate(words) if w in positive]:
+            for pat, derived in by_word[words[i]]:
+                if derived is not None:  # one word, checked when the word was first met: the whole match
+                    pending.append((i, i + 1, pat, derived))
                     continue
-                j = self._match_at(pat, words, parts, i)
+                j = self._match_at(pat, words, parts, i, 1)
                 if j is not None:
-                    pending.append((i, j, pat))
+                    pending.append((i, j, pat, None))
         if not pending:
             return []
         if self.excludes:
@@ -259,25 +267,24 @@ class Index:
                        if not (t[2].concept and t[2].concept.id in ex and self._excluded(t, words, parts))]
             if not pending:
                 return []
-        # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word).
-        offs = [0, *accumulate(map(len, parts))]
-        chosen = [(offs[2 * a + 1], offs[2 * b], p) for a, b, p in pending]
+        # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word); no further than the last hit needs.
+        offs = [0, *accumulate(map(len, parts[:2 * max(t[1] for t in pending)]))]
+        chosen = [(offs[2 * a + 1], offs[2 * b], p, a, d) for a, b, p, d in pending]
         if not overlapping:
             chosen.sort(key=lambda t: (t[0], -(t[1] - t[0]), KIND_RANK[t[2].kind], t[2].order))
             kept = []
             end = -1
-            for a, b, p in chosen:
-                if a >= end:
-                    kept.append((a, b, p))
-                    end = b
+            for t in chosen:
+                if t[0] >= end:
+                    kept.append(t)
+                    end = t[1]
             chosen = kept
         # Only exclusion patterns lack a concept, and they never get here.
         hits = [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
-                for a, b, p in chosen]
+                for a, b, p, _i, _d in chosen]
         if self.lang in MORPH_LANGS or self._compound_set:
-            starts = {offs[2 * a + 1]: a for a, _b, _p in pending}
-            for h, (a, _b, p) in zip(hits, chosen):
-                h.derived = self._derived(p, words, starts[a])
+            for h, (_a, _b, p, i, d) in zip(hits, chosen):
+                h.derived = self._derived(p, words, i) if d is None else d
         return hits
 
     def _derived(self, pat: Pattern, words: list[str], i: int) -> bool:
@@ -285,20 +292,19 @@ class Index:
         key = (pat.order, *words[i:i + len(pat.words)])
         found = self._derived_memo.get(key)
         if found is None:
-            found = False
-            for k in range(len(pat.words)):
-                met = pat.keys[k] & word_keys(words[i + k], self.lang)
-                if not any(key[0] != "d" for key in met):
-                    found = True
-                    break
+            found = any(self._derived_word(pat, k, words[i + k]) for k in range(len(pat.words)))
             if len(self._derived_memo) > 100_000:
                 self._derived_memo.clear()
             self._derived_memo[key] = found
         return found
 
-    def _excluded(self, hit: tuple[int, int, Pattern], words: list[str], parts: list[str]) -> bool:
+    def _derived_word(self, pat: Pattern, k: int, word: str) -> bool:
+        """Whether ``word`` meets the pattern's ``k``-th word only by its derivational root or as a compound."""
+        return not any(key[0] != "d" for key in pat.keys[k] & word_keys(word, self.lang))
+
+    def _excluded(self, hit: tuple, words: list[str], parts: list[str]) -> bool:
         """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе")."""
-        a, b, pat = hit
+        a, b, pat = hit[:3]
         excludes = self.excludes.get(pat.concept.id, ()) if pat.concept else ()
         if not excludes:
             return False
@@ -322,20 +328,21 @@ class Index:
             self._excluded_memo[key] = found
         return found
 
-    def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
+    def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int, first: int = 0) -> int | None:
+        """The end (in words) of ``pat`` matched from word ``i``, or None; words before ``first`` were
+        checked already."""
         n = len(pat.words)
         if i + n > len(words):
             return None
-        for k in range(n):
+        for k in range(first, n):
             w = words[i + k]
             if k:
-                if not (pat.keys[k] & word_keys(w, self.lang)):
+                if pat.keys[k].isdisjoint(word_keys(w, self.lang)):
                     return None
-                if not GAP_RE.fullmatch(parts[2 * (i + k)]):
+                gap = parts[2 * (i + k)]
+                if gap != " " and not GAP_RE.fullmatch(gap):
                     return None
-            if pat.case_sensitive and not _same_case(unmix_word(w) if MIXED_RE.search(w) else w, pat.words[k]):
-                return None
-            if pat.kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS and not _inflects(w, pat.words[k], self.lang):
+            if (pat.case_sensitive or pat.kind == "forbidden") and not self._word_fits(pat, k, w):
                 return None
         if pat.quoted:
             before = parts[2 * i][-1:]
@@ -345,6 +352,23 @@ class Index:
             if not ((before and before in OPEN_QUOTES) or (after and after in CLOSE_QUOTES)):
                 return None
         return i + n
+
+    def _word_fits(self, pat: Pattern, k: int, word: str) -> bool:
+        """The checks on the ``k``-th word of ``pat`` beyond its keys: its case, for a case-sensitive term; its
+        ending, for a forbidden term in a language with ``FORBIDDEN_ENDINGS`` (remembered per word)."""
+        cs = pat.case_sensitive
+        ending = pat.kind == "forbidden" and self.lang in FORBIDDEN_ENDINGS
+        if not (cs or ending):
+            return True
+        key = (pat.order, k, word)
+        ok = self._fits_memo.get(key)
+        if ok is None:
+            ok = ((not cs or _same_case(unmix_word(word) if MIXED_RE.search(word) else word, pat.words[k]))
+                  and (not ending or _inflects(word, pat.words[k], self.lang)))
+            if len(self._fits_memo) > 100_000:
+                self._fits_memo.clear()
+            self._fits_memo[key] = ok
+        return ok
 
 
 def build_index(glossary: Glossary, lang: str) -> Index:

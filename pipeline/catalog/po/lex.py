@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterable, Iterator
 
 from pipeline.core.errors import TamizdatError
@@ -96,7 +97,8 @@ class Lines:
         self.count += 1
         yield text[start:]
 
-    def decoded(self, data: bytes, start: int, codec: str, path: str) -> Iterator[str]:
+    def texts(self, data: bytes, start: int, codec: str, path: str) -> Iterator[str]:
+        """``data[start:]`` decoded a piece at a time, each piece whole lines (without its last newline)."""
         # A newline byte is never part of a multi-byte character in the charsets PO files use.
         n = len(data)
         while True:
@@ -110,10 +112,21 @@ class Lines:
                 raise TamizdatError(f"bytes not valid in {codec}: {bad!r}", path, line) from None
             if end < n:  # the piece ends with its newline: the empty rest is the next piece's start
                 text = text[:-1]
-            yield from self.split(text)
+            yield text
             if end >= n:
                 return
             start = end
+
+    def split_all(self, texts: Iterable[str]) -> Iterator[str]:
+        """The texts' lines, as :meth:`split` gives them, but each text split by ``str.split`` and the lines
+        passed on by C iterators, not a generator. A text is at most about a megabyte (:meth:`texts`), so
+        its lines are never all of a big catalogue's."""
+        return chain.from_iterable(map(self._counted, texts))
+
+    def _counted(self, text: str) -> list[str]:
+        lines = text.split("\n")
+        self.count += len(lines)
+        return lines
 
 
 def join_continued(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -146,39 +159,55 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|#.*|[A-Za-z_]+[ \t]*(?:\[[ \t]*\d+[ \t]
 _PLAIN_HEADS = frozenset(("", "msgid ", "msgstr ", "msgctxt ", "msgid_plural "))
 
 
-def _plain(line: str) -> bool:
-    """A line ``_SIMPLE_LINE`` matches, told by string methods (in C) rather than by the regex, which
-    steps through a long string a character at a time."""
-    q = line.find('"')
-    return (q >= 0 and line[-1] == '"' and len(line) - q >= 2 and line[:q] in _PLAIN_HEADS
-            and line.count('"') == 2 and "\\" not in line)
-
-
 def pieces(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """The lines of a PO file cut where GNU's lexer sees tokens, not lines: ``msgid "a" msgstr "b"`` on one
     line, ``domain "x" msgid …``, and a ``#`` comment after a string (it belongs to what follows)."""
+    heads = _PLAIN_HEADS
+    simple = _SIMPLE_LINE.fullmatch
     for lineno, line in numbered:
-        if line[:1] == "#" and line[1:2] not in ("~", "|") or _plain(line) or _SIMPLE_LINE.fullmatch(line):
+        c0 = line[:1]
+        if c0 == "#":
+            if line[1:2] not in ("~", "|"):
+                yield lineno, line
+                continue
+        elif c0 == "m" or c0 == '"':
+            # A plain line (a keyword or none, and one string without quote or backslash) is one that
+            # _SIMPLE_LINE matches, told by string methods (in C) rather than by the regex, which steps
+            # through a long string a character at a time.
+            q = line.find('"')
+            if (q >= 0 and line[-1] == '"' and len(line) - q >= 2 and line[:q] in heads
+                    and line.count('"') == 2 and "\\" not in line):
+                yield lineno, line
+                continue
+        elif not c0:  # the blank line between entries
             yield lineno, line
             continue
-        prefix = ""
-        for mark in ("#~|", "#~", "#|"):
-            if line.startswith(mark):
-                prefix, line = mark + " ", line[len(mark):]
-                break
-        piece = ""
-        for tok in _TOKEN.findall(line):
-            if tok[0] == "#":  # a comment runs to the end of the line
-                if piece.strip():
-                    yield lineno, prefix + piece
-                yield lineno, tok
-                piece = ""
-                break
-            if tok[0].isalpha() or tok[0] == "_":
-                if piece.strip():
-                    yield lineno, prefix + piece
-                piece = re.sub(r"[ \t]+(?=[\[\]\d])|(?<=[\[\d])[ \t]+", "", tok.rstrip()) + " "
-            else:
-                piece += tok
-        if piece.strip():
-            yield lineno, prefix + piece
+        if simple(line):
+            yield lineno, line
+        else:
+            yield from _cut(lineno, line)
+
+
+def _cut(lineno: int, line: str) -> Iterator[tuple[int, str]]:
+    """The pieces of a line ``_SIMPLE_LINE`` does not match."""
+    prefix = ""
+    for mark in ("#~|", "#~", "#|"):
+        if line.startswith(mark):
+            prefix, line = mark + " ", line[len(mark):]
+            break
+    piece = ""
+    for tok in _TOKEN.findall(line):
+        if tok[0] == "#":  # a comment runs to the end of the line
+            if piece.strip():
+                yield lineno, prefix + piece
+            yield lineno, tok
+            piece = ""
+            break
+        if tok[0].isalpha() or tok[0] == "_":
+            if piece.strip():
+                yield lineno, prefix + piece
+            piece = re.sub(r"[ \t]+(?=[\[\]\d])|(?<=[\[\d])[ \t]+", "", tok.rstrip()) + " "
+        else:
+            piece += tok
+    if piece.strip():
+        yield lineno, prefix + piece

@@ -52,10 +52,10 @@ def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | N
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         codec, start = source_codec(data, path)
-        pieces = lines.decoded(data, start, codec, path)
         first = data.find(b"\n", start)
         crlf = first > start and data[first - 1:first] == b"\r"
         continued = b"\\\n" in data or (crlf and b"\\\r\n" in data)
+        pieces = lines.split_all(lines.texts(data, start, codec, path))
     else:
         pieces = lines.split(data[1:] if data.startswith("\ufeff") else data)
         first = data.find("\n")
