@@ -287,3 +287,90 @@ def test_a_very_large_page_is_imported_by_our_rules_alone_and_says_so(monkeypatc
     alone = import_page(html)
     assert alone.text == checked.text and "checked against" not in alone.method
     assert any("our CMS rules alone" in w for w in alone.warnings)
+
+
+def test_a_phrase_inside_a_sentence_stays_whatever_its_class_or_script():
+    """A dateline span (class "dateline") opening the first paragraph and a word that opens a pop-up note
+    (href="javascript:…") are words of their sentences (wapo, the Bartleby page of Readability's tests); a
+    scripted "Print version" link on its own line is still a control, not text."""
+    body = (f"<p><span class='dateline'>CAIRO —</span> Gunmen opened fire on visitors at the museum. {BODY}</p>"
+            "<p>He said that he would <a href=\"javascript:void(0);\" onclick=\"note('x')\">prefer</a> not to "
+            "copy the papers that afternoon, and sat still.</p>"
+            "<p><a href=\"javascript:openWin('/print.php?id=1')\">Print version</a> | <a href='/news/'>All news</a></p>")
+    text = import_page(page(body)).text
+    assert "CAIRO — Gunmen opened fire" in text
+    assert "he would prefer not to copy" in text
+    assert "Print version" not in text
+
+
+def test_a_caption_stays_only_where_a_library_has_it_and_its_picture_stays_always():
+    """A photo's caption that neither library keeps (agencies' "… AP Photo/…" credits under a picture) goes,
+    the picture stays; one that readability-lxml keeps stays."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest.libraries import agree
+
+    ours = BeautifulSoup(
+        f"<div><figure><img src='https://e.example/1.jpg' alt='A court'><figcaption>The court building in "
+        f"Syktyvkar on Tuesday, Nov. 19, 2019. AP Photo/Someone</figcaption></figure><p>{BODY}</p>"
+        f"<figure><img src='https://e.example/2.jpg' alt='A letter'><figcaption>The letter he wrote from the "
+        f"colony</figcaption></figure></div>", "lxml").div
+    library = BeautifulSoup(f"<div><p>{BODY}</p></div>", "lxml").div
+    kept, _dropped = agree(list(ours.find_all(["figure", "p"], recursive=False)), library,
+                           f"{BODY} The letter he wrote from the colony")
+    html = "".join(str(b) for b in kept)
+    assert "1.jpg" in html and "2.jpg" in html
+    assert "AP Photo" not in html and "The letter he wrote from the colony" in html
+    # A caption whose picture the page loads by script (the saved page has none): readability's word is
+    # not enough, and the empty figure goes with it.
+    lazy = BeautifulSoup("<figure><figcaption>Image caption The letter he wrote from the colony</figcaption>"
+                         "</figure>", "lxml").figure
+    kept, _dropped = agree([lazy, BeautifulSoup(f"<p>{BODY}</p>", "lxml").p], library,
+                           f"{BODY} Image caption The letter he wrote from the colony")
+    assert [b.name for b in kept] == ["p"]
+
+
+def test_where_the_libraries_article_is_taken_its_pictures_come_with_it(monkeypatch):
+    """When our rules took the wrong part of the page, trafilatura's article is taken: its text as found
+    without images (trafilatura then keeps to the text's own element), its pictures inside that text from
+    its article with images; a logo above the article is not one of them."""
+    import pipeline.ingest as ingest
+
+    body = (f"<p>{BODY}</p><figure><img src='https://e.example/colony.jpg' alt='The colony'></figure>"
+            f"<p>{BODY.replace('colony', 'prison')}</p>")
+    html = page(body).replace(b"<body>", b"<body><div class='brand'><img src='https://e.example/logo.png' "
+                                         b"alt='Site logo'></div><div id='wrong'>Share this page on the web</div>")
+    monkeypatch.setattr(ingest, "choose_root", lambda soup, *a: (soup.find(id="wrong"), "a wrong guess"))
+    imported = ingest.import_page(html)
+    assert "trafilatura" in imported.method
+    assert any("colony.jpg" in b for b in imported.blocks)
+    assert not any("logo.png" in b for b in imported.blocks)
+
+
+def test_a_subheading_trafilatura_drops_stays_on_readabilitys_word_inside_the_article_only():
+    """Subheadings (a Q&A's questions, a dek set as <h2>) that trafilatura's precise setting leaves out and
+    readability-lxml keeps word for word stay inside the article or just before it; a "More stories"
+    heading after it does not, nor a headline that is a link."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest.libraries import agree
+
+    body = [f"{BODY} Part {n}." for n in ("one", "two", "three")]
+    blocks = ["<h2>Who pays the cost of a tariff?</h2>", f"<p>{body[0]}</p>", "<h3>Don't tariffs produce revenue?</h3>",
+              f"<p>{body[1]}</p>", "<h3><a href='/x'>Trade war hits farmers</a></h3>", f"<p>{body[2]}</p>",
+              "<h3>More stories</h3>"]
+    ours = BeautifulSoup("<div>" + "".join(blocks) + "</div>", "lxml").div
+    trafilatura = BeautifulSoup("<div>" + "".join(f"<p>{t}</p>" for t in body) + "</div>", "lxml").div
+    readability = " ".join(BeautifulSoup(b, "lxml").get_text(" ") for b in blocks)
+    kept, _dropped = agree(list(ours.find_all(["h2", "h3", "p"], recursive=False)), trafilatura, readability)
+    text = " ".join(b.get_text(" ") for b in kept)
+    assert "Who pays the cost of a tariff?" in text and "Don't tariffs produce revenue?" in text
+    assert "Trade war" not in text and "More stories" not in text
+
+
+def test_a_subheading_set_as_a_styled_div_is_a_heading():
+    """PolitiFact sets its questions as <div class="pf_subheadline">: they are the article's subheadings."""
+    body = (f"<p>{BODY}</p><div class='pf_subheadline'>Who pays the cost of a tariff?</div>"
+            f"<p>{BODY.replace('colony', 'prison')}</p>")
+    imported = import_page(page(body), libraries=False)
+    assert "<h3>Who pays the cost of a tariff?</h3>" in imported.blocks

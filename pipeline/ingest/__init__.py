@@ -25,7 +25,7 @@ from pipeline.ingest.clean import NOTE_RE, Builder, drop_metadata_lines, shorten
 from pipeline.ingest.dates import find_date, parse_date
 from pipeline.ingest.dom import attr, count_words, meta_content, node_text, norm, scan_page
 from pipeline.ingest.fetch import decode_html
-from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root
+from pipeline.ingest.libraries import LIBRARIES, MIN_COVERAGE, agree, coverage, library_root, pictured
 from pipeline.ingest.language import detect_language, find_lang
 from pipeline.ingest.locate import AMONG_TEASERS, MIN_ARTICLE_WORDS, choose_root
 from pipeline.ingest.metadata import find_author, find_title, find_url
@@ -126,8 +126,15 @@ def import_page(
             dropped["blocks the libraries leave out"] += left_out
             method = f"{method}, checked against {LIBRARIES}"
         else:
-            # Our rules took the wrong part or too little of it: the libraries' article instead.
-            builder, blocks = _blocks(library, None, url, title, dropped)
+            # Our rules took the wrong part or too little of it: the libraries' article instead, from
+            # trafilatura's with images where it is trafilatura's, less what the text-only one leaves out.
+            source = pictured(text, url) if library_how.startswith("trafilatura") else None
+            builder, blocks = _blocks(source if source is not None else library, None, url, title, dropped)
+            if source is not None:
+                blocks, left_out = agree(blocks, library, second)
+                blocks = _within_text(blocks)
+                builder.kept["paragraphs"] -= left_out
+                dropped["blocks the libraries leave out"] += left_out
             method = library_how
     blocks = drop_metadata_lines(blocks, date_text, author, builder.kept, dropped)
     kept_words = sum(count_words(norm(b.get_text(" "))) for b in blocks)
@@ -204,6 +211,13 @@ def _blocks(root: Tag, selector: str | None, url: str | None, title: str | None,
     blocks: list[Tag] = []
     builder.blocks_of(root, blocks)
     return builder, blocks
+
+
+def _within_text(blocks: list[Tag]) -> list[Tag]:
+    """The blocks from the first to the last that hold text: a picture before or after the article's text
+    is the site's logo or a teaser's thumbnail."""
+    texts = [i for i, b in enumerate(blocks) if b.get_text(strip=True)]
+    return blocks[texts[0]:texts[-1] + 1] if texts else blocks
 
 
 def _count_outside(soup: BeautifulSoup, root: Tag, dropped: Counter) -> None:

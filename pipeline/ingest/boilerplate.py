@@ -7,7 +7,7 @@ from collections import Counter
 
 from bs4 import Tag
 
-from pipeline.ingest.dom import SKIP_STRINGS, attr, class_words, count_words, node_text
+from pipeline.ingest.dom import SKIP_STRINGS, attr, class_words, count_words, in_running_text, node_text
 
 # Whole elements that are never article text.
 DROP_TAGS = {
@@ -79,6 +79,11 @@ def boilerplate_reason(tag: Tag) -> str | None:
     return None
 
 
+# Reasons a class gives that describe a phrase as well as a box: inside a sentence the phrase is the
+# sentence's ("<p><span class="dateline">CAIRO —</span> Gunmen opened fire …").
+RUNNING_TEXT_REASONS = {"metadata"}
+
+
 def inside_boilerplate(tag: Tag) -> bool:
     return any(boilerplate_reason(p) for p in tag.parents
                if isinstance(p, Tag) and p.name not in ("html", "body", "[document]"))
@@ -91,7 +96,7 @@ def drop_boilerplate(root: Tag, dropped: Counter) -> int:
         if tag.decomposed or tag.parent is None:
             continue
         reason = boilerplate_reason(tag)
-        if reason:
+        if reason and not (reason in RUNNING_TEXT_REASONS and in_running_text(tag)):
             words += count_words(node_text(tag))
             dropped[reason] += 1
             tag.decompose()

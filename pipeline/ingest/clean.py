@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
-from pipeline.ingest.dom import BLOCKISH, attr, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, count_words, norm
+from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words, count_words,
+                                has_tag, in_running_text, norm)
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -73,7 +74,9 @@ class Builder:
     def link(self, node: Tag, kids: list) -> list:
         href = node.get("href")
         if isinstance(href, str) and href.strip().lower().startswith("javascript:"):
-            return []  # a scripted control ("print version"), not a link a reader can follow
+            # A scripted control ("print version") goes; a word of a sentence that opens a pop-up note
+            # stays, as the word.
+            return kids if in_running_text(node) else []
         if not isinstance(href, str) or not href.strip() or href.strip().startswith("#"):
             return kids
         tag = self.soup.new_tag("a", attrs={"href": self.resolve(href)})
@@ -160,7 +163,15 @@ class Builder:
                     out.append(block)
                     self.kept["headings"] += 1
                 continue
-            if name == "p" and not child.find(BLOCKISH - {"br"}):
+            if name in ("p", "div") and _subheading(child):
+                # A subheading set as a styled paragraph: a heading, so that it is judged as one.
+                self.flush(pending, out)
+                block = self.new_block("h3", self.inline(child))
+                if block is not None:
+                    out.append(block)
+                    self.kept["headings"] += 1
+                continue
+            if name == "p" and not has_tag(child, BLOCKISH):
                 self.flush(pending, out)
                 self.flush(self.inline(child), out)
                 continue
@@ -192,7 +203,7 @@ class Builder:
                 continue
             if name == "hr":
                 continue
-            if name in BLOCKISH or child.find(BLOCKISH - {"br"}):
+            if name in BLOCKISH or has_tag(child, BLOCKISH):
                 self.flush(pending, out)
                 self.blocks_of(child, out)
                 continue
@@ -237,6 +248,17 @@ class Builder:
         if not imgs and caption is None:
             return None
         return self.wrap("figure", [*imgs, *([caption] if caption is not None else [])])
+
+
+# Words of class values that CMSs give a subheading set as a paragraph or a div.
+SUBHEADING_WORDS = {"subhead", "subheadline", "subheading", "intertitle", "crosshead", "zwischentitel",
+                    "intertitre"}
+
+
+def _subheading(tag: Tag) -> bool:
+    if not any(word in SUBHEADING_WORDS for value in class_words(tag) for word in re.split(r"[-_\s]+", value.lower())):
+        return False
+    return not has_tag(tag, BLOCKISH) and count_words(norm(tag.get_text(" "))) <= 20
 
 
 def shorten(text: str, limit: int) -> str:

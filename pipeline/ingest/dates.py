@@ -64,10 +64,13 @@ def find_date(soup: BeautifulSoup, root: Tag, lang: str) -> tuple[str | None, st
                   "dcterms.created", "datepublished", "pubdate", "og:published_time", "publish-date")
     if value and (d := parse_date(value, lang)):
         return d, None
+    # The page's elements with a content attribute, and their property/itemprop words: walked once, not
+    # once for each property.
+    tagged = [(tag, f"{attr(tag, 'property')} {attr(tag, 'itemprop')}".lower().split())
+              for tag in soup.descendants if isinstance(tag, Tag) and tag.has_attr("content")]
     for prop in ("dc:date", "dc:created", "schema:datecreated", "schema:datepublished", "datepublished"):
-        for tag in soup.find_all(True, content=True):
-            keys = f"{attr(tag, 'property')} {attr(tag, 'itemprop')}".lower()
-            if prop in keys.split() and (d := parse_date(attr(tag, "content"), lang)):
+        for tag, keys in tagged:
+            if prop in keys and (d := parse_date(attr(tag, "content"), lang)):
                 return d, None
     for node in json_ld(soup):
         if isinstance(node.get("datePublished"), str) and (d := parse_date(node["datePublished"], lang)):

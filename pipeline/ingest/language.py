@@ -12,6 +12,7 @@ names all correctly; our old rule only told Cyrillic pages apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from bs4 import BeautifulSoup
@@ -30,18 +31,27 @@ MIN_CONFIDENCE = 0.5
 def find_lang(soup: BeautifulSoup) -> str | None:
     """The language the page declares, or None. The caller identifies it from the
     article's own text when the page says nothing (:func:`detect_language`)."""
-    html = soup.find("html")
-    for value in (
-        html.get("lang") if html else None,
-        html.get("xml:lang") if html else None,
-        meta_content(soup, "content-language", "dc.language", "og:locale"),
-        *[m.get("content") for m in soup.find_all("meta", attrs={"http-equiv": True})
-          if str(m["http-equiv"]).lower() == "content-language"],
-        *[n.get("inLanguage") for n in json_ld(soup) if isinstance(n.get("inLanguage"), str)],
-    ):
+    for value in _declared(soup):
         if isinstance(value, str) and (code := lenient_code(value)):
             return code
     return None
+
+
+def _declared(soup: BeautifulSoup) -> Iterator[object]:
+    """The page's language declarations, most authoritative first, each read only if the ones before it
+    say nothing usable (most pages answer at <html lang>; the metadata and JSON-LD walks cost more)."""
+    html = soup.find("html")
+    if html:
+        yield html.get("lang")
+        yield html.get("xml:lang")
+    yield meta_content(soup, "content-language", "dc.language", "og:locale")
+    for m in soup.find_all("meta"):
+        equiv = m.get("http-equiv")
+        if equiv is not None and str(equiv).lower() == "content-language":
+            yield m.get("content")
+    for n in json_ld(soup):
+        if isinstance(n.get("inLanguage"), str):
+            yield n.get("inLanguage")
 
 
 def lenient_code(value: str) -> str | None:

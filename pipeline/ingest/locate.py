@@ -9,7 +9,7 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
-from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, node_text, norm, simple_select
+from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, has_tag, node_text, norm, simple_select
 
 # Markup that names the article body itself: tried first, and on its own before the containers below.
 EXPLICIT_STRUCTURES = (
@@ -125,13 +125,13 @@ def density_root(body: Tag) -> Tag:
             if isinstance(child, NavigableString) and not isinstance(child, SKIP_STRINGS):
                 own += len(norm(str(child)))
             elif isinstance(child, Tag) and child.name not in BLOCKISH and child.name != "a":
-                if not child.find(BLOCKISH):
+                if not has_tag(child, BLOCKISH):
                     own += len(node_text(child)) - sum(len(node_text(a)) for a in child.find_all("a"))
         if own < 25 or inside_boilerplate(tag):
             continue
         commas = norm(tag.get_text(" ")).count(",")
         score = own + 10 * commas
-        if tag.name in ("p", "div", "li") and not tag.find(BLOCKISH):
+        if tag.name in ("p", "div", "li") and not has_tag(tag, BLOCKISH):
             # A paragraph: its container is the article.
             parent = tag.parent
             if parent is None:
