@@ -59,15 +59,17 @@ def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossa
     """Drop glossary findings the entry accepts for its current text; tell how to accept the others."""
     marks = accepted(entry)
     kept = []
+    fingerprint = None  # the entry's, worked out once for all its findings
     for f in findings:
         concept = glossary.concept_for_term(f.term) if f.check in GLOSSARY_CHECKS else None
         if concept is None:
             kept.append(f)
             continue
-        line = accept_line(concept.id, entry)
+        line = accept_line(concept.id, entry, fingerprint)
+        fingerprint = line.rsplit(" ", 1)[1]
         if concept.id in marks:
             written = marks[concept.id]
-            if written == line.rsplit(" ", 1)[1]:
+            if written == fingerprint:
                 continue
             f.message += (" (accepted for an earlier text, which has changed since)" if written else
                           " (accepted without the text's fingerprint)")

@@ -39,6 +39,7 @@ def accepted(entry: Message) -> dict[str, str | None]:
     return out
 
 
-def accept_line(concept_id: str, entry: Message) -> str:
-    """The translator comment that accepts ``concept_id`` for the entry's current text."""
-    return f"tamizdat-accept: {concept_id} {fingerprint(entry)}"
+def accept_line(concept_id: str, entry: Message, known: str | None = None) -> str:
+    """The translator comment that accepts ``concept_id`` for the entry's current text (``known``: the entry's
+    fingerprint, when the caller has it already)."""
+    return f"tamizdat-accept: {concept_id} {known or fingerprint(entry)}"

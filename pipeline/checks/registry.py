@@ -26,17 +26,16 @@ if TYPE_CHECKING:  # pragma: no cover
 SEVERITIES = ("error", "warning")
 
 
-@dataclass(frozen=True)
-class Checked:
-    """One translated form of an entry: the text a check compares with its source."""
+class Checked(NamedTuple):
+    """One translated form of an entry: the text a check compares with its source (a tuple: one is made for
+    every translation checked, and a frozen dataclass costs several times as much to make)."""
 
     source: str  # the msgid (msgid_plural for the plural forms after the first)
     translation: str
     flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     lang: str
     glossary: Glossary | None = None
 
