@@ -14,17 +14,12 @@ warning naming the PO line, like any other unusable translation.
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 
 _OPENERS = {"\u202a": "embedding", "\u202b": "embedding", "\u202d": "override", "\u202e": "override",
             "\u2066": "isolate", "\u2067": "isolate", "\u2068": "isolate"}
 _CLOSERS = {"\u202c": ("embedding", "override"), "\u2069": ("isolate",)}
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
-# Every character the loop of ``problem`` acts on (what ``_forbidden`` names, and the bidi openers and closers):
-# a text without any, such as one with a no-break space (not "printable" either), needs no loop.
-_ACTED_ON = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069"
-                       + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)) + "]")
 
 
 def _forbidden(ch: str) -> str | None:
@@ -44,13 +39,12 @@ def _name(ch: str) -> str:
 
 def problem(text: str) -> str | None:
     """Why ``text`` (a msgstr, entities included) cannot be published, or None when it can."""
-    if text.isprintable() and "&#" not in text:
+    if "&#" not in text and (text.isprintable() or text.replace("\xa0", " ").replace("\u202f", " ").isprintable()):
         # The common case, at C speed, in any script: every character refused below (controls, surrogates,
-        # noncharacters, bidi formatting) is in a Unicode category str.isprintable() rejects.
+        # noncharacters, bidi formatting) is in a Unicode category str.isprintable() rejects; so are the
+        # no-break spaces common in typeset text, which are never refused.
         return None
     text = html.unescape(text) if "&" in text else text  # a character written as &#x202E; counts too
-    if not _ACTED_ON.search(text):
-        return None
     stack: list[str] = []
     for ch in text:
         if ch.isprintable() or ch in _ALLOWED_CONTROLS:  # (bidi formatting characters are not printable)

@@ -88,7 +88,7 @@ def unmix_text(text: str) -> str:
 def strip_invisible(text: str) -> tuple[str, list[int] | None]:
     """``text`` without soft hyphens and zero-width characters, and the original offset of each
     remaining character plus one past the end (None when nothing was removed)."""
-    if not INVISIBLE_RE.search(text):
+    if text.isascii() or not INVISIBLE_RE.search(text):  # (isascii is a flag of the string: no scan)
         return text, None
     keep = [i for i, ch in enumerate(text) if not INVISIBLE_RE.match(ch)]
     return "".join(text[i] for i in keep), keep + [len(text)]
