@@ -120,7 +120,7 @@ def import_page(
         # (The libraries read teasers beside an article as part of it; our choice among them stands.)
         if AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
             # Our rules' article, less what both libraries leave out: keeps the CMS's structure.
-            blocks, left_out = agree(blocks, library, second)
+            blocks, left_out = agree(blocks, library, second, builder.quoted_posts)
             builder.kept["paragraphs"] -= left_out
             dropped["blocks the libraries leave out"] += left_out
             method = f"{method}, checked against {LIBRARIES}"
@@ -130,7 +130,7 @@ def import_page(
             source = pictured(text, url) if library_how.startswith("trafilatura") else None
             builder, blocks = _blocks(source if source is not None else library, None, url, title, dropped)
             if source is not None:
-                blocks, left_out = agree(blocks, library, second)
+                blocks, left_out = agree(blocks, library, second, builder.quoted_posts)
                 blocks = _within_text(blocks)
                 builder.kept["paragraphs"] -= left_out
                 dropped["blocks the libraries leave out"] += left_out
