@@ -188,3 +188,58 @@ homonyms = [{ term = "Hahn", source = ["tap", "faucet"] }]
     assert parse_glossary(toml_dumps(g), "g.toml") == g
     with pytest.raises(Exception, match="homonyms"):
         parse_glossary(text.replace('source = ["tap", "faucet"]', 'sources = ["tap"]'), "g.toml")
+
+
+@pytest.mark.parametrize("lang, src, dst", [
+    # French clitics and relative pronouns
+    ("fr", "He had been put in the punishment cell for the third time, and a day after he came out of the punishment cell, he was sent back.",
+     "Il avait été placé en cellule disciplinaire pour la troisième fois ; un jour après en être sorti, il y a été renvoyé."),
+    ("fr", "They were driven to court in the same prison van, and the same prison van took them back to the SIZO.",
+     "Elles ont été conduites au tribunal dans le même fourgon cellulaire, qui les a ensuite ramenées au SIZO."),
+    # a word of repetition with the noun left out
+    ("fr", "The court refused him parole in 2022 and refused parole again in 2024.",
+     "Le tribunal lui a refusé la libération conditionnelle en 2022, puis de nouveau en 2024."),
+    ("de", "Parole was refused in 2022 and parole was refused again in 2023.",
+     "Die vorzeitige Entlassung wurde ihm 2022 verweigert und 2023 erneut."),
+])
+def test_a_repeat_said_by_a_pronoun_or_left_out_after_again_is_a_warning(g, lang, src, dst):
+    fs = [f for fs in found(g, lang, src, dst).values() for f in fs]
+    assert [(c, s) for c, s, _m in fs] == [("glossary-missing", "warning")]
+    assert "may stand for the repeat" in fs[0][2]
+
+
+@pytest.mark.parametrize("lang, src, dst", [
+    # a wrong noun after the word of repetition
+    ("ru", "The court refused him parole in 2022 and refused parole again in 2024.",
+     "Суд отказал ему в УДО в 2022 году и снова отказал в помиловании в 2024-м."),
+    # German "es" is mostly an expletive, not the repeat
+    ("de", "“Every transfer is the same. During the transfer nobody tells you where you are going.”",
+     "„Jede Überstellung ist gleich. Während der Fahrt sagt dir niemand, wohin es geht.“"),
+    # the article, the preposition and « il y a » are not pronouns
+    ("fr", "He was sent to the punishment cell in May and to the punishment cell again in June.",
+     "Il a été envoyé en cellule disciplinaire en mai et au cachot en juin."),
+    # a relative pronoun says a repeat only right after the rendering
+    ("fr", "The prison van took him to court, and the prison van brought him back.",
+     "Le fourgon cellulaire l'a conduit au tribunal, et le camion qui le ramenait est tombé en panne."),
+])
+def test_a_wrong_noun_for_a_repeat_stays_an_error(g, lang, src, dst):
+    assert [s for fs in found(g, lang, src, dst).values() for _c, s, _m in fs] == ["error"]
+
+
+def test_a_word_forbidden_for_one_concept_and_approved_for_another_goes_to_the_nearer(g):
+    src = ("Lawyers were not let into the temporary detention center on Lenin Street, where he was held after a picket, "
+           "and first saw him a week later in the SIZO.")
+    # « en détention provisoire au SIZO » says where the SIZO is named: no wrong IVS.
+    assert errors(g, "fr", src, "Les avocats n'ont pas pu entrer au centre de détention temporaire de la rue Lénine, où il "
+                                "était retenu après un piquet, et ne l'ont vu qu'une semaine plus tard, en détention provisoire au SIZO.") == set()
+    # « le local de détention provisoire » where the source names the IVS is the forbidden word for it.
+    assert errors(g, "fr", src, "Les avocats n'ont pas pu entrer dans le local de détention provisoire de la rue Lénine, où "
+                                "il était retenu après un piquet, et ne l'ont vu qu'une semaine plus tard, au centre de détention provisoire.") == {"ivs"}
+
+
+def test_a_short_term_heads_a_german_compound_only_in_quotation_marks(g):
+    src = "His bunk was moved to the “rooster” corner, so that everyone would know he had been downgraded."
+    assert "petukh" not in errors(g, "de", src, "Seine Pritsche wurde in die „Hahnenecke“ gestellt, damit alle wussten, "
+                                                "dass er „erniedrigt“ worden war.")
+    assert "petukh" in errors(g, "de", src, "Seine Pritsche wurde in die Hahnenecke gestellt, damit alle wussten, "
+                                            "dass er „erniedrigt“ worden war.")

@@ -18,10 +18,10 @@ from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, other_sense_near, prison_near
+from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
 from pipeline.glossary.repeats import stand_in
-from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, everyday_sense, everyday_words, unquoted_repeats
+from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, plain_renderings, everyday_sense, unquoted_repeats
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -61,7 +61,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if promoted:
             occurrences = {**occurrences, **promoted}
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
-    resolved = resolve(dst_hits, {cid: len(hs) for cid, hs in occurrences.items()})
+    resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
@@ -77,13 +77,15 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
-        citations = sum(1 for h in hits if cited(src, h, dst))
-        if (found or citations) and concept.pos == "proper noun":
+        if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         groups = _clusters(src, hits)
         needed = len(groups)
-        if len(found) + citations >= needed:
+        if len(found) >= needed:
+            continue
+        # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
+        citations = sum(1 for h in hits if cited(src, h, dst))
+        if len(found) + citations >= needed or (citations and concept.pos == "proper noun"):
             continue
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
@@ -95,7 +97,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
             severity, note = "error", ""
-            standing = stand_in(src, glossary.source_language, dst, lang, found)
+            standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
             if standing:
                 severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
             out.append(Problem("glossary-missing", severity,
@@ -136,8 +138,7 @@ def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Prob
 
 def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
     """The approved spans that render the concept, and why others do not (" (…)" or "")."""
-    tr = found[0].concept.translations(lang) if found else None
-    if not found or (not unquoted and not everyday_words(found[0].concept, lang) and not (tr and tr.homonyms)):
+    if not found or (not unquoted and plain_renderings(found[0].concept, lang)):
         return found, ""  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
@@ -188,10 +189,9 @@ def _source(glossary: Glossary, src: str) -> Source:
     # …; the parcel was never found”), and says nothing of the message's prison context.
     local: dict[tuple[str, str], str] = {}
     for h in src_hits:
-        t = term_of(h)
         cond = conditional(h)
-        if cond or h.concept.not_near or (t and t.not_near):
-            why = other_sense_near(glossary, src, h, t, cond)
+        if cond or has_cues(h):
+            why = other_sense_near(glossary, src, h, term_of(h), cond)
             if why:
                 local.setdefault((h.concept.id, _variant(h)), f"the source's “{_shown(h.form)}” is another sense: {why}")
     kept = [h for h in src_hits if (h.concept.id, _variant(h)) not in local] if local else src_hits
@@ -212,7 +212,8 @@ def _source(glossary: Glossary, src: str) -> Source:
     # A word with a common everyday sense is only a question where nothing next to it says prison.
     questions: dict[str, str] = {}
     for cid, hs in occurrences.items():
-        if all(everyday(h, term_of(h)) for h in hs) and not any(prison_near(glossary, src, h, kept) for h in hs):
+        if everyday(hs[0]) and all(everyday(h) for h in hs) and not any(prison_near(glossary, src, h, kept)
+                                                                          for h in hs):
             questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
                               f"says prison")
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}

@@ -52,23 +52,23 @@ GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lei
 MIN_PART = 5  # a term shorter than this is too often inside unrelated words (Hahn in Hahnenkampf)
 
 
-def compound_parts(word: str, terms: frozenset[str], stem) -> str | None:
+def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_PART) -> str | None:
     """The known term (lower case, as in ``terms``) that ``word`` is a compound of, or None.
 
     ``terms`` holds the lower-cased single-word approved terms and their stems; ``stem`` is the
     language's stemmer (the compound's inflection is on its last part: Frauenstrafkolonien).
     """
     w = word.lower()
-    if len(w) < MIN_PART + 3:
+    if len(w) < min_part + 3:
         return None
     ws = stem(w)
     # Head: the compound ends in the term (its stem when inflected).
-    for i in range(3, len(ws) - MIN_PART + 1):
+    for i in range(3, len(ws) - min_part + 1):
         tail = ws[i:]
         if tail in terms:
             return tail
     # Modifier: the term, a linking element, then a word of its own.
-    for i in range(len(w) - 4, MIN_PART - 1, -1):
+    for i in range(len(w) - 4, min_part - 1, -1):
         head = w[:i]
         for link in GERMAN_LINKS:
             if link and not head.endswith(link):

@@ -39,8 +39,7 @@ TAG_MASK_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]+|#[0-9]+|#
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
-# What may separate the words of one multi-word term: also quotation marks that set off one of its words, as
-# writers quote the colour of a zone («красная» зона, la zone « noire », the “black” zone).
+# What may separate the words of one multi-word term, also quotation marks («красная» зона, la zone « noire »).
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
 CLOSE_QUOTES = "\"'”“»’‘›"
@@ -122,6 +121,8 @@ class Index:
         # German compounds: single-word approved terms (lower case, and their stems) -> patterns.
         self.compound_terms: dict[str, list[Pattern]] = {}
         self._compound_set: frozenset = frozenset()
+        # ... of four letters (Hahn): only in quotation marks („Hahnenecke“; Hahnenkampf is a cockfight).
+        self.quoted_compound_terms: dict[str, list[Pattern]] = {}
         self._derived_memo: dict[tuple, bool] = {}
         self._n = 0
         self._by_word: dict[str, tuple[tuple[Pattern, bool | None], ...]] = {}
@@ -137,9 +138,8 @@ class Index:
 
     def add(self, concept: Concept | None, term: str, kind: str, quoted=False, case_sensitive=False, reason="",
             noun_only=False, keys: tuple[frozenset, ...] | None = None) -> None:
-        """Index one term; ``noun_only``: an everyday English noun that counts only under a sense condition
-        (search, parcel, visit), so its -ed/-ing forms are the everyday verb, never the term; ``keys``: the
-        term's words' keys when not their own (the verb of a participle term)."""
+        """Index one term; ``noun_only``: an everyday English noun under a sense condition (search, parcel), whose
+        -ed/-ing forms are the everyday verb, never the term; ``keys``: its words' keys if not their own."""
         words = tuple(w for _, _, w in tokenize(term))
         if not words:
             return
@@ -158,7 +158,11 @@ class Index:
             stemmer = _stemmer("de")
             for form in {fold(words[0]), stemmer.stemWord(fold(words[0]))}:
                 self.compound_terms.setdefault(form, []).append(pat)
-            self._compound_set = frozenset(self.compound_terms)
+        elif self.lang == "de" and kind in ("preferred", "admitted") and simple and len(words[0]) == 4:
+            twin = Pattern(concept, term, kind, words, keys, True, case_sensitive, reason, self._n, False)
+            self._n += 1
+            self.quoted_compound_terms.setdefault(fold(words[0]), []).append(twin)
+        self._compound_set = frozenset(self.compound_terms) | frozenset(self.quoted_compound_terms)
         for key in keys[0]:
             self.first.setdefault(key, []).append(pat)
         self._by_word.clear()
@@ -178,8 +182,8 @@ class Index:
                 for pat in self.first.get(key, ()):
                     pats[pat.order] = pat
             if not pats and self._compound_set and len(word) >= 8:
-                part = compound_parts(word, self._compound_set, _stemmer("de").stemWord)
-                for pat in self.compound_terms.get(part, ()) if part else ():
+                part = compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4)
+                for pat in (self.compound_terms.get(part) or self.quoted_compound_terms.get(part, ())) if part else ():
                     pats[pat.order] = pat
             flags = self.lang in MORPH_LANGS or bool(self._compound_set)
             found = self._by_word[word] = tuple(
@@ -381,9 +385,8 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         for kind, terms in (("preferred", tr.preferred), ("admitted", tr.admitted)):
             for text in terms:
                 idx.add(c, text, kind, case_sensitive=cs)
-                verb = participle_verb(text, b)
+                verb = participle_verb(text, b)  # quoted, its verb is the caste word too: его «опустили»
                 if verb:
-                    # In quotation marks the verb is the caste word too: его «опустили» (опущенный).
                     idx.add(c, text, kind, quoted=True, case_sensitive=cs, keys=(frozenset({("l", verb)}),))
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)

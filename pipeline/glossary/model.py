@@ -100,6 +100,9 @@ class Concept:
     conditional_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     own_vocabulary: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     everyday_words: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # ... and what glossary/neighbourhood.py reads next to its terms (the variants with cues, the words that
+    # say prison next to it)
+    neighbourhood: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def term(self) -> str:

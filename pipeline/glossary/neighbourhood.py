@@ -20,9 +20,10 @@ the sense cues themselves are the glossary's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
-from pipeline.glossary.model import Glossary, Term
+from pipeline.glossary.model import Concept, Glossary, Term
 
 # Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
 # occurrences, checks/glossary_checks.py).
@@ -37,14 +38,17 @@ QUOTED_RE = re.compile(r"“[^”“]*”|„[^“”„]*[“”]|«[^»«]*»|
 TAGGED_RE = re.compile(r"<([a-z]+)(\d*)>([^<]*)</\1\2>")  # a placeholder pair (<em1>…</em1>): italics
 
 
+@lru_cache(maxsize=1024)
 def _words_near(text: str, start: int, end: int, n: int = NEAR) -> tuple[list[str], list[str]]:
     """Up to ``n`` words before and after [start, end), not crossing a clause break."""
-    masked = mask(text)
-    left = masked[max(0, start - 160):start]
+    lo = max(0, start - 160)
+    masked = mask(text[lo:end + 160])  # (a tag cut in two at the window's edge is far from the term)
+    start, end = start - lo, end - lo
+    left = masked[:start]
     breaks = list(CLAUSE_BREAK_RE.finditer(left))
     if breaks:
         left = left[breaks[-1].end():]
-    right = masked[end:end + 160]
+    right = masked[end:]
     b = CLAUSE_BREAK_RE.search(right)
     if b:
         right = right[:b.start()]
@@ -58,11 +62,38 @@ def _keys(words: list[str], lang: str) -> set:
     return out
 
 
+def _memo(concept: Concept) -> dict:
+    """What the concept's terms ask of their neighbourhood, worked out once: the variants with ``not_near``
+    words, those with an everyday sense, and the folded bases of every ``not_near`` word (a cheap first test)."""
+    memo = concept.neighbourhood
+    if "cued" not in memo:
+        cued = {t.text for t in concept.terms if concept.not_near or t.not_near}
+        memo["cued"] = frozenset(cued)
+        memo["everyday"] = frozenset(t.text for t in concept.terms if concept.everyday or t.everyday)
+        memo["bases"] = tuple({english_base(fold(w)) for x in [*concept.not_near, *(w for t in concept.terms
+                                                                                  for w in t.not_near)]
+                               for w in x.split()})
+    return memo
+
+
+def has_cues(hit: Hit) -> bool:
+    """Whether the glossary marks words that, next to this variant, show another sense."""
+    return hit.term in _memo(hit.concept)["cued"]
+
+
+def everyday(hit: Hit) -> bool:
+    """Whether the glossary says this variant has a common everyday sense."""
+    return hit.term in _memo(hit.concept)["everyday"]
+
+
 def marked_near(glossary: Glossary, text: str, hit: Hit, term: Term | None) -> str:
     """A ``not_near`` word of the concept or the term next to ``hit`` ("" when none)."""
     cues = [*hit.concept.not_near, *(term.not_near if term else [])]
     if not cues:
         return ""
+    folded = _folded(text)
+    if not any(b in folded for b in _memo(hit.concept)["bases"]):
+        return ""  # none of the words anywhere in the text
     lang = glossary.source_language
     before, after = _words_near(text, hit.start, hit.end)
     near = _keys(before + after, lang)
@@ -121,10 +152,6 @@ def other_sense_near(glossary: Glossary, text: str, hit: Hit, term: Term | None,
     return ""
 
 
-def everyday(hit: Hit, term: Term | None) -> bool:
-    return hit.concept.everyday or bool(term and term.everyday)
-
-
 def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> str:
     """What next to ``hit`` says prison ("" when nothing does): a prison word, a word the definitions of the
     glossary's concepts share or the concept's own definition uses, another glossary term (not a name) of the
@@ -138,9 +165,23 @@ def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> s
         # (a name says nothing about the sense: Elena Gorban pays visits to prisons and offices alike)
         if o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and lo <= o.start and o.end <= hi:
             return o.form
-    strong, weak = prison_vocabulary(glossary)
-    own = own_vocabulary(hit.concept) - {english_base(fold(w)) for t in hit.concept.terms for w in t.text.split()}
+    memo = _memo(hit.concept)
+    vocabulary = memo.get("prison")
+    if vocabulary is None:
+        strong, weak = prison_vocabulary(glossary)
+        own = own_vocabulary(hit.concept) - {english_base(fold(w)) for t in hit.concept.terms for w in t.text.split()}
+        vocabulary = memo["prison"] = strong | weak | own
     for w in before + after:
-        if english_base(fold(w)) in strong | weak | own:
+        if _word_base(w) in vocabulary:
             return w
     return ""
+
+
+@lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _word_base(word: str) -> str:
+    return english_base(fold(word))

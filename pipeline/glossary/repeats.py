@@ -15,20 +15,36 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
 
-# Third-person pronouns (personal and possessive) and "there" per language; ``extra_pronouns`` compares the counts.
+# Third-person pronouns (personal, possessive) and adverbs of a place named before (there, туда, dorthin) per
+# language; ``extra_pronouns`` compares the counts. Not English "back": mostly a verb's particle
+# (sent the parcel back → вернула её).
 PRONOUNS = {
     "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "there"},
     "ru": {"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "ею", "ими", "него", "неё",
-           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем", "там", "туда", "оттуда", "свой", "своя", "своё", "свое",
-           "свои", "своего", "своей", "своему", "своим", "своих", "своими", "своем", "своём", "свою"},
+           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем", "там", "туда", "оттуда",
+           "свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими", "своем",
+           "своём", "свою"},
     "uk": {"він", "вона", "воно", "вони", "його", "її", "їх", "йому", "їй", "їм", "ним", "нею", "ними", "ньому",
            "ній", "них", "нього", "неї"},
-    "de": {"er", "ihn", "ihm", "sie", "ihr", "ihnen", "es", "sein", "seine", "seinen", "seinem", "seiner",
+    # Not es: mostly the expletive of "es gibt", "wohin es geht".
+    "de": {"er", "ihn", "ihm", "sie", "ihr", "ihnen", "sein", "seine", "seinen", "seinem", "seiner",
            "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dort", "dorthin", "dahin", "dorther"},
-    # Not le/la/les/l', en, y: far more often articles and prepositions than pronouns.
+    # le/la/les/l', en and y only as clitics before a verb (_FR_CLITIC_RE): otherwise articles and prepositions.
     "fr": {"il", "elle", "ils", "elles", "lui", "leur", "leurs", "son", "sa", "ses", "celui", "celle", "ceux",
            "celles"},
 }
+# A relative pronoun right after a rendering (« le même fourgon cellulaire, qui les a ramenées ») may say its
+# repeat; anywhere else it says nothing about it.
+RELATIVE_AFTER = {
+    "en": re.compile(r"^\W{0,3}(?:which|who|where)\b", re.I),
+    "ru": re.compile(r"^\W{0,3}(?:котор\w+|где|куда)\b", re.I),
+    "de": re.compile(r"^\W{0,3}(?:der|die|das|dem|den|in dem|in der|wo|wohin)\b", re.I),
+    "fr": re.compile(r"^\W{0,3}(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b", re.I),
+}
+# French clitics before a verb (« en être sorti », « il y a été renvoyé », « qui les a ramenées »), not the
+# preposition (« en mai »), the article (« les avocats ») nor « il y a » (there is).
+_FR_CLITIC_RE = re.compile(r"\b(?:(?:en|y|les|le|la)\s+|l['’]\s*)(?:a|ai|as|avait|avaient|ont|est|sont|était|étaient|être|avoir|fut|sera"
+                           r"|serait|aura|aurait)\b(?<!\by a)|\by\s+a\s+été\b|\ben\s+y\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -36,7 +52,9 @@ def _pronouns(text: str, lang: str) -> int:
     words = PRONOUNS.get(lang)
     if not words:
         return 0
-    return sum(1 for m in WORD_RE.finditer(mask(text)) if fold(m.group(0)) in words)
+    masked = mask(text)
+    n = sum(1 for m in WORD_RE.finditer(masked) if fold(m.group(0)) in words)
+    return n + len(_FR_CLITIC_RE.findall(masked)) if lang == "fr" else n
 
 
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
@@ -95,10 +113,67 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
     return ""
 
 
-def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit]) -> str:
-    """What in the translation may stand for a repeated noun ("" when nothing does)."""
+# Words that repeat an action whose object may then be left out (« refusée en 2022, puis de nouveau en 2024 »).
+REPEAT_RE = {
+    "ru": re.compile(r"\b(?:снова|опять|вновь|повторно)\b", re.I),
+    "de": re.compile(r"\b(?:erneut|wieder|nochmals|noch einmal)\b", re.I),
+    "fr": re.compile(r"\b(?:de nouveau|à nouveau|encore une fois)\b", re.I),
+}
+_FR_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "de", "d", "son", "sa", "ses",
+                   "leur", "leurs", "ce", "cette", "ces"}
+_CLAUSE_STOP = re.compile(r"[.,;:!?)»”“\"—–]")
+
+
+def _has_noun(words: list[str], lang: str) -> bool:
+    """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»)."""
+    if lang == "ru":
+        from pipeline.glossary.wordkeys import _morph
+
+        morph = _morph("ru")
+        return morph is not None and any(morph.parse(w)[0].tag.POS == "NOUN" for w in words if not w.isdigit())
+    if lang == "de":
+        return any(w[:1].isupper() for w in words)  # German nouns are capitalised
+    if lang == "fr":
+        return any(fold(a) in _FR_DETERMINERS and b.isalpha() for a, b in zip(words, words[1:]))
+    return True
+
+
+def _repeated_without_noun(text: str, lang: str) -> str:
+    """A word of repetition whose clause goes on without a noun (« puis de nouveau en 2024 »), or ""."""
+    rx = REPEAT_RE.get(lang)
+    if rx is None:
+        return ""
+    masked = mask(text)
+    for m in rx.finditer(masked):
+        rest = masked[m.end():]
+        stop = _CLAUSE_STOP.search(rest)
+        if not _has_noun(WORD_RE.findall(rest[:stop.start()] if stop else rest), lang):
+            return m.group(0)
+    return ""
+
+
+def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
+    """A relative pronoun right after one of ``hits``, after a comma ("" when none)."""
+    rx = RELATIVE_AFTER.get(lang)
+    for h in hits if rx else ():
+        after = text[h.end:h.end + 20]
+        m = rx.match(after) if after.lstrip()[:1] == "," else None
+        if m:
+            return m.group(0).strip(" ,")
+    return ""
+
+
+def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: list[Hit] = ()) -> str:
+    """What in the translation may stand for a repeated noun ("" when nothing does); ``src_hits``: the
+    concept's occurrences in the source."""
     b = base_lang(lang)
     if extra_pronouns(src, src_lang, dst, lang) > 0:
         return "a pronoun the source has not"
+    rel = _relative_after(dst, found, b)
+    if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
+        return f"the relative pronoun “{rel}”"
     adj = _ellipsis(dst, b, found)
-    return f"“{adj}” without a noun" if adj else ""
+    if adj:
+        return f"“{adj}” without a noun"
+    again = _repeated_without_noun(dst, b)
+    return f"“{again}” with the noun left out" if again else ""

@@ -216,8 +216,15 @@ def _spans(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
-    """Resolve overlapping concepts in a translation by the longest match and by the source's concepts."""
+def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int = 0, dst_len: int = 0) -> Resolved:
+    """Resolve overlapping concepts in a translation by the longest match and by the source's concepts.
+
+    A forbidden word that is also the approved word of another concept the source uses (``occurrences``: the
+    source's hits per concept) renders that concept once per source occurrence; given the texts' lengths it
+    does so where it stands nearer (relatively) to that concept's place in the source than to its own
+    concept's (French « détention provisoire au SIZO » late in a sentence whose source names the SIZO last
+    is the SIZO; « le local de détention provisoire de la rue Lénine » where the source names the temporary
+    detention centre is a wrong IVS)."""
     if not dst_hits:
         return Resolved({}, [])
     approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
@@ -227,18 +234,38 @@ def resolve(dst_hits: list[Hit], src_counts: dict[str, int]) -> Resolved:
         # режима" renders both the general regime and the colony.
         by_concept.setdefault(h.concept.id, []).append(h)
     approved = {cid: _spans(hs) for cid, hs in by_concept.items()}
+    forbidden: list[Hit] = []
+    if len(approved_all) == len(dst_hits):
+        return Resolved(approved, forbidden)  # (no forbidden word: most translations)
     # Each occurrence of a source concept claims one of its approved spans, in order.
-    claimed = [(h.start, h.end) for cid, n in src_counts.items() for h in approved.get(cid, [])[:n]]
-    forbidden = []
+    claimed = [(h.start, h.end) for cid, hs in occurrences.items() for h in approved.get(cid, [])[:len(hs)]]
+    spans_of = [(h.start, h.end, cid) for cid in occurrences for h in approved.get(cid, [])]
+    src_places = {cid: [h.start / src_len for h in hs] for cid, hs in occurrences.items()} if src_len else None
     for h in dst_hits:
         if h.kind != "forbidden":
             continue
         if any(o.concept.id != h.concept.id and _inside(h, o) for o in approved_all):
             continue  # longest match: part of another concept's approved term
-        if any(a < h.end and h.start < b for a, b in claimed):
+        if src_places and dst_len:
+            if _nearer_other(h, spans_of, src_places, dst_len):
+                continue  # the rendering of a concept the source uses, where the source names it
+        elif any(a < h.end and h.start < b for a, b in claimed):
             continue  # the rendering of a concept the source uses
         forbidden.append(h)
     return Resolved(approved, forbidden)
+
+
+def _nearer_other(h: Hit, spans_of: list[tuple[int, int, str]], places: dict[str, list[float]],
+                  dst_len: int) -> bool:
+    """Whether a forbidden ``h`` is (inside) an approved span of another concept the source uses, and stands
+    nearer, relative to the texts' lengths, to that concept's place in the source than to its own concept's."""
+    others = [p for a, b, cid in spans_of if a < h.end and h.start < b and cid != h.concept.id
+              for p in places.get(cid, [])]
+    if not others:
+        return False
+    own = places.get(h.concept.id)
+    at = h.start / dst_len
+    return not own or min(abs(at - p) for p in others) <= min(abs(at - p) for p in own)
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:

@@ -23,6 +23,8 @@ Cues that do not depend on the sentence:
 from __future__ import annotations
 
 
+from functools import lru_cache
+
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
 
@@ -186,25 +188,56 @@ def claim_unquoted(text: str, found: list[Hit], others: int) -> list[Hit]:
     return kept
 
 
+@lru_cache(maxsize=4096)
+def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
+    """How often ``src`` has one of ``words`` (in any inflection)."""
+    folded = fold(src)
+    if not any(w[:4] in folded for w in map(fold, words)):
+        return 0  # (the common case: none of them anywhere)
+    wanted: set = set()
+    for w in words:
+        wanted |= word_keys(w, lang, term=True)
+    return sum(1 for m in WORD_RE.finditer(mask(src)) if word_keys(m.group(0), lang) & wanted)
+
+
+def homonyms(concept: Concept, lang: str) -> tuple:
+    """The concept's ``homonyms`` in ``lang`` as (keys of the word, its source words), worked out once."""
+    key = f"homonyms {lang}"
+    found = concept.neighbourhood.get(key)
+    if found is None:
+        tr = concept.translations(lang)
+        found = concept.neighbourhood[key] = tuple(
+            (word_keys(h.term, base_lang(lang), term=True), tuple(h.source)) for h in (tr.homonyms if tr else ()))
+    return found
+
+
+def plain_renderings(concept: Concept, lang: str) -> bool:
+    """Whether every approved word of the concept in ``lang`` renders it wherever it occurs: none has an
+    everyday sense its ``exclude`` phrases or ``homonyms`` show (the common case, worked out once)."""
+    key = f"plain {lang}"
+    found = concept.neighbourhood.get(key)
+    if found is None:
+        found = concept.neighbourhood[key] = not everyday_words(concept, lang) and not homonyms(concept, lang)
+    return found
+
+
 def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit]) -> tuple[list[Hit], list[Hit]]:
     """``found`` less the unquoted one-word renderings that source words of the word's everyday sense claim
     (the glossary's ``homonyms``: two “taps” in the source claim two unquoted Hahn), and those claimed."""
     from pipeline.glossary.sense import in_quotes
 
-    tr = found[0].concept.translations(lang) if found else None
-    if tr is None or not tr.homonyms:
+    pairs = homonyms(found[0].concept, lang) if found else ()
+    if not pairs:
         return found, []
     kept, claimed = list(found), []
     sb, b = base_lang(src_lang), base_lang(lang)
-    src_words = [m.group(0) for m in WORD_RE.finditer(mask(src))]
-    for hom in tr.homonyms:
-        keys = word_keys(hom.term, b, term=True)
-        wanted: set = set()
-        for w in hom.source:
-            wanted |= word_keys(w, sb, term=True)
-        n = sum(1 for w in src_words if word_keys(w, sb) & wanted)
-        for h in list(kept):
-            if n and " " not in h.form.strip() and not in_quotes(dst, h.start, h.end) and word_keys(h.form, b) & keys:
+    for keys, source in pairs:
+        words = [h for h in kept if " " not in h.form.strip() and word_keys(h.form, b) & keys]
+        if not words:
+            continue  # (the common case: the word is not in the translation)
+        n = _source_count(src, source, sb)
+        for h in words:
+            if n and not in_quotes(dst, h.start, h.end):
                 kept.remove(h)
                 claimed.append(h)
                 n -= 1
