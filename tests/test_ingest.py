@@ -393,3 +393,13 @@ def test_a_quoted_post_stays_but_its_wrappers_share_bar_and_a_real_sidebar_go():
     assert "Yes this is real and the state spent half a million dollars on it" in text
     assert "The prisoner wrote to us from the prison" in text
     assert "Share on Twitter" not in text and "Author columns" not in text
+
+
+def test_a_teaser_sidebar_longer_than_the_article_still_goes_by_our_rules_alone():
+    """The layout-column exception counts paragraphs: a "sidebar" of teaser links with more words than the
+    article is still a sidebar, even without the libraries' vote."""
+    teasers = "".join(f"<li><a href='/n/{i}'>Another long headline about the colony and the prisoners number {i}"
+                      "</a></li>" for i in range(40))
+    body = f"<p>{BODY}</p><div class='sidebar'><h3>Author columns</h3><ul>{teasers}</ul></div>"
+    text = import_page(page(body), libraries=False).text
+    assert "The prisoner wrote to us" in text and "Author columns" not in text and "headline" not in text
