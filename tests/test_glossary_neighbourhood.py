@@ -84,6 +84,11 @@ preferred = "отряд"
      "muzhik", "fr", "À la bibliothèque de la colonie, il n'y a presque rien à lire, à part la nouvelle de Tchekhov « Les Paysans »."),
     ("In the colony he still gives the other prisoners talks on Stolypin and the field courts-martial of 1906.",
      "stolypin", "fr", "À la colonie, il fait encore aux autres détenus des exposés sur Stolypine et les cours martiales de 1906."),
+    # terms without sense conditions too: a money transfer, a French colony
+    ("His mother made a money transfer to his account in the colony.",
+     "etap", "fr", "Sa mère a fait un virement sur son compte à la colonie."),
+    ("Algeria, a former French colony, refused to extradite him to the SIZO.",
+     "ik", "fr", "L'Algérie, ancienne possession française, a refusé de l'extrader vers le centre de détention provisoire."),
 ])
 def test_the_terms_own_neighbourhood_shows_another_sense_inside_a_prison_sentence(g, src, cid, lang, dst):
     assert cid not in errors(g, lang, src, dst)

@@ -374,3 +374,32 @@ def test_a_subheading_set_as_a_styled_div_is_a_heading():
             f"<p>{BODY.replace('colony', 'prison')}</p>")
     imported = import_page(page(body), libraries=False)
     assert "<h3>Who pays the cost of a tariff?</h3>" in imported.blocks
+
+
+def test_a_quoted_post_stays_but_its_wrappers_share_bar_and_a_real_sidebar_go():
+    """A tweet the article quotes (<blockquote class="twitter-tweet">, left as text in a saved page) is part
+    of the article though both libraries drop it and its wrapper is named like a share bar; the wrapper's
+    own buttons go. A layout column named "sidebar" that holds the article is a column, not a sidebar; an
+    "Author columns" sidebar inside it still goes."""
+    tweet = ("<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>Yes this is real "
+             "and the state spent half a million dollars on it</p>— A Reader (@reader) "
+             "<a href='https://twitter.com/reader/status/1'>November 18, 2019</a></blockquote>"
+             "<a class='share-button' href='https://twitter.com/intent/tweet'>Share on Twitter</a></div>")
+    body = (f"<div class='l-sidebar-fixed l-article-body'><p>{BODY}</p>{tweet}"
+            f"<p>{BODY.replace('colony', 'prison')}</p>"
+            "<div class='sidebar'><h3>Author columns</h3><ul><li><a href='/a'>Another column</a></li></ul></div>"
+            "</div>")
+    text = import_page(page(body)).text
+    assert "Yes this is real and the state spent half a million dollars on it" in text
+    assert "The prisoner wrote to us from the prison" in text
+    assert "Share on Twitter" not in text and "Author columns" not in text
+
+
+def test_a_teaser_sidebar_longer_than_the_article_still_goes_by_our_rules_alone():
+    """The layout-column exception counts paragraphs: a "sidebar" of teaser links with more words than the
+    article is still a sidebar, even without the libraries' vote."""
+    teasers = "".join(f"<li><a href='/n/{i}'>Another long headline about the colony and the prisoners number {i}"
+                      "</a></li>" for i in range(40))
+    body = f"<p>{BODY}</p><div class='sidebar'><h3>Author columns</h3><ul>{teasers}</ul></div>"
+    text = import_page(page(body), libraries=False).text
+    assert "The prisoner wrote to us" in text and "Author columns" not in text and "headline" not in text

@@ -7,7 +7,8 @@ from collections import Counter
 
 from bs4 import Tag
 
-from pipeline.ingest.dom import SKIP_STRINGS, attr, class_words, count_words, in_running_text, node_text
+from pipeline.ingest.dom import (SKIP_STRINGS, attr, class_words, count_words, embedded_post, in_running_text,
+                                node_text, tags_of)
 
 # Whole elements that are never article text.
 DROP_TAGS = {
@@ -67,6 +68,8 @@ def boilerplate_reason(tag: Tag) -> str | None:
     style = tag.get("style")
     if isinstance(style, str) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
         return "hidden"
+    if embedded_post(tag):
+        return None
     for token in class_words(tag):
         low = token.lower()
         if low in CLASS_TOKENS:
@@ -89,13 +92,34 @@ def inside_boilerplate(tag: Tag) -> bool:
                if isinstance(p, Tag) and p.name not in ("html", "body", "[document]"))
 
 
+# A "sidebar" holding more than this share of the words in the article's paragraphs is a layout column.
+LAYOUT_SHARE = 0.5
+
+
+def _paragraph_words(tag: Tag) -> int:
+    return sum(count_words(node_text(p)) for p in tags_of(tag, ("p",)))
+
+
 def drop_boilerplate(root: Tag, dropped: Counter) -> int:
     """Remove boilerplate under ``root``; returns the number of words removed."""
     words = 0
+    root_words = _paragraph_words(root)
     for tag in list(root.find_all(True)):
         if tag.decomposed or tag.parent is None:
             continue
         reason = boilerplate_reason(tag)
+        if reason == "sidebars" and tag.name not in DROP_TAGS and \
+                _paragraph_words(tag) > LAYOUT_SHARE * root_words:
+            # Most of the article's paragraphs in a "sidebar" element: a layout's column ("l-sidebar-fixed
+            # l-article-body-segment", "content-with-sidebar-wrp"), not a sidebar (a list of teasers has
+            # links and headlines, not paragraphs). What it holds is judged instead.
+            continue
+        if reason in ("share buttons", "sidebars") and tag.name not in DROP_TAGS:
+            # A quoted post's wrapper is named like a share bar or a widget ("social-media-embed",
+            # "article-widget"): the post stays in its place, the wrapper and its own controls go. (In an
+            # <aside>, a footer or the comments a post goes with them.)
+            for post in [b for b in tags_of(tag, ("blockquote",)) if embedded_post(b)]:
+                tag.insert_before(post.extract())
         if reason and not (reason in RUNNING_TEXT_REASONS and in_running_text(tag)):
             words += count_words(node_text(tag))
             dropped[reason] += 1

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
 from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words, count_words,
-                                has_tag, in_running_text, norm)
+                                embedded_post, has_tag, in_running_text, norm)
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -30,6 +30,7 @@ class Builder:
         self.kept: Counter = Counter()
         self.warnings: list[str] = []
         self.media_refs: dict[str, str] = {}
+        self.quoted_posts: set[int] = set()  # ids of the blocks that are social posts the article quotes
 
     # -- inline content
     def inline(self, node) -> list:
@@ -187,6 +188,8 @@ class Builder:
                 self.blocks_of(child, inner)
                 if inner:
                     out.append(self.wrap("blockquote", inner))
+                    if embedded_post(child):
+                        self.quoted_posts.add(id(out[-1]))
                     self.kept["quotes"] += 1
                 continue
             if name == "figure":

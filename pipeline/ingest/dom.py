@@ -55,6 +55,16 @@ def tags_of(node: Tag, names: frozenset[str] | set[str] | tuple[str, ...]) -> li
     return [d for d in node.descendants if isinstance(d, Tag) and d.name in names]
 
 
+# Classes the social networks' embedding code gives a post the article quotes (the script that would
+# turn it into a widget is gone from a saved page; the post's text and author remain, in a blockquote).
+EMBEDDED_POSTS = {"twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed"}
+
+
+def embedded_post(tag: Tag) -> bool:
+    """Whether ``tag`` is a social network post the article quotes (``<blockquote class="twitter-tweet">``)."""
+    return tag.name == "blockquote" and any(c in EMBEDDED_POSTS for c in attr(tag, "class").split())
+
+
 # Words of text right beside an inline element that make it part of a sentence.
 SENTENCE_WORDS = 3
 

@@ -186,7 +186,8 @@ def coverage(blocks: list[Tag], library: Tag) -> float:
     return len(lib & ours) / max(1, len(lib))
 
 
-def agree(blocks: list[Tag], library: Tag, second: str = "") -> tuple[list[Tag], int]:
+def agree(blocks: list[Tag], library: Tag, second: str = "", quoted: set[int] | frozenset[int] = frozenset()
+          ) -> tuple[list[Tag], int]:
     """Our blocks less the text blocks the libraries left out (and the count of those). A figure's picture
     stays; its caption where either library has it (readability keeps captions that trafilatura drops; one
     neither has is an agency's credit line, import-bench 0.9662 -> 0.9666), or trafilatura alone where the
@@ -210,6 +211,9 @@ def agree(blocks: list[Tag], library: Tag, second: str = "") -> tuple[list[Tag],
     either_runs = Counter(tuple(either[i:i + 4]) for i in range(len(either) - 3))
     either_joined = f" {' '.join(either)} "
     for i, block in enumerate(blocks):
+        if id(block) in quoted:
+            kept.append((i, block))  # a quoted post: the libraries drop them all, the article cites it
+            continue
         if block.name == "figure" and not gallery or (block.find("img") and not block.get_text(strip=True)):
             caption = block.find("figcaption")
             # A caption stays where either library has it; one whose picture the page loads by script (so the
