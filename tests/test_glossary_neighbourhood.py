@@ -84,6 +84,11 @@ preferred = "отряд"
      "muzhik", "fr", "À la bibliothèque de la colonie, il n'y a presque rien à lire, à part la nouvelle de Tchekhov « Les Paysans »."),
     ("In the colony he still gives the other prisoners talks on Stolypin and the field courts-martial of 1906.",
      "stolypin", "fr", "À la colonie, il fait encore aux autres détenus des exposés sur Stolypine et les cours martiales de 1906."),
+    # a title in italics (a placeholder pair), the statesman's reforms after a determiner
+    ("In the colony library there is almost nothing to read except Chekhov's story <em>The Muzhiks</em>.",
+     "muzhik", "de", "In der Bibliothek der Kolonie gibt es kaum etwas außer Tschechows Erzählung <em>Die Bauern</em>."),
+    ("In the colony he lectures the other prisoners on the Stolypin reforms.",
+     "stolypin", "fr", "À la colonie, il fait aux autres détenus des exposés sur les réformes de Stolypine."),
     # terms without sense conditions too: a money transfer, a French colony
     ("His mother made a money transfer to his account in the colony.",
      "etap", "fr", "Sa mère a fait un virement sur son compte à la colonie."),

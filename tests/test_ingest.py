@@ -403,3 +403,8 @@ def test_a_teaser_sidebar_longer_than_the_article_still_goes_by_our_rules_alone(
     body = f"<p>{BODY}</p><div class='sidebar'><h3>Author columns</h3><ul>{teasers}</ul></div>"
     text = import_page(page(body), libraries=False).text
     assert "The prisoner wrote to us" in text and "Author columns" not in text and "headline" not in text
+    # An old page's article without <p> (lines broken by <br>) beside a sidebar of teaser paragraphs.
+    lines = "<br><br>".join([BODY] * 3)
+    blurbs = "".join(f"<p>A blurb about another column, number {i}.</p>" for i in range(6))
+    text = import_page(page(f"<div>{lines}</div><div class='sidebar'>{blurbs}</div>"), libraries=False).text
+    assert "The prisoner wrote to us" in text and "blurb" not in text

@@ -92,7 +92,8 @@ def inside_boilerplate(tag: Tag) -> bool:
                if isinstance(p, Tag) and p.name not in ("html", "body", "[document]"))
 
 
-# A "sidebar" holding more than this share of the words in the article's paragraphs is a layout column.
+# A "sidebar" holding more than this share of the article's words, and of its paragraphs' words, is a
+# layout column.
 LAYOUT_SHARE = 0.5
 
 
@@ -103,16 +104,16 @@ def _paragraph_words(tag: Tag) -> int:
 def drop_boilerplate(root: Tag, dropped: Counter) -> int:
     """Remove boilerplate under ``root``; returns the number of words removed."""
     words = 0
-    root_words = _paragraph_words(root)
+    root_words, root_text = _paragraph_words(root), count_words(node_text(root))
     for tag in list(root.find_all(True)):
         if tag.decomposed or tag.parent is None:
             continue
         reason = boilerplate_reason(tag)
-        if reason == "sidebars" and tag.name not in DROP_TAGS and \
-                _paragraph_words(tag) > LAYOUT_SHARE * root_words:
-            # Most of the article's paragraphs in a "sidebar" element: a layout's column ("l-sidebar-fixed
-            # l-article-body-segment", "content-with-sidebar-wrp"), not a sidebar (a list of teasers has
-            # links and headlines, not paragraphs). What it holds is judged instead.
+        if reason == "sidebars" and tag.name not in DROP_TAGS and _paragraph_words(tag) > LAYOUT_SHARE * root_words \
+                and count_words(node_text(tag)) > LAYOUT_SHARE * root_text:
+            # Most of the article, and of its paragraphs, in a "sidebar" element: a layout's column
+            # ("l-sidebar-fixed l-article-body-segment", "content-with-sidebar-wrp"), not a sidebar (a list
+            # of teasers has links and headlines, not paragraphs). What it holds is judged instead.
             continue
         if reason in ("share buttons", "sidebars") and tag.name not in DROP_TAGS:
             # A quoted post's wrapper is named like a share bar or a widget ("social-media-embed",
