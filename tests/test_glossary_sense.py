@@ -64,7 +64,23 @@ def test_source_homonyms_demand_nothing(g):
     novel = findings(g, "fr", "In Tolstoy's novel the muzhiks mow the hay while the landowner watches.",
                      "Dans le roman de Tolstoï, les paysans fauchent le foin sous le regard du propriétaire.")
     assert [(c, s) for c, s, _m in novel] == [("glossary-forbidden", "warning")]
-    assert "another sense: not about prison here" in novel[0][2]
+    assert "another sense" in novel[0][2]   # the want of a prison context, or "mow" next to it
+
+
+def test_glossary_neighbours_of_everyday_senses(g):
+    # Senses a glossary editor marks with not_near on the concept or the one term: the classics'
+    # peasants, a hospital's Covid ward, a party's common fund, a ship's mast -- even in a prison sentence.
+    assert errors(g, "de", "In the SIZO library he found a Turgenev story about muzhiks and their landowner.",
+                  "In der Bibliothek des SIZO fand er eine Erzählung Turgenjews über Bauern und ihren Gutsherrn.") == {}
+    assert errors(g, "fr", "After his arrest he was taken to the colony, then to the coronavirus red zone of the town hospital.",
+                  "Après son arrestation, il a été conduit à la colonie, puis dans la zone covid de l'hôpital de la ville.") == {}
+    assert errors(g, "ru", "The colony's censors read that the party's common fund had paid for his lawyer.",
+                  "Цензоры колонии прочли, что адвоката оплатила общая касса партии.") == {}
+    assert errors(g, "de", "From the colony yard one sees the mast of a ship on the river.",
+                  "Vom Hof der Kolonie sieht man den Mast eines Schiffes auf dem Fluss.") == {}
+    # the prison sense beside them is still demanded
+    assert errors(g, "ru", "In the colony the muzhiks paid into the common fund every month.",
+                  "В колонии мужики каждый месяц платили в общую кассу.") == {"obshchak": ["glossary-missing"]}
 
 
 def test_approved_word_in_another_sense_does_not_count(g):
