@@ -179,6 +179,35 @@ def test_a_teaser_list_beside_the_article_is_not_a_front_page():
     assert BODY in imp.text and "Other news" not in imp.text
 
 
+@pytest.mark.parametrize("libraries", [True, False])
+def test_teaser_articles_beside_an_article_outside_them_are_not_a_front_page(libraries):
+    """A page whose only <article>s are six teasers (a "suggested" box) while the article itself sits in a
+    plain <div>: the article is imported, not refused as a list of six articles."""
+    teaser = " ".join(["Short news about another trial and another prisoner, told in brief."] * 3)
+    teasers = "".join(f"<article><h2><a href='/n/{i}'>Other news {i}</a></h2><p>{teaser} "
+                      f"<a href='/n/{i}'>Read more</a></p></article>" for i in range(6))
+    html = (f'<html lang="en"><head><meta name="date" content="2024-01-05"><title>A title | Site</title></head>'
+            f"<body><div id='main'><div id='content'><h1>A title</h1><div class='text'><p>{BODY}</p><p>{BODY}</p>"
+            f"</div></div><div class='col'><h3>Suggested</h3>{teasers}</div></div></body></html>").encode()
+    imp = import_page(html, libraries=libraries)
+    assert BODY in imp.text and "Other news" not in imp.text and "told in brief" not in imp.text
+
+
+@pytest.mark.parametrize("libraries", [True, False])
+def test_the_article_among_teaser_articles_is_the_one_the_page_headlines(libraries):
+    """Seven teaser <article>s hold more text together than the article's own <article>; the one headed
+    by the page's og:title is the article."""
+    teaser = " ".join(["Short news about another trial and another prisoner, told in brief."] * 4)
+    teasers = "".join(f"<article><h2><a href='/n/{i}'>Other news number {i}</a></h2><p>{teaser} "
+                      f"<a href='/n/{i}'>Read more</a></p></article>" for i in range(7))
+    html = (f'<html lang="en"><head><meta name="date" content="2024-01-05"><title>Site</title>'
+            f'<meta property="og:title" content="The letter from the colony"></head><body>'
+            f"<article><h1>The letter from the colony</h1><p>{BODY}</p></article>"
+            f"<section>{teasers}</section></body></html>").encode()
+    imp = import_page(html, libraries=libraries)
+    assert BODY in imp.text and "Other news" not in imp.text and "told in brief" not in imp.text
+
+
 def test_cli_output_name_is_normalised_to_a_slug(project, capsys):
     assert main(["import", "-o", "articles/Any-Name.html", str(FIXTURES / "hugo_main_de.html")]) == 0
     assert (project / "articles" / "any-name.html").is_file()

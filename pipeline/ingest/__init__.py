@@ -64,6 +64,8 @@ class Imported:
 
 # Pages larger than this (in characters) are not given to the libraries: see import_page.
 LIBRARY_LIMIT = 5_000_000
+# Below this share of our article in the libraries' one, they took something else (teasers beside it).
+MIN_SHARED = 0.2
 
 
 def import_page(
@@ -118,7 +120,11 @@ def import_page(
     builder, blocks = _blocks(root, selector, url, title, dropped)
     if library is not None:
         # (The libraries read teasers beside an article as part of it; our choice among them stands.)
-        if AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
+        if AMONG_TEASERS in method and coverage(blocks, library, of_ours=True) < MIN_SHARED:
+            # The page's headline names our article and the libraries took the teasers beside it instead:
+            # their vote says nothing about its paragraphs.
+            method = f"{method}, not checked ({LIBRARIES} took the teasers)"
+        elif AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
             # Our rules' article, less what both libraries leave out: keeps the CMS's structure.
             blocks, left_out = agree(blocks, library, second, builder.quoted_posts)
             builder.kept["paragraphs"] -= left_out

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, P
 
 INLINE_KEEP = {"a", "em", "strong", "i", "b", "q", "cite", "sup", "sub", "code", "abbr", "small", "s", "u",
                "mark", "dfn", "kbd", "var", "bdi", "ins", "del"}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKISH = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "li", "dd", "dt", "blockquote", "figure",
             "figcaption", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "pre", "hr", "center",
             "h1", "h2", "h3", "h4", "h5", "h6", "address", "details", "summary", "body", "html", "header",

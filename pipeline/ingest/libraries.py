@@ -179,11 +179,12 @@ def _kept(leaf: Tag, available: Counter, joined: str, links: set[str]) -> bool:
     return _agrees(leaf.get_text(" "), available, joined)
 
 
-def coverage(blocks: list[Tag], library: Tag) -> float:
-    """Share of the libraries' article (4-word runs) that our blocks hold."""
+def coverage(blocks: list[Tag], library: Tag, *, of_ours: bool = False) -> float:
+    """Share of the libraries' article (4-word runs) that our blocks hold (``of_ours``: share of our
+    blocks that the libraries' article holds)."""
     lib = _shingles(_tokens(library.get_text(" ")))
     ours = _shingles(_tokens(" ".join(b.get_text(" ") for b in blocks)))
-    return len(lib & ours) / max(1, len(lib))
+    return len(lib & ours) / max(1, len(ours if of_ours else lib))
 
 
 def agree(blocks: list[Tag], library: Tag, second: str = "", quoted: set[int] | frozenset[int] = frozenset()

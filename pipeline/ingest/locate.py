@@ -9,7 +9,9 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
-from pipeline.ingest.dom import BLOCKISH, SKIP_STRINGS, count_words, has_tag, node_text, norm, simple_select
+from pipeline.ingest.dom import (BLOCKISH, HEADINGS, SKIP_STRINGS, count_words, has_tag, node_text, norm,
+                                 simple_select)
+from pipeline.ingest.metadata import page_headlines
 
 # Markup that names the article body itself: tried first, and on its own before the containers below.
 EXPLICIT_STRUCTURES = (
@@ -48,17 +50,18 @@ def choose_root(soup: BeautifulSoup, selector: str | None, path: str, library_te
     if selector:
         return _selected(soup, selector, path)
     tags = body.find_all(True)
+    teasers: set[str] = set()  # selectors whose matches are teasers beside an article outside them
     for selectors in (EXPLICIT_STRUCTURES, KNOWN_STRUCTURES):
-        found = _structure(tags, selectors)
-        if found is None:
-            continue
-        best, css, top = found
-        if len(top) >= LISTING_ITEMS and len(node_text(best)) < sum(len(node_text(c)) for c in top) / 2:
-            article = _one_of(top, library_text)
-            if article is None:
+        while (found := _structure(tags, selectors, teasers)) is not None:
+            best, css, top = found
+            if len(top) < LISTING_ITEMS or len(node_text(best)) >= sum(len(node_text(c)) for c in top) / 2:
+                return best, css
+            article = _one_of(top, library_text) or _headlined(top, page_headlines(soup))
+            if article is not None:
+                return article, f"{css}, {AMONG_TEASERS}"
+            if not _article_outside(top, body, library_text):
                 raise _listing_error(len(top), css, path)
-            return article, f"{css}, {AMONG_TEASERS}"
-        return best, css
+            teasers.add(css)  # the article is elsewhere: look for it with the next selectors
     return density_root(body), "main-content fallback"
 
 
@@ -79,9 +82,13 @@ def _selected(soup: BeautifulSoup, selector: str, path: str) -> tuple[Tag, str]:
     return wrapper, f"--selector {selector} ({len(top)} parts)"
 
 
-def _structure(tags: list[Tag], selectors: tuple[str, ...]) -> tuple[Tag, str, list[Tag]] | None:
-    """(the largest match, its selector, all outermost matches) for the first selector that matches."""
+def _structure(tags: list[Tag], selectors: tuple[str, ...], skip: set[str]
+               ) -> tuple[Tag, str, list[Tag]] | None:
+    """(the largest match, its selector, all outermost matches) for the first selector not in ``skip``
+    that matches."""
     for css in selectors:
+        if css in skip:
+            continue
         candidates = [c for c in simple_select(tags, css) if not inside_boilerplate(c) and not boilerplate_reason(c)]
         candidates = [c for c in candidates if count_words(node_text(c)) >= MIN_ARTICLE_WORDS // 2]
         if candidates:
@@ -102,6 +109,32 @@ def _one_of(items: list[Tag], library_text: str) -> Tag | None:
     if len(sizes) > 1 and sizes[0] < 2 * sizes[1]:
         return None
     return max(inside, key=lambda c: len(node_text(c)))
+
+
+def _headlined(items: list[Tag], headlines: list[str]) -> Tag | None:
+    """The one item whose own heading is the page's headline (og:title, JSON-LD, <title>), if any."""
+    found = []
+    for item in items:
+        heading = item.find(HEADINGS)
+        text = norm(heading.get_text(" ")).casefold() if heading is not None else ""
+        if count_words(text) >= 3 and any(text == h or text in h for h in headlines):
+            found.append(item)
+    return found[0] if len(found) == 1 else None
+
+
+def _article_outside(items: list[Tag], body: Tag, library_text: str) -> bool:
+    """Whether the page's article lies outside all the items, which are then teasers beside it: what the
+    libraries found is mostly outside them (or, without the libraries, the densest text block is), and
+    it is longer than the longest item."""
+    longest = max(count_words(node_text(c)) for c in items)
+    if library_text:
+        inside = set(" ".join(node_text(c) for c in items).split())
+        outside = len(library_text.split()) * (1 - _share(library_text, inside))
+        return outside >= max(MIN_ARTICLE_WORDS, 2 * longest)
+    root = density_root(body)
+    if any(root is c or c in root.parents or root in c.parents for c in items):
+        return False  # (an ancestor of an item also holds teasers: not clearly an article of its own)
+    return count_words(node_text(root)) >= max(MIN_ARTICLE_WORDS, 2 * longest)
 
 
 def _share(text: str, words: set[str]) -> float:

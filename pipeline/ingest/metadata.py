@@ -45,6 +45,14 @@ def find_title(soup: BeautifulSoup, root: Tag) -> tuple[str | None, Tag | None]:
     return _title_without_site(soup), None
 
 
+def page_headlines(soup: BeautifulSoup) -> list[str]:
+    """What the page's metadata names as its headline (og:title, twitter:title, JSON-LD headline and name,
+    <title> less the site's name), casefolded: the article among teasers is the one headed by one of them."""
+    found = [meta_content(soup, "og:title", "twitter:title"), _title_without_site(soup)]
+    found += [node.get(key) for node in json_ld(soup) for key in ("headline", "name")]
+    return [norm(h).casefold() for h in found if isinstance(h, str) and norm(h)]
+
+
 def find_author(soup: BeautifulSoup) -> str | None:
     value = meta_content(soup, "author", "dc.creator", "dcterms.creator", "article:author", "sailthru.author")
     if value and not value.startswith("http"):
