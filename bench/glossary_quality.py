@@ -9,8 +9,9 @@ Each row of a pairs file is a source sentence, its translation and, per glossary
 violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts not listed are ``ok``). The check
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
-reported an error for. The held-aside parts (``pairs-heldout.tsv``, ``pairs-heldout2.tsv``) were measured before
-being studied; ``--pairs`` scores a new set (written blind) without touching the others.
+reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
+data now; ``pairs-heldout5.tsv`` is still held aside (``--held-aside``, totals only); ``--pairs`` scores a new set
+(written blind) without touching the others.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ PARTS = {
     # session's sense work (0.78 / 0.91), then added here as development data
     "heldout4": DATA / "pairs-heldout4.tsv",
 }
+# Still held aside: written blind in the fourth session, scored (totals only, no row studied) at 1675b99
+# 0.66 / 0.94, 1c12cde 0.76 / 0.91, ba8b86b 0.82 / 0.91. Not in the default run, so that tuning never shows it;
+# ``--held-aside`` scores it (totals only: --misses is refused for it). Once a session studies it, move it to PARTS.
+HELD_ASIDE = {"heldout5": DATA / "pairs-heldout5.tsv"}
 
 
 def read_pairs(path: Path) -> list[dict]:
@@ -120,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--glossary", type=Path, default=REPO / "glossary" / "glossary.toml")
     ap.add_argument("--misses", action="store_true", help="list every wrong decision")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--held-aside", action="store_true",
+                    help="score only the sets still held aside (totals; no --misses), once, before and after a change")
     ap.add_argument("--pairs", type=Path, action="append", default=[],
                     help="score this pairs file (same format) as its own part instead of the built-in ones; repeatable")
     args = ap.parse_args(argv)
@@ -127,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
 
     glossary = load_glossary(args.glossary)
     result = {}
-    parts = {p.stem: p for p in args.pairs} if args.pairs else PARTS
+    if args.held_aside and args.misses:
+        ap.error("--misses lists the rows of a set: not for the sets held aside (study them and they are no longer held aside)")
+    parts = {p.stem: p for p in args.pairs} if args.pairs else HELD_ASIDE if args.held_aside else PARTS
     for part, path in parts.items():
         try:
             rows = read_pairs(path)

@@ -281,3 +281,12 @@ def test_two_variants_close_together_are_one_thing_unless_far_apart(g):
     assert errors(g, "ru", src, "Его перевели из исправительной колонии в Кирове в лагерь в Перми.") == {"ik": ["glossary-missing"]}
     assert errors(g, "ru", src, "Его перевели из исправительной колонии в Кирове в колонию в Перми.") == {}
     assert errors(g, "ru", "He was downgraded and put among the “roosters”.", "Его «опустили» и перевели к «опущенным».") == {}
+
+
+def test_case_handed_to_court_is_not_a_parcel(g):
+    # «передача дела» (a case handed to court) is another sense of the approved word, in any case form
+    assert errors(g, "ru", "His mother said the SIZO refused her parcel a week before the case went to court.",
+                  "Мать рассказала, что СИЗО не принял её подарок за неделю до передачи дела в суд.") == {
+        "peredacha": ["glossary-missing"]}
+    assert errors(g, "ru", "His mother said the SIZO refused her parcel a week before the case went to court.",
+                  "Мать рассказала, что СИЗО не принял её передачу за неделю до передачи дела в суд.") == {}
