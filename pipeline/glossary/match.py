@@ -155,7 +155,8 @@ class Index:
                     pats[pat.order] = pat
             if not pats and self._compound_set and len(word) >= 8:
                 part = compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4)
-                for pat in (self.compound_terms.get(part) or self.quoted_compound_terms.get(part, ())) if part else ():
+                compound = (self.compound_terms.get(part) or self.quoted_compound_terms.get(part)) if part else None
+                for pat in compound or ():
                     pats[pat.order] = pat
             flags = self.lang in MORPH_LANGS or bool(self._compound_set)
             found = self._by_word[word] = tuple(

@@ -11,6 +11,7 @@ Reise“) stays an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
@@ -155,7 +156,9 @@ def _repeated_without_noun(text: str, lang: str) -> str:
 def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
     """A relative pronoun right after one of ``hits``, after a comma ("" when none)."""
     rx = RELATIVE_AFTER.get(lang)
-    for h in hits if rx else ():
+    if rx is None:
+        return ""
+    for h in hits:
         after = text[h.end:h.end + 20]
         m = rx.match(after) if after.lstrip()[:1] == "," else None
         if m:
@@ -163,7 +166,7 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
     return ""
 
 
-def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: list[Hit] = ()) -> str:
+def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: Sequence[Hit] = ()) -> str:
     """What in the translation may stand for a repeated noun ("" when nothing does); ``src_hits``: the
     concept's occurrences in the source."""
     b = base_lang(lang)
