@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
+from pipeline.glossary.sense import QUOTE_SPAN_RE, own_vocabulary, prison_vocabulary
 
 # Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
 # occurrences, checks/glossary_checks.py).
@@ -34,7 +35,6 @@ DETERMINERS = {
     "en": frozenset("a an the this that these those his her its their our my your each every any another no "
                     "one two three first second last same whose".split()),
 }
-QUOTED_RE = re.compile(r"“[^”“]*”|„[^“”„]*[“”]|«[^»«]*»|\"[^\"]*\"|‘[^’‘]*’")
 TAGGED_RE = re.compile(r"<([a-z]+)(\d*)>([^<]*)</\1\2>")  # a placeholder pair (<em1>…</em1>): italics
 
 
@@ -115,11 +115,11 @@ def title(text: str, hit: Hit) -> str:
     """The title (a work's name in quotation marks or italics, all words capitalised) ``hit`` is part of."""
     if not hit.form[:1].isupper():
         return ""
-    for rx, group in ((QUOTED_RE, 0), (TAGGED_RE, 3)):
+    for rx, group in ((QUOTE_SPAN_RE, 0), (TAGGED_RE, 3)):
         for m in rx.finditer(text):
             a, b = m.span(group)
             if a <= hit.start and hit.end <= b:
-                inner = m.group(group).strip("“”„«»\"‘’")
+                inner = m.group(group).strip("“”„«»‹›‚\"‘’")
                 return inner if _title_case(inner) else ""
     return ""
 
@@ -156,8 +156,6 @@ def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> s
     """What next to ``hit`` says prison ("" when nothing does): a prison word, a word the definitions of the
     glossary's concepts share or the concept's own definition uses, another glossary term (not a name) of the
     glossary's sense."""
-    from pipeline.glossary.sense import own_vocabulary, prison_vocabulary
-
     before, after = _words_near(text, hit.start, hit.end)
     lo = hit.start - sum(len(w) + 1 for w in before) - 2
     hi = hit.end + sum(len(w) + 1 for w in after) + 2

@@ -77,9 +77,9 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
     """An adjective left without its noun ("" when none): «следующее», „das nächste“, « la suivante »."""
     tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
     if lang == "ru":
-        from pipeline.glossary.wordkeys import _morph
+        from pipeline.glossary.wordkeys import morph_analyzer
 
-        morph = _morph("ru")
+        morph = morph_analyzer("ru")
         if morph is None:
             return ""
         genders = set()
@@ -128,9 +128,9 @@ _CLAUSE_STOP = re.compile(r"[.,;:!?)»”“\"—–]")
 def _has_noun(words: list[str], lang: str) -> bool:
     """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»)."""
     if lang == "ru":
-        from pipeline.glossary.wordkeys import _morph
+        from pipeline.glossary.wordkeys import morph_analyzer
 
-        morph = _morph("ru")
+        morph = morph_analyzer("ru")
         return morph is not None and any(morph.parse(w)[0].tag.POS == "NOUN" for w in words if not w.isdigit())
     if lang == "de":
         return any(w[:1].isupper() for w in words)  # German nouns are capitalised

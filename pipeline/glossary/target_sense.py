@@ -87,9 +87,9 @@ def everyday_words(concept: Concept, lang: str) -> frozenset:
 
 def _ru_complement(words: list[str]) -> str | None:
     """The genitive noun an of-complement starts with (skipping a genitive adjective), or None."""
-    from pipeline.glossary.wordkeys import _morph
+    from pipeline.glossary.wordkeys import morph_analyzer
 
-    morph = _morph("ru")
+    morph = morph_analyzer("ru")
     if morph is None:
         return None
     for w in words[:3]:

@@ -65,7 +65,9 @@ def _stemmer(lang: str):
 
 
 @lru_cache(maxsize=None)
-def _morph(lang: str):
+def morph_analyzer(lang: str):
+    """pymorphy3's analyser for ``lang``, one per process (None when the language has none or it cannot load):
+    matching, target senses and repeats all ask the same one."""
     if lang not in MORPH_LANGS:
         return None
     try:
@@ -138,7 +140,7 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             keys.add(("s", b))
             keys.add(("v", b))
         return frozenset(keys)
-    morph = _morph(lang)
+    morph = morph_analyzer(lang)
     known = False
     if morph is not None:
         for p in morph.parse(w):
@@ -180,7 +182,7 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
 
 def participle_verb(term: str, lang: str) -> str | None:
     """The verb of a one-word participle term (опущенный → опустить), or None."""
-    morph = _morph(lang)
+    morph = morph_analyzer(lang)
     if morph is None or " " in term.strip():
         return None
     p = morph.parse(fold(term.strip()))[0]
