@@ -126,9 +126,7 @@ def import_page(
             method = f"{method}, not checked ({LIBRARIES} took the teasers)"
         elif AMONG_TEASERS in method or coverage(blocks, library) >= MIN_COVERAGE:
             # Our rules' article, less what both libraries leave out: keeps the CMS's structure.
-            blocks, left_out = agree(blocks, library, second, builder.quoted_posts)
-            builder.kept["paragraphs"] -= left_out
-            dropped["blocks the libraries leave out"] += left_out
+            blocks = _agreed(blocks, library, second, builder, dropped)
             method = f"{method}, checked against {LIBRARIES}"
         else:
             # Our rules took the wrong part or too little of it: the libraries' article instead, from
@@ -136,10 +134,7 @@ def import_page(
             source = pictured(text, url) if library_how.startswith("trafilatura") else None
             builder, blocks = _blocks(source if source is not None else library, None, url, title, dropped)
             if source is not None:
-                blocks, left_out = agree(blocks, library, second, builder.quoted_posts)
-                blocks = _within_text(blocks)
-                builder.kept["paragraphs"] -= left_out
-                dropped["blocks the libraries leave out"] += left_out
+                blocks = _within_text(_agreed(blocks, library, second, builder, dropped))
             method = library_how
     blocks = drop_metadata_lines(blocks, date_text, author, builder.kept, dropped)
     kept_words = sum(count_words(norm(b.get_text(" "))) for b in blocks)
@@ -216,6 +211,14 @@ def _blocks(root: Tag, selector: str | None, url: str | None, title: str | None,
     blocks: list[Tag] = []
     builder.blocks_of(root, blocks)
     return builder, blocks
+
+
+def _agreed(blocks: list[Tag], library: Tag, second: str, builder: Builder, dropped: Counter) -> list[Tag]:
+    """:func:`agree`'s blocks, with the left-out paragraphs moved from the kept count to the dropped one."""
+    blocks, left_out = agree(blocks, library, second, builder.quoted_posts)
+    builder.kept["paragraphs"] -= left_out
+    dropped["blocks the libraries leave out"] += left_out
+    return blocks
 
 
 def _within_text(blocks: list[Tag]) -> list[Tag]:
