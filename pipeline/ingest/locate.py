@@ -50,18 +50,18 @@ def choose_root(soup: BeautifulSoup, selector: str | None, path: str, library_te
     if selector:
         return _selected(soup, selector, path)
     tags = body.find_all(True)
-    teasers: set[str] = set()  # selectors whose matches are teasers beside an article outside them
-    for selectors in (EXPLICIT_STRUCTURES, KNOWN_STRUCTURES):
-        while (found := _structure(tags, selectors, teasers)) is not None:
-            best, css, top = found
-            if len(top) < LISTING_ITEMS or len(node_text(best)) >= sum(len(node_text(c)) for c in top) / 2:
-                return best, css
-            article = _one_of(top, library_text) or _headlined(top, page_headlines(soup))
-            if article is not None:
-                return article, f"{css}, {AMONG_TEASERS}"
-            if not _article_outside(top, body, library_text):
-                raise _listing_error(len(top), css, path)
-            teasers.add(css)  # the article is elsewhere: look for it with the next selectors
+    for css in KNOWN_STRUCTURES:  # (the explicit ones first: they open it)
+        if (found := _structure(tags, css)) is None:
+            continue
+        best, top = found
+        if len(top) < LISTING_ITEMS or len(node_text(best)) >= sum(len(node_text(c)) for c in top) / 2:
+            return best, css
+        article = _one_of(top, library_text) or _headlined(top, page_headlines(soup))
+        if article is not None:
+            return article, f"{css}, {AMONG_TEASERS}"
+        if not _article_outside(top, body, library_text):
+            raise _listing_error(len(top), css, path)
+        # The matches are teasers beside an article outside them: look for it with the next selectors.
     return density_root(body), "main-content fallback"
 
 
@@ -82,19 +82,14 @@ def _selected(soup: BeautifulSoup, selector: str, path: str) -> tuple[Tag, str]:
     return wrapper, f"--selector {selector} ({len(top)} parts)"
 
 
-def _structure(tags: list[Tag], selectors: tuple[str, ...], skip: set[str]
-               ) -> tuple[Tag, str, list[Tag]] | None:
-    """(the largest match, its selector, all outermost matches) for the first selector not in ``skip``
-    that matches."""
-    for css in selectors:
-        if css in skip:
-            continue
-        candidates = [c for c in simple_select(tags, css) if not inside_boilerplate(c) and not boilerplate_reason(c)]
-        candidates = [c for c in candidates if count_words(node_text(c)) >= MIN_ARTICLE_WORDS // 2]
-        if candidates:
-            top = [c for c in candidates if not any(p in candidates for p in c.parents)]
-            return max(top, key=lambda c: len(node_text(c))), css, top
-    return None
+def _structure(tags: list[Tag], css: str) -> tuple[Tag, list[Tag]] | None:
+    """(the largest match, all outermost matches) of ``css``, or None when nothing large enough matches."""
+    candidates = [c for c in simple_select(tags, css) if not inside_boilerplate(c) and not boilerplate_reason(c)]
+    candidates = [c for c in candidates if count_words(node_text(c)) >= MIN_ARTICLE_WORDS // 2]
+    if not candidates:
+        return None
+    top = [c for c in candidates if not any(p in candidates for p in c.parents)]
+    return max(top, key=lambda c: len(node_text(c))), top
 
 
 def _one_of(items: list[Tag], library_text: str) -> Tag | None:
