@@ -150,6 +150,11 @@ def library_root(text: str, url: str | None = None) -> tuple[Tag | None, str, st
     return traf, how, read.get_text(" ")
 
 
+def _voter(tokens: list[str]) -> tuple[Counter, str]:
+    """A text as :func:`_agrees` reads it: its 4-word runs (counted, to be used up) and its words joined."""
+    return Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)), f" {' '.join(tokens)} "
+
+
 def _agrees(text: str, available: Counter, joined: str) -> bool:
     """Whether a block of ours is in the libraries' article. A long block needs a share of its 4-word runs
     there, and uses them up: a photo caption repeated three times in a gallery is in their text once. A
@@ -200,17 +205,15 @@ def agree(blocks: list[Tag], library: Tag, second: str = "", quoted: set[int] | 
     lead paragraph, one after an inline box): two of the three readers have it there. Elsewhere two of three
     are not enough (readability keeps a sidebar now and then)."""
     lib_tokens = _tokens(library.get_text(" "))
-    available = Counter(tuple(lib_tokens[i:i + 4]) for i in range(len(lib_tokens) - 3))
-    joined = f" {' '.join(lib_tokens)} "
+    available, joined = _voter(lib_tokens)
     gallery = sum(b.name == "figure" for b in blocks) >= GALLERY
     # What the libraries have as a link or as a block of its own (trafilatura drops some links' markup).
     links = {" ".join(_tokens(t.get_text(" "))) for t in library.find_all(["a", *_BLOCKS])}
     kept: list[tuple[int, Tag]] = []
     left_out: list[tuple[int, Tag]] = []  # whole paragraphs only trafilatura left out
     dropped = 0
-    either = lib_tokens + _tokens(second)
-    either_runs = Counter(tuple(either[i:i + 4]) for i in range(len(either) - 3))
-    either_joined = f" {' '.join(either)} "
+    second_tokens = _tokens(second)
+    either_runs, either_joined = _voter(lib_tokens + second_tokens)
     for i, block in enumerate(blocks):
         if id(block) in quoted:
             kept.append((i, block))  # a quoted post: the libraries drop them all, the article cites it
@@ -238,20 +241,19 @@ def agree(blocks: list[Tag], library: Tag, second: str = "", quoted: set[int] | 
         if block.get_text(strip=True) or block.find("img"):
             kept.append((i, block))
     if second and kept and left_out:
-        restored = _second_vote(kept, left_out, second)
+        restored = _second_vote(kept, left_out, second_tokens)
         dropped -= len(restored)
         kept = sorted(kept + restored, key=lambda item: item[0])
     return [block for _i, block in kept], dropped
 
 
-def _second_vote(kept: list[tuple[int, Tag]], left_out: list[tuple[int, Tag]], second: str) -> list[tuple[int, Tag]]:
+def _second_vote(kept: list[tuple[int, Tag]], left_out: list[tuple[int, Tag]], tokens: list[str]
+                 ) -> list[tuple[int, Tag]]:
     """The left-out paragraphs and headings (index, block) that readability's text has, inside the span of the
     kept blocks or in an unbroken run of them just before it (a lead). After the article, readability's
     word is not enough: what follows an article is where "more stories" blurbs are."""
-    tokens = _tokens(second)
-    available = Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+    available, joined = _voter(tokens)
     seen = Counter(" ".join(block.get_text(" ").split()) for _i, block in kept + left_out)
-    joined = f" {' '.join(tokens)} "
     voted = set()
     for i, block in left_out:
         text = " ".join(block.get_text(" ").split())
