@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
-from pipeline.ingest.dom import (BLOCKISH, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words, count_words,
-                                embedded_post, has_tag, in_running_text, norm)
+from pipeline.ingest.dom import (BLOCKISH, HEADINGS, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words,
+                                count_words, embedded_post, has_tag, in_running_text, norm)
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -154,20 +154,14 @@ class Builder:
                 else:
                     pending.append(self.soup.new_tag("br"))
                 continue
-            if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            # A subheading set as a styled paragraph is a heading too, so that it is judged as one.
+            level = ("h2" if name == "h1" else name) if name in HEADINGS else \
+                "h3" if name in ("p", "div") and _subheading(child) else None
+            if level is not None:
                 self.flush(pending, out)
-                text = norm(child.get_text(" "))
-                if name == "h1" and text == self.title:
+                if name == "h1" and norm(child.get_text(" ")) == self.title:
                     continue
-                block = self.new_block("h2" if name == "h1" else name, self.inline(child))
-                if block is not None:
-                    out.append(block)
-                    self.kept["headings"] += 1
-                continue
-            if name in ("p", "div") and _subheading(child):
-                # A subheading set as a styled paragraph: a heading, so that it is judged as one.
-                self.flush(pending, out)
-                block = self.new_block("h3", self.inline(child))
+                block = self.new_block(level, self.inline(child))
                 if block is not None:
                     out.append(block)
                     self.kept["headings"] += 1
