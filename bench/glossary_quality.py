@@ -10,8 +10,8 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
-data now; ``pairs-heldout5.tsv`` is still held aside (``--held-aside``, totals only); ``--pairs`` scores a new set
-(written blind) without touching the others.
+data now (heldout5 since the fifth session); sets still held aside are scored with ``--held-aside`` (totals only);
+``--pairs`` scores a new set (written blind) without touching the others.
 """
 
 from __future__ import annotations
@@ -34,11 +34,15 @@ PARTS = {
     # written blind in the fourth session, scored once at 1675b99 (0.68 / 0.91) and once at ecc6be4 after that
     # session's sense work (0.78 / 0.91), then added here as development data
     "heldout4": DATA / "pairs-heldout4.tsv",
+    # written blind in the fourth session, scored (totals only, no row studied) at 1675b99 0.66 / 0.94,
+    # 1c12cde 0.76 / 0.91, ba8b86b 0.82 / 0.91; studied from the fifth session on, once new blind sets existed
+    "heldout5": DATA / "pairs-heldout5.tsv",
 }
-# Still held aside: written blind in the fourth session, scored (totals only, no row studied) at 1675b99
-# 0.66 / 0.94, 1c12cde 0.76 / 0.91, ba8b86b 0.82 / 0.91. Not in the default run, so that tuning never shows it;
-# ``--held-aside`` scores it (totals only: --misses is refused for it). Once a session studies it, move it to PARTS.
-HELD_ASIDE = {"heldout5": DATA / "pairs-heldout5.tsv"}
+# Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
+# (totals only: --misses is refused for them). The fifth session's blind sets are written outside the
+# repository and added here (and to git) only after they have been scored. Once a session studies one, move it
+# to PARTS.
+HELD_ASIDE: dict[str, Path] = {}
 
 
 def read_pairs(path: Path) -> list[dict]:
@@ -137,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.held_aside and args.misses:
         ap.error("--misses lists the rows of a set: not for the sets held aside (study them and they are no longer held aside)")
     parts = {p.stem: p for p in args.pairs} if args.pairs else HELD_ASIDE if args.held_aside else PARTS
+    if not parts:
+        ap.error("no set is held aside at the moment (new blind sets are scored with --pairs FILE first)")
     for part, path in parts.items():
         try:
             rows = read_pairs(path)
