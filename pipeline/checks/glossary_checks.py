@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
@@ -21,7 +22,10 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
 from pipeline.glossary.repeats import stand_in
-from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, plain_renderings, everyday_sense, unquoted_repeats
+from pipeline.glossary.target_sense import (
+    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, in_its_sentence, manner,
+    plain_renderings, unquoted_repeats,
+)
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -79,8 +83,16 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
+        if found:
+            found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
+            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
         needed = len(groups)
+        if found and _SENTENCES_RE.search(src):
+            placed = in_its_sentence(src, dst, groups, found)
+            if len(placed) < len(found):
+                elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in found if h not in placed)
+                found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
         if len(found) >= needed:
             continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
@@ -109,7 +121,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         # of the others is no question then.
         questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
-    for h in resolved.forbidden:
+    glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
+    for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
         reason = f" ({h.reason})" if h.reason else ""
@@ -120,6 +133,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             mirror = mirrored(src, src_hits, dst, h, lang)
             if mirror:
                 severity, why = "warning", f" — a warning only: {mirror}"
+            elif i in glosses:
+                severity, why = "warning", (f" — a warning only: it translates the source's own {glosses[i]} (the "
+                                            f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
         elif cid in other_sense:
@@ -159,6 +175,20 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
         notes.append(f"{', '.join(f'“{_shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
+
+
+_SENTENCES_RE = re.compile(r"[.;!?]\s")
+
+
+def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
+    spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
+    dropped = [(h, why) for h in found for why in [manner(dst, h, lang)] if why]
+    dropped += [(h, f"“{_shown(h.form)}” translates the source's own word")
+                for h in claimed_by_same_word(src, src_lang, src_hits, dst, lang, found)]
+    if not dropped:
+        return found, ""
+    return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
 
 
 SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
