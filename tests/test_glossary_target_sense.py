@@ -88,3 +88,16 @@ homonyms = [{ term = "Ziege", source = ["goat", "goats"] }]
     assert [(h.term, h.source) for h in g.concepts[0].langs["de"].homonyms] == [("Ziege", ["goat", "goats"])]
     assert parse_tbx(tbx_dumps(g), "g.tbx") == g
     assert parse_glossary(toml_dumps(g), "g.toml") == g
+
+
+def test_a_numbered_occurrence_is_rendered_next_to_its_number(g):
+    src = "His wife learned only in March that he had been assigned to detachment 4 of the colony."
+    wrong = "Поисковый отряд не нашёл его, и лишь в марте жена узнала, что его определили в бригаду № 4 колонии."
+    (severity, message), = findings(g, "ru", src, wrong, "otryad")
+    assert severity == "error" and "“detachment 4” is “в бригаду № 4”" in message
+    for right in ("Лишь в марте жена узнала, что его определили в отряд № 4 колонии.",
+                  "Erst im März erfuhr seine Frau, dass er der 4. Abteilung der Kolonie zugeteilt worden war."):
+        assert findings(g, "ru" if "отряд" in right else "de", src, right, "otryad") == []
+    # a number written twice ties nothing to anything
+    src2 = "In detachment 4 there are 4 barracks."
+    assert findings(g, "ru", src2, "В бригаде 4 стоят 4 барака, как и в отряде.", "otryad") == []

@@ -23,9 +23,10 @@ from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues,
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
 from pipeline.glossary.repeats import stand_in
 from pipeline.glossary.target_sense import (
-    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, in_its_sentence, manner,
-    plain_renderings, unquoted_repeats,
+    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
+    unquoted_repeats,
 )
+from pipeline.glossary.placement import in_its_sentence, numbered
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -93,6 +94,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             if len(placed) < len(found):
                 elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in found if h not in placed)
                 found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
+        if found and any(c.isdigit() for c in src):
+            found, more = numbered(src, dst, groups, found)
+            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         if len(found) >= needed:
             continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.

@@ -23,8 +23,6 @@ Cues that do not depend on the sentence:
 from __future__ import annotations
 
 
-import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
@@ -266,7 +264,7 @@ def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str,
     """The one-word renderings in ``found`` that translate the source's own word, spelt the same and not a term
     of the concept there (“The pro-Kremlin camp …, inside the colony” → « Le camp pro-Kremlin …, dans
     l'établissement »: « camp » renders the political camp, and the colony is left untranslated)."""
-    out = []
+    out: list[Hit] = []
     folded = None
     sb = base_lang(src_lang)
     for h in found:
@@ -274,10 +272,10 @@ def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str,
         if " " in form.strip() or len(form) < 3 or h.concept.pos == "proper noun":
             continue
         folded = folded if folded is not None else fold(src)
-        if form[:4] not in folded:
+        if (form[:-1] if form.endswith("s") else form) not in folded:
             continue  # (the common case: the source has no such word)
         keys = word_keys(h.form, sb)
-        if any(keys & word_keys(t.text, sb, term=True) for t in h.concept.terms):
+        if any(bool(keys & word_keys(t.text, sb, term=True)) for t in h.concept.terms):
             continue  # the concept's own word (“activists” → « activistes »)
         spans = [(o.start, o.end) for o in src_hits if o.concept is h.concept]
         n = sum(1 for m in WORD_RE.finditer(mask(src))
@@ -299,32 +297,3 @@ def manner(dst: str, hit: Hit, lang: str) -> str:
     if before and fold(before[-1]) in _FR_MANNER and dst[hit.start - 1:hit.start] == " ":
         return f"“{before[-1]} {hit.form}” says a manner, not the thing"
     return ""
-
-
-# Where a sentence ends: ; ! ? always, a full stop after a word of three letters or more (not “2. April”,
-# “z. B.”, “St.”) before a capital or a quotation mark.
-_SENTENCE_END = re.compile(r"[;!?]\s|(?<=[^\W\d_]{3})\.[\s\u00a0]+(?=[\"“„«(]?[^\W\d_])")
-
-
-@lru_cache(maxsize=4096)
-def sentence_of(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (the first at 0)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-
-
-def in_its_sentence(src: str, dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:
-    """``found`` less the renderings in a sentence of the translation whose source sentence has no occurrence
-    of the concept. Where both texts have the same number of sentences (or ; clauses), the n-th renders the n-th:
-    « Enfant, il partait en colonie de vacances ; aujourd'hui, il est enfermé dans un bagne » for “a summer
-    camp; … a penal colony” has no rendering of the colony. Otherwise ``found`` as it is."""
-    starts_src = sentence_of(src)
-    if len(starts_src) < 2:
-        return found
-    starts_dst = sentence_of(dst)
-    if len(starts_dst) != len(starts_src):
-        return found
-    wanted = [0] * len(starts_src)
-    for g in groups:
-        wanted[bisect_right(starts_src, g[0].start) - 1] += 1
-    kept = [h for h in found if wanted[bisect_right(starts_dst, h.start) - 1]]
-    return kept if len(kept) < len(found) else found
