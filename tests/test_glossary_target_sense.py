@@ -38,6 +38,10 @@ def test_a_rendering_in_a_sentence_that_does_not_name_the_concept_renders_someth
     right = ("Dans sa jeunesse, il passait chaque été en colonie de vacances ; depuis 2022, il est détenu dans une "
              "colonie pénitentiaire de Mordovie.")
     assert findings(g, "fr", src, right, "ik") == []
+    # ... but a pronoun the source has not may say it there
+    src2 = "Last week he was moved to a penal colony. The colony is a thousand kilometres from his family."
+    dst2 = "На прошлой неделе его перевели в колонию. Она находится в тысяче километров от его семьи."
+    assert [s for s, _m in findings(g, "ru", src2, dst2, "ik")] == ["warning"]
     # sentences that do not pair one to one say nothing of where the rendering belongs
     assert findings(g, "fr", "He spent summers at a camp. Now he is in a penal colony.",
                     "Il passait ses étés en colonie de vacances, et il est maintenant dans un bagne.", "ik") == []

@@ -89,10 +89,12 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
         needed = len(groups)
+        moved: list = []
         if found and _SENTENCES_RE.search(src):
             placed = in_its_sentence(src, dst, groups, found)
             if len(placed) < len(found):
-                elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in found if h not in placed)
+                moved = [h for h in found if h not in placed]
+                elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in moved)
                 found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
         if found and any(c.isdigit() for c in src):
             found, more = numbered(src, dst, groups, found)
@@ -108,7 +110,13 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             detail = f" (found “{near}”)" if near else ""
             out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         elif not found:
-            out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}", hit.term))
+            # A rendering in another sentence may be the thing the source names there, said here by a pronoun
+            # (“… to a colony. The colony is in Mordovia.” → «… в колонию. Она находится в Мордовии.»).
+            standing = stand_in(src, glossary.source_language, dst, lang, moved, hits) if moved else ""
+            note = f" — a warning only: {standing} may stand for it" if standing else ""
+            out.append(Problem("glossary-missing", "warning" if standing else "error",
+                               f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}{note}",
+                               hit.term))
         else:
             missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)

@@ -285,8 +285,9 @@ def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str,
     return out
 
 
-# French « avec / sans » + a noun without a determiner is a manner, not a thing (« a écrit avec détachement »).
-_FR_MANNER = {"avec", "sans"}
+# French « avec » + a noun without a determiner is a manner, not a thing (« a écrit avec détachement »); not
+# « sans », which often is the thing's absence (« resté sans colis »).
+_FR_MANNER = {"avec"}
 
 
 def manner(dst: str, hit: Hit, lang: str) -> str:
