@@ -12,11 +12,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
@@ -24,9 +23,9 @@ from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, 
 from pipeline.glossary.repeats import stand_in
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
-    unquoted_repeats,
+    same_script, unquoted_repeats,
 )
-from pipeline.glossary.placement import in_its_sentence, numbered
+from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -68,6 +67,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
+    french = base_lang(lang) == "fr"
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         if concept.is_dnt(lang):
@@ -84,19 +84,20 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
-        if found:
+        if found and (french or (same_script(concept, lang)
+                                 and any(h.form.casefold().rstrip("s") in source.folded for h in found))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
         needed = len(groups)
         moved: list = []
-        if found and _SENTENCES_RE.search(src):
-            placed = in_its_sentence(src, dst, groups, found)
+        if found and source.sentences and _far(groups, found, len(src), len(dst)):
+            placed = in_its_sentence(sentence_of(src), dst, groups, found)
             if len(placed) < len(found):
                 moved = [h for h in found if h not in placed]
                 elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in moved)
                 found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
-        if found and any(c.isdigit() for c in src):
+        if found and source.numbered and any(g[-1].end in source.numbered for g in groups):
             found, more = numbered(src, dst, groups, found)
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         if len(found) >= needed:
@@ -189,9 +190,6 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
 
 
-_SENTENCES_RE = re.compile(r"[.;!?]\s")
-
-
 def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
     """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
     spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
@@ -203,6 +201,17 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
     return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
 
 
+def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
+    """Whether some rendering stands far (a third of the text) from every occurrence, relative to the texts'
+    lengths: only then may it be in another sentence (most translations keep the order of sentences)."""
+    if len(groups) == 1 and len(found) == 1:  # (the common case)
+        return abs(found[0].start / dst_len - groups[0][0].start / src_len) > FAR
+    places = [g[0].start / src_len for g in groups]
+    return any(all(abs(h.start / dst_len - p) > FAR for p in places) for h in found)
+
+
+FAR = 0.3
+_SENTENCE_BREAKS = (". ", "; ", "! ", "? ", ".\u00a0", ".\n")
 SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
 
 
@@ -216,6 +225,9 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
+    folded: str  # the text case-folded (an approved word spelt as the source's own, glossary/target_sense.py)
+    sentences: bool  # whether it may have more than one sentence (glossary/placement.py)
+    numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
 
 def _source(glossary: Glossary, src: str) -> Source:
@@ -268,7 +280,8 @@ def _source(glossary: Glossary, src: str) -> Source:
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions)
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions, src.casefold(),
+                               any(b in src for b in _SENTENCE_BREAKS), numbered_ends(src, src_hits))
     return found
 
 

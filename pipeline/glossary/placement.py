@@ -18,7 +18,7 @@ from pipeline.glossary.match import WORD_RE, Hit, mask
 
 # Where a sentence ends: ; ! ? always, a full stop after a word of three letters or more (not “2. April”,
 # “z. B.”, “St.”) before a capital or a quotation mark.
-_SENTENCE_END = re.compile(r"[;!?]\s|(?<=[^\W\d_]{3})\.[\s\u00a0]+(?=[\"“„«(]?[^\W\d_])")
+_SENTENCE_END = re.compile(r"[;!?]\s|\.(?<=[^\W\d_]{3}\.)[\s\u00a0]+(?=[\"“„«(]?[^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
@@ -27,20 +27,22 @@ def sentence_of(text: str) -> list[int]:
     return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
 
-def in_its_sentence(src: str, dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:
+def in_its_sentence(starts_src: list[int], dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:
     """``found`` less the renderings in a sentence of the translation whose source sentence has no occurrence
     of the concept. Where both texts have the same number of sentences (or ; clauses), the n-th renders the n-th:
     « Enfant, il partait en colonie de vacances ; aujourd'hui, il est enfermé dans un bagne » for “a summer
-    camp; … a penal colony” has no rendering of the colony. Otherwise ``found`` as it is."""
-    starts_src = sentence_of(src)
+    camp; … a penal colony” has no rendering of the colony. Otherwise ``found`` as it is. ``starts_src``: where
+    the source's sentences start (``sentence_of``)."""
     if len(starts_src) < 2:
-        return found
-    starts_dst = sentence_of(dst)
-    if len(starts_dst) != len(starts_src):
         return found
     wanted = [0] * len(starts_src)
     for g in groups:
         wanted[bisect_right(starts_src, g[0].start) - 1] += 1
+    if all(wanted):
+        return found  # every sentence names the concept: no rendering can be in the wrong one
+    starts_dst = sentence_of(dst)
+    if len(starts_dst) != len(starts_src):
+        return found
     kept = [h for h in found if wanted[bisect_right(starts_dst, h.start) - 1]]
     return kept if len(kept) < len(found) else found
 
@@ -48,8 +50,14 @@ def in_its_sentence(src: str, dst: str, groups: list[list[Hit]], found: list[Hit
 # A number that names the thing before it: “detachment 8”, “colony No. 6”, “SIZO-1”, « n° 8 », «№ 8».
 _NUMBER_AFTER = re.compile(r"(?:\s*(?:No\.?|no\.?|Nr\.?|n°|nº|№|#)?\s*|-)(\d+)\b")
 _DIGITS = re.compile(r"\d+")
+_DIGIT_NEAR = re.compile(r"\d")
 _WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[^\w\d]+){1,2}$")
 NEAR_NUMBER = 3  # words between a rendering and its number («исправительной колонии № 6»)
+
+
+def numbered_ends(src: str, hits: list[Hit]) -> frozenset[int]:
+    """Where the hits of ``src`` that a number follows end (worked out once per source message)."""
+    return frozenset(h.end for h in hits if _DIGIT_NEAR.search(src, h.end, h.end + 6) and _NUMBER_AFTER.match(src, h.end))
 
 
 def numbered(src: str, dst: str, groups: list[list[Hit]], found: list[Hit]) -> tuple[list[Hit], str]:
@@ -57,24 +65,25 @@ def numbered(src: str, dst: str, groups: list[list[Hit]], found: list[Hit]) -> t
     right after the term and the translation has that number once, only a rendering next to it renders that
     occurrence (“assigned to detachment 8” → «определили в бригаду № 8» has none, whatever «отряд» says
     elsewhere). Also the translation's words before the number, for the message (" (…)" or "")."""
-    anchored: list[tuple[list[Hit], str]] = []
+    anchored: list[tuple[list[Hit], str, tuple[int, int]]] = []
     for g in groups:
         m = _NUMBER_AFTER.match(src, g[-1].end)
-        if m and _DIGITS.findall(src).count(m.group(1)) == 1 and _DIGITS.findall(dst).count(m.group(1)) == 1:
-            anchored.append((g, m.group(1)))
+        if m:
+            n = m.group(1)
+            there = _numbers(dst).get(n, ())
+            if len(_numbers(src).get(n, ())) == 1 and len(there) == 1:
+                anchored.append((g, n, there[0]))
     if not anchored:
         return found, ""
     near: list[Hit] = []
     missing = []
-    for g, n in anchored:
-        at = re.search(rf"(?<!\d){n}(?!\d)", dst)
-        if at is None:
-            continue
-        close = [h for h in found if h not in near and _words_between(dst, h, at.start(), at.end()) <= NEAR_NUMBER]
+    for g, n, (start, end) in anchored:
+        close = [h for h in found if h not in near and (0 <= start - h.end <= 8 or  # (the common case: “колонии № 6”)
+                                                         _words_between(dst, h, start, end) <= NEAR_NUMBER)]
         if close:
             near.append(close[0])
         else:
-            before = _WORDS_BEFORE.search(mask(dst[max(0, at.start() - 40):at.start()]))
+            before = _WORDS_BEFORE.search(mask(dst[max(0, start - 40):start]))
             shown = " ".join(before.group(0).split()) if before else ""
             missing.append(f"“{g[0].form} {n}” is “{shown} {n}” in the translation" if shown else "")
     if not missing:
@@ -84,7 +93,16 @@ def numbered(src: str, dst: str, groups: list[list[Hit]], found: list[Hit]) -> t
     return kept, f" ({'; '.join(m for m in missing if m)})" if any(missing) else ""
 
 
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Where each run of digits of ``text`` stands (a text's are looked up for each of its concepts)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _DIGITS.finditer(text):
+        out.setdefault(m.group(0), []).append(m.span())
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _words_between(text: str, hit: Hit, start: int, end: int) -> int:
-    """How many words lie between a hit and the span start..end."""
+    """How many words lie between a hit and the span start..end (more than NEAR_NUMBER: any number)."""
     gap = text[hit.end:start] if hit.end <= start else text[end:hit.start]
-    return len(WORD_RE.findall(mask(gap)))
+    return len(WORD_RE.findall(mask(gap))) if len(gap) < 80 else NEAR_NUMBER + 1

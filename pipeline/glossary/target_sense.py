@@ -260,6 +260,27 @@ def glossed(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit]) 
     return out
 
 
+def same_script(concept: Concept, lang: str) -> bool:
+    """Whether some approved one-word term of the concept in ``lang`` is written in the script of its source
+    terms (colonie, camp: Latin as colony; not колония), so that it may be spelt as a source word; worked out
+    once."""
+    key = f"same script {lang}"
+    found = concept.neighbourhood.get(key)
+    if found is None:
+        scripts = {_script(t.text) for t in concept.terms}
+        found = concept.neighbourhood[key] = any(" " not in t.strip() and _script(t) in scripts
+                                                 for t in concept.approved(lang))
+    return found
+
+
+def _script(text: str) -> str:
+    """The script of a text's first letter (LATIN, CYRILLIC …)."""
+    import unicodedata
+
+    letter = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
 def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str, lang: str, found: list[Hit]) -> list[Hit]:
     """The one-word renderings in ``found`` that translate the source's own word, spelt the same and not a term
     of the concept there (“The pro-Kremlin camp …, inside the colony” → « Le camp pro-Kremlin …, dans
