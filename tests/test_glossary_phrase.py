@@ -38,11 +38,23 @@ def findings(g, lang: str, src: str, dst: str) -> dict[str, list[tuple[str, str]
      "L'équipe de pompiers de la colonie a éteint l'incendie dans l'atelier de couture.", "fire squad"),
     ("caste", "A cable mast stands beside the colony fence; the mast hums at night.", "ru",
      "У забора колонии стоит кабельная мачта; по ночам мачта гудит.", "cable mast"),
+    # where it goes: a transfer to a university is no etap, even for a former prisoner
+    ("etap", "After his release from the colony he applied for a transfer to a university in Kazan.", "fr",
+     "Après sa sortie de la colonie, il a demandé à être admis dans une université de Kazan.", "transfer to … university"),
+    # a verb term's object or passive subject: a storm is downgraded, not a prisoner
+    ("petukh", "In the camp radio news, the storm was downgraded to a tropical depression.", "de",
+     "In den Radionachrichten des Lagers wurde der Sturm zu einem tropischen Tief herabgestuft.", "what is “downgraded” here is “storm”"),
+    ("petukh", "The guards downgraded the heating in the barracks to two hours a day.", "ru",
+     "Охрана сократила отопление в бараке до двух часов в день.", "what is “downgraded” here is “heating”"),
+    # what the thing holds: a parcel containing leaflets
+    ("peredacha", "Investigators say he mailed a parcel containing leaflets, and he is now in a colony.", "de",
+     "Laut den Ermittlern verschickte er eine Sendung mit Flugblättern, und nun sitzt er in einer Kolonie.",
+     "parcel containing … leaflets"),
 ])
 def test_a_noun_of_the_terms_own_phrase_that_names_another_thing_makes_a_question(g, cid, src, lang, dst, words):
     found = findings(g, lang, src, dst)[cid]
     assert [s for s, _m in found] == ["warning"]
-    assert f"a question only: “{words}" in found[0][1]
+    assert "a question only: " in found[0][1] and words in found[0][1]
 
 
 @pytest.mark.parametrize("cid, src, lang, dst", [
@@ -56,6 +68,9 @@ def test_a_noun_of_the_terms_own_phrase_that_names_another_thing_makes_a_questio
     # the word before is a name, an adjective or another glossary term, not a noun of another thing
     ("etap", "The Kazan transfer of the prisoners lasted nineteen days.", "fr",
      "Le voyage de Kazan des prisonniers a duré dix-neuf jours."),
+    ("etap", "The transfer of Azat to Kirov took a month.", "de", "Die Reise von Asat nach Kirow dauerte einen Monat."),
+    ("petukh", "In the colony he was downgraded by the other prisoners after a rumour.", "de",
+     "In der Kolonie wurde er nach einem Gerücht von den anderen Gefangenen herabgesetzt."),
 ])
 def test_the_prison_thing_is_still_an_error(g, cid, src, lang, dst):
     assert ("error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])])

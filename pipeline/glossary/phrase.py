@@ -1,16 +1,18 @@
-"""A source term's own noun phrase: the noun that modifies it and the noun of its “of” phrase.
+"""A source term's own phrase: what modifies it, what it is of or goes to, what it acts on or is said of.
 
-A glossary word that is also an everyday English noun (transfer, squad, parcel, search, mast) says which thing
-it names by the nouns in its own phrase, not by the sentence around it: “a transfer *of the case* to another
-court”, “the guards' *rapid-response* squad”, “a *radio* mast”, “a *land* parcel” are other things even in a
-sentence full of prison words, while “a transfer *of prisoners*”, “a *food* parcel”, “a *cell* search”, “the
-*night* search” are the glossary's. A noun of that phrase that is foreign both to the concept (its definition,
-notes and terms) and to the glossary's prison vocabulary marks another kind of the thing.
+A glossary word that is also an everyday English word (transfer, squad, parcel, search, mast, downgraded) says
+which thing it names by the words of its own phrase, not by the sentence around it: “a *radio* mast”, “the
+guards' *rapid-response* squad”, “a transfer *of the case*”, “a transfer *to a university*”, “a parcel
+*containing explosives*”, “downgraded *the charge*”, “*the hurricane* was downgraded” are other things even in
+a sentence full of prison words, while “a *food* parcel”, “the *night* search”, “a transfer *of prisoners*”, “a
+*long* transfer *to Perm*”, “he was downgraded” are the glossary's. A noun there that is foreign both to the
+concept (its definition, notes and terms) and to the glossary's prison vocabulary marks another thing.
 
-Which terms are prone to this is read from data, not from a hand list: a one-word term of a common-noun concept
-that an English lexicon (lemminflect's, which also tells nouns from adjectives: a *long* transfer is a transfer,
-a *bank* transfer is not) knows as a noun. Transliterations (etap, otryad, zek) are not English words and never
-are.
+Which terms are read so comes from data, not from a hand list: lower-case terms of a common-noun concept whose
+head an English lexicon (lemminflect's, which also tells nouns from adjectives and verbs) knows — as a noun for
+the phrase readings, as a verb only for the object and subject readings. Transliterations (etap, otryad, zek)
+are no English words and never are. Each reading finds a foreign word by string tests and sets first; the
+lexicon is loaded and asked only then.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import Hit, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, of_phrase, own_vocabulary, prison_vocabulary
+from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, own_vocabulary, prison_vocabulary
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
 DETERMINERS = {
@@ -64,17 +66,22 @@ def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
 
 
 def prone(hit: Hit) -> bool:
-    """Whether ``hit``'s term may be an everyday noun whose own phrase tells which thing it names: one lower-case
-    word of a common-noun concept (worked out per concept; whether English knows it as a noun is asked only when
+    """Whether ``hit``'s term may be an everyday noun whose own phrase tells which thing it names: lower-case
+    words of a common-noun concept (worked out per concept; whether English knows it as a noun is asked only when
     a phrase would tell: :func:`another_kind`)."""
     memo = hit.concept.neighbourhood
     found = memo.get("prone")
     if found is None:
         c = hit.concept
         found = memo["prone"] = frozenset(
-            t.text for t in c.terms
-            if c.pos == "noun" and not c.case_sensitive and not t.quoted and t.text.isalpha() and t.text.islower())
+            t.text for t in c.terms if c.pos == "noun" and not c.case_sensitive and not t.quoted
+            and all(w.isalpha() and w.islower() for w in t.text.split(" ")))
     return hit.term in found
+
+
+def _head(term: str) -> frozenset:
+    """The parts of speech of a term's head word (its last: a common *fund*, a red *zone*)."""
+    return parts_of_speech(term.rsplit(" ", 1)[-1])
 
 
 def _foreign(word: str, known: frozenset) -> bool:
@@ -90,9 +97,11 @@ def _noun(word: str) -> bool:
 
 def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     """The foreign noun directly before ``hit`` that modifies it (“radio” mast, rapid-“response” squad), "" when
-    the word before is no such noun: a determiner, an adjective (a *long* transfer), a possessive (the guards'
-    squad), a name (the Kazan transfer), another glossary term (a *colony* squad) or a word of the concept's or
-    the prison's vocabulary (a *food* parcel)."""
+    the word before is no such noun: a determiner, an adjective (a *long* transfer), a possessive (the women's
+    colony: whose, not what kind), a name (the Kazan transfer), another glossary term (a *colony* squad) or a
+    word of the concept's or the prison's vocabulary (a *food* parcel)."""
+    if not (hit.start >= 2 and text[hit.start - 1] in " \u00a0-\u2010\u2011" and text[hit.start - 2].isalpha()):
+        return ""  # (most words have none: no placeholder to blank)
     before = mask(text[max(0, hit.start - 60):hit.start])
     m = MODIFIER_RE.search(before)
     if not m:
@@ -111,18 +120,101 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     return word
 
 
+OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
+
+
+def verb_object(text: str, end: int, others: list[Hit], known: frozenset) -> str:
+    """The foreign noun acted on by the verb that ends at ``end`` (“downgraded *the charge*”, “containing
+    *explosives*”; not “was downgraded by them”), or ""."""
+    if not (text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()):
+        return ""
+    m = OBJECT_RE.match(mask(text[end:end + 60]))  # (only determiners between the verb and its object)
+    if not m:
+        return ""
+    word = m.group(2)
+    at = end + m.start(2)
+    if (word[:1].isupper() or not _foreign(word, known) or any(o.start <= at < o.end for o in others)
+            or not _noun(word)):
+        return ""
+    return word
+
+
+# The phrases after a noun term that say what it is of, or where it goes: a transfer of the case, to a university.
+PREPOSITIONS = "of|to|into|from"
+PREPOSITION_RE = re.compile(r" (%s) " % PREPOSITIONS, re.I)
+PASSIVE_RE = re.compile(r"([^\W\d_]+)\s+(?:(?:was|were|is|are|be|been|being|got|gets|has|have|had)\s+){1,2}$")
+
+
+def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”), or ""."""
+    m = PASSIVE_RE.search(mask(text[max(0, start - 60):start]))
+    if not m:
+        return ""
+    word = m.group(1)
+    at = start - len(mask(text[max(0, start - 60):start])) + m.start(1)
+    if (word[:1].isupper() or not _foreign(word, known) or any(o.start <= at < o.end for o in others)
+            or not _noun(word)):
+        return ""
+    return word
+
+
+PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The head noun of the phrase at ``start`` when it is foreign (“to *a university*”, “of *the case*”), past
+    determiners and adjectives; "" at a name (of Azat), a word the prison or the concept knows (of prisoners),
+    another glossary term, or a word that is no noun (“to Perm took …”)."""
+    tail = mask(text[start:start + 60])
+    end = 0
+    for n, m in enumerate(PHRASE_WORDS_RE.finditer(tail)):
+        word = m.group(0)
+        if n >= 4 or word[:1].isupper() or tail[end:m.start()].strip(" \u00a0-"):
+            return ""  # (too far, a name, or punctuation: the phrase has ended)
+        end = m.end()
+        base = english_base(fold(word))
+        if base in NEUTRAL:
+            continue
+        at = start + m.start()
+        if base in known or fold(word) in known or any(o.start <= at < o.end for o in others):
+            return ""
+        pos = parts_of_speech(word.lower())
+        if "NOUN" in pos and "ADJ" not in pos:
+            return word
+        if "ADJ" not in pos:
+            return ""
+    return ""
+
+
+PARTICIPLE_RE = re.compile(r"\s+([^\W\d_]+ing)\b")
+
+
+def _verb(term: str) -> bool:
+    pos = _head(term)
+    return "VERB" in pos and "NOUN" not in pos
+
+
 def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], conditional: bool) -> str:
-    """Why the nouns of ``hit``'s own phrase make it another thing than the glossary's ("" when they do not)."""
+    """Why the nouns of ``hit``'s own phrase make it another thing than the glossary's ("" when they do not).
+    Each reading finds a foreign word first, by string tests and sets; the lexicon is asked only then."""
     if not prone(hit):
         return ""
     known = vocabulary(glossary, hit.concept)
     word = modifier(text, hit, others, known)
-    if word and "NOUN" in parts_of_speech(hit.term):
+    if word and "NOUN" in _head(hit.term):
         return f"“{word} {hit.form}” is another kind of {hit.form}"
-    if not conditional:  # (a conditional term's “of” phrase is judged with the message's context: sense.py)
-        content = [w for w in of_phrase(text, hit.end) if english_base(fold(w)) not in NEUTRAL]
-        terms = {fold(w) for o in others if o is not hit for w in o.form.split()}
-        if (content and not any(w[:1].isupper() or fold(w) in terms for w in content)
-                and all(_foreign(w, known) for w in content) and "NOUN" in parts_of_speech(hit.term)):
-            return f"“{hit.form} of … {content[0]}” is another sense"
+    thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
+    if thing and _verb(hit.term):
+        return f"what is “{hit.form}” here is “{thing}”, another thing"
+    m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
+    if m:  # a parcel “containing explosives”
+        thing = verb_object(text, m.end(1), others, known)
+        if thing and "VERB" in parts_of_speech(m.group(1).lower()) and "NOUN" in _head(hit.term):
+            return f"“{hit.form} {m.group(1)} … {thing}” is another thing"
+    # (a conditional term's “of” phrase is judged with the message's context: sense.py)
+    prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
+    if prep:
+        noun = _phrase_noun(text, prep.end(), others, known)
+        if noun and "NOUN" in _head(hit.term):
+            return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
     return ""
