@@ -37,13 +37,53 @@ MODIFIER_RE = re.compile(r"([^\W\d_]+)[ \u00a0\-\u2010\u2011]+$")
 SENTENCE_START = ".!?:;“\"«„‘(—–"
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> str | None:
+    """lemminflect's lexicon as text, one “word,category,lemmas” line a form, or None where it is not found.
+
+    Read directly because the library's own loading builds a dictionary of all 80,000 forms (about 1,300 M
+    instructions, as much as checking 40 catalogues); the check needs a few dozen words a run, which one
+    decompression and a C-speed search per word give for about 2 % of that."""
+    import gzip
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("lemminflect")  # (finds the package without importing it, numpy and all)
+    if spec is None or not spec.origin:
+        return None
+    try:
+        data = gzip.decompress((Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz").read_bytes())
+    except OSError:
+        return None
+    return data.decode("utf-8")
+
+
 @lru_cache(maxsize=65536)
 def parts_of_speech(word: str) -> frozenset:
     """The parts of speech an English lexicon gives a (lower-case) word: {"NOUN", "VERB", "ADJ", …}, empty for a
-    word it does not know (a transliteration, a name)."""
-    from lemminflect import getAllLemmas  # (loads its lexicon on first use: only when a prone term is met)
+    word it does not know (a transliteration, a name). Asked only when a prone term has a foreign word in its
+    phrase, so the lexicon is read only then."""
+    text = _lexicon()
+    if text is None:  # (another layout of the package: its own lookup)
+        from lemminflect import getAllLemmas
 
-    return frozenset(getAllLemmas(word))
+        return frozenset(getAllLemmas(word))
+    # The lines are sorted by their word: a binary search over character offsets finds the first of the word's.
+    lo, hi = 0, len(text)
+    while lo < hi:
+        start = text.rfind("\n", 0, (lo + hi) // 2 + 1) + 1
+        if text[start:text.find(",", start)] < word:
+            nxt = text.find("\n", start)
+            lo = len(text) if nxt < 0 else nxt + 1
+        else:
+            hi = start
+    found = set()
+    key = f"{word},"
+    while text.startswith(key, lo):
+        found.add(text[lo + len(key):text.find(",", lo + len(key))].upper())
+        nxt = text.find("\n", lo)
+        lo = len(text) if nxt < 0 else nxt + 1
+    return frozenset(found)
 
 
 def _neutral() -> frozenset:
@@ -189,32 +229,29 @@ def _phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> 
 PARTICIPLE_RE = re.compile(r"\s+([^\W\d_]+ing)\b")
 
 
-def _verb(term: str) -> bool:
-    pos = _head(term)
-    return "VERB" in pos and "NOUN" not in pos
-
-
 def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], conditional: bool) -> str:
-    """Why the nouns of ``hit``'s own phrase make it another thing than the glossary's ("" when they do not).
-    Each reading finds a foreign word first, by string tests and sets; the lexicon is asked only then."""
+    """Why the words of ``hit``'s own phrase make it another thing than the glossary's ("" when they do not)."""
     if not prone(hit):
         return ""
+    pos = _head(hit.term)
     known = vocabulary(glossary, hit.concept)
+    if "VERB" in pos and "NOUN" not in pos:
+        thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
+        return f"what is “{hit.form}” here is “{thing}”, another thing" if thing else ""
+    if "NOUN" not in pos:
+        return ""
     word = modifier(text, hit, others, known)
-    if word and "NOUN" in _head(hit.term):
+    if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
-    thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
-    if thing and _verb(hit.term):
-        return f"what is “{hit.form}” here is “{thing}”, another thing"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
     if m:  # a parcel “containing explosives”
         thing = verb_object(text, m.end(1), others, known)
-        if thing and "VERB" in parts_of_speech(m.group(1).lower()) and "NOUN" in _head(hit.term):
+        if thing and "VERB" in parts_of_speech(m.group(1).lower()):
             return f"“{hit.form} {m.group(1)} … {thing}” is another thing"
     # (a conditional term's “of” phrase is judged with the message's context: sense.py)
     prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
     if prep:
         noun = _phrase_noun(text, prep.end(), others, known)
-        if noun and "NOUN" in _head(hit.term):
+        if noun:
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
     return ""
