@@ -87,3 +87,11 @@ def test_the_lexicon_tells_nouns_from_adjectives_and_knows_no_transliterations()
     assert "NOUN" in parts_of_speech("bank") and "ADJ" not in parts_of_speech("bank")
     assert "ADJ" in parts_of_speech("long")  # a long transfer is a transfer
     assert parts_of_speech("etap") == frozenset()  # a transliteration is no English word: never prone
+
+
+def test_our_reading_of_the_lexicon_file_agrees_with_the_librarys_own_lookup():
+    from lemminflect import getAllLemmas
+
+    words = ["bank", "long", "rescue", "night", "response", "transfer", "squad", "women", "downgraded", "storm",
+             "university", "took", "containing", "leaflets", "a", "zzzz", "etap", "aardvark", "zygote"]
+    assert {w: parts_of_speech(w) for w in words} == {w: frozenset(getAllLemmas(w)) for w in words}
