@@ -106,7 +106,10 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     if source.questions:
-        out[found_before:] = [_question(glossary, p, source.questions) for p in out[found_before:]]
+        # A translation that renders an occurrence by the approved word read the prison sense: the shortfall
+        # of the others is no question then.
+        questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
+        out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     for h in resolved.forbidden:
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
