@@ -29,9 +29,10 @@ DETERMINERS = {
     "en": frozenset("a an the this that these those his her its their our my your each every any another no "
                     "one two three first second last same whose".split()),
 }
-# Words that say when or how often, not what kind: a night search, a weekly parcel, a routine transfer.
+# Words that say when, how long or how often, not what kind: a night search, a 12-hour search, a birthday
+# parcel, a weekly parcel, a routine transfer.
 WHEN_WORDS = frozenset("""night morning evening dawn midnight afternoon weekend daily weekly monthly annual
-routine regular spring summer autumn winter""".split())
+routine regular spring summer autumn winter hour minute decade century moment birthday holiday anniversary""".split())
 # The word directly before the term, separated from it only by spaces or a hyphen (a compound modifier).
 MODIFIER_RE = re.compile(r"([^\W\d_]+)[ \u00a0\-\u2010\u2011]+$")
 SENTENCE_START = ".!?:;“\"«„‘(—–"
