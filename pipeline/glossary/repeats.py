@@ -16,24 +16,34 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
 
-# Third-person pronouns (personal, possessive) and adverbs of a place named before (there, туда, dorthin) per
-# language; ``extra_pronouns`` compares the counts. Not English "back": mostly a verb's particle
-# (sent the parcel back → вернула её).
+# Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
+# es, mostly an expletive (“es gibt”, “wohin es geht”), except as an object before a dative pronoun (“man gab es
+# ihr zurück”).
 PRONOUNS = {
-    "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "there"},
+    "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"},
     "ru": {"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "ею", "ими", "него", "неё",
-           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем", "там", "туда", "оттуда",
+           "нее", "них", "нему", "ней", "ним", "нею", "ними", "нём", "нем",
            "свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими", "своем",
            "своём", "свою"},
     "uk": {"він", "вона", "воно", "вони", "його", "її", "їх", "йому", "їй", "їм", "ним", "нею", "ними", "ньому",
            "ній", "них", "нього", "неї"},
-    # Not es: mostly the expletive of "es gibt", "wohin es geht".
     "de": {"er", "ihn", "ihm", "sie", "ihr", "ihnen", "sein", "seine", "seinen", "seinem", "seiner",
-           "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dort", "dorthin", "dahin", "dorther"},
+           "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres"},
     # le/la/les/l', en and y only as clitics before a verb (_FR_CLITIC_RE): otherwise articles and prepositions.
     "fr": {"il", "elle", "ils", "elles", "lui", "leur", "leurs", "son", "sa", "ses", "celui", "celle", "ceux",
            "celles"},
 }
+# Adverbs of a place named before: the translation's «туда», „dorthin“, « il y a été renvoyé » mirror the
+# source's there/back/here (“he was sent back” → „wurde er wieder dorthin gebracht“), so they are counted apart
+# from the pronouns. French y is a clitic (_FR_CLITIC_RE) and counts as a pronoun.
+PLACES = {
+    "en": {"there", "here"},  # and back, unless a place follows it (_EN_BACK)
+    "ru": {"там", "туда", "оттуда", "сюда", "здесь"},
+    "de": {"dort", "dorthin", "dahin", "dorther", "hierher"},
+}
+# “sent back.” stands for the place; “back to the ShIZO” names it.
+_EN_BACK = re.compile(r"\bback\b(?!\s+(?:to|into|in|inside|at|from|home)\b)", re.I)
+_DE_OBJECT_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b", re.I)
 # A relative pronoun right after a rendering (« le même fourgon cellulaire, qui les a ramenées ») may say its
 # repeat; anywhere else it says nothing about it.
 RELATIVE_AFTER = {
@@ -46,21 +56,35 @@ RELATIVE_AFTER = {
 # preposition (« en mai »), the article (« les avocats ») nor « il y a » (there is).
 _FR_CLITIC_RE = re.compile(r"\b(?:(?:en|y|les|le|la)\s+|l['’]\s*)(?:a|ai|as|avait|avaient|ont|est|sont|était|étaient|être|avoir|fut|sera"
                            r"|serait|aura|aurait)\b(?<!\by a)|\by\s+a\s+été\b|\ben\s+y\b", re.I)
+# ... but « en » before a verb whose clause counts something (« il en a reçu quinze de plus ») is the partitive
+# of a number, which the source says by a number alone (“he was given another fifteen”), not a noun's repeat.
+_FR_PARTITIVE_RE = re.compile(r"\ben\s+(?:a|ai|as|avait|avaient|ont|aura|aurait)\s+(?:\w+\s+){0,2}?(?:\d+|deux|trois"
+                              r"|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
+                              r"|trente|quarante|cinquante|cent|mille|plusieurs)\b", re.I)
 
 
 @lru_cache(maxsize=8192)
-def _pronouns(text: str, lang: str) -> int:
-    words = PRONOUNS.get(lang)
+def _pronouns(text: str, lang: str) -> tuple[int, int]:
+    """(third-person pronouns and clitics, adverbs of a place named before) in ``text``."""
+    words, places = PRONOUNS.get(lang), PLACES.get(lang, set())
     if not words:
-        return 0
+        return 0, 0
     masked = mask(text)
-    n = sum(1 for m in WORD_RE.finditer(masked) if fold(m.group(0)) in words)
-    return n + len(_FR_CLITIC_RE.findall(masked)) if lang == "fr" else n
+    folded = [fold(m.group(0)) for m in WORD_RE.finditer(masked)]
+    n = sum(1 for w in folded if w in words)
+    if lang == "fr":
+        n += len(_FR_CLITIC_RE.findall(masked)) - len(_FR_PARTITIVE_RE.findall(masked))
+    elif lang == "de":
+        n += len(_DE_OBJECT_ES.findall(masked))
+    places_n = sum(1 for w in folded if w in places)
+    return n, places_n + len(_EN_BACK.findall(masked)) if lang == "en" else places_n
 
 
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
-    """How many more third-person pronouns the translation has than the source (a repeat may be one of them)."""
-    return _pronouns(dst, base_lang(lang)) - _pronouns(src, base_lang(src_lang))
+    """How many more third-person pronouns (or adverbs of a place) the translation has than the source: a repeat
+    may be one of them."""
+    (n, places), (src_n, src_places) = _pronouns(dst, base_lang(lang)), _pronouns(src, base_lang(src_lang))
+    return max(n - src_n, places - src_places)
 
 
 _DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
@@ -69,19 +93,34 @@ _FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re
                            r"|nouvelle|\w+ième)s?")
 # Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
 _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "par", "sur", "a", "est", "fut",
-                 "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont"}
+                 "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont",
+                 "parce", "car", "puisque", "lorsque", "quand", "mais", "pendant", "après", "avant"}
+# The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
+_EN_ELLIPSIS = re.compile(r"\b(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former|following"
+                          r"|previous)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
+                          r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)
+# A span of time said instead of a repeated event (“during the etap” → « pendant tout ce temps »).
+TIME_ANAPHOR = {
+    "en": re.compile(r"\b(?:this|that)\s+(?:time|period)\b", re.I),
+    "ru": re.compile(r"\b(?:это|того|этого)\s+(?:время|времени|период\w*)\b", re.I),
+    "de": re.compile(r"\b(?:die(?:se)?\s+(?:ganze|gesamte)|diese[rn]?|jene[rn]?)\s+Zeit\b", re.I),
+    "fr": re.compile(r"\b(?:ce|cette)\s+(?:temps|période|durée)\b", re.I),
+}
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
 
 
-def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
-    """An adjective left without its noun ("" when none): «следующее», „das nächste“, « la suivante »."""
+def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
+    """Adjectives left without their noun: «следующее», „das nächste“, « la suivante », “the second”."""
+    if lang == "en":
+        return _EN_ELLIPSIS.findall(mask(text))
+    out: list[str] = []
     tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
     if lang == "ru":
         from pipeline.glossary.wordkeys import morph_analyzer
 
         morph = morph_analyzer("ru")
         if morph is None:
-            return ""
+            return out
         genders = set()
         for h in found:
             for w in WORD_RE.findall(mask(h.form)):
@@ -94,11 +133,11 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
                 continue
             nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
             if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
-                return w
-        return ""
+                out.append(w)
+        return out
     arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
     if not arts:
-        return ""
+        return out
     for i in range(len(tokens) - 1):
         art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
         # German nouns are capitalised: a lower-case word after an article is an adjective. French is told
@@ -110,8 +149,8 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> str:
         nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
         if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
                 or (lang == "fr" and nxt in _FR_FOLLOWERS)):
-            return f"{tokens[i][0]} {adj}"
-    return ""
+            out.append(f"{tokens[i][0]} {adj}")
+    return out
 
 
 # Words that repeat an action whose object may then be left out (« refusée en 2022, puis de nouveau en 2024 »).
@@ -148,9 +187,17 @@ def _repeated_without_noun(text: str, lang: str) -> str:
     for m in rx.finditer(masked):
         rest = masked[m.end():]
         stop = _CLAUSE_STOP.search(rest)
-        if not _has_noun(WORD_RE.findall(rest[:stop.start()] if stop else rest), lang):
+        words = WORD_RE.findall(rest[:stop.start()] if stop else rest)
+        # An adverb of the place (wieder dorthin) says the repeat's object: it is judged as a pronoun.
+        if not _has_noun(words, lang) and not any(fold(w) in PLACES.get(lang, ()) for w in words):
             return m.group(0)
     return ""
+
+
+def _time_anaphor(text: str, lang: str) -> str:
+    rx = TIME_ANAPHOR.get(lang)
+    m = rx.search(mask(text)) if rx else None
+    return m.group(0) if m else ""
 
 
 def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
@@ -176,7 +223,10 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
         return f"the relative pronoun “{rel}”"
     adj = _ellipsis(dst, b, found)
-    if adj:
-        return f"“{adj}” without a noun"
+    if len(adj) > len(_ellipsis(src, base_lang(src_lang), [])):
+        return f"“{adj[0]}” without a noun"
+    time = _time_anaphor(dst, b)
+    if time and not _time_anaphor(src, base_lang(src_lang)):
+        return f"“{time}”"
     again = _repeated_without_noun(dst, b)
     return f"“{again}” with the noun left out" if again else ""

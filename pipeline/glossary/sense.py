@@ -119,6 +119,12 @@ def own_vocabulary(concept: Concept) -> frozenset:
     return found
 
 
+def of_phrase(text: str, end: int) -> list[str]:
+    """The first two content words of an “of” phrase that starts at ``end`` (“of land”, “of the case”)."""
+    m = re.match(r"\s+of\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)", mask(text[end:end + 80]))
+    return [w for w in m.group(1).split() if _base(w) not in FUNCTION_WORDS][:2] if m else []
+
+
 class SourceSense:
     """Sense conditions evaluated against one source message (its words are keyed once, on demand)."""
 
@@ -161,13 +167,12 @@ class SourceSense:
     def _of_complement(self, hit: Hit) -> str:
         """The noun of an “of” phrase after a conditional term when it is foreign to the concept and to
         prison (a parcel *of land*, *of documents*), else ""."""
-        m = re.match(r"\s+of\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)", mask(self.text[hit.end:hit.end + 80]))
-        if not m:
+        content = of_phrase(self.text, hit.end)
+        if not content:
             return ""
         strong, weak = prison_vocabulary(self.glossary)
         known = own_vocabulary(hit.concept) | strong | weak
-        content = [w for w in m.group(1).split() if _base(w) not in FUNCTION_WORDS][:2]
-        if not content or any(_base(w) in known for w in content):
+        if any(_base(w) in known for w in content):
             return ""
         return content[0]
 

@@ -1,0 +1,81 @@
+"""A repeat the translation says without the approved word: what may stand for it (a pronoun, an adverb of the
+place, an adjective left alone, a span of time) only where the source does not say it the same way; a wrong noun
+stays an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def severities(g, lang: str, src: str, dst: str, cid: str) -> list[str]:
+    """The severities of the findings for concept ``cid``."""
+    return [severity for _check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
+            if g.concept_for_term(term).id == cid]
+
+
+CELL = "In May he spent ten days in the punishment cell; a week after he came out of the punishment cell he was sent back."
+
+
+@pytest.mark.parametrize("lang, dst", [
+    # “sent back” says the place as „dorthin“ and «туда» do: neither stands for the cell the wrong noun renders
+    ("de", "Im Mai verbrachte er zehn Tage in der Strafzelle; eine Woche nachdem er aus dem Isolator gekommen "
+           "war, wurde er wieder dorthin gebracht."),
+    ("ru", "В мае он провёл в ШИЗО десять дней; через неделю после того как он вышел из изолятора, его снова "
+           "отправили туда."),
+    # « en » with a number is the partitive of the days (“another five”), not the cell's repeat
+    ("fr", "En mai, il a passé dix jours en cellule disciplinaire ; une semaine après sa sortie du cachot, il en a "
+           "reçu cinq de plus."),
+])
+def test_a_pronoun_the_source_has_too_does_not_hide_a_wrong_noun(g, lang, dst):
+    src = CELL if lang != "fr" else CELL.replace("he was sent back", "he was given another five")
+    assert severities(g, lang, src, dst, "shizo") == ["error"]
+
+
+def test_back_before_a_place_names_it_and_stands_for_nothing(g):
+    src = "She was taken to the punishment cell on Monday and back to the punishment cell on Friday."
+    assert severities(g, "ru", src, "В понедельник её отвели в ШИЗО, а в пятницу снова туда.", "shizo") == ["warning"]
+
+
+def test_german_es_before_a_dative_pronoun_is_the_object(g):
+    src = "His sister brought a food parcel to the colony, but the guards returned the parcel to her unopened."
+    dst = "Seine Schwester brachte ein Lebensmittelpaket in die Kolonie, doch die Wärter gaben es ihr ungeöffnet zurück."
+    assert severities(g, "de", src, dst, "peredacha") == ["warning"]
+
+
+VISITS = ("The colony has refused her every long visit this year: the first long visit was cancelled for "
+          "“quarantine”, the second because he was in the punishment cell.")
+
+
+def test_an_adjective_left_alone_as_in_the_source_stands_for_nothing(g):
+    # the source's “the second” is mirrored by „der zweite“: the first visit's wrong noun is an error, and the
+    # approved word elsewhere settles that the visits are the prison's, not a question
+    dst = ("Die Kolonie verweigert ihr dieses Jahr jeden Langzeitbesuch: Der erste Besuchstermin wurde wegen "
+           "„Quarantäne“ abgesagt, der zweite, weil er in der Strafzelle saß.")
+    assert severities(g, "de", VISITS, dst, "long-visit") == ["error"]
+    # « la première … la seconde »: one adjective more than the source's
+    dst = ("La colonie lui refuse cette année toute visite longue : la première a été annulée pour « quarantaine », "
+           "la seconde parce qu'il était au mitard.")
+    assert severities(g, "fr", VISITS, dst, "long-visit") == ["warning"]
+
+
+def test_a_span_of_time_may_stand_for_a_repeated_event(g):
+    src = "The etap from Perm took two weeks, and during the etap his family did not know where he was."
+    dst = ("Le transfert depuis Perm a duré deux semaines et, pendant tout ce temps, sa famille ignorait où il se "
+           "trouvait.")
+    assert severities(g, "fr", src, dst, "etap") == ["warning"]
+    dst = "Le transfert depuis Perm a duré deux semaines et, pendant ce voyage, sa famille ignorait où il se trouvait."
+    assert severities(g, "fr", src, dst, "etap") == ["error"]
