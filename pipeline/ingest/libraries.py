@@ -27,7 +27,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup, Tag
 
-from pipeline.ingest.dom import has_tag, tags_of
+from pipeline.ingest.dom import comparable, has_tag, tags_of
 
 # A block of trafilatura's with at least this many words needs one 4-word run in common with
 # readability's text to stay; a shorter one needs all its words there (short lines are where
@@ -58,7 +58,8 @@ _WORD = re.compile(r"\w+")
 def _tokens(text: str) -> list[str]:
     # Interned, one object per distinct word: the words of a 20 MB page as separate strings cost 200 MB.
     intern = sys.intern
-    return [intern(m.group()) for m in _WORD.finditer(text)]
+    return [intern(m.group()) for m in _WORD.finditer(comparable(text))]
+
 
 
 def _shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
