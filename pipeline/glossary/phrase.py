@@ -202,7 +202,7 @@ def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) 
 PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
-def _phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> str:
     """The head noun of the phrase at ``start`` when it is foreign (“to *a university*”, “of *the case*”), past
     determiners and adjectives; "" at a name (of Azat), a word the prison or the concept knows (of prisoners),
     another glossary term, or a word that is no noun (“to Perm took …”)."""
@@ -252,7 +252,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     # (a conditional term's “of” phrase is judged with the message's context: sense.py)
     prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
     if prep:
-        noun = _phrase_noun(text, prep.end(), others, known)
+        noun = phrase_noun(text, prep.end(), others, known)
         if noun:
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
     return ""

@@ -119,12 +119,6 @@ def own_vocabulary(concept: Concept) -> frozenset:
     return found
 
 
-def of_phrase(text: str, end: int) -> list[str]:
-    """The first two content words of an “of” phrase that starts at ``end`` (“of land”, “of the case”)."""
-    m = re.match(r"\s+of\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)", mask(text[end:end + 80]))
-    return [w for w in m.group(1).split() if _base(w) not in FUNCTION_WORDS][:2] if m else []
-
-
 class SourceSense:
     """Sense conditions evaluated against one source message (its words are keyed once, on demand)."""
 
@@ -165,16 +159,13 @@ class SourceSense:
         return len((words - own) & weak) >= 2
 
     def _of_complement(self, hit: Hit) -> str:
-        """The noun of an “of” phrase after a conditional term when it is foreign to the concept and to
-        prison (a parcel *of land*, *of documents*), else ""."""
-        content = of_phrase(self.text, hit.end)
-        if not content:
+        """The head noun of an “of” phrase after a conditional term when it is foreign to the concept and to
+        prison (a parcel *of land*, *of documents*), else "" (glossary/phrase.py reads the phrase)."""
+        if self.text[hit.end:hit.end + 4].lower() != " of ":
             return ""
-        strong, weak = prison_vocabulary(self.glossary)
-        known = own_vocabulary(hit.concept) | strong | weak
-        if any(_base(w) in known for w in content):
-            return ""
-        return content[0]
+        from pipeline.glossary.phrase import phrase_noun, vocabulary  # (phrase.py builds on this module)
+
+        return phrase_noun(self.text, hit.end + 4, self.hits, vocabulary(self.glossary, hit.concept))
 
     def why_not(self, hit: Hit) -> tuple[str, bool]:
         """Why ``hit`` is not the glossary's sense here ("" when it is), and whether that is only for want
