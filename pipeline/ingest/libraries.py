@@ -5,8 +5,10 @@ scorer): trafilatura alone (precision setting) F1 0.960, readability-lxml alone 
 rules alone 0.822 with 26 of 127 pages refused. The two libraries err in different places:
 trafilatura keeps a trailing "related" box or a caption now and then that readability leaves
 out, and readability sometimes keeps a whole sidebar. So trafilatura's blocks are kept only where
-readability's text also has them, and when trafilatura finds much less than readability, which
-contains what trafilatura found, readability's choice is taken: 0.966 on the same pages.
+readability's text also has them, and when what is left of trafilatura's is much less than
+readability's article (trafilatura found a part of it, or another part of the page), readability's
+choice is taken: 0.966 on the same pages. Which of these rules earn their place: the ablation in
+docs/publishing.md.
 
 trafilatura is asked for its article without images: asked for them it takes a wider part of the page
 on 130 of 227 pages (the photo's box with its caption, credit and "less/more" links), which then passes
