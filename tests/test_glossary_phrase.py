@@ -69,6 +69,9 @@ def test_a_noun_of_the_terms_own_phrase_that_names_another_thing_makes_a_questio
     ("etap", "The Kazan transfer of the prisoners lasted nineteen days.", "fr",
      "Le voyage de Kazan des prisonniers a duré dix-neuf jours."),
     ("etap", "The transfer of Azat to Kirov took a month.", "de", "Die Reise von Asat nach Kirow dauerte einen Monat."),
+    # the words of the concept's own terms: a parcel of food is a food parcel
+    ("peredacha", "His mother handed in a parcel of food at the colony gate.", "ru",
+     "Мать сдала пакет с едой у ворот колонии."),
     # words of time say when, not what kind
     ("obysk", "The 12-hour search of the barracks turned up nothing.", "fr",
      "La vérification de douze heures de la baraque n'a rien donné."),

@@ -106,6 +106,16 @@ def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
     return found
 
 
+def known_words(glossary: Glossary, concept: Concept) -> frozenset:
+    """The words that, in a term's own phrase, name the concept's thing or the prison's: :func:`vocabulary` and
+    the words of the concept's terms too (a parcel *of food* is a food parcel)."""
+    memo = concept.neighbourhood
+    found = memo.get("known")
+    if found is None:
+        found = memo["known"] = vocabulary(glossary, concept) | own_vocabulary(concept)
+    return found
+
+
 def prone(hit: Hit) -> bool:
     """Whether ``hit``'s term may be an everyday noun whose own phrase tells which thing it names: lower-case
     words of a common-noun concept (worked out per concept; whether English knows it as a noun is asked only when
@@ -235,7 +245,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     if not prone(hit):
         return ""
     pos = _head(hit.term)
-    known = vocabulary(glossary, hit.concept)
+    known = known_words(glossary, hit.concept)
     if "VERB" in pos and "NOUN" not in pos:
         thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
         return f"what is “{hit.form}” here is “{thing}”, another thing" if thing else ""

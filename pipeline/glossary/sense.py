@@ -163,9 +163,9 @@ class SourceSense:
         prison (a parcel *of land*, *of documents*), else "" (glossary/phrase.py reads the phrase)."""
         if self.text[hit.end:hit.end + 4].lower() != " of ":
             return ""
-        from pipeline.glossary.phrase import phrase_noun, vocabulary  # (phrase.py builds on this module)
+        from pipeline.glossary.phrase import known_words, phrase_noun  # (phrase.py builds on this module)
 
-        return phrase_noun(self.text, hit.end + 4, self.hits, vocabulary(self.glossary, hit.concept))
+        return phrase_noun(self.text, hit.end + 4, self.hits, known_words(self.glossary, hit.concept))
 
     def why_not(self, hit: Hit) -> tuple[str, bool]:
         """Why ``hit`` is not the glossary's sense here ("" when it is), and whether that is only for want
