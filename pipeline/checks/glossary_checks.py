@@ -19,6 +19,7 @@ from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
+from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
 from pipeline.glossary.repeats import stand_in
 from pipeline.glossary.target_sense import (
@@ -246,32 +247,56 @@ def _source(glossary: Glossary, src: str) -> Source:
     # a variant read in another sense there is read so in the whole message (“a parcel containing explosives
     # …; the parcel was never found”), and says nothing of the message's prison context.
     local: dict[tuple[str, str], str] = {}
+    # An everyday noun whose own phrase names another kind of thing (a radio mast, a transfer of the case) is
+    # read so by a rule, not by a line of the glossary: its findings are questions, unless the concept occurs
+    # in the message in the glossary's sense too.
+    phrased: dict[tuple[str, str], str] = {}
+    asked_ids: set[int] = set()
     for h in src_hits:
         cond = conditional(h)
         if cond or has_cues(h):
             why = other_sense_near(glossary, src, h, term_of(h), cond)
             if why:
                 local.setdefault((h.concept.id, _variant(h)), f"the source's “{_shown(h.form)}” is another sense: {why}")
+                continue
+        if prone(h):
+            why = another_kind(glossary, src, h, src_hits, cond)
+            if why:
+                phrased.setdefault((h.concept.id, _variant(h)), why)
+                asked_ids.add(id(h))
+    if phrased:
+        # The same word again is the same thing (“a radio mast …; the mast fell”) unless prison is next to it
+        # (“a transfer of the case …, so his transfer to the colony went ahead”).
+        rest = [h for h in src_hits if (h.concept.id, _variant(h)) not in phrased]
+        asked_ids |= {id(h) for h in src_hits if (h.concept.id, _variant(h)) in phrased
+                      and not prison_near(glossary, src, h, rest)}
     kept = [h for h in src_hits if (h.concept.id, _variant(h)) not in local] if local else src_hits
     for (cid, _v), why in local.items():
         other_sense.setdefault(cid, why)
+    # (a hit of another kind says nothing of the message's prison context)
+    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
     sense = None
+    asked: dict[str, list] = {}
     for h in kept:
         if conditional(h):
-            sense = sense or SourceSense(glossary, src, kept)
+            sense = sense or SourceSense(glossary, src, plain)
             why, only_context = sense.why_not(h)
             if why:
                 other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
                 if only_context:
                     weak.setdefault(h.concept.id, []).append(h)
                 continue
-        occurrences.setdefault(h.concept.id, []).append(h)
+        (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
+    questions: dict[str, str] = {}
+    for cid, hs in asked.items():
+        if cid not in occurrences:
+            occurrences[cid] = hs
+            questions[cid] = f"a question only: {phrased[(cid, _variant(hs[0]))]}"
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     # A word with a common everyday sense is only a question where nothing next to it says prison.
-    questions: dict[str, str] = {}
     for cid, hs in occurrences.items():
-        if everyday(hs[0]) and all(everyday(h) for h in hs) and not any(prison_near(glossary, src, h, kept)
-                                                                          for h in hs):
+        if cid not in questions and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
+                prison_near(glossary, src, h, plain) for h in hs):
             questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
                               f"says prison")
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}

@@ -24,17 +24,13 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
-from pipeline.glossary.sense import QUOTE_SPAN_RE, own_vocabulary, prison_vocabulary
+from pipeline.glossary.phrase import DETERMINERS, vocabulary
+from pipeline.glossary.sense import QUOTE_SPAN_RE
 
 # Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
 # occurrences, checks/glossary_checks.py).
 CLAUSE_BREAK_RE = re.compile(r"[;:.!?…]|,\s*(?:and|but|then|while|whereas|or|yet|who|which)\b|\bthen\b", re.I)
 NEAR = 4  # words on either side that make up a term's neighbourhood
-# Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
-DETERMINERS = {
-    "en": frozenset("a an the this that these those his her its their our my your each every any another no "
-                    "one two three first second last same whose".split()),
-}
 TAGGED_RE = re.compile(r"<([a-z]+)(\d*)>([^<]*)</\1\2>")  # a placeholder pair (<em1>…</em1>): italics
 
 
@@ -163,14 +159,9 @@ def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> s
         # (a name says nothing about the sense: Elena Gorban pays visits to prisons and offices alike)
         if o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and lo <= o.start and o.end <= hi:
             return o.form
-    memo = _memo(hit.concept)
-    vocabulary = memo.get("prison")
-    if vocabulary is None:
-        strong, weak = prison_vocabulary(glossary)
-        own = own_vocabulary(hit.concept) - {english_base(fold(w)) for t in hit.concept.terms for w in t.text.split()}
-        vocabulary = memo["prison"] = strong | weak | own
+    known = vocabulary(glossary, hit.concept)
     for w in before + after:
-        if _word_base(w) in vocabulary:
+        if _word_base(w) in known:
             return w
     return ""
 

@@ -159,17 +159,13 @@ class SourceSense:
         return len((words - own) & weak) >= 2
 
     def _of_complement(self, hit: Hit) -> str:
-        """The noun of an “of” phrase after a conditional term when it is foreign to the concept and to
-        prison (a parcel *of land*, *of documents*), else ""."""
-        m = re.match(r"\s+of\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)", mask(self.text[hit.end:hit.end + 80]))
-        if not m:
+        """The head noun of an “of” phrase after a conditional term when it is foreign to the concept and to
+        prison (a parcel *of land*, *of documents*), else "" (glossary/phrase.py reads the phrase)."""
+        if self.text[hit.end:hit.end + 4].lower() != " of ":
             return ""
-        strong, weak = prison_vocabulary(self.glossary)
-        known = own_vocabulary(hit.concept) | strong | weak
-        content = [w for w in m.group(1).split() if _base(w) not in FUNCTION_WORDS][:2]
-        if not content or any(_base(w) in known for w in content):
-            return ""
-        return content[0]
+        from pipeline.glossary.phrase import known_words, phrase_noun  # (phrase.py builds on this module)
+
+        return phrase_noun(self.text, hit.end + 4, self.hits, known_words(self.glossary, hit.concept))
 
     def why_not(self, hit: Hit) -> tuple[str, bool]:
         """Why ``hit`` is not the glossary's sense here ("" when it is), and whether that is only for want

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
@@ -43,6 +44,13 @@ def count_words(text: str) -> int:
 def node_text(node: Tag) -> str:
     """The node's text, its whitespace runs made one space (as " ".join(text.split()), without the list)."""
     return _SPACES.sub(" ", node.get_text(" ").translate(_TO_SPACE)).strip(" ")
+
+
+def comparable(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC), for comparing what the page and the libraries say: a page
+    written decomposed ("e" + U+0301) reads so in readability's text and ours, composed in trafilatura's, and
+    ``\\w+`` splits a word at a combining accent. (The article keeps the page's own form.)"""
+    return unicodedata.normalize("NFC", text)
 
 
 def has_tag(node: Tag, names: frozenset[str] | set[str] | tuple[str, ...]) -> bool:

@@ -9,8 +9,8 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.core.errors import TamizdatError
 from pipeline.ingest.boilerplate import DROP_TAGS, boilerplate_reason, inside_boilerplate
-from pipeline.ingest.dom import (BLOCKISH, HEADINGS, SKIP_STRINGS, count_words, has_tag, node_text, norm,
-                                 simple_select)
+from pipeline.ingest.dom import (BLOCKISH, HEADINGS, SKIP_STRINGS, comparable, count_words, has_tag, node_text,
+                                 norm, simple_select)
 from pipeline.ingest.metadata import page_headlines
 
 # Markup that names the article body itself: tried first, and on its own before the containers below.
@@ -96,7 +96,7 @@ def _one_of(items: list[Tag], library_text: str) -> Tag | None:
     """The item holding most of what the libraries found, if it is clearly one item; else None."""
     if not library_text:
         return None
-    found_words = set(library_text.split())
+    found_words = set(_words(library_text))
     inside = [c for c in items if _share(node_text(c), found_words) >= 0.8]
     if not inside:
         return None
@@ -123,8 +123,8 @@ def _article_outside(items: list[Tag], body: Tag, library_text: str) -> bool:
     it is longer than the longest item."""
     longest = max(count_words(node_text(c)) for c in items)
     if library_text:
-        inside = set(" ".join(node_text(c) for c in items).split())
-        outside = len(library_text.split()) * (1 - _share(library_text, inside))
+        inside = set(_words(" ".join(node_text(c) for c in items)))
+        outside = len(_words(library_text)) * (1 - _share(library_text, inside))
         return outside >= max(MIN_ARTICLE_WORDS, 2 * longest)
     root = density_root(body)
     if any(root is c or c in root.parents or root in c.parents for c in items):
@@ -133,8 +133,13 @@ def _article_outside(items: list[Tag], body: Tag, library_text: str) -> bool:
 
 
 def _share(text: str, words: set[str]) -> float:
-    tokens = text.split()
+    tokens = _words(text)
     return sum(t in words for t in tokens) / max(1, len(tokens))
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as the libraries' text is compared (:func:`dom.comparable`)."""
+    return comparable(text).split()
 
 
 def _listing_error(n: int, css: str, path: str) -> TamizdatError:

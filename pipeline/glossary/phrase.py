@@ -1,0 +1,268 @@
+"""A source term's own phrase: what modifies it, what it is of or goes to, what it acts on or is said of.
+
+A glossary word that is also an everyday English word (transfer, squad, parcel, search, mast, downgraded) says
+which thing it names by the words of its own phrase, not by the sentence around it: “a *radio* mast”, “the
+guards' *rapid-response* squad”, “a transfer *of the case*”, “a transfer *to a university*”, “a parcel
+*containing explosives*”, “downgraded *the charge*”, “*the hurricane* was downgraded” are other things even in
+a sentence full of prison words, while “a *food* parcel”, “the *night* search”, “a transfer *of prisoners*”, “a
+*long* transfer *to Perm*”, “he was downgraded” are the glossary's. A noun there that is foreign both to the
+concept (its definition, notes and terms) and to the glossary's prison vocabulary marks another thing.
+
+Which terms are read so comes from data, not from a hand list: lower-case terms of a common-noun concept whose
+head an English lexicon (lemminflect's, which also tells nouns from adjectives and verbs) knows — as a noun for
+the phrase readings, as a verb only for the object and subject readings. Transliterations (etap, otryad, zek)
+are no English words and never are. Each reading finds a foreign word by string tests and sets first; the
+lexicon is loaded and asked only then.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.glossary.match import Hit, english_base, fold, mask
+from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, own_vocabulary, prison_vocabulary
+
+# Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
+DETERMINERS = {
+    "en": frozenset("a an the this that these those his her its their our my your each every any another no "
+                    "one two three first second last same whose".split()),
+}
+# Words that say when, how long or how often, not what kind: a night search, a 12-hour search, a birthday
+# parcel, a weekly parcel, a routine transfer.
+WHEN_WORDS = frozenset("""night morning evening dawn midnight afternoon weekend daily weekly monthly annual
+routine regular spring summer autumn winter hour minute decade century moment birthday holiday anniversary""".split())
+# The word directly before the term, separated from it only by spaces or a hyphen (a compound modifier).
+MODIFIER_RE = re.compile(r"([^\W\d_]+)[ \u00a0\-\u2010\u2011]+$")
+SENTENCE_START = ".!?:;“\"«„‘(—–"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> str | None:
+    """lemminflect's lexicon as text, one “word,category,lemmas” line a form, or None where it is not found.
+
+    Read directly because the library's own loading builds a dictionary of all 80,000 forms (about 1,300 M
+    instructions, as much as checking 40 catalogues); the check needs a few dozen words a run, which one
+    decompression and a C-speed search per word give for about 2 % of that."""
+    import gzip
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("lemminflect")  # (finds the package without importing it, numpy and all)
+    if spec is None or not spec.origin:
+        return None
+    try:
+        data = gzip.decompress((Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz").read_bytes())
+    except OSError:
+        return None
+    return data.decode("utf-8")
+
+
+@lru_cache(maxsize=65536)
+def parts_of_speech(word: str) -> frozenset:
+    """The parts of speech an English lexicon gives a (lower-case) word: {"NOUN", "VERB", "ADJ", …}, empty for a
+    word it does not know (a transliteration, a name). Asked only when a prone term has a foreign word in its
+    phrase, so the lexicon is read only then."""
+    text = _lexicon()
+    if text is None:  # (another layout of the package: its own lookup)
+        from lemminflect import getAllLemmas
+
+        return frozenset(getAllLemmas(word))
+    # The lines are sorted by their word: a binary search over character offsets finds the first of the word's.
+    lo, hi = 0, len(text)
+    while lo < hi:
+        start = text.rfind("\n", 0, (lo + hi) // 2 + 1) + 1
+        if text[start:text.find(",", start)] < word:
+            nxt = text.find("\n", start)
+            lo = len(text) if nxt < 0 else nxt + 1
+        else:
+            hi = start
+    found = set()
+    key = f"{word},"
+    while text.startswith(key, lo):
+        found.add(text[lo + len(key):text.find(",", lo + len(key))].upper())
+        nxt = text.find("\n", lo)
+        lo = len(text) if nxt < 0 else nxt + 1
+    return frozenset(found)
+
+
+def _neutral() -> frozenset:
+    return frozenset(english_base(fold(w)) for w in FUNCTION_WORDS | GENERAL_WORDS | WHEN_WORDS | DETERMINERS["en"])
+
+
+NEUTRAL = _neutral()
+
+
+def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
+    """The words that, next to one of ``concept``'s terms, speak for its sense: the glossary's prison words and
+    the words its definitions share, and the concept's own definition and notes (remembered per concept)."""
+    memo = concept.neighbourhood
+    found = memo.get("prison")
+    if found is None:
+        strong, weak = prison_vocabulary(glossary)
+        own = own_vocabulary(concept) - {english_base(fold(w)) for t in concept.terms for w in t.text.split()}
+        found = memo["prison"] = strong | weak | own
+    return found
+
+
+def known_words(glossary: Glossary, concept: Concept) -> frozenset:
+    """The words that, in a term's own phrase, name the concept's thing or the prison's: :func:`vocabulary` and
+    the words of the concept's terms too (a parcel *of food* is a food parcel)."""
+    memo = concept.neighbourhood
+    found = memo.get("known")
+    if found is None:
+        found = memo["known"] = vocabulary(glossary, concept) | own_vocabulary(concept)
+    return found
+
+
+def prone(hit: Hit) -> bool:
+    """Whether ``hit``'s term may be an everyday noun whose own phrase tells which thing it names: lower-case
+    words of a common-noun concept (worked out per concept; whether English knows it as a noun is asked only when
+    a phrase would tell: :func:`another_kind`)."""
+    memo = hit.concept.neighbourhood
+    found = memo.get("prone")
+    if found is None:
+        c = hit.concept
+        found = memo["prone"] = frozenset(
+            t.text for t in c.terms if c.pos == "noun" and not c.case_sensitive and not t.quoted
+            and all(w.isalpha() and w.islower() for w in t.text.split(" ")))
+    return hit.term in found
+
+
+def _head(term: str) -> frozenset:
+    """The parts of speech of a term's head word (its last: a common *fund*, a red *zone*)."""
+    return parts_of_speech(term.rsplit(" ", 1)[-1])
+
+
+def _foreign(word: str, known: frozenset) -> bool:
+    base = english_base(fold(word))
+    return len(base) >= 3 and base not in NEUTRAL and base not in known and fold(word) not in known
+
+
+def _noun(word: str) -> bool:
+    """A noun that is not also an adjective (a *bank* transfer, not a *long* one) by the English lexicon."""
+    pos = parts_of_speech(word.lower())
+    return "NOUN" in pos and "ADJ" not in pos
+
+
+def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
+    """The foreign noun directly before ``hit`` that modifies it (“radio” mast, rapid-“response” squad), "" when
+    the word before is no such noun: a determiner, an adjective (a *long* transfer), a possessive (the women's
+    colony: whose, not what kind), a name (the Kazan transfer), another glossary term (a *colony* squad) or a
+    word of the concept's or the prison's vocabulary (a *food* parcel)."""
+    if not (hit.start >= 2 and text[hit.start - 1] in " \u00a0-\u2010\u2011" and text[hit.start - 2].isalpha()):
+        return ""  # (most words have none: no placeholder to blank)
+    before = mask(text[max(0, hit.start - 60):hit.start])
+    m = MODIFIER_RE.search(before)
+    if not m:
+        return ""
+    word = m.group(1)
+    if word[:1].isupper():
+        rest = before[:m.start(1)].rstrip()
+        if rest and rest[-1] not in SENTENCE_START or word.isupper():
+            return ""  # a name or an acronym inside a sentence
+        word = word.lower()
+    if not _foreign(word, known):
+        return ""
+    lo = hit.start - len(before) + m.start(1)
+    if any(o.start <= lo < o.end for o in others if o is not hit) or not _noun(word):
+        return ""
+    return word
+
+
+OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
+
+
+def verb_object(text: str, end: int, others: list[Hit], known: frozenset) -> str:
+    """The foreign noun acted on by the verb that ends at ``end`` (“downgraded *the charge*”, “containing
+    *explosives*”; not “was downgraded by them”), or ""."""
+    if not (text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()):
+        return ""
+    m = OBJECT_RE.match(mask(text[end:end + 60]))  # (only determiners between the verb and its object)
+    if not m:
+        return ""
+    word = m.group(2)
+    at = end + m.start(2)
+    if (word[:1].isupper() or not _foreign(word, known) or any(o.start <= at < o.end for o in others)
+            or not _noun(word)):
+        return ""
+    return word
+
+
+# The phrases after a noun term that say what it is of, or where it goes: a transfer of the case, to a university.
+PREPOSITIONS = "of|to|into|from"
+PREPOSITION_RE = re.compile(r" (%s) " % PREPOSITIONS, re.I)
+PASSIVE_RE = re.compile(r"([^\W\d_]+)\s+(?:(?:was|were|is|are|be|been|being|got|gets|has|have|had)\s+){1,2}$")
+
+
+def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”), or ""."""
+    m = PASSIVE_RE.search(mask(text[max(0, start - 60):start]))
+    if not m:
+        return ""
+    word = m.group(1)
+    at = start - len(mask(text[max(0, start - 60):start])) + m.start(1)
+    if (word[:1].isupper() or not _foreign(word, known) or any(o.start <= at < o.end for o in others)
+            or not _noun(word)):
+        return ""
+    return word
+
+
+PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The head noun of the phrase at ``start`` when it is foreign (“to *a university*”, “of *the case*”), past
+    determiners and adjectives; "" at a name (of Azat), a word the prison or the concept knows (of prisoners),
+    another glossary term, or a word that is no noun (“to Perm took …”)."""
+    tail = mask(text[start:start + 60])
+    end = 0
+    for n, m in enumerate(PHRASE_WORDS_RE.finditer(tail)):
+        word = m.group(0)
+        if n >= 4 or word[:1].isupper() or tail[end:m.start()].strip(" \u00a0-"):
+            return ""  # (too far, a name, or punctuation: the phrase has ended)
+        end = m.end()
+        base = english_base(fold(word))
+        if base in NEUTRAL:
+            continue
+        at = start + m.start()
+        if base in known or fold(word) in known or any(o.start <= at < o.end for o in others):
+            return ""
+        pos = parts_of_speech(word.lower())
+        if "NOUN" in pos and "ADJ" not in pos:
+            return word
+        if "ADJ" not in pos:
+            return ""
+    return ""
+
+
+PARTICIPLE_RE = re.compile(r"\s+([^\W\d_]+ing)\b")
+
+
+def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], conditional: bool) -> str:
+    """Why the words of ``hit``'s own phrase make it another thing than the glossary's ("" when they do not)."""
+    if not prone(hit):
+        return ""
+    pos = _head(hit.term)
+    known = known_words(glossary, hit.concept)
+    if "VERB" in pos and "NOUN" not in pos:
+        thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
+        return f"what is “{hit.form}” here is “{thing}”, another thing" if thing else ""
+    if "NOUN" not in pos:
+        return ""
+    word = modifier(text, hit, others, known)
+    if word:
+        return f"“{word} {hit.form}” is another kind of {hit.form}"
+    m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
+    if m:  # a parcel “containing explosives”
+        thing = verb_object(text, m.end(1), others, known)
+        if thing and "VERB" in parts_of_speech(m.group(1).lower()):
+            return f"“{hit.form} {m.group(1)} … {thing}” is another thing"
+    # (a conditional term's “of” phrase is judged with the message's context: sense.py)
+    prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
+    if prep:
+        noun = phrase_noun(text, prep.end(), others, known)
+        if noun:
+            return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
+    return ""

@@ -1,0 +1,103 @@
+"""An everyday noun of the glossary names another thing when the nouns of its own phrase say so — a rule, not a
+line of the glossary: “a transfer of the hearing”, “the fire squad”, “a cable mast” are questions (warnings that
+say why), while “a transfer of prisoners”, “a food parcel”, “the night search” stay errors. None of the words
+that decide here is on any ``not_near`` list of the glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary
+from pipeline.glossary.phrase import parts_of_speech
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(ROOT / "glossary" / "glossary.toml")
+
+
+def findings(g, lang: str, src: str, dst: str) -> dict[str, list[tuple[str, str]]]:
+    """Concept id -> its findings (severity, message)."""
+    out: dict[str, list] = {}
+    for _check, severity, message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
+        out.setdefault(g.concept_for_term(term).id, []).append((severity, message))
+    return out
+
+
+@pytest.mark.parametrize("cid, src, lang, dst, words", [
+    ("etap", "The lawyer asked for a transfer of the hearing to Moscow, while he stayed in the SIZO.", "de",
+     "Der Anwalt beantragte, die Verhandlung an ein Moskauer Gericht abzugeben, während er im Untersuchungsgefängnis blieb.",
+     "transfer of … hearing"),
+    ("otryad", "The colony's fire squad put out the blaze in the sewing workshop.", "fr",
+     "L'équipe de pompiers de la colonie a éteint l'incendie dans l'atelier de couture.", "fire squad"),
+    ("caste", "A cable mast stands beside the colony fence; the mast hums at night.", "ru",
+     "У забора колонии стоит кабельная мачта; по ночам мачта гудит.", "cable mast"),
+    # where it goes: a transfer to a university is no etap, even for a former prisoner
+    ("etap", "After his release from the colony he applied for a transfer to a university in Kazan.", "fr",
+     "Après sa sortie de la colonie, il a demandé à être admis dans une université de Kazan.", "transfer to … university"),
+    # a verb term's object or passive subject: a storm is downgraded, not a prisoner
+    ("petukh", "In the camp radio news, the storm was downgraded to a tropical depression.", "de",
+     "In den Radionachrichten des Lagers wurde der Sturm zu einem tropischen Tief herabgestuft.", "what is “downgraded” here is “storm”"),
+    ("petukh", "The guards downgraded the heating in the barracks to two hours a day.", "ru",
+     "Охрана сократила отопление в бараке до двух часов в день.", "what is “downgraded” here is “heating”"),
+    # what the thing holds: a parcel containing leaflets
+    ("peredacha", "Investigators say he mailed a parcel containing leaflets, and he is now in a colony.", "de",
+     "Laut den Ermittlern verschickte er eine Sendung mit Flugblättern, und nun sitzt er in einer Kolonie.",
+     "parcel containing … leaflets"),
+])
+def test_a_noun_of_the_terms_own_phrase_that_names_another_thing_makes_a_question(g, cid, src, lang, dst, words):
+    found = findings(g, lang, src, dst)[cid]
+    assert [s for s, _m in found] == ["warning"]
+    assert "a question only: " in found[0][1] and words in found[0][1]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst", [
+    ("etap", "A transfer of prisoners from Kazan reached the colony after three weeks.", "fr",
+     "Un déplacement de prisonniers depuis Kazan est arrivé à la colonie au bout de trois semaines."),
+    ("etap", "The long transfer to Perm took three weeks.", "de", "Die lange Reise nach Perm dauerte drei Wochen."),
+    ("peredacha", "His mother brought a food parcel to the colony.", "de",
+     "Seine Mutter brachte eine Tüte Essen in die Kolonie."),
+    ("obysk", "The night search of the barracks turned up a phone.", "ru",
+     "Ночная проверка барака обнаружила телефон."),
+    # the word before is a name, an adjective or another glossary term, not a noun of another thing
+    ("etap", "The Kazan transfer of the prisoners lasted nineteen days.", "fr",
+     "Le voyage de Kazan des prisonniers a duré dix-neuf jours."),
+    ("etap", "The transfer of Azat to Kirov took a month.", "de", "Die Reise von Asat nach Kirow dauerte einen Monat."),
+    # the words of the concept's own terms: a parcel of food is a food parcel
+    ("peredacha", "His mother handed in a parcel of food at the colony gate.", "ru",
+     "Мать сдала пакет с едой у ворот колонии."),
+    # words of time say when, not what kind
+    ("obysk", "The 12-hour search of the barracks turned up nothing.", "fr",
+     "La vérification de douze heures de la baraque n'a rien donné."),
+    ("petukh", "In the colony he was downgraded by the other prisoners after a rumour.", "de",
+     "In der Kolonie wurde er nach einem Gerücht von den anderen Gefangenen herabgesetzt."),
+])
+def test_the_prison_thing_is_still_an_error(g, cid, src, lang, dst):
+    assert ("error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])])
+
+
+def test_another_thing_in_one_phrase_says_nothing_of_the_same_word_beside_prison(g):
+    # “a transfer of the case” is a question, but the second transfer, next to the colony, is the etap.
+    src = "The court refused a transfer of the case to Moscow, so his transfer to the colony in Perm went ahead."
+    dst = "Le tribunal a refusé de renvoyer l'affaire à Moscou ; son déplacement vers la colonie de Perm a donc eu lieu."
+    assert [s for s, _m in findings(g, "fr", src, dst)["etap"]] == ["error"]
+
+
+def test_the_lexicon_tells_nouns_from_adjectives_and_knows_no_transliterations():
+    assert "NOUN" in parts_of_speech("bank") and "ADJ" not in parts_of_speech("bank")
+    assert "ADJ" in parts_of_speech("long")  # a long transfer is a transfer
+    assert parts_of_speech("etap") == frozenset()  # a transliteration is no English word: never prone
+
+
+def test_our_reading_of_the_lexicon_file_agrees_with_the_librarys_own_lookup():
+    from lemminflect import getAllLemmas
+
+    words = ["bank", "long", "rescue", "night", "response", "transfer", "squad", "women", "downgraded", "storm",
+             "university", "took", "containing", "leaflets", "a", "zzzz", "etap", "aardvark", "zygote"]
+    assert {w: parts_of_speech(w) for w in words} == {w: frozenset(getAllLemmas(w)) for w in words}
