@@ -24,7 +24,7 @@ from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, 
 from pipeline.glossary.repeats import stand_in
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
-    same_script, unquoted_repeats,
+    spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, sentence_of
 
@@ -85,8 +85,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
-        if found and (french or (same_script(concept, lang)
-                                 and any(h.form.casefold().rstrip("s") in source.folded for h in found))):
+        if found and (french or any(f in src for f in spelt_as_source(concept, lang))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
@@ -226,7 +225,6 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
-    folded: str  # the text case-folded (an approved word spelt as the source's own, glossary/target_sense.py)
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
@@ -305,7 +303,7 @@ def _source(glossary: Glossary, src: str) -> Source:
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions, src.casefold(),
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
                                any(b in src for b in _SENTENCE_BREAKS), numbered_ends(src, src_hits))
     return found
 

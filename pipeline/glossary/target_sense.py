@@ -260,16 +260,17 @@ def glossed(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit]) 
     return out
 
 
-def same_script(concept: Concept, lang: str) -> bool:
-    """Whether some approved one-word term of the concept in ``lang`` is written in the script of its source
-    terms (colonie, camp: Latin as colony; not колония), so that it may be spelt as a source word; worked out
-    once."""
-    key = f"same script {lang}"
+def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
+    """The concept's approved one-word terms in ``lang`` (in lower case and capitalised, of four letters or more) written in the
+    script of its source terms (colonie, camp: Latin as colony; not колония, nor the abbreviation IK), which may
+    be spelt as a word of the source; worked out once."""
+    key = f"spelt as source {lang}"
     found = concept.neighbourhood.get(key)
     if found is None:
         scripts = {_script(t.text) for t in concept.terms}
-        found = concept.neighbourhood[key] = any(" " not in t.strip() and _script(t) in scripts
-                                                 for t in concept.approved(lang))
+        words = [t.strip().casefold() for t in concept.approved(lang)
+                 if " " not in t.strip() and len(t) >= 4 and _script(t) in scripts]
+        found = concept.neighbourhood[key] = tuple(f for w in words for f in (w, w.capitalize()))
     return found
 
 
