@@ -105,3 +105,11 @@ def test_a_numbered_occurrence_is_rendered_next_to_its_number(g):
     # a number written twice ties nothing to anything
     src2 = "In detachment 4 there are 4 barracks."
     assert findings(g, "ru", src2, "В бригаде 4 стоят 4 барака, как и в отряде.", "otryad") == []
+
+
+def test_the_russian_verb_of_an_approved_noun_in_ирование_renders_it(g):
+    # этапировали is the verb of этапирование: “he was transferred” said as Russian reporting says it
+    src = "In May he was transferred to a penal colony in Kirov."
+    assert findings(g, "ru", src, "В мае его этапировали в исправительную колонию в Кирове.", "etap") == []
+    assert [s for s, _m in findings(g, "ru", src, "В мае его перевезли в исправительную колонию в Кирове.", "etap")] \
+        == ["error"]
