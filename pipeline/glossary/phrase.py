@@ -65,9 +65,11 @@ def parts_of_speech(word: str) -> frozenset:
     word it does not know (a transliteration, a name). Asked only when a prone term has a foreign word in its
     phrase, so the lexicon is read only then."""
     text = _lexicon()
-    if text is None:  # (another layout of the package: its own lookup)
-        from lemminflect import getAllLemmas
-
+    if text is None:  # another layout of the package: its own lookup; not installed: no word is known
+        try:
+            from lemminflect import getAllLemmas
+        except ImportError:
+            return frozenset()
         return frozenset(getAllLemmas(word))
     # The lines are sorted by their word: a binary search over character offsets finds the first of the word's.
     lo, hi = 0, len(text)
