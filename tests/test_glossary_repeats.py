@@ -79,3 +79,12 @@ def test_a_span_of_time_may_stand_for_a_repeated_event(g):
     assert severities(g, "fr", src, dst, "etap") == ["warning"]
     dst = "Le transfert depuis Perm a duré deux semaines et, pendant ce voyage, sa famille ignorait où il se trouvait."
     assert severities(g, "fr", src, dst, "etap") == ["error"]
+
+
+def test_a_pronoun_before_the_first_rendering_refers_to_nothing_it_repeats(g):
+    src = "The parcel from his mother arrived at the colony, but the guards did not hand over the parcel."
+    # „Seine Mutter schickte ihm“: two pronouns, both before the parcel is named; the wrong noun stays an error
+    dst = "Seine Mutter schickte ihm ein Paket in die Kolonie, aber die Wärter behielten die Sendung."
+    assert severities(g, "de", src, dst, "peredacha") == ["error"]
+    dst = "Seine Mutter schickte ihm ein Paket in die Kolonie, aber die Wärter gaben es ihm nicht."
+    assert severities(g, "de", src, dst, "peredacha") == ["warning"]

@@ -113,7 +113,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         elif not found:
             # A rendering in another sentence may be the thing the source names there, said here by a pronoun
             # (“… to a colony. The colony is in Mordovia.” → «… в колонию. Она находится в Мордовии.»).
-            standing = stand_in(src, glossary.source_language, dst, lang, moved, hits) if moved else ""
+            standing = stand_in(src, glossary.source_language, dst, lang, moved, hits, after_first=False) if moved else ""
             note = f" — a warning only: {standing} may stand for it" if standing else ""
             out.append(Problem("glossary-missing", "warning" if standing else "error",
                                f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}{note}",

@@ -213,11 +213,16 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
     return ""
 
 
-def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: Sequence[Hit] = ()) -> str:
+def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: Sequence[Hit] = (),
+             after_first: bool = True) -> str:
     """What in the translation may stand for a repeated noun ("" when nothing does); ``src_hits``: the
-    concept's occurrences in the source."""
+    concept's occurrences in the source; ``after_first``: ``found`` renders the first of them."""
     b = base_lang(lang)
-    if extra_pronouns(src, src_lang, dst, lang) > 0:
+    # A pronoun refers back: only those after the first rendering (and the source's after its first
+    # occurrence) may say a repeat.
+    src_from = min((h.start for h in src_hits), default=0) if after_first else 0
+    dst_from = min((h.start for h in found), default=0) if after_first else 0
+    if extra_pronouns(src[src_from:], src_lang, dst[dst_from:], lang) > 0:
         return "a pronoun the source has not"
     rel = _relative_after(dst, found, b)
     if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
