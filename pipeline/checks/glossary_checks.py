@@ -15,14 +15,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
 from pipeline.glossary.repeats import stand_in
-from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, plain_renderings, everyday_sense, unquoted_repeats
+from pipeline.glossary.target_sense import (
+    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
+    spelt_as_source, unquoted_repeats,
+)
+from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -64,6 +68,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
+    french = base_lang(lang) == "fr"
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         if concept.is_dnt(lang):
@@ -80,8 +85,21 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
+        if found and (french or any(f in src for f in spelt_as_source(concept, lang))):
+            found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
+            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
         needed = len(groups)
+        moved: list = []
+        if found and source.sentences and _far(groups, found, len(src), len(dst)):
+            placed = in_its_sentence(sentence_of(src), dst, groups, found)
+            if len(placed) < len(found):
+                moved = [h for h in found if h not in placed]
+                elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in moved)
+                found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
+        if found and source.numbered and any(g[-1].end in source.numbered for g in groups):
+            found, more = numbered(src, dst, groups, found)
+            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         if len(found) >= needed:
             continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
@@ -93,7 +111,13 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             detail = f" (found “{near}”)" if near else ""
             out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         elif not found:
-            out.append(Problem("glossary-missing", "error", f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}", hit.term))
+            # A rendering in another sentence may be the thing the source names there, said here by a pronoun
+            # (“… to a colony. The colony is in Mordovia.” → «… в колонию. Она находится в Мордовии.»).
+            standing = stand_in(src, glossary.source_language, dst, lang, moved, hits) if moved else ""
+            note = f" — a warning only: {standing} may stand for it" if standing else ""
+            out.append(Problem("glossary-missing", "warning" if standing else "error",
+                               f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}{note}",
+                               hit.term))
         else:
             missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
@@ -110,7 +134,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         # of the others is no question then.
         questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
-    for h in resolved.forbidden:
+    glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
+    for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
         reason = f" ({h.reason})" if h.reason else ""
@@ -121,6 +146,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             mirror = mirrored(src, src_hits, dst, h, lang)
             if mirror:
                 severity, why = "warning", f" — a warning only: {mirror}"
+            elif i in glosses:
+                severity, why = "warning", (f" — a warning only: it translates the source's own {glosses[i]} (the "
+                                            f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
         elif cid in other_sense:
@@ -162,6 +190,28 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
 
 
+def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
+    spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
+    dropped = [(h, why) for h in found for why in [manner(dst, h, lang)] if why]
+    dropped += [(h, f"“{_shown(h.form)}” translates the source's own word")
+                for h in claimed_by_same_word(src, src_lang, src_hits, dst, lang, found)]
+    if not dropped:
+        return found, ""
+    return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
+
+
+def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
+    """Whether some rendering stands far (a third of the text) from every occurrence, relative to the texts'
+    lengths: only then may it be in another sentence (most translations keep the order of sentences)."""
+    if len(groups) == 1 and len(found) == 1:  # (the common case)
+        return abs(found[0].start / dst_len - groups[0][0].start / src_len) > FAR
+    places = [g[0].start / src_len for g in groups]
+    return any(all(abs(h.start / dst_len - p) > FAR for p in places) for h in found)
+
+
+FAR = 0.3
+_SENTENCE_BREAKS = (". ", "; ", "! ", "? ", ".\u00a0", ".\n")
 SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
 
 
@@ -175,6 +225,8 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
+    sentences: bool  # whether it may have more than one sentence (glossary/placement.py)
+    numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
 
 def _source(glossary: Glossary, src: str) -> Source:
@@ -251,7 +303,8 @@ def _source(glossary: Glossary, src: str) -> Source:
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions)
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
+                               any(b in src for b in _SENTENCE_BREAKS), numbered_ends(src, src_hits))
     return found
 
 

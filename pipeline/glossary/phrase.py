@@ -33,8 +33,8 @@ DETERMINERS = {
 # parcel, a weekly parcel, a routine transfer.
 WHEN_WORDS = frozenset("""night morning evening dawn midnight afternoon weekend daily weekly monthly annual
 routine regular spring summer autumn winter hour minute decade century moment birthday holiday anniversary""".split())
-# The word directly before the term, separated from it only by spaces or a hyphen (a compound modifier).
-MODIFIER_RE = re.compile(r"([^\W\d_]+)[ \u00a0\-\u2010\u2011]+$")
+# What may join a compound modifier to the term: spaces or a hyphen.
+GLUE = " \u00a0-\u2010\u2011"
 SENTENCE_START = ".!?:;“\"«„‘(—–"
 
 
@@ -65,9 +65,11 @@ def parts_of_speech(word: str) -> frozenset:
     word it does not know (a transliteration, a name). Asked only when a prone term has a foreign word in its
     phrase, so the lexicon is read only then."""
     text = _lexicon()
-    if text is None:  # (another layout of the package: its own lookup)
-        from lemminflect import getAllLemmas
-
+    if text is None:  # another layout of the package: its own lookup; not installed: no word is known
+        try:
+            from lemminflect import getAllLemmas
+        except ImportError:
+            return frozenset()
         return frozenset(getAllLemmas(word))
     # The lines are sorted by their word: a binary search over character offsets finds the first of the word's.
     lo, hi = 0, len(text)
@@ -135,8 +137,13 @@ def _head(term: str) -> frozenset:
     return parts_of_speech(term.rsplit(" ", 1)[-1])
 
 
+@lru_cache(maxsize=65536)
+def _base(word: str) -> str:
+    return english_base(fold(word))
+
+
 def _foreign(word: str, known: frozenset) -> bool:
-    base = english_base(fold(word))
+    base = _base(word)
     return len(base) >= 3 and base not in NEUTRAL and base not in known and fold(word) not in known
 
 
@@ -151,22 +158,24 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     the word before is no such noun: a determiner, an adjective (a *long* transfer), a possessive (the women's
     colony: whose, not what kind), a name (the Kazan transfer), another glossary term (a *colony* squad) or a
     word of the concept's or the prison's vocabulary (a *food* parcel)."""
-    if not (hit.start >= 2 and text[hit.start - 1] in " \u00a0-\u2010\u2011" and text[hit.start - 2].isalpha()):
-        return ""  # (most words have none: no placeholder to blank)
-    before = mask(text[max(0, hit.start - 60):hit.start])
-    m = MODIFIER_RE.search(before)
-    if not m:
+    if not (hit.start >= 2 and text[hit.start - 1] in GLUE and text[hit.start - 2].isalpha()):
+        return ""  # (most words have none)
+    before = mask(text[max(0, hit.start - 60):hit.start]).rstrip(GLUE)
+    lo = len(before)
+    while lo and before[lo - 1].isalpha():
+        lo -= 1
+    word = before[lo:]
+    if not word:
         return ""
-    word = m.group(1)
     if word[:1].isupper():
-        rest = before[:m.start(1)].rstrip()
+        rest = before[:lo].rstrip()
         if rest and rest[-1] not in SENTENCE_START or word.isupper():
             return ""  # a name or an acronym inside a sentence
         word = word.lower()
     if not _foreign(word, known):
         return ""
-    lo = hit.start - len(before) + m.start(1)
-    if any(o.start <= lo < o.end for o in others if o is not hit) or not _noun(word):
+    at = hit.start - len(text[max(0, hit.start - 60):hit.start]) + lo
+    if any(o.start <= at < o.end for o in others if o is not hit) or not _noun(word):
         return ""
     return word
 

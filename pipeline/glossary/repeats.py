@@ -223,7 +223,7 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
         return f"the relative pronoun “{rel}”"
     adj = _ellipsis(dst, b, found)
-    if len(adj) > len(_ellipsis(src, base_lang(src_lang), [])):
+    if adj and len(adj) > len(_ellipsis(src, base_lang(src_lang), [])):
         return f"“{adj[0]}” without a noun"
     time = _time_anaphor(dst, b)
     if time and not _time_anaphor(src, base_lang(src_lang)):

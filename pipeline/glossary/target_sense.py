@@ -242,3 +242,81 @@ def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit
                 claimed.append(h)
                 n -= 1
     return kept, claimed
+
+
+def glossed(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit]) -> dict[int, str]:
+    """Which forbidden hits translate a word of the source's own (a slur the source glosses: “kozly”, goats →
+    „Kosly“, Ziegen), as the language's ``homonyms`` say of the forbidden word: index in ``forbidden`` -> the
+    source's words. Each unquoted source word claims one occurrence."""
+    out: dict[int, str] = {}
+    sb, b = base_lang(src_lang), base_lang(lang)
+    for concept in {id(h.concept): h.concept for h in forbidden}.values():
+        for keys, source in homonyms(concept, lang):
+            n = _source_count(src, source, sb)
+            for i, h in enumerate(forbidden):
+                if n and h.concept is concept and i not in out and word_keys(h.form, b) & keys:
+                    out[i] = "/".join(f"“{w}”" for w in source[:2])
+                    n -= 1
+    return out
+
+
+def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
+    """The concept's approved one-word terms in ``lang`` (in lower case and capitalised, of four letters or more) written in the
+    script of its source terms (colonie, camp: Latin as colony; not колония, nor the abbreviation IK), which may
+    be spelt as a word of the source; worked out once."""
+    key = f"spelt as source {lang}"
+    found = concept.neighbourhood.get(key)
+    if found is None:
+        scripts = {_script(t.text) for t in concept.terms}
+        words = [t.strip().casefold() for t in concept.approved(lang)
+                 if " " not in t.strip() and len(t) >= 4 and _script(t) in scripts]
+        found = concept.neighbourhood[key] = tuple(f for w in words for f in (w, w.capitalize()))
+    return found
+
+
+def _script(text: str) -> str:
+    """The script of a text's first letter (LATIN, CYRILLIC …)."""
+    import unicodedata
+
+    letter = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
+def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str, lang: str, found: list[Hit]) -> list[Hit]:
+    """The one-word renderings in ``found`` that translate the source's own word, spelt the same and not a term
+    of the concept there (“The pro-Kremlin camp …, inside the colony” → « Le camp pro-Kremlin …, dans
+    l'établissement »: « camp » renders the political camp, and the colony is left untranslated)."""
+    out: list[Hit] = []
+    folded = None
+    sb = base_lang(src_lang)
+    for h in found:
+        form = fold(h.form)
+        if " " in form.strip() or len(form) < 3 or h.concept.pos == "proper noun":
+            continue
+        folded = folded if folded is not None else fold(src)
+        if (form[:-1] if form.endswith("s") else form) not in folded:
+            continue  # (the common case: the source has no such word)
+        keys = word_keys(h.form, sb)
+        if any(bool(keys & word_keys(t.text, sb, term=True)) for t in h.concept.terms):
+            continue  # the concept's own word (“activists” → « activistes »)
+        spans = [(o.start, o.end) for o in src_hits if o.concept is h.concept]
+        n = sum(1 for m in WORD_RE.finditer(mask(src))
+                if word_keys(m.group(0), sb) & keys and not any(a <= m.start() < b for a, b in spans))
+        if n > sum(1 for o in out if fold(o.form) == form):
+            out.append(h)
+    return out
+
+
+# French « avec » + a noun without a determiner is a manner, not a thing (« a écrit avec détachement »); not
+# « sans », which often is the thing's absence (« resté sans colis »).
+_FR_MANNER = {"avec"}
+
+
+def manner(dst: str, hit: Hit, lang: str) -> str:
+    """Why an approved noun in a translation says a manner rather than the thing ("" when it does not)."""
+    if base_lang(lang) != "fr" or " " in hit.form.strip():
+        return ""
+    before = WORD_RE.findall(mask(dst[max(0, hit.start - 12):hit.start]))
+    if before and fold(before[-1]) in _FR_MANNER and dst[hit.start - 1:hit.start] == " ":
+        return f"“{before[-1]} {hit.form}” says a manner, not the thing"
+    return ""

@@ -157,6 +157,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
                     root = ru_root(p.normal_form)
                     if root:
                         keys.add(("d", root))
+                elif p.tag.POS in ("VERB", "INFN") and p.normal_form.endswith("ировать"):
+                    # The verb of an -ирование noun (этапировали: этапирование) shares its root.
+                    keys.add(("d", p.normal_form[:-2].replace("ё", "е")))
     stemmer = _stemmer(lang)
     # Where the dictionary knows the word, its lemmas are better than a stem
     # (Snowball gives колония and колонна the same stem).

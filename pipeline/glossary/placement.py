@@ -1,0 +1,113 @@
+"""Where in a translation an occurrence's rendering must stand: in the sentence of its occurrence, next to the
+number that names it.
+
+A count of renderings is blind to where they are: « Enfant, il partait en colonie de vacances ; aujourd'hui, il
+est enfermé dans un bagne » has one « colonie » for the source's one colony, and «Поисковый отряд волонтёров …
+его определили в бригаду № 8» one «отряд» for “assigned to detachment 8”. Two anchors that need no dictionary
+tie an occurrence to a place in the translation: the sentences, where both texts have as many, and a number
+written right after the term (detachment 8, colony No. 6, SIZO-1), where the number occurs once on each side.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from pipeline.glossary.match import WORD_RE, Hit, mask
+
+# Where a sentence ends: ; ! ? always, a full stop after a word of three letters or more (not “2. April”,
+# “z. B.”, “St.”) before a capital or a quotation mark.
+_SENTENCE_END = re.compile(r"[;!?]\s|\.(?<=[^\W\d_]{3}\.)[\s\u00a0]+(?=[\"“„«(]?[^\W\d_])")
+
+
+@lru_cache(maxsize=4096)
+def sentence_of(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (the first at 0)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def in_its_sentence(starts_src: list[int], dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:
+    """``found`` less the renderings in a sentence of the translation whose source sentence has no occurrence
+    of the concept. Where both texts have the same number of sentences (or ; clauses), the n-th renders the n-th:
+    « Enfant, il partait en colonie de vacances ; aujourd'hui, il est enfermé dans un bagne » for “a summer
+    camp; … a penal colony” has no rendering of the colony. Otherwise ``found`` as it is. ``starts_src``: where
+    the source's sentences start (``sentence_of``)."""
+    if len(starts_src) < 2:
+        return found
+    wanted = [0] * len(starts_src)
+    for g in groups:
+        wanted[bisect_right(starts_src, g[0].start) - 1] += 1
+    if all(wanted):
+        return found  # every sentence names the concept: no rendering can be in the wrong one
+    starts_dst = sentence_of(dst)
+    if len(starts_dst) != len(starts_src):
+        return found
+    kept = [h for h in found if wanted[bisect_right(starts_dst, h.start) - 1]]
+    return kept if len(kept) < len(found) else found
+
+
+# A number that names the thing before it: “detachment 8”, “colony No. 6”, “SIZO-1”, « n° 8 », «№ 8».
+_NUMBER_AFTER = re.compile(r"(?:\s*(?:No\.?|no\.?|Nr\.?|n°|nº|№|#)?\s*|-)(\d+)\b")
+_DIGIT_NEAR = re.compile(r"\d")
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[^\w\d]+){1,2}$")
+NEAR_NUMBER = 3  # words between a rendering and its number («исправительной колонии № 6»)
+
+
+def numbered_ends(src: str, hits: list[Hit]) -> frozenset[int]:
+    """Where the hits of ``src`` that a number follows end (worked out once per source message)."""
+    return frozenset(h.end for h in hits if _DIGIT_NEAR.search(src, h.end, h.end + 6) and _NUMBER_AFTER.match(src, h.end))
+
+
+def numbered(src: str, dst: str, groups: list[list[Hit]], found: list[Hit]) -> tuple[list[Hit], str]:
+    """``found`` less what cannot render the occurrences a number names: where the source writes a number
+    right after the term and the translation has that number once, only a rendering next to it renders that
+    occurrence (“assigned to detachment 8” → «определили в бригаду № 8» has none, whatever «отряд» says
+    elsewhere). Also the translation's words before the number, for the message (" (…)" or "")."""
+    anchored: list[tuple[list[Hit], str, tuple[int, int]]] = []
+    for g in groups:
+        m = _NUMBER_AFTER.match(src, g[-1].end)
+        if m:
+            n = m.group(1)
+            there = _once(dst, n)
+            if there is not None and _once(src, n) is not None:
+                anchored.append((g, n, there))
+    if not anchored:
+        return found, ""
+    near: list[Hit] = []
+    missing = []
+    for g, n, (start, end) in anchored:
+        close = [h for h in found if h not in near and (0 <= start - h.end <= 8 or  # (the common case: “колонии № 6”)
+                                                         _words_between(dst, h, start, end) <= NEAR_NUMBER)]
+        if close:
+            near.append(close[0])
+        else:
+            before = _WORDS_BEFORE.search(mask(dst[max(0, start - 40):start]))
+            shown = " ".join(before.group(0).split()) if before else ""
+            missing.append(f"“{g[0].form} {n}” is “{shown} {n}” in the translation" if shown else "")
+    if not missing:
+        return found, ""
+    free = [h for h in found if h not in near][:len(groups) - len(anchored)]
+    kept = sorted([*near, *free], key=lambda h: h.start)
+    return kept, f" ({'; '.join(m for m in missing if m)})" if any(missing) else ""
+
+
+def _once(text: str, n: str) -> tuple[int, int] | None:
+    """Where the number ``n`` stands in ``text`` if it is there exactly once as a whole number (not the 17 of
+    2017), else None. By str.find: cheaper than reading every digit of the text."""
+    where = None
+    i = text.find(n)
+    while i >= 0:
+        j = i + len(n)
+        if not (i and text[i - 1].isdigit()) and not (j < len(text) and text[j].isdigit()):
+            if where is not None:
+                return None
+            where = (i, j)
+        i = text.find(n, j)
+    return where
+
+
+def _words_between(text: str, hit: Hit, start: int, end: int) -> int:
+    """How many words lie between a hit and the span start..end (more than NEAR_NUMBER: any number)."""
+    gap = text[hit.end:start] if hit.end <= start else text[end:hit.start]
+    return len(WORD_RE.findall(mask(gap))) if len(gap) < 80 else NEAR_NUMBER + 1

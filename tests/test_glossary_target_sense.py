@@ -1,0 +1,115 @@
+"""Whether an approved word in a translation renders the concept, read from the translation itself: the sentence
+it stands in, the source's own word spelt the same, a manner (« avec détachement »); and a forbidden word that
+translates the source's own gloss of a slur."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary, parse_glossary
+from pipeline.glossary.tbx import dumps as tbx_dumps, parse_tbx
+from pipeline.glossary.toml_format import dumps as toml_dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
+    """(severity, message) of the findings for concept ``cid``."""
+    return [(severity, message) for _check, severity, message, term
+            in glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
+
+
+def test_a_rendering_in_a_sentence_that_does_not_name_the_concept_renders_something_else(g):
+    src = "In his youth he spent every summer at a holiday camp; since 2022 he has been held in a penal colony in Mordovia."
+    wrong = ("Dans sa jeunesse, il passait chaque été en colonie de vacances ; depuis 2022, il est détenu dans un "
+             "bagne de Mordovie.")
+    (severity, message), = findings(g, "fr", src, wrong, "ik")
+    assert severity == "error" and "“colonie” in another sentence" in message
+    right = ("Dans sa jeunesse, il passait chaque été en colonie de vacances ; depuis 2022, il est détenu dans une "
+             "colonie pénitentiaire de Mordovie.")
+    assert findings(g, "fr", src, right, "ik") == []
+    # ... but a pronoun the source has not may say it there
+    src2 = "Last week he was moved to a penal colony. The colony is a thousand kilometres from his family."
+    dst2 = "На прошлой неделе его перевели в колонию. Она находится в тысяче километров от его семьи."
+    assert [s for s, _m in findings(g, "ru", src2, dst2, "ik")] == ["warning"]
+    # sentences that do not pair one to one say nothing of where the rendering belongs
+    assert findings(g, "fr", "He spent summers at a camp. Now he is in a penal colony.",
+                    "Il passait ses étés en colonie de vacances, et il est maintenant dans un bagne.", "ik") == []
+
+
+def test_an_approved_word_spelt_as_the_sources_own_word_translates_that_word(g):
+    src = "The pro-Kremlin camp welcomed the sentence, while inside the colony the guards mocked him."
+    dst = "Le camp pro-Kremlin a salué la peine, tandis que dans l'établissement les gardiens se moquaient de lui."
+    (severity, message), = findings(g, "fr", src, dst, "ik")
+    assert severity == "error" and "“camp” translates the source's own word" in message
+    dst = "Le camp pro-Kremlin a salué la peine, tandis que dans la colonie les gardiens se moquaient de lui."
+    assert findings(g, "fr", src, dst, "ik") == []
+
+
+def test_a_french_noun_after_avec_without_a_determiner_is_a_manner(g):
+    src = "The head of his detachment in the colony wrote that he shows no remorse."
+    wrong = "Le chef de son unité à la colonie a écrit avec détachement qu'il ne montre aucun remords."
+    (severity, message), = findings(g, "fr", src, wrong, "otryad")
+    assert severity == "error" and "manner" in message
+    right = "Le chef de son détachement à la colonie a écrit qu'il ne montre aucun remords."
+    assert findings(g, "fr", src, right, "otryad") == []
+
+
+def test_a_forbidden_word_that_translates_the_sources_own_gloss_is_a_warning(g):
+    src = "In the zone they are called “kozly”, goats; officially they are “activists”."
+    dst = "In der Zone heißen sie „Kosly“, Ziegen; offiziell sind es „Aktivisten“."
+    (severity, message), = [f for f in findings(g, "de", src, dst, "aktivist") if "Ziegen" in f[1]]
+    assert severity == "warning" and "“goat”" in message
+    # without the gloss in the source, the calque is the slur
+    src = "In the zone the “activists” run the sections."
+    assert [s for s, _m in findings(g, "fr", src, "Dans la zone, les chèvres dirigent les sections.", "aktivist")] \
+        == ["error", "error"]
+
+
+def test_the_literal_meaning_of_a_forbidden_word_in_toml_and_tbx():
+    text = """source_language = "en"
+
+[[concept]]
+id = "aktivist"
+terms = ["kozly"]
+
+[concept.de]
+preferred = "Aktivist"
+forbidden = [{ term = "Ziege", reason = "literal calque" }]
+homonyms = [{ term = "Ziege", source = ["goat", "goats"] }]
+"""
+    g = parse_glossary(text, "g.toml")
+    assert [(h.term, h.source) for h in g.concepts[0].langs["de"].homonyms] == [("Ziege", ["goat", "goats"])]
+    assert parse_tbx(tbx_dumps(g), "g.tbx") == g
+    assert parse_glossary(toml_dumps(g), "g.toml") == g
+
+
+def test_a_numbered_occurrence_is_rendered_next_to_its_number(g):
+    src = "His wife learned only in March that he had been assigned to detachment 4 of the colony."
+    wrong = "Поисковый отряд не нашёл его, и лишь в марте жена узнала, что его определили в бригаду № 4 колонии."
+    (severity, message), = findings(g, "ru", src, wrong, "otryad")
+    assert severity == "error" and "“detachment 4” is “в бригаду № 4”" in message
+    for right in ("Лишь в марте жена узнала, что его определили в отряд № 4 колонии.",
+                  "Erst im März erfuhr seine Frau, dass er der 4. Abteilung der Kolonie zugeteilt worden war."):
+        assert findings(g, "ru" if "отряд" in right else "de", src, right, "otryad") == []
+    # a number written twice ties nothing to anything
+    src2 = "In detachment 4 there are 4 barracks."
+    assert findings(g, "ru", src2, "В бригаде 4 стоят 4 барака, как и в отряде.", "otryad") == []
+
+
+def test_the_russian_verb_of_an_approved_noun_in_ирование_renders_it(g):
+    # этапировали is the verb of этапирование: “he was transferred” said as Russian reporting says it
+    src = "In May he was transferred to a penal colony in Kirov."
+    assert findings(g, "ru", src, "В мае его этапировали в исправительную колонию в Кирове.", "etap") == []
+    assert [s for s, _m in findings(g, "ru", src, "В мае его перевезли в исправительную колонию в Кирове.", "etap")] \
+        == ["error"]
