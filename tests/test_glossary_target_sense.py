@@ -10,9 +10,7 @@ import pytest
 
 from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
-from pipeline.glossary import load_glossary, parse_glossary
-from pipeline.glossary.tbx import dumps as tbx_dumps, parse_tbx
-from pipeline.glossary.toml_format import dumps as toml_dumps
+from pipeline.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "glossary" / "glossary.toml"
@@ -74,24 +72,6 @@ def test_a_forbidden_word_that_translates_the_sources_own_gloss_is_a_warning(g):
     src = "In the zone the “activists” run the sections."
     assert [s for s, _m in findings(g, "fr", src, "Dans la zone, les chèvres dirigent les sections.", "aktivist")] \
         == ["error", "error"]
-
-
-def test_the_literal_meaning_of_a_forbidden_word_in_toml_and_tbx():
-    text = """source_language = "en"
-
-[[concept]]
-id = "aktivist"
-terms = ["kozly"]
-
-[concept.de]
-preferred = "Aktivist"
-forbidden = [{ term = "Ziege", reason = "literal calque" }]
-homonyms = [{ term = "Ziege", source = ["goat", "goats"] }]
-"""
-    g = parse_glossary(text, "g.toml")
-    assert [(h.term, h.source) for h in g.concepts[0].langs["de"].homonyms] == [("Ziege", ["goat", "goats"])]
-    assert parse_tbx(tbx_dumps(g), "g.tbx") == g
-    assert parse_glossary(toml_dumps(g), "g.toml") == g
 
 
 def test_a_numbered_occurrence_is_rendered_next_to_its_number(g):
