@@ -318,14 +318,16 @@ def test_a_very_large_page_is_imported_by_our_rules_alone_and_says_so(monkeypatc
     assert any("our CMS rules alone" in w for w in alone.warnings)
 
 
-def test_a_word_that_opens_a_pop_up_note_stays_but_a_scripted_control_goes():
-    """A word that opens a pop-up note (href="javascript:…") is a word of its sentence (the Bartleby page of
-    Readability's tests); a scripted "Print version" link on its own line is a control, not text."""
-    body = (f"<p>{BODY}</p>"
+def test_a_phrase_inside_a_sentence_stays_whatever_its_class_or_script():
+    """A dateline span (class "dateline") opening the first paragraph and a word that opens a pop-up note
+    (href="javascript:…") are words of their sentences (wapo, the Bartleby page of Readability's tests); a
+    scripted "Print version" link on its own line is still a control, not text."""
+    body = (f"<p><span class='dateline'>CAIRO —</span> Gunmen opened fire on visitors at the museum. {BODY}</p>"
             "<p>He said that he would <a href=\"javascript:void(0);\" onclick=\"note('x')\">prefer</a> not to "
             "copy the papers that afternoon, and sat still.</p>"
             "<p><a href=\"javascript:openWin('/print.php?id=1')\">Print version</a> | <a href='/news/'>All news</a></p>")
     text = import_page(page(body)).text
+    assert "CAIRO — Gunmen opened fire" in text
     assert "he would prefer not to copy" in text
     assert "Print version" not in text
 
@@ -393,6 +395,14 @@ def test_a_subheading_trafilatura_drops_stays_on_readabilitys_word_inside_the_ar
     text = " ".join(b.get_text(" ") for b in kept)
     assert "Who pays the cost of a tariff?" in text and "Don't tariffs produce revenue?" in text
     assert "Trade war" not in text and "More stories" not in text
+
+
+def test_a_subheading_set_as_a_styled_div_is_a_heading():
+    """PolitiFact sets its questions as <div class="pf_subheadline">: they are the article's subheadings."""
+    body = (f"<p>{BODY}</p><div class='pf_subheadline'>Who pays the cost of a tariff?</div>"
+            f"<p>{BODY.replace('colony', 'prison')}</p>")
+    imported = import_page(page(body), libraries=False)
+    assert "<h3>Who pays the cost of a tariff?</h3>" in imported.blocks
 
 
 def test_a_quoted_post_stays_but_its_wrappers_share_bar_and_a_real_sidebar_go():

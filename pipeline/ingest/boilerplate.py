@@ -7,7 +7,8 @@ from collections import Counter
 
 from bs4 import Tag
 
-from pipeline.ingest.dom import (SKIP_STRINGS, attr, class_words, count_words, embedded_post, node_text, tags_of)
+from pipeline.ingest.dom import (SKIP_STRINGS, attr, class_words, count_words, embedded_post, in_running_text,
+                                node_text, tags_of)
 
 # Whole elements that are never article text.
 DROP_TAGS = {
@@ -67,6 +68,8 @@ def boilerplate_reason(tag: Tag) -> str | None:
     style = tag.get("style")
     if isinstance(style, str) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style):
         return "hidden"
+    if embedded_post(tag):
+        return None
     for token in class_words(tag):
         low = token.lower()
         if low in CLASS_TOKENS:
@@ -77,6 +80,11 @@ def boilerplate_reason(tag: Tag) -> str | None:
             if word in CLASS_WORDS:
                 return CLASS_WORDS[word]
     return None
+
+
+# Reasons a class gives that describe a phrase as well as a box: inside a sentence the phrase is the
+# sentence's ("<p><span class="dateline">CAIRO —</span> Gunmen opened fire …").
+RUNNING_TEXT_REASONS = {"metadata"}
 
 
 def inside_boilerplate(tag: Tag) -> bool:
@@ -113,7 +121,7 @@ def drop_boilerplate(root: Tag, dropped: Counter) -> int:
             # <aside>, a footer or the comments a post goes with them.)
             for post in [b for b in tags_of(tag, ("blockquote",)) if embedded_post(b)]:
                 tag.insert_before(post.extract())
-        if reason:
+        if reason and not (reason in RUNNING_TEXT_REASONS and in_running_text(tag)):
             words += count_words(node_text(tag))
             dropped[reason] += 1
             tag.decompose()

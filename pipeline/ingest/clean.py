@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline import media
-from pipeline.ingest.dom import (BLOCKISH, HEADINGS, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, count_words,
-                                embedded_post, has_tag, in_running_text, norm)
+from pipeline.ingest.dom import (BLOCKISH, HEADINGS, INLINE_KEEP, KEEP_ATTRS, SKIP_STRINGS, attr, class_words,
+                                count_words, embedded_post, has_tag, in_running_text, norm)
 
 NOTE_RE = re.compile(
     r"^\s*(translator[’'`]?s?\s+note|note\s+du\s+traducteur|note\s+de\s+la\s+traduction|"
@@ -154,11 +154,14 @@ class Builder:
                 else:
                     pending.append(self.soup.new_tag("br"))
                 continue
-            if name in HEADINGS:
+            # A subheading set as a styled paragraph is a heading too, so that it is judged as one.
+            level = ("h2" if name == "h1" else name) if name in HEADINGS else \
+                "h3" if name in ("p", "div") and _subheading(child) else None
+            if level is not None:
                 self.flush(pending, out)
                 if name == "h1" and norm(child.get_text(" ")) == self.title:
                     continue
-                block = self.new_block("h2" if name == "h1" else name, self.inline(child))
+                block = self.new_block(level, self.inline(child))
                 if block is not None:
                     out.append(block)
                     self.kept["headings"] += 1
@@ -242,6 +245,17 @@ class Builder:
         if not imgs and caption is None:
             return None
         return self.wrap("figure", [*imgs, *([caption] if caption is not None else [])])
+
+
+# Words of class values that CMSs give a subheading set as a paragraph or a div.
+SUBHEADING_WORDS = {"subhead", "subheadline", "subheading", "intertitle", "crosshead", "zwischentitel",
+                    "intertitre"}
+
+
+def _subheading(tag: Tag) -> bool:
+    if not any(word in SUBHEADING_WORDS for value in class_words(tag) for word in re.split(r"[-_\s]+", value.lower())):
+        return False
+    return not has_tag(tag, BLOCKISH) and count_words(norm(tag.get_text(" "))) <= 20
 
 
 def shorten(text: str, limit: int) -> str:
