@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import Hit, english_base, fold, mask
+from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, own_vocabulary, prison_vocabulary
+from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
 DETERMINERS = {
@@ -90,7 +90,7 @@ def parts_of_speech(word: str) -> frozenset:
 
 
 def _neutral() -> frozenset:
-    return frozenset(english_base(fold(w)) for w in FUNCTION_WORDS | GENERAL_WORDS | WHEN_WORDS | DETERMINERS["en"])
+    return frozenset(base_word(w) for w in FUNCTION_WORDS | GENERAL_WORDS | WHEN_WORDS | DETERMINERS["en"])
 
 
 NEUTRAL = _neutral()
@@ -103,7 +103,7 @@ def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
     found = memo.get("prison")
     if found is None:
         strong, weak = prison_vocabulary(glossary)
-        own = own_vocabulary(concept) - {english_base(fold(w)) for t in concept.terms for w in t.text.split()}
+        own = own_vocabulary(concept) - {base_word(w) for t in concept.terms for w in t.text.split()}
         found = memo["prison"] = strong | weak | own
     return found
 
@@ -137,13 +137,8 @@ def _head(term: str) -> frozenset:
     return parts_of_speech(term.rsplit(" ", 1)[-1])
 
 
-@lru_cache(maxsize=65536)
-def _base(word: str) -> str:
-    return english_base(fold(word))
-
-
 def _foreign(word: str, known: frozenset) -> bool:
-    base = _base(word)
+    base = base_word(word)
     return len(base) >= 3 and base not in NEUTRAL and base not in known and fold(word) not in known
 
 
@@ -151,6 +146,13 @@ def _noun(word: str) -> bool:
     """A noun that is not also an adjective (a *bank* transfer, not a *long* one) by the English lexicon."""
     pos = parts_of_speech(word.lower())
     return "NOUN" in pos and "ADJ" not in pos
+
+
+def _foreign_noun(word: str, at: int, others: list[Hit], known: frozenset) -> bool:
+    """Whether ``word`` (at ``at`` in the text) is a common noun foreign to the concept and to prison, and not
+    inside another glossary hit: the test every reading of a term's phrase makes of the word it finds."""
+    return (not word[:1].isupper() and _foreign(word, known) and not any(o.start <= at < o.end for o in others)
+            and _noun(word))
 
 
 def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
@@ -172,12 +174,8 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
         if rest and rest[-1] not in SENTENCE_START or word.isupper():
             return ""  # a name or an acronym inside a sentence
         word = word.lower()
-    if not _foreign(word, known):
-        return ""
-    at = hit.start - len(text[max(0, hit.start - 60):hit.start]) + lo
-    if any(o.start <= at < o.end for o in others if o is not hit) or not _noun(word):
-        return ""
-    return word
+    at = hit.start - len(text[max(0, hit.start - 60):hit.start]) + lo  # (no hit holds ``at``: it is before ``hit``)
+    return word if _foreign_noun(word, at, others, known) else ""
 
 
 OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
@@ -192,11 +190,7 @@ def verb_object(text: str, end: int, others: list[Hit], known: frozenset) -> str
     if not m:
         return ""
     word = m.group(2)
-    at = end + m.start(2)
-    if (word[:1].isupper() or not _foreign(word, known) or any(o.start <= at < o.end for o in others)
-            or not _noun(word)):
-        return ""
-    return word
+    return word if _foreign_noun(word, end + m.start(2), others, known) else ""
 
 
 # The phrases after a noun term that say what it is of, or where it goes: a transfer of the case, to a university.
@@ -207,15 +201,12 @@ PASSIVE_RE = re.compile(r"([^\W\d_]+)\s+(?:(?:was|were|is|are|be|been|being|got|
 
 def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
     """The foreign noun a passive verb term is said of (“the hurricane was downgraded”), or ""."""
-    m = PASSIVE_RE.search(mask(text[max(0, start - 60):start]))
+    before = mask(text[max(0, start - 60):start])
+    m = PASSIVE_RE.search(before)
     if not m:
         return ""
     word = m.group(1)
-    at = start - len(mask(text[max(0, start - 60):start])) + m.start(1)
-    if (word[:1].isupper() or not _foreign(word, known) or any(o.start <= at < o.end for o in others)
-            or not _noun(word)):
-        return ""
-    return word
+    return word if _foreign_noun(word, start - len(before) + m.start(1), others, known) else ""
 
 
 PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -232,7 +223,7 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         if n >= 4 or word[:1].isupper() or tail[end:m.start()].strip(" \u00a0-"):
             return ""  # (too far, a name, or punctuation: the phrase has ended)
         end = m.end()
-        base = english_base(fold(word))
+        base = base_word(word)
         if base in NEUTRAL:
             continue
         at = start + m.start()

@@ -78,12 +78,14 @@ person people world state law legal court police political security service fede
 official public general right human often inside outside place put call say known""".split())
 
 
-def _base(word: str) -> str:
+@lru_cache(maxsize=65536)
+def base_word(word: str) -> str:
+    """A source word as the prison and concept vocabularies hold it: folded, its English inflection taken off."""
     return english_base(fold(word))
 
 
 def _words(text: str) -> set[str]:
-    return {_base(m.group(0)) for m in WORD_RE.finditer(text)}
+    return {base_word(m.group(0)) for m in WORD_RE.finditer(text)}
 
 
 def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
@@ -96,13 +98,13 @@ def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
     found = glossary.prison_vocabulary
     if found is None:
         seen: dict[str, int] = {}
-        general = {_base(w) for w in FUNCTION_WORDS | GENERAL_WORDS}
+        general = {base_word(w) for w in FUNCTION_WORDS | GENERAL_WORDS}
         for c in glossary.concepts:
             if c.pos == "proper noun":
                 continue  # an organisation's or a person's entry describes them, not the prison world
             for w in _words(c.definition):
                 seen[w] = seen.get(w, 0) + 1
-        strong = frozenset(_base(w) for p in glossary.prison_words for w in p.split())
+        strong = frozenset(base_word(w) for p in glossary.prison_words for w in p.split())
         weak = frozenset(w for w, n in seen.items()
                          if n >= 2 and w not in general and len(w) >= 4 and not w.isdigit()) - strong
         found = glossary.prison_vocabulary = (strong, weak)
@@ -152,10 +154,10 @@ class SourceSense:
         if len({h.concept.id for h in self.hits}) >= 2:
             return True  # two prison senses at once (muzhiks in his detachment, a parcel and a long visit)
         strong, weak = prison_vocabulary(self.glossary)
-        words = {_base(m.group(0)) for m in WORD_RE.finditer(mask(self.text))}
+        words = {base_word(m.group(0)) for m in WORD_RE.finditer(mask(self.text))}
         if words & strong and any(self._has(w) for w in self.glossary.prison_words):
             return True  # (a phrase of prison_words needs all its words, in any order)
-        own = {_base(w) for h in self.hits for w in h.term.split()}
+        own = {base_word(w) for h in self.hits for w in h.term.split()}
         return len((words - own) & weak) >= 2
 
     def _of_complement(self, hit: Hit) -> str:
