@@ -63,7 +63,6 @@ def _tokens(text: str) -> list[str]:
     return [intern(m.group()) for m in _WORD.finditer(comparable(text))]
 
 
-
 def _shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
 
