@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
-from pipeline.glossary.model import Glossary
+from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
@@ -71,21 +71,20 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     french = base_lang(lang) == "fr"
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
-        if concept.is_dnt(lang):
-            cs = concept.is_case_sensitive(lang)
+        dnt, cs, approved, spelt = _facts(concept, lang)
+        if dnt:
             # The source's form as a reader sees it: DOXа (a Cyrillic а) is DOXA.
             forms = {unmix_text(h.form) for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
                 out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
             continue
-        approved = concept.approved(lang)
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
-        if found and (french or any(f in src for f in spelt_as_source(concept, lang))):
+        if found and (french or any(f in src for f in spelt)):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
@@ -139,7 +138,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
         reason = f" ({h.reason})" if h.reason else ""
-        ok = h.concept.approved(lang)
+        ok = _facts(h.concept, lang)[2]
         use = f"; use {_approved_list(ok)}" if ok else ""
         why = ""
         if severity == "error":
@@ -157,6 +156,18 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...]]:
+    """What the check asks of a concept in ``lang`` for every occurrence (do-not-translate, case-sensitive, its
+    approved terms, those spelt as a source word), worked out once per concept and language, as
+    ``target_sense`` keeps its own facts."""
+    key = "check " + lang
+    found = concept.neighbourhood.get(key)
+    if found is None:
+        found = concept.neighbourhood[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
+                                              concept.approved(lang), spelt_as_source(concept, lang))
+    return found
 
 
 def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
@@ -237,7 +248,8 @@ def _source(glossary: Glossary, src: str) -> Source:
     if found is not None:
         memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
         return found
-    src_hits = glossary.find(src, glossary.source_language)
+    # (not remembered by the index too: this memo is the one that answers again)
+    src_hits = glossary.find(src, glossary.source_language, remember=False)
     occurrences: dict[str, list] = {}
     other_sense: dict[str, str] = {}
     weak: dict[str, list] = {}
