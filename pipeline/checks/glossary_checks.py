@@ -21,12 +21,12 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
-from pipeline.glossary.repeats import stand_in
+from pipeline.glossary.repeats import stand_in, stand_in_paired
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
     spelt_as_source, unquoted_repeats,
 )
-from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, sentence_of
+from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -124,6 +124,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             severity, note = "error", ""
             standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
             if standing:
+                standing, bare = _standing_where(glossary, src, dst, lang, cid, occurrences, resolved.approved,
+                                                 found, groups)
+                if bare:
+                    why = f"{why[:-1] if why else ' ('}{'; ' if why else ''}{bare})"
+            if standing:
                 severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
             out.append(Problem("glossary-missing", severity,
                         f"“{_shown(missed.form)}” occurs {needed} times in the source but the translation has "
@@ -188,6 +193,18 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
         notes.append(f"{', '.join(f'“{_shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _standing_where(glossary: Glossary, src: str, dst: str, lang: str, cid: str, occurrences: dict[str, list],
+                    rendered: dict[str, list], found: list, groups: list[list]) -> tuple[str, str]:
+    """What may stand for the repeats where they are (``repeats.stand_in_paired``): each occurrence paired with
+    the sentence or clause that renders it, else with the whole translation; and a word the glossary approves
+    for a concept the source does not name, in a piece short of renderings, is the wrong noun said there."""
+    pieces = paired_pieces(src, glossary.source_language, dst, lang, cid, occurrences, rendered) or [
+        ((0, len(src)), (0, len(dst)))]
+    strays = [h for c, hs in rendered.items() if c not in occurrences for h in hs
+              if not h.derived and h.concept.pos != "proper noun"]
+    return stand_in_paired(src, glossary.source_language, dst, lang, found, groups, pieces, strays)
 
 
 def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:

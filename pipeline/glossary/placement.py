@@ -27,6 +27,52 @@ def sentence_of(text: str) -> list[int]:
     return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
 
+# Where a clause that a conjunction joins after a comma begins (“…, and the next etap, to the colony, another
+# week” — « …, et le voyage suivant, vers la colonie, … »): the coordinated clauses of one sentence, which a
+# translation keeps as they are far more often than it merges or splits them.
+_CLAUSE_JOIN = {
+    "en": re.compile(r",\s+(?=(?:and|but|while|whereas|then|so)\s)"),
+    "fr": re.compile(r",\s+(?=(?:et|mais|puis|tandis|alors que)\s)"),
+    "de": re.compile(r",\s+(?=(?:und|aber|doch|dann|sondern|während)\s)"),
+    "ru": re.compile(r",\s+(?=(?:а|и|но|затем|потом)\s)"),
+}
+
+
+@lru_cache(maxsize=1024)
+def clause_of(text: str, lang: str) -> list[int]:
+    """Where each sentence and each coordinated clause of ``text`` starts (the first at 0)."""
+    rx = _CLAUSE_JOIN.get(lang)
+    joins = [m.end() for m in rx.finditer(text)] if rx else []
+    return sorted({*sentence_of(text), *joins})
+
+
+Pieces = list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def paired_pieces(src: str, src_lang: str, dst: str, lang: str, concept_id: str,
+                  occurrences: dict[str, list[Hit]], rendered: dict[str, list[Hit]]) -> Pieces | None:
+    """The sentences, else the coordinated clauses, of ``src`` and ``dst`` paired n-th with n-th — (source span,
+    translation span) each — where both texts have as many, and where every other concept the translation
+    renders is rendered in the piece whose source names it. None where neither pairs. ``concept_id``: the concept whose
+    occurrences are to be paired (not an anchor); ``occurrences``: the source's, per concept;
+    ``rendered``: the translation's approved hits, per concept."""
+    for level in (0, 1):
+        starts_src = sentence_of(src) if level == 0 else clause_of(src, src_lang)
+        starts_dst = sentence_of(dst) if level == 0 else clause_of(dst, lang)
+        if len(starts_src) < 2 or len(starts_src) != len(starts_dst):
+            continue
+        agree = True
+        for cid, hits in rendered.items():
+            if cid == concept_id or cid not in occurrences:
+                continue
+            where = {bisect_right(starts_src, h.start) - 1 for h in occurrences[cid]}
+            agree = agree and all(bisect_right(starts_dst, h.start) - 1 in where for h in hits)
+        if agree:
+            ends_src, ends_dst = [*starts_src[1:], len(src)], [*starts_dst[1:], len(dst)]
+            return list(zip(zip(starts_src, ends_src), zip(starts_dst, ends_dst)))
+    return None
+
+
 def in_its_sentence(starts_src: list[int], dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:
     """``found`` less the renderings in a sentence of the translation whose source sentence has no occurrence
     of the concept. Where both texts have the same number of sentences (or ; clauses), the n-th renders the n-th:
