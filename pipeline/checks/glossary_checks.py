@@ -156,12 +156,25 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
+            elif (source.sentences and (other := _approved_elsewhere(h, resolved.approved))
+                  and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
+                # A word another concept approves, in a sentence whose source sentence does not name this one,
+                # renders that sentence's other thing (“…; he has now been held on remand” → « … en détention
+                # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
+                severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
+                                            f"source sentence does not name “{h.concept.term}”")
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _approved_elsewhere(h, approved: dict[str, list]) -> str:
+    """The other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
+    return next((a.concept.term for c, hs in approved.items() if c != h.concept.id
+                 for a in hs if a.start <= h.start and h.end <= a.end), "")
 
 
 def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
