@@ -241,7 +241,6 @@ def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
 
 
 FAR = 0.3
-_SENTENCE_BREAKS = (". ", "; ", "! ", "? ", ".\u00a0", ".\n")
 SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
 
 
@@ -255,7 +254,7 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
-    sentences: bool  # whether it may have more than one sentence (glossary/placement.py)
+    sentences: bool  # whether it has more than one sentence (glossary/placement.py)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
 
@@ -334,7 +333,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               any(b in src for b in _SENTENCE_BREAKS), numbered_ends(src, src_hits))
+                               len(sentence_of(src)) > 1, numbered_ends(src, src_hits))
     return found
 
 

@@ -15,16 +15,21 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, mask
+from pipeline.core import sentences
 
-# Where a sentence ends: ; ! ? always, a full stop after a word of three letters or more (not “2. April”,
-# “z. B.”, “St.”) before a capital or a quotation mark.
-_SENTENCE_END = re.compile(r"[;!?]\s|\.(?<=[^\W\d_]{3}\.)[\s\u00a0]+(?=[\"“„«(]?[^\W\d_])")
+# A semicolon ends a sentence here too: translations keep the source's “…; …” as they keep its full stops.
+_SEMICOLON = re.compile(r";\s+")
 
 
 @lru_cache(maxsize=4096)
 def sentence_of(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (the first at 0)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    """Where each sentence of ``text`` starts (the first at 0): the segmenter's sentences
+    (``segment.sentences``: not after an abbreviation, an initial or a German ordinal) and ``;`` clauses."""
+    ends = sentences.starts(text) if _MAY_END.search(text) else []
+    return sorted({0, *ends, *(m.end() for m in _SEMICOLON.finditer(text))}) if ";" in text else [0, *ends]
+
+
+_MAY_END = re.compile(r"[.!?…]")
 
 
 # Where a clause that a conjunction joins after a comma begins (“…, and the next etap, to the colony, another
