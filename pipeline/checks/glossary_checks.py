@@ -125,7 +125,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
             if standing:
                 standing, bare = _standing_where(glossary, src, dst, lang, cid, occurrences, resolved.approved,
-                                                 found, groups)
+                                                 found, groups, {h.concept.id for h in src_hits})
                 if bare:
                     why = f"{why[:-1] if why else ' ('}{'; ' if why else ''}{bare})"
             if standing:
@@ -209,13 +209,14 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
 
 
 def _standing_where(glossary: Glossary, src: str, dst: str, lang: str, cid: str, occurrences: dict[str, list],
-                    rendered: dict[str, list], found: list, groups: list[list]) -> tuple[str, str]:
+                    rendered: dict[str, list], found: list, groups: list[list], named: set[str]) -> tuple[str, str]:
     """What may stand for the repeats where they are (``repeats.stand_in_paired``): each occurrence paired with
     the sentence or clause that renders it, else with the whole translation; and a word the glossary approves
-    for a concept the source does not name, in a piece short of renderings, is the wrong noun said there."""
+    for a concept the source does not name (``named``: the concepts it names, in any sense), in a piece short
+    of renderings, is the wrong noun said there."""
     pieces = paired_pieces(src, glossary.source_language, dst, lang, cid, occurrences, rendered) or [
         ((0, len(src)), (0, len(dst)))]
-    strays = [h for c, hs in rendered.items() if c not in occurrences for h in hs
+    strays = [h for c, hs in rendered.items() if c not in named for h in hs
               if not h.derived and h.concept.pos != "proper noun"]
     return stand_in_paired(src, glossary.source_language, dst, lang, found, groups, pieces, strays)
 
