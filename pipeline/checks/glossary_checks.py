@@ -26,6 +26,7 @@ from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
     spelt_as_source, unquoted_repeats,
 )
+from pipeline.glossary.topic import topic_questions
 from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -327,6 +328,9 @@ def _source(glossary: Glossary, src: str) -> Source:
                 prison_near(glossary, src, h, plain) for h in hs):
             questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
                               f"says prison")
+    # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
+    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py).
+    questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,

@@ -130,6 +130,12 @@ def run_check(args) -> int:
         warnings = len(findings) - errors
         note = "" if glossary is not None else " (no glossary)"
         print(f"check: {checked} catalogue(s), {errors} error(s), {warnings} warning(s){note}", file=sys.stderr)
+        if glossary is not None:
+            from pipeline.glossary.wordnet import missing_note
+
+            missing = missing_note()  # (the check works without it, less well: say so)
+            if missing:
+                print(f"check: {missing}", file=sys.stderr)
     return 1 if errors else 0
 
 

@@ -214,6 +214,7 @@ def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) 
 
 
 PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
+ENDS = ",;:.!?"  # punctuation that ends a phrase (not a quotation mark, a bracket or a dash)
 
 
 def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> str:
@@ -222,12 +223,15 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
     another glossary term, or a word that is no noun (“to Perm took …”)."""
     tail = mask(text[start:start + 60])
     end = 0
+    last = ""  # a foreign word that is a noun and an adjective: the head if the phrase ends after it (to economy,)
     for n, m in enumerate(PHRASE_WORDS_RE.finditer(tail)):
         word = m.group(0)
-        if n >= 4 or word[:1].isupper() or tail[end:m.start()].strip(" \u00a0-"):
-            return ""  # (too far, a name, or punctuation: the phrase has ended)
+        gap = tail[end:m.start()].strip(" \u00a0-")
+        if n >= 4 or word[:1].isupper() or gap:
+            return last if gap and gap[0] in ENDS else ""  # (too far, a name, or punctuation: the phrase has ended)
         end = m.end()
         base = base_word(word)
+        last = ""
         if base in NEUTRAL:
             continue
         at = start + m.start()
@@ -238,7 +242,9 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
             return word
         if "ADJ" not in pos:
             return ""
-    return ""
+        last = word if "NOUN" in pos else ""
+    rest = tail[end:].lstrip()
+    return last if not rest or rest[0] in ENDS else ""
 
 
 # The prepositions that chain a noun's own phrase (“a long visit to her husband in the colony”, “a parcel to the
@@ -272,6 +278,8 @@ def phrase_end(text: str, end: int) -> int:
     return end + reach
 
 
+# A verb term's destination, past a pronoun object: “downgraded her to economy”.
+DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+)?to\s+", re.I)
 PARTICIPLE_RE = re.compile(r"\s+([^\W\d_]+ing)\b")
 
 
@@ -283,7 +291,11 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     known = known_words(glossary, hit.concept)
     if "VERB" in pos and "NOUN" not in pos:
         thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
-        return f"what is “{hit.form}” here is “{thing}”, another thing" if thing else ""
+        if thing:
+            return f"what is “{hit.form}” here is “{thing}”, another thing"
+        to = DESTINATION_RE.match(text, hit.end)  # downgraded her *to economy*: lowered into another thing
+        thing = phrase_noun(text, to.end(), others, known) if to else ""
+        return f"“{hit.form} … to … {thing}” is another thing" if thing else ""
     if "NOUN" not in pos:
         return ""
     word = modifier(text, hit, others, known)

@@ -1,0 +1,184 @@
+"""A sentence's topic against an everyday glossary word's other senses (Lesk's method, over WordNet).
+
+An English word the glossary uses for prison slang (a *transfer*, the *parole*, a *mast*, a *single cell*)
+says which thing it names not only by its own phrase (glossary/phrase.py) but by what the whole sentence is
+about: passengers who make a transfer at Irkutsk, sentries who change the parole and forget it, a mast year
+when beeches drop nuts for the village pigs, a yeast that is a single cell in biology class. Following Lesk
+(1986), the sentence's content words are compared with each dictionary sense of the word — its WordNet gloss,
+examples, synonyms and the names of the senses it points to (broader, narrower, its field) — and with the
+glossary's own sense (the concept's definition and notes, and the glossary's prison vocabulary). Where the
+message says nothing of prison apart from the word itself and another sense shares more words with it than
+the glossary's, the finding is a question that names those words; a WordNet sense that itself speaks of prison
+(“a room where a prisoner is kept”, parole “from imprisonment”) counts as the glossary's.
+
+Without a prison cue and without such words the word stays the glossary's: most prison sentences say nothing
+else of prison (“The roosters eat at a separate table.”), and reading every such word as a question cost a
+sixth of the recall on every labelled set.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.glossary.match import WORD_RE, Hit, fold, mask
+from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.phrase import parts_of_speech, prone
+from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary
+from pipeline.glossary.wordkeys import _stemmer
+from pipeline.glossary import wordnet
+
+# Pointers whose synsets' names belong to a sense's signature: broader and narrower senses, wholes and parts,
+# its field (";c": cell → biology) and the words derived from it.
+RELATED = frozenset(["@", "@i", "~", "~i", "#m", "#s", "#p", "%m", "%s", "%p", ";c", "-c", "+"])
+# Words of definitions that say nothing of a topic.
+GLOSS_WORDS = frozenset("""something someone somebody thing things used use uses especially usually often
+kind kinds sort type part act make makes made being having various certain particular general small large
+another other others way ways form""".split())
+STOP = FUNCTION_WORDS | GLOSS_WORDS
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word as the topic comparison keys it: folded, its English inflection and derivation off (biologist and
+    biology meet)."""
+    return _stemmer("en").stemWord(fold(word))
+
+
+def _stems(text: str) -> frozenset:
+    return frozenset(stem(w) for w in WORD_RE.findall(text) if not w.isdigit() and fold(w) not in STOP
+                     and len(w) >= 3)
+
+
+@lru_cache(maxsize=4096)
+def signature(offset: int, pos: str) -> tuple[frozenset, frozenset]:
+    """The stems a WordNet sense is told by — its lemmas, gloss and examples, and the lemmas of the senses it
+    points to — and, of those, the stems of its examples (the contexts the sense is used in: “he forgot the
+    password”)."""
+    s = wordnet.synset(offset, pos)
+    if s is None:
+        return frozenset(), frozenset()
+    words = [*s.lemmas, s.gloss]
+    for symbol, target, tpos in s.pointers:
+        if symbol in RELATED:
+            t = wordnet.synset(target, tpos)
+            if t is not None:
+                words.extend(t.lemmas)
+    examples = " ".join(EXAMPLE_RE.findall(s.gloss))
+    return _stems(" ".join(words)), _stems(examples)
+
+
+EXAMPLE_RE = re.compile(r'"([^"]*)"')
+
+
+def _glossary_side(glossary: Glossary, concept: Concept) -> frozenset:
+    memo = concept.neighbourhood
+    found = memo.get("topic")
+    if found is None:
+        strong, weak = prison_vocabulary(glossary)
+        found = memo["topic"] = frozenset(stem(w) for w in own_vocabulary(concept) | strong | weak)
+    return found
+
+
+def _prison_stems(glossary: Glossary, concept: Concept) -> frozenset:
+    """The stems of ``prison_words`` (and imprisonment): a WordNet sense that uses one is the glossary's own
+    (remembered with the concept's other neighbourhood memos)."""
+    memo = concept.neighbourhood
+    found = memo.get("topic-prison")
+    if found is None:
+        strong, _weak = prison_vocabulary(glossary)
+        found = memo["topic-prison"] = (frozenset(stem(w) for w in strong)
+                                        | {stem(w) for w in ("imprisonment", "imprison")})
+    return found
+
+
+def _lookup(term: str, pos: str) -> tuple[int, ...]:
+    """The senses of a term, or of its head word (a single *cell*, a common *fund*) when WordNet has no entry for
+    the whole."""
+    found = wordnet.senses(term, pos)
+    if not found and " " in term:
+        found = wordnet.senses(term.rsplit(" ", 1)[-1], pos)
+    return found
+
+
+def prison_elsewhere(glossary: Glossary, text: str, own: list[Hit]) -> str:
+    """What in the message, apart from a concept's own words (``own``: its hits), says prison ("" when nothing
+    does): a word of ``prison_words`` or two words the glossary's definitions share. (Another concept in the
+    glossary's sense is one too: the caller sees it.)"""
+    masked = mask(text)
+    for h in own:
+        masked = masked[:h.start] + " " * (h.end - h.start) + masked[h.end:]
+    words = {base_word(w) for w in WORD_RE.findall(masked)}
+    strong, weak = prison_vocabulary(glossary)
+    if words & strong:
+        for phrase in glossary.prison_words:  # (a phrase of them needs all its words: “visiting room”)
+            if all(base_word(w) in words for w in phrase.split()):
+                return phrase
+    found = words & weak
+    return " ".join(sorted(found)) if len(found) >= 2 else ""
+
+
+def topic_questions(glossary: Glossary, text: str, occurrences: dict[str, list[Hit]], questions: dict[str, str],
+                    hits: list[Hit]) -> dict[str, str]:
+    """Concept id -> why its findings are questions: every occurrence an everyday English noun (phrase.prone),
+    nothing else in the message about prison, and another WordNet sense that the sentence's words fit better
+    than the glossary's sense. ``occurrences``: the message's concepts in the glossary's sense; ``questions``:
+    those already only asked about (they say nothing of prison); ``hits``: all its hits."""
+    live = [cid for cid in occurrences if cid not in questions]
+    if len(live) != 1:
+        return {}  # (two concepts in the glossary's sense are each other's prison cue: most prison messages)
+    cid = live[0]
+    hs = occurrences[cid]
+    if not all(prone(h) for h in hs) or prison_elsewhere(glossary, text, hs):
+        return {}
+    why = other_topic(glossary, text, hs, hits)
+    return {cid: f"a question only: nothing else in it says prison, and {why}"} if why else {}
+
+
+def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]) -> str:
+    """Why the sentence's words point to another sense of ``hits``' word than the glossary's ("" when they
+    do not): the words it shares with that sense and the sense's gloss. ``every``: all the message's glossary
+    hits, whose words are left out."""
+    h = hits[0]
+    term = fold(h.term)
+    pos = "noun"  # (prone terms are nouns; a verb's senses say little of a topic)
+    senses = _lookup(term, pos)
+    if not senses:
+        return ""
+    masked = mask(text)
+    for o in every:
+        masked = masked[:o.start] + " " * (o.end - o.start) + masked[o.end:]
+    own_words = {stem(w) for w in WORD_RE.findall(term)}
+    words = _stems(masked) - own_words
+    if not words:
+        return ""
+    ours = len(words & _glossary_side(glossary, h.concept))
+    prison = _prison_stems(glossary, h.concept)
+    best, shared = None, frozenset[str]()
+    for offset in senses:
+        sig, examples = signature(offset, pos)
+        if (sig - own_words) & prison:
+            continue  # (WordNet's own prison sense: the glossary's)
+        common = words & sig
+        if len(common) > len(shared) and (len(common) >= 2 or common & examples or _nouns(masked, common)):
+            best, shared = offset, common
+    if best is None or len(shared) <= ours:
+        return ""
+    s = wordnet.synset(best, pos)
+    gloss = s.gloss.split(";")[0].strip() if s else ""
+    shown = ", ".join(f"“{w}”" for w in _shown_words(masked, shared))
+    return f"the sentence's {shown} fit{'s' if len(shared) == 1 else ''} another sense of “{h.form}” ({gloss})"
+
+
+def _shown_words(text: str, stems: frozenset) -> list[str]:
+    seen: list[str] = []
+    for w in WORD_RE.findall(text):
+        if stem(w) in stems and w not in seen:
+            seen.append(w)
+    return seen[:3]
+
+
+def _nouns(text: str, stems: frozenset) -> bool:
+    """Whether a word of ``text`` keyed by one of ``stems`` is a noun (a word the definition of a sense uses as
+    a verb or adjective — “a skill *learned* in one situation” — tells little of a topic alone)."""
+    return any("NOUN" in parts_of_speech(w.lower()) for w in WORD_RE.findall(text) if stem(w) in stems)

@@ -1,0 +1,114 @@
+"""An everyday glossary word read by its sentence's topic (Lesk over WordNet) and by where a verb term lowers
+someone to: the findings an editor sees for sentences that use the glossary's words in other senses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import require
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary, wordnet
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
+    return load_glossary(GLOSSARY)
+
+
+def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
+    """(severity, message) of the findings for concept ``cid``."""
+    glossary = load_glossary(GLOSSARY) if g is None else g
+    return [(severity, message) for _check, severity, message, term
+            in glossary_checks.check(Checked(src, dst), Context(lang, glossary))
+            if glossary.concept_for_term(term).id == cid]
+
+
+def test_wordnet_is_read_from_its_own_files(g):
+    assert len(wordnet.senses("mast")) == 4
+    glosses = [wordnet.synset(o, "noun").gloss for o in wordnet.senses("mast")]
+    assert any("beechnuts" in s for s in glosses)
+    assert wordnet.senses("no such word at all") == ()
+    assert wordnet.senses("prison cell")  # (multi-word lemmas are WordNet's underscores)
+
+
+@pytest.mark.parametrize("src, lang, dst, cid, words", [
+    ("Passengers for Vladivostok make a transfer at Irkutsk, where the express waits forty minutes.", "de",
+     "Reisende nach Wladiwostok steigen in Irkutsk um, wo der Express vierzig Minuten hält.", "etap",
+     "“Passengers”"),
+    ("In a good mast year the beeches drop so many nuts that the village pigs grow fat in the forest.", "fr",
+     "Les bonnes années de glandée, les hêtres laissent tomber tant de faînes que les cochons du village "
+     "engraissent en forêt.", "caste", "“nuts”, “forest”"),
+    ("In my grandfather's regiment the sentries changed the parole every evening, and anyone who forgot it "
+     "spent the night in the guardhouse.", "ru",
+     "В полку моего деда часовые каждый вечер меняли пароль, и тот, кто его забывал, ночевал на гауптвахте.",
+     "udo", "“forgot”"),
+    ("In biology class we learned that a yeast is a single cell that can divide every ninety minutes.", "de",
+     "Im Biologieunterricht lernten wir, dass eine Hefe eine einzige Zelle ist, die sich alle neunzig Minuten "
+     "teilen kann.", "solitary-cell", "“biology”"),
+])
+def test_a_sentence_about_another_topic_makes_the_finding_a_question_that_names_its_words(g, src, lang, dst, cid,
+                                                                                          words):
+    (severity, message), = findings(g, lang, src, dst, cid)
+    assert severity == "warning"
+    assert "a question only: nothing else in it says prison" in message and words in message
+
+
+def test_the_same_word_in_a_prison_sentence_or_one_that_says_nothing_else_stays_an_error(g):
+    # a prison word elsewhere in the sentence: the topic is prison whatever the other words
+    src = "Passengers on the prison train saw nothing: the transfer to the colony took three weeks."
+    assert [s for s, _m in findings(g, "de", src, "Die Reisenden im Zug sahen nichts: es dauerte drei Wochen.",
+                                    "etap")] == ["error"]
+    # no prison cue, but no word of another sense either: most prison sentences say nothing else of prison
+    assert [s for s, _m in findings(g, "de", "The transfer took three weeks.", "Die Reise dauerte drei Wochen.",
+                                    "etap")] == ["error"]
+    # a verb of a sense's definition alone ("a skill learned …") is not another topic
+    src = "At this stage of the case, his lawyer learned that the transfer had already begun."
+    assert [s for s, _m in findings(g, "ru", src, "На этом этапе дела адвокат узнал, что перевозка уже началась.",
+                                    "etap")] == ["error"]
+
+
+def test_a_translation_with_the_approved_word_reads_the_prison_sense(g):
+    src = "Passengers for Vladivostok make a transfer at Irkutsk, where the express waits forty minutes."
+    assert findings(g, "ru", src, "Пассажиры до Владивостока едут этапом через Иркутск, где экспресс стоит сорок "
+                                  "минут.", "etap") == []
+
+
+def test_a_verb_term_that_lowers_someone_to_another_thing_is_a_question(g):
+    src = ("The airline downgraded her to economy, so the lawyer flew to Kirov squeezed between two passengers to "
+           "reach the colony before the hearing.")
+    dst = ("Die Fluggesellschaft stufte sie in die Economy-Klasse herab, also flog die Anwältin eingezwängt "
+           "zwischen zwei Passagieren nach Kirow, um vor der Anhörung die Kolonie zu erreichen.")
+    (severity, message), = findings(g, "de", src, dst, "petukh")
+    assert severity == "warning" and "“downgraded … to … economy” is another thing" in message
+    # lowered to the caste is the glossary's sense
+    src = "In the colony he was downgraded to the lowest caste within a month."
+    dst = "In der Kolonie wurde er innerhalb eines Monats in die unterste Kaste verstoßen."
+    assert [s for s, _m in findings(g, "de", src, dst, "petukh")] == ["error"]
+
+
+def test_without_wordnet_the_check_works_and_says_what_it_cannot_do(tmp_path):
+    src = "Passengers for Vladivostok make a transfer at Irkutsk, where the express waits forty minutes."
+    code = (
+        "from pipeline.glossary import load_glossary, wordnet\n"
+        "from pipeline.checks import glossary_checks\n"
+        "from pipeline.checks.registry import Checked, Context\n"
+        f"g = load_glossary({str(GLOSSARY)!r})\n"
+        f"print([p[1] for p in glossary_checks.check(Checked({src!r}, 'Reisende steigen in Irkutsk um.'), "
+        "Context('de', g))])\n"
+        "print(wordnet.missing_note())\n"
+    )
+    env = {**os.environ, "TAMIZDAT_WORDNET": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    severities, note = out.splitlines()
+    assert severities == "['error']"
+    assert "WordNet is not installed" in note and "wordnet-base" in note
