@@ -26,7 +26,7 @@ from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
     spelt_as_source, unquoted_repeats,
 )
-from pipeline.glossary.topic import topic_questions
+from pipeline.glossary.topic import topic_questions, written_otherwise
 from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -290,6 +290,14 @@ def _source(glossary: Glossary, src: str) -> Source:
                 continue
         if prone(h):
             why = another_kind(glossary, src, h, src_hits, cond)
+            if why:
+                phrased.setdefault((h.concept.id, _variant(h)), why)
+                asked_ids.add(id(h))
+                continue
+        if h.form[:1].isupper():
+            # A transliteration capitalised inside a sentence is a name (a Kozel beer); a name that is also an
+            # English word may be that word at a sentence's start (“Memorial services …”).
+            why = written_otherwise(src, h, src_hits)
             if why:
                 phrased.setdefault((h.concept.id, _variant(h)), why)
                 asked_ids.add(id(h))
