@@ -112,3 +112,33 @@ def test_without_wordnet_the_check_works_and_says_what_it_cannot_do(tmp_path):
     severities, note = out.splitlines()
     assert severities == "['error']"
     assert "WordNet is not installed" in note and "wordnet-base" in note
+
+
+def test_a_transliteration_capitalised_inside_a_sentence_is_a_name(g):
+    src = "On the day of his release he ordered a Kozel at the station bar and could not finish half of it."
+    dst = "Am Tag seiner Entlassung bestellte er in der Bahnhofskneipe ein Kozel und schaffte nicht einmal die Hälfte."
+    (severity, message), = findings(g, "de", src, dst, "aktivist")
+    assert severity == "warning" and "“Kozel” is written as a name" in message
+    # the prisoners' word, in lower case or opening the sentence, is the glossary's
+    src = "In the colony the kozly carry the administration's orders to every barracks."
+    dst = "In der Kolonie tragen die Ziegen die Befehle der Verwaltung in jede Baracke."
+    assert "error" in [s for s, _m in findings(g, "de", src, dst, "aktivist")]
+    src = "Kozly carry the administration's orders to every barracks."
+    dst = "Ziegen tragen die Befehle der Verwaltung in jede Baracke."
+    assert "error" in [s for s, _m in findings(g, "de", src, dst, "aktivist")]
+
+
+def test_a_name_that_is_an_english_word_opening_a_sentence_may_be_the_word(g):
+    src = "Memorial services for the prisoner who died in the SIZO were held in three cities on Sunday."
+    dst = "Am Sonntag fanden in drei Städten Trauerfeiern für den im Untersuchungsgefängnis gestorbenen Häftling statt."
+    (check, severity, message), = [(c, s, m) for c, s, m, t in glossary_checks.check(Checked(src, dst),
+                                                                                     Context("de", g))
+                                   if t == "Memorial"]
+    assert check == "proper-name" and severity == "warning"
+    assert "“Memorial services” reads as the word “memorial”" in message
+    # the society, opening a sentence, is the name
+    src = "Memorial lawyers said the prisoner had died in the SIZO after weeks without treatment."
+    dst = "Die Anwälte von Memorial erklärten, der Häftling sei nach Wochen ohne Behandlung im Untersuchungsgefängnis gestorben."
+    assert findings(g, "de", src, dst, "memorial") == []
+    dst = "Die Anwälte von Memoriál erklärten, der Häftling sei nach Wochen ohne Behandlung im Untersuchungsgefängnis gestorben."
+    assert [s for s, _m in findings(g, "de", src, dst, "memorial")] == ["error"]

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.phrase import parts_of_speech, prone
+from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary
 from pipeline.glossary.wordkeys import _stemmer
 from pipeline.glossary import wordnet
@@ -182,3 +182,41 @@ def _nouns(text: str, stems: frozenset) -> bool:
     """Whether a word of ``text`` keyed by one of ``stems`` is a noun (a word the definition of a sense uses as
     a verb or adjective — “a skill *learned* in one situation” — tells little of a topic alone)."""
     return any("NOUN" in parts_of_speech(w.lower()) for w in WORD_RE.findall(text) if stem(w) in stems)
+
+
+def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
+    """Why the way ``hit`` is written says it is not the glossary's word ("" when it does not):
+
+    - a transliteration the glossary writes in lower case (kozel), capitalised inside a sentence, is a name —
+      a beer, a person, a place (“he ordered a Kozel at the station bar”), even after a determiner;
+    - a name that is also an English word (Memorial), where its capital says nothing — a sentence's first
+      word — and the next word belongs to one of the English word's senses (“Memorial services …”: a
+      memorial is “a recognition of meritorious service”), is that word."""
+    form, term, concept = hit.form, hit.term, hit.concept
+    if " " in term or not form[:1].isupper() or form.isupper():
+        return ""
+    # (each worked out once per term: most capitalised hits are names no dictionary knows)
+    name = concept.pos == "proper noun" and concept.case_sensitive and bool(wordnet.senses(fold(term)))
+    # ... an English word capitalised is a title's or a heading's as often as a name's
+    lower = (term.islower() and concept.pos not in ("proper noun", "abbreviation") and not concept.case_sensitive
+             and not parts_of_speech(term))
+    if not (name or lower):
+        return ""
+    before = mask(text[max(0, hit.start - 40):hit.start]).rstrip()
+    start = not before or before[-1] in SENTENCE_START
+    if lower and not start:
+        return f"“{form}” is written as a name (the glossary's “{term}” is lower case)"
+    if start and name:
+        nxt = WORD_RE.match(mask(text[hit.end:hit.end + 40]).lstrip())
+        if not nxt or not nxt.group(0).islower() or any(o.start >= hit.end and o.start < hit.end + 41
+                                                         for o in others if o is not hit):
+            return ""
+        word = nxt.group(0)
+        for offset in wordnet.senses(fold(term)):
+            sig, _examples = signature(offset, "noun")
+            if stem(word) in sig:
+                s = wordnet.synset(offset, "noun")
+                gloss = s.gloss.split(";")[0].strip() if s else ""
+                return (f"at the start of a sentence “{form} {word}” reads as the word “{fold(term)}” ({gloss}), "
+                        f"not the name")
+    return ""
