@@ -34,7 +34,7 @@ from pipeline.adopt.blocks import page_blocks  # noqa: E402
 from pipeline.catalog import pofile  # noqa: E402
 from pipeline.segment.htmltext import parse_html  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
-from pipeline.segment.sentences import split  # noqa: E402
+from pipeline.core.sentences import split  # noqa: E402
 
 INLINE_ONLY = re.compile(r"</?(?!(?:a|em|strong|code|b|i|span|cite|abbr|br|small|sup|sub|kbd|samp|var|q|tt|dfn)\b)"
                          r"[a-zA-Z]")

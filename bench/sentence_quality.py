@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.segment.sentences import split  # noqa: E402
+from pipeline.core.sentences import split  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "sentences"
 LANGS = ("en", "ru", "de", "fr", "uk")

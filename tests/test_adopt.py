@@ -17,7 +17,7 @@ from conftest import ROOT, SHARED, copy_sample, have, run_cli
 from pipeline.adopt import adopt
 from pipeline.catalog import pofile
 from pipeline.segment.htmltext import parse_html, serialize_html
-from pipeline.segment.sentences import split as split_sentences
+from pipeline.core.sentences import split as split_sentences
 
 SLUG = "azat-miftakhov-caste"
 SOURCE = ROOT / "articles" / f"{SLUG}.html"

@@ -101,3 +101,19 @@ def test_our_reading_of_the_lexicon_file_agrees_with_the_librarys_own_lookup():
     words = ["bank", "long", "rescue", "night", "response", "transfer", "squad", "women", "downgraded", "storm",
              "university", "took", "containing", "leaflets", "a", "zzzz", "etap", "aardvark", "zygote"]
     assert {w: parts_of_speech(w) for w in words} == {w: frozenset(getAllLemmas(w)) for w in words}
+
+
+@pytest.mark.parametrize("cid, src, lang, dst", [
+    # the noun of a person's sex says who, as the possessive does, not another kind
+    ("political-prisoner", "The list names 12 women political prisoners held in Mordovia.", "fr",
+     "La liste nomme 12 femmes détenues pour raisons politiques en Mordovie."),
+    # the term's own phrase goes on to the SIZO: “the gates” are the prison's, the parcel is
+    ("peredacha", "Every Friday his aunt takes a food parcel to the gates of the SIZO.", "fr",
+     "Chaque vendredi, sa tante apporte un sac de courses devant les portes du centre de détention provisoire."),
+    # ... and the colony at its end says prison next to the everyday “long visit”, six words away
+    ("long-visit", "She said that her long visit to her son in the colony was cut short.", "fr",
+     "Elle a dit que sa visite à son fils dans la colonie avait été écourtée."),
+])
+def test_the_phrase_of_a_term_reaches_as_far_as_it_goes(g, cid, src, lang, dst):
+    [(severity, _message)] = findings(g, lang, src, dst)[cid]
+    assert severity == "error"

@@ -88,3 +88,62 @@ def test_a_pronoun_before_the_first_rendering_refers_to_nothing_it_repeats(g):
     assert severities(g, "de", src, dst, "peredacha") == ["error"]
     dst = "Seine Mutter schickte ihm ein Paket in die Kolonie, aber die Wärter gaben es ihm nicht."
     assert severities(g, "de", src, dst, "peredacha") == ["warning"]
+
+
+def messages(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
+    return [(severity, message) for _check, severity, message, term in
+            glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
+
+
+def test_a_stand_in_stands_in_the_sentence_of_its_repeat(g):
+    src = ("The first parcel his sister sent to the colony was held back for a month; the second parcel, with "
+           "warm socks, never arrived.")
+    # „das“ is the first parcel's own relative pronoun; the second sentence says „Sendung“, a wrong noun
+    dst = ("Das erste Paket, das seine Schwester in die Kolonie schickte, wurde einen Monat lang zurückgehalten; "
+           "die zweite Sendung mit warmen Socken kam nie an.")
+    [(severity, message)] = messages(g, "de", src, dst, "peredacha")
+    assert severity == "error"
+    assert "nothing in “die zweite Sendung mit warmen Socken kam nie an.” stands for it" in message
+    # the same sentence with the noun left out after „die zweite“: a stand-in where the repeat is
+    dst = ("Das erste Paket, das seine Schwester in die Kolonie schickte, wurde einen Monat lang zurückgehalten; "
+           "das zweite, mit warmen Socken, kam nie an.")
+    assert severities(g, "de", src, dst, "peredacha") == ["warning"]
+
+
+def test_coordinated_clauses_pair_when_both_texts_have_as_many(g):
+    src = ("From the colony in Perm to the colony in Kirov the etap took two weeks, and the next etap, to the "
+           "hospital, another five days.")
+    # « celle de Kirov » stands for the second colony in its clause; « le trajet suivant » is a wrong noun in the
+    # clause of the second etap, which no pronoun there excuses
+    dst = ("Le transfert de la colonie de Perm à celle de Kirov a pris deux semaines, et le trajet suivant, vers "
+           "l'hôpital, encore cinq jours.")
+    assert severities(g, "fr", src, dst, "ik") == ["warning"]
+    assert severities(g, "fr", src, dst, "etap") == ["error"]
+    dst = ("Le transfert de la colonie de Perm à celle de Kirov a pris deux semaines, et le suivant, vers "
+           "l'hôpital, encore cinq jours.")
+    assert severities(g, "fr", src, dst, "etap") == ["warning"]
+
+
+def test_the_glossary_word_for_another_thing_is_a_wrong_noun_whatever_pronoun_follows(g):
+    src = ("She was put in the punishment cell for a torn button, and two days after her release from the "
+           "punishment cell she was sent back.")
+    dst = ("Elle a été placée en cellule disciplinaire pour un bouton arraché, et deux jours après sa sortie de la "
+           "cellule d'isolement, elle y a été renvoyée.")
+    [(severity, message)] = messages(g, "fr", src, dst, "shizo")
+    assert severity == "error"
+    assert "“cellule d'isolement”, the glossary's word for solitary-cell, stands for it" in message
+
+
+@pytest.mark.parametrize("lang, dst", [
+    # „dem in Perm“: the article alone before a short phrase is “the one in Perm”
+    ("de", "Sie wartete erst vor dem Untersuchungsgefängnis in Kasan, dann vor dem in Perm, jedes Mal stundenlang."),
+    # «один … другой»: the noun left out after the adjective of alternation
+    ("ru", "Один вагонзак довёз её до Перми, другой — до Соликамска."),
+])
+def test_a_noun_the_language_leaves_out_is_a_repeat_said_without_it(g, lang, dst):
+    if lang == "de":
+        src = "She waited first outside the SIZO in Kazan, then outside the SIZO in Perm, for hours each time."
+        assert severities(g, lang, src, dst, "sizo") == ["warning"]
+    else:
+        src = "One Stolypin carriage took her to Perm and another Stolypin carriage to Solikamsk."
+        assert severities(g, lang, src, dst, "stolypin") == ["warning"]

@@ -128,6 +128,8 @@ def test_overlapping_concepts_resolved_by_source_and_longest_match(g):
     ("de", "The penal colony administration refused.", "Die Strafkolonieverwaltung weigerte sich."),
     ("de", "The etap took three weeks.", "Der Etappentransport dauerte drei Wochen."),
     ("de", "Conditions in the women's penal colony are harsh.", "In der Frauenstrafkolonie ist es hart."),
+    # a compound of two terms renders both: the special regime and the colony
+    ("de", "He was moved to a special regime colony near Vorkuta.", "Er kam in eine Sonderregimekolonie bei Workuta."),
     ("ru", "He was placed in the punishment cell.", f"Его поместили в штраф{SHY}ной изо{SHY}лятор."),
     ("de", "He was placed in the punishment cell.", f"Er kam in die Straf{SHY}zelle."),
     ("ru", "He was beaten in a press-khata.", "Его избили в пресс-хaте."),  # Latin a in the translation
@@ -290,3 +292,31 @@ def test_case_handed_to_court_is_not_a_parcel(g):
         "peredacha": ["glossary-missing"]}
     assert errors(g, "ru", "His mother said the SIZO refused her parcel a week before the case went to court.",
                   "Мать рассказала, что СИЗО не принял её передачу за неделю до передачи дела в суд.") == {}
+
+
+def test_a_forbidden_word_approved_for_another_thing_in_a_sentence_without_its_concept(g):
+    # the second sentence renders “on remand” (the SIZO's pre-trial detention), not the IVS of the first
+    src = "After his arrest he spent three days in the IVS; since March he has been held on remand in Kazan."
+    dst = ("Après son arrestation, il a passé trois jours à l'IVS ; depuis mars, il est en détention provisoire "
+           "à Kazan.")
+    [(check, severity, message)] = findings(g, "fr", src, dst)
+    assert (check, severity) == ("glossary-forbidden", "warning")
+    assert "approved for “SIZO”, in a sentence whose source sentence does not name “IVS”" in message
+    # in the IVS's own sentence it is the wrong word for it
+    dst = "Après son arrestation, il a passé trois jours en détention provisoire ; depuis mars, il est à Kazan."
+    assert errors(g, "fr", src, dst) == {"ivs": ["glossary-missing", "glossary-forbidden"]}
+
+
+@pytest.mark.parametrize("src, dst, why", [
+    # a French negation frames the auxiliary: « n'a jamais été un » is negated as « n'est pas un »
+    ("The overseer has never been a guard but a prisoner chosen by the thieves in law.",
+     "Le smotriachtchi n'a jamais été un gardien mais un détenu choisi par les voleurs dans la loi.",
+     "negated, as in the source"),
+    # straight single quotes in the source are quotation marks (not the apostrophe of don't or prisoners')
+    ("The prisoners' wives called him a 'godfather', but he was a thief in law.",
+     "Les épouses des détenus l'appelaient un « parrain », mais c'était un voleur dans la loi.",
+     "quoted, as the source quotes another word"),
+])
+def test_negation_and_quotes_the_source_writes_plainly(g, src, dst, why):
+    [(check, severity, message)] = findings(g, "fr", src, dst)
+    assert (check, severity) == ("glossary-forbidden", "warning") and why in message

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import copy_sample, run_cli
 from pipeline.catalog import pofile
-from pipeline.segment.sentences import join, split, split_with_gaps
+from pipeline.core.sentences import join, split, split_with_gaps
 
 SLUG = "azat-miftakhov-caste"
 

@@ -16,7 +16,7 @@ from pipeline.adopt.blocks import Block, Page, article_region, page_blocks
 from pipeline.adopt.mapping import map_placeholders
 from pipeline.adopt.sentence_check import disagreements, pair_sentences
 from pipeline.segment.htmltext import parse_html
-from pipeline.segment.sentences import split as split_sentences
+from pipeline.core.sentences import split as split_sentences
 from pipeline.segment import segment
 
 NOTE = "adopt: "

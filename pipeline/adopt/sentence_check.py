@@ -16,7 +16,7 @@ import re
 
 from pipeline.adopt.align import PRIOR, align
 from pipeline.adopt.blocks import Block, make_block
-from pipeline.segment.sentences import split
+from pipeline.core.sentences import split
 
 _NAME = re.compile(r"<([a-z][a-z0-9]*)/?>")
 # Translators merge or split sentences more freely than paragraphs: three into one too.

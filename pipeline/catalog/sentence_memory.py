@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.segment.sentences import join, split, split_with_gaps
+from pipeline.core.sentences import join, split, split_with_gaps
 
 MIN_SHARE = 0.5  # of a new entry's characters that remembered sentences must cover for a partial suggestion
 _RATIO_SLACK = 2.0  # a sentence pair whose length ratio is this far off the entry's is an unsure pair

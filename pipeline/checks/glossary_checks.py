@@ -16,18 +16,18 @@ from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
-from pipeline.glossary.model import Glossary
+from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
-from pipeline.glossary.repeats import stand_in
+from pipeline.glossary.repeats import stand_in, stand_in_paired
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, sentence_of
+from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -72,21 +72,20 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     french = base_lang(lang) == "fr"
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
-        if concept.is_dnt(lang):
-            cs = concept.is_case_sensitive(lang)
+        dnt, cs, approved, spelt = _facts(concept, lang)
+        if dnt:
             # The source's form as a reader sees it: DOXа (a Cyrillic а) is DOXA.
             forms = {unmix_text(h.form) for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
                 out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
             continue
-        approved = concept.approved(lang)
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
-        if found and (french or any(f in src for f in spelt_as_source(concept, lang))):
+        if found and (french or any(f in src for f in spelt)):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)
@@ -125,6 +124,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             severity, note = "error", ""
             standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
             if standing:
+                standing, bare = _standing_where(glossary, src, dst, lang, cid, occurrences, resolved.approved,
+                                                 found, groups, {h.concept.id for h in src_hits})
+                if bare:
+                    why = f"{why[:-1] if why else ' ('}{'; ' if why else ''}{bare})"
+            if standing:
                 severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
             out.append(Problem("glossary-missing", severity,
                         f"“{_shown(missed.form)}” occurs {needed} times in the source but the translation has "
@@ -140,7 +144,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
         reason = f" ({h.reason})" if h.reason else ""
-        ok = h.concept.approved(lang)
+        ok = _facts(h.concept, lang)[2]
         use = f"; use {_approved_list(ok)}" if ok else ""
         why = ""
         if severity == "error":
@@ -152,12 +156,37 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
+            elif (source.sentences and (other := _approved_elsewhere(h, resolved.approved))
+                  and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
+                # A word another concept approves, in a sentence whose source sentence does not name this one,
+                # renders that sentence's other thing (“…; he has now been held on remand” → « … en détention
+                # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
+                severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
+                                            f"source sentence does not name “{h.concept.term}”")
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...]]:
+    """What the check asks of a concept in ``lang`` for every occurrence (do-not-translate, case-sensitive, its
+    approved terms, those spelt as a source word), worked out once per concept and language, as
+    ``target_sense`` keeps its own facts."""
+    key = "check " + lang
+    found = concept.neighbourhood.get(key)
+    if found is None:
+        found = concept.neighbourhood[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
+                                              concept.approved(lang), spelt_as_source(concept, lang))
+    return found
+
+
+def _approved_elsewhere(h, approved: dict[str, list]) -> str:
+    """The other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
+    return next((a.concept.term for c, hs in approved.items() if c != h.concept.id
+                 for a in hs if a.start <= h.start and h.end <= a.end), "")
 
 
 def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
@@ -191,6 +220,19 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
 
 
+def _standing_where(glossary: Glossary, src: str, dst: str, lang: str, cid: str, occurrences: dict[str, list],
+                    rendered: dict[str, list], found: list, groups: list[list], named: set[str]) -> tuple[str, str]:
+    """What may stand for the repeats where they are (``repeats.stand_in_paired``): each occurrence paired with
+    the sentence or clause that renders it, else with the whole translation; and a word the glossary approves
+    for a concept the source does not name (``named``: the concepts it names, in any sense), in a piece short
+    of renderings, is the wrong noun said there."""
+    pieces = paired_pieces(src, glossary.source_language, dst, lang, cid, occurrences, rendered) or [
+        ((0, len(src)), (0, len(dst)))]
+    strays = [h for c, hs in rendered.items() if c not in named for h in hs
+              if not h.derived and h.concept.pos != "proper noun"]
+    return stand_in_paired(src, glossary.source_language, dst, lang, found, groups, pieces, strays)
+
+
 def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
     """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
     spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
@@ -212,7 +254,6 @@ def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
 
 
 FAR = 0.3
-_SENTENCE_BREAKS = (". ", "; ", "! ", "? ", ".\u00a0", ".\n")
 SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
 
 
@@ -226,7 +267,7 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
-    sentences: bool  # whether it may have more than one sentence (glossary/placement.py)
+    sentences: bool  # whether it has more than one sentence (glossary/placement.py)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
 
@@ -238,7 +279,8 @@ def _source(glossary: Glossary, src: str) -> Source:
     if found is not None:
         memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
         return found
-    src_hits = glossary.find(src, glossary.source_language)
+    # (not remembered by the index too: this memo is the one that answers again)
+    src_hits = glossary.find(src, glossary.source_language, remember=False)
     occurrences: dict[str, list] = {}
     other_sense: dict[str, str] = {}
     weak: dict[str, list] = {}
@@ -316,7 +358,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               any(b in src for b in _SENTENCE_BREAKS), numbered_ends(src, src_hits))
+                               len(sentence_of(src)) > 1, numbered_ends(src, src_hits))
     return found
 
 

@@ -1,2 +1,2 @@
 """Plumbing every stage may use: errors, atomic file writes and the lock, workers, progress, CLDR
-language data. It imports no stage."""
+language data, sentence boundaries. It imports no stage."""

@@ -8,9 +8,9 @@ on both sides). Two words with the same root meet under an ("d", root) key. Part
 must not meet опустить.
 
 German: a compound with an approved term inside (Frauenstrafkolonie, Strafkolonieverwaltung, Etappentransport)
-is that term. ``compound_parts`` says whether a word is ``head`` + a known term at its end, or a known term
-with an optional linking element (-s-, -n-, -en-, -es-, -er-, -e-) followed by at least four letters that are not
-a bare suffix (-schaft, -ung …). Only approved terms are found this way: a forbidden word inside a
+is that term. ``compound_parts`` gives the known term a word ends in (``head`` + term) and the known term it
+starts with (the term, an optional linking element -s-, -n-, -en-, -es-, -er-, -e-, then at least four letters
+that are not a bare suffix (-schaft, -ung …). Only approved terms are found this way: a forbidden word inside a
 compound is too often another word (Vogelbauer, Patenschaft, Bauernhof).
 """
 
@@ -52,21 +52,25 @@ GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lei
 MIN_PART = 5  # a term shorter than this is too often inside unrelated words (Hahn in Hahnenkampf)
 
 
-def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_PART) -> str | None:
-    """The known term (lower case, as in ``terms``) that ``word`` is a compound of, or None.
+def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_PART) -> tuple[str, ...]:
+    """The known terms (lower case, as in ``terms``) that ``word`` is a compound of: the one it ends in, then the
+    one it starts with — both, where it is made of two (Sonderregimekolonie: Sonderregime + Kolonie); () for
+    none.
 
     ``terms`` holds the lower-cased single-word approved terms and their stems; ``stem`` is the
     language's stemmer (the compound's inflection is on its last part: Frauenstrafkolonien).
     """
     w = word.lower()
     if len(w) < min_part + 3:
-        return None
+        return ()
+    found: list[str] = []
     ws = stem(w)
     # Head: the compound ends in the term (its stem when inflected).
     for i in range(3, len(ws) - min_part + 1):
         tail = ws[i:]
         if tail in terms:
-            return tail
+            found.append(tail)
+            break
     # Modifier: the term, a linking element, then a word of its own.
     for i in range(len(w) - 4, min_part - 1, -1):
         head = w[:i]
@@ -77,5 +81,5 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
             if base in terms:
                 rest = w[i:]
                 if len(rest) >= 4 and not rest.startswith(GERMAN_SUFFIXES):
-                    return base
-    return None
+                    return (*found, base) if base not in found else tuple(found)
+    return tuple(found)

@@ -154,10 +154,9 @@ class Index:
                 for pat in self.first.get(key, ()):
                     pats[pat.order] = pat
             if not pats and self._compound_set and len(word) >= 8:
-                part = compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4)
-                compound = (self.compound_terms.get(part) or self.quoted_compound_terms.get(part)) if part else None
-                for pat in compound or ():
-                    pats[pat.order] = pat
+                for part in compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4):
+                    for pat in self.compound_terms.get(part) or self.quoted_compound_terms.get(part) or ():
+                        pats[pat.order] = pat
             flags = self.lang in MORPH_LANGS or bool(self._compound_set)
             found = self._by_word[word] = tuple(
                 (pat, (self._derived_word(pat, 0, word) if flags else False)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
-from pipeline.glossary.phrase import DETERMINERS, vocabulary
+from pipeline.glossary.phrase import DETERMINERS, phrase_end, vocabulary
 from pipeline.glossary.sense import QUOTE_SPAN_RE
 
 # Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
@@ -154,7 +154,8 @@ def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> s
     glossary's sense."""
     before, after = _words_near(text, hit.start, hit.end)
     lo = hit.start - sum(len(w) + 1 for w in before) - 2
-    hi = hit.end + sum(len(w) + 1 for w in after) + 2
+    # (and the term's own phrase, however long: “a long visit to her husband in the colony”)
+    hi = max(hit.end + sum(len(w) + 1 for w in after) + 2, phrase_end(text, hit.end))
     for o in others:
         # (a name says nothing about the sense: Elena Gorban pays visits to prisons and offices alike)
         if o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and lo <= o.start and o.end <= hi:

@@ -33,6 +33,9 @@ DETERMINERS = {
 # parcel, a weekly parcel, a routine transfer.
 WHEN_WORDS = frozenset("""night morning evening dawn midnight afternoon weekend daily weekly monthly annual
 routine regular spring summer autumn winter hour minute decade century moment birthday holiday anniversary""".split())
+# The nouns English puts before a noun to say a person's sex (“women political prisoners”, “a woman activist”):
+# who, as the possessive says (the women's colony), not what kind.
+SEX_NOUNS = frozenset("woman women man men".split())
 # What may join a compound modifier to the term: spaces or a hyphen.
 GLUE = " \u00a0-\u2010\u2011"
 SENTENCE_START = ".!?:;“\"«„‘(—–"
@@ -158,8 +161,9 @@ def _foreign_noun(word: str, at: int, others: list[Hit], known: frozenset) -> bo
 def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     """The foreign noun directly before ``hit`` that modifies it (“radio” mast, rapid-“response” squad), "" when
     the word before is no such noun: a determiner, an adjective (a *long* transfer), a possessive (the women's
-    colony: whose, not what kind), a name (the Kazan transfer), another glossary term (a *colony* squad) or a
-    word of the concept's or the prison's vocabulary (a *food* parcel)."""
+    colony: whose, not what kind) or a noun of a person's sex (*women* political prisoners), a name (the Kazan
+    transfer), another glossary term (a *colony* squad) or a word of the concept's or the prison's vocabulary (a
+    *food* parcel)."""
     if not (hit.start >= 2 and text[hit.start - 1] in GLUE and text[hit.start - 2].isalpha()):
         return ""  # (most words have none)
     before = mask(text[max(0, hit.start - 60):hit.start]).rstrip(GLUE)
@@ -175,7 +179,7 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
             return ""  # a name or an acronym inside a sentence
         word = word.lower()
     at = hit.start - len(text[max(0, hit.start - 60):hit.start]) + lo  # (no hit holds ``at``: it is before ``hit``)
-    return word if _foreign_noun(word, at, others, known) else ""
+    return word if word.lower() not in SEX_NOUNS and _foreign_noun(word, at, others, known) else ""
 
 
 OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
@@ -243,6 +247,37 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
     return last if not rest or rest[0] in ENDS else ""
 
 
+# The prepositions that chain a noun's own phrase (“a long visit to her husband in the colony”, “a parcel to the
+# gates of the SIZO”): where that phrase ends is next to the term, however many words away.
+CHAIN_PREPOSITIONS = frozenset("of to into from in at inside".split())
+CHAIN_GROUPS = 3  # prepositional phrases, each of at most three words after its preposition
+
+
+@lru_cache(maxsize=4096)
+def phrase_end(text: str, end: int) -> int:
+    """Where the prepositional phrases that follow a noun ending at ``end`` end (``end`` when none does): a
+    preposition, then determiners, adjectives and the noun; ended by punctuation, by a word of another kind
+    (was, and, that) or by a fourth word."""
+    tail = mask(text[end:end + 120])
+    pos, groups, words, reach = 0, 0, -1, 0
+    for m in PHRASE_WORDS_RE.finditer(tail):
+        if tail[pos:m.start()].strip(" \u00a0-"):
+            break  # punctuation: the phrase has ended
+        w = m.group(0).lower()
+        if w in CHAIN_PREPOSITIONS and words != 0:
+            groups += 1
+            if groups > CHAIN_GROUPS:
+                break
+            words = 0
+        elif words < 0 or words >= 3 or (w in FUNCTION_WORDS and w not in DETERMINERS["en"]):
+            break
+        else:
+            words += 1
+            reach = m.end()
+        pos = m.end()
+    return end + reach
+
+
 # A verb term's destination, past a pronoun object: “downgraded her to economy”.
 DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+)?to\s+", re.I)
 PARTICIPLE_RE = re.compile(r"\s+(?:for\s+)?([^\W\d_]+ing)\b", re.I)  # containing …, for repairing …
@@ -275,6 +310,14 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
     if prep:
         noun = phrase_noun(text, prep.end(), others, known)
-        if noun:
+        # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's)
+        if noun and not _reaches_prison(text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
     return ""
+
+
+def _reaches_prison(text: str, hit: Hit, others: list[Hit]) -> bool:
+    """Whether the phrase after ``hit`` (:func:`phrase_end`) holds another glossary term that is not a name."""
+    end = phrase_end(text, hit.end)
+    return any(o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and hit.end < o.start and o.end <= end
+               for o in others)

@@ -15,16 +15,67 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, mask
+from pipeline.core import sentences
 
-# Where a sentence ends: ; ! ? always, a full stop after a word of three letters or more (not “2. April”,
-# “z. B.”, “St.”) before a capital or a quotation mark.
-_SENTENCE_END = re.compile(r"[;!?]\s|\.(?<=[^\W\d_]{3}\.)[\s\u00a0]+(?=[\"“„«(]?[^\W\d_])")
+# A semicolon ends a sentence here too: translations keep the source's “…; …” as they keep its full stops.
+_SEMICOLON = re.compile(r";\s+")
 
 
 @lru_cache(maxsize=4096)
 def sentence_of(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (the first at 0)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    """Where each sentence of ``text`` starts (the first at 0): the segmenter's sentences
+    (``segment.sentences``: not after an abbreviation, an initial or a German ordinal) and ``;`` clauses."""
+    ends = sentences.starts(text) if _MAY_END.search(text) else []
+    return sorted({0, *ends, *(m.end() for m in _SEMICOLON.finditer(text))}) if ";" in text else [0, *ends]
+
+
+_MAY_END = re.compile(r"[.!?…]")
+
+
+# Where a clause that a conjunction joins after a comma begins (“…, and the next etap, to the colony, another
+# week” — « …, et le voyage suivant, vers la colonie, … »): the coordinated clauses of one sentence, which a
+# translation keeps as they are far more often than it merges or splits them.
+_CLAUSE_JOIN = {
+    "en": re.compile(r",\s+(?=(?:and|but|while|whereas|then|so)\s)"),
+    "fr": re.compile(r",\s+(?=(?:et|mais|puis|tandis|alors que)\s)"),
+    "de": re.compile(r",\s+(?=(?:und|aber|doch|dann|sondern|während)\s)"),
+    "ru": re.compile(r",\s+(?=(?:а|и|но|затем|потом)\s)"),
+}
+
+
+@lru_cache(maxsize=1024)
+def clause_of(text: str, lang: str) -> list[int]:
+    """Where each sentence and each coordinated clause of ``text`` starts (the first at 0)."""
+    rx = _CLAUSE_JOIN.get(lang)
+    joins = [m.end() for m in rx.finditer(text)] if rx else []
+    return sorted({*sentence_of(text), *joins})
+
+
+Pieces = list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def paired_pieces(src: str, src_lang: str, dst: str, lang: str, concept_id: str,
+                  occurrences: dict[str, list[Hit]], rendered: dict[str, list[Hit]]) -> Pieces | None:
+    """The sentences, else the coordinated clauses, of ``src`` and ``dst`` paired n-th with n-th — (source span,
+    translation span) each — where both texts have as many, and where every other concept the translation
+    renders is rendered in the piece whose source names it. None where neither pairs. ``concept_id``: the concept whose
+    occurrences are to be paired (not an anchor); ``occurrences``: the source's, per concept;
+    ``rendered``: the translation's approved hits, per concept."""
+    for level in (0, 1):
+        starts_src = sentence_of(src) if level == 0 else clause_of(src, src_lang)
+        starts_dst = sentence_of(dst) if level == 0 else clause_of(dst, lang)
+        if len(starts_src) < 2 or len(starts_src) != len(starts_dst):
+            continue
+        agree = True
+        for cid, hits in rendered.items():
+            if cid == concept_id or cid not in occurrences:
+                continue
+            where = {bisect_right(starts_src, h.start) - 1 for h in occurrences[cid]}
+            agree = agree and all(bisect_right(starts_dst, h.start) - 1 in where for h in hits)
+        if agree:
+            ends_src, ends_dst = [*starts_src[1:], len(src)], [*starts_dst[1:], len(dst)]
+            return list(zip(zip(starts_src, ends_src), zip(starts_dst, ends_dst)))
+    return None
 
 
 def in_its_sentence(starts_src: list[int], dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
@@ -89,6 +90,15 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
 
 _DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 _FR_ARTICLES = {"le", "la", "les", "l", "un", "une"}
+# The pronominal adjectives of alternation («Один вагон … , другой — …»): pronouns by pymorphy3's tags (Apro),
+# but ones whose noun is left out, as after “one … another”.
+_RU_OTHER = {"другой", "иной"}
+# A German definite article before a short prepositional phrase that ends the clause is the noun's stand-in
+# („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“: the one in Perm); before a longer phrase
+# it opens an extended attribute („dem in Perm gelegenen Gefängnis“).
+_DE_ARTICLE_PP = re.compile(r"\b(?:der|die|das|dem|den)\s+(?:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
+                            r"|hinter|unter|über|zu|zum|zur|mit|für|gegen)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+                            r"(?=\s*(?:[,.;:!?)]|$))", re.I)
 _FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
                            r"|nouvelle|\w+ième)s?")
 # Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
@@ -96,8 +106,8 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
                  "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont",
                  "parce", "car", "puisque", "lorsque", "quand", "mais", "pendant", "après", "avant"}
 # The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
-_EN_ELLIPSIS = re.compile(r"\b(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former|following"
-                          r"|previous)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
+_EN_ELLIPSIS = re.compile(r"\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
+                          r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
                           r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)
 # A span of time said instead of a repeated event (“during the etap” → « pendant tout ce temps »).
 TIME_ANAPHOR = {
@@ -128,8 +138,9 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                 if p.tag.POS == "NOUN":
                     genders.add(p.tag.gender)
         for i, (w, _end) in enumerate(tokens):
-            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders and "Apro" not in p.tag.grammemes
-                       for p in morph.parse(w)[:4]):  # not его, этот, который: pronouns, not a noun left out
+            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders
+                       and ("Apro" not in p.tag.grammemes or p.normal_form in _RU_OTHER)
+                       for p in morph.parse(w)[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
             if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
@@ -138,6 +149,8 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
     if not arts:
         return out
+    if lang == "de":
+        out.extend(" ".join(m.group(0).split()[:2]) for m in _DE_ARTICLE_PP.finditer(mask(text)))
     for i in range(len(tokens) - 1):
         art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
         # German nouns are capitalised: a lower-case word after an article is an adjective. French is told
@@ -235,3 +248,36 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
         return f"“{time}”"
     again = _repeated_without_noun(dst, b)
     return f"“{again}” with the noun left out" if again else ""
+
+
+def stand_in_paired(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], groups: list[list[Hit]],
+                    pieces: list[tuple[tuple[int, int], tuple[int, int]]], strays: Sequence[Hit] = ()
+                    ) -> tuple[str, str]:
+    """``stand_in`` asked of each pair of pieces (sentences or clauses, ``placement.paired_pieces``) that has
+    fewer renderings than occurrences: what stands for a repeat stands where the repeat is. „Das erste Paket,
+    das …; die zweite Sendung …“ for “The first parcel …; the second parcel …”: the relative pronoun is the
+    first parcel's, and nothing in the second sentence stands for the second. ``strays``: the translation's
+    approved words of concepts the source does not name — one in a short piece is the wrong noun said for
+    its occurrence (« sa sortie de la cellule d'isolement » for “his release from the punishment cell”),
+    whatever pronoun the piece also has. (what may stand for the repeats, "") — or ("", why nothing does)."""
+    first = min((h.start for h in found), default=len(dst))
+    said = ""
+    for (s0, s1), (d0, d1) in pieces:
+        want = [g for g in groups if s0 <= g[0].start < s1]
+        have = [h for h in found if d0 <= h.start < d1]
+        if len(have) >= len(want):
+            continue
+        piece = " ".join(mask(dst[d0:d1]).split()).rstrip(",;")
+        wrong = next((h for h in strays if d0 <= h.start < d1), None)
+        if wrong is not None:
+            return "", f"“{wrong.form}”, the glossary's word for {wrong.concept.id}, stands for it in “{piece}”"
+        here = ""
+        if have or d1 > first:  # (before the first rendering a pronoun refers to nothing it repeats)
+            here = stand_in(src[s0:s1], src_lang, dst[d0:d1], lang,
+                            [replace(h, start=h.start - d0, end=h.end - d0) for h in have],
+                            [replace(h, start=h.start - s0, end=h.end - s0) for g in want for h in g],
+                            after_first=bool(have))
+        if not here:
+            return "", f"nothing in “{piece}” stands for it"
+        said = said or here
+    return said, ""

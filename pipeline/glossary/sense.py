@@ -32,7 +32,13 @@ NEGATIONS = {
 }
 SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
 NEGATION_WINDOW = 2  # words between the negation and the term ("n'est pas un gardien", "keine Bauern")
+# A French negation frames the auxiliary of a compound tense, so its participle stands between the negation
+# and the attribute: « il n'a jamais été un parrain » is « il n'est pas un parrain » in the past.
+_NEGATED_PARTICIPLES = {"fr": {"été", "eu"}}
 QUOTE_SPAN_RE = re.compile(r"“[^”“]*”|„[^“”„]*[“”]|«[^»«]*»|‹[^›‹]*›|\"[^\"]*\"|‘[^’‘]*’|‚[^‘’‚]*[‘’]")
+# Straight single quotes as an English source writes them (“a 'godfather'”): not an apostrophe (prisoners',
+# don't), so opened before a letter after no letter, closed after one before none.
+_ASCII_SINGLE_QUOTED = re.compile(r"(?<!\w)'(?=\w)[^'\n]{1,60}(?<=\w)'(?!\w)")
 OPENING = "\"“„«‹‘‚"
 CLOSING = "\"”“»›’‘"
 SPACES = " \u00a0\u202f\u2009"
@@ -295,12 +301,15 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
         own = [h for h in src_hits if h.concept.id == hit.concept.id]
         if any(fold(h.form) == fold(hit.form) and cited(src, h, dst) for h in own):
             return "quoted as the source quotes it"
-        for m in QUOTE_SPAN_RE.finditer(src):
-            if not any(m.start() <= h.start and h.end <= m.end() for h in own):
-                return "quoted, as the source quotes another word"
+        for rx in (QUOTE_SPAN_RE, _ASCII_SINGLE_QUOTED):
+            for m in rx.finditer(src):
+                if not any(m.start() <= h.start and h.end <= m.end() for h in own):
+                    return "quoted, as the source quotes another word"
     neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
     if neg and SOURCE_NEGATION_RE.search(src):
-        before = [m.group(0).lower() for m in WORD_RE.finditer(mask(dst[: hit.start]))][-NEGATION_WINDOW:]
+        skip = _NEGATED_PARTICIPLES.get(lang[:2], ())
+        before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
+                  for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]
         if any(w in neg for w in before):
             return "negated, as in the source"
     return ""

@@ -87,21 +87,34 @@ def everyday_words(concept: Concept, lang: str) -> frozenset:
 
 def _ru_complement(words: list[str]) -> str | None:
     """The genitive noun an of-complement starts with (skipping a genitive adjective), or None."""
+    for w in words[:3]:
+        reading = _ru_reading(w)
+        if reading is None:
+            return None
+        if reading:
+            return w if reading == "genitive noun" else None
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _ru_reading(word: str) -> str | None:
+    """What ``word`` says in an of-complement: "genitive noun", "noun" (another case, or a person: этап
+    заключённых, этап Навального), "" (a genitive adjective, numeral or participle, skipped) or None
+    (anything else, or no analyser). Remembered per word: a word recurs after many everyday words."""
     from pipeline.glossary.wordkeys import morph_analyzer
 
     morph = morph_analyzer("ru")
     if morph is None:
         return None
-    for w in words[:3]:
-        parses = morph.parse(w)
-        if parses[0].tag.POS == "NOUN":
-            nouns = [p for p in parses if p.tag.POS == "NOUN"]
-            if any(p.tag.animacy == "anim" or "Name" in p.tag.grammemes or "Surn" in p.tag.grammemes for p in nouns):
-                return None  # a person: этап заключённых, этап Навального
-            return w if any(p.tag.case == "gent" for p in nouns) else None
-        if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
-            return None
-    return None
+    parses = morph.parse(word)
+    if parses[0].tag.POS == "NOUN":
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if any(p.tag.animacy == "anim" or "Name" in p.tag.grammemes or "Surn" in p.tag.grammemes for p in nouns):
+            return "noun"
+        return "genitive noun" if any(p.tag.case == "gent" for p in nouns) else "noun"
+    if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
+        return None
+    return ""
 
 
 def _complement(lang: str, after: list[str]) -> str | None:

@@ -22,7 +22,7 @@ from lxml import etree
 from pipeline.core import languages
 from pipeline.model import Finding
 from pipeline.safetext import problem as unsafe_text
-from pipeline.segment.sentences import join, split_with_gaps
+from pipeline.core.sentences import join, split_with_gaps
 from pipeline.segment import VOID, Attr, Run, Segmented, content, is_element, set_content
 
 # "<" followed by a letter, "/", "!" or "?" is markup; anything else ("1 < 2") is text.

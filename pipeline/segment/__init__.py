@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from pipeline.model import Segment
-from pipeline.segment.sentences import split as split_sentences
+from pipeline.core.sentences import split as split_sentences
 
 INLINE = frozenset(
     "a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd mark nobr q "

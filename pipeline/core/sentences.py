@@ -13,6 +13,7 @@ number ("1. Punkt"). Measured against Universal Dependencies text and pySBD's go
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _END = re.compile(r"[.!?…][\"'»”’“)\]]*(\s+)(?=(?:<[A-Za-z][\w-]*>)?[\"«„“‘(\[—–•◦▪⁃-]?\s?(?:[^\W\d_]|\d))")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*?(/?)>")
@@ -75,17 +76,33 @@ def split(text: str) -> list[str]:
     return split_with_gaps(text)[0]
 
 
-def split_with_gaps(text: str) -> tuple[list[str], list[str]]:
-    """The sentences of ``text`` and the white space between them (one gap fewer than sentences), so that
-    ``join(sentences, gaps)`` gives the text back, less white space at its ends."""
-    depth_at = _depths(text)
-    sentences: list[str] = []
-    gaps: list[str] = []
+def _ends(text: str):
+    """The matches of ``_END`` that end a sentence, in order."""
+    depth_at: Callable[[int], int] | None = None
     start = 0
     for m in _END.finditer(text):
+        if depth_at is None:
+            depth_at = _depths(text)  # (worked out only for a text with a candidate end: most have none)
         if (depth_at(m.start()) > 0 or _next_starts_lower(text, m.end(1))
                 or not _ends_sentence(text, m.start(), start)):
             continue
+        yield m
+        start = m.end(1)
+
+
+def starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` after the first begins (the glossary check pairs a source's sentences with
+    a translation's: ``glossary/placement.py``)."""
+    return [m.end(1) for m in _ends(text)]
+
+
+def split_with_gaps(text: str) -> tuple[list[str], list[str]]:
+    """The sentences of ``text`` and the white space between them (one gap fewer than sentences), so that
+    ``join(sentences, gaps)`` gives the text back, less white space at its ends."""
+    sentences: list[str] = []
+    gaps: list[str] = []
+    start = 0
+    for m in _ends(text):
         piece = text[start:m.start(1)].strip()
         if piece:
             sentences.append(piece)
