@@ -27,7 +27,9 @@ from pipeline.glossary.target_sense import (
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of
+from pipeline.glossary.placement import (
+    MAY_END, in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of,
+)
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -267,7 +269,7 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
-    sentences: bool  # whether it has more than one sentence (glossary/placement.py)
+    sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
 
@@ -358,7 +360,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               len(sentence_of(src)) > 1, numbered_ends(src, src_hits))
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits))
     return found
 
 
