@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
+from pipeline.glossary.placement import paired_pieces
 
 # Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
 # es, mostly an expletive (“es gibt”, “wohin es geht”), except as an object before a dative pronoun (“man gab es
@@ -252,16 +253,21 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     return f"“{again}” with the noun left out" if again else ""
 
 
-def stand_in_paired(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], groups: list[list[Hit]],
-                    pieces: list[tuple[tuple[int, int], tuple[int, int]]], strays: Sequence[Hit] = ()
-                    ) -> tuple[str, str]:
-    """``stand_in`` asked of each pair of pieces (sentences or clauses, ``placement.paired_pieces``) that has
-    fewer renderings than occurrences: what stands for a repeat stands where the repeat is. „Das erste Paket,
-    das …; die zweite Sendung …“ for “The first parcel …; the second parcel …”: the relative pronoun is the
-    first parcel's, and nothing in the second sentence stands for the second. ``strays``: the translation's
-    approved words of concepts the source does not name — one in a short piece is the wrong noun said for
-    its occurrence (« sa sortie de la cellule d'isolement » for “his release from the punishment cell”),
-    whatever pronoun the piece also has. (what may stand for the repeats, "") — or ("", why nothing does)."""
+def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str, occurrences: dict[str, list[Hit]],
+                   rendered: dict[str, list[Hit]], found: list[Hit], groups: list[list[Hit]], named: set[str]
+                   ) -> tuple[str, str]:
+    """``stand_in`` asked of each pair of pieces (sentences or clauses, ``placement.paired_pieces``; else the
+    whole texts) that has fewer renderings than occurrences: what stands for a repeat stands where the repeat
+    is. „Das erste Paket, das …; die zweite Sendung …“ for “The first parcel …; the second parcel …”: the
+    relative pronoun is the first parcel's, and nothing in the second sentence stands for the second. A word
+    the translation's ``rendered`` approves for a concept the source does not name (``named``: the concepts it
+    names in any sense) in a short piece is the wrong noun said for its occurrence (« sa sortie de la cellule
+    d'isolement » for “his release from the punishment cell”), whatever pronoun the piece also has. (what may
+    stand for the repeats, "") — or ("", why nothing does)."""
+    pieces = paired_pieces(src, src_lang, dst, lang, concept_id, occurrences, rendered) or [
+        ((0, len(src)), (0, len(dst)))]
+    strays = [h for c, hs in rendered.items() if c not in named for h in hs
+              if not h.derived and h.concept.pos != "proper noun"]
     first = min((h.start for h in found), default=len(dst))
     said = ""
     for (s0, s1), (d0, d1) in pieces:
