@@ -43,6 +43,9 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 _OPENING = "\"«„“‘([—–•◦▪⁃- \u00a0"
 
 
+_NEXT_CHAR = re.compile(r"(?:<[A-Za-z][\w-]*>)?[" + re.escape(_OPENING) + r"]*(.)")
+
+
 def _ends_sentence(text: str, stop: int, start: int) -> bool:
     """Whether the punctuation at ``stop`` ends the sentence begun at ``start`` (not an initial, an
     abbreviation, an ordinal or a list number)."""
@@ -67,7 +70,7 @@ def _ends_sentence(text: str, stop: int, start: int) -> bool:
 def _next_starts_lower(text: str, at: int) -> bool:
     """Whether what follows ``at`` (past opening quotes, dashes and an element's start) begins in lower case:
     then the stop before it ended an abbreviation or an interjection ("Yahoo! in", "XIX в. её"), no sentence."""
-    m = re.match(r"(?:<[A-Za-z][\w-]*>)?[" + re.escape(_OPENING) + r"]*(.)", text[at:at + 40])
+    m = _NEXT_CHAR.match(text, at, at + 40)
     return bool(m and m.group(1).islower())
 
 
