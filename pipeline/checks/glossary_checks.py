@@ -21,7 +21,7 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import (
-    SourceSense, approved_elsewhere, cited, conditional, in_quotes, mirrored, resolve, term_of,
+    NO_PRISON, SourceSense, approved_elsewhere, cited, conditional, in_quotes, mirrored, resolve, term_of,
 )
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
@@ -29,6 +29,7 @@ from pipeline.glossary.target_sense import (
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
+from pipeline.glossary.balance import glossary_fit
 from pipeline.glossary.placement import MAY_END, in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -85,6 +86,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        if cid in source.fits:
+            why = f"{why[:-1]}; {source.fits[cid]})" if why else f" ({source.fits[cid]})"
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         if found and (french or any(f in src for f in spelt)):
@@ -252,6 +255,7 @@ class Source:
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
+    fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
 
 
 def _source(glossary: Glossary, src: str) -> Source:
@@ -309,6 +313,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
     sense = None
     asked: dict[str, list] = {}
+    uncued: dict[str, list] = {}  # concept id -> its hits kept out only because nothing in the message says prison
     for h in kept:
         if conditional(h):
             sense = sense or SourceSense(glossary, src, plain)
@@ -317,8 +322,11 @@ def _source(glossary: Glossary, src: str) -> Source:
                 other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
                 if only_context:
                     weak.setdefault(h.concept.id, []).append(h)
+                    if why == NO_PRISON:
+                        uncued.setdefault(h.concept.id, []).append(h)
                 continue
         (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
+    fits = _promote_by_balance(glossary, src, uncued, weak, occurrences, src_hits) if uncued else {}
     questions: dict[str, str] = {}
     for cid, hs in asked.items():
         if cid not in occurrences:
@@ -327,8 +335,12 @@ def _source(glossary: Glossary, src: str) -> Source:
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     # A word with a common everyday sense is only a question where nothing next to it says prison.
     for cid, hs in occurrences.items():
-        if cid not in questions and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
+        if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, plain) for h in hs):
+            fit = glossary_fit(glossary, src, hs, src_hits)
+            if fit:
+                fits[cid] = fit
+                continue
             questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
                               f"says prison")
     # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
@@ -343,8 +355,25 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits))
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
     return found
+
+
+def _promote_by_balance(glossary: Glossary, src: str, uncued: dict[str, list], weak: dict[str, list],
+                        occurrences: dict[str, list], src_hits: list) -> dict[str, str]:
+    """Count a prison-only concept that found no prison context where the sentence's words fit its glossary
+    sense better than any other dictionary sense (“to hand in a parcel, and it was turned back” shares a mother
+    and handing in with the glossary's parcel): glossary/balance.py — unless a hit's own phrase names another
+    thing (“a long visit *to the museum*”: the phrase rule reads a prison-only term's phrase only here, as a
+    prison context would overrule it). Every hit of the concept then needs a rendering. Returns concept id -> why."""
+    fits: dict[str, str] = {}
+    for cid, hs in uncued.items():
+        if (cid not in occurrences and len(hs) == len(weak.get(cid, ()))
+                and not any(another_kind(glossary, src, h, src_hits, False) for h in hs)):
+            fit = glossary_fit(glossary, src, hs, src_hits)
+            if fit:
+                occurrences[cid], fits[cid] = hs, fit
+    return fits
 
 
 # Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
