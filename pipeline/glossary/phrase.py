@@ -280,7 +280,7 @@ def phrase_end(text: str, end: int) -> int:
 
 # A verb term's destination, past a pronoun object: “downgraded her to economy”.
 DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+)?to\s+", re.I)
-PARTICIPLE_RE = re.compile(r"\s+([^\W\d_]+ing)\b")
+PARTICIPLE_RE = re.compile(r"\s+(?:for\s+)?([^\W\d_]+ing)\b", re.I)  # containing …, for repairing …
 
 
 def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], conditional: bool) -> str:
@@ -302,10 +302,10 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
-    if m:  # a parcel “containing explosives”
+    if m:  # a parcel “containing explosives”; a common fund “for repairing its tractors” (what it is for)
         thing = verb_object(text, m.end(1), others, known)
         if thing and "VERB" in parts_of_speech(m.group(1).lower()):
-            return f"“{hit.form} {m.group(1)} … {thing}” is another thing"
+            return f"“{hit.form} {' '.join(m.group(0).split())} … {thing}” is another thing"
     # (a conditional term's “of” phrase is judged with the message's context: sense.py)
     prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
     if prep:
