@@ -27,7 +27,9 @@ from pipeline.glossary.target_sense import (
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.placement import in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of
+from pipeline.glossary.placement import (
+    in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of, several_sentences,
+)
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -358,7 +360,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               len(sentence_of(src)) > 1, numbered_ends(src, src_hits))
+                               several_sentences(src), numbered_ends(src, src_hits))
     return found
 
 

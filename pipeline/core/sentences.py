@@ -105,6 +105,11 @@ def _ends(text: str):
         start = m.end(1)
 
 
+def several(text: str) -> bool:
+    """Whether ``text`` has more than one sentence (``starts`` is not empty), read no further than its first end."""
+    return next(_ends(text), None) is not None
+
+
 def starts(text: str) -> list[int]:
     """Where each sentence of ``text`` after the first begins (the glossary check pairs a source's sentences with
     a translation's: ``glossary/placement.py``)."""

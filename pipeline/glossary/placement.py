@@ -32,6 +32,13 @@ def sentence_of(text: str) -> list[int]:
 _MAY_END = re.compile(r"[.!?…]")
 
 
+def several_sentences(text: str) -> bool:
+    """Whether ``sentence_of(text)`` has more than one start, read no further than the first."""
+    if ";" in text and _SEMICOLON.search(text):
+        return True
+    return _MAY_END.search(text) is not None and sentences.several(text)
+
+
 # Where a clause that a conjunction joins after a comma begins (“…, and the next etap, to the colony, another
 # week” — « …, et le voyage suivant, vers la colonie, … »): the coordinated clauses of one sentence, which a
 # translation keeps as they are far more often than it merges or splits them.
