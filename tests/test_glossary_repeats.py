@@ -147,3 +147,16 @@ def test_a_noun_the_language_leaves_out_is_a_repeat_said_without_it(g, lang, dst
     else:
         src = "One Stolypin carriage took her to Perm and another Stolypin carriage to Solikamsk."
         assert severities(g, lang, src, dst, "stolypin") == ["warning"]
+
+
+@pytest.mark.parametrize("lang, dst, severity", [
+    # „die in Perm“ before a verb is the one in Perm; before a participle and its noun it is an attribute
+    ("de", "Er wurde in die Kolonie in Kirow gebracht, und die in Perm ist noch schlimmer.", "warning"),
+    ("de", "Er wurde in die Kolonie in Kirow gebracht, und in der in Perm gelegenen Haftanstalt ist es noch "
+           "schlimmer.", "error"),
+    # «другая» agrees with the rendering in the first clause, though its own clause has none
+    ("ru", "Его отправили в колонию в Кирове, а другая, в Перми, ещё хуже.", "warning"),
+])
+def test_a_noun_left_out_in_a_clause_of_its_own(g, lang, dst, severity):
+    src = "He was taken to the colony in Kirov, and the colony in Perm is even worse."
+    assert severities(g, lang, src, dst, "ik") == [severity]

@@ -20,16 +20,16 @@ from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
-from pipeline.glossary.sense import SourceSense, cited, conditional, in_quotes, mirrored, resolve, term_of
-from pipeline.glossary.repeats import stand_in, stand_in_paired
+from pipeline.glossary.sense import (
+    SourceSense, approved_elsewhere, cited, conditional, in_quotes, mirrored, resolve, term_of,
+)
+from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.placement import (
-    in_its_sentence, numbered, numbered_ends, paired_pieces, sentence_of, several_sentences,
-)
+from pipeline.glossary.placement import MAY_END, in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -126,8 +126,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             severity, note = "error", ""
             standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
             if standing:
-                standing, bare = _standing_where(glossary, src, dst, lang, cid, occurrences, resolved.approved,
-                                                 found, groups, {h.concept.id for h in src_hits})
+                standing, bare = stand_in_where(src, glossary.source_language, dst, lang, cid, occurrences,
+                                                resolved.approved, found, groups, {h.concept.id for h in src_hits})
                 if bare:
                     why = f"{why[:-1] if why else ' ('}{'; ' if why else ''}{bare})"
             if standing:
@@ -158,7 +158,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
-            elif (source.sentences and (other := _approved_elsewhere(h, resolved.approved))
+            elif (source.sentences and (other := approved_elsewhere(h, resolved.approved))
                   and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
                 # A word another concept approves, in a sentence whose source sentence does not name this one,
                 # renders that sentence's other thing (“…; he has now been held on remand” → « … en détention
@@ -183,12 +183,6 @@ def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[st
         found = concept.neighbourhood[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
                                               concept.approved(lang), spelt_as_source(concept, lang))
     return found
-
-
-def _approved_elsewhere(h, approved: dict[str, list]) -> str:
-    """The other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
-    return next((a.concept.term for c, hs in approved.items() if c != h.concept.id
-                 for a in hs if a.start <= h.start and h.end <= a.end), "")
 
 
 def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
@@ -220,19 +214,6 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
         notes.append(f"{', '.join(f'“{_shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
-
-
-def _standing_where(glossary: Glossary, src: str, dst: str, lang: str, cid: str, occurrences: dict[str, list],
-                    rendered: dict[str, list], found: list, groups: list[list], named: set[str]) -> tuple[str, str]:
-    """What may stand for the repeats where they are (``repeats.stand_in_paired``): each occurrence paired with
-    the sentence or clause that renders it, else with the whole translation; and a word the glossary approves
-    for a concept the source does not name (``named``: the concepts it names, in any sense), in a piece short
-    of renderings, is the wrong noun said there."""
-    pieces = paired_pieces(src, glossary.source_language, dst, lang, cid, occurrences, rendered) or [
-        ((0, len(src)), (0, len(dst)))]
-    strays = [h for c, hs in rendered.items() if c not in named for h in hs
-              if not h.derived and h.concept.pos != "proper noun"]
-    return stand_in_paired(src, glossary.source_language, dst, lang, found, groups, pieces, strays)
 
 
 def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
@@ -269,7 +250,7 @@ class Source:
     weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
     unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
-    sentences: bool  # whether it has more than one sentence (glossary/placement.py)
+    sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
 
 
@@ -360,7 +341,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               several_sentences(src), numbered_ends(src, src_hits))
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits))
     return found
 
 

@@ -43,6 +43,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 _OPENING = "\"«„“‘([—–•◦▪⁃- \u00a0"
 
 
+_NEXT_CHAR = re.compile(r"(?:<[A-Za-z][\w-]*>)?[" + re.escape(_OPENING) + r"]*(.)")
 # A character no word before a stop (_WORD_BEFORE: letters, dots between them) can contain.
 _NOT_IN_WORD = re.compile(r"[^\w.]|[\d_]")
 _REACH = 80  # how far back the tests of the text before a stop read first
@@ -76,13 +77,10 @@ def _ends_sentence(text: str, stop: int, start: int) -> bool:
     return w.lower() not in _ABBREVIATIONS
 
 
-_NEXT_START = re.compile(r"(?:<[A-Za-z][\w-]*>)?[" + re.escape(_OPENING) + r"]*(.)")
-
-
 def _next_starts_lower(text: str, at: int) -> bool:
     """Whether what follows ``at`` (past opening quotes, dashes and an element's start) begins in lower case:
     then the stop before it ended an abbreviation or an interjection ("Yahoo! in", "XIX в. её"), no sentence."""
-    m = _NEXT_START.match(text[at:at + 40])
+    m = _NEXT_CHAR.match(text, at, at + 40)
     return bool(m and m.group(1).islower())
 
 
@@ -103,11 +101,6 @@ def _ends(text: str):
             continue
         yield m
         start = m.end(1)
-
-
-def several(text: str) -> bool:
-    """Whether ``text`` has more than one sentence (``starts`` is not empty), read no further than its first end."""
-    return next(_ends(text), None) is not None
 
 
 def starts(text: str) -> list[int]:

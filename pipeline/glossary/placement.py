@@ -15,28 +15,26 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, mask
-from pipeline.core import sentences
 
 # A semicolon ends a sentence here too: translations keep the source's “…; …” as they keep its full stops.
 _SEMICOLON = re.compile(r";\s+")
 
 
+# Where a sentence may end (a superset of what the segmenter and ``;`` end a sentence at): a text without one
+# has one sentence, told at the cost of one search; only the others are segmented.
+MAY_END = re.compile(r"[.!?…;][\"'»”’“)\]]*\s")
+
+
 @lru_cache(maxsize=4096)
 def sentence_of(text: str) -> list[int]:
     """Where each sentence of ``text`` starts (the first at 0): the segmenter's sentences
-    (``segment.sentences``: not after an abbreviation, an initial or a German ordinal) and ``;`` clauses."""
-    ends = sentences.starts(text) if _MAY_END.search(text) else []
+    (``core.sentences``: not after an abbreviation, an initial or a German ordinal) and ``;`` clauses."""
+    if not MAY_END.search(text):
+        return [0]
+    from pipeline.core import sentences  # (its patterns are compiled only by a run that needs them)
+
+    ends = sentences.starts(text)
     return sorted({0, *ends, *(m.end() for m in _SEMICOLON.finditer(text))}) if ";" in text else [0, *ends]
-
-
-_MAY_END = re.compile(r"[.!?…]")
-
-
-def several_sentences(text: str) -> bool:
-    """Whether ``sentence_of(text)`` has more than one start, read no further than the first."""
-    if ";" in text and _SEMICOLON.search(text):
-        return True
-    return _MAY_END.search(text) is not None and sentences.several(text)
 
 
 # Where a clause that a conjunction joins after a comma begins (“…, and the next etap, to the colony, another

@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
+from pipeline.glossary.placement import paired_pieces
 
 # Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
 # es, mostly an expletive (“es gibt”, “wohin es geht”), except as an object before a dative pronoun (“man gab es
@@ -93,12 +94,13 @@ _FR_ARTICLES = {"le", "la", "les", "l", "un", "une"}
 # The pronominal adjectives of alternation («Один вагон … , другой — …»): pronouns by pymorphy3's tags (Apro),
 # but ones whose noun is left out, as after “one … another”.
 _RU_OTHER = {"другой", "иной"}
-# A German definite article before a short prepositional phrase that ends the clause is the noun's stand-in
-# („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“: the one in Perm); before a longer phrase
-# it opens an extended attribute („dem in Perm gelegenen Gefängnis“).
-_DE_ARTICLE_PP = re.compile(r"\b(?:der|die|das|dem|den)\s+(?:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
+# A German definite article before a short prepositional phrase that ends the clause, or that a verb follows,
+# is the noun's stand-in („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“, „und die in Perm
+# ist schlimmer“: the one in Perm); before a participle and its noun it opens an extended attribute („dem in
+# Perm gelegenen Gefängnis“).
+_DE_ARTICLE_PP = re.compile(r"\b(?i:der|die|das|dem|den)\s+(?i:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
                             r"|hinter|unter|über|zu|zum|zur|mit|für|gegen)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
-                            r"(?=\s*(?:[,.;:!?)]|$))", re.I)
+                            r"(?=\s*(?:[,.;:!?)]|$)|\s+[a-zäöüß]\w*(?:\s+[a-zäöüß]|\s*[,.;:!?)]|$))")
 _FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
                            r"|nouvelle|\w+ième)s?")
 # Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
@@ -150,7 +152,7 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     if not arts:
         return out
     if lang == "de":
-        out.extend(" ".join(m.group(0).split()[:2]) for m in _DE_ARTICLE_PP.finditer(mask(text)))
+        out.extend(" ".join(m.group(0).split()[:3]) for m in _DE_ARTICLE_PP.finditer(mask(text)))
     for i in range(len(tokens) - 1):
         art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
         # German nouns are capitalised: a lower-case word after an article is an adjective. French is told
@@ -227,9 +229,10 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
 
 
 def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: Sequence[Hit] = (),
-             after_first: bool = True) -> str:
+             after_first: bool = True, forms: Sequence[Hit] | None = None) -> str:
     """What in the translation may stand for a repeated noun ("" when nothing does); ``src_hits``: the
-    concept's occurrences in the source; ``after_first``: ``found`` renders the first of them."""
+    concept's occurrences in the source; ``after_first``: ``found`` renders the first of them; ``forms``: the
+    renderings whose gender an adjective left alone agrees with (``found`` by default)."""
     b = base_lang(lang)
     # A pronoun refers back: only those after the first rendering (and the source's after its first
     # occurrence) may say a repeat.
@@ -240,7 +243,7 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     rel = _relative_after(dst, found, b)
     if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
         return f"the relative pronoun “{rel}”"
-    adj = _ellipsis(dst, b, found)
+    adj = _ellipsis(dst, b, list(found if forms is None else forms))
     if adj and len(adj) > len(_ellipsis(src, base_lang(src_lang), [])):
         return f"“{adj[0]}” without a noun"
     time = _time_anaphor(dst, b)
@@ -250,16 +253,21 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     return f"“{again}” with the noun left out" if again else ""
 
 
-def stand_in_paired(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], groups: list[list[Hit]],
-                    pieces: list[tuple[tuple[int, int], tuple[int, int]]], strays: Sequence[Hit] = ()
-                    ) -> tuple[str, str]:
-    """``stand_in`` asked of each pair of pieces (sentences or clauses, ``placement.paired_pieces``) that has
-    fewer renderings than occurrences: what stands for a repeat stands where the repeat is. „Das erste Paket,
-    das …; die zweite Sendung …“ for “The first parcel …; the second parcel …”: the relative pronoun is the
-    first parcel's, and nothing in the second sentence stands for the second. ``strays``: the translation's
-    approved words of concepts the source does not name — one in a short piece is the wrong noun said for
-    its occurrence (« sa sortie de la cellule d'isolement » for “his release from the punishment cell”),
-    whatever pronoun the piece also has. (what may stand for the repeats, "") — or ("", why nothing does)."""
+def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str, occurrences: dict[str, list[Hit]],
+                   rendered: dict[str, list[Hit]], found: list[Hit], groups: list[list[Hit]], named: set[str]
+                   ) -> tuple[str, str]:
+    """``stand_in`` asked of each pair of pieces (sentences or clauses, ``placement.paired_pieces``; else the
+    whole texts) that has fewer renderings than occurrences: what stands for a repeat stands where the repeat
+    is. „Das erste Paket, das …; die zweite Sendung …“ for “The first parcel …; the second parcel …”: the
+    relative pronoun is the first parcel's, and nothing in the second sentence stands for the second. A word
+    the translation's ``rendered`` approves for a concept the source does not name (``named``: the concepts it
+    names in any sense) in a short piece is the wrong noun said for its occurrence (« sa sortie de la cellule
+    d'isolement » for “his release from the punishment cell”), whatever pronoun the piece also has. (what may
+    stand for the repeats, "") — or ("", why nothing does)."""
+    pieces = paired_pieces(src, src_lang, dst, lang, concept_id, occurrences, rendered) or [
+        ((0, len(src)), (0, len(dst)))]
+    strays = [h for c, hs in rendered.items() if c not in named for h in hs
+              if not h.derived and h.concept.pos != "proper noun"]
     first = min((h.start for h in found), default=len(dst))
     said = ""
     for (s0, s1), (d0, d1) in pieces:
@@ -276,7 +284,7 @@ def stand_in_paired(src: str, src_lang: str, dst: str, lang: str, found: list[Hi
             here = stand_in(src[s0:s1], src_lang, dst[d0:d1], lang,
                             [replace(h, start=h.start - d0, end=h.end - d0) for h in have],
                             [replace(h, start=h.start - s0, end=h.end - s0) for g in want for h in g],
-                            after_first=bool(have))
+                            after_first=bool(have), forms=found)
         if not here:
             return "", f"nothing in “{piece}” stands for it"
         said = said or here

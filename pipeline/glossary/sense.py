@@ -259,6 +259,12 @@ def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int
     return Resolved(approved, forbidden)
 
 
+def approved_elsewhere(h: Hit, approved: dict[str, list[Hit]]) -> str:
+    """The term of the other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
+    return next((a.concept.term for c, hs in approved.items() if c != h.concept.id
+                 for a in hs if a.start <= h.start and h.end <= a.end), "")
+
+
 def _nearer_other(h: Hit, spans_of: list[tuple[int, int, str]], places: dict[str, list[float]],
                   dst_len: int) -> bool:
     """Whether a forbidden ``h`` is (inside) an approved span of another concept the source uses, and stands
