@@ -332,8 +332,10 @@ def _source(glossary: Glossary, src: str) -> Source:
             questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
                               f"says prison")
     # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
-    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py).
-    questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
+    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
+    # is in the glossary's sense: two are each other's prison cue.
+    if len(occurrences) == len(questions) + 1:
+        questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,

@@ -61,9 +61,7 @@ def signature(offset: int, pos: str) -> tuple[frozenset, frozenset]:
     words = [*s.lemmas, s.gloss]
     for symbol, target, tpos in s.pointers:
         if symbol in RELATED:
-            t = wordnet.synset(target, tpos)
-            if t is not None:
-                words.extend(t.lemmas)
+            words.extend(wordnet.lemmas(target, tpos))
     examples = " ".join(EXAMPLE_RE.findall(s.gloss))
     return _stems(" ".join(words)), _stems(examples)
 
@@ -101,6 +99,25 @@ def _lookup(term: str, pos: str) -> tuple[int, ...]:
     return found
 
 
+def _own_stems(hit: Hit) -> frozenset:
+    return frozenset(stem(w) for w in WORD_RE.findall(fold(hit.term)))
+
+
+def other_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
+    """The WordNet noun senses of ``hit``'s term (or its head) that are not the prison sense — a sense whose
+    signature uses a prison word besides the term's own (“a room where a *prisoner* is kept”, parole's “release
+    from *imprisonment*”) is the glossary's; worked out once per term (prone terms are nouns: a verb's senses say
+    little of a topic)."""
+    memo = hit.concept.neighbourhood
+    key = f"senses {hit.term}"
+    found = memo.get(key)
+    if found is None:
+        prison, own = _prison_stems(glossary, hit.concept), _own_stems(hit)
+        found = memo[key] = tuple(o for o in _lookup(fold(hit.term), "noun")
+                                  if not (signature(o, "noun")[0] - own) & prison)
+    return found
+
+
 def prison_elsewhere(glossary: Glossary, text: str, own: list[Hit]) -> str:
     """What in the message, apart from a concept's own words (``own``: its hits), says prison ("" when nothing
     does): a word of ``prison_words`` or two words the glossary's definitions share. (Another concept in the
@@ -129,8 +146,8 @@ def topic_questions(glossary: Glossary, text: str, occurrences: dict[str, list[H
         return {}  # (two concepts in the glossary's sense are each other's prison cue: most prison messages)
     cid = live[0]
     hs = occurrences[cid]
-    if not all(prone(h) for h in hs) or prison_elsewhere(glossary, text, hs):
-        return {}
+    if not all(prone(h) for h in hs) or not other_senses(glossary, hs[0]) or prison_elsewhere(glossary, text, hs):
+        return {}  # (a word no dictionary knows, or knows only in the prison sense, has no other sense to tell)
     why = other_topic(glossary, text, hs, hits)
     return {cid: f"a question only: nothing else in it says prison, and {why}"} if why else {}
 
@@ -140,31 +157,25 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     do not): the words it shares with that sense and the sense's gloss. ``every``: all the message's glossary
     hits, whose words are left out."""
     h = hits[0]
-    term = fold(h.term)
-    pos = "noun"  # (prone terms are nouns; a verb's senses say little of a topic)
-    senses = _lookup(term, pos)
+    senses = other_senses(glossary, h)
     if not senses:
         return ""
     masked = mask(text)
     for o in every:
         masked = masked[:o.start] + " " * (o.end - o.start) + masked[o.end:]
-    own_words = {stem(w) for w in WORD_RE.findall(term)}
-    words = _stems(masked) - own_words
+    words = _stems(masked) - _own_stems(h)
     if not words:
         return ""
     ours = len(words & _glossary_side(glossary, h.concept))
-    prison = _prison_stems(glossary, h.concept)
     best, shared = None, frozenset[str]()
     for offset in senses:
-        sig, examples = signature(offset, pos)
-        if (sig - own_words) & prison:
-            continue  # (WordNet's own prison sense: the glossary's)
+        sig, examples = signature(offset, "noun")
         common = words & sig
         if len(common) > len(shared) and (len(common) >= 2 or common & examples or _nouns(masked, common)):
             best, shared = offset, common
     if best is None or len(shared) <= ours:
         return ""
-    s = wordnet.synset(best, pos)
+    s = wordnet.synset(best, "noun")
     gloss = s.gloss.split(";")[0].strip() if s else ""
     shown = ", ".join(f"“{w}”" for w in _shown_words(masked, shared))
     return f"the sentence's {shown} fit{'s' if len(shared) == 1 else ''} another sense of “{h.form}” ({gloss})"
@@ -193,15 +204,21 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
       word — and the next word belongs to one of the English word's senses (“Memorial services …”: a
       memorial is “a recognition of meritorious service”), is that word."""
     form, term, concept = hit.form, hit.term, hit.concept
-    if " " in term or not form[:1].isupper() or form.isupper():
+    if not form[:1].isupper() or form.isupper():
         return ""
-    # (each worked out once per term: most capitalised hits are names no dictionary knows)
-    name = concept.pos == "proper noun" and concept.case_sensitive and bool(wordnet.senses(fold(term)))
-    # ... an English word capitalised is a title's or a heading's as often as a name's
-    lower = (term.islower() and concept.pos not in ("proper noun", "abbreviation") and not concept.case_sensitive
-             and not parts_of_speech(term))
-    if not (name or lower):
+    kind = concept.neighbourhood.get(f"written {term}")
+    if kind is None:  # (once per term: most capitalised hits are names no dictionary knows)
+        if " " in term:
+            kind = ""
+        elif concept.pos == "proper noun" and concept.case_sensitive:
+            kind = "name" if wordnet.senses(fold(term)) else ""
+        else:  # ... and an English word capitalised is a title's or a heading's as often as a name's
+            kind = "lower" if (term.islower() and concept.pos != "abbreviation" and not concept.case_sensitive
+                               and not parts_of_speech(term)) else ""
+        concept.neighbourhood[f"written {term}"] = kind
+    if not kind:
         return ""
+    name, lower = kind == "name", kind == "lower"
     before = mask(text[max(0, hit.start - 40):hit.start]).rstrip()
     start = not before or before[-1] in SENTENCE_START
     if lower and not start:

@@ -116,3 +116,17 @@ def synset(offset: int, pos: str = "noun") -> Sense | None:
     count = int(f[i])
     pointers = tuple((f[i + 1 + 4 * k], int(f[i + 2 + 4 * k]), f[i + 3 + 4 * k]) for k in range(count))
     return Sense(offset, lemmas, gloss.strip(), pointers)
+
+
+@lru_cache(maxsize=16384)
+def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
+    """Only the lemmas of the synset at ``offset`` (a sense's neighbours are named by them: reading no more of
+    their lines is most of what a signature costs)."""
+    name = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}.get(pos, pos)
+    data = _mapped(f"data.{name}")
+    if data is None or offset >= len(data):
+        return ()
+    head = data[offset:offset + 400].split(b" ", 4)
+    n = int(head[3], 16)
+    words = head[4].split(b" ", 2 * n)[:2 * n:2]
+    return tuple(w.decode("utf-8", "replace").split("(")[0].replace("_", " ").lower() for w in words)
