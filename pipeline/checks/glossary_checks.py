@@ -21,7 +21,7 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import (
-    NO_PRISON, SourceSense, approved_elsewhere, cited, conditional, in_quotes, mirrored, resolve, term_of,
+    SourceSense, approved_elsewhere, cited, conditional, in_quotes, mirrored, resolve, term_of,
 )
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
@@ -29,7 +29,7 @@ from pipeline.glossary.target_sense import (
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.balance import glossary_fit
+from pipeline.glossary.balance import glossary_fit, promote_by_balance
 from pipeline.glossary.placement import MAY_END, in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -86,7 +86,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if cid in source.fits:
+        if source.fits.get(cid):
             why = f"{why[:-1]}; {source.fits[cid]})" if why else f" ({source.fits[cid]})"
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
@@ -313,7 +313,6 @@ def _source(glossary: Glossary, src: str) -> Source:
     plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
     sense = None
     asked: dict[str, list] = {}
-    uncued: dict[str, list] = {}  # concept id -> its hits kept out only because nothing in the message says prison
     for h in kept:
         if conditional(h):
             sense = sense or SourceSense(glossary, src, plain)
@@ -322,11 +321,9 @@ def _source(glossary: Glossary, src: str) -> Source:
                 other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
                 if only_context:
                     weak.setdefault(h.concept.id, []).append(h)
-                    if why == NO_PRISON:
-                        uncued.setdefault(h.concept.id, []).append(h)
                 continue
         (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
-    fits = _promote_by_balance(glossary, src, uncued, weak, occurrences, src_hits) if uncued else {}
+    fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
     questions: dict[str, str] = {}
     for cid, hs in asked.items():
         if cid not in occurrences:
@@ -337,12 +334,9 @@ def _source(glossary: Glossary, src: str) -> Source:
     for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, plain) for h in hs):
-            fit = glossary_fit(glossary, src, hs, src_hits)
-            if fit:
-                fits[cid] = fit
-                continue
-            questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
-                              f"says prison")
+            if not fits.setdefault(cid, glossary_fit(glossary, src, hs, src_hits)):
+                questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to "
+                                  f"it says prison")
     # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
     # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
     # is in the glossary's sense: two are each other's prison cue.
@@ -357,23 +351,6 @@ def _source(glossary: Glossary, src: str) -> Source:
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
                                bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
     return found
-
-
-def _promote_by_balance(glossary: Glossary, src: str, uncued: dict[str, list], weak: dict[str, list],
-                        occurrences: dict[str, list], src_hits: list) -> dict[str, str]:
-    """Count a prison-only concept that found no prison context where the sentence's words fit its glossary
-    sense better than any other dictionary sense (“to hand in a parcel, and it was turned back” shares a mother
-    and handing in with the glossary's parcel): glossary/balance.py — unless a hit's own phrase names another
-    thing (“a long visit *to the museum*”: the phrase rule reads a prison-only term's phrase only here, as a
-    prison context would overrule it). Every hit of the concept then needs a rendering. Returns concept id -> why."""
-    fits: dict[str, str] = {}
-    for cid, hs in uncued.items():
-        if (cid not in occurrences and len(hs) == len(weak.get(cid, ()))
-                and not any(another_kind(glossary, src, h, src_hits, False) for h in hs)):
-            fit = glossary_fit(glossary, src, hs, src_hits)
-            if fit:
-                occurrences[cid], fits[cid] = hs, fit
-    return fits
 
 
 # Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to

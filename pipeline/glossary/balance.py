@@ -23,7 +23,8 @@ from __future__ import annotations
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.sense import own_vocabulary
+from pipeline.glossary.phrase import another_kind
+from pipeline.glossary.sense import NO_PRISON, SourceSense, own_vocabulary
 from pipeline.glossary.topic import _nouns, _own_stems, _shown_words, _stems, other_senses, signature, stem
 
 
@@ -69,3 +70,21 @@ def _compound(text: str, hit: Hit) -> str:
         return ""
     word = fold(before[-1])
     return word if wordnet.senses(f"{word} {fold(hit.form)}") or wordnet.senses(f"{word} {fold(hit.term)}") else ""
+
+
+def promote_by_balance(glossary: Glossary, src: str, sense: SourceSense, weak: dict[str, list],
+                       occurrences: dict[str, list], src_hits: list) -> dict[str, str]:
+    """Count a prison-only concept that found no prison context where the sentence's words fit its glossary
+    sense better than any other dictionary sense (“to hand in a parcel, and it was turned back” shares a mother
+    and handing in with the glossary's parcel): glossary/balance.py — unless a hit's own phrase names another
+    thing (“a long visit *to the museum*”: the phrase rule reads a prison-only term's phrase only here, as a
+    prison context would overrule it). Every hit of the concept then needs a rendering. Returns concept id -> why."""
+    fits: dict[str, str] = {}
+    for cid, hs in weak.items():
+        # (only for want of a prison context: not a parcel *of land*, which is weak for another reason)
+        if (cid not in occurrences and all(sense.why_not(h)[0] == NO_PRISON for h in hs)
+                and not any(another_kind(glossary, src, h, src_hits, False) for h in hs)):
+            fit = glossary_fit(glossary, src, hs, src_hits)
+            if fit:
+                occurrences[cid], fits[cid] = hs, fit
+    return fits
