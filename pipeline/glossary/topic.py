@@ -171,7 +171,8 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     for offset in senses:
         sig, examples = signature(offset, "noun")
         common = words & sig
-        if len(common) > len(shared) and (len(common) >= 2 or common & examples or _nouns(masked, common)):
+        if len(common) > len(shared) and (len(common) >= 2 or common & examples or common & _genus(offset)
+                                          or _nouns(masked, common)):
             best, shared = offset, common
     if best is None or len(shared) <= ours:
         return ""
@@ -237,3 +238,13 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
                 return (f"at the start of a sentence “{form} {word}” reads as the word “{fold(term)}” ({gloss}), "
                         f"not the name")
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _genus(offset: int) -> frozenset:
+    """The stem of the first content word of a sense's gloss, the kind of thing it is (parole: “a promise”), past a
+    field in parentheses (“(law) a conditional release”)."""
+    s = wordnet.synset(offset, "noun")
+    gloss = re.sub(r"^\([^)]*\)\s*", "", s.gloss) if s else ""
+    first = next((stem(w) for w in WORD_RE.findall(gloss) if fold(w) not in STOP and len(w) >= 3), None)
+    return frozenset([first]) if first else frozenset()
