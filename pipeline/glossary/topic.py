@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.neighbourhood import _words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary
 from pipeline.glossary.wordkeys import _stemmer
@@ -58,10 +59,11 @@ def signature(offset: int, pos: str) -> tuple[frozenset, frozenset]:
     s = wordnet.synset(offset, pos)
     if s is None:
         return frozenset(), frozenset()
-    words = [*s.lemmas, s.gloss]
+    # (a gloss's capitalised words are names: the “United States” of a colony's has no “unit”)
+    words = [*s.lemmas, " ".join(w for w in WORD_RE.findall(s.gloss) if not w[:1].isupper())]
     for symbol, target, tpos in s.pointers:
-        if symbol in RELATED:
-            words.extend(wordnet.lemmas(target, tpos))
+        if symbol in RELATED:  # (one-word names: the “United States” a colony points to has no “unit”)
+            words.extend(w for w in wordnet.lemmas(target, tpos) if " " not in w)
     examples = " ".join(EXAMPLE_RE.findall(s.gloss))
     return _stems(" ".join(words)), _stems(examples)
 
@@ -173,6 +175,8 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
         common = words & sig
         if len(common) > len(shared) and (len(common) >= 2 or common & examples or _nouns(masked, common)):
             best, shared = offset, common
+    if best is None:  # Lesk's own test: a neighbour's definition names the sense (crowing: “the cry of a cock”)
+        best, shared = _named_nearby(text, h, senses)
     if best is None or len(shared) <= ours:
         return ""
     s = wordnet.synset(best, "noun")
@@ -237,3 +241,32 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
                 return (f"at the start of a sentence “{form} {word}” reads as the word “{fold(term)}” ({gloss}), "
                         f"not the name")
     return ""
+
+
+def _named_nearby(text: str, hit: Hit, senses: tuple[int, ...]) -> tuple[int | None, frozenset]:
+    """The sense (and the neighbour's stem) whose own name a word next to ``hit`` is defined by: “the roosters
+    start *crowing*” — to crow is “the cry of a cock”, and a cock is the rooster of “adult male chicken”."""
+    before, after = _words_near(text, hit.start, hit.end)
+    # (one-word names only, compared as words, not stems: “police force” is not named by every definition that
+    # says “force”, nor a dependency by “depending”)
+    own = {base_word(w) for w in WORD_RE.findall(hit.term)}
+    names = {o: frozenset(base_word(lemma) for lemma in wordnet.lemmas(o, "noun") if lemma.isalpha()) - own
+             for o in senses}
+    for word in before + after:
+        folded = fold(word)
+        if folded in STOP or len(folded) < 3 or not folded.isalpha():
+            continue
+        defined = _defined_by(english_base(folded))
+        for o, name in names.items():
+            if name & defined:
+                return o, frozenset([stem(word)])
+    return None, frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _defined_by(lemma: str) -> frozenset:
+    """The words (as :func:`base_word` keys them) of every definition of ``lemma`` as a noun and as a verb (not
+    its examples)."""
+    glosses = [s.gloss.split('"')[0] for pos in ("noun", "verb") for o in wordnet.senses(lemma, pos)
+               for s in [wordnet.synset(o, pos)] if s is not None]
+    return frozenset(base_word(w) for w in WORD_RE.findall(" ".join(glosses)))
