@@ -44,6 +44,10 @@ PARTS = {
     # written blind the same way (letters, interviews, everyday prose; 61 sentences, 300 pairs); scored at
     # 5ec8500 0.72 / 0.97 and at b881790 0.74 / 0.97; development data from the sixth session on
     "heldout7": DATA / "pairs-heldout7.tsv",
+    # written blind in the sixth session as development data (the glossary's English words in and out of their
+    # prison sense; 92 sentences, 276 rows, 41 violations); scored before anyone studied it at be3ac6d 0.57 / 0.71
+    # and at 7079b61 0.64 / 0.66, then given to the helpers to study
+    "heldout10": DATA / "pairs-heldout10.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new

@@ -87,7 +87,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
-        if found and (french or any(f in src for f in spelt)):
+        if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
         groups = _clusters(src, hits)

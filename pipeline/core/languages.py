@@ -9,27 +9,37 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.localedata import locale_identifiers
-from babel.messages.plurals import get_plural
+from typing import TYPE_CHECKING
 
 from pipeline.core.errors import TamizdatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from babel import Locale
+
+# Babel is imported when a code is first looked up, not with this module: most commands (check, extract,
+# render of a known project) never ask, and importing it costs a run about 40 ms.
 
 PSEUDO = {"qps": "en", "ar-pseudo": "ar"}
 
 
 @lru_cache(maxsize=None)
 def _known() -> tuple[str, ...]:
+    from babel.localedata import locale_identifiers
+
     return tuple(sorted(locale_identifiers()))
 
 
 @lru_cache(maxsize=None)
 def _locale(code: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(PSEUDO.get(code, code).replace("-", "_"))
 
 
 def validate(code: str, path: str | None = None, line: int | None = None) -> str:
     """Return ``code`` if CLDR knows it (``pt-BR`` and ``pt_BR`` both work); else raise naming close codes."""
+    from babel import UnknownLocaleError
+
     if code in PSEUDO:
         return code
     try:
@@ -72,4 +82,6 @@ def html_lang(code: str) -> str:
 
 def plural_forms(code: str) -> str:
     """The Plural-Forms header value from CLDR, e.g. ``nplurals=2; plural=(n != 1);``."""
+    from babel.messages.plurals import get_plural
+
     return str(get_plural(_locale(code)))

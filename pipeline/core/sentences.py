@@ -44,6 +44,9 @@ _OPENING = "\"«„“‘([—–•◦▪⁃- \u00a0"
 
 
 _NEXT_CHAR = re.compile(r"(?:<[A-Za-z][\w-]*>)?[" + re.escape(_OPENING) + r"]*(.)")
+# A character no word before a stop (_WORD_BEFORE: letters, dots between them) can contain.
+_NOT_IN_WORD = re.compile(r"[^\w.]|[\d_]")
+_REACH = 80  # how far back the tests of the text before a stop read first
 
 
 def _ends_sentence(text: str, stop: int, start: int) -> bool:
@@ -51,12 +54,19 @@ def _ends_sentence(text: str, stop: int, start: int) -> bool:
     abbreviation, an ordinal or a list number)."""
     if text[stop] != ".":
         return True
-    before = text[:stop]
-    if _ORDINAL_BEFORE.search(before) and (_AFTER_ORDINAL.match(text, stop + 1) or _ARTICLE_ORDINAL.search(before)):
+    # The tests end at the stop (``endpos``) and read only its last characters, as they would text[:stop]: a
+    # search of the whole text before every stop made a long paragraph's sentences cost its length squared.
+    if _ORDINAL_BEFORE.search(text, max(0, stop - 5), stop) and (
+            _AFTER_ORDINAL.match(text, stop + 1) or _ARTICLE_ORDINAL.search(text[:stop])):
         return False
     if _LIST_NUMBER.match(text[start:stop].strip()):
         return False
-    word = _WORD_BEFORE.search(before)
+    # The word before the stop lies after the last character no word holds (a trailing newline aside): only when
+    # the _REACH characters before the stop hold none is the whole text searched.
+    lo = max(0, stop - _REACH)
+    if lo and not _NOT_IN_WORD.search(text, lo, stop - 1):
+        lo = 0
+    word = _WORD_BEFORE.search(text, lo, stop)
     if word is None:
         return True
     w = word.group(1)

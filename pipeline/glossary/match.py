@@ -32,8 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the o
 WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
 # split() with this gives [gap, word, gap, word, …, gap] in one pass.
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
-# ... the same for a text without "_" or a mark of inclusive writing (most texts), and faster.
+# ... the same for a text without "_" or a mark of inclusive writing between two letters (most texts: a colon
+# is mostly followed by a space), and faster.
 PLAIN_SPLIT_RE = re.compile(r"(\w+)")
+GLUED_MARK_RE = re.compile(r"[^\W_][·*:][^\W_]")
 # What may separate the words of one multi-word term, also quotation marks («красная» зона, la zone « noire »).
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
@@ -201,7 +203,8 @@ class Index:
 
     def _find(self, text: str, overlapping: bool) -> list[Hit]:
         masked = mask(text)
-        inclusive = "_" in masked or ":" in masked or "*" in masked or "·" in masked
+        inclusive = "_" in masked or (
+            (":" in masked or "*" in masked or "·" in masked) and GLUED_MARK_RE.search(masked) is not None)
         parts = (SPLIT_RE if inclusive else PLAIN_SPLIT_RE).split(masked)
         words = parts[1::2]
         # Set operations run in C, on the word list itself: only words never seen before cost a dictionary

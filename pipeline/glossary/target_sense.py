@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.textprep import first_script
 
 # Words between an everyday word and its complement's noun (articles, contracted prepositions).
 _DE_GENITIVE = {"des", "der", "eines", "einer"}
@@ -280,19 +281,11 @@ def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
     key = f"spelt as source {lang}"
     found = concept.neighbourhood.get(key)
     if found is None:
-        scripts = {_script(t.text) for t in concept.terms}
+        scripts = {first_script(t.text) for t in concept.terms}
         words = [t.strip().casefold() for t in concept.approved(lang)
-                 if " " not in t.strip() and len(t) >= 4 and _script(t) in scripts]
+                 if " " not in t.strip() and len(t) >= 4 and first_script(t) in scripts]
         found = concept.neighbourhood[key] = tuple(f for w in words for f in (w, w.capitalize()))
     return found
-
-
-def _script(text: str) -> str:
-    """The script of a text's first letter (LATIN, CYRILLIC …)."""
-    import unicodedata
-
-    letter = next((c for c in text if c.isalpha()), "")
-    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
 def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str, lang: str, found: list[Hit]) -> list[Hit]:

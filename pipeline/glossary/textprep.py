@@ -16,6 +16,7 @@ Stripping costs one regex search for the common text that has no invisible chara
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -35,6 +36,8 @@ MIXED_RE = re.compile(f"[{_LAT}][{_OTHER}]|[{_OTHER}][{_LAT}]")
 
 
 def _script(ch: str) -> str:
+    """LATIN (any ASCII character too), CYRILLIC or GREEK by the character's Unicode block, else "": the scripts
+    whose look-alike letters are read into each other (no lookup: asked of every letter of a mixed word)."""
     o = ord(ch)
     if 0x0400 <= o <= 0x04FF:
         return "CYRILLIC"
@@ -43,6 +46,18 @@ def _script(ch: str) -> str:
     if ch.isascii() or 0x00C0 <= o <= 0x024F:
         return "LATIN"
     return ""
+
+
+def script(ch: str) -> str:
+    """The script a character is written in: as ``_script`` for the Latin, Cyrillic and Greek blocks, else for a
+    letter the first word of its Unicode name (ARABIC, HEBREW, CJK …), else ""."""
+    return _script(ch) or (unicodedata.name(ch, "").split(" ")[0] if ch.isalpha() else "")
+
+
+def first_script(text: str) -> str:
+    """The script of a text's first letter ("" when it has none)."""
+    letter = next((c for c in text if c.isalpha()), "")
+    return script(letter) if letter else ""
 
 
 @lru_cache(maxsize=4096)

@@ -201,7 +201,11 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                     raise Syntax("string continuation without a keyword")
                 if (cur["obsolete"] is True) != obsolete:
                     raise Syntax("string continuation mixes obsolete and live lines")
-                value = parse_strings(line, codec)
+                inner = line[1:-1]  # (parse_strings' own first test, inline: most lines are one plain string)
+                if line[-1] == '"' and len(line) >= 2 and '"' not in inner and "\\" not in inner:
+                    value = inner
+                else:
+                    value = parse_strings(line, codec)
                 need = None
                 if field == "plural":
                     cur["plural"][plural_index] += value
@@ -235,7 +239,9 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                 if kw.startswith("msgstr["):
                     kw = "msgstr[]"
                 rest = line[m.end():]
-            if rest.strip():
+            if rest[:1] == '"' and rest[-1] == '"' and len(rest) >= 2 and '"' not in rest[1:-1] and "\\" not in rest:
+                value = rest[1:-1]  # (as above)
+            elif rest.strip():
                 value = parse_strings(rest, codec)
             else:  # the string follows on the next line
                 value, need = "", lineno
