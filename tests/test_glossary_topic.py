@@ -173,3 +173,10 @@ def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g):
     src = "Doctors found a retinal detachment, but the colony's medical unit has refused to send him to a hospital."
     dst = "Врачи обнаружили отслоение сетчатки, но медчасть лагеря отказалась отправить его в больницу."
     assert [s for s, _m in findings(g, "ru", src, dst, "ik")] == ["error"]
+    # one common noun of a definition (“settle far from *home*”) is no topic; nor an example's (“a pot of *money*”)
+    src = "He has spent four winters in the colony and says the worst thing is the silence from home."
+    dst = "Il a passé quatre hivers en prison et dit que le pire, c'est le silence de la maison."
+    assert [s for s, _m in findings(g, "fr", src, dst, "ik")] == ["error"]
+    src = "Money from the common pot paid for tea for those in the hole."
+    dst = "На деньги из общего котла покупали чай тем, кто сидел в карцере."
+    assert [s for s, _m in findings(g, "ru", src, dst, "obshchak")] == ["error"]
