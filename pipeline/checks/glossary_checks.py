@@ -29,6 +29,7 @@ from pipeline.glossary.target_sense import (
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
+from pipeline.glossary.balance import glossary_fit, promote_by_balance
 from pipeline.glossary.placement import MAY_END, in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -85,6 +86,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        if source.fits.get(cid):
+            why = f"{why[:-1]}; {source.fits[cid]})" if why else f" ({source.fits[cid]})"
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         if found and (french or (spelt and any(f in src for f in spelt))):
@@ -252,6 +255,7 @@ class Source:
     questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
+    fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
 
 
 def _source(glossary: Glossary, src: str) -> Source:
@@ -319,6 +323,7 @@ def _source(glossary: Glossary, src: str) -> Source:
                     weak.setdefault(h.concept.id, []).append(h)
                 continue
         (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
+    fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
     questions: dict[str, str] = {}
     for cid, hs in asked.items():
         if cid not in occurrences:
@@ -327,10 +332,11 @@ def _source(glossary: Glossary, src: str) -> Source:
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     # A word with a common everyday sense is only a question where nothing next to it says prison.
     for cid, hs in occurrences.items():
-        if cid not in questions and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
+        if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, plain) for h in hs):
-            questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to it "
-                              f"says prison")
+            if not fits.setdefault(cid, glossary_fit(glossary, src, hs, src_hits)):
+                questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to "
+                                  f"it says prison")
     # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
     # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
     # is in the glossary's sense: two are each other's prison cue.
@@ -343,7 +349,7 @@ def _source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits))
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
     return found
 
 

@@ -42,6 +42,7 @@ _ASCII_SINGLE_QUOTED = re.compile(r"(?<!\w)'(?=\w)[^'\n]{1,60}(?<=\w)'(?!\w)")
 OPENING = "\"“„«‹‘‚"
 CLOSING = "\"”“»›’‘"
 SPACES = " \u00a0\u202f\u2009"
+NO_PRISON = "not about prison here"  # why_not's reason where only a prison context is wanting (glossary/balance.py)
 
 
 def _term(concept: Concept, text: str) -> Term | None:
@@ -192,7 +193,7 @@ class SourceSense:
                 # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel.
                 return f"“{hit.form} of … {noun}” is another sense", True
             if not self.prison():
-                return "not about prison here", True
+                return NO_PRISON, True
         return "", False
 
 

@@ -1,0 +1,90 @@
+"""The balance of a sentence's evidence for an everyday word's prison sense (Lesk's comparison, read the other way).
+
+The topic rule (glossary/topic.py) makes a finding a question where the sentence's words fit another dictionary
+sense of the word better than the glossary's. The same comparison also says the opposite: “His mother queued
+to hand in a parcel, and it was turned back”, “After the search, his letters were gone”, “since his detachment
+was moved to the new barracks” name no prison word next to the glossary word, yet the sentence shares words
+(a mother, letters, barracks) with the glossary's sense — the concept's definition and notes and the glossary's
+prison vocabulary — and none with any other WordNet sense. Where that is so the sentence is read in the
+glossary's sense:
+
+- a term that counts only in a prison context (``prison_only``) and found none counts after all;
+- an ``everyday`` term with nothing next to it that says prison is no question (a missing rendering is an
+  error).
+
+The glossary's side must win outright: more shared words than every other sense, and at least two words or one
+noun (a verb of a definition alone — a parcel “handed” over — tells no topic), as the topic rule asks of the
+other side. A sentence that shares nothing with either stays as it was: the want of a prison context is then
+the only evidence, and it still says “question”.
+"""
+
+from __future__ import annotations
+
+from pipeline.glossary import wordnet
+from pipeline.glossary.match import WORD_RE, Hit, fold, mask
+from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.phrase import another_kind
+from pipeline.glossary.sense import NO_PRISON, SourceSense, own_vocabulary
+from pipeline.glossary.topic import _nouns, _own_stems, _shown_words, _stems, other_senses, signature, stem
+
+
+def _concept_side(concept: Concept) -> frozenset:
+    """The stems of the concept's own definition, notes and terms — not the glossary's prison vocabulary: a prison
+    word says the sentence is about prison, not which sense this word has in it (“Doctors at the prison hospital
+    found a retinal detachment”); remembered with the concept's other memos."""
+    memo = concept.neighbourhood
+    found = memo.get("balance")
+    if found is None:
+        found = memo["balance"] = frozenset(stem(w) for w in own_vocabulary(concept))
+    return found
+
+
+def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]) -> str:
+    """Why the words of ``text`` fit the glossary's sense of ``hits``' word better than every other WordNet sense
+    ("" when they do not): the shared words. ``every``: all the message's glossary hits, whose words are left
+    out (a term is no evidence for itself)."""
+    h = hits[0]
+    if any(_compound(text, o) for o in hits):
+        return ""
+    masked = mask(text)
+    for o in every:
+        masked = masked[:o.start] + " " * (o.end - o.start) + masked[o.end:]
+    words = _stems(masked) - _own_stems(h)
+    ours = words & _concept_side(h.concept)
+    if not ours or (len(ours) < 2 and not _nouns(masked, ours)):
+        return ""
+    best = max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)), default=0)
+    if len(ours) <= best:
+        return ""
+    shown = ", ".join(f"“{w}”" for w in _shown_words(masked, ours))
+    return (f"the sentence's {shown} fit{'s' if len(ours) == 1 else ''} the glossary's sense of “{h.form}” better than "
+            f"its other dictionary senses")
+
+
+def _compound(text: str, hit: Hit) -> str:
+    """The word before ``hit`` when the two are a compound the dictionary lists as a thing of its own (“retinal
+    detachment”: a visual impairment), else "". Such a compound is no evidence either way: its own sense decides,
+    not the words the glossary's sense shares with the sentence."""
+    before = WORD_RE.findall(mask(text[max(0, hit.start - 30):hit.start]))
+    if not before or not text[:hit.start].endswith((" ", "-")):
+        return ""
+    word = fold(before[-1])
+    return word if wordnet.senses(f"{word} {fold(hit.form)}") or wordnet.senses(f"{word} {fold(hit.term)}") else ""
+
+
+def promote_by_balance(glossary: Glossary, src: str, sense: SourceSense, weak: dict[str, list],
+                       occurrences: dict[str, list], src_hits: list) -> dict[str, str]:
+    """Count a prison-only concept that found no prison context where the sentence's words fit its glossary
+    sense better than any other dictionary sense (“to hand in a parcel, and it was turned back” shares a mother
+    and handing in with the glossary's parcel): glossary/balance.py — unless a hit's own phrase names another
+    thing (“a long visit *to the museum*”: the phrase rule reads a prison-only term's phrase only here, as a
+    prison context would overrule it). Every hit of the concept then needs a rendering. Returns concept id -> why."""
+    fits: dict[str, str] = {}
+    for cid, hs in weak.items():
+        # (only for want of a prison context: not a parcel *of land*, which is weak for another reason)
+        if (cid not in occurrences and all(sense.why_not(h)[0] == NO_PRISON for h in hs)
+                and not any(another_kind(glossary, src, h, src_hits, False) for h in hs)):
+            fit = glossary_fit(glossary, src, hs, src_hits)
+            if fit:
+                occurrences[cid], fits[cid] = hs, fit
+    return fits

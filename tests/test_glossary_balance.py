@@ -1,0 +1,61 @@
+"""An everyday glossary word read in its prison sense by the balance of its sentence's words (glossary/balance.py):
+the sentence shares words with the glossary's sense and none with another dictionary sense, though no prison word
+stands next to it. The severities an editor sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import require
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary, wordnet
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
+    return load_glossary(GLOSSARY)
+
+
+def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
+    return [(severity, message) for _check, severity, message, term
+            in glossary_checks.check(Checked(src, dst), Context(lang, g))
+            if g.concept_for_term(term).id == cid]
+
+
+def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(g):
+    src = "His mother queued from six in the morning to hand in a parcel, and it was turned back because of the honey."
+    dst = "Seine Mutter stand ab sechs Uhr morgens Schlange, um ein Geschenk abzugeben, und es wurde zurückgewiesen."
+    (severity, message), = findings(g, "de", src, dst, "peredacha")
+    assert severity == "error"
+    assert "“mother”, “hand” fit the glossary's sense of “parcel”" in message  # says why
+    # the approved word satisfies it
+    assert findings(g, "de", src, dst.replace("ein Geschenk", "ein Paket"), "peredacha") == []
+
+
+def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_fits_its_prison_sense(g):
+    src = "She has not seen her son since his detachment was moved to the new barracks."
+    (severity, message), = findings(g, "ru", src, "Она не видела сына с тех пор, как его бригаду перевели в новый "
+                                                 "барак.", "otryad")
+    assert severity == "error" and "“barracks”" in message
+
+
+@pytest.mark.parametrize("lang, src, dst, cid", [
+    # the word's own phrase names another thing: a visit to a museum
+    ("fr", "After a long visit to the museum, the children were too tired for the zoo.",
+     "Après une longue visite au musée, les enfants étaient trop fatigués pour le zoo.", "long-visit"),
+    # a compound the dictionary lists as a thing of its own, in a prison sentence
+    ("de", "Doctors at the prison hospital diagnosed a retinal detachment, but the colony refused to send him to "
+           "an eye clinic.", "Die Ärzte im Gefängniskrankenhaus stellten eine Netzhautablösung fest, doch die "
+                             "Kolonie weigerte sich, ihn in eine Augenklinik zu bringen.", "otryad"),
+    # nothing in the sentence shares a word with the glossary's sense: still only a prison-only word
+    ("de", "She posted a parcel to her sister in Canada.", "Sie schickte ein Geschenk an ihre Schwester in Kanada.",
+     "peredacha"),
+])
+def test_a_sentence_whose_words_do_not_tip_the_balance_raises_no_error(g, lang, src, dst, cid):
+    assert "error" not in [s for s, _m in findings(g, lang, src, dst, cid)]
