@@ -153,3 +153,30 @@ def test_what_an_everyday_noun_is_for_can_make_it_another_thing(g):
     src = "The thieves keep a common fund for buying cigarettes, and the newcomers pay into it."
     dst = "Die Diebe unterhalten einen gemeinsamen Fonds für Zigaretten, und die Neuankömmlinge zahlen ein."
     assert [s for s, _m in findings(g, "de", src, dst, "obshchak")] == ["error"]
+
+
+def test_a_neighbour_defined_by_the_other_sense_names_it_as_lesk_read_it(g):
+    # to crow is “the cry of a cock”, and a cock is WordNet's rooster: a farmyard, not the caste
+    src = "On my uncle's farm the roosters start crowing at four, long before anyone milks the cows."
+    dst = "Auf dem Hof meines Onkels fangen die Gockel um vier an zu krähen, lange bevor jemand die Kühe melkt."
+    found = findings(g, "de", src, dst, "petukh")
+    assert found and all(s == "warning" for s, _m in found)
+    assert "the sentence's “crowing” fits another sense of “roosters”" in found[0][1]
+    # the caste's table says nothing of a farm
+    src = "The roosters eat at a separate table."
+    assert "error" in [s for s, _m in findings(g, "de", src, "Die Gockel essen an einem separaten Tisch.", "petukh")]
+
+
+def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g):
+    # a colony's WordNet senses speak of the “United States” and a “dependency”: neither a medical unit nor
+    # “depending” is another sense
+    src = "Doctors found a retinal detachment, but the colony's medical unit has refused to send him to a hospital."
+    dst = "Врачи обнаружили отслоение сетчатки, но медчасть лагеря отказалась отправить его в больницу."
+    assert [s for s, _m in findings(g, "ru", src, dst, "ik")] == ["error"]
+    # one common noun of a definition (“settle far from *home*”) is no topic; nor an example's (“a pot of *money*”)
+    src = "He has spent four winters in the colony and says the worst thing is the silence from home."
+    dst = "Il a passé quatre hivers en prison et dit que le pire, c'est le silence de la maison."
+    assert [s for s, _m in findings(g, "fr", src, dst, "ik")] == ["error"]
+    src = "Money from the common pot paid for tea for those in the hole."
+    dst = "На деньги из общего котла покупали чай тем, кто сидел в карцере."
+    assert [s for s, _m in findings(g, "ru", src, dst, "obshchak")] == ["error"]

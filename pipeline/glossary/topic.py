@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.neighbourhood import _words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary
 from pipeline.glossary.wordkeys import _stemmer
@@ -51,19 +52,21 @@ def _stems(text: str) -> frozenset:
 
 
 @lru_cache(maxsize=4096)
-def signature(offset: int, pos: str) -> tuple[frozenset, frozenset]:
+def signature(offset: int, pos: str) -> tuple[frozenset, frozenset, frozenset]:
     """The stems a WordNet sense is told by — its lemmas, gloss and examples, and the lemmas of the senses it
-    points to — and, of those, the stems of its examples (the contexts the sense is used in: “he forgot the
-    password”)."""
+    points to — and, of those, the stems of its names (its own lemmas and its neighbours': *biology* for a
+    cell) and of its examples (the contexts the sense is used in: “he forgot the password”)."""
     s = wordnet.synset(offset, pos)
     if s is None:
-        return frozenset(), frozenset()
-    words = [*s.lemmas, s.gloss]
+        return frozenset(), frozenset(), frozenset()
+    names = list(s.lemmas)
     for symbol, target, tpos in s.pointers:
-        if symbol in RELATED:
-            words.extend(wordnet.lemmas(target, tpos))
-    examples = " ".join(EXAMPLE_RE.findall(s.gloss))
-    return _stems(" ".join(words)), _stems(examples)
+        if symbol in RELATED:  # (one-word names: the “United States” a colony points to has no “unit”)
+            names.extend(w for w in wordnet.lemmas(target, tpos) if " " not in w)
+    # (a gloss's capitalised words are names too: the “United States” of a colony's gloss has no “unit”)
+    gloss = " ".join(w for w in WORD_RE.findall(s.gloss) if not w[:1].isupper())
+    named = _stems(" ".join(names))
+    return named | _stems(gloss), named, _stems(" ".join(EXAMPLE_RE.findall(s.gloss)))
 
 
 EXAMPLE_RE = re.compile(r'"([^"]*)"')
@@ -168,12 +171,19 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
         return ""
     ours = len(words & _glossary_side(glossary, h.concept))
     best, shared = None, frozenset[str]()
+    # One word alone is evidence when the sense's examples use it, or it is a rare noun (one the sense-tagged
+    # corpus met fewer than RARE times as a noun: *passenger*, *biology*) of its definition or its names: “a body
+    # of people who settle far from *home*” says nothing of “the colony …, and the silence from home”.
     for offset in senses:
-        sig, examples = signature(offset, "noun")
+        sig, _names, examples = signature(offset, "noun")
         common = words & sig
-        if len(common) > len(shared) and (len(common) >= 2 or common & examples or common & _genus(offset)
-                                          or _nouns(masked, common)):
-            best, shared = offset, common
+        if len(common) <= len(shared):
+            continue
+        if len(common) < 2 and not (_telling(masked, common, examples) or common & _genus(offset)):
+            continue
+        best, shared = offset, common
+    if best is None:  # Lesk's own test: a neighbour's definition names the sense (crowing: “the cry of a cock”)
+        best, shared = _named_nearby(masked, h, senses)  # (the message's glossary words blanked)
     if best is None or len(shared) <= ours:
         return ""
     s = wordnet.synset(best, "noun")
@@ -190,10 +200,21 @@ def _shown_words(text: str, stems: frozenset) -> list[str]:
     return seen[:3]
 
 
-def _nouns(text: str, stems: frozenset) -> bool:
-    """Whether a word of ``text`` keyed by one of ``stems`` is a noun (a word the definition of a sense uses as
-    a verb or adjective — “a skill *learned* in one situation” — tells little of a topic alone)."""
-    return any("NOUN" in parts_of_speech(w.lower()) for w in WORD_RE.findall(text) if stem(w) in stems)
+RARE = 20
+
+
+def _telling(text: str, stems: frozenset, examples: frozenset) -> bool:
+    """Whether one word (a word of ``text`` keyed by one of ``stems``) is evidence of a sense alone: not a common
+    noun (one the sense-tagged corpus met RARE times or more: *home*, *money*), and either a noun (*passenger*,
+    *biology*) or a word of the sense's examples (“he *forgot* the password”) — a verb or adjective of a
+    definition (“a skill *learned* in one situation”) tells little of a topic alone."""
+    for w in WORD_RE.findall(text):
+        if stem(w) not in stems:
+            continue
+        if max(wordnet.noun_count(fold(w)), wordnet.noun_count(base_word(w))) >= RARE:
+            return False
+        return stem(w) in examples or "NOUN" in parts_of_speech(w.lower())
+    return False
 
 
 def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
@@ -231,13 +252,42 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
             return ""
         word = nxt.group(0)
         for offset in wordnet.senses(fold(term)):
-            sig, _examples = signature(offset, "noun")
+            sig = signature(offset, "noun")[0]
             if stem(word) in sig:
                 s = wordnet.synset(offset, "noun")
                 gloss = s.gloss.split(";")[0].strip() if s else ""
                 return (f"at the start of a sentence “{form} {word}” reads as the word “{fold(term)}” ({gloss}), "
                         f"not the name")
     return ""
+
+
+def _named_nearby(text: str, hit: Hit, senses: tuple[int, ...]) -> tuple[int | None, frozenset]:
+    """The sense (and the neighbour's stem) whose own name a word next to ``hit`` is defined by: “the roosters
+    start *crowing*” — to crow is “the cry of a cock”, and a cock is the rooster of “adult male chicken”."""
+    before, after = _words_near(text, hit.start, hit.end)
+    # (one-word names only, compared as words, not stems: “police force” is not named by every definition that
+    # says “force”, nor a dependency by “depending”)
+    own = {base_word(w) for w in WORD_RE.findall(hit.term)}
+    names = {o: frozenset(base_word(lemma) for lemma in wordnet.lemmas(o, "noun") if lemma.isalpha()) - own
+             for o in senses}
+    for word in before + after:
+        folded = fold(word)
+        if folded in STOP or len(folded) < 3 or not folded.isalpha():
+            continue
+        defined = _defined_by(english_base(folded))
+        for o, name in names.items():
+            if name & defined:
+                return o, frozenset([stem(word)])
+    return None, frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _defined_by(lemma: str) -> frozenset:
+    """The words (as :func:`base_word` keys them) of every definition of ``lemma`` as a noun and as a verb (not
+    its examples)."""
+    glosses = [s.gloss.split('"')[0] for pos in ("noun", "verb") for o in wordnet.senses(lemma, pos)
+               for s in [wordnet.synset(o, pos)] if s is not None]
+    return frozenset(base_word(w) for w in WORD_RE.findall(" ".join(glosses)))
 
 
 @lru_cache(maxsize=4096)
