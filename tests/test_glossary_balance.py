@@ -38,6 +38,13 @@ def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_ren
     assert findings(g, "de", src, dst.replace("ein Geschenk", "ein Paket"), "peredacha") == []
 
 
+def test_a_word_of_the_definition_counts_as_written_not_as_its_english_base(g):
+    # the definition's “(a wife, parents, children)”: wife, not the base “wif”
+    src = "After a year without visits, his wife finally got a long visit."
+    assert [s for s, _m in findings(g, "de", src, "Nach einem Jahr ohne Besuche bekam seine Frau endlich ein Treffen.",
+                                    "long-visit")] == ["error"]
+
+
 def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_fits_its_prison_sense(g):
     src = "She has not seen her son since his detachment was moved to the new barracks."
     (severity, message), = findings(g, "ru", src, "Она не видела сына с тех пор, как его бригаду перевели в новый "

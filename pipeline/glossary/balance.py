@@ -24,7 +24,7 @@ from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
-from pipeline.glossary.sense import NO_PRISON, SourceSense, own_vocabulary
+from pipeline.glossary.sense import NO_PRISON, SourceSense
 from pipeline.glossary.topic import (
     _own_stems, _shown_words, _stems, other_senses, prison_elsewhere, signature, stem,
 )
@@ -37,7 +37,10 @@ def _concept_side(concept: Concept) -> frozenset:
     memo = concept.neighbourhood
     found = memo.get("balance")
     if found is None:
-        found = memo["balance"] = frozenset(stem(w) for w in own_vocabulary(concept))
+        # (stemmed from the words as written: own_vocabulary's English bases have lost a final e — wif, hous)
+        text = " ".join([concept.definition, concept.translator_note, concept.source_reader_note,
+                         *(t.text for t in concept.terms)])
+        found = memo["balance"] = _stems(text)
     return found
 
 
