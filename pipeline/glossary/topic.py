@@ -200,6 +200,12 @@ def _shown_words(text: str, stems: frozenset) -> list[str]:
     return seen[:3]
 
 
+def _nouns(text: str, stems: frozenset) -> bool:
+    """Whether a word of ``text`` keyed by one of ``stems`` is a noun (glossary/balance.py asks this of the
+    glossary's side: a verb of a definition alone tells no topic)."""
+    return any("NOUN" in parts_of_speech(w.lower()) for w in WORD_RE.findall(text) if stem(w) in stems)
+
+
 RARE = 20
 
 
