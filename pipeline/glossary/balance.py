@@ -26,7 +26,7 @@ from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
 from pipeline.glossary.sense import NO_PRISON, SourceSense
 from pipeline.glossary.topic import (
-    _own_stems, _shown_words, _stems, other_senses, prison_elsewhere, signature, stem,
+    _nouns, _own_stems, _shown_words, _stems, other_senses, prison_elsewhere, signature, stem,
 )
 
 
@@ -64,12 +64,6 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     shown = ", ".join(f"“{w}”" for w in _shown_words(masked, ours))
     return (f"the sentence's {shown} fit{'s' if len(ours) == 1 else ''} the glossary's sense of “{h.form}” better than "
             f"its other dictionary senses")
-
-
-def _nouns(text: str, stems: frozenset) -> bool:
-    """Whether a word of ``text`` keyed by one of ``stems`` is a noun (the glossary's side may rest on a common one:
-    a *mother*, *letters*, a *room* — its definition is short, not WordNet's whole vocabulary)."""
-    return any("NOUN" in parts_of_speech(w.lower()) for w in WORD_RE.findall(text) if stem(w) in stems)
 
 
 def _compound(text: str, hit: Hit) -> str:
