@@ -38,6 +38,13 @@ def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_ren
     assert findings(g, "de", src, dst.replace("ein Geschenk", "ein Paket"), "peredacha") == []
 
 
+def test_a_word_of_the_definition_counts_as_written_not_as_its_english_base(g):
+    # the definition's “(a wife, parents, children)”: wife, not the base “wif”
+    src = "After a year without visits, his wife finally got a long visit."
+    assert [s for s, _m in findings(g, "de", src, "Nach einem Jahr ohne Besuche bekam seine Frau endlich ein Treffen.",
+                                    "long-visit")] == ["error"]
+
+
 def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_fits_its_prison_sense(g):
     src = "She has not seen her son since his detachment was moved to the new barracks."
     (severity, message), = findings(g, "ru", src, "Она не видела сына с тех пор, как его бригаду перевели в новый "
@@ -59,3 +66,24 @@ def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_f
 ])
 def test_a_sentence_whose_words_do_not_tip_the_balance_raises_no_error(g, lang, src, dst, cid):
     assert "error" not in [s for s, _m in findings(g, lang, src, dst, cid)]
+
+
+def test_a_sense_whose_gloss_names_the_kind_of_thing_the_sentence_speaks_of_makes_a_question(g):
+    # WordNet's parole is also “a promise”: the gloss's first word is the kind of thing that sense is
+    src = "Captured officers were released on parole after promising not to fight again until they were exchanged."
+    (severity, message), = findings(g, "de", src, "Gefangene Offiziere wurden auf Ehrenwort freigelassen, nachdem "
+                                                 "sie versprochen hatten, nicht mehr zu kämpfen.", "udo")
+    assert severity == "warning" and "“promising”" in message and "(a promise)" in message
+    # a parole board that refuses is the glossary's: still an error
+    src = "The court refused him parole for the third time."
+    assert [s for s, _m in findings(g, "de", src, "Das Gericht lehnte zum dritten Mal ab.", "udo")] == ["error"]
+
+
+def test_a_name_that_is_an_english_word_inside_a_longer_name_of_english_words_is_a_question(g):
+    src = "The War Memorial on the square was cleaned before Remembrance Day."
+    (severity, message), = findings(g, "ru", src, "Военный мемориал на площади почистили ко Дню памяти.", "memorial")
+    assert severity == "warning" and "“War Memorial” is a name made of English words" in message
+    # the organisation, after a month's name opening the sentence and in a sentence about prisoners: the name
+    src = "In May Memorial recognised the student as a political prisoner."
+    assert [s for s, _m in findings(g, "ru", src, "В мае мемориал признал студентку политзаключённой.",
+                                    "memorial")] == ["error"]

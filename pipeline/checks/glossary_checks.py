@@ -29,7 +29,7 @@ from pipeline.glossary.target_sense import (
     spelt_as_source, unquoted_repeats,
 )
 from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.balance import glossary_fit, promote_by_balance
+from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
 from pipeline.glossary.placement import MAY_END, in_its_sentence, numbered, numbered_ends, sentence_of
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -296,7 +296,7 @@ def _source(glossary: Glossary, src: str) -> Source:
         if h.form[:1].isupper():
             # A transliteration capitalised inside a sentence is a name (a Kozel beer); a name that is also an
             # English word may be that word at a sentence's start (“Memorial services …”).
-            why = written_otherwise(src, h, src_hits)
+            why = written_otherwise(src, h, src_hits) or inside_a_name(glossary, src, h, src_hits)
             if why:
                 phrased.setdefault((h.concept.id, _variant(h)), why)
                 asked_ids.add(id(h))

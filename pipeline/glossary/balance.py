@@ -23,9 +23,11 @@ from __future__ import annotations
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.phrase import another_kind
-from pipeline.glossary.sense import NO_PRISON, SourceSense, own_vocabulary
-from pipeline.glossary.topic import _nouns, _own_stems, _shown_words, _stems, other_senses, signature, stem
+from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
+from pipeline.glossary.sense import NO_PRISON, SourceSense
+from pipeline.glossary.topic import (
+    _nouns, _own_stems, _shown_words, _stems, other_senses, prison_elsewhere, signature, stem,
+)
 
 
 def _concept_side(concept: Concept) -> frozenset:
@@ -35,7 +37,10 @@ def _concept_side(concept: Concept) -> frozenset:
     memo = concept.neighbourhood
     found = memo.get("balance")
     if found is None:
-        found = memo["balance"] = frozenset(stem(w) for w in own_vocabulary(concept))
+        # (stemmed from the words as written: own_vocabulary's English bases have lost a final e — wif, hous)
+        text = " ".join([concept.definition, concept.translator_note, concept.source_reader_note,
+                         *(t.text for t in concept.terms)])
+        found = memo["balance"] = _stems(text)
     return found
 
 
@@ -88,3 +93,35 @@ def promote_by_balance(glossary: Glossary, src: str, sense: SourceSense, weak: d
             if fit:
                 occurrences[cid], fits[cid] = hs, fit
     return fits
+
+
+def inside_a_name(glossary: Glossary, text: str, hit: Hit, every: list[Hit]) -> str:
+    """Why a case-sensitive name that is also an English word (Memorial) is part of a longer name made of English
+    words — “the *War* Memorial”, a monument — and not the glossary's ("" when it is not): inside a sentence,
+    after a capitalised word the lexicon knows as a noun, in a sentence that says nothing of prison and whose words
+    fit one of the English word's WordNet senses (“… cleaned before *Remembrance* Day”)."""
+    c = hit.concept
+    if c.pos != "proper noun" or not c.case_sensitive or " " in hit.term or not hit.form[:1].isupper():
+        return ""
+    before = mask(text[max(0, hit.start - 40):hit.start])
+    words = WORD_RE.findall(before)
+    if not words or not before.endswith(" ") or not words[-1][:1].isupper() or words[-1].isupper():
+        return ""
+    head = before[:before.rstrip().rfind(words[-1])].rstrip()
+    if not head or head[-1] in SENTENCE_START or "NOUN" not in parts_of_speech(words[-1].lower()):
+        return ""  # (a sentence's first word is capitalised anyway: “In May Memorial recognised …”)
+    others = [o for o in every if o is not hit and o.concept.pos != "proper noun"]
+    if others or prison_elsewhere(glossary, text, [hit]):
+        return ""
+    masked = mask(text)
+    masked = masked[:hit.start] + " " * (hit.end - hit.start) + masked[hit.end:]
+    stems = _stems(masked) - {stem(words[-1])}
+    for offset in wordnet.senses(fold(hit.term)):
+        shared = stems & signature(offset, "noun")[0]
+        if shared and (len(shared) >= 2 or _nouns(masked, shared)):
+            s = wordnet.synset(offset, "noun")
+            gloss = s.gloss.split(";")[0].strip() if s else ""
+            shown = ", ".join(f"“{w}”" for w in _shown_words(masked, shared))
+            return (f"“{words[-1]} {hit.form}” is a name made of English words, and the sentence's {shown} fit "
+                    f"“{fold(hit.term)}” ({gloss})")
+    return ""

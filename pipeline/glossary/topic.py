@@ -179,7 +179,7 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
         common = words & sig
         if len(common) <= len(shared):
             continue
-        if len(common) < 2 and not _telling(masked, common, examples):
+        if len(common) < 2 and not (_telling(masked, common, examples) or common & _genus(offset)):
             continue
         best, shared = offset, common
     if best is None:  # Lesk's own test: a neighbour's definition names the sense (crowing: “the cry of a cock”)
@@ -294,3 +294,13 @@ def _defined_by(lemma: str) -> frozenset:
     glosses = [s.gloss.split('"')[0] for pos in ("noun", "verb") for o in wordnet.senses(lemma, pos)
                for s in [wordnet.synset(o, pos)] if s is not None]
     return frozenset(base_word(w) for w in WORD_RE.findall(" ".join(glosses)))
+
+
+@lru_cache(maxsize=4096)
+def _genus(offset: int) -> frozenset:
+    """The stem of the first content word of a sense's gloss, the kind of thing it is (parole: “a promise”), past a
+    field in parentheses (“(law) a conditional release”)."""
+    s = wordnet.synset(offset, "noun")
+    gloss = re.sub(r"^\([^)]*\)\s*", "", s.gloss) if s else ""
+    first = next((stem(w) for w in WORD_RE.findall(gloss) if fold(w) not in STOP and len(w) >= 3), None)
+    return frozenset([first]) if first else frozenset()
