@@ -111,6 +111,12 @@ def synset(offset: int, pos: str = "noun") -> Sense | None:
     return Sense(offset, lemmas, gloss.strip(), pointers)
 
 
+def definition(offset: int, pos: str = "noun") -> str:
+    """The first clause of a sense's gloss, as a finding shows it (“a vertical spar for supporting sails”)."""
+    s = synset(offset, pos)
+    return s.gloss.split(";")[0].strip() if s else ""
+
+
 @lru_cache(maxsize=16384)
 def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
     """Only the lemmas of the synset at ``offset`` (a sense's neighbours are named by them: reading no more of
