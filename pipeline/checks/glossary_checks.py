@@ -82,12 +82,12 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if source.fits.get(cid):
-            why = f"{why[:-1]}; {source.fits[cid]})" if why else f" ({source.fits[cid]})"
+            why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
-            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
+            why = _because(why, more[2:-1])
         groups = _clusters(src, hits)
         needed = len(groups)
         moved: list = []
@@ -96,10 +96,10 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             if len(placed) < len(found):
                 moved = [h for h in found if h not in placed]
                 elsewhere = ", ".join(f"“{shown(h.form)}”" for h in moved)
-                found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
+                found, why = placed, _because(why, f"{elsewhere} in another sentence")
         if found and source.numbered and any(g[-1].end in source.numbered for g in groups):
             found, more = numbered(src, dst, groups, found)
-            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
+            why = _because(why, more[2:-1])
         if len(found) >= needed:
             continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
@@ -127,7 +127,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                 standing, bare = stand_in_where(src, glossary.source_language, dst, lang, cid, occurrences,
                                                 resolved.approved, found, groups, {h.concept.id for h in src_hits})
                 if bare:
-                    why = f"{why[:-1] if why else ' ('}{'; ' if why else ''}{bare})"
+                    why = _because(why, bare)
             if standing:
                 severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
             out.append(Problem("glossary-missing", severity,
@@ -169,6 +169,13 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _because(why: str, reason: str) -> str:
+    """A finding's parenthesised reasons (" (a; b)") with ``reason`` added ("" adds nothing)."""
+    if not reason:
+        return why
+    return f"{why[:-1]}; {reason})" if why else f" ({reason})"
 
 
 def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...]]:
