@@ -10,7 +10,7 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
-data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth); sets still held aside are scored with ``--held-aside`` (totals only);
+data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
 """
 
@@ -48,6 +48,13 @@ PARTS = {
     # prison sense; 92 sentences, 276 rows, 41 violations); scored before anyone studied it at be3ac6d 0.57 / 0.71
     # and at 7079b61 0.64 / 0.66, then given to the helpers to study
     "heldout10": DATA / "pairs-heldout10.tsv",
+    # written blind in the sixth session (heldout8: news, court and monitoring reports, 68 sentences, 447 pairs;
+    # heldout9: letters, memoir, reviews and everyday prose, 68 sentences, 399 pairs) by helpers who read only the
+    # issue, glossary.toml and the format; scored (totals only) at be3ac6d 0.84 / 0.94 and 0.63 / 0.90, at 26ed49a
+    # 0.85 / 0.94 and 0.67 / 0.95; development data from the seventh session on, once new blind sets
+    # (heldout11, heldout12) were being written
+    "heldout8": DATA / "pairs-heldout8.tsv",
+    "heldout9": DATA / "pairs-heldout9.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new

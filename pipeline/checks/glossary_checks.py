@@ -12,25 +12,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
-from pipeline.glossary.phrase import another_kind, prone
-from pipeline.glossary.sense import (
-    SourceSense, approved_elsewhere, cited, conditional, in_quotes, mirrored, resolve, term_of,
-)
+from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
+from pipeline.glossary.sense import approved_elsewhere, cited, in_quotes, mirrored, resolve
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
-    spelt_as_source, unquoted_repeats,
+    spelt_as_source,
 )
-from pipeline.glossary.topic import topic_questions, written_otherwise
-from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
-from pipeline.glossary.placement import MAY_END, in_its_sentence, numbered, numbered_ends, sentence_of
+from pipeline.glossary.placement import in_its_sentence, numbered, sentence_of
+from pipeline.glossary.source_reading import read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -57,7 +52,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if glossary is None:
         return []
     out: list[Problem] = []
-    source = _source(glossary, src)
+    source = read_source(glossary, src)
     src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
@@ -81,18 +76,18 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             forms = {unmix_text(h.form) for h in hits}
             hay = dst if cs else dst.casefold()
             if not any((f if cs else f.casefold()) in hay for f in forms):
-                out.append(Problem("glossary-dnt", "error", f"“{_shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
+                out.append(Problem("glossary-dnt", "error", f"“{shown(hit.form)}” must stay untranslated (do-not-translate term)", hit.term))
             continue
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if source.fits.get(cid):
-            why = f"{why[:-1]}; {source.fits[cid]})" if why else f" ({source.fits[cid]})"
+            why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
             continue  # a name may be replaced by a pronoun
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
-            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
+            why = _because(why, more[2:-1])
         groups = _clusters(src, hits)
         needed = len(groups)
         moved: list = []
@@ -100,11 +95,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             placed = in_its_sentence(sentence_of(src), dst, groups, found)
             if len(placed) < len(found):
                 moved = [h for h in found if h not in placed]
-                elsewhere = ", ".join(f"“{_shown(h.form)}”" for h in moved)
-                found, why = placed, f"{why[:-1] if why else ' ('}{'; ' if why else ''}{elsewhere} in another sentence)"
+                elsewhere = ", ".join(f"“{shown(h.form)}”" for h in moved)
+                found, why = placed, _because(why, f"{elsewhere} in another sentence")
         if found and source.numbered and any(g[-1].end in source.numbered for g in groups):
             found, more = numbered(src, dst, groups, found)
-            why = f"{why[:-1]}; {more[2:]}" if why and more else why or more
+            why = _because(why, more[2:-1])
         if len(found) >= needed:
             continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
@@ -114,29 +109,29 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not found and concept.pos == "proper noun":
             near = _near_miss(dst, approved)
             detail = f" (found “{near}”)" if near else ""
-            out.append(Problem("proper-name", "error", f"“{_shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
+            out.append(Problem("proper-name", "error", f"“{shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         elif not found:
             # A rendering in another sentence may be the thing the source names there, said here by a pronoun
             # (“… to a colony. The colony is in Mordovia.” → «… в колонию. Она находится в Мордовии.»).
             standing = stand_in(src, glossary.source_language, dst, lang, moved, hits, after_first=False) if moved else ""
             note = f" — a warning only: {standing} may stand for it" if standing else ""
             out.append(Problem("glossary-missing", "warning" if standing else "error",
-                               f"no approved translation of “{_shown(hit.form)}”{why}: use {_approved_list(approved)}{note}",
+                               f"no approved translation of “{shown(hit.form)}”{why}: use {_approved_list(approved)}{note}",
                                hit.term))
         else:
             missed = groups[min(len(found), needed - 1)][0]
-            seen = ", ".join(f"“{_shown(h.form)}”" for h in found)
+            seen = ", ".join(f"“{shown(h.form)}”" for h in found)
             severity, note = "error", ""
             standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
             if standing:
                 standing, bare = stand_in_where(src, glossary.source_language, dst, lang, cid, occurrences,
                                                 resolved.approved, found, groups, {h.concept.id for h in src_hits})
                 if bare:
-                    why = f"{why[:-1] if why else ' ('}{'; ' if why else ''}{bare})"
+                    why = _because(why, bare)
             if standing:
                 severity, note = "warning", f" — a warning only: {standing} may stand for the repeat"
             out.append(Problem("glossary-missing", severity,
-                        f"“{_shown(missed.form)}” occurs {needed} times in the source but the translation has "
+                        f"“{shown(missed.form)}” occurs {needed} times in the source but the translation has "
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     if source.questions:
@@ -172,8 +167,15 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
-        out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{_shown(h.form)}”{reason}{use}{why}", term))
+        out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _because(why: str, reason: str) -> str:
+    """A finding's parenthesised reasons (" (a; b)") with ``reason`` added ("" adds nothing)."""
+    if not reason:
+        return why
+    return f"{why[:-1]}; {reason})" if why else f" ({reason})"
 
 
 def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...]]:
@@ -210,11 +212,11 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
             kept.append(h)
     claimed = claim_unquoted(dst, kept, unquoted)
     if len(claimed) < len(kept):
-        notes.append(f"the unquoted {', '.join(f'“{_shown(h.form)}”' for h in kept if h not in claimed)} "
+        notes.append(f"the unquoted {', '.join(f'“{shown(h.form)}”' for h in kept if h not in claimed)} "
                      f"renders the source's unquoted word, another sense")
     claimed, everyday_ones = claim_homonyms(src, glossary.source_language, dst, lang, claimed)
     if everyday_ones:
-        notes.append(f"{', '.join(f'“{_shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
+        notes.append(f"{', '.join(f'“{shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
 
@@ -223,7 +225,7 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
     """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
     spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
     dropped = [(h, why) for h in found for why in [manner(dst, h, lang)] if why]
-    dropped += [(h, f"“{_shown(h.form)}” translates the source's own word")
+    dropped += [(h, f"“{shown(h.form)}” translates the source's own word")
                 for h in claimed_by_same_word(src, src_lang, src_hits, dst, lang, found)]
     if not dropped:
         return found, ""
@@ -240,117 +242,6 @@ def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
 
 
 FAR = 0.3
-SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
-
-
-@dataclass
-class Source:
-    """What a source message asks of every translation (worked out once per msgid)."""
-
-    hits: list
-    occurrences: dict[str, list]  # concept id -> its occurrences in the glossary's sense
-    other_sense: dict[str, str]  # concept id -> why it is used only in another sense here
-    weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
-    unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
-    questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
-    sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
-    numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
-    fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
-
-
-def _source(glossary: Glossary, src: str) -> Source:
-    """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
-    and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
-    memo = glossary.source_analyses
-    found = memo.get(src)
-    if found is not None:
-        memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
-        return found
-    # (not remembered by the index too: this memo is the one that answers again)
-    src_hits = glossary.find(src, glossary.source_language, remember=False)
-    occurrences: dict[str, list] = {}
-    other_sense: dict[str, str] = {}
-    weak: dict[str, list] = {}
-    # First what each term's own neighbourhood says (a title, a name, a word the glossary marks next to it);
-    # a variant read in another sense there is read so in the whole message (“a parcel containing explosives
-    # …; the parcel was never found”), and says nothing of the message's prison context.
-    local: dict[tuple[str, str], str] = {}
-    # An everyday noun whose own phrase names another kind of thing (a radio mast, a transfer of the case) is
-    # read so by a rule, not by a line of the glossary: its findings are questions, unless the concept occurs
-    # in the message in the glossary's sense too.
-    phrased: dict[tuple[str, str], str] = {}
-    asked_ids: set[int] = set()
-    for h in src_hits:
-        cond = conditional(h)
-        if cond or has_cues(h):
-            why = other_sense_near(glossary, src, h, term_of(h), cond)
-            if why:
-                local.setdefault((h.concept.id, _variant(h)), f"the source's “{_shown(h.form)}” is another sense: {why}")
-                continue
-        if prone(h):
-            why = another_kind(glossary, src, h, src_hits, cond)
-            if why:
-                phrased.setdefault((h.concept.id, _variant(h)), why)
-                asked_ids.add(id(h))
-                continue
-        if h.form[:1].isupper():
-            # A transliteration capitalised inside a sentence is a name (a Kozel beer); a name that is also an
-            # English word may be that word at a sentence's start (“Memorial services …”).
-            why = written_otherwise(src, h, src_hits) or inside_a_name(glossary, src, h, src_hits)
-            if why:
-                phrased.setdefault((h.concept.id, _variant(h)), why)
-                asked_ids.add(id(h))
-    if phrased:
-        # The same word again is the same thing (“a radio mast …; the mast fell”) unless prison is next to it
-        # (“a transfer of the case …, so his transfer to the colony went ahead”).
-        rest = [h for h in src_hits if (h.concept.id, _variant(h)) not in phrased]
-        asked_ids |= {id(h) for h in src_hits if (h.concept.id, _variant(h)) in phrased
-                      and not prison_near(glossary, src, h, rest)}
-    kept = [h for h in src_hits if (h.concept.id, _variant(h)) not in local] if local else src_hits
-    for (cid, _v), why in local.items():
-        other_sense.setdefault(cid, why)
-    # (a hit of another kind says nothing of the message's prison context)
-    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
-    sense = None
-    asked: dict[str, list] = {}
-    for h in kept:
-        if conditional(h):
-            sense = sense or SourceSense(glossary, src, plain)
-            why, only_context = sense.why_not(h)
-            if why:
-                other_sense.setdefault(h.concept.id, f"the source's “{_shown(h.form)}” is another sense: {why}")
-                if only_context:
-                    weak.setdefault(h.concept.id, []).append(h)
-                continue
-        (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
-    fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
-    questions: dict[str, str] = {}
-    for cid, hs in asked.items():
-        if cid not in occurrences:
-            occurrences[cid] = hs
-            questions[cid] = f"a question only: {phrased[(cid, _variant(hs[0]))]}"
-    other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
-    # A word with a common everyday sense is only a question where nothing next to it says prison.
-    for cid, hs in occurrences.items():
-        if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
-                prison_near(glossary, src, h, plain) for h in hs):
-            if not fits.setdefault(cid, glossary_fit(glossary, src, hs, src_hits)):
-                questions[cid] = (f"a question only: “{_shown(hs[0].form)}” has an everyday sense and nothing next to "
-                                  f"it says prison")
-    # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
-    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
-    # is in the glossary's sense: two are each other's prison cue.
-    if len(occurrences) == len(questions) + 1:
-        questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
-    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
-    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
-    unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
-                                glossary.source_language) if quoted else {}
-    if len(memo) >= SOURCES_KEPT:
-        memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
-    return found
 
 
 # Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
@@ -383,16 +274,6 @@ def _clusters(src: str, hits: list) -> list[list]:
                 continue
         groups.append([h])
     return groups
-
-
-def _variant(h) -> str:
-    """A source hit's word as a variant of its term (parcel = parcels)."""
-    return english_base(fold(h.form))
-
-
-def _shown(form: str) -> str:
-    """A matched form as the translator reads it, without placeholder tags."""
-    return " ".join(mask(form).split()) if "<" in form or "&" in form else form
 
 
 def _approved_list(terms: list[str]) -> str:

@@ -21,12 +21,12 @@ the only evidence, and it still says “question”.
 from __future__ import annotations
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.match import WORD_RE, Hit, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, blanked, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
 from pipeline.glossary.sense import NO_PRISON, SourceSense
 from pipeline.glossary.topic import (
-    _nouns, _own_stems, _shown_words, _stems, other_senses, prison_elsewhere, signature, stem,
+    has_noun, own_stems, shown_words, content_stems, other_senses, prison_elsewhere, signature, stem,
 )
 
 
@@ -40,7 +40,7 @@ def _concept_side(concept: Concept) -> frozenset:
         # (stemmed from the words as written: own_vocabulary's English bases have lost a final e — wif, hous)
         text = " ".join([concept.definition, concept.translator_note, concept.source_reader_note,
                          *(t.text for t in concept.terms)])
-        found = memo["balance"] = _stems(text)
+        found = memo["balance"] = content_stems(text)
     return found
 
 
@@ -49,18 +49,16 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     ("" when they do not): the shared words. ``every``: all the message's glossary hits, whose words are left
     out (a term is no evidence for itself)."""
     h = hits[0]
-    masked = mask(text)
-    for o in every:
-        masked = masked[:o.start] + " " * (o.end - o.start) + masked[o.end:]
-    words = _stems(masked) - _own_stems(h)
+    masked = blanked(text, every)
+    words = content_stems(masked) - own_stems(h)
     ours = words & _concept_side(h.concept)
     # (cheapest first: most sentences share nothing with the concept's own words)
     if not ours or len(ours) <= max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)),
                                     default=0):
         return ""
-    if (len(ours) < 2 and not _nouns(masked, ours)) or any(_compound(text, o) for o in hits):
+    if (len(ours) < 2 and not has_noun(masked, ours)) or any(_compound(text, o) for o in hits):
         return ""
-    shown = ", ".join(f"“{w}”" for w in _shown_words(masked, ours))
+    shown = ", ".join(f"“{w}”" for w in shown_words(masked, ours))
     return (f"the sentence's {shown} fit{'s' if len(ours) == 1 else ''} the glossary's sense of “{h.form}” better than "
             f"its other dictionary senses")
 
@@ -117,16 +115,14 @@ def inside_a_name(glossary: Glossary, text: str, hit: Hit, every: list[Hit]) -> 
     if any(o is not hit and o.concept.pos != "proper noun" for o in every) or prison_elsewhere(
             glossary, text, [hit]):
         return ""
-    masked = mask(text)
-    masked = masked[:hit.start] + " " * (hit.end - hit.start) + masked[hit.end:]
-    stems = _stems(masked) - {stem(words[-1])}
+    masked = blanked(text, [hit])
+    stems = content_stems(masked) - {stem(words[-1])}
     # (the lexicon last: most runs never need to read it)
     for offset in senses:
         shared = stems & signature(offset, "noun")[0]
-        if shared and (len(shared) >= 2 or _nouns(masked, shared)) and "NOUN" in parts_of_speech(words[-1].lower()):
-            s = wordnet.synset(offset, "noun")
-            gloss = s.gloss.split(";")[0].strip() if s else ""
-            shown = ", ".join(f"“{w}”" for w in _shown_words(masked, shared))
+        if shared and (len(shared) >= 2 or has_noun(masked, shared)) and "NOUN" in parts_of_speech(words[-1].lower()):
+            gloss = wordnet.definition(offset)
+            shown = ", ".join(f"“{w}”" for w in shown_words(masked, shared))
             return (f"“{words[-1]} {hit.form}” is a name made of English words, and the sentence's {shown} fit "
                     f"“{fold(hit.term)}” ({gloss})")
     return ""

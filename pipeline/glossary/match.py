@@ -78,6 +78,15 @@ class Hit:
         return self.kind == "forbidden"
 
 
+def blanked(text: str, hits: list[Hit]) -> str:
+    """``text`` masked (:func:`mask`) with the spans of ``hits`` blanked too, same length and offsets: the words
+    of a message around its glossary terms (a term is no evidence for itself)."""
+    masked = mask(text)
+    for h in hits:
+        masked = masked[:h.start] + " " * (h.end - h.start) + masked[h.end:]
+    return masked
+
+
 FOUND_KEPT = 4096  # source texts whose hits are remembered (about three articles' worth)
 
 KIND_RANK = {"exclude": 0, "source": 1, "preferred": 2, "admitted": 3, "forbidden": 4}

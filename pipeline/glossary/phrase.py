@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.core.sortedlines import first_line_from
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary
@@ -74,15 +75,7 @@ def parts_of_speech(word: str) -> frozenset:
         except ImportError:
             return frozenset()
         return frozenset(getAllLemmas(word))
-    # The lines are sorted by their word: a binary search over character offsets finds the first of the word's.
-    lo, hi = 0, len(text)
-    while lo < hi:
-        start = text.rfind("\n", 0, (lo + hi) // 2 + 1) + 1
-        if text[start:text.find(",", start)] < word:
-            nxt = text.find("\n", start)
-            lo = len(text) if nxt < 0 else nxt + 1
-        else:
-            hi = start
+    lo = first_line_from(text, word, ",")  # (the lines are sorted by their word)
     found = set()
     key = f"{word},"
     while text.startswith(key, lo):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.neighbourhood import _words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
@@ -46,7 +46,7 @@ def stem(word: str) -> str:
     return _stemmer("en").stemWord(fold(word))
 
 
-def _stems(text: str) -> frozenset:
+def content_stems(text: str) -> frozenset:
     return frozenset(stem(w) for w in WORD_RE.findall(text) if not w.isdigit() and fold(w) not in STOP
                      and len(w) >= 3)
 
@@ -65,8 +65,8 @@ def signature(offset: int, pos: str) -> tuple[frozenset, frozenset, frozenset]:
             names.extend(w for w in wordnet.lemmas(target, tpos) if " " not in w)
     # (a gloss's capitalised words are names too: the “United States” of a colony's gloss has no “unit”)
     gloss = " ".join(w for w in WORD_RE.findall(s.gloss) if not w[:1].isupper())
-    named = _stems(" ".join(names))
-    return named | _stems(gloss), named, _stems(" ".join(EXAMPLE_RE.findall(s.gloss)))
+    named = content_stems(" ".join(names))
+    return named | content_stems(gloss), named, content_stems(" ".join(EXAMPLE_RE.findall(s.gloss)))
 
 
 EXAMPLE_RE = re.compile(r'"([^"]*)"')
@@ -102,7 +102,7 @@ def _lookup(term: str, pos: str) -> tuple[int, ...]:
     return found
 
 
-def _own_stems(hit: Hit) -> frozenset:
+def own_stems(hit: Hit) -> frozenset:
     return frozenset(stem(w) for w in WORD_RE.findall(fold(hit.term)))
 
 
@@ -115,7 +115,7 @@ def other_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
     key = f"senses {hit.term}"
     found = memo.get(key)
     if found is None:
-        prison, own = _prison_stems(glossary, hit.concept), _own_stems(hit)
+        prison, own = _prison_stems(glossary, hit.concept), own_stems(hit)
         found = memo[key] = tuple(o for o in _lookup(fold(hit.term), "noun")
                                   if not (signature(o, "noun")[0] - own) & prison)
     return found
@@ -125,9 +125,7 @@ def prison_elsewhere(glossary: Glossary, text: str, own: list[Hit]) -> str:
     """What in the message, apart from a concept's own words (``own``: its hits), says prison ("" when nothing
     does): a word of ``prison_words`` or two words the glossary's definitions share. (Another concept in the
     glossary's sense is one too: the caller sees it.)"""
-    masked = mask(text)
-    for h in own:
-        masked = masked[:h.start] + " " * (h.end - h.start) + masked[h.end:]
+    masked = blanked(text, own)
     words = {base_word(w) for w in WORD_RE.findall(masked)}
     strong, weak = prison_vocabulary(glossary)
     if words & strong:
@@ -163,10 +161,8 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     senses = other_senses(glossary, h)
     if not senses:
         return ""
-    masked = mask(text)
-    for o in every:
-        masked = masked[:o.start] + " " * (o.end - o.start) + masked[o.end:]
-    words = _stems(masked) - _own_stems(h)
+    masked = blanked(text, every)
+    words = content_stems(masked) - own_stems(h)
     if not words:
         return ""
     ours = len(words & _glossary_side(glossary, h.concept))
@@ -186,13 +182,12 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
         best, shared = _named_nearby(masked, h, senses)  # (the message's glossary words blanked)
     if best is None or len(shared) <= ours:
         return ""
-    s = wordnet.synset(best, "noun")
-    gloss = s.gloss.split(";")[0].strip() if s else ""
-    shown = ", ".join(f"“{w}”" for w in _shown_words(masked, shared))
+    gloss = wordnet.definition(best)
+    shown = ", ".join(f"“{w}”" for w in shown_words(masked, shared))
     return f"the sentence's {shown} fit{'s' if len(shared) == 1 else ''} another sense of “{h.form}” ({gloss})"
 
 
-def _shown_words(text: str, stems: frozenset) -> list[str]:
+def shown_words(text: str, stems: frozenset) -> list[str]:
     seen: list[str] = []
     for w in WORD_RE.findall(text):
         if stem(w) in stems and w not in seen:
@@ -200,7 +195,7 @@ def _shown_words(text: str, stems: frozenset) -> list[str]:
     return seen[:3]
 
 
-def _nouns(text: str, stems: frozenset) -> bool:
+def has_noun(text: str, stems: frozenset) -> bool:
     """Whether a word of ``text`` keyed by one of ``stems`` is a noun (glossary/balance.py asks this of the
     glossary's side: a verb of a definition alone tells no topic)."""
     return any("NOUN" in parts_of_speech(w.lower()) for w in WORD_RE.findall(text) if stem(w) in stems)
@@ -260,8 +255,7 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
         for offset in wordnet.senses(fold(term)):
             sig = signature(offset, "noun")[0]
             if stem(word) in sig:
-                s = wordnet.synset(offset, "noun")
-                gloss = s.gloss.split(";")[0].strip() if s else ""
+                gloss = wordnet.definition(offset)
                 return (f"at the start of a sentence “{form} {word}” reads as the word “{fold(term)}” ({gloss}), "
                         f"not the name")
     return ""

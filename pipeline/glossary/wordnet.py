@@ -21,9 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.core.sortedlines import first_line_from
+
 PLACES = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/nltk_data/corpora/wordnet",
           "/usr/local/share/nltk_data/corpora/wordnet", "~/nltk_data/corpora/wordnet")
 POS = {"noun": "noun", "verb": "verb"}
+# A data file by a pointer's part-of-speech letter (a satellite adjective "s" lives with the adjectives).
+FILES = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 
 
 class Sense(NamedTuple):
@@ -68,21 +72,11 @@ def _mapped(name: str) -> mmap.mmap | None:
 
 def _index_line(data: mmap.mmap, key: bytes) -> bytes:
     """The index line whose first field is ``key`` (the lines are sorted by it; the licence lines start with
-    spaces, so sort first)."""
-    lo, hi = 0, len(data)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = data.rfind(b"\n", 0, mid) + 1
-        end = data.find(b"\n", start)
-        end = len(data) if end < 0 else end
-        word = data[start:data.find(b" ", start, end)] if data.find(b" ", start, end) > 0 else data[start:end]
-        if word < key:
-            lo = end + 1
-        elif word > key:
-            hi = start
-        else:
-            return data[start:end]
-    return b""
+    spaces, so sort first); b"" when there is none."""
+    start = first_line_from(data, key, b" ")
+    end = data.find(b"\n", start)
+    line = data[start:end if end >= 0 else len(data)]
+    return line if line.split(b" ", 1)[0] == key else b""
 
 
 @lru_cache(maxsize=4096)
@@ -103,8 +97,7 @@ def senses(lemma: str, pos: str = "noun") -> tuple[int, ...]:
 @lru_cache(maxsize=8192)
 def synset(offset: int, pos: str = "noun") -> Sense | None:
     """The synset at ``offset`` of ``pos``'s data file ("n", "v", "a", "s", "r" or "noun", "verb")."""
-    name = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}.get(pos, pos)
-    data = _mapped(f"data.{name}")
+    data = _mapped(f"data.{FILES.get(pos, pos)}")
     if data is None or offset >= len(data):
         return None
     end = data.find(b"\n", offset)
@@ -118,12 +111,17 @@ def synset(offset: int, pos: str = "noun") -> Sense | None:
     return Sense(offset, lemmas, gloss.strip(), pointers)
 
 
+def definition(offset: int, pos: str = "noun") -> str:
+    """The first clause of a sense's gloss, as a finding shows it (“a vertical spar for supporting sails”)."""
+    s = synset(offset, pos)
+    return s.gloss.split(";")[0].strip() if s else ""
+
+
 @lru_cache(maxsize=16384)
 def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
     """Only the lemmas of the synset at ``offset`` (a sense's neighbours are named by them: reading no more of
     their lines is most of what a signature costs)."""
-    name = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}.get(pos, pos)
-    data = _mapped(f"data.{name}")
+    data = _mapped(f"data.{FILES.get(pos, pos)}")
     if data is None or offset >= len(data):
         return ()
     head = data[offset:offset + 400].split(b" ", 4)
@@ -141,16 +139,7 @@ def noun_count(lemma: str) -> int:
     if data is None:
         return 0
     key = f"{lemma.lower().replace(' ', '_')}%1:".encode("utf-8")
-    lo, hi = 0, len(data)
-    while lo < hi:  # the first line whose sense key is not below ``key`` (the file is sorted by sense key)
-        mid = (lo + hi) // 2
-        start = data.rfind(b"\n", 0, mid) + 1
-        end = data.find(b"\n", start)
-        end = len(data) if end < 0 else end
-        if data[start:end] < key:
-            lo = end + 1
-        else:
-            hi = start
+    lo = first_line_from(data, key)  # (the file is sorted by sense key)
     total = 0
     while data[lo:lo + len(key)] == key:
         end = data.find(b"\n", lo)

@@ -1,0 +1,143 @@
+"""What a source message asks of every translation, read once per msgid: its glossary hits, which concepts it
+uses in the glossary's sense, which in another sense and why, and which findings are only questions.
+
+The check (checks/glossary_checks.py) asks this of every language's translation of the same msgid; the reading
+is the glossary stage's work (the term's own neighbourhood and phrase, the sentence's prison context, its topic
+and balance), so it lives here and the check only compares translations with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
+from pipeline.glossary.match import english_base, fold, mask
+from pipeline.glossary.model import Glossary
+from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
+from pipeline.glossary.phrase import another_kind, prone
+from pipeline.glossary.placement import MAY_END, numbered_ends
+from pipeline.glossary.sense import SourceSense, conditional, term_of
+from pipeline.glossary.target_sense import unquoted_repeats
+from pipeline.glossary.topic import topic_questions, written_otherwise
+
+SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
+
+
+@dataclass
+class Source:
+    """What a source message asks of every translation (worked out once per msgid)."""
+
+    hits: list
+    occurrences: dict[str, list]  # concept id -> its occurrences in the glossary's sense
+    other_sense: dict[str, str]  # concept id -> why it is used only in another sense here
+    weak: dict[str, list]  # ... of those, the ones kept out only for want of a prison context
+    unquoted: dict[str, int]  # concept id -> its quoted-only words met unquoted (another sense)
+    questions: dict[str, str]  # concept id -> why its findings are questions (warnings), not errors
+    sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
+    numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
+    fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
+
+
+def read_source(glossary: Glossary, src: str) -> Source:
+    """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
+    and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
+    memo = glossary.source_analyses
+    found = memo.get(src)
+    if found is not None:
+        memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
+        return found
+    # (not remembered by the index too: this memo is the one that answers again)
+    src_hits = glossary.find(src, glossary.source_language, remember=False)
+    occurrences: dict[str, list] = {}
+    other_sense: dict[str, str] = {}
+    weak: dict[str, list] = {}
+    # First what each term's own neighbourhood says (a title, a name, a word the glossary marks next to it);
+    # a variant read in another sense there is read so in the whole message (“a parcel containing explosives
+    # …; the parcel was never found”), and says nothing of the message's prison context.
+    local: dict[tuple[str, str], str] = {}
+    # An everyday noun whose own phrase names another kind of thing (a radio mast, a transfer of the case) is
+    # read so by a rule, not by a line of the glossary: its findings are questions, unless the concept occurs
+    # in the message in the glossary's sense too.
+    phrased: dict[tuple[str, str], str] = {}
+    asked_ids: set[int] = set()
+    for h in src_hits:
+        cond = conditional(h)
+        if cond or has_cues(h):
+            why = other_sense_near(glossary, src, h, term_of(h), cond)
+            if why:
+                local.setdefault((h.concept.id, variant(h)), f"the source's “{shown(h.form)}” is another sense: {why}")
+                continue
+        if prone(h):
+            why = another_kind(glossary, src, h, src_hits, cond)
+            if why:
+                phrased.setdefault((h.concept.id, variant(h)), why)
+                asked_ids.add(id(h))
+                continue
+        if h.form[:1].isupper():
+            # A transliteration capitalised inside a sentence is a name (a Kozel beer); a name that is also an
+            # English word may be that word at a sentence's start (“Memorial services …”).
+            why = written_otherwise(src, h, src_hits) or inside_a_name(glossary, src, h, src_hits)
+            if why:
+                phrased.setdefault((h.concept.id, variant(h)), why)
+                asked_ids.add(id(h))
+    if phrased:
+        # The same word again is the same thing (“a radio mast …; the mast fell”) unless prison is next to it
+        # (“a transfer of the case …, so his transfer to the colony went ahead”).
+        rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
+        asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
+                      and not prison_near(glossary, src, h, rest)}
+    kept = [h for h in src_hits if (h.concept.id, variant(h)) not in local] if local else src_hits
+    for (cid, _v), why in local.items():
+        other_sense.setdefault(cid, why)
+    # (a hit of another kind says nothing of the message's prison context)
+    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
+    sense = None
+    asked: dict[str, list] = {}
+    for h in kept:
+        if conditional(h):
+            sense = sense or SourceSense(glossary, src, plain)
+            why, only_context = sense.why_not(h)
+            if why:
+                other_sense.setdefault(h.concept.id, f"the source's “{shown(h.form)}” is another sense: {why}")
+                if only_context:
+                    weak.setdefault(h.concept.id, []).append(h)
+                continue
+        (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
+    fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
+    questions: dict[str, str] = {}
+    for cid, hs in asked.items():
+        if cid not in occurrences:
+            occurrences[cid] = hs
+            questions[cid] = f"a question only: {phrased[(cid, variant(hs[0]))]}"
+    other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
+    # A word with a common everyday sense is only a question where nothing next to it says prison.
+    for cid, hs in occurrences.items():
+        if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
+                prison_near(glossary, src, h, plain) for h in hs):
+            if not fits.setdefault(cid, glossary_fit(glossary, src, hs, src_hits)):
+                questions[cid] = (f"a question only: “{shown(hs[0].form)}” has an everyday sense and nothing next to "
+                                  f"it says prison")
+    # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
+    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
+    # is in the glossary's sense: two are each other's prison cue.
+    if len(occurrences) == len(questions) + 1:
+        questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
+    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
+    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
+    unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
+                                glossary.source_language) if quoted else {}
+    if len(memo) >= SOURCES_KEPT:
+        memo.popitem(last=False)
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
+    return found
+
+
+def variant(h) -> str:
+    """A source hit's word as a variant of its term (parcel = parcels)."""
+    return english_base(fold(h.form))
+
+
+def shown(form: str) -> str:
+    """A matched form as the translator reads it, without placeholder tags."""
+    return " ".join(mask(form).split()) if "<" in form or "&" in form else form
