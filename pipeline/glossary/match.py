@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from typing import TYPE_CHECKING
@@ -35,7 +35,9 @@ SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
 # ... the same for a text without "_" or a mark of inclusive writing between two letters (most texts: a colon
 # is mostly followed by a space), and faster.
 PLAIN_SPLIT_RE = re.compile(r"(\w+)")
-GLUED_MARK_RE = re.compile(r"[^\W_][·*:][^\W_]")
+# (a mark with a letter on each side, searched from the mark: a scan for three characters is cheaper than a test
+# of every letter's class, and a colon is common in texts that have no inclusive writing)
+GLUED_MARK_RE = re.compile(r"[·*:](?<=[^\W_][·*:])(?=[^\W_])")
 # What may separate the words of one multi-word term, also quotation marks («красная» зона, la zone « noire »).
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
@@ -229,12 +231,14 @@ class Index:
                 if pats:
                     positive.add(w)
             seen |= new
-        if positive.isdisjoint(words):
+        # (the candidates' places, picked in C: most words are none)
+        places = list(compress(range(len(words)), map(positive.__contains__, words)))
+        if not places:
             return []
         by_word = self._by_word
         # (first word, end word, pattern, derived flag or None: not known yet)
         pending: list[tuple[int, int, Pattern, bool | None]] = []
-        for i in [i for i, w in enumerate(words) if w in positive]:
+        for i in places:
             for pat, derived in by_word[words[i]]:
                 if derived is not None:  # one word, checked when the word was first met: the whole match
                     pending.append((i, i + 1, pat, derived))
