@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from pipeline.core.sortedlines import first_line_from
+from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary
@@ -175,6 +176,26 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     return word if word.lower() not in SEX_NOUNS and _foreign_noun(word, at, others, known) else ""
 
 
+# A possessor before a noun and up to two words that modify it: “the club's record transfer”.
+POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00a0-]+){0,2}$")
+
+
+def possessor(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The owner of the noun at ``start`` when it is a common noun foreign to the concept and to prison and no
+    person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
+    else "". A person or a name owns the glossary's thing as well as any other (his mother's parcel, Azat's
+    transfer, the women's colony), and a prison word or another glossary term is prison's (the guards' squad)."""
+    before = mask(text[max(0, start - 60):start])
+    m = POSSESSOR_RE.search(before)
+    if not m:
+        return ""
+    word = m.group(1)
+    if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
+        word += "s"  # (the plural possessive: the clubs' transfers)
+    at = start - len(before) + m.start(1)
+    return word if _foreign_noun(word, at, others, known) and not _person(word) else ""
+
+
 OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
 
 
@@ -193,17 +214,28 @@ def verb_object(text: str, end: int, others: list[Hit], known: frozenset) -> str
 # The phrases after a noun term that say what it is of, or where it goes: a transfer of the case, to a university.
 PREPOSITIONS = "of|to|into|from"
 PREPOSITION_RE = re.compile(r" (%s) " % PREPOSITIONS, re.I)
-PASSIVE_RE = re.compile(r"([^\W\d_]+)\s+(?:(?:was|were|is|are|be|been|being|got|gets|has|have|had)\s+){1,2}$")
+# The subject of a passive: a noun, perhaps followed by its own prepositional phrase of up to three words (“the
+# charge *against Pavel Zhuk* was downgraded”: what is downgraded is the charge, not Zhuk), then the auxiliaries.
+PASSIVE_RE = re.compile(r"([^\W\d_]+)(?:\s+(?:of|against|for|on|in|at|from|with|by)(?:\s+[^\W\d_]+){1,3})?"
+                        r"\s+(?:(?:was|were|is|are|be|been|being|got|gets|has|have|had)\s+){1,2}$")
 
 
 def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
-    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”), or ""."""
-    before = mask(text[max(0, start - 60):start])
+    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”, “the charge against
+    Pavel Zhuk was downgraded”), or "" — never a person: a man, a newcomer downgraded is the glossary's."""
+    before = mask(text[max(0, start - 80):start])
     m = PASSIVE_RE.search(before)
     if not m:
         return ""
     word = m.group(1)
-    return word if _foreign_noun(word, start - len(before) + m.start(1), others, known) else ""
+    at = start - len(before) + m.start(1)
+    return word if _foreign_noun(word, at, others, known) and not _person(word) else ""
+
+
+def _person(word: str) -> bool:
+    """A noun WordNet knows as a person in one of its first senses (noun.person): who, not what kind of thing."""
+    w = word.lower()
+    return w in SEX_NOUNS or wordnet.names_a_person(w) or wordnet.names_a_person(base_word(w))
 
 
 PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -294,6 +326,9 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     word = modifier(text, hit, others, known)
     if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
+    word = possessor(text, hit.start, others, known)
+    if word:
+        return f"the “{hit.form}” of a “{word}” is another thing"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
     if m:  # a parcel “containing explosives”; a common fund “for repairing its tractors” (what it is for)
         thing = verb_object(text, m.end(1), others, known)

@@ -268,7 +268,10 @@ def _named_nearby(text: str, hit: Hit, senses: tuple[int, ...]) -> tuple[int | N
     # (one-word names only, compared as words, not stems: “police force” is not named by every definition that
     # says “force”, nor a dependency by “depending”)
     own = {base_word(w) for w in WORD_RE.findall(hit.term)}
-    names = {o: frozenset(base_word(lemma) for lemma in wordnet.lemmas(o, "noun") if lemma.isalpha()) - own
+    # (nor by a common name: “word”, parole's synonym, is what definitions say of words — man is “the generic use
+    # of the word …” — as often as of a promise)
+    names = {o: frozenset(base_word(lemma) for lemma in wordnet.lemmas(o, "noun")
+                          if lemma.isalpha() and wordnet.noun_count(lemma) < RARE) - own
              for o in senses}
     for word in before + after:
         folded = fold(word)
