@@ -147,3 +147,31 @@ def test_the_terms_arguments_that_name_another_thing_make_a_question(g, cid, src
 ])
 def test_a_person_as_the_argument_keeps_the_prison_sense(g, cid, src, lang, dst):
     assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst, words", [
+    # where a prison-only term goes, even in a sentence about prison: a short visit to a place of another kind
+    ("short-visit", "Released from the colony in May, he paid a short visit to the city library.", "de",
+     "Im Mai aus der Kolonie entlassen, stattete er der Stadtbibliothek einen kurzen Abstecher ab.",
+     "short visit to … city"),
+    # a name before the noun says whose or where, and the FSB, a security service, is no prison thing
+    ("long-visit", "After a long visit to the Kazan FSB museum, the students read the letters of camp prisoners.",
+     "fr", "Après une longue excursion au musée du FSB à Kazan, les étudiants ont lu les lettres des prisonniers du camp.",
+     "long visit to … museum"),
+])
+def test_where_a_prison_only_term_goes_can_make_it_another_thing(g, cid, src, lang, dst, words):
+    found = findings(g, lang, src, dst)[cid]
+    assert [s for s, _m in found] == ["warning"]
+    assert words in found[0][1]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst", [
+    # a visit to someone is the relatives' visit
+    ("short-visit", "His mother got a short visit to her son in March, after half a year of refusals.", "de",
+     "Seine Mutter durfte ihren Sohn im März kurz sehen, nach einem halben Jahr der Absagen."),
+    # a prison service's office is prison's
+    ("long-visit", "Her long visit to the FSIN office in Kirov ended in a refusal.", "fr",
+     "Sa longue démarche au bureau du FSIN à Kirov s'est soldée par un refus."),
+])
+def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(g, cid, src, lang, dst):
+    assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]

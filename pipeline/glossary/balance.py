@@ -86,7 +86,7 @@ def promote_by_balance(glossary: Glossary, src: str, sense: SourceSense, weak: d
     for cid, hs in weak.items():
         # (only for want of a prison context: not a parcel *of land*, which is weak for another reason)
         if (cid not in occurrences and all(sense.why_not(h)[0] == NO_PRISON for h in hs)
-                and not any(another_kind(glossary, src, h, src_hits, False) for h in hs)):
+                and not any(another_kind(glossary, src, h, src_hits, True) for h in hs)):
             fit = glossary_fit(glossary, src, hs, src_hits)
             if fit:
                 occurrences[cid], fits[cid] = hs, fit

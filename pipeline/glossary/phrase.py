@@ -24,7 +24,9 @@ from pipeline.core.sortedlines import first_line_from
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary
+from pipeline.glossary.sense import (
+    FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary, says_prison,
+)
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
 DETERMINERS = {
@@ -252,6 +254,9 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
     for n, m in enumerate(PHRASE_WORDS_RE.finditer(tail)):
         word = m.group(0)
         gap = tail[end:m.start()].strip(" \u00a0-")
+        if word[:1].isupper() and not gap and n < 3 and _attributive(tail, m.end()):
+            end = m.end()
+            continue  # a name before a noun says whose or where: “the regional FSB *archive*”
         if n >= 4 or word[:1].isupper() or gap:
             return last if gap and gap[0] in ENDS else ""  # (too far, a name, or punctuation: the phrase has ended)
         end = m.end()
@@ -270,6 +275,17 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         last = word if "NOUN" in pos else ""
     rest = tail[end:].lstrip()
     return last if not rest or rest[0] in ENDS else ""
+
+
+def _attributive(tail: str, end: int) -> bool:
+    """Whether the word ending at ``end`` modifies a lower-case content word right after it (“FSB archive”),
+    rather than ending the phrase (“of Azat to Kirov”, “to Perm took …”)."""
+    for _ in range(3):  # (names may run: “the Kazan FSB museum”)
+        m = PHRASE_WORDS_RE.match(tail, end + 1) if tail[end:end + 1] == " " else None
+        if not m or not m.group(0)[:1].isupper():
+            break
+        end = m.end()
+    return bool(m and m.group(0).islower() and m.group(0) not in FUNCTION_WORDS)
 
 
 # The prepositions that chain a noun's own phrase (“a long visit to her husband in the colony”, “a parcel to the
@@ -334,18 +350,21 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         thing = verb_object(text, m.end(1), others, known)
         if thing and "VERB" in parts_of_speech(m.group(1).lower()):
             return f"“{hit.form} {' '.join(m.group(0).split())} … {thing}” is another thing"
-    # (a conditional term's “of” phrase is judged with the message's context: sense.py)
-    prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
-    if prep:
+    # (a conditional term's “of” phrase is judged with the message's context: sense.py; where it goes — a short
+    # visit *to the museum* — is read here, as for any everyday noun)
+    prep = PREPOSITION_RE.match(text, hit.end)
+    if prep and not (conditional and prep.group(1).lower() == "of"):
         noun = phrase_noun(text, prep.end(), others, known)
+        if noun and conditional and _person(noun):
+            noun = ""  # (a short visit to her son: a prisoner's relative visits someone, the glossary's)
         # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's)
-        if noun and not _reaches_prison(text, hit, others):
+        if noun and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
     return ""
 
 
-def _reaches_prison(text: str, hit: Hit, others: list[Hit]) -> bool:
+def _reaches_prison(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> bool:
     """Whether the phrase after ``hit`` (:func:`phrase_end`) holds another glossary term that is not a name."""
     end = phrase_end(text, hit.end)
-    return any(o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and hit.end < o.start and o.end <= end
+    return any(o.concept.id != hit.concept.id and says_prison(glossary, o.concept) and hit.end < o.start and o.end <= end
                for o in others)
