@@ -53,7 +53,7 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
         return ""
     masked = blanked(text, every)
     words = content_stems(masked) - own_stems(h)
-    ours = words & _concept_side(h.concept)
+    ours = words & _concept_side(h.concept) - _in_compounds(masked)
     if not ours or (len(ours) < 2 and not has_noun(masked, ours)):
         return ""
     best = max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)), default=0)
@@ -62,6 +62,19 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     shown = ", ".join(f"“{w}”" for w in shown_words(masked, ours))
     return (f"the sentence's {shown} fit{'s' if len(ours) == 1 else ''} the glossary's sense of “{h.form}” better than "
             f"its other dictionary senses")
+
+
+def _in_compounds(text: str) -> frozenset:
+    """The stems of the words that are part of a compound noun WordNet lists as a thing of its own (“post office”:
+    a place, not the post a parcel is sent by): such a word is the compound's, no evidence for a sense its part
+    alone may have."""
+    words = list(WORD_RE.finditer(text))
+    out: set[str] = set()
+    for a, b in zip(words, words[1:]):
+        if text[a.end():b.start()] == " " and a.group(0).isalpha() and b.group(0).isalpha() and (
+                wordnet.senses(f"{fold(a.group(0))} {fold(b.group(0))}")):
+            out |= {stem(a.group(0)), stem(b.group(0))}
+    return frozenset(out)
 
 
 def _compound(text: str, hit: Hit) -> str:
