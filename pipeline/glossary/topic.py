@@ -150,6 +150,10 @@ def topic_questions(glossary: Glossary, text: str, occurrences: dict[str, list[H
     if not all(prone(h) for h in hs) or not other_senses(glossary, hs[0]) or prison_elsewhere(glossary, text, hs):
         return {}  # (a word no dictionary knows, or knows only in the prison sense, has no other sense to tell)
     why = other_topic(glossary, text, hs, hits)
+    if not why:  # (the field of the whole sentence: glossary/domain.py, which builds on this module)
+        from pipeline.glossary.domain import foreign_field
+
+        why = foreign_field(glossary, text, hs, hits)
     return {cid: f"a question only: nothing else in it says prison, and {why}"} if why else {}
 
 
