@@ -101,7 +101,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             found, more = numbered(src, dst, groups, found)
             why = _because(why, more[2:-1])
         if len(found) >= needed:
-            continue
+            if len(found) < 2 or len(hits) == needed:
+                continue
+            found = _one_per_apposition(dst, lang, found, len(hits) - needed)
+            if len(found) >= needed:
+                continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
         citations = sum(1 for h in hits if cited(src, h, dst))
         if len(found) + citations >= needed or (citations and concept.pos == "proper noun"):
@@ -274,6 +278,31 @@ def _clusters(src: str, hits: list) -> list[list]:
                 continue
         groups.append([h])
     return groups
+
+
+def _one_per_apposition(dst: str, lang: str, found: list, merges: int) -> list:
+    """The renderings less the second of each apposition in the translation, at most ``merges`` of them (the
+    source's own): „Die „Filzung“, eine Zellendurchsuchung, …“ for “Shmon — a cell search — …” renders one
+    thing, as the source names one. An apposition is two different approved words that only punctuation and
+    an article separate („Filzung“, eine Zellendurchsuchung; СИЗО (следственный изолятор)); a relative clause
+    („Aktivisten“, die mit der Verwaltung kooperieren) says something of the first, and counts."""
+    kept = [found[0]]
+    for h in found[1:]:
+        last = kept[-1]
+        gap = WORD_RE.findall(mask(dst[last.end:h.start]))
+        article = not gap or fold(gap[0]) in _ARTICLES.get(base_lang(lang), ())
+        if lang.startswith("de") and gap:  # der, die, das are also relative pronouns: a noun is capitalised
+            article = article and h.form[:1].isupper()
+        if merges and h.term != last.term and len(gap) <= 1 and article and dst[last.end:h.start].strip(" "):
+            merges -= 1
+            continue
+        kept.append(h)
+    return kept
+
+
+# (English, German and French articles: Russian has none, and its appositions are told by punctuation alone)
+_ARTICLES = {"en": {"a", "an", "the"}, "fr": {"le", "la", "les", "l", "un", "une"},
+             "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}}
 
 
 def _approved_list(terms: list[str]) -> str:

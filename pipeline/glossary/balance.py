@@ -49,15 +49,15 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     ("" when they do not): the shared words. ``every``: all the message's glossary hits, whose words are left
     out (a term is no evidence for itself)."""
     h = hits[0]
-    if any(_compound(text, o) for o in hits):
-        return ""
     masked = blanked(text, every)
     words = content_stems(masked) - own_stems(h)
-    ours = words & _concept_side(h.concept) - _in_compounds(masked)
-    if not ours or (len(ours) < 2 and not has_noun(masked, ours)):
+    ours = words & _concept_side(h.concept)
+    if ours:  # (cheapest first: most sentences share nothing with the concept's own words)
+        ours -= _in_compounds(masked)
+    if not ours or len(ours) <= max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)),
+                                    default=0):
         return ""
-    best = max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)), default=0)
-    if len(ours) <= best:
+    if (len(ours) < 2 and not has_noun(masked, ours)) or any(_compound(text, o) for o in hits):
         return ""
     shown = ", ".join(f"“{w}”" for w in shown_words(masked, ours))
     return (f"the sentence's {shown} fit{'s' if len(ours) == 1 else ''} the glossary's sense of “{h.form}” better than "
@@ -114,21 +114,27 @@ def inside_a_name(glossary: Glossary, text: str, hit: Hit, every: list[Hit]) -> 
     c = hit.concept
     if c.pos != "proper noun" or not c.case_sensitive or " " in hit.term or not hit.form[:1].isupper():
         return ""
+    senses = c.neighbourhood.get(f"english {hit.term}")
+    if senses is None:  # (once per term: most names are no English word)
+        senses = c.neighbourhood[f"english {hit.term}"] = wordnet.senses(fold(hit.term))
+    if not senses:
+        return ""
     before = mask(text[max(0, hit.start - 40):hit.start])
     words = WORD_RE.findall(before)
     if not words or not before.endswith(" ") or not words[-1][:1].isupper() or words[-1].isupper():
         return ""
     head = before[:before.rstrip().rfind(words[-1])].rstrip()
-    if not head or head[-1] in SENTENCE_START or "NOUN" not in parts_of_speech(words[-1].lower()):
+    if not head or head[-1] in SENTENCE_START:
         return ""  # (a sentence's first word is capitalised anyway: “In May Memorial recognised …”)
-    others = [o for o in every if o is not hit and o.concept.pos != "proper noun"]
-    if others or prison_elsewhere(glossary, text, [hit]):
+    if any(o is not hit and o.concept.pos != "proper noun" for o in every) or prison_elsewhere(
+            glossary, text, [hit]):
         return ""
     masked = blanked(text, [hit])
     stems = content_stems(masked) - {stem(words[-1])}
-    for offset in wordnet.senses(fold(hit.term)):
+    # (the lexicon last: most runs never need to read it)
+    for offset in senses:
         shared = stems & signature(offset, "noun")[0]
-        if shared and (len(shared) >= 2 or has_noun(masked, shared)):
+        if shared and (len(shared) >= 2 or has_noun(masked, shared)) and "NOUN" in parts_of_speech(words[-1].lower()):
             gloss = wordnet.definition(offset)
             shown = ", ".join(f"“{w}”" for w in shown_words(masked, shared))
             return (f"“{words[-1]} {hit.form}” is a name made of English words, and the sentence's {shown} fit "
