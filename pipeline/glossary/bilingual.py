@@ -186,7 +186,8 @@ def source_words_for(src: str, spans: list[tuple[int, int]], forms: list[str], l
             said = {t for t in translations(head, lang) if " " not in t}
             for i, keys in enumerate(wanted):
                 if not out[i] and any(keys & word_keys(t, lang) for t in said):
-                    out[i], _ = phrase, used.add(first)
+                    out[i] = phrase
+                    used.add(first)
                     break
             else:
                 continue
