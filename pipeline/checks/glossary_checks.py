@@ -144,6 +144,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
+    words_said: list[str] = []
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
@@ -160,6 +161,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
+            elif (words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
+                                                                resolved.forbidden, source.hits))[i]:
+                # « gardiens » where the source's guards are: the word's plain translation, not this term's
+                severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
+                                            f"dictionary's translation), not “{h.concept.term}”")
             elif (source.sentences and (other := approved_elsewhere(h, resolved.approved))
                   and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
                 # A word another concept approves, in a sentence whose source sentence does not name this one,
@@ -173,6 +179,18 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
+    """Per forbidden hit, the source's word outside the hit's concept that a bilingual dictionary translates by
+    it ("" for none)."""
+    if src_lang != "en":
+        return [""] * len(forbidden)
+    from pipeline.glossary.bilingual import source_words_for
+
+    concepts = {h.concept.id for h in forbidden}
+    spans = [(h.start, h.end) for h in src_hits if h.concept.id in concepts]
+    return source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
 
 
 def _because(why: str, reason: str) -> str:
