@@ -76,10 +76,16 @@ def test_every_term_of_the_sample_article_is_in_the_glossary(g):
     ("fr", "les « coqs »", "petukh", "coqs"),
     ("fr", "les prisonnier·es politiques", "political-prisoner", "prisonnier·es politiques"),  # inclusive writing
     ("de", "politische*r Gefangene*r", "political-prisoner", "politische*r Gefangene*r"),
+    ("de", "eine „Aktivistin“ der Kolonie", "aktivist", "Aktivistin"),  # a person noun's feminine
+    ("de", "zwei „Aktivistinnen“", "aktivist", "Aktivistinnen"),
 ])
 def test_inflected_forms_match_and_offsets_point_at_them(g, lang, text, cid, form):
     hits = [h for h in g.find(text, lang) if h.concept.id == cid]
     assert hits and hits[0].form == form and text[hits[0].start:hits[0].end] == form
+
+
+def test_a_german_word_in_in_that_is_no_feminine_meets_nothing(g):
+    assert ids(g.find("Der Termin im Magazin der Kolonie", "de")) == ["ik"]
 
 
 def test_word_boundaries_placeholders_and_urls(g):

@@ -160,3 +160,36 @@ def test_a_noun_the_language_leaves_out_is_a_repeat_said_without_it(g, lang, dst
 def test_a_noun_left_out_in_a_clause_of_its_own(g, lang, dst, severity):
     src = "He was taken to the colony in Kirov, and the colony in Perm is even worse."
     assert severities(g, lang, src, dst, "ik") == [severity]
+
+
+@pytest.mark.parametrize("src, dst, cid, severity", [
+    # an ordinal after an article contracted with à or de stands for the repeated noun …
+    ("She was moved from the second detachment to the fifth detachment in March.",
+     "En mars, elle est passée du deuxième détachement au cinquième.", "otryad", "warning"),
+    # … an adjective of alternation before a bare adverbial of time too …
+    ("The guards made a search of his cell on Monday and another search on Thursday.",
+     "Les gardiens ont fait une fouille de sa cellule lundi, et une autre jeudi.", "obysk", "warning"),
+    # … and an object clitic after « ne » or a subject pronoun, before any verb, as a pronoun does
+    ("His lawyer asked for parole in June, but prisoners with his charge never get UDO.",
+     "Son avocat a demandé la libération conditionnelle en juin, mais les détenus avec son chef d'accusation ne "
+     "l'obtiennent jamais.", "udo", "warning"),
+    # « eux » is a third-person pronoun like « ils »
+    ("The kozly report to the administration, and nobody eats at a table with a kozel.",
+     "Les activistes rendent compte à l'administration, et personne ne mange à la table de l'un d'eux.",
+     "aktivist", "warning"),
+    # a wrong noun after the ordinal is still a wrong noun
+    ("She was moved from the second detachment to the fifth detachment in March.",
+     "En mars, elle est passée du deuxième détachement au cinquième groupe.", "otryad", "error"),
+])
+def test_french_stand_ins_for_a_repeat(g, src, dst, cid, severity):
+    assert severities(g, "fr", src, dst, cid) == [severity]
+
+
+@pytest.mark.parametrize("dst, found", [
+    # the translation's apposition names one thing, as the source's does: the second search is unrendered
+    ("Der „Schmon“, eine Zellendurchsuchung, kam nachts; bei den Kontrollen verschwanden seine Briefe.", ["error"]),
+    ("Der „Schmon“, eine Zellendurchsuchung, kam nachts; bei den Durchsuchungen verschwanden seine Briefe.", []),
+])
+def test_an_apposition_in_the_translation_renders_one_thing(g, dst, found):
+    src = "Shmon — a cell search — came at night; during the searches his letters disappeared."
+    assert severities(g, "de", src, dst, "obysk") == found

@@ -101,7 +101,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             found, more = numbered(src, dst, groups, found)
             why = _because(why, more[2:-1])
         if len(found) >= needed:
-            continue
+            if len(found) < 2 or len(hits) == needed:
+                continue
+            found = _one_per_apposition(dst, lang, found, len(hits) - needed)
+            if len(found) >= needed:
+                continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
         citations = sum(1 for h in hits if cited(src, h, dst))
         if len(found) + citations >= needed or (citations and concept.pos == "proper noun"):
@@ -140,6 +144,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
+    words_said: list[str] = []
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
@@ -156,6 +161,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
+            elif (words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
+                                                                resolved.forbidden, source.hits))[i]:
+                # « gardiens » where the source's guards are: the word's plain translation, not this term's
+                severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
+                                            f"dictionary's translation), not “{h.concept.term}”")
             elif (source.sentences and (other := approved_elsewhere(h, resolved.approved))
                   and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
                 # A word another concept approves, in a sentence whose source sentence does not name this one,
@@ -169,6 +179,18 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
+    """Per forbidden hit, the source's word outside the hit's concept that a bilingual dictionary translates by
+    it ("" for none)."""
+    if src_lang != "en":
+        return [""] * len(forbidden)
+    from pipeline.glossary.bilingual import source_words_for
+
+    concepts = {h.concept.id for h in forbidden}
+    spans = [(h.start, h.end) for h in src_hits if h.concept.id in concepts]
+    return source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
 
 
 def _because(why: str, reason: str) -> str:
@@ -274,6 +296,31 @@ def _clusters(src: str, hits: list) -> list[list]:
                 continue
         groups.append([h])
     return groups
+
+
+def _one_per_apposition(dst: str, lang: str, found: list, merges: int) -> list:
+    """The renderings less the second of each apposition in the translation, at most ``merges`` of them (the
+    source's own): „Die „Filzung“, eine Zellendurchsuchung, …“ for “Shmon — a cell search — …” renders one
+    thing, as the source names one. An apposition is two different approved words that only punctuation and
+    an article separate („Filzung“, eine Zellendurchsuchung; СИЗО (следственный изолятор)); a relative clause
+    („Aktivisten“, die mit der Verwaltung kooperieren) says something of the first, and counts."""
+    kept = [found[0]]
+    for h in found[1:]:
+        last = kept[-1]
+        gap = WORD_RE.findall(mask(dst[last.end:h.start]))
+        article = not gap or fold(gap[0]) in _ARTICLES.get(base_lang(lang), ())
+        if lang.startswith("de") and gap:  # der, die, das are also relative pronouns: a noun is capitalised
+            article = article and h.form[:1].isupper()
+        if merges and h.term != last.term and len(gap) <= 1 and article and dst[last.end:h.start].strip(" "):
+            merges -= 1
+            continue
+        kept.append(h)
+    return kept
+
+
+# (English, German and French articles: Russian has none, and its appositions are told by punctuation alone)
+_ARTICLES = {"en": {"a", "an", "the"}, "fr": {"le", "la", "les", "l", "un", "une"},
+             "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}}
 
 
 def _approved_list(terms: list[str]) -> str:

@@ -32,7 +32,7 @@ PRONOUNS = {
     "de": {"er", "ihn", "ihm", "sie", "ihr", "ihnen", "sein", "seine", "seinen", "seinem", "seiner",
            "seines", "ihre", "ihren", "ihrem", "ihrer", "ihres"},
     # le/la/les/l', en and y only as clitics before a verb (_FR_CLITIC_RE): otherwise articles and prepositions.
-    "fr": {"il", "elle", "ils", "elles", "lui", "leur", "leurs", "son", "sa", "ses", "celui", "celle", "ceux",
+    "fr": {"il", "elle", "ils", "elles", "lui", "eux", "leur", "leurs", "son", "sa", "ses", "celui", "celle", "ceux",
            "celles"},
 }
 # Adverbs of a place named before: the translation's «туда», „dorthin“, « il y a été renvoyé » mirror the
@@ -60,6 +60,11 @@ _FR_CLITIC_RE = re.compile(r"\b(?:(?:en|y|les|le|la)\s+|l['’]\s*)(?:a|ai|as|av
                            r"|serait|aura|aurait)\b(?<!\by a)|\by\s+a\s+été\b|\ben\s+y\b", re.I)
 # ... but « en » before a verb whose clause counts something (« il en a reçu quinze de plus ») is the partitive
 # of a number, which the source says by a number alone (“he was given another fifteen”), not a noun's repeat.
+# After a subject pronoun or the negation « ne », le/la/les/l' are object clitics before any verb (« personne ne
+# l'obtient », « on la lui a refusée »), never articles; the auxiliaries _FR_CLITIC_RE counts are left to it.
+_FR_SUBJECT_CLITIC_RE = re.compile(r"\b(?:ne|n['’]|je|j['’]|tu|il|elle|on|nous|vous|ils|elles)\s+(?:(?:les|le|la)\s+|l['’]\s*)"
+                                   r"(?!(?:a|ai|as|avait|avaient|ont|est|sont|était|étaient|être|avoir|fut|sera|serait"
+                                   r"|aura|aurait)\b)(?=[^\W\d_])", re.I)
 _FR_PARTITIVE_RE = re.compile(r"\ben\s+(?:a|ai|as|avait|avaient|ont|aura|aurait)\s+(?:\w+\s+){0,2}?(?:\d+|deux|trois"
                               r"|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
                               r"|trente|quarante|cinquante|cent|mille|plusieurs)\b", re.I)
@@ -75,7 +80,8 @@ def _pronouns(text: str, lang: str) -> tuple[int, int]:
     folded = [fold(m.group(0)) for m in WORD_RE.finditer(masked)]
     n = sum(1 for w in folded if w in words)
     if lang == "fr":
-        n += len(_FR_CLITIC_RE.findall(masked)) - len(_FR_PARTITIVE_RE.findall(masked))
+        n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
+              - len(_FR_PARTITIVE_RE.findall(masked)))
     elif lang == "de":
         n += len(_DE_OBJECT_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
@@ -90,7 +96,8 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
 
 
 _DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
-_FR_ARTICLES = {"le", "la", "les", "l", "un", "une"}
+# (with the articles contracted with à and de: « du septième détachement au neuvième »)
+_FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
 # The pronominal adjectives of alternation («Один вагон … , другой — …»): pronouns by pymorphy3's tags (Apro),
 # but ones whose noun is left out, as after “one … another”.
 _RU_OTHER = {"другой", "иной"}
@@ -106,7 +113,10 @@ _FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re
 # Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
 _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "par", "sur", "a", "est", "fut",
                  "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont",
-                 "parce", "car", "puisque", "lorsque", "quand", "mais", "pendant", "après", "avant"}
+                 "parce", "car", "puisque", "lorsque", "quand", "mais", "pendant", "après", "avant",
+                 # a bare adverbial of time (« une fouille mardi, et une autre vendredi »)
+                 "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain",
+                 "aujourd", "ensuite", "depuis"}
 # The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
 _EN_ELLIPSIS = re.compile(r"\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
                           r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"

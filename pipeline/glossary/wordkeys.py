@@ -42,6 +42,10 @@ SURNAME_RE = re.compile(r"^(.{2,}?(?:ов|ев|ин|ын|ёв|ский|цкий)
 # German participles and past forms of -ieren verbs.
 GERMAN_IEREN_RE = re.compile(r"^(.{3,}ier)(?:t|te|ten|ter|tes|tem|st|test)$")
 
+# German feminine person nouns: the masculine with -in, plural -innen (Aktivistin, Häftlinginnen). Only a noun
+# (capitalised) whose rest is a glossary word's stem ever meets anything by it, so Termin or Benzin meet nothing.
+GERMAN_FEMININE_RE = re.compile(r"^(.{5,}?)(?:in|innen)$")
+
 # Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
 _PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
 
@@ -172,6 +176,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             # (Miftachows) and French plural -s after -u (détenus).
             keys.add(("s", stemmer.stemWord(w[:-1])))
     if lang == "de" and stemmer is not None:
+        m = GERMAN_FEMININE_RE.match(w) if word[:1].isupper() else None
+        if m:  # Aktivistin, Aktivistinnen meet Aktivist (a person noun's feminine, the same word to a glossary)
+            keys.add(("s", stemmer.stemWord(m.group(1))))
         m = GERMAN_IEREN_RE.match(w)
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))

@@ -1,0 +1,195 @@
+"""A bilingual dictionary's translations of a source word: FreeDict's English–French, –German, –Russian files.
+
+A forbidden (or approved) word of the glossary is often also the plain translation of another word of the same
+source sentence: French « gardiens » of the guards, German „Bauern“ of the farmers, „Arbeitslager“ of a Nazi
+labour camp. The glossary's ``homonyms`` list such words one by one; a dictionary knows them all. FreeDict's
+dictionaries are installed by the Debian packages ``dict-freedict-eng-fra``, ``-deu``, ``-rus`` in
+/usr/share/dictd as a dictd pair: ``NAME.index`` (headword, offset, length; headwords lower-cased without
+punctuation, sorted by code point) and ``NAME.dict.dz``, a dictzip file — gzip whose header lists independently
+compressed chunks, so an entry is read by inflating one or two chunks, not the whole file (the German one is 15 MB
+compressed). A run asks about a few words, only where a glossary word needs explaining: a binary search over the
+memory-mapped index (``pipeline.core.sortedlines``) and one seek.
+
+Where no dictionary is installed every word has no translations and the check works as before.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import re
+import struct
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.core.sortedlines import first_line_from
+
+PLACES = ("/usr/share/dictd", "/usr/local/share/dictd")
+# ISO 639-1 -> FreeDict's three-letter codes (the source is English: eng-XXX)
+CODES = {"fr": "fra", "de": "deu", "ru": "rus", "it": "ita", "es": "spa", "nl": "nld", "pt": "por", "sv": "swe"}
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+# Parts of an entry's text that are no translation: grammar tags <masc>, labels [mil.], notes (…), and the lines of
+# examples, notes and cross-references that follow the translations.
+_NOISE = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}")
+_NOT_TRANSLATION = re.compile(r"^\s*(?:\"|see:|note:|synonyms?:|\d+\.\s*$)", re.I)
+
+
+def _b64(text: bytes) -> int:
+    n = 0
+    for c in text.decode("ascii"):
+        n = n * 64 + _B64[c]
+    return n
+
+
+class _DictZip:
+    """Random access to a dictzip file: the gzip header's 'RA' field gives the chunk length and each chunk's
+    compressed size; every chunk inflates on its own."""
+
+    def __init__(self, path: Path):
+        self.file = path.open("rb")
+        head = self.file.read(12)
+        if head[:2] != b"\x1f\x8b" or not head[3] & 4:
+            raise ValueError("not a dictzip file")
+        xlen = struct.unpack("<H", head[10:12])[0]
+        extra = self.file.read(xlen)
+        pos, sizes, self.chunk = 0, [], 0
+        while pos + 4 <= len(extra):
+            sub, n = extra[pos:pos + 2], struct.unpack("<H", extra[pos + 2:pos + 4])[0]
+            if sub == b"RA":
+                _ver, self.chunk, count = struct.unpack("<HHH", extra[pos + 4:pos + 10])
+                sizes = list(struct.unpack(f"<{count}H", extra[pos + 10:pos + 10 + 2 * count]))
+            pos += 4 + n
+        if not self.chunk:
+            raise ValueError("dictzip file without a chunk table")
+        skip = head[3]
+        for flag in (8, 16):  # a file name, a comment: zero-terminated
+            if skip & flag:
+                while self.file.read(1) not in (b"\x00", b""):
+                    pass
+        if skip & 2:
+            self.file.read(2)
+        start = self.file.tell()
+        self.offsets = [start]
+        for s in sizes:
+            self.offsets.append(self.offsets[-1] + s)
+
+    def read(self, offset: int, size: int) -> bytes:
+        first, last = offset // self.chunk, (offset + size - 1) // self.chunk
+        out = b""
+        for i in range(first, min(last, len(self.offsets) - 2) + 1):
+            self.file.seek(self.offsets[i])
+            out += zlib.decompressobj(-15).decompress(self.file.read(self.offsets[i + 1] - self.offsets[i]))
+        begin = offset - first * self.chunk
+        return out[begin:begin + size]
+
+
+class _Dictionary:
+    def __init__(self, index: Path, data: Path):
+        with index.open("rb") as f:
+            self.index = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self.data = _DictZip(data)
+
+    def entries(self, headword: str) -> list[str]:
+        key = re.sub(r"[^\w ]", "", headword.lower()).encode("utf-8")
+        pos = first_line_from(self.index, key, b"\t")
+        out = []
+        while pos < len(self.index):
+            end = self.index.find(b"\n", pos)
+            line = self.index[pos:end if end >= 0 else len(self.index)]
+            head, _, rest = line.partition(b"\t")
+            if head != key:
+                break
+            offset, _, size = rest.partition(b"\t")
+            out.append(self.data.read(_b64(offset), _b64(size.strip())).decode("utf-8", "replace"))
+            pos = end + 1 if end >= 0 else len(self.index)
+        return out
+
+
+@lru_cache(maxsize=None)
+def _dictionary(lang: str) -> _Dictionary | None:
+    code = CODES.get(lang)
+    if code is None:
+        return None
+    places = [os.environ["TAMIZDAT_FREEDICT"]] if os.environ.get("TAMIZDAT_FREEDICT") else list(PLACES)
+    for p in places:
+        base = Path(p).expanduser() / f"freedict-eng-{code}"
+        index, data = base.with_suffix(".index"), base.with_suffix(".dict.dz")
+        if index.is_file() and data.is_file():
+            try:
+                return _Dictionary(index, data)
+            except (OSError, ValueError, struct.error):
+                return None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def translations(headword: str, lang: str) -> tuple[str, ...]:
+    """The translations into ``lang`` the dictionary gives for the English ``headword`` (a word or a phrase),
+    in lower case; () where it has none or no dictionary is installed."""
+    d = _dictionary(lang)
+    if d is None:
+        return ()
+    out: list[str] = []
+    for entry in d.entries(headword):
+        for line in entry.splitlines()[1:]:  # (the first line repeats the headword and its pronunciation)
+            if _NOT_TRANSLATION.match(line) or not line.strip():
+                if out and line.strip():
+                    break  # past the translations: examples, notes, cross-references
+                continue
+            for part in re.split(r"[,;]", _NOISE.sub(" ", re.sub(r"^\s*\d+\.\s*", "", line))):
+                part = " ".join(part.split()).lower()
+                if part and part not in out:
+                    out.append(part)
+    return tuple(out)
+
+
+def installed(lang: str) -> bool:
+    """Whether a dictionary from English into ``lang`` is installed."""
+    return _dictionary(lang) is not None
+
+
+_EN_PLURAL = re.compile(r"(?<=[sxz])es$|(?<=[cs]h)es$|(?<=[^s])s$")
+
+
+def _singulars(word: str) -> list[str]:
+    """The headwords an English word may be listed under: itself, its singular (guards, farmers, parties)."""
+    w = word.lower()
+    out = [w]
+    if len(w) > 4 and w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    elif len(w) > 3 and _EN_PLURAL.search(w):
+        out.append(_EN_PLURAL.sub("", w))
+    return out
+
+
+def source_words_for(src: str, spans: list[tuple[int, int]], forms: list[str], lang: str) -> list[str]:
+    """Per form of ``forms`` (words of a translation in ``lang``), the word or two-word phrase of the English
+    ``src`` outside ``spans`` (the concept's own occurrences) that the dictionary translates so ("" for none):
+    « gardiens » for “the guards”, „Arbeitslager“ for “a Nazi labour camp”. Each source word answers one
+    form."""
+    from pipeline.glossary.match import WORD_RE, mask, word_keys
+
+    out = [""] * len(forms)
+    if not installed(lang):
+        return out
+    words = [(m.group(0), m.start()) for m in WORD_RE.finditer(mask(src))
+             if len(m.group(0)) > 2 and not any(a <= m.start() < b for a, b in spans)]
+    wanted = [word_keys(f, lang) for f in forms]
+    candidates = [(f"{a} {b}", a) for (a, pa), (b, pb) in zip(words, words[1:])
+                  if src[pa + len(a):pb].strip() == ""] + [(w, w) for w, _ in words]
+    used: set[str] = set()
+    for phrase, first in candidates:  # (two-word phrases first: a labour camp, not a camp)
+        if first in used:
+            continue
+        for head in _singulars(phrase):
+            said = {t for t in translations(head, lang) if " " not in t}
+            for i, keys in enumerate(wanted):
+                if not out[i] and any(keys & word_keys(t, lang) for t in said):
+                    out[i] = phrase
+                    used.add(first)
+                    break
+            else:
+                continue
+            break
+    return out
