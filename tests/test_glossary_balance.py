@@ -60,6 +60,10 @@ def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_f
     ("de", "Doctors at the prison hospital diagnosed a retinal detachment, but the colony refused to send him to "
            "an eye clinic.", "Die Ärzte im Gefängniskrankenhaus stellten eine Netzhautablösung fest, doch die "
                              "Kolonie weigerte sich, ihn in eine Augenklinik zu bringen.", "otryad"),
+    # a word of the definition (a parcel “posted” to the prison) inside a compound WordNet lists: a post office
+    # is a place, not the post, and no evidence
+    ("fr", "The queue at the post office was so long that he gave up and kept the parcel for his niece.",
+     "La file à la poste était si longue qu'il a renoncé et a gardé le paquet pour sa nièce.", "peredacha"),
     # nothing in the sentence shares a word with the glossary's sense: still only a prison-only word
     ("de", "She posted a parcel to her sister in Canada.", "Sie schickte ein Geschenk an ihre Schwester in Kanada.",
      "peredacha"),

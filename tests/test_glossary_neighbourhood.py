@@ -120,7 +120,8 @@ def test_an_everyday_word_with_no_prison_near_it_is_a_question(g):
     fs = found(g, "fr", src, "En octobre, Elena Gorban s'est brièvement rendue au bureau du médiateur régional à Kirov, "
                              "qui a promis d'interroger le FSIN sur la vue d'Azat.")
     assert [(c, s) for c, s, _m in fs["short-visit"]] == [("glossary-missing", "warning")]
-    assert "everyday sense and nothing next to it says prison" in fs["short-visit"][0][2]
+    # (the phrase rule says why first: the visit goes to an office; the everyday reading would say it too)
+    assert "“short visit to … office” is another sense" in fs["short-visit"][0][2]
     # Next to a prison word it is the prison visit, and an error.
     assert "short-visit" in errors(g, "fr", "His parents got only a short visit behind glass in the colony.",
                                    "Ses parents n'ont eu qu'une brève rencontre derrière une vitre à la colonie.")

@@ -117,3 +117,61 @@ def test_our_reading_of_the_lexicon_file_agrees_with_the_librarys_own_lookup():
 def test_the_phrase_of_a_term_reaches_as_far_as_it_goes(g, cid, src, lang, dst):
     [(severity, _message)] = findings(g, lang, src, dst)[cid]
     assert severity == "error"
+
+
+@pytest.mark.parametrize("cid, src, lang, dst, words", [
+    # the subject of a passive past its own prepositional phrase: the accusation, not the man it is against
+    ("petukh", "After a year in the colony, the case against the two brothers was downgraded to fraud.", "de",
+     "Nach einem Jahr in der Kolonie wurde das Verfahren gegen die beiden Brüder auf Betrug herabgestuft.",
+     "what is “downgraded” here is “case”"),
+    # the owner of an event or a place that is no person: an organisation's transfer, a stadium's zone
+    ("etap", "The league's biggest transfer was announced on the day he left the SIZO.", "fr",
+     "La plus grosse vente de joueur de la ligue a été annoncée le jour où il a quitté le centre de détention provisoire.",
+     "“transfer” of a “league”"),
+])
+def test_the_terms_arguments_that_name_another_thing_make_a_question(g, cid, src, lang, dst, words):
+    found = findings(g, lang, src, dst)[cid]
+    assert [s for s, _m in found] == ["warning"]
+    assert words in found[0][1]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst", [
+    # a person is downgraded into the caste, whatever phrase follows the noun
+    ("petukh", "In the colony the newcomer from the sixth detachment was downgraded after a rumour.", "fr",
+     "Dans la colonie, le nouveau venu du sixième détachement a été humilié après une rumeur."),
+    # a person or a name owns the glossary's thing: his mother's parcel, Azat's transfer
+    ("peredacha", "In the colony, his grandmother's parcel was opened by the guards.", "de",
+     "In der Kolonie öffneten die Wärter die Sendung seiner Großmutter."),
+    ("etap", "The lawyer's client heard nothing for weeks; Azat's transfer to Kirov took a month.", "ru",
+     "Подзащитный адвоката неделями ничего не знал; перевозка Азата в Киров заняла месяц."),
+])
+def test_a_person_as_the_argument_keeps_the_prison_sense(g, cid, src, lang, dst):
+    assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst, words", [
+    # where a prison-only term goes, even in a sentence about prison: a short visit to a place of another kind
+    ("short-visit", "Released from the colony in May, he paid a short visit to the city library.", "de",
+     "Im Mai aus der Kolonie entlassen, stattete er der Stadtbibliothek einen kurzen Abstecher ab.",
+     "short visit to … city"),
+    # a name before the noun says whose or where, and the FSB, a security service, is no prison thing
+    ("long-visit", "After a long visit to the Kazan FSB museum, the students read the letters of camp prisoners.",
+     "fr", "Après une longue excursion au musée du FSB à Kazan, les étudiants ont lu les lettres des prisonniers du camp.",
+     "long visit to … museum"),
+])
+def test_where_a_prison_only_term_goes_can_make_it_another_thing(g, cid, src, lang, dst, words):
+    found = findings(g, lang, src, dst)[cid]
+    assert [s for s, _m in found] == ["warning"]
+    assert words in found[0][1]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst", [
+    # a visit to someone is the relatives' visit
+    ("short-visit", "His mother got a short visit to her son in March, after half a year of refusals.", "de",
+     "Seine Mutter durfte ihren Sohn im März kurz sehen, nach einem halben Jahr der Absagen."),
+    # a prison service's office is prison's
+    ("long-visit", "Her long visit to the FSIN office in Kirov ended in a refusal.", "fr",
+     "Sa longue démarche au bureau du FSIN à Kirov s'est soldée par un refus."),
+])
+def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(g, cid, src, lang, dst):
+    assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]

@@ -180,3 +180,8 @@ def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g):
     src = "Money from the common pot paid for tea for those in the hole."
     dst = "На деньги из общего котла покупали чай тем, кто сидел в карцере."
     assert [s for s, _m in findings(g, "ru", src, dst, "obshchak")] == ["error"]
+    # nor a neighbour whose definition names a common synonym of another sense: man is “the generic use of the
+    # *word* …”, and *word* is also parole's promise
+    src = "In the documentary, an old man waiting for parole writes to his daughter every week."
+    dst = "Dans le documentaire, un vieil homme qui attend sa sortie écrit chaque semaine à sa fille."
+    assert [s for s, _m in findings(g, "fr", src, dst, "udo")] == ["error"]

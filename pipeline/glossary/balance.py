@@ -52,7 +52,8 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     masked = blanked(text, every)
     words = content_stems(masked) - own_stems(h)
     ours = words & _concept_side(h.concept)
-    # (cheapest first: most sentences share nothing with the concept's own words)
+    if ours:  # (cheapest first: most sentences share nothing with the concept's own words)
+        ours -= _in_compounds(masked)
     if not ours or len(ours) <= max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)),
                                     default=0):
         return ""
@@ -61,6 +62,19 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     shown = ", ".join(f"“{w}”" for w in shown_words(masked, ours))
     return (f"the sentence's {shown} fit{'s' if len(ours) == 1 else ''} the glossary's sense of “{h.form}” better than "
             f"its other dictionary senses")
+
+
+def _in_compounds(text: str) -> frozenset:
+    """The stems of the words that are part of a compound noun WordNet lists as a thing of its own (“post office”:
+    a place, not the post a parcel is sent by): such a word is the compound's, no evidence for a sense its part
+    alone may have."""
+    words = list(WORD_RE.finditer(text))
+    out: set[str] = set()
+    for a, b in zip(words, words[1:]):
+        if text[a.end():b.start()] == " " and a.group(0).isalpha() and b.group(0).isalpha() and (
+                wordnet.senses(f"{fold(a.group(0))} {fold(b.group(0))}")):
+            out |= {stem(a.group(0)), stem(b.group(0))}
+    return frozenset(out)
 
 
 def _compound(text: str, hit: Hit) -> str:
@@ -85,7 +99,7 @@ def promote_by_balance(glossary: Glossary, src: str, sense: SourceSense, weak: d
     for cid, hs in weak.items():
         # (only for want of a prison context: not a parcel *of land*, which is weak for another reason)
         if (cid not in occurrences and all(sense.why_not(h)[0] == NO_PRISON for h in hs)
-                and not any(another_kind(glossary, src, h, src_hits, False) for h in hs)):
+                and not any(another_kind(glossary, src, h, src_hits, True) for h in hs)):
             fit = glossary_fit(glossary, src, hs, src_hits)
             if fit:
                 occurrences[cid], fits[cid] = hs, fit

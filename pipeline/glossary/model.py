@@ -159,6 +159,8 @@ class Glossary:
     prison_vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, init=False, repr=False,
                                                                           compare=False)
     target_vocabulary: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the stems of every source-language word the glossary writes (glossary/domain.py)
+    domain_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     # (concept, language, word, what follows it) -> why that approved word is its everyday sense there
     # ("" when it renders the concept): glossary/target_sense.py, which keeps it bounded.
     everyday_judgements: dict[tuple[str, str, str, str], str] = field(default_factory=dict, init=False,

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
 from pipeline.glossary.phrase import DETERMINERS, phrase_end, vocabulary
-from pipeline.glossary.sense import QUOTE_SPAN_RE
+from pipeline.glossary.sense import QUOTE_SPAN_RE, says_prison
 
 # Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
 # occurrences, checks/glossary_checks.py).
@@ -158,7 +158,7 @@ def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> s
     hi = max(hit.end + sum(len(w) + 1 for w in after) + 2, phrase_end(text, hit.end))
     for o in others:
         # (a name says nothing about the sense: Elena Gorban pays visits to prisons and offices alike)
-        if o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and lo <= o.start and o.end <= hi:
+        if o.concept.id != hit.concept.id and says_prison(glossary, o.concept) and lo <= o.start and o.end <= hi:
             return o.form
     known = vocabulary(glossary, hit.concept)
     for w in before + after:

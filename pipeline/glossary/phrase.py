@@ -21,9 +21,12 @@ import re
 from functools import lru_cache
 
 from pipeline.core.sortedlines import first_line_from
+from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.sense import FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary
+from pipeline.glossary.sense import (
+    FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary, says_prison,
+)
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
 DETERMINERS = {
@@ -175,6 +178,26 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     return word if word.lower() not in SEX_NOUNS and _foreign_noun(word, at, others, known) else ""
 
 
+# A possessor before a noun and up to two words that modify it: “the club's record transfer”.
+POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00a0-]+){0,2}$")
+
+
+def possessor(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The owner of the noun at ``start`` when it is a common noun foreign to the concept and to prison and no
+    person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
+    else "". A person or a name owns the glossary's thing as well as any other (his mother's parcel, Azat's
+    transfer, the women's colony), and a prison word or another glossary term is prison's (the guards' squad)."""
+    before = mask(text[max(0, start - 60):start])
+    m = POSSESSOR_RE.search(before)
+    if not m:
+        return ""
+    word = m.group(1)
+    if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
+        word += "s"  # (the plural possessive: the clubs' transfers)
+    at = start - len(before) + m.start(1)
+    return word if _foreign_noun(word, at, others, known) and not _person(word) else ""
+
+
 OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
 
 
@@ -193,17 +216,28 @@ def verb_object(text: str, end: int, others: list[Hit], known: frozenset) -> str
 # The phrases after a noun term that say what it is of, or where it goes: a transfer of the case, to a university.
 PREPOSITIONS = "of|to|into|from"
 PREPOSITION_RE = re.compile(r" (%s) " % PREPOSITIONS, re.I)
-PASSIVE_RE = re.compile(r"([^\W\d_]+)\s+(?:(?:was|were|is|are|be|been|being|got|gets|has|have|had)\s+){1,2}$")
+# The subject of a passive: a noun, perhaps followed by its own prepositional phrase of up to three words (“the
+# charge *against Pavel Zhuk* was downgraded”: what is downgraded is the charge, not Zhuk), then the auxiliaries.
+PASSIVE_RE = re.compile(r"([^\W\d_]+)(?:\s+(?:of|against|for|on|in|at|from|with|by)(?:\s+[^\W\d_]+){1,3})?"
+                        r"\s+(?:(?:was|were|is|are|be|been|being|got|gets|has|have|had)\s+){1,2}$")
 
 
 def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
-    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”), or ""."""
-    before = mask(text[max(0, start - 60):start])
+    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”, “the charge against
+    Pavel Zhuk was downgraded”), or "" — never a person: a man, a newcomer downgraded is the glossary's."""
+    before = mask(text[max(0, start - 80):start])
     m = PASSIVE_RE.search(before)
     if not m:
         return ""
     word = m.group(1)
-    return word if _foreign_noun(word, start - len(before) + m.start(1), others, known) else ""
+    at = start - len(before) + m.start(1)
+    return word if _foreign_noun(word, at, others, known) and not _person(word) else ""
+
+
+def _person(word: str) -> bool:
+    """A noun WordNet knows as a person in one of its first senses (noun.person): who, not what kind of thing."""
+    w = word.lower()
+    return w in SEX_NOUNS or wordnet.names_a_person(w) or wordnet.names_a_person(base_word(w))
 
 
 PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -220,6 +254,9 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
     for n, m in enumerate(PHRASE_WORDS_RE.finditer(tail)):
         word = m.group(0)
         gap = tail[end:m.start()].strip(" \u00a0-")
+        if word[:1].isupper() and not gap and n < 3 and _attributive(tail, m.end()):
+            end = m.end()
+            continue  # a name before a noun says whose or where: “the regional FSB *archive*”
         if n >= 4 or word[:1].isupper() or gap:
             return last if gap and gap[0] in ENDS else ""  # (too far, a name, or punctuation: the phrase has ended)
         end = m.end()
@@ -238,6 +275,17 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         last = word if "NOUN" in pos else ""
     rest = tail[end:].lstrip()
     return last if not rest or rest[0] in ENDS else ""
+
+
+def _attributive(tail: str, end: int) -> bool:
+    """Whether the word ending at ``end`` modifies a lower-case content word right after it (“FSB archive”),
+    rather than ending the phrase (“of Azat to Kirov”, “to Perm took …”)."""
+    for _ in range(3):  # (names may run: “the Kazan FSB museum”)
+        m = PHRASE_WORDS_RE.match(tail, end + 1) if tail[end:end + 1] == " " else None
+        if not m or not m.group(0)[:1].isupper():
+            break
+        end = m.end()
+    return bool(m and m.group(0).islower() and m.group(0) not in FUNCTION_WORDS)
 
 
 # The prepositions that chain a noun's own phrase (“a long visit to her husband in the colony”, “a parcel to the
@@ -294,23 +342,29 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     word = modifier(text, hit, others, known)
     if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
+    word = possessor(text, hit.start, others, known)
+    if word:
+        return f"the “{hit.form}” of a “{word}” is another thing"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
     if m:  # a parcel “containing explosives”; a common fund “for repairing its tractors” (what it is for)
         thing = verb_object(text, m.end(1), others, known)
         if thing and "VERB" in parts_of_speech(m.group(1).lower()):
             return f"“{hit.form} {' '.join(m.group(0).split())} … {thing}” is another thing"
-    # (a conditional term's “of” phrase is judged with the message's context: sense.py)
-    prep = None if conditional else PREPOSITION_RE.match(text, hit.end)
-    if prep:
+    # (a conditional term's “of” phrase is judged with the message's context: sense.py; where it goes — a short
+    # visit *to the museum* — is read here, as for any everyday noun)
+    prep = PREPOSITION_RE.match(text, hit.end)
+    if prep and not (conditional and prep.group(1).lower() == "of"):
         noun = phrase_noun(text, prep.end(), others, known)
+        if noun and conditional and _person(noun):
+            noun = ""  # (a short visit to her son: a prisoner's relative visits someone, the glossary's)
         # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's)
-        if noun and not _reaches_prison(text, hit, others):
+        if noun and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
     return ""
 
 
-def _reaches_prison(text: str, hit: Hit, others: list[Hit]) -> bool:
+def _reaches_prison(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> bool:
     """Whether the phrase after ``hit`` (:func:`phrase_end`) holds another glossary term that is not a name."""
     end = phrase_end(text, hit.end)
-    return any(o.concept.id != hit.concept.id and o.concept.pos != "proper noun" and hit.end < o.start and o.end <= end
+    return any(o.concept.id != hit.concept.id and says_prison(glossary, o.concept) and hit.end < o.start and o.end <= end
                for o in others)

@@ -118,6 +118,19 @@ def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
     return found
 
 
+def says_prison(glossary: Glossary, concept: Concept) -> bool:
+    """Whether a hit of ``concept`` next to a word says prison there: a common noun of the glossary does, a name
+    never (Elena Gorban pays visits to prisons and offices alike), and an organisation's abbreviation only where
+    its definition names prison (FSIN, “the federal prison service”; not the FSB, “the security service”, whose
+    archive is an archive)."""
+    if concept.pos == "proper noun":
+        return False
+    if concept.pos != "abbreviation":
+        return True
+    strong, _weak = prison_vocabulary(glossary)
+    return bool(_words(concept.definition) & strong)
+
+
 def own_vocabulary(concept: Concept) -> frozenset:
     """The words a concept's own definition, notes and terms use (food, clothes, relatives for a parcel)."""
     found = concept.own_vocabulary

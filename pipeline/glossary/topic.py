@@ -150,6 +150,10 @@ def topic_questions(glossary: Glossary, text: str, occurrences: dict[str, list[H
     if not all(prone(h) for h in hs) or not other_senses(glossary, hs[0]) or prison_elsewhere(glossary, text, hs):
         return {}  # (a word no dictionary knows, or knows only in the prison sense, has no other sense to tell)
     why = other_topic(glossary, text, hs, hits)
+    if not why:  # (the field of the whole sentence: glossary/domain.py, which builds on this module)
+        from pipeline.glossary.domain import foreign_field
+
+        why = foreign_field(glossary, text, hs, hits)
     return {cid: f"a question only: nothing else in it says prison, and {why}"} if why else {}
 
 
@@ -268,7 +272,10 @@ def _named_nearby(text: str, hit: Hit, senses: tuple[int, ...]) -> tuple[int | N
     # (one-word names only, compared as words, not stems: “police force” is not named by every definition that
     # says “force”, nor a dependency by “depending”)
     own = {base_word(w) for w in WORD_RE.findall(hit.term)}
-    names = {o: frozenset(base_word(lemma) for lemma in wordnet.lemmas(o, "noun") if lemma.isalpha()) - own
+    # (nor by a common name: “word”, parole's synonym, is what definitions say of words — man is “the generic use
+    # of the word …” — as often as of a promise)
+    names = {o: frozenset(base_word(lemma) for lemma in wordnet.lemmas(o, "noun")
+                          if lemma.isalpha() and wordnet.noun_count(lemma) < RARE) - own
              for o in senses}
     for word in before + after:
         folded = fold(word)

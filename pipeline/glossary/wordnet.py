@@ -130,6 +130,27 @@ def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
     return tuple(w.decode("utf-8", "replace").split("(")[0].replace("_", " ").lower() for w in words)
 
 
+# WordNet's lexicographer files of nouns, by number (lexnames): the semantic class a sense belongs to.
+PERSON, GROUP = 18, 14  # noun.person, noun.group
+
+
+@lru_cache(maxsize=8192)
+def lexfile(offset: int, pos: str = "noun") -> int:
+    """The lexicographer file (semantic class) of the synset at ``offset``: 18 noun.person, 4 noun.act …; -1
+    where it cannot be read. Its second field, so only the line's first bytes are read."""
+    data = _mapped(f"data.{FILES.get(pos, pos)}")
+    if data is None or offset >= len(data):
+        return -1
+    head = data[offset:offset + 20].split(b" ", 2)
+    return int(head[1]) if len(head) > 2 and head[1].isdigit() else -1
+
+
+def names_a_person(lemma: str, senses_read: int = 3) -> bool:
+    """Whether one of a noun's first senses is a person (noun.person): a mother, a man, a guard — who, not what
+    kind of thing (a *club*, a *charge*, a *hospital* are not)."""
+    return any(lexfile(o) == PERSON for o in senses(lemma, "noun")[:senses_read])
+
+
 @lru_cache(maxsize=4096)
 def noun_count(lemma: str) -> int:
     """How often ``lemma`` was tagged as a noun in WordNet's sense-tagged corpus (SemCor; ``cntlist.rev``):

@@ -1,0 +1,66 @@
+"""A sentence in another field than the glossary's: none of its nouns is a word the glossary writes or a word of the
+law, and one is a thing of the kind of another dictionary sense of the term (glossary/domain.py). Its finding is
+a question that names the nouns; a prison sentence says something of the glossary's field in one of its nouns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import require
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary, wordnet
+from pipeline.glossary.domain import domain_words, foreign_field
+from pipeline.glossary.topic import stem
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g():
+    require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
+    return load_glossary(ROOT / "glossary" / "glossary.toml")
+
+
+def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
+    return [(severity, message) for _check, severity, message, term
+            in glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst, noun", [
+    # a kitchen: the chef, the stove, carrots, soup — and a stove is an artifact, as a cooking pot is
+    ("obshchak", "The chef stirred the common pot on the stove while the apprentices peeled carrots for the soup.",
+     "de", "Der Küchenchef rührte im gemeinsamen Topf auf dem Herd, während die Lehrlinge Möhren für die Suppe schälten.",
+     "stove"),
+    # sailing: a gale, the crew, a dinghy — a mast is a spar, an artifact like the dinghy
+    ("caste", "The gale snapped the mast, and the crew rowed the dinghy into the bay.",
+     "fr", "La tempête a brisé le mât, et l'équipage a ramé avec le canot jusqu'à la baie.", "dinghy"),
+])
+def test_a_sentence_of_another_field_makes_the_finding_a_question_that_names_its_nouns(g, cid, src, lang, dst, noun):
+    found = findings(g, lang, src, dst, cid)
+    assert found and all(s == "warning" for s, _m in found)
+    assert "is the glossary's, and “" + noun + "” is of the kind of another sense" in found[0][1]
+
+
+@pytest.mark.parametrize("cid, src, lang, dst", [
+    # the prison's own nouns: tea, cigarettes (the definition's) — the common pot of the thieves
+    ("obshchak", "Every month the newcomers paid tea and cigarettes into the common pot.", "de",
+     "Jeden Monat zahlten die Neuen Tee und Zigaretten in den gemeinsamen Topf ein."),
+    # nouns of no field, but none of the kind of another sense: a farmyard rooster is an animal, a bucket is not
+    ("petukh", "The roosters scrub the buckets, the floors and the sinks every morning.", "de",
+     "Die Gockel schrubben jeden Morgen die Eimer, die Böden und die Waschbecken."),
+    # two nouns say too little of a field
+    ("caste", "His mast changed after the storm and the quarrel.", "ru", "После бури и ссоры его мачта изменилась."),
+])
+def test_a_sentence_that_says_something_of_prison_or_too_little_stays_an_error(g, cid, src, lang, dst):
+    assert "error" in [s for s, _m in findings(g, lang, src, dst, cid)]
+
+
+def test_the_field_is_the_glossarys_own_words(g):
+    words = domain_words(g)
+    assert stem("cigarettes") in words and stem("squall") not in words  # (its definitions' words, as stems)
+    hits = g.find("We lost the mast in a squall off Brittany and limped into Roscoff under engine, cold.", "en")
+    assert "engine" in foreign_field(g, "We lost the mast in a squall off Brittany and limped into Roscoff under "
+                                        "engine, cold.", hits, hits)
