@@ -36,8 +36,7 @@ SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
 # ... the same for a text without "_" or a mark of inclusive writing between two letters (most texts: a colon
 # is mostly followed by a space), and faster.
 PLAIN_SPLIT_RE = re.compile(r"(\w+)")
-# (a mark with a letter on each side, searched from the mark: a scan for three characters is cheaper than a test
-# of every letter's class, and a colon is common in texts that have no inclusive writing)
+# (searched from the mark, cheaper than testing every letter's class: texts without inclusive writing have colons)
 GLUED_MARK_RE = re.compile(r"[·*:](?<=[^\W_][·*:])(?=[^\W_])")
 # What may separate the words of one multi-word term, also quotation marks («красная» зона, la zone « noire »).
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
@@ -232,8 +231,7 @@ class Index:
                 if pats:
                     positive.add(w)
             seen |= new
-        # (the candidates' places, picked in C: most words are none)
-        places = list(compress(range(len(words)), map(positive.__contains__, words)))
+        places = list(compress(range(len(words)), map(positive.__contains__, words)))  # (in C: most words are none)
         if not places:
             return []
         by_word = self._by_word
