@@ -254,7 +254,7 @@ class Index:
             if not pending:
                 return []
         # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word); no further than the last hit needs.
-        offs = list(accumulate(map(len, parts[:2 * max(map(itemgetter(1), pending))]), initial=0))
+        offs = [0, *accumulate(map(len, parts[:2 * max(map(itemgetter(1), pending))]))]
         if overlapping:
             chosen = [(offs[2 * a + 1], offs[2 * b], p, a, d) for a, b, p, d in pending]
         else:

@@ -8,7 +8,6 @@ and balance), so it lives here and the check only compares translations with it.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
@@ -37,7 +36,6 @@ class Source:
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
-    counts: Counter[str]  # concept id -> its hits in the message, in any sense
 
 
 def read_source(glossary: Glossary, src: str) -> Source:
@@ -135,8 +133,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits,
-                               Counter(h.concept.id for h in src_hits))
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
     return found
 
 
