@@ -78,8 +78,11 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
         if (w[:1].islower() and len(w) >= 3 and fold(w) not in STOP and w not in nouns
                 and "NOUN" in parts_of_speech(w)):
             nouns.append(w)
-    if len(nouns) < MIN_NOUNS or any(_of_the_field(glossary, w) for w in nouns):
+    if len(nouns) < MIN_NOUNS:
         return ""
+    field = domain_words(glossary)
+    if any(stem(w) in field for w in nouns) or any(_of_the_field(glossary, w) for w in nouns):
+        return ""  # (the glossary's own words first: a set test, before any definition is read)
     kinds: dict[int, int] = {}  # lexicographer class -> the first other sense of it
     for o in other_senses(glossary, h):
         kinds.setdefault(wordnet.lexfile(o), o)

@@ -187,7 +187,10 @@ def possessor(text: str, start: int, others: list[Hit], known: frozenset) -> str
     person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
     else "". A person or a name owns the glossary's thing as well as any other (his mother's parcel, Azat's
     transfer, the women's colony), and a prison word or another glossary term is prison's (the guards' squad)."""
-    before = mask(text[max(0, start - 60):start])
+    raw = text[max(0, start - 60):start]
+    if "'" not in raw and "’" not in raw:
+        return ""  # (most nouns have no possessor: no regex for them)
+    before = mask(raw)
     m = POSSESSOR_RE.search(before)
     if not m:
         return ""
