@@ -81,16 +81,16 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
     if len(nouns) < MIN_NOUNS:
         return ""
     field = domain_words(glossary)
-    if any(stem(w) in field for w in nouns) or any(_of_the_field(glossary, w) for w in nouns):
-        return ""  # (the glossary's own words first: a set test, before any definition is read)
+    if any(stem(w) in field for w in nouns):
+        return ""  # (the glossary's own words first: a set test)
     kinds: dict[int, int] = {}  # lexicographer class -> the first other sense of it
     for o in other_senses(glossary, h):
         kinds.setdefault(wordnet.lexfile(o), o)
-    for w in nouns:
-        for o in _senses(w)[:2]:
-            sense = kinds.get(wordnet.lexfile(o))
-            if sense is not None:
-                shown = ", ".join(f"“{n}”" for n in nouns[:4])
-                return (f"none of its nouns ({shown}) is the glossary's, and “{w}” is of the kind of another sense of "
-                        f"“{h.form}” ({wordnet.definition(sense)})")
-    return ""
+    # (a sense's class is a few bytes of its line; the definitions of the law's words are read only then)
+    kin = next(((w, kinds[k]) for w in nouns for o in _senses(w)[:2] for k in [wordnet.lexfile(o)] if k in kinds),
+               None)
+    if kin is None or any(_of_the_field(glossary, w) for w in nouns):
+        return ""
+    shown = ", ".join(f"“{n}”" for n in nouns[:4])
+    return (f"none of its nouns ({shown}) is the glossary's, and “{kin[0]}” is of the kind of another sense of "
+            f"“{h.form}” ({wordnet.definition(kin[1])})")
