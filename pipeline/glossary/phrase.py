@@ -6,7 +6,10 @@ guards' *rapid-response* squad”, “a transfer *of the case*”, “a transfer
 *containing explosives*”, “downgraded *the charge*”, “*the hurricane* was downgraded” are other things even in
 a sentence full of prison words, while “a *food* parcel”, “the *night* search”, “a transfer *of prisoners*”, “a
 *long* transfer *to Perm*”, “he was downgraded” are the glossary's. A noun there that is foreign both to the
-concept (its definition, notes and terms) and to the glossary's prison vocabulary marks another thing.
+concept (its definition, notes and terms) and to the glossary's prison vocabulary marks another thing. Whose
+it is and what is said of it count too: “*the club's* record transfer”, “*the charge* against Pavel Zhuk was
+downgraded” — unless WordNet's lexicographer class makes that word a person (his mother's parcel, a newcomer
+downgraded), who owns or undergoes the glossary's thing as well as any other.
 
 Which terms are read so comes from data, not from a hand list: lower-case terms of a common-noun concept whose
 head an English lexicon (lemminflect's, which also tells nouns from adjectives and verbs) knows — as a noun for
