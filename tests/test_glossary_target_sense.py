@@ -93,3 +93,37 @@ def test_the_russian_verb_of_an_approved_noun_in_ирование_renders_it(g):
     assert findings(g, "ru", src, "В мае его этапировали в исправительную колонию в Кирове.", "etap") == []
     assert [s for s, _m in findings(g, "ru", src, "В мае его перевезли в исправительную колонию в Кирове.", "etap")] \
         == ["error"]
+
+
+def _severities(g, lang: str, src: str, dst: str, cid: str) -> list[str]:
+    from pipeline.checks import glossary_checks
+    from pipeline.checks.registry import Checked, Context
+
+    return [s for _c, s, _m, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
+            if g.concept_for_term(term).id == cid]
+
+
+@pytest.mark.parametrize("lang, src, dst, found", [
+    # the approved word stands where the source's word is another sense: the prison's own is unrendered
+    ("fr", "Unlike the castes of India, the prison caste can be lost in one night.",
+     "Contrairement aux castes de l'Inde, le statut en prison peut se perdre en une nuit.", ["error"]),
+    ("fr", "Unlike the castes of India, the prison caste can be lost in one night.",
+     "Contrairement aux jatis de l'Inde, la caste en prison peut se perdre en une nuit.", []),
+    # a word read in another sense is read so again in the same form, not in another number
+    ("de", "After the transfer of power in the region the transfers went on: ten prisoners left the colony.",
+     "Nach dem Machtwechsel in der Region gingen die Verlegungen weiter: zehn Häftlinge verließen die Kolonie.", []),
+    ("de", "After the transfer of power in the region the transfers went on: ten prisoners left the colony.",
+     "Nach dem Machtwechsel in der Region gingen die Reisen weiter: zehn Häftlinge verließen die Kolonie.",
+     ["error"]),
+])
+def test_an_occurrence_of_another_sense_claims_the_rendering_where_it_stands(g, lang, src, dst, found):
+    assert _severities(g, lang, src, dst, "caste" if "caste" in src else "etap") == found
+
+
+def test_an_everyday_phrase_of_the_translation_with_a_modifier_inside(g):
+    # «обыск в квартире» is everyday (the glossary's exclude), also as «обыск в его квартире»
+    src = "The search of his cell came two days after the police search of his parents' flat."
+    assert _severities(g, "ru", src, "Досмотр камеры прошёл через два дня после обыска в его квартире.",
+                       "obysk") == []
+    assert _severities(g, "ru", src, "Проверка камеры прошла через два дня после обыска в его квартире.",
+                       "obysk") == ["error"]

@@ -88,6 +88,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
+        if found and len(hits) < len(src_hits):
+            found, more = _other_sense_claims(src, dst, hits, [o for o in src_hits if o.concept.id == cid], found)
+            why = _because(why, more)
         groups = _clusters(src, hits)
         needed = len(groups)
         moved: list = []
@@ -252,6 +255,26 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
     if not dropped:
         return found, ""
     return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
+
+
+def _other_sense_claims(src: str, dst: str, hits: list, all_hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that stand where the source uses the concept's word in another sense (its
+    place relative to the texts' lengths nearer to that occurrence than to any in the glossary's sense), one
+    each, and why ("" when none): “Unlike the castes of India, the prison caste …” → « Contrairement aux castes
+    de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
+    others = [o for o in all_hits if all(o is not h for h in hits)]
+    if not others:
+        return found, ""
+    kept, said = [], []
+    for r in found:
+        place = r.start / len(dst)
+        near = min([*hits, *others], key=lambda o: abs(o.start / len(src) - place))
+        if any(near is o for o in others):
+            others.remove(near)
+            said.append(f"“{shown(r.form)}” stands where the source's “{shown(near.form)}” is another sense")
+            continue
+        kept.append(r)
+    return kept, "; ".join(said)
 
 
 def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from pipeline.glossary.derive import compound_parts
 from pipeline.glossary.textprep import MIXED_RE, mask, strip_invisible, unmix_word  # noqa: F401  (mask too)
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
+    MODIFIED, modifier,
     FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
     english_base, fold, participle_verb, word_keys,
 )
@@ -303,6 +304,7 @@ class Index:
                 for i in range(max(0, a - len(x.words) + 1), b):
                     if x.keys[0] & word_keys(words[i], self.lang):
                         j = self._match_at(x, words, parts, i)
+                        j = self._modified_at(x, words, parts, i) if j is None and self.lang in MODIFIED else j
                         if j is not None and a < j:
                             found = True
                             break
@@ -312,6 +314,12 @@ class Index:
                 self._excluded_memo.clear()
             self._excluded_memo[key] = found
         return found
+
+    def _modified_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
+        """``_match_at`` with a modifier inside the phrase («обыск в квартире» as «обыск в нашей квартире»)."""
+        ends = (self._match_at(pat, words[:m] + words[m + 1:], parts[:2 * m] + parts[2 * m + 2:], i)
+                for m in range(i + 1, min(i + len(pat.words), len(words))) if modifier(words[m], self.lang))
+        return next((j + 1 for j in ends if j is not None), None)
 
     def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int, first: int = 0) -> int | None:
         """The end (in words) of ``pat`` matched from word ``i``, or None; words before ``first`` were

@@ -16,7 +16,7 @@ from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.placement import MAY_END, numbered_ends
-from pipeline.glossary.sense import SourceSense, conditional, term_of
+from pipeline.glossary.sense import SourceSense, base_word, conditional, prison_vocabulary, term_of
 from pipeline.glossary.target_sense import unquoted_repeats
 from pipeline.glossary.topic import topic_questions, written_otherwise
 
@@ -62,10 +62,14 @@ def read_source(glossary: Glossary, src: str) -> Source:
     asked_ids: set[int] = set()
     for h in src_hits:
         cond = conditional(h)
-        if cond or has_cues(h):
+        # (a term whose modifier says prison — the prison caste, a cell search — is the glossary's whatever
+        # stands next to it; not one whose head is a prison word: a hospital's red zone)
+        if (cond or has_cues(h)) and not _says_prison(glossary, h.form):
             why = other_sense_near(glossary, src, h, term_of(h), cond)
             if why:
-                local.setdefault((h.concept.id, variant(h)), f"the source's “{shown(h.form)}” is another sense: {why}")
+                # A word read so is read so again in the same form (“a parcel containing explosives …; the
+                # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
+                local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
                 continue
         if prone(h):
             why = another_kind(glossary, src, h, src_hits, cond)
@@ -86,7 +90,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
         rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
         asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
                       and not prison_near(glossary, src, h, rest)}
-    kept = [h for h in src_hits if (h.concept.id, variant(h)) not in local] if local else src_hits
+    kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local] if local else src_hits
     for (cid, _v), why in local.items():
         other_sense.setdefault(cid, why)
     # (a hit of another kind says nothing of the message's prison context)
@@ -131,6 +135,16 @@ def read_source(glossary: Glossary, src: str) -> Source:
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
                                bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
     return found
+
+
+def _says_prison(glossary: Glossary, form: str) -> bool:
+    """Whether a modifier of a term's ``form`` (a word before its last) is one of the glossary's
+    ``prison_words``."""
+    words = form.split()
+    if len(words) < 2:
+        return False
+    strong = prison_vocabulary(glossary)[0]
+    return any(base_word(w) in strong for w in words[:-1])
 
 
 def variant(h) -> str:

@@ -190,6 +190,23 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
 
 
 
+# Languages whose modifiers ``modifier`` tells (by pymorphy3's tags).
+MODIFIED = ("ru",)
+
+
+@lru_cache(maxsize=20_000)
+def modifier(word: str, lang: str) -> bool:
+    """Whether ``word`` can only modify a noun: an adjective, a participle, a possessive or demonstrative
+    (нашей, этой, его), which may stand inside a phrase of the glossary's (обыск в нашей квартире)."""
+    morph = morph_analyzer(lang)
+    if morph is None:
+        return False
+    parses = morph.parse(fold(word))
+    # (его, её, их before a noun are possessives, whatever case pymorphy3 reads them in)
+    return all(p.tag.POS in ("ADJF", "PRTF") or (p.tag.POS == "NPRO" and p.normal_form in ("он", "она", "оно", "они"))
+               for p in parses[:3])
+
+
 def participle_verb(term: str, lang: str) -> str | None:
     """The verb of a one-word participle term (опущенный → опустить), or None."""
     morph = morph_analyzer(lang)
