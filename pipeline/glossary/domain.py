@@ -81,13 +81,13 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
             nouns.append(w)
     if len(nouns) < MIN_NOUNS:
         return ""
-    field = domain_words(glossary)
-    if any(stem(w) in field for w in nouns):
+    ours = domain_words(glossary)
+    if any(stem(w) in ours for w in nouns):
         return ""  # (the glossary's own words first: a set test)
     # (a sense's class is a few bytes of its line; the definitions of the law's words are read only then)
     classes = {w: {wordnet.lexfile(o) for o in _senses(w)[:2]} for w in nouns}
-    field = _own_field(classes)
-    if not field:
+    own = _own_field(classes)
+    if not own:
         return ""
     kinds: dict[int, int] = {}  # lexicographer class -> the first other sense of it
     for o in other_senses(glossary, h):
@@ -95,7 +95,7 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
     kin = next(((w, kinds[k]) for w in nouns for k in sorted(classes[w]) if k in kinds), None)
     if kin is None or any(_of_the_field(glossary, w) for w in nouns):
         return ""
-    shown = ", ".join(f"“{n}”" for n in field[:3])
+    shown = ", ".join(f"“{n}”" for n in own[:3])
     return (f"none of its nouns is the glossary's, {shown} are a field of their own, and “{kin[0]}” is of the kind of "
             f"another sense of “{h.form}” ({wordnet.definition(kin[1])})")
 
