@@ -10,7 +10,7 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
-data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh); sets still held aside are scored with ``--held-aside`` (totals only);
+data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh; heldout13 and heldout14 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
 """
 
@@ -55,6 +55,13 @@ PARTS = {
     # (heldout11, heldout12) were being written
     "heldout8": DATA / "pairs-heldout8.tsv",
     "heldout9": DATA / "pairs-heldout9.tsv",
+    # written blind in the seventh session as development data by helpers who read only the issue, glossary.toml
+    # and the format: heldout13 (the glossary's English words in everyday senses across many fields, 70 sentences,
+    # 243 pairs, 22 violations), heldout14 (prison letters and reports that also use the words in ordinary senses,
+    # 70 sentences, 366 pairs, 45 violations); scored before anyone studied them at ddd3246 0.29 / 0.91 and
+    # 0.58 / 0.93 (homonym false alarms 47 and 19)
+    "heldout13": DATA / "pairs-heldout13.tsv",
+    "heldout14": DATA / "pairs-heldout14.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new

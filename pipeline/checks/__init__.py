@@ -43,7 +43,8 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
     flags = tuple(entry.flags)
     for src, dst in pairs:
         checked = Checked(src, dst, flags)
-        problems = [p for check in run for p in check(checked, ctx)]
+        problems = _problems(run, checked, ctx) if glossary is not None else [
+            p for check in run for p in check(checked, ctx)]
         for problem in settings.apply(problems):
             if (problem.check, problem.message) in seen:
                 continue
@@ -53,6 +54,35 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
     if glossary is not None and findings:
         findings = _apply_acceptances(entry, findings, glossary)
     return findings
+
+
+# A check's problems are a function of the translated text, its source, its flags, the language and the glossary,
+# so a pair met again is not checked again: boilerplate (a table's "Date", a donation appeal, a standard line
+# about the transfer) recurs in every article with the same translation. Only pairs met a second time are kept
+# (most pairs occur once, and keeping them would only fill memory); the first sighting leaves a hash.
+PAIRS_KEPT = 50_000
+SIGHTINGS_KEPT = 500_000
+
+
+def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
+    """The problems ``run``'s checks find in ``checked``, remembered on the glossary for a pair met twice."""
+    glossary = ctx.glossary
+    memo, sightings = glossary.checked_pairs, glossary.pair_sightings  # type: ignore[union-attr]
+    key = (ctx.lang, id(run), checked)  # (``run`` is kept for the process by CheckSettings.wanted)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    found = tuple(p for check in run for p in check(checked, ctx))
+    h = hash(key)
+    if h in sightings:
+        if len(memo) >= PAIRS_KEPT:
+            memo.clear()
+        memo[key] = found
+    else:
+        if len(sightings) >= SIGHTINGS_KEPT:
+            sightings.clear()
+        sightings.add(h)
+    return found
 
 
 def _apply_acceptances(entry: Message, findings: list[Finding], glossary: Glossary) -> list[Finding]:

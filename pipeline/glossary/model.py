@@ -154,6 +154,10 @@ class Glossary:
     # bounded), as every language checks the same source messages;
     source_analyses: OrderedDict[str, Any] = field(default_factory=OrderedDict, init=False, repr=False,
                                                     compare=False)
+    # (language, checks run, text checked) -> the problems found, for texts met more than once, and the hashes of
+    # those met once (checks/__init__.py keeps both bounded): boilerplate recurs with the same translation.
+    checked_pairs: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
+    pair_sightings: set[int] = field(default_factory=set, init=False, repr=False, compare=False)
     # the source language's (strong, weak) prison cues (glossary/sense.py) and, per language, the keys of the
     # glossary's own words (glossary/target_sense.py).
     prison_vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, init=False, repr=False,
