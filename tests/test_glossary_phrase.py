@@ -183,3 +183,19 @@ def test_where_a_prison_only_term_goes_can_make_it_another_thing(g, cid, src, la
 ])
 def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(g, cid, src, lang, dst):
     assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]
+
+
+def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g):
+    # the term inside a compound WordNet lists (a mast cell is a cell of the body), even beside a colony
+    src = "The colony doctor says his mast cells overreact to the dust of the sewing workshop."
+    found = findings(g, "de", src, "Der Arzt der Kolonie sagt, seine Mastzellen reagieren über auf den Staub der "
+                                   "Nähwerkstatt.")["caste"]
+    assert [s for s, _m in found] == ["warning"] and "“mast cell” is a thing of its own" in found[0][1]
+    # a prison word inside one (a boot camp trains recruits) says nothing of prison: the squad is the army's
+    src = "After boot camp the squad was sent to the border."
+    assert "error" not in [s for s, _m in findings(g, "ru", src, "После учебки отделение отправили на границу.")
+                           .get("otryad", [])]
+    # ... while a prison cell is prison's
+    src = "After a week in a prison cell the squad was sent to the border."
+    assert "error" in [s for s, _m in findings(g, "ru", src, "После недели в тюремной камере отделение отправили на "
+                                                             "границу.").get("otryad", [])]
