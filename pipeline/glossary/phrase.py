@@ -342,7 +342,8 @@ def phrase_end(text: str, end: int) -> int:
 
 
 # A verb term's destination, past a pronoun object: “downgraded her to economy”.
-DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+)?to\s+", re.I)
+DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+|(?:(?:%s)\s+)?[^\W\d_]+\s+)?to\s+"
+                            % "|".join(sorted(DETERMINERS["en"])), re.I)  # (or a noun: “downgraded my mother to”)
 PARTICIPLE_RE = re.compile(r"\s+(?:for\s+)?([^\W\d_]+ing)\b", re.I)  # containing …, for repairing …
 
 
