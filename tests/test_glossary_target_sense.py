@@ -127,3 +127,30 @@ def test_an_everyday_phrase_of_the_translation_with_a_modifier_inside(g):
                        "obysk") == []
     assert _severities(g, "ru", src, "Проверка камеры прошла через два дня после обыска в его квартире.",
                        "obysk") == ["error"]
+
+
+@pytest.mark.parametrize("dst, found", [
+    # two modifiers share one head: the short visits are rendered
+    ("Ему разрешены два краткосрочных и два длительных свидания в год.", []),
+    # ... but not across a noun of their own
+    ("Ему разрешены два кратких разговора и два длительных свидания в год.", ["error"]),
+])
+def test_coordinated_modifiers_share_the_head(g, dst, found):
+    src = "He is allowed two short visits and two long visits a year."
+    assert _severities(g, "ru", src, dst, "short-visit") == found
+
+
+def test_a_word_of_one_reader_note_is_not_the_glossarys_vocabulary(g):
+    # „Berufung“ is named by one note (the SIZO's: trials and appeals), so „Etappe der Berufung“ is everyday
+    src = "The last stage of the appeal is over, but his transfer to the colony is still pending."
+    dst = "Die letzte Etappe der Berufung ist vorbei, doch seine Reise in die Kolonie steht noch aus."
+    assert _severities(g, "de", src, dst, "etap") == ["error"]
+
+
+@pytest.mark.parametrize("dst, found", [
+    ("Я встретилась с Еленой Горбанью у ворот колонии.", ["error"]),  # a woman's surname in -ь does not decline
+    ("Я встретилась с Еленой Горбань у ворот колонии.", []),
+])
+def test_a_womans_surname_in_a_soft_sign_does_not_decline(g, dst, found):
+    src = "I met Elena Gorban at the colony gate."
+    assert _severities(g, "ru", src, dst, "gorban") == found

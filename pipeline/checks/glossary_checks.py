@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
+from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
@@ -22,7 +23,7 @@ from pipeline.glossary.sense import approved_elsewhere, cited, in_quotes, mirror
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
-    spelt_as_source,
+    shared_head, spelt_as_source,
 )
 from pipeline.glossary.placement import in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import read_source, shown
@@ -81,9 +82,17 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        if len(found) < len(hits):
+            found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
+            wrong = [h for h in found if base_lang(lang) == "ru"
+                     and declined_feminine_surname(dst, h.start, h.form, approved[0])]
+            if wrong:
+                out.append(Problem("proper-name", "error", f"“{shown(hit.form)}” is spelled {approved[0]} in {lang} "
+                                   f"(found “{wrong[0].form}”: a woman's surname in -{approved[0][-1]} does not "
+                                   f"decline)", hit.term))
             continue  # a name may be replaced by a pronoun
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)

@@ -50,13 +50,18 @@ def vocabulary(glossary: Glossary, lang: str) -> frozenset:
     found = memo.get(lang)
     if found is None:
         keys: set = set()
+        noted: dict = {}
         for c in glossary.concepts:
             tr = c.translations(lang)
             if tr is None:
                 continue
             for t in tr.approved:
                 keys |= _keys(t, lang)
-            keys |= _keys(tr.reader_note, lang)
+            for k in _keys(tr.reader_note, lang):
+                noted[k] = noted.get(k, 0) + 1
+        # A reader note's word is the glossary's when two notes use it (Häftling, Lager); one note's word may be
+        # the world around prison (the SIZO's note names the appeal trials wait for: „Etappe der Berufung“).
+        keys |= {k for k, n in noted.items() if n >= 2}
         found = memo[lang] = frozenset(k for k in keys if k[0] != "w" or len(k[1]) >= 4)
     return found
 
@@ -326,3 +331,40 @@ def manner(dst: str, hit: Hit, lang: str) -> str:
     if before and fold(before[-1]) in _FR_MANNER and dst[hit.start - 1:hit.start] == " ":
         return f"“{before[-1]} {hit.form}” says a manner, not the thing"
     return ""
+
+
+# Coordinating conjunctions that let two modifiers share one head (три краткосрочных и три длительных свидания).
+_AND = {"ru": {"и", "или"}, "uk": {"і", "й", "або"}, "de": {"und", "oder"}, "fr": {"et", "ou"}, "en": {"and", "or"}}
+
+
+_NOT_BETWEEN = ".;:!?()«»\"“”„"
+
+
+def shared_head(dst: str, lang: str, concept: Concept, found: list[Hit]) -> list[Hit]:
+    """Renderings of a two-word approved term whose words a coordination separates, each modifier sharing the
+    other's head: «три краткосрочных и три длительных свидания» renders the short visits as «краткосрочное
+    свидание», « les parloirs longs et courts » the short ones as « parloir court ». At most three words, one
+    of them the conjunction, stand between the two; none of them is punctuation but a comma."""
+    b = base_lang(lang)
+    conj = _AND.get(b)
+    if not conj:
+        return []
+    tokens = [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(mask(dst))]
+    out: list[Hit] = []
+    for term in concept.approved(lang):
+        words = WORD_RE.findall(term)
+        if len(words) != 2:
+            continue
+        first, second = (word_keys(w, b, term=True) for w in words)
+        for i, (w, start, _end) in enumerate(tokens):
+            if not word_keys(w, b) & first or any(h.start <= start < h.end for h in found + out):
+                continue
+            for j in range(i + 2, min(i + 5, len(tokens))):
+                between = [fold(t[0]) for t in tokens[i + 1:j]]
+                gap = dst[tokens[i][2]:tokens[j][1]]
+                if (word_keys(tokens[j][0], b) & second and any(x in conj for x in between)
+                        and not any(c in gap for c in _NOT_BETWEEN)):
+                    end = tokens[j][2]
+                    out.append(Hit(concept, start, end, dst[start:end], term, "admitted"))
+                    break
+    return out

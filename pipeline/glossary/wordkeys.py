@@ -207,6 +207,19 @@ def modifier(word: str, lang: str) -> bool:
                for p in parses[:3])
 
 
+def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -> bool:
+    """Whether ``form`` at ``start`` of a Russian ``text`` declines a surname that does not decline for a
+    woman: one that ends in a consonant or -ь and is not of the Russian adjectival types (-ов, -ин, -ский:
+    Мифтахова), after a woman's first name (с Еленой Горбанью for Горбань)."""
+    if fold(unmix_word(form) if MIXED_RE.search(form) else form) == fold(spelling) or spelling[-1:].lower() not in "бвгджзйклмнпрстфхцчшщь" or SURNAME_RE.match(
+            fold(spelling)):
+        return False
+    morph = morph_analyzer("ru")
+    before = re.findall(r"\w+", text[max(0, start - 30):start])
+    return bool(morph and before and any("Name" in p.tag.grammemes and p.tag.gender == "femn"
+                                         for p in morph.parse(before[-1])[:2]))
+
+
 def participle_verb(term: str, lang: str) -> str | None:
     """The verb of a one-word participle term (опущенный → опустить), or None."""
     morph = morph_analyzer(lang)
