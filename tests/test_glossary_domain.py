@@ -30,18 +30,19 @@ def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]
 
 
 @pytest.mark.parametrize("cid, src, lang, dst, noun", [
-    # a kitchen: the chef, the stove, carrots, soup — and a stove is an artifact, as a cooking pot is
-    ("obshchak", "The chef stirred the common pot on the stove while the apprentices peeled carrots for the soup.",
-     "de", "Der Küchenchef rührte im gemeinsamen Topf auf dem Herd, während die Lehrlinge Möhren für die Suppe schälten.",
+    # a kitchen: carrots and onions (plants), and a stove, an artifact as a cooking pot is
+    ("obshchak", "The chef stirred the common pot on the stove while the apprentices peeled carrots and onions.",
+     "de", "Der Küchenchef rührte im gemeinsamen Topf auf dem Herd, während die Lehrlinge Möhren und Zwiebeln schälten.",
      "stove"),
-    # sailing: a gale, the crew, a dinghy — a mast is a spar, an artifact like the dinghy
-    ("caste", "The gale snapped the mast, and the crew rowed the dinghy into the bay.",
-     "fr", "La tempête a brisé le mât, et l'équipage a ramé avec le canot jusqu'à la baie.", "dinghy"),
+    # sailing: a gale and a squall (weather), and a dinghy, an artifact as the mast's spar is
+    ("caste", "A gale and then a squall snapped the mast, and the crew rowed the dinghy into the bay.",
+     "fr", "Un coup de vent puis un grain ont brisé le mât, et l'équipage a ramé avec le canot jusqu'à la baie.",
+     "dinghy"),
 ])
 def test_a_sentence_of_another_field_makes_the_finding_a_question_that_names_its_nouns(g, cid, src, lang, dst, noun):
     found = findings(g, lang, src, dst, cid)
     assert found and all(s == "warning" for s, _m in found)
-    assert "is the glossary's, and “" + noun + "” is of the kind of another sense" in found[0][1]
+    assert "are a field of their own, and “" + noun + "” is of the kind of another sense" in found[0][1]
 
 
 @pytest.mark.parametrize("cid, src, lang, dst", [
@@ -51,6 +52,11 @@ def test_a_sentence_of_another_field_makes_the_finding_a_question_that_names_its
     # nouns of no field, but none of the kind of another sense: a farmyard rooster is an animal, a bucket is not
     ("petukh", "The roosters scrub the buckets, the floors and the sinks every morning.", "de",
      "Die Gockel schrubben jeden Morgen die Eimer, die Böden und die Waschbecken."),
+    # nouns of no field of their own: a cell's things are artifacts, as any sentence's are
+    ("solitary-cell", "He has been alone in a single cell since June with a bed, a sink and a bucket.", "de",
+     "Seit Juni ist er allein in einer Zelle, mit einem Bett, einem Waschbecken und einem Eimer."),
+    ("caste", "His mast decides where he sleeps, which cup he uses and which towel he may touch.", "fr",
+     "Son rang décide où il dort, quelle tasse il utilise et quelle serviette il peut toucher."),
     # two nouns say too little of a field
     ("caste", "His mast changed after the storm and the quarrel.", "ru", "После бури и ссоры его мачта изменилась."),
 ])
@@ -61,6 +67,6 @@ def test_a_sentence_that_says_something_of_prison_or_too_little_stays_an_error(g
 def test_the_field_is_the_glossarys_own_words(g):
     words = domain_words(g)
     assert stem("cigarettes") in words and stem("squall") not in words  # (its definitions' words, as stems)
-    hits = g.find("We lost the mast in a squall off Brittany and limped into Roscoff under engine, cold.", "en")
-    assert "engine" in foreign_field(g, "We lost the mast in a squall off Brittany and limped into Roscoff under "
-                                        "engine, cold.", hits, hits)
+    src = "At the picnic everyone threw something into the common pot on the grill: potatoes, onions, beans."
+    hits = g.find(src, "en")
+    assert "“potatoes”, “onions”, “beans” are a field of their own" in foreign_field(g, src, hits, hits)

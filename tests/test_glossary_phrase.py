@@ -127,7 +127,7 @@ def test_the_phrase_of_a_term_reaches_as_far_as_it_goes(g, cid, src, lang, dst):
     # the owner of an event or a place that is no person: an organisation's transfer, a stadium's zone
     ("etap", "The league's biggest transfer was announced on the day he left the SIZO.", "fr",
      "La plus grosse vente de joueur de la ligue a été annoncée le jour où il a quitté le centre de détention provisoire.",
-     "“transfer” of a “league”"),
+     "“transfer” of “league”"),
 ])
 def test_the_terms_arguments_that_name_another_thing_make_a_question(g, cid, src, lang, dst, words):
     found = findings(g, lang, src, dst)[cid]
@@ -139,9 +139,17 @@ def test_the_terms_arguments_that_name_another_thing_make_a_question(g, cid, src
     # a person is downgraded into the caste, whatever phrase follows the noun
     ("petukh", "In the colony the newcomer from the sixth detachment was downgraded after a rumour.", "fr",
      "Dans la colonie, le nouveau venu du sixième détachement a été humilié après une rumeur."),
+    # ... and is what the caste downgrade acts on, as is a person's standing: the object and the passive's subject
+    ("petukh", "In the colony the guards downgraded the newcomer after a rumour.", "de",
+     "In der Kolonie haben die Wärter den Neuen nach einem Gerücht herabgesetzt."),
+    ("petukh", "His status in the colony was downgraded after the rumour.", "fr",
+     "Après la rumeur, son statut dans la colonie a été abaissé."),
     # a person or a name owns the glossary's thing: his mother's parcel, Azat's transfer
     ("peredacha", "In the colony, his grandmother's parcel was opened by the guards.", "de",
      "In der Kolonie öffneten die Wärter die Sendung seiner Großmutter."),
+    # ... and so does a word the glossary itself writes: the relatives' family
+    ("peredacha", "In the colony, his family's parcel was opened by the guards.", "fr",
+     "Dans la colonie, le paquet de sa famille a été ouvert par les gardiens."),
     ("etap", "The lawyer's client heard nothing for weeks; Azat's transfer to Kirov took a month.", "ru",
      "Подзащитный адвоката неделями ничего не знал; перевозка Азата в Киров заняла месяц."),
 ])
@@ -175,3 +183,19 @@ def test_where_a_prison_only_term_goes_can_make_it_another_thing(g, cid, src, la
 ])
 def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(g, cid, src, lang, dst):
     assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]
+
+
+def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g):
+    # the term inside a compound WordNet lists (a mast cell is a cell of the body), even beside a colony
+    src = "The colony doctor says his mast cells overreact to the dust of the sewing workshop."
+    found = findings(g, "de", src, "Der Arzt der Kolonie sagt, seine Mastzellen reagieren über auf den Staub der "
+                                   "Nähwerkstatt.")["caste"]
+    assert [s for s, _m in found] == ["warning"] and "“mast cell” is a thing of its own" in found[0][1]
+    # a prison word inside one (a boot camp trains recruits) says nothing of prison: the squad is the army's
+    src = "After boot camp the squad was sent to the border."
+    assert "error" not in [s for s, _m in findings(g, "ru", src, "После учебки отделение отправили на границу.")
+                           .get("otryad", [])]
+    # ... while a prison cell is prison's
+    src = "After a week in a prison cell the squad was sent to the border."
+    assert "error" in [s for s, _m in findings(g, "ru", src, "После недели в тюремной камере отделение отправили на "
+                                                             "границу.").get("otryad", [])]

@@ -90,9 +90,17 @@ def test_a_verb_term_that_lowers_someone_to_another_thing_is_a_question(g):
            "zwischen zwei Passagieren nach Kirow, um vor der Anhörung die Kolonie zu erreichen.")
     (severity, message), = findings(g, "de", src, dst, "petukh")
     assert severity == "warning" and "“downgraded … to … economy” is another thing" in message
+    # ... the same with a noun for the one lowered: a person downgraded to another thing
+    src = "The rental firm downgraded his sister to a smaller car when she came to visit him in the colony."
+    dst = "Die Mietwagenfirma gab seiner Schwester ein kleineres Auto, als sie ihn in der Kolonie besuchen kam."
+    (severity, message), = findings(g, "de", src, dst, "petukh")
+    assert severity == "warning" and "“downgraded … to … car” is another thing" in message
     # lowered to the caste is the glossary's sense
     src = "In the colony he was downgraded to the lowest caste within a month."
     dst = "In der Kolonie wurde er innerhalb eines Monats in die unterste Kaste verstoßen."
+    assert [s for s, _m in findings(g, "de", src, dst, "petukh")] == ["error"]
+    src = "In the colony the thieves downgraded the newcomer to the lowest caste."
+    dst = "In der Kolonie verstießen die Diebe den Neuen in die unterste Kaste."
     assert [s for s, _m in findings(g, "de", src, dst, "petukh")] == ["error"]
 
 

@@ -53,7 +53,7 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     words = content_stems(masked) - own_stems(h)
     ours = words & _concept_side(h.concept)
     if ours:  # (cheapest first: most sentences share nothing with the concept's own words)
-        ours -= _in_compounds(masked)
+        ours -= _in_compounds(masked, ours)
     if not ours or len(ours) <= max((len(words & signature(o, "noun")[0]) for o in other_senses(glossary, h)),
                                     default=0):
         return ""
@@ -64,17 +64,18 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
             f"its other dictionary senses")
 
 
-def _in_compounds(text: str) -> frozenset:
-    """The stems of the words that are part of a compound noun WordNet lists as a thing of its own (“post office”:
-    a place, not the post a parcel is sent by): such a word is the compound's, no evidence for a sense its part
-    alone may have."""
+def _in_compounds(text: str, stems: frozenset) -> frozenset:
+    """Those of ``stems`` whose words in ``text`` are part of a compound noun WordNet lists as a thing of its own
+    (“post office”: a place, not the post a parcel is sent by): such a word is the compound's, no evidence for a
+    sense its part alone may have. (Only the pairs holding one of ``stems`` are looked up.)"""
     words = list(WORD_RE.finditer(text))
     out: set[str] = set()
     for a, b in zip(words, words[1:]):
-        if text[a.end():b.start()] == " " and a.group(0).isalpha() and b.group(0).isalpha() and (
+        pair = (stem(a.group(0)), stem(b.group(0)))
+        if (pair[0] in stems or pair[1] in stems) and text[a.end():b.start()] == " " and (
                 wordnet.senses(f"{fold(a.group(0))} {fold(b.group(0))}")):
-            out |= {stem(a.group(0)), stem(b.group(0))}
-    return frozenset(out)
+            out.update(pair)
+    return frozenset(out) & stems
 
 
 def _compound(text: str, hit: Hit) -> str:

@@ -1,4 +1,4 @@
-"""A sentence outside the glossary's field: none of its nouns is the prison's, and one is of another sense's kind.
+"""A sentence in another field than the glossary's: its nouns are none of the prison's and make a field of their own.
 
 The topic rule (glossary/topic.py) looks for words a WordNet sense of the term shares with the sentence, and
 finds them rarely: “We lost the mast in a squall off Brittany and limped into Roscoff under engine” shares no
@@ -6,19 +6,20 @@ word with “a vertical spar for supporting sails”, nor “Everyone threw some
 an onion, a tin of stew” with “a cooking vessel”. What tells these apart from prison sentences is the field the
 whole sentence is in, as domain-driven disambiguation reads it (a word takes the sense of its text's domain):
 
-- **the glossary's field**: the glossary describes prison life, so the words it writes — every concept's
+- **not the glossary's field**: the glossary describes prison life, so the words it writes — every concept's
   definition, notes and terms, ``prison_words`` — and the words of news about the state and the courts
-  (sense.GENERAL_WORDS), or a word whose own dictionary definition names prison or the law (a *lawyer*, a
-  *reprimand*), belong to it. A sentence with at least three common nouns besides the glossary's, none of them
-  of that field, is in another one;
-- **of another sense's kind**: one of those nouns is, by WordNet's lexicographer class, a thing of the same
-  kind as one of the term's other senses (the *engine* and the mast's spar are artifacts; the *secretary* and the
-  foreign agent's spy are persons), so the sentence names things that sense belongs with.
+  (sense.GENERAL_WORDS), or a noun whose own first dictionary definitions use prison's or the law's words (a
+  *lawyer*, a *reprimand*), belong to it. None of the sentence's common nouns (at least three besides the
+  glossary's) may;
+- **a field of its own**: two of those nouns are of one narrow WordNet lexicographer class — foods (potatoes,
+  soup), weather (a squall, a gale), plants, animals, substances, body parts — not of the broad ones every
+  sentence has (artifacts, persons, acts, groups, places, times): a cell's bed, sink and bucket, a caste's cup
+  and towel make no field;
+- **of another sense's kind**: one of them is of the same class as one of the term's other senses (the dinghy
+  and the mast's spar are artifacts).
 
-Both are asked only where the topic rule asks (one everyday noun concept, nothing else about prison), and the
-result is a question (a warning that names the nouns), never silence. Prison sentences say something the
-glossary writes in one of their nouns (a table, letters, a lawyer, the winters and home of a colony): on every
-labelled set no prison sentence with three such nouns had none.
+All three are asked only where the topic rule asks (one everyday noun concept, nothing else about prison), and
+the result is a question (a warning that names the nouns), never silence.
 """
 
 from __future__ import annotations
@@ -78,16 +79,36 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
         if (w[:1].islower() and len(w) >= 3 and fold(w) not in STOP and w not in nouns
                 and "NOUN" in parts_of_speech(w)):
             nouns.append(w)
-    if len(nouns) < MIN_NOUNS or any(_of_the_field(glossary, w) for w in nouns):
+    if len(nouns) < MIN_NOUNS:
+        return ""
+    ours = domain_words(glossary)
+    if any(stem(w) in ours for w in nouns):
+        return ""  # (the glossary's own words first: a set test)
+    # (a sense's class is a few bytes of its line; the definitions of the law's words are read only then)
+    classes = {w: {wordnet.lexfile(o) for o in _senses(w)[:2]} for w in nouns}
+    own = _own_field(classes)
+    if not own:
         return ""
     kinds: dict[int, int] = {}  # lexicographer class -> the first other sense of it
     for o in other_senses(glossary, h):
         kinds.setdefault(wordnet.lexfile(o), o)
-    for w in nouns:
-        for o in _senses(w)[:2]:
-            sense = kinds.get(wordnet.lexfile(o))
-            if sense is not None:
-                shown = ", ".join(f"“{n}”" for n in nouns[:4])
-                return (f"none of its nouns ({shown}) is the glossary's, and “{w}” is of the kind of another sense of "
-                        f"“{h.form}” ({wordnet.definition(sense)})")
-    return ""
+    kin = next(((w, kinds[k]) for w in nouns for k in sorted(classes[w]) if k in kinds), None)
+    if kin is None or any(_of_the_field(glossary, w) for w in nouns):
+        return ""
+    shown = ", ".join(f"“{n}”" for n in own[:3])
+    return (f"none of its nouns is the glossary's, {shown} are a field of their own, and “{kin[0]}” is of the kind of "
+            f"another sense of “{h.form}” ({wordnet.definition(kin[1])})")
+
+
+# Lexicographer classes too broad to make a field: any sentence has artifacts, persons, acts, groups, places, times.
+BROAD = frozenset([3, 4, 6, 7, 9, 10, 14, 15, 18, 21, 23, 24, 26, 28])
+
+
+def _own_field(classes: dict[str, set[int]]) -> list[str]:
+    """Two or more nouns of one narrow lexicographer class (foods, plants, animals, weather, substances, body
+    parts …): the sentence's own field; [] when there are none."""
+    by_class: dict[int, list[str]] = {}
+    for w, ks in classes.items():
+        for k in ks - BROAD:
+            by_class.setdefault(k, []).append(w)
+    return max((ws for ws in by_class.values() if len(ws) >= 2), key=len, default=[])

@@ -6,7 +6,10 @@ guards' *rapid-response* squad”, “a transfer *of the case*”, “a transfer
 *containing explosives*”, “downgraded *the charge*”, “*the hurricane* was downgraded” are other things even in
 a sentence full of prison words, while “a *food* parcel”, “the *night* search”, “a transfer *of prisoners*”, “a
 *long* transfer *to Perm*”, “he was downgraded” are the glossary's. A noun there that is foreign both to the
-concept (its definition, notes and terms) and to the glossary's prison vocabulary marks another thing.
+concept (its definition, notes and terms) and to the glossary's prison vocabulary marks another thing. Whose
+it is and what is said of it count too: “*the club's* record transfer”, “*the charge* against Pavel Zhuk was
+downgraded” — unless WordNet's lexicographer class makes that word a person (his mother's parcel, a newcomer
+downgraded), who owns or undergoes the glossary's thing as well as any other.
 
 Which terms are read so comes from data, not from a hand list: lower-case terms of a common-noun concept whose
 head an English lexicon (lemminflect's, which also tells nouns from adjectives and verbs) knows — as a noun for
@@ -182,12 +185,15 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
 POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00a0-]+){0,2}$")
 
 
-def possessor(text: str, start: int, others: list[Hit], known: frozenset) -> str:
-    """The owner of the noun at ``start`` when it is a common noun foreign to the concept and to prison and no
-    person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
+def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset) -> str:
+    """The owner of the noun at ``start`` when it is a common noun foreign to the concept, to prison and to the
+    glossary's field (glossary/domain.py) and no person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
     else "". A person or a name owns the glossary's thing as well as any other (his mother's parcel, Azat's
     transfer, the women's colony), and a prison word or another glossary term is prison's (the guards' squad)."""
-    before = mask(text[max(0, start - 60):start])
+    raw = text[max(0, start - 60):start]
+    if "'" not in raw and "’" not in raw:
+        return ""  # (most nouns have no possessor: no regex for them)
+    before = mask(raw)
     m = POSSESSOR_RE.search(before)
     if not m:
         return ""
@@ -195,7 +201,12 @@ def possessor(text: str, start: int, others: list[Hit], known: frozenset) -> str
     if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
         word += "s"  # (the plural possessive: the clubs' transfers)
     at = start - len(before) + m.start(1)
-    return word if _foreign_noun(word, at, others, known) and not _person(word) else ""
+    if not _foreign_noun(word, at, others, known) or _person(word):
+        return ""
+    from pipeline.glossary.domain import domain_words, stem  # (domain.py builds on this module)
+
+    # (a word the glossary itself writes owns its things: his family's parcel; the club's transfer is another's)
+    return "" if stem(word) in domain_words(glossary) else word
 
 
 OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(DETERMINERS["en"])), re.I)
@@ -203,14 +214,14 @@ OBJECT_RE = re.compile(r"\s+((?:(?:%s)\s+){0,2})([^\W\d_]+)" % "|".join(sorted(D
 
 def verb_object(text: str, end: int, others: list[Hit], known: frozenset) -> str:
     """The foreign noun acted on by the verb that ends at ``end`` (“downgraded *the charge*”, “containing
-    *explosives*”; not “was downgraded by them”), or ""."""
+    *explosives*”; not “was downgraded by them”, nor someone: “downgraded the newcomer”), or ""."""
     if not (text[end:end + 1] == " " and text[end + 1:end + 2].isalpha()):
         return ""
     m = OBJECT_RE.match(mask(text[end:end + 60]))  # (only determiners between the verb and its object)
     if not m:
         return ""
     word = m.group(2)
-    return word if _foreign_noun(word, end + m.start(2), others, known) else ""
+    return word if _foreign_noun(word, end + m.start(2), others, known) and not _someone(word) else ""
 
 
 # The phrases after a noun term that say what it is of, or where it goes: a transfer of the case, to a university.
@@ -224,20 +235,31 @@ PASSIVE_RE = re.compile(r"([^\W\d_]+)(?:\s+(?:of|against|for|on|in|at|from|with|
 
 def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
     """The foreign noun a passive verb term is said of (“the hurricane was downgraded”, “the charge against
-    Pavel Zhuk was downgraded”), or "" — never a person: a man, a newcomer downgraded is the glossary's."""
+    Pavel Zhuk was downgraded”), or "" — never someone (:func:`_someone`): a newcomer downgraded is the
+    glossary's."""
     before = mask(text[max(0, start - 80):start])
     m = PASSIVE_RE.search(before)
     if not m:
         return ""
     word = m.group(1)
     at = start - len(before) + m.start(1)
-    return word if _foreign_noun(word, at, others, known) and not _person(word) else ""
+    return word if _foreign_noun(word, at, others, known) and not _someone(word) else ""
 
 
 def _person(word: str) -> bool:
     """A noun WordNet knows as a person in one of its first senses (noun.person): who, not what kind of thing."""
     w = word.lower()
     return w in SEX_NOUNS or wordnet.names_a_person(w) or wordnet.names_a_person(base_word(w))
+
+
+def _someone(word: str) -> bool:
+    """A person or, by its first WordNet sense, a person's state (noun.state: a *status*, a *standing*): what a
+    caste downgrade acts on (“downgraded the newcomer”, “his status in the colony was downgraded”), not a charge
+    (noun.act), a storm (noun.phenomenon) or a rating."""
+    if _person(word):
+        return True
+    found = wordnet.senses(word.lower()) or wordnet.senses(base_word(word.lower()))
+    return bool(found) and wordnet.lexfile(found[0]) == wordnet.STATE
 
 
 PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -320,7 +342,8 @@ def phrase_end(text: str, end: int) -> int:
 
 
 # A verb term's destination, past a pronoun object: “downgraded her to economy”.
-DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+)?to\s+", re.I)
+DESTINATION_RE = re.compile(r"\s+(?:(?:her|him|them|it|me|us|you)\s+|(?:(?:%s)\s+)?[^\W\d_]+\s+)?to\s+"
+                            % "|".join(sorted(DETERMINERS["en"])), re.I)  # (or a noun: “downgraded my mother to”)
 PARTICIPLE_RE = re.compile(r"\s+(?:for\s+)?([^\W\d_]+ing)\b", re.I)  # containing …, for repairing …
 
 
@@ -342,9 +365,9 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     word = modifier(text, hit, others, known)
     if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
-    word = possessor(text, hit.start, others, known)
+    word = possessor(glossary, text, hit.start, others, known)
     if word:
-        return f"the “{hit.form}” of a “{word}” is another thing"
+        return f"the “{hit.form}” of “{word}” is another thing"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
     if m:  # a parcel “containing explosives”; a common fund “for repairing its tractors” (what it is for)
         thing = verb_object(text, m.end(1), others, known)

@@ -131,6 +131,39 @@ def says_prison(glossary: Glossary, concept: Concept) -> bool:
     return bool(_words(concept.definition) & strong)
 
 
+_PAIR_RE = re.compile(r"([^\W\d_]+)[ -]([^\W\d_]+)")
+
+
+def compound_noun(glossary: Glossary, first: str, second: str) -> str:
+    """“first second” when WordNet lists it as a compound noun none of whose senses speaks of prison (a *mast
+    cell*, a *summer camp*, a *boot camp*: things of their own), else "" (a *prison cell*, a *penal colony* are
+    prison's: “a room where a prisoner is kept”)."""
+    from pipeline.glossary import wordnet  # (read only where a prison word or a term has a neighbour)
+
+    a, b = fold(first), fold(second)
+    for lemma in dict.fromkeys((f"{a} {b}", f"{a} {english_base(b)}")):
+        found = wordnet.senses(lemma)
+        if found:
+            strong, _weak = prison_vocabulary(glossary)
+            own = {base_word(a), base_word(b)}
+            if not any((_words(wordnet.definition(o)) - own) & strong for o in found):
+                return lemma
+            return ""
+    return ""
+
+
+def without_compounds(glossary: Glossary, text: str, words: set[str]) -> str:
+    """``text`` with every one of ``words`` (prison words, as :func:`base_word` keys them) that is part of a
+    compound noun of another thing (:func:`compound_noun`: “summer camp”, “boot camp”) blanked: no prison cue."""
+    out = text
+    for m in _PAIR_RE.finditer(text):
+        for pair in (m, _PAIR_RE.match(text, m.start(2))):
+            if pair and ({base_word(pair.group(1)), base_word(pair.group(2))} & words
+                         and compound_noun(glossary, pair.group(1), pair.group(2))):
+                out = out[:pair.start()] + " " * (pair.end() - pair.start()) + out[pair.end():]
+    return out
+
+
 def own_vocabulary(concept: Concept) -> frozenset:
     """The words a concept's own definition, notes and terms use (food, clothes, relatives for a parcel)."""
     found = concept.own_vocabulary
@@ -174,7 +207,11 @@ class SourceSense:
         if len({h.concept.id for h in self.hits}) >= 2:
             return True  # two prison senses at once (muzhiks in his detachment, a parcel and a long visit)
         strong, weak = prison_vocabulary(self.glossary)
-        words = {base_word(m.group(0)) for m in WORD_RE.finditer(mask(self.text))}
+        masked = mask(self.text)
+        words = {base_word(m.group(0)) for m in WORD_RE.finditer(masked)}
+        if words & strong:  # (not inside a compound noun of another thing: “summer camp”, “boot camp”)
+            words = {base_word(m.group(0)) for m in WORD_RE.finditer(without_compounds(self.glossary, masked,
+                                                                                        words & strong))}
         if words & strong and any(self._has(w) for w in self.glossary.prison_words):
             return True  # (a phrase of prison_words needs all its words, in any order)
         own = {base_word(w) for h in self.hits for w in h.term.split()}

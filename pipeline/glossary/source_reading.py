@@ -8,6 +8,7 @@ and balance), so it lives here and the check only compares translations with it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
@@ -16,7 +17,8 @@ from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.placement import MAY_END, numbered_ends
-from pipeline.glossary.sense import SourceSense, base_word, conditional, prison_vocabulary, term_of
+from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, prison_vocabulary, term_of
+from pipeline.glossary import wordnet
 from pipeline.glossary.target_sense import unquoted_repeats
 from pipeline.glossary.topic import topic_questions, written_otherwise
 
@@ -74,7 +76,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
                 local_ids.add(id(h))
                 continue
         if prone(h):
-            why = another_kind(glossary, src, h, src_hits, cond)
+            why = another_kind(glossary, src, h, src_hits, cond) or _in_compound(glossary, src, h)
             if why:
                 phrased.setdefault((h.concept.id, variant(h)), why)
                 asked_ids.add(id(h))
@@ -154,6 +156,26 @@ def _says_prison(glossary: Glossary, form: str) -> bool:
         return False
     strong = prison_vocabulary(glossary)[0]
     return any(base_word(w) in strong for w in words[:-1])
+
+
+_BEFORE_RE = re.compile(r"([^\W\d_]+)[ -]$")
+_AFTER_RE = re.compile(r"[ -]([^\W\d_]+)")
+
+
+def _in_compound(glossary: Glossary, text: str, h) -> str:
+    """Why an everyday noun term is part of a compound noun WordNet lists as another thing, with the word before
+    or after it (“*mast cells* release histamine”, “a *retinal detachment*”), "" when it is not (a *prison cell*
+    speaks of prison)."""
+    words = h.form.split()
+    before = _BEFORE_RE.search(text, max(0, h.start - 30), h.start)
+    after = _AFTER_RE.match(text, h.end)
+    # (the neighbour in lower case: a capital there is a name's, “the Kazan transfer”)
+    for pair in ((before.group(1), words[0]) if before and before.group(1).islower() else None,
+                 (words[-1], after.group(1)) if after and after.group(1).islower() else None):
+        lemma = compound_noun(glossary, *pair) if pair else ""
+        if lemma:
+            return f"“{lemma}” is a thing of its own ({wordnet.definition(wordnet.senses(lemma)[0])})"
+    return ""
 
 
 def variant(h) -> str:

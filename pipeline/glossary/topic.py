@@ -25,7 +25,7 @@ from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, m
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.neighbourhood import _words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
-from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary
+from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary, without_compounds
 from pipeline.glossary.wordkeys import _stemmer
 from pipeline.glossary import wordnet
 
@@ -128,6 +128,8 @@ def prison_elsewhere(glossary: Glossary, text: str, own: list[Hit]) -> str:
     masked = blanked(text, own)
     words = {base_word(w) for w in WORD_RE.findall(masked)}
     strong, weak = prison_vocabulary(glossary)
+    if words & strong:  # (not inside a compound noun of another thing: “summer camp”)
+        words = {base_word(w) for w in WORD_RE.findall(without_compounds(glossary, masked, words & strong))}
     if words & strong:
         for phrase in glossary.prison_words:  # (a phrase of them needs all its words: “visiting room”)
             if all(base_word(w) in words for w in phrase.split()):

@@ -131,7 +131,7 @@ def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
 
 
 # WordNet's lexicographer files of nouns, by number (lexnames): the semantic class a sense belongs to.
-PERSON, GROUP = 18, 14  # noun.person, noun.group
+PERSON, GROUP, STATE = 18, 14, 26  # noun.person, noun.group, noun.state
 
 
 @lru_cache(maxsize=8192)
