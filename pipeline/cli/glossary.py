@@ -50,6 +50,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("-o", "--output", metavar="FILE", help="TOML to write (default: the project's glossary)")
     i.add_argument("--force", action="store_true", help="replace an existing TOML (its comments are lost)")
     i.set_defaults(handler=run_import)
+    lint = gsub.add_parser("lint", help="report source variants that are everyday English without a sense condition",
+                           description="Every English variant WordNet knows in a non-prison sense (or a phrase of "
+                                       "such words) counts as the prison word wherever it occurs unless it has "
+                                       "prison_only, context or everyday: each is reported at its concept's line. "
+                                       "Exit 1 when one is found. bench/sense_conditions.py measures which "
+                                       "condition suits each on the labelled pairs.")
+    lint.add_argument("--glossary", metavar="FILE", help="glossary to read (default: the project's)")
+    lint.set_defaults(handler=run_lint)
     g.set_defaults(handler=lambda args: (g.print_help(sys.stderr), 2)[1])
 
 
@@ -154,6 +162,24 @@ def _print_text(findings) -> None:
         lines.append(f"  {f.file}:{f.line}: {f.severity}: {f.check}{term}: {f.message}{accept}{fuzzy}")
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
+
+
+def run_lint(args) -> int:
+    from pipeline.glossary.lint import unconditioned_everyday
+    from pipeline.glossary.wordnet import missing_note
+
+    project = _project()
+    glossary = _glossary(args.glossary, project, required=True)
+    where = args.glossary or (project.glossary_path if project is not None else "glossary")
+    findings = unconditioned_everyday(glossary)
+    for f in findings:
+        print(f"{where}:{f.line}: warning: {f}")
+    missing = missing_note()  # without WordNet nothing can be judged: say so rather than report a clean glossary
+    if missing:
+        print(f"glossary lint: {missing}", file=sys.stderr)
+    elif not args.quiet:
+        print(f"glossary lint: {len(findings)} everyday variant(s) without a sense condition", file=sys.stderr)
+    return 1 if findings else 0
 
 
 def run_export(args) -> int:

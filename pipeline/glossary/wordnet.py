@@ -25,7 +25,7 @@ from pipeline.core.sortedlines import first_line_from
 
 PLACES = ("/usr/share/wordnet", "/usr/local/share/wordnet", "/usr/share/nltk_data/corpora/wordnet",
           "/usr/local/share/nltk_data/corpora/wordnet", "~/nltk_data/corpora/wordnet")
-POS = {"noun": "noun", "verb": "verb"}
+POS = {"noun": "noun", "verb": "verb", "adj": "adj"}
 # A data file by a pointer's part-of-speech letter (a satellite adjective "s" lives with the adjectives).
 FILES = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 

@@ -1,0 +1,108 @@
+"""Which sense condition each everyday variant of the glossary should have, measured on the labelled pairs.
+
+    python bench/sense_conditions.py                      # every variant `tamizdat glossary lint` reports
+    python bench/sense_conditions.py --glossary g.toml --term colony --term parole
+
+For every variant the lint reports as everyday English without a sense condition (pipeline/glossary/lint.py), and
+for every variant named with ``--term``, scores the pairs of bench/glossary_quality.py whose source mentions it
+under each candidate condition — none, ``everyday`` (a question where nothing next to it says prison),
+``prison_only`` (only in a prison context), both — and prints the false alarms and missed violations per option
+and part. A condition only changes rows whose source holds the variant, so only those are scored. Choose per
+variant the option that removes false alarms without a missed violation on any part (the lint then goes quiet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import glossary_quality as gq  # noqa: E402
+
+OPTIONS = {"none": {}, "everyday": {"everyday": True}, "prison_only": {"prison_only": True},
+           "both": {"everyday": True, "prison_only": True}}
+
+
+def _stem_pattern(variant: str) -> re.Pattern:
+    """A loose pattern for the variant's inflected forms (“colonies” for *colony*): every word's first letters."""
+    words = [w[: max(3, len(w) - 3)] for w in re.split(r"[\s\-]+", variant.lower()) if w]
+    return re.compile(r"\b" + r"\w*\W+".join(re.escape(w) for w in words), re.I)
+
+
+def group_key(concept: str, variant: str) -> tuple:
+    """Variants that are one word's spellings and inflections (colony, colonies; strict regime, strict-regime)
+    take one condition: a condition on one alone would be undone by its sibling matching the same text."""
+    return (concept, *(w[:5] for w in re.split(r"[\s\-]+", variant.lower()) if w))
+
+
+def choose(result: dict[str, dict[str, tuple]]) -> str:
+    """The option with the fewest false alarms that misses no labelled violation the unconditioned variant
+    catches on any part; on a tie the stricter ``prison_only`` (the lint's point: an everyday word needs one),
+    and "none" when every condition costs a violation (then the lint keeps reporting it: left to the check)."""
+    base = result["none"]
+    fine = [o for o in ("prison_only", "everyday", "both")
+            if all(result[o].get(p, (0, 0))[1] <= v[1] for p, v in base.items())
+            and all(result[o].get(p, (0, 0))[1] <= base.get(p, (0, 0))[1] for p in result[o])]
+    best = min(fine, key=lambda o: sum(v[0] for v in result[o].values()), default="none")
+    fp = {o: sum(v[0] for v in result[o].values()) for o in result}
+    return best if best != "none" and fp[best] <= fp["none"] else "none"
+
+
+def _variant_glossary(path: Path, concept: str, terms: list[str], flags: dict):
+    from pipeline.glossary import load_glossary
+
+    glossary = load_glossary(path)  # a fresh one: conditions are read into caches on first use
+    for t in glossary.get(concept).terms:
+        if t.text in terms:
+            t.everyday = flags.get("everyday", t.everyday)
+            t.prison_only = flags.get("prison_only", t.prison_only)
+    return glossary
+
+
+def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[dict]]) -> dict[str, dict[str, tuple]]:
+    """Option -> part -> (false alarms, missed violations) on the rows that mention one of ``terms``."""
+    patterns = [_stem_pattern(t) for t in terms]
+    out: dict[str, dict[str, tuple]] = {}
+    for name, flags in OPTIONS.items():
+        glossary = _variant_glossary(path, concept, terms, flags)
+        out[name] = {}
+        for part, rows in parts.items():
+            hit = [r for r in rows if any(p.search(r["src"]) for p in patterns)]
+            if hit:
+                _counts, misses = gq.score(glossary, hit)
+                out[name][part] = (sum(m[0] == "FP" for m in misses), sum(m[0] == "FN" for m in misses))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--glossary", type=Path, default=gq.REPO / "glossary" / "glossary.toml")
+    ap.add_argument("--term", action="append", default=[], help="a source variant to measure (repeatable)")
+    args = ap.parse_args(argv)
+    from pipeline.glossary import load_glossary
+    from pipeline.glossary.lint import unconditioned_everyday
+
+    glossary = load_glossary(args.glossary)
+    todo = [(f.concept, f.term) for f in unconditioned_everyday(glossary)]
+    for name in args.term:
+        todo += [(c.id, t.text) for c in glossary.concepts for t in c.terms if t.text == name]
+    parts = {part: gq.read_pairs(path) for part, path in gq.PARTS.items()}
+    groups: dict[tuple, list[str]] = {}
+    for concept, term in todo:
+        groups.setdefault(group_key(concept, term), []).append(term)
+    for key, terms in groups.items():
+        concept = key[0]
+        result = measure(args.glossary, concept, terms, parts)
+        print(f"{concept} {' '.join(f'“{t}”' for t in terms)}: choose {choose(result)}")
+        for option, per_part in result.items():
+            fp = sum(v[0] for v in per_part.values())
+            fn = sum(v[1] for v in per_part.values())
+            shown = " ".join(f"{p}:{v[0]}/{v[1]}" for p, v in per_part.items() if v != (0, 0))
+            print(f"  {option:12} FP {fp:3}  FN {fn:3}   {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
