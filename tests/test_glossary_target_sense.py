@@ -154,3 +154,46 @@ def test_a_word_of_one_reader_note_is_not_the_glossarys_vocabulary(g):
 def test_a_womans_surname_in_a_soft_sign_does_not_decline(g, dst, found):
     src = "I met Elena Gorban at the colony gate."
     assert _severities(g, "ru", src, dst, "gorban") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # the source's “translated” is rendered by the verb «перевела»: «Перевод» is the transfer's
+    ("Перевод брата в Пермь начался, а письмо суда я уже перевела для мамы.", []),
+    # the source's “translation” claims «перевод», and the transfer is left unrendered
+    ("Поездка брата в Пермь началась, а перевод письма суда я уже сделала для мамы.", ["error"]),
+])
+def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, found):
+    src = ("My brother's transfer to Perm has begun, and I have already "
+           + ("translated the court's letter" if "перевела" in dst else "done the translation of the court's letter")
+           + " for our mother.")
+    assert _severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    ("In den 1990ern leitete sie eine Künstlerkolonie bei Peredelkino; jetzt lesen die Wärter im Arbeitslager die "
+     "Briefe ihres Sohnes.", ["error", "error"]),
+    ("In den 1990ern leitete sie eine Künstlerkolonie bei Peredelkino; jetzt lesen die Wärter im Straflager die "
+     "Briefe ihres Sohnes.", []),
+])
+def test_a_repeat_with_prison_next_to_it_is_not_read_in_the_first_ones_sense(g, dst, found):
+    # the artists' colony is another sense; the colony whose guards read the letters is the glossary's
+    src = "In the 1990s she ran an artists' colony near Peredelkino; now the guards in the colony read her son's letters."
+    assert _severities(g, "de", src, dst, "ik") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    ("— А свидания? — От краткосрочных он отказывался: не мог выносить стекло.", []),  # the head said before
+    ("— А свидания? — От краткосрочных звонков он отказывался: не мог выносить стекло.", ["error"]),
+])
+def test_a_russian_adjective_whose_head_was_said_before_renders_the_term(g, dst, found):
+    src = "Were there visits? — Short visits he refused: he could not bear the glass."
+    assert _severities(g, "ru", src, dst, "short-visit") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    ("Im Mai wurde er aus dem Untersuchungsgefängnis in die Kolonie verlegt.", []),  # the verb of Verlegung
+    ("Im Mai wurde er aus dem Untersuchungsgefängnis in die Kolonie gebracht.", ["error"]),
+])
+def test_a_german_verb_renders_the_source_verb_as_its_noun_of_action_would(g, dst, found):
+    src = "In May he was transferred from the SIZO to the colony."
+    assert _severities(g, "de", src, dst, "etap") == found

@@ -57,6 +57,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
     # a variant read in another sense there is read so in the whole message (“a parcel containing explosives
     # …; the parcel was never found”), and says nothing of the message's prison context.
     local: dict[tuple[str, str], str] = {}
+    local_ids: set[int] = set()
     # An everyday noun whose own phrase names another kind of thing (a radio mast, a transfer of the case) is
     # read so by a rule, not by a line of the glossary: its findings are questions, unless the concept occurs
     # in the message in the glossary's sense too.
@@ -72,6 +73,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
                 # A word read so is read so again in the same form (“a parcel containing explosives …; the
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
                 local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
+                local_ids.add(id(h))
                 continue
         if prone(h):
             why = another_kind(glossary, src, h, src_hits, cond) or _in_compound(glossary, src, h)
@@ -92,7 +94,14 @@ def read_source(glossary: Glossary, src: str) -> Source:
         rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
         asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
                       and not prison_near(glossary, src, h, rest)}
-    kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local] if local else src_hits
+    if local:
+        # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
+        # colony”), as for a phrase's reading below
+        rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
+        kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
+                or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
+    else:
+        kept = src_hits
     for (cid, _v), why in local.items():
         other_sense.setdefault(cid, why)
     # (a hit of another kind says nothing of the message's prison context)

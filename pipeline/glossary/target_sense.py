@@ -254,13 +254,26 @@ def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit
         words = [h for h in kept if " " not in h.form.strip() and word_keys(h.form, b) & keys]
         if not words:
             continue  # (the common case: the word is not in the translation)
+        # A source word already rendered by another word of the family (“translated” → «перевела», beside the
+        # transfer's «Перевод») claims nothing more.
         n = _source_count(src, source, sb)
+        n = max(0, n - _kin(dst, words, b)) if n else 0
         for h in words:
             if n and not in_quotes(dst, h.start, h.end):
                 kept.remove(h)
                 claimed.append(h)
                 n -= 1
     return kept, claimed
+
+
+def _kin(dst: str, words: list[Hit], lang: str) -> int:
+    """How many words of ``dst`` other than ``words`` share their stem's first five letters, all but the last
+    two of the word (перевела, переводчик beside перевод): the same family, another part of speech."""
+    stems = {fold(h.form)[:max(5, len(fold(h.form)) - 2)] for h in words}
+    spans = [(h.start, h.end) for h in words]
+    return sum(1 for m in WORD_RE.finditer(mask(dst))
+               if any(fold(m.group(0)).startswith(st) for st in stems)
+               and not any(a <= m.start() < b for a, b in spans))
 
 
 def glossed(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit]) -> dict[int, str]:
@@ -367,4 +380,19 @@ def shared_head(dst: str, lang: str, concept: Concept, found: list[Hit]) -> list
                     end = tokens[j][2]
                     out.append(Hit(concept, start, end, dst[start:end], term, "admitted"))
                     break
+            else:
+                if b == "ru" and _head_left_out(tokens, i, second):
+                    out.append(Hit(concept, start, tokens[i][2], w, term, "admitted"))
     return out
+
+
+def _head_left_out(tokens: list[tuple[str, int, int]], i: int, head: frozenset) -> bool:
+    """Whether the Russian adjective at ``i`` stands without its noun, the term's ``head`` said before it
+    («— А свидания? — … от краткосрочных я отказывался»: the short visits)."""
+    from pipeline.glossary.wordkeys import morph_analyzer
+
+    morph = morph_analyzer("ru")
+    if morph is None or not any(word_keys(t[0], "ru") & head for t in tokens[:i]):
+        return False
+    nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
+    return nxt not in ("NOUN", "ADJF", "PRTF")

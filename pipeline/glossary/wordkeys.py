@@ -46,6 +46,10 @@ GERMAN_IEREN_RE = re.compile(r"^(.{3,}ier)(?:t|te|ten|ter|tes|tem|st|test)$")
 # (capitalised) whose rest is a glossary word's stem ever meets anything by it, so Termin or Benzin meet nothing.
 GERMAN_FEMININE_RE = re.compile(r"^(.{5,}?)(?:in|innen)$")
 
+# A German noun of action in -ung and the forms of its verb (verlegt, verlegte, verlegen; gefilzt): their root.
+GERMAN_UNG_RE = re.compile(r"^(.{4,}?)ung(?:en)?$")
+GERMAN_VERB_RE = re.compile(r"^(?:ge)?(.{4,}?)(?:t|te|ten|tes|ter|en|et|st)$")
+
 # Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
 _PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
 
@@ -179,6 +183,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
         m = GERMAN_FEMININE_RE.match(w) if word[:1].isupper() else None
         if m:  # Aktivistin, Aktivistinnen meet Aktivist (a person noun's feminine, the same word to a glossary)
             keys.add(("s", stemmer.stemWord(m.group(1))))
+        m = GERMAN_UNG_RE.match(w) or (GERMAN_VERB_RE.match(w) if word[:1].islower() and not term else None)
+        if m:  # Verlegung and verlegt, Durchsuchung and durchsucht: a verb and its noun share a root
+            keys.add(("d", m.group(1)))
         m = GERMAN_IEREN_RE.match(w)
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
