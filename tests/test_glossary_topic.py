@@ -153,10 +153,12 @@ def test_a_name_that_is_an_english_word_opening_a_sentence_may_be_the_word(g):
 
 
 def test_what_an_everyday_noun_is_for_can_make_it_another_thing(g):
-    src = "The dairy cooperative keeps a common fund for repairing its tractors and milking machines."
+    # (“common fund” is prison_only since the glossary lint: no finding at all; “common pot” is unconditioned)
+    src = "The dairy cooperative keeps a common pot for repairing its tractors and milking machines."
     dst = "Die Molkereigenossenschaft unterhält einen gemeinsamen Fonds für die Reparatur ihrer Traktoren und Melkmaschinen."
     (severity, message), = findings(g, "de", src, dst, "obshchak")
-    assert severity == "warning" and "“common fund for repairing … tractors” is another thing" in message
+    assert severity == "warning" and "“common pot for repairing … tractors” is another thing" in message
+    assert findings(g, "de", src.replace("common pot", "common fund"), dst, "obshchak") == []
     # what the thieves' fund is for, by its definition (cigarettes, bribes), is the glossary's
     src = "The thieves keep a common fund for buying cigarettes, and the newcomers pay into it."
     dst = "Die Diebe unterhalten einen gemeinsamen Fonds für Zigaretten, und die Neuankömmlinge zahlen ein."
