@@ -141,15 +141,26 @@ def compound_noun(glossary: Glossary, first: str, second: str) -> str:
     from pipeline.glossary import wordnet  # (read only where a prison word or a term has a neighbour)
 
     a, b = fold(first), fold(second)
+    lemma, found = _compound_senses(a, b)
+    if found:
+        strong, _weak = prison_vocabulary(glossary)
+        own = {base_word(a), base_word(b)}
+        if not any((_words(wordnet.definition(o)) - own) & strong for o in found):
+            return lemma
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def _compound_senses(a: str, b: str) -> tuple[str, tuple[int, ...]]:
+    """The first of “a b” and “a b's base” that WordNet lists as a noun, and its senses (("", ()) for neither):
+    remembered, as every sentence's word pairs are asked and most are no compound."""
+    from pipeline.glossary import wordnet
+
     for lemma in dict.fromkeys((f"{a} {b}", f"{a} {english_base(b)}")):
         found = wordnet.senses(lemma)
         if found:
-            strong, _weak = prison_vocabulary(glossary)
-            own = {base_word(a), base_word(b)}
-            if not any((_words(wordnet.definition(o)) - own) & strong for o in found):
-                return lemma
-            return ""
-    return ""
+            return lemma, found
+    return "", ()
 
 
 def without_compounds(glossary: Glossary, text: str, words: set[str]) -> str:
