@@ -97,7 +97,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
-        if found and len(hits) < len(src_hits):
+        if found and len(hits) < len(src_hits) and sum(1 for o in src_hits if o.concept.id == cid) > len(hits):
+            # (only where some of the concept's hits are in another sense)
             found, more = _other_sense_claims(src, dst, hits, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         groups = _clusters(src, hits)

@@ -262,6 +262,8 @@ def _inside(a: Hit, b: Hit) -> bool:
 
 def _spans(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits, leftmost-longest: one per occurrence."""
+    if len(hits) == 1:
+        return [hits[0]]  # (most concepts in a translation: nothing to sort)
     kept: list[Hit] = []
     end = -1
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
