@@ -138,18 +138,26 @@ def compound_noun(glossary: Glossary, first: str, second: str) -> str:
     """“first second” when WordNet lists it as a compound noun none of whose senses speaks of prison (a *mast
     cell*, a *summer camp*, a *boot camp*: things of their own), else "" (a *prison cell*, a *penal colony* are
     prison's: “a room where a prisoner is kept”)."""
+    lemma, definitions = _listed(first, second)
+    if not lemma:
+        return ""
+    strong, _weak = prison_vocabulary(glossary)
+    own = {base_word(w) for w in lemma.split()}
+    return "" if any((_words(d) - own) & strong for d in definitions) else lemma
+
+
+@lru_cache(maxsize=16384)
+def _listed(first: str, second: str) -> tuple[str, tuple[str, ...]]:
+    """The compound noun WordNet lists for two words (the second also as its singular) and its senses'
+    definitions; ("", ()) when there is none (remembered: most neighbours of a term make none)."""
     from pipeline.glossary import wordnet  # (read only where a prison word or a term has a neighbour)
 
     a, b = fold(first), fold(second)
     for lemma in dict.fromkeys((f"{a} {b}", f"{a} {english_base(b)}")):
         found = wordnet.senses(lemma)
         if found:
-            strong, _weak = prison_vocabulary(glossary)
-            own = {base_word(a), base_word(b)}
-            if not any((_words(wordnet.definition(o)) - own) & strong for o in found):
-                return lemma
-            return ""
-    return ""
+            return lemma, tuple(wordnet.definition(o) for o in found)
+    return "", ()
 
 
 def without_compounds(glossary: Glossary, text: str, words: set[str]) -> str:

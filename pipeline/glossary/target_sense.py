@@ -148,22 +148,7 @@ def everyday_sense(glossary: Glossary, text: str, hit: Hit, lang: str) -> str:
     everyday = everyday_words(hit.concept, lang)
     if not everyday:
         return ""
-    form = text[hit.start:hit.end]
-    if not _everyday_word(hit.concept, lang, form):
-        return ""  # (the word itself is none of them, whatever follows it: most renderings)
-    return _everyday(glossary, hit.concept, lang, form, text[hit.end:hit.end + 80])
-
-
-def _everyday_word(concept: Concept, lang: str, form: str) -> bool:
-    """Whether ``form`` is one word and one of the concept's everyday words in ``lang`` (remembered per concept:
-    ``_judge_everyday`` asks it first, and what follows the word changes from text to text)."""
-    memo = concept.neighbourhood.setdefault(f"everyday word {lang}", {})
-    found = memo.get(form)
-    if found is None:
-        words = WORD_RE.findall(mask(form))
-        found = memo[form] = len(words) == 1 and bool(word_keys(words[0], base_lang(lang)) &
-                                                      everyday_words(concept, lang))
-    return found
+    return _everyday(glossary, hit.concept, lang, text[hit.start:hit.end], text[hit.end:hit.end + 80])
 
 
 def _everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
@@ -231,13 +216,7 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
     wanted: set = set()
     for w in words:
         wanted |= word_keys(w, lang, term=True)
-    return sum(1 for keys in _source_word_keys(src, lang) if keys & wanted)
-
-
-@lru_cache(maxsize=1024)
-def _source_word_keys(src: str, lang: str) -> tuple[frozenset, ...]:
-    """The keys of each word of ``src`` (remembered: every language's homonyms count in the same source)."""
-    return tuple(word_keys(w, lang) for w in WORD_RE.findall(mask(src)))
+    return sum(1 for m in WORD_RE.finditer(mask(src)) if word_keys(m.group(0), lang) & wanted)
 
 
 def homonyms(concept: Concept, lang: str) -> tuple:
