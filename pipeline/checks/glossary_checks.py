@@ -22,9 +22,10 @@ from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
 from pipeline.glossary.sense import approved_elsewhere, cited, in_quotes, mirrored, resolve
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
-    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner, plain_renderings,
-    shared_head, spelt_as_source,
+    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
+    plain_renderings, spelt_as_source,
 )
+from pipeline.glossary.shared_head import shared_head
 from pipeline.glossary.placement import in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import read_source, shown
 

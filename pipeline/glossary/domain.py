@@ -27,7 +27,6 @@ from __future__ import annotations
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.phrase import parts_of_speech
 from pipeline.glossary.sense import GENERAL_WORDS, base_word
 from pipeline.glossary.topic import STOP, content_stems, other_senses, stem
 
@@ -77,7 +76,7 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
     nouns: list[str] = []
     for w in WORD_RE.findall(masked):  # common nouns: a name says where or who, not which field
         if (w[:1].islower() and len(w) >= 3 and fold(w) not in STOP and w not in nouns
-                and "NOUN" in parts_of_speech(w)):
+                and _senses(w)):  # (a noun WordNet knows: its index is open already, lemminflect's may not be)
             nouns.append(w)
     if len(nouns) < MIN_NOUNS:
         return ""

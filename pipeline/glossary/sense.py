@@ -138,28 +138,25 @@ def compound_noun(glossary: Glossary, first: str, second: str) -> str:
     """“first second” when WordNet lists it as a compound noun none of whose senses speaks of prison (a *mast
     cell*, a *summer camp*, a *boot camp*: things of their own), else "" (a *prison cell*, a *penal colony* are
     prison's: “a room where a prisoner is kept”)."""
-    from pipeline.glossary import wordnet  # (read only where a prison word or a term has a neighbour)
-
-    a, b = fold(first), fold(second)
-    lemma, found = _compound_senses(a, b)
-    if found:
-        strong, _weak = prison_vocabulary(glossary)
-        own = {base_word(a), base_word(b)}
-        if not any((_words(wordnet.definition(o)) - own) & strong for o in found):
-            return lemma
-    return ""
+    lemma, definitions = _listed(first, second)
+    if not lemma:
+        return ""
+    strong, _weak = prison_vocabulary(glossary)
+    own = {base_word(w) for w in lemma.split()}
+    return "" if any((_words(d) - own) & strong for d in definitions) else lemma
 
 
 @lru_cache(maxsize=16384)
-def _compound_senses(a: str, b: str) -> tuple[str, tuple[int, ...]]:
-    """The first of “a b” and “a b's base” that WordNet lists as a noun, and its senses (("", ()) for neither):
-    remembered, as every sentence's word pairs are asked and most are no compound."""
-    from pipeline.glossary import wordnet
+def _listed(first: str, second: str) -> tuple[str, tuple[str, ...]]:
+    """The compound noun WordNet lists for two words (the second also as its singular) and its senses'
+    definitions; ("", ()) when there is none (remembered: most neighbours of a term make none)."""
+    from pipeline.glossary import wordnet  # (read only where a prison word or a term has a neighbour)
 
+    a, b = fold(first), fold(second)
     for lemma in dict.fromkeys((f"{a} {b}", f"{a} {english_base(b)}")):
         found = wordnet.senses(lemma)
         if found:
-            return lemma, found
+            return lemma, tuple(wordnet.definition(o) for o in found)
     return "", ()
 
 
