@@ -197,3 +197,13 @@ def test_a_russian_adjective_whose_head_was_said_before_renders_the_term(g, dst,
 def test_a_german_verb_renders_the_source_verb_as_its_noun_of_action_would(g, dst, found):
     src = "In May he was transferred from the SIZO to the colony."
     assert _severities(g, "de", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # «на этом этапе» is the glossary's everyday phrase; «на том этапе» is it with another demonstrative
+    ("Сейчас дело на том этапе, когда суд молчит, а его поездку всё откладывают.", ["error"]),
+    ("Сейчас дело на том этапе, когда суд молчит, а его этапирование всё откладывают.", []),
+])
+def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
+    src = "Right now the case is at that stage where the court is silent, and his transfer keeps being delayed."
+    assert _severities(g, "ru", src, dst, "etap") == found

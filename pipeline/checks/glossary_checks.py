@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
@@ -22,9 +22,10 @@ from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
 from pipeline.glossary.sense import approved_elsewhere, cited, in_quotes, mirrored, resolve
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
-    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, glossed, manner, plain_renderings,
-    shared_head, spelt_as_source,
+    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
+    plain_renderings, spelt_as_source,
 )
+from pipeline.glossary.shared_head import shared_head
 from pipeline.glossary.placement import in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import read_source, shown
 
@@ -240,7 +241,7 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
         return found, ""  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
-        everyday = everyday_sense(glossary, dst, h, lang)
+        everyday = everyday_sense(glossary, dst, h, lang) if _everyday_word(h.concept, lang, h.form) else ""
         if everyday:
             notes.append(everyday)
         else:
@@ -254,6 +255,18 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
         notes.append(f"{', '.join(f'“{shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
     return claimed, (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _everyday_word(concept: Concept, lang: str, form: str) -> bool:
+    """Whether ``form`` is one word and one of the concept's everyday words in ``lang``, as ``everyday_sense`` asks
+    first (remembered per concept and form: that function's own memo is keyed by what follows the word too)."""
+    memo = concept.neighbourhood.setdefault(f"everyday word {lang}", {})
+    found = memo.get(form)
+    if found is None:
+        words = WORD_RE.findall(mask(form))
+        everyday = everyday_words(concept, lang)
+        found = memo[form] = bool(everyday) and len(words) == 1 and bool(word_keys(words[0], base_lang(lang)) & everyday)
+    return found
 
 
 def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:

@@ -68,6 +68,12 @@ def _tag_names(source: str) -> list:
     return sorted(TAG_NAMES_RE.findall(source))
 
 
+@lru_cache(maxsize=4096)
+def _tag_sequence(source: str) -> list:
+    """The source's tags as ``TAG_NAMES_RE`` finds them, in order (remembered; never changed by the caller)."""
+    return TAG_NAMES_RE.findall(source)
+
+
 @register("placeholders")
 def placeholders(t: Checked, ctx: Context) -> list[Problem]:
     src, dst, flags = t.source, t.translation, t.flags
@@ -78,7 +84,9 @@ def placeholders(t: Checked, ctx: Context) -> list[Problem]:
     raw_have = TAG_NAMES_RE.findall(dst) if "<" in dst else []
     if want_sorted == sorted(raw_have):
         missing = extra = Counter[tuple[str, str]]()
-        have_tags = [_name_key(t) for t in raw_have]  # the same matches as TAG_RE's: no second pass over dst
+        # (the source's tags in the source's order nest as the source does: nothing to tell; the same matches as
+        # TAG_RE's otherwise, no second pass over dst)
+        have_tags = [] if not raw_have or raw_have == _tag_sequence(src) else [_name_key(t) for t in raw_have]
     else:
         want_tags = [_tag_key(m) for m in TAG_RE.finditer(src)]
         have_tags = [_tag_key(m) for m in TAG_RE.finditer(dst)]

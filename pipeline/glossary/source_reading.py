@@ -158,7 +158,16 @@ def _says_prison(glossary: Glossary, form: str) -> bool:
     return any(base_word(w) in strong for w in words[:-1])
 
 
-_BEFORE_RE = re.compile(r"([^\W\d_]+)[ -]$")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    r"""What ``([^\W\d_]+)[ -]$`` finds in ``text[lo:hi]`` (its group, "" for none), read from the end: the search
+    tried every position of the window. ``$`` is the window's end or, before a newline that ends it, the newline."""
+    last = text[hi - 1:hi] if hi > lo else ""
+    sep = hi - 1 if last in (" ", "-") else hi - 2 if last == "\n" and hi - 2 >= lo and text[hi - 2] in " -" else -1
+    m = _LETTERS_RE.match(text[lo:sep][::-1]) if sep >= 0 and last else None
+    return text[sep - m.end():sep] if m else ""
 _AFTER_RE = re.compile(r"[ -]([^\W\d_]+)")
 
 
@@ -167,10 +176,10 @@ def _in_compound(glossary: Glossary, text: str, h) -> str:
     or after it (“*mast cells* release histamine”, “a *retinal detachment*”), "" when it is not (a *prison cell*
     speaks of prison)."""
     words = h.form.split()
-    before = _BEFORE_RE.search(text, max(0, h.start - 30), h.start)
+    before = _word_before(text, max(0, h.start - 30), h.start)
     after = _AFTER_RE.match(text, h.end)
     # (the neighbour in lower case: a capital there is a name's, “the Kazan transfer”)
-    for pair in ((before.group(1), words[0]) if before and before.group(1).islower() else None,
+    for pair in ((before, words[0]) if before and before.islower() else None,
                  (words[-1], after.group(1)) if after and after.group(1).islower() else None):
         lemma = compound_noun(glossary, *pair) if pair else ""
         if lemma:

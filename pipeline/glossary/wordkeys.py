@@ -29,6 +29,7 @@ SNOWBALL = {
     "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }
 MORPH_LANGS = ("ru", "uk")
+DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той"))
 # Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
 # "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
 FORBIDDEN_ENDINGS = {
@@ -160,6 +161,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
                     keys.add(("l", p.normal_form.replace("ё", "е")))
             else:
                 keys.add(("l", p.normal_form.replace("ё", "е")))
+                if p.normal_form in DEMONSTRATIVES and "Apro" in p.tag.grammemes:
+                    # (a phrase's demonstrative is any demonstrative: «на этом этапе», «на том этапе»)
+                    keys.add(("a", "demonstrative"))
                 if p.tag.POS in ("NOUN", "ADJF", "ADJS") or not p.is_known:
                     # Derived words (политзаключённая, петушиный, передачка) share a root key.
                     root = ru_root(p.normal_form)
