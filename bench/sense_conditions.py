@@ -27,7 +27,7 @@ OPTIONS = {"none": {}, "everyday": {"everyday": True}, "prison_only": {"prison_o
 
 def _stem_pattern(variant: str) -> re.Pattern:
     """A loose pattern for the variant's inflected forms (“colonies” for *colony*): every word's first letters."""
-    words = [w[: max(3, len(w) - 3)] for w in re.split(r"[\s\-]+", variant.lower()) if w]
+    words = [w[: max(4, len(w) - 2)] for w in re.split(r"[\s\-]+", variant.lower()) if w]
     return re.compile(r"\b" + r"\w*\W+".join(re.escape(w) for w in words), re.I)
 
 
