@@ -85,6 +85,26 @@ def test_the_bundled_glossary_conditions_the_variants_the_lint_names():
     assert left == LEFT
 
 
+def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_in_it():
+    # everyday and prison_only, and its definition says a person is held alone in it: the cue that keeps the
+    # labelled violation (heldout10) while a yeast's single cell is only a question
+    from pipeline.checks import glossary_checks
+    from pipeline.checks.registry import Checked, Context
+    from pipeline.glossary import load_glossary
+
+    g = load_glossary(ROOT / "glossary" / "glossary.toml")
+
+    def severities(src: str, dst: str) -> list[str]:
+        return [r[1] for r in glossary_checks.check(Checked(src, dst), Context("de", g))
+                if g.concept_for_term(r[3]).id == "solitary-cell"]
+
+    assert severities("In biology class we learned that a yeast is a single cell that can divide every ninety "
+                      "minutes.", "Im Biologieunterricht lernten wir, dass eine Hefe eine einzige Zelle ist.") \
+        == ["warning"]
+    assert severities("He has been alone in a single cell since June and gets one hour of walking a day.",
+                      "Er ist seit Juni allein in einer Zelle und darf eine Stunde am Tag spazieren.") == ["error"]
+
+
 # (the caste words, the colony, the transfer, parole: the glossary's own headwords, which the check reads by
 # their neighbourhood and topic instead)
 LEFT = {"care package", "caste", "castes", "colonies", "colony", "common pot", "downgrade", "downgraded",
