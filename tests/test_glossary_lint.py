@@ -76,6 +76,16 @@ def test_cli_reports_file_and_line_and_fails(tmp_path):
     assert proc.returncode == 0 and proc.stdout == ""
 
 
+def test_cli_without_wordnet_fails_rather_than_passing_the_glossary(tmp_path, monkeypatch):
+    # an editor's script must not read "no findings" where nothing could be judged
+    path = tmp_path / "g.toml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    monkeypatch.setenv("TAMIZDAT_WORDNET", str(tmp_path / "no-wordnet"))
+    proc = run_cli("glossary", "lint", "--glossary", str(path), cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and str(path) in proc.stderr and "WordNet is not installed" in proc.stderr
+
+
 def test_the_bundled_glossary_conditions_the_variants_the_lint_names():
     # measured per variant with bench/sense_conditions.py; what is left unconditioned costs a labelled
     # violation under every condition (docs/glossary.md) and is listed here so that a new one is noticed

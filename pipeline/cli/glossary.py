@@ -171,13 +171,15 @@ def run_lint(args) -> int:
     project = _project()
     glossary = _glossary(args.glossary, project, required=True)
     where = args.glossary or (project.glossary_path if project is not None else "glossary")
+    missing = missing_note()
+    if missing:  # without WordNet nothing can be judged: a clean exit would read as a clean glossary
+        print(f"tamizdat: error: {where}: glossary lint cannot judge it: {missing.removeprefix('note: ')}",
+              file=sys.stderr)
+        return 2
     findings = unconditioned_everyday(glossary)
     for f in findings:
         print(f"{where}:{f.line}: warning: {f}")
-    missing = missing_note()  # without WordNet nothing can be judged: say so rather than report a clean glossary
-    if missing:
-        print(f"glossary lint: {missing}", file=sys.stderr)
-    elif not args.quiet:
+    if not args.quiet:
         print(f"glossary lint: {len(findings)} everyday variant(s) without a sense condition", file=sys.stderr)
     return 1 if findings else 0
 
