@@ -25,12 +25,11 @@ from dataclasses import dataclass
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.model import Concept, Glossary, Term
+from pipeline.glossary.sense import FUNCTION_WORDS  # (words with no sense of their own in a phrase: “search of his cell”)
 
 # Stems of the words WordNet's glosses use for the penal sense (imprisonment, detained, convicts, correctional …).
 PENAL = re.compile(r"prison|jail|gaol|penal|penitentiar|convict|detain|detention|custod|correctional|inmate|"
                    r"criminal|punish|incarcerat", re.I)
-# Words that carry no sense of their own inside a phrase (“search of his cell”).
-FUNCTION_WORDS = frozenset("a an the of in on at to for with by from his her their its my our your".split())
 NAME_POS = frozenset({"proper noun", "abbreviation"})
 
 
@@ -64,9 +63,11 @@ def _glosses(lemma: str) -> list[str]:
     # a phrase is indexed by its dictionary form too (“police vans” → police van); a word's every form counts
     # (“thieves” is a plural of *thief* and the verb *thieve*)
     forms = [f"{head} {f}".strip() for f in _forms(last)] if head else _forms(last)
-    found = [wordnet.synset(o, pos) for form in forms[:1] for pos in ("noun", "verb", "adj") for o in wordnet.senses(form, pos)]
-    if not found:
-        found = [wordnet.synset(o, pos) for form in forms[1:] for pos in ("noun", "verb", "adj") for o in wordnet.senses(form, pos)]
+    for tried in (forms[:1], forms[1:]):  # as written first; its dictionary forms only where WordNet lacks that
+        found = [wordnet.synset(o, pos) for form in tried for pos in ("noun", "verb", "adj")
+                 for o in wordnet.senses(form, pos)]
+        if found:
+            break
     return [s.gloss for s in found if s is not None]
 
 
