@@ -10,7 +10,7 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
-data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh; heldout13 and heldout14 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
+data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth; heldout13 and heldout14 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
 """
 
@@ -62,6 +62,13 @@ PARTS = {
     # 0.58 / 0.93 (homonym false alarms 47 and 19)
     "heldout13": DATA / "pairs-heldout13.tsv",
     "heldout14": DATA / "pairs-heldout14.tsv",
+    # written blind in the seventh session (heldout11: interviews, petitions and everyday prose, 69 sentences,
+    # 306 pairs, 34 violations; heldout12: NGO reports, history, reviews and everyday prose, 70 sentences,
+    # 393 pairs, 35 violations) by helpers who read only the issue, glossary.toml and the format; scored (totals
+    # only, never studied) at ddd3246 0.47 / 0.82 and 0.44 / 0.94, at 83c9a4e 0.58 / 0.94 and 0.58 / 0.94;
+    # development data from the eighth session on, once new blind sets (heldout15, heldout16) were being written
+    "heldout11": DATA / "pairs-heldout11.tsv",
+    "heldout12": DATA / "pairs-heldout12.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new
