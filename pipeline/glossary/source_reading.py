@@ -65,7 +65,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     _everyday_questions(glossary, src, occurrences, questions, fits, local)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
-    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
+    quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
@@ -190,6 +190,14 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
     # is in the glossary's sense: two are each other's prison cue.
     if len(occurrences) == len(questions) + 1:
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
+
+
+def _quoted_terms(concept) -> frozenset:
+    """The concept's quoted-only variants (remembered per concept: asked of every hit of every message)."""
+    found = concept.neighbourhood.get("quoted terms")
+    if found is None:
+        found = concept.neighbourhood["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
+    return found
 
 
 def _says_prison(glossary: Glossary, form: str) -> bool:
