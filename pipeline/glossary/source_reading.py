@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
+from pipeline.glossary.learnt_sense import everyday_question
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
@@ -137,6 +138,13 @@ def read_source(glossary: Glossary, src: str) -> Source:
     # is in the glossary's sense: two are each other's prison cue.
     if len(occurrences) == len(questions) + 1:
         questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
+    # What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
+    # an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence.
+    for cid, hs in occurrences.items():
+        if cid not in questions:
+            why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
+            if why:
+                questions[cid] = why
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
