@@ -32,7 +32,7 @@ from pipeline.glossary.lint import NAME_POS, PENAL, everyday_sense
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import _words_near, prison_near
-from pipeline.glossary.sense import base_word, prison_vocabulary
+from pipeline.glossary.sense import base_word, prison_vocabulary, without_compounds
 from pipeline.glossary.topic import (
     STOP, _glossary_side, content_stems, other_senses, own_stems, shown_words, signature, stem,
 )
@@ -80,6 +80,16 @@ def nouns_of(text: str) -> list[str]:
             and is_noun(fold(w))]
 
 
+def prison_words(glossary: Glossary, masked: str, found: set[str]) -> list[str]:
+    """The ``prison_words`` a message says (``found``: its words that are in them), as topic.prison_elsewhere reads
+    them: not inside a compound noun of another thing (a *point guard*, a *summer camp*), and a phrase only with all
+    its words (*visiting room*; a *room* alone is no prison)."""
+    if not found:
+        return []
+    words = {base_word(w) for w in WORD_RE.findall(without_compounds(glossary, masked, found))}
+    return [p for p in glossary.prison_words if all(base_word(w) in words for w in p.split())]
+
+
 def lexicon_words(glossary: Glossary, text: str, every: list[Hit]) -> list[str]:
     """The stems the learnt lexicon is keyed by: the content words of the message outside its glossary terms."""
     return sorted(content_stems(blanked(text, every)))
@@ -99,7 +109,7 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     strong, weak = prison_vocabulary(glossary)
     bases = [base_word(w) for w in tokens]
     x[INDEX["other concepts"]] = min(others, 3)
-    said = [w for w, b in zip(tokens, bases) if b in strong]
+    said = prison_words(glossary, masked, set(bases) & strong)
     x[INDEX["prison words"]] = min(len(said), 3)
     words["prison words"] = said
     shared = [w for w, b in zip(tokens, bases) if b in weak]
