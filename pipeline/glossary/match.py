@@ -22,7 +22,7 @@ from pipeline.glossary.textprep import MIXED_RE, mask, strip_invisible, unmix_wo
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
     MODIFIED, modifier,
     FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
-    english_base, fold, participle_verb, word_keys,
+    english_base, fold, participle_verbs, word_keys,
 )
 
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
@@ -385,8 +385,7 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         for kind, terms in (("preferred", tr.preferred), ("admitted", tr.admitted)):
             for text in terms:
                 idx.add(c, text, kind, case_sensitive=cs)
-                verb = participle_verb(text, b)  # quoted, its verb is the caste word too: его «опустили»
-                if verb:
+                for verb in participle_verbs(text, b):  # quoted, its verbs are the caste word: «опустили», «опускают»
                     idx.add(c, text, kind, quoted=True, case_sensitive=cs, keys=(frozenset({("l", verb)}),))
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)

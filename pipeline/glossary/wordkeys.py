@@ -13,7 +13,7 @@ import re
 import sys
 from functools import lru_cache
 
-from pipeline.glossary.derive import ru_root
+from pipeline.glossary.derive import ru_imperfectives, ru_root
 from pipeline.glossary.textprep import MIXED_RE, unmix_word
 
 # A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen, Gefangene:r, Häftling_innen).
@@ -231,13 +231,17 @@ def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -
                                          for p in morph.parse(before[-1])[:2]))
 
 
-def participle_verb(term: str, lang: str) -> str | None:
-    """The verb of a one-word participle term (опущенный → опустить), or None."""
+def participle_verbs(term: str, lang: str) -> tuple[str, ...]:
+    """The verb of a one-word participle term and that verb's other aspect (опущенный → опустить, опускать), or
+    () for any other term."""
     morph = morph_analyzer(lang)
     if morph is None or " " in term.strip():
-        return None
+        return ()
     p = morph.parse(fold(term.strip()))[0]
-    return p.normal_form.replace("ё", "е") if p.tag.POS in ("PRTF", "PRTS") else None
+    if p.tag.POS not in ("PRTF", "PRTS"):
+        return ()
+    verb = p.normal_form.replace("ё", "е")
+    return (verb, *ru_imperfectives(verb, morph)) if lang == "ru" else (verb,)
 
 
 def _inflects(token: str, term_word: str, lang: str) -> bool:

@@ -1,0 +1,48 @@
+"""Word formation on the translation side, by general mechanisms rather than a word list: a Russian participle
+term's verb in its other aspect, German compounds that end in an approved word, French verbs of an approved noun,
+and a translation's word that two concepts claim (each test: a pair that is an error and its near-twin that is
+not)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import load_glossary
+from pipeline.glossary.derive import ru_imperfectives
+from pipeline.glossary.wordkeys import morph_analyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def errors(g, lang: str, src: str, dst: str) -> set[str]:
+    out = set()
+    for _check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
+        if severity == "error":
+            out.add(g.concept_for_term(term).id)
+    return out
+
+
+def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_checked_in_the_dictionary():
+    morph = morph_analyzer("ru")
+    assert ru_imperfectives("опустить", morph) == ("опускать",)
+    assert ru_imperfectives("обидеть", morph) == ("обижать",)
+    assert ru_imperfectives("осудить", morph) == ("осуждать",)
+    assert ru_imperfectives("простить", morph) == ("прощать",)  # not простывать, another verb's partner
+    assert ru_imperfectives("опускать", morph) == ()  # already imperfective
+
+
+def test_a_participle_terms_verb_in_the_other_aspect_renders_the_caste_word_in_quotation_marks(g):
+    src = "In a Russian prison the lowest caste is “downgraded” for life."
+    assert "petukh" not in errors(g, "ru", src, "В российской тюрьме низшую касту «опускают» на всю жизнь.")
+    # unquoted it is the everyday verb (to lower), as «опустили» is
+    assert "petukh" in errors(g, "ru", src, "В российской тюрьме низшую касту опускают на всю жизнь.")
