@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require
 from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
-from pipeline.glossary import load_glossary
+from pipeline.glossary import bilingual, load_glossary
 from pipeline.glossary.derive import ru_imperfectives
 from pipeline.glossary.wordkeys import morph_analyzer
 
@@ -46,3 +47,20 @@ def test_a_participle_terms_verb_in_the_other_aspect_renders_the_caste_word_in_q
     assert "petukh" not in errors(g, "ru", src, "В российской тюрьме низшую касту «опускают» на всю жизнь.")
     # unquoted it is the everyday verb (to lower), as «опустили» is
     assert "petukh" in errors(g, "ru", src, "В российской тюрьме низшую касту опускают на всю жизнь.")
+
+
+def test_a_german_compound_ending_in_the_approved_word_as_written_renders_it(g):
+    # Snowball's stem of the whole (carepak) cuts into Paket; the tail read as written is the approved word
+    src = "Every month his wife puts together a care package for the colony."
+    assert "peredacha" not in errors(g, "de", src, "Jeden Monat packt seine Frau ein Carepaket für die Kolonie.")
+    assert "peredacha" in errors(g, "de", src, "Jeden Monat packt seine Frau ein Geschenk für die Kolonie.")
+
+
+def test_a_compound_whose_approved_part_translates_another_source_word_renders_that_word(g):
+    require(bilingual.installed("de"), "FreeDict eng-deu (Debian dict-freedict-eng-deu) is not installed")
+    # „Gesetzespaket“ is the source's package of laws (FreeDict: package → Paket), not the prisoner's parcel
+    src = "Under the new package of laws, relatives may hand in only one parcel per month at the SIZO."
+    assert "peredacha" in errors(g, "de", src, "Nach dem neuen Gesetzespaket dürfen Angehörige im Untersuchungsgefängnis "
+                                               "nur eine Sendung pro Monat abgeben.")
+    assert "peredacha" not in errors(g, "de", src, "Nach dem neuen Gesetzespaket dürfen Angehörige im "
+                                                   "Untersuchungsgefängnis nur ein Paket pro Monat abgeben.")

@@ -98,12 +98,18 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
         return ()
     found: list[str] = []
     ws = stem(w)
-    # Head: the compound ends in the term (its stem when inflected).
+    # Head: the compound ends in the term (its stem when inflected), or in the term as written where the stem of
+    # the whole cuts into it (Carepaket: carepak, where Paket's own stem is paket).
     for i in range(3, len(ws) - min_part + 1):
         tail = ws[i:]
         if tail in terms:
             found.append(tail)
             break
+    else:
+        for i in range(3, len(w) - min_part + 1):
+            if w[i:] in terms:
+                found.append(w[i:])
+                break
     # Modifier: the term, a linking element, then a word of its own.
     for i in range(len(w) - 4, min_part - 1, -1):
         head = w[:i]
