@@ -64,3 +64,10 @@ def test_a_compound_whose_approved_part_translates_another_source_word_renders_t
                                                "nur eine Sendung pro Monat abgeben.")
     assert "peredacha" not in errors(g, "de", src, "Nach dem neuen Gesetzespaket dürfen Angehörige im "
                                                    "Untersuchungsgefängnis nur ein Paket pro Monat abgeben.")
+
+
+def test_a_french_noun_in_ert_and_its_verb_in_erer_share_a_root(g):
+    src = "Azat Miftakhov was transferred from the colony in Omutninsk to a SIZO in 2023."
+    assert "etap" not in errors(g, "fr", src, "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk "
+                                              "vers un SIZO.")
+    assert "etap" in errors(g, "fr", src, "Azat Miftakhov a été emmené en 2023 de la colonie d'Omoutninsk vers un SIZO.")

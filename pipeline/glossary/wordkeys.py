@@ -29,6 +29,8 @@ SNOWBALL = {
     "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }
 MORPH_LANGS = ("ru", "uk")
+# Languages whose words may meet a term by a derivational root key ("d"): a hit is then marked derived
+DERIVING = (*MORPH_LANGS, "fr")
 DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той"))
 # Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
 # "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
@@ -193,6 +195,11 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
         m = GERMAN_IEREN_RE.match(w)
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
+    if lang == "fr" and stemmer is not None:
+        s = stemmer.stemWord(w)
+        if len(s) > 5 and s.endswith(("ert", "er")):
+            # A noun in -ert and its verb in -érer share a root: transfert, transféré (Snowball: transfert, transfer)
+            keys.add(("d", s[:-1] if s.endswith("t") else s))
     if lang in MORPH_LANGS:
         m = SURNAME_RE.match(w)
         if m:
