@@ -71,3 +71,15 @@ def test_a_french_noun_in_ert_and_its_verb_in_erer_share_a_root(g):
     assert "etap" not in errors(g, "fr", src, "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk "
                                               "vers un SIZO.")
     assert "etap" in errors(g, "fr", src, "Azat Miftakhov a été emmené en 2023 de la colonie d'Omoutninsk vers un SIZO.")
+
+
+def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):
+    # „Gefangenentransporter“ is the prison van's word; the etap's „Gefangenentransport“ only shares its stem
+    src = "The prison van drove off at night. If anyone was on the same transfer, please write to me."
+    assert "etap" in errors(g, "de", src, "Der Gefangenentransporter ist nachts losgefahren. Falls jemand beim selben "
+                                          "Transport dabei war, schreibt mir bitte.")
+    assert "etap" not in errors(g, "de", src, "Der Gefangenentransporter ist nachts losgefahren. Falls jemand bei "
+                                              "derselben Überstellung dabei war, schreibt mir bitte.")
+    # the plural of Gefangenentransport is as close to either term and still renders the transfer
+    assert "etap" not in errors(g, "de", "The budget pays for prisoner transport and 300 prison vans.",
+                                "Der Haushalt bezahlt Gefangenentransporte und 300 Gefangenentransporter.")

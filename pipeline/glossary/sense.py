@@ -298,6 +298,8 @@ def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int
         # An approved term inside a longer approved term of another concept still counts: "колония общего
         # режима" renders both the general regime and the colony.
         by_concept.setdefault(h.concept.id, []).append(h)
+    if len(by_concept) > 1 and len(occurrences) > 1:
+        _closest_claims(by_concept, occurrences)
     approved = {cid: _spans(hs) for cid, hs in by_concept.items()}
     forbidden: list[Hit] = []
     if len(approved_all) == len(dst_hits):
@@ -318,6 +320,23 @@ def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int
             continue  # the rendering of a concept the source uses
         forbidden.append(h)
     return Resolved(approved, forbidden)
+
+
+def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, list[Hit]]) -> None:
+    """One word that two concepts of the source claim is the one whose approved term it is closest to in length
+    („Gefangenentransporter“ is the prison van's word, not an inflection of the etap's „Gefangenentransport“,
+    where the source names both; „Gefangenentransporte“ is as close to either and stays with both)."""
+    def off(h: Hit) -> int:
+        return abs(len(h.form) - len(h.term))
+
+    best: dict[tuple[int, int], int] = {}
+    for cid, hs in by_concept.items():
+        if cid in occurrences:
+            for h in hs:
+                best[h.start, h.end] = min(best.get((h.start, h.end), off(h)), off(h))
+    for cid, hs in by_concept.items():
+        if cid in occurrences and any(off(h) > best[h.start, h.end] for h in hs):
+            by_concept[cid] = [h for h in hs if off(h) <= best[h.start, h.end]]
 
 
 def approved_elsewhere(h: Hit, approved: dict[str, list[Hit]]) -> str:
