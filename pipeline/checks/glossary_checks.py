@@ -19,7 +19,8 @@ from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
-from pipeline.glossary.sense import approved_elsewhere, cited, in_quotes, mirrored, resolve
+from pipeline.glossary.overlap import approved_elsewhere, resolve
+from pipeline.glossary.sense import cited, in_quotes, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
