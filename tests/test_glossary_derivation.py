@@ -83,3 +83,11 @@ def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_i
     # the plural of Gefangenentransport is as close to either term and still renders the transfer
     assert "etap" not in errors(g, "de", "The budget pays for prisoner transport and 300 prison vans.",
                                 "Der Haushalt bezahlt Gefangenentransporte und 300 Gefangenentransporter.")
+
+
+def test_a_russian_pronoun_of_distribution_left_without_its_noun_may_stand_for_a_repeat(g):
+    src = "He was moved between colonies three times in a year, and each colony welcomed him with a beating."
+    assert "ik" not in errors(g, "ru", src, "За год его трижды перебрасывали между колониями, и каждая встречала его "
+                                            "избиением.")
+    assert "ik" in errors(g, "ru", src, "За год его трижды перебрасывали между колониями, и каждая тюрьма встречала "
+                                        "его избиением.")
