@@ -91,3 +91,12 @@ def test_a_russian_pronoun_of_distribution_left_without_its_noun_may_stand_for_a
                                             "избиением.")
     assert "ik" in errors(g, "ru", src, "За год его трижды перебрасывали между колониями, и каждая тюрьма встречала "
                                         "его избиением.")
+
+
+def test_a_forbidden_word_that_translates_the_sources_own_word_is_no_error(g):
+    # FreeDict's English–French gives gay only as « gai »: the glossary's homonyms say « homosexuel » is gay too
+    src = "People outside think “rooster” means gay. It doesn't: it is a caste the others push you into."
+    assert "petukh" not in errors(g, "fr", src, "Dehors, les gens croient que « coq » veut dire homosexuel. Ce n'est "
+                                                "pas le cas : c'est une caste dans laquelle les autres vous poussent.")
+    assert "petukh" in errors(g, "fr", "The “downgraded” eat at a separate table.",
+                              "Les « homosexuels » mangent à une table à part.")
