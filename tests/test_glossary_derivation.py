@@ -100,3 +100,10 @@ def test_a_forbidden_word_that_translates_the_sources_own_word_is_no_error(g):
                                                 "pas le cas : c'est une caste dans laquelle les autres vous poussent.")
     assert "petukh" in errors(g, "fr", "The “downgraded” eat at a separate table.",
                               "Les « homosexuels » mangent à une table à part.")
+
+
+def test_a_quoted_offended_is_the_caste_word_only_in_a_prison_context(g):
+    assert "petukh" not in errors(g, "fr", "The coach said he was “offended” by the referee's remarks.",
+                                  "L'entraîneur s'est dit « offensé » par les propos de l'arbitre.")
+    assert "petukh" in errors(g, "fr", "In the colony he was “offended” after a rumour and moved to another table.",
+                              "Dans la colonie, il a été « offensé » après une rumeur et changé de table.")
