@@ -114,6 +114,31 @@ def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
     return found
 
 
+# Stems of the words dictionary definitions use for the penal sense, whatever a glossary's own prison_words
+# (imprisonment, detained, convicts, correctional, punished …).
+PENAL_RE = re.compile(r"prison|jail|gaol|penal(?!t)|penitentiar|convict(?!ion)|detain|detention|custod|"
+                      r"correctional|inmate|criminal|punish|incarcerat", re.I)
+
+
+def speaks_of_prison(glossary: Glossary | None, definition: str, own: frozenset | set = frozenset(),
+                     extra: frozenset = frozenset()) -> bool:
+    """Whether a dictionary ``definition`` speaks of prison: one of its words other than ``own`` (the defined
+    phrase's own words: a *prison cell*'s “prisoner”, not its “cell”) is penal (``PENAL_RE``), one of the
+    glossary's ``prison_words``, or one of ``extra`` (words as :func:`base_word` keys them: the law's, for a
+    sentence's field). The lint, compound nouns and the sentence's field all ask this one question."""
+    strong = (_defining_words(glossary) | extra) if glossary is not None else extra
+    for m in WORD_RE.finditer(definition):
+        b = base_word(m.group(0))
+        if b not in own and (b in strong or PENAL_RE.search(m.group(0))):
+            return True
+    return False
+
+
+def _defining_words(glossary: Glossary) -> frozenset:
+    """The glossary's one-word ``prison_words`` (a phrase's parts — *visiting room*'s room — say nothing alone)."""
+    return frozenset(base_word(w) for w in glossary.prison_words if " " not in w.strip())
+
+
 def says_prison(glossary: Glossary, concept: Concept) -> bool:
     """Whether a hit of ``concept`` next to a word says prison there: a common noun of the glossary does, a name
     never (Elena Gorban pays visits to prisons and offices alike), and an organisation's abbreviation only where
@@ -137,9 +162,8 @@ def compound_noun(glossary: Glossary, first: str, second: str) -> str:
     lemma, definitions = _listed(first, second)
     if not lemma:
         return ""
-    strong, _weak = prison_vocabulary(glossary)
     own = {base_word(w) for w in lemma.split()}
-    return "" if any((_words(d) - own) & strong for d in definitions) else lemma
+    return "" if any(speaks_of_prison(glossary, d, own) for d in definitions) else lemma
 
 
 @lru_cache(maxsize=16384)
