@@ -107,3 +107,11 @@ def test_a_quoted_offended_is_the_caste_word_only_in_a_prison_context(g):
                                   "L'entraîneur s'est dit « offensé » par les propos de l'arbitre.")
     assert "petukh" in errors(g, "fr", "In the colony he was “offended” after a rumour and moved to another table.",
                               "Dans la colonie, il a été « offensé » après une rumeur et changé de table.")
+
+
+def test_the_zu_infinitive_of_a_german_separable_verb_is_the_verb(g):
+    src = "The prisoners called them “goats”: men who had agreed to cooperate with the administration."
+    assert "aktivist" not in errors(g, "de", src, "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt "
+                                                  "hatten, mit der Verwaltung zusammenzuarbeiten.")
+    assert "aktivist" in errors(g, "de", src, "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt "
+                                              "hatten, der Verwaltung zuzuarbeiten.")

@@ -53,6 +53,11 @@ GERMAN_FEMININE_RE = re.compile(r"^(.{5,}?)(?:in|innen)$")
 GERMAN_UNG_RE = re.compile(r"^(.{4,}?)ung(?:en)?$")
 GERMAN_VERB_RE = re.compile(r"^(?:ge)?(.{4,}?)(?:t|te|ten|tes|ter|en|et|st)$")
 
+# The zu-infinitive of a German separable verb has zu between its particle and its verb: zusammenzuarbeiten is
+# zusammenarbeiten, abzugeben abgeben.
+GERMAN_ZU_RE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|weiter|wieder|zurück"
+                          r"|zusammen|zu)zu(.{3,}en)$")
+
 # Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
 _PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
 
@@ -192,6 +197,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
         m = GERMAN_UNG_RE.match(w) or (GERMAN_VERB_RE.match(w) if word[:1].islower() and not term else None)
         if m:  # Verlegung and verlegt, Durchsuchung and durchsucht: a verb and its noun share a root
             keys.add(("d", m.group(1)))
+        m = GERMAN_ZU_RE.match(w) if word[:1].islower() else None
+        if m:
+            keys.add(("s", stemmer.stemWord(m.group(1) + m.group(2))))
         m = GERMAN_IEREN_RE.match(w)
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
