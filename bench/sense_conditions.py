@@ -9,11 +9,16 @@ under each candidate condition — none, ``everyday`` (a question where nothing 
 ``prison_only`` (only in a prison context), both — and prints the false alarms and missed violations per option
 and part. A condition only changes rows whose source holds the variant, so only those are scored. Choose per
 variant the option that removes false alarms without a missed violation on any part (the lint then goes quiet).
+Where every condition loses a violation it prints the ``reviewed = "…"`` marker that stops the lint reporting the
+variant, with this measurement as its reason; a reviewed variant is measured again on every run, and where a
+condition has become free (a definition, the check or the labelled data changed) it says the review is stale.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import re
 import sys
 from pathlib import Path
@@ -38,17 +43,33 @@ def group_key(concept: str, variant: str) -> tuple:
     return (concept, *(w[:5] for w in re.split(r"[\s\-]+", variant.lower()) if w))
 
 
+def lossless(result: dict[str, dict[str, tuple]]) -> list[str]:
+    """The conditions that miss no labelled violation the unconditioned variant catches, on any part."""
+    base = result["none"]
+    return [o for o in ("prison_only", "everyday", "both")
+            if all(result[o].get(p, (0, 0))[1] <= v[1] for p, v in base.items())
+            and all(result[o].get(p, (0, 0))[1] <= base.get(p, (0, 0))[1] for p in result[o])]
+
+
 def choose(result: dict[str, dict[str, tuple]]) -> str:
     """The option with the fewest false alarms that misses no labelled violation the unconditioned variant
     catches on any part; on a tie the stricter ``prison_only`` (the lint's point: an everyday word needs one),
-    and "none" when every condition costs a violation (then the lint keeps reporting it: left to the check)."""
-    base = result["none"]
-    fine = [o for o in ("prison_only", "everyday", "both")
-            if all(result[o].get(p, (0, 0))[1] <= v[1] for p, v in base.items())
-            and all(result[o].get(p, (0, 0))[1] <= base.get(p, (0, 0))[1] for p in result[o])]
+    and "none" when every condition costs a violation (then the editor may mark it reviewed: left to the check)."""
+    fine = lossless(result)
     best = min(fine, key=lambda o: sum(v[0] for v in result[o].values()), default="none")
     fp = {o: sum(v[0] for v in result[o].values()) for o in result}
     return best if best != "none" and fp[best] <= fp["none"] else "none"
+
+
+def reason(result: dict[str, dict[str, tuple]], day: str) -> str:
+    """The reviewed marker's reason when every condition loses a violation ("" when one does not): the
+    measurement itself, so that the next editor sees what it cost."""
+    if lossless(result):
+        return ""
+    totals = ", ".join(f"{o} {sum(v[0] for v in r.values())}/{sum(v[1] for v in r.values())}"
+                       for o, r in result.items())
+    return (f"{day}, bench/sense_conditions.py: every condition loses a labelled violation "
+            f"(false alarms/missed: {totals})")
 
 
 def _variant_glossary(path: Path, concept: str, terms: list[str], flags: dict):
@@ -82,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--glossary", type=Path, default=gq.REPO / "glossary" / "glossary.toml")
     ap.add_argument("--term", action="append", default=[], help="a source variant to measure (repeatable)")
+    ap.add_argument("--date", default=datetime.date.today().isoformat(), help="the date a reviewed reason carries")
     args = ap.parse_args(argv)
     from pipeline.glossary import load_glossary
     from pipeline.glossary.lint import unconditioned_everyday
@@ -96,15 +118,24 @@ def main(argv: list[str] | None = None) -> int:
         group = groups.setdefault(group_key(concept, term), [])
         if term not in group:
             group.append(term)
+    reviewed = {(c.id, t.text): t.reviewed for c in glossary.concepts for t in c.terms if t.reviewed}
     for key, terms in groups.items():
         concept = key[0]
         result = measure(args.glossary, concept, terms, parts)
-        print(f"{concept} {' '.join(f'“{t}”' for t in terms)}: choose {choose(result)}")
+        chosen = choose(result)
+        marked = [t for t in terms if (concept, t) in reviewed]
+        print(f"{concept} {' '.join(f'“{t}”' for t in terms)}: choose {chosen}"
+              + (f" (reviewed: {' '.join(f'“{t}”' for t in marked)})" if marked else ""))
         for option, per_part in result.items():
             fp = sum(v[0] for v in per_part.values())
             fn = sum(v[1] for v in per_part.values())
             shown = " ".join(f"{p}:{v[0]}/{v[1]}" for p, v in per_part.items() if v != (0, 0))
             print(f"  {option:12} FP {fp:3}  FN {fn:3}   {shown}")
+        why = reason(result, args.date)
+        if why:
+            print(f"  reviewed = {json.dumps(why, ensure_ascii=False)}")
+        elif marked:  # the review no longer holds: a definition, the check or the labelled data changed
+            print(f"  review stale: {', '.join(lossless(result))} loses no labelled violation now")
     return 0
 
 

@@ -64,6 +64,30 @@ def test_weblate_reads_every_concept_flags_every_forbidden_term_and_shows_the_no
     assert petukh["source"] == "rooster" and "lowest, untouchable caste" in petukh["source_explanation"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_reviewed_markers_never_reach_weblate(weblate_python, tmp_path, lang):
+    """The bundled glossary marks 16 source variants reviewed (glossary lint): Weblate reads the same terms, notes
+    and flags from its export as from the same glossary without a marker."""
+    from pipeline.glossary import toml_format
+
+    glossary = load_glossary(GLOSSARY)
+    assert sum(bool(t.reviewed) for c in glossary.concepts for t in c.terms) == 16
+    for c in glossary.concepts:
+        for t in c.terms:
+            t.reviewed = ""
+    bare = tmp_path / "bare.toml"
+    bare.write_text(toml_format.dumps(glossary), encoding="utf-8")
+    read = {}
+    for name, source in (("marked", GLOSSARY), ("bare", bare)):
+        out = tmp_path / f"{name}.tbx"
+        r = run_cli("glossary", "export", "--glossary", source, "--format", "weblate", "--lang", lang, "-o", out)
+        assert r.returncode == 0, r.stderr
+        read[name] = (out.read_bytes(), read_as_weblate(weblate_python, out, lang))
+    assert read["marked"][0] == read["bare"][0]
+    assert read["marked"][1] == read["bare"][1] and len(read["marked"][1]) > 100
+    assert not any("reviewed" in json.dumps(u) for u in read["marked"][1])
+
+
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 
 

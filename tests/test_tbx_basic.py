@@ -101,3 +101,66 @@ def test_import_of_the_tbx_basic_example_from_ltac(tmp_path):
     assert [t.text for t in c1.terms] == ["open cluster", "galactic cluster"]
     assert c1.definition == "A group of stars formed together in the spiral arms of a galaxy."
     assert c1.langs["es"].preferred == ["cúmulo abierto"]
+
+
+# A reviewed marker (docs/glossary.md, `glossary lint`): a note TBX-Basic allows on a termSec, with the reason as
+# written, even one that ends in a quotation or holds markup characters.
+REVIEWED = '''source_language = "en"
+
+[[concept]]
+id = "ik"
+terms = ["penal colony", { term = "colony", reviewed = "2026-12-01: any condition loses <b>“alone in a colony”</b> & the \\"red\\" one" }, "IK"]
+pos = "noun"
+
+[concept.ru]
+preferred = "колония"
+'''
+
+
+def _exported(tmp_path, toml: str):
+    """(the TOML written, its TBX export, the export's text)."""
+    src = tmp_path / "g.toml"
+    src.write_text(toml, encoding="utf-8")
+    out = tmp_path / "g.tbx"
+    assert run_cli("glossary", "export", "--glossary", src, "-o", out).returncode == 0
+    return src, out, out.read_text(encoding="utf-8")
+
+
+def test_a_reviewed_marker_is_a_valid_note_and_comes_back_exactly(validator, tmp_path):
+    src, out, text = _exported(tmp_path, REVIEWED)
+    assert ("<note>tamizdat: reviewed: 2026-12-01: any condition loses &lt;b&gt;“alone in a colony”&lt;/b&gt; "
+            "&amp; the \"red\" one</note>") in text
+    assert validator(out) == []
+    back = tmp_path / "back.toml"
+    assert run_cli("glossary", "import", out, "-o", back).returncode == 0
+    assert load_glossary(back) == load_glossary(src)
+    assert load_glossary(back).concepts[0].terms[1].reviewed == \
+        '2026-12-01: any condition loses <b>“alone in a colony”</b> & the "red" one'
+
+
+def test_the_bundled_glossary_round_trips_toml_tbx_toml_to_the_same_text(validator, tmp_path):
+    from pipeline.glossary import toml_format
+
+    out = tmp_path / "g.tbx"
+    assert run_cli("glossary", "export", "--glossary", GLOSSARY, "-o", out).returncode == 0
+    assert validator(out) == []
+    assert out.read_text(encoding="utf-8").count("<note>tamizdat: reviewed: ") == 16
+    back = tmp_path / "back.toml"
+    assert run_cli("glossary", "import", out, "-o", back).returncode == 0
+    original = load_glossary(GLOSSARY)
+    assert back.read_text(encoding="utf-8") == toml_format.dumps(original)
+    assert [t.reviewed for c in load_glossary(back).concepts for t in c.terms] == \
+        [t.reviewed for c in original.concepts for t in c.terms]
+
+
+@pytest.mark.parametrize("note", ["tamizdat: reviewed:", "tamizdat: reviewed", "tamizdat: reviewed:   "])
+def test_a_reviewed_note_without_a_reason_is_one_line_naming_file_and_line(tmp_path, note):
+    _src, out, text = _exported(tmp_path, REVIEWED)
+    marker = next(line for line in text.splitlines() if "tamizdat: reviewed:" in line)
+    line = text.splitlines().index(marker) + 1
+    out.write_text(text.replace(marker, marker.split("<note>")[0] + f"<note>{note}</note>"), encoding="utf-8")
+    r = run_cli("glossary", "import", out, "-o", tmp_path / "back.toml")
+    assert r.returncode == 1 and not (tmp_path / "back.toml").exists()
+    assert r.stderr.count("\n") == 1
+    assert r.stderr.startswith(f"tamizdat: error: {out}:{line}: concept 'ik': term 'colony': a reviewed note needs "
+                               "the reason")

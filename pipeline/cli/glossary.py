@@ -53,10 +53,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     lint = gsub.add_parser("lint", help="report source variants that are everyday English without a sense condition",
                            description="Every English variant WordNet knows in a non-prison sense (or a phrase of "
                                        "such words) counts as the prison word wherever it occurs unless it has "
-                                       "prison_only, context or everyday: each is reported at its concept's line. "
-                                       "Exit 1 when one is found. bench/sense_conditions.py measures which "
-                                       "condition suits each on the labelled pairs.")
+                                       "prison_only, context or everyday: each is reported at its concept's line, "
+                                       "unless it is marked reviewed (with the reason no condition fits). A "
+                                       "reviewed marker on a variant that has a condition is reported as stale. "
+                                       "Exit 1 when either is found, 0 when none (reviewed variants do not count), "
+                                       "2 without WordNet. bench/sense_conditions.py measures which condition "
+                                       "suits each on the labelled pairs.")
     lint.add_argument("--glossary", metavar="FILE", help="glossary to read (default: the project's)")
+    lint.add_argument("--all", action="store_true",
+                      help="also list the reviewed variants, each with its reason (they do not change the exit code)")
     lint.set_defaults(handler=run_lint)
     g.set_defaults(handler=lambda args: (g.print_help(sys.stderr), 2)[1])
 
@@ -165,23 +170,35 @@ def _print_text(findings) -> None:
 
 
 def run_lint(args) -> int:
-    from pipeline.glossary.lint import unconditioned_everyday
+    from pipeline.core.errors import TamizdatError, one_line
+    from pipeline.glossary.lint import stale_reviews, unconditioned_everyday
     from pipeline.glossary.wordnet import missing_note
 
     project = _project()
-    glossary = _glossary(args.glossary, project, required=True)
+    try:
+        glossary = _glossary(args.glossary, project, required=True)
+    except TamizdatError as exc:  # (exit 2 like a missing WordNet: 1 would read as "variants reported")
+        print(f"tamizdat: error: {one_line(exc)}", file=sys.stderr)
+        return 2
     where = args.glossary or (project.glossary_path if project is not None else "glossary")
     missing = missing_note()
     if missing:  # without WordNet nothing can be judged: a clean exit would read as a clean glossary
         print(f"tamizdat: error: {where}: glossary lint cannot judge it: {missing.removeprefix('note: ')}",
               file=sys.stderr)
         return 2
-    findings = unconditioned_everyday(glossary)
-    for f in findings:
-        print(f"{where}:{f.line}: warning: {f}")
+    found = unconditioned_everyday(glossary)
+    findings = [f for f in found if not f.reviewed]
+    reviewed = [f for f in found if f.reviewed]
+    stale = stale_reviews(glossary)
+    shown = [(f.line, "warning", str(f)) for f in findings] + [(s.line, "warning", str(s)) for s in stale]
+    shown = sorted(shown + [(f.line, "note", str(f)) for f in reviewed if args.all], key=lambda x: x[0])
+    for line, severity, text in shown:  # (sorted is stable: a concept's variants stay in the glossary's order)
+        print(f"{where}:{line}: {severity}: {text}")
     if not args.quiet:
-        print(f"glossary lint: {len(findings)} everyday variant(s) without a sense condition", file=sys.stderr)
-    return 1 if findings else 0
+        print(f"glossary lint: {len(findings)} everyday variant(s) without a sense condition, {len(reviewed)} "
+              f"reviewed{'' if args.all or not reviewed else ' (--all lists them)'}"
+              + (f", {len(stale)} stale reviewed marker(s)" if stale else ""), file=sys.stderr)
+    return 1 if findings or stale else 0
 
 
 def run_export(args) -> int:

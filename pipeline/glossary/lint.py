@@ -16,6 +16,11 @@ false alarm. Which variants need a condition is decided by one repeatable rule, 
 A variant counts as conditioned when it or its concept has ``prison_only``, ``context``, ``everyday`` or
 ``quoted`` (``not_near`` excludes only the senses its keeper listed, so it does not), or the concept a
 ``not_context``. The rule needs WordNet; without it nothing is reported and :func:`wordnet.missing_note` says why.
+
+An editor who has measured that every condition loses a real violation (bench/sense_conditions.py) marks the
+variant ``reviewed`` with the reason: it is still found, with the reason, but not counted against the glossary.
+A marker whose variant now has a condition, or is no longer everyday English, describes nothing: it is
+reported (:func:`stale_reviews`) so that it is removed rather than kept as a stale claim.
 """
 
 from __future__ import annotations
@@ -38,10 +43,27 @@ class Finding:
     term: str
     line: int
     sense: str
+    reviewed: str = ""  # the editor's reason for leaving it so (Term.reviewed)
 
     def __str__(self) -> str:
-        return (f"concept “{self.concept}”: variant “{self.term}” is everyday English without a sense condition "
-                f"(also: “{self.sense}”); give it prison_only, context or everyday")
+        found = f"concept “{self.concept}”: variant “{self.term}” is everyday English without a sense condition"
+        if self.reviewed:
+            return f"{found} (also: “{self.sense}”); reviewed: {self.reviewed}"
+        return f"{found} (also: “{self.sense}”); give it prison_only, context or everyday, or mark it reviewed"
+
+
+@dataclass(frozen=True)
+class StaleReview:
+    """A reviewed marker on a variant the lint would not report: its reason no longer describes the glossary."""
+
+    concept: str
+    term: str
+    line: int
+    why: str
+
+    def __str__(self) -> str:
+        return (f"concept “{self.concept}”: variant “{self.term}” is marked reviewed but {self.why}: "
+                f"remove the marker")
 
 
 def _forms(word: str) -> list[str]:
@@ -94,8 +116,17 @@ def conditioned(concept: Concept, term: Term) -> bool:
                 or term.prison_only or term.context or term.everyday or term.quoted)
 
 
+def _conditions(concept: Concept, term: Term) -> str:
+    """The conditions that limit ``term``, as the glossary writes them."""
+    names = [n for n, on in (("prison_only", concept.prison_only or term.prison_only),
+                             ("context", concept.context or term.context), ("not_context", concept.not_context),
+                             ("everyday", concept.everyday or term.everyday), ("quoted", term.quoted)) if on]
+    return ", ".join(names)
+
+
 def unconditioned_everyday(glossary: Glossary) -> list[Finding]:
-    """Every English variant read as a prison word everywhere although it has an everyday sense."""
+    """Every English variant read as a prison word everywhere although it has an everyday sense, reviewed ones
+    with their reason (``Finding.reviewed``)."""
     if wordnet.folder() is None:
         return []
     out: list[Finding] = []
@@ -107,5 +138,23 @@ def unconditioned_everyday(glossary: Glossary) -> list[Finding]:
                 continue
             sense = everyday_sense(term.text)
             if sense:
-                out.append(Finding(concept.id, term.text, concept.line, sense))
+                out.append(Finding(concept.id, term.text, concept.line, sense, term.reviewed))
+    return out
+
+
+def stale_reviews(glossary: Glossary) -> list[StaleReview]:
+    """Every reviewed marker on a variant the lint does not report: one with a sense condition now (its reason,
+    that every condition loses a violation, is contradicted), a name, or one that is not everyday English."""
+    if wordnet.folder() is None:
+        return []
+    out: list[StaleReview] = []
+    for concept in glossary.concepts:
+        for term in concept.terms:
+            if not term.reviewed:
+                continue
+            why = (f"has a sense condition ({_conditions(concept, term)})" if conditioned(concept, term)
+                   else f"its concept is a {concept.pos}, left to the name rules" if concept.pos in NAME_POS
+                   else "WordNet knows no everyday sense of it" if not everyday_sense(term.text) else "")
+            if why:
+                out.append(StaleReview(concept.id, term.text, concept.line, why))
     return out

@@ -32,6 +32,9 @@ class Term:
     # a finding is only a question where nothing next to it says prison.
     not_near: list[str] = field(default_factory=list)
     everyday: bool = False
+    # An editor's reason for leaving an everyday variant without a condition (every condition measured loses a
+    # labelled violation): `tamizdat glossary lint` stops reporting it, and shows it with --all (glossary/lint.py).
+    reviewed: str = ""
 
 
 @dataclass

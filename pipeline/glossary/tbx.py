@@ -12,9 +12,9 @@ Export is valid against the TBX core RELAX NG schema and the TBX-Basic dialect's
 
 What TBX-Basic has no data category for — case sensitivity, do-not-translate, quoted-only terms, exclusion
 phrases, "proper noun", the sense conditions of :mod:`pipeline.glossary.sense` (context words, prison-only,
-words that mark another sense next to a term, everyday senses)
-— is kept in ``note`` elements starting ``tamizdat:`` (valid everywhere, shown by other tools as notes,
-read back by ours), so export → import is lossless; the glossary's prison words are
+words that mark another sense next to a term, everyday senses), a source term's reviewed marker
+(``tamizdat: reviewed: REASON``) — is kept in ``note`` elements starting ``tamizdat:`` (valid everywhere, shown
+by other tools as notes, read back by ours), so export → import is lossless; the glossary's prison words are
 ``tbxHeader/encodingDesc/p[@type=x-prisonWord]``.
 
 Reading takes both versions: v2's ``termEntry``/``langSet``/``tig``/``ntig``, ``descrip`` types
@@ -40,6 +40,7 @@ TBX_NS = "urn:iso:std:iso:30042:ed-2"
 DNT_TYPES = ("translation needed", "translationneeded")
 INDENTED_BREAK = re.compile(r"[ \t]*\n[ \t]+")
 OURS = "tamizdat: "  # a note holding a flag TBX-Basic has no data category for
+REVIEWED = "reviewed: "  # ... and a source term's reviewed marker, with its reason (glossary/lint.py)
 BASIC_POS = ("noun", "adjective", "verb", "adverb", "other")
 # Our part of speech → (TBX-Basic partOfSpeech, termType or None)
 POS_MAP = {"phrase": ("other", "phrase"), "abbreviation": ("noun", "abbreviation"), "proper noun": ("noun", None)}
@@ -127,6 +128,8 @@ def dumps(glossary: Glossary) -> str:
                 E(ts, "note", f"{OURS}not near “{x}”")
             if t.everyday:
                 E(ts, "note", f"{OURS}everyday sense")
+            if t.reviewed:  # (unquoted: a reason may itself end in a quotation)
+                E(ts, "note", f"{OURS}{REVIEWED}{t.reviewed}")
         for lang, tr in c.langs.items():
             ls = E(entry, "langSec", xml_lang=lang)
             _lang_notes(E, ls, tr.reader_note, tr.dnt, tr.case_sensitive)
@@ -224,7 +227,7 @@ def _quoted_value(flag: str, name: str) -> str | None:
     return None
 
 
-def _source_term(tig, text: str, c: Concept) -> Term:
+def _source_term(tig, text: str, c: Concept, path: str) -> Term:
     """A source term with its own flags; its part of speech goes into ``c`` (the first one given)."""
     t = Term(text)
     pos, term_type, ours_pos = "", "", ""
@@ -249,6 +252,12 @@ def _source_term(tig, text: str, c: Concept) -> Term:
             ours_pos = "proper noun"
         elif flag == "everyday sense":
             t.everyday = True
+        elif flag is not None and flag.startswith(REVIEWED.rstrip(": ")):
+            t.reviewed = " ".join(flag[len(REVIEWED):].split()) if flag.startswith(REVIEWED) else ""
+            if not t.reviewed:
+                raise TamizdatError(f"concept {c.id!r}: term {text!r}: a reviewed note needs the reason no sense "
+                                    f"condition fits (<note>{OURS}{REVIEWED}2026-12-01: every condition loses …"
+                                    "</note>)", path, tn.sourceline)
         elif flag is not None and _quoted_value(flag, "context") is not None:
             t.context.append(_quoted_value(flag, "context") or "")
         elif flag is not None and _quoted_value(flag, "not near") is not None:
@@ -337,7 +346,7 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             term = _text(term_el)
             status = _status(tig)
             if is_source:
-                c.terms.append(_source_term(tig, term, c))
+                c.terms.append(_source_term(tig, term, c, path))
                 continue
             if status == "forbidden":
                 reason = next((_text(x) for x in tig.iter() if _local(x) == "note" and not _text(x).startswith(OURS)), "")

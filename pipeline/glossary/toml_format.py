@@ -21,7 +21,7 @@ CONCEPT_KEYS = {
     "case_sensitive", "dnt", "exclude", "context", "not_context", "prison_only", "not_near", "everyday",
 }
 LANG_KEYS = {"preferred", "admitted", "forbidden", "dnt", "case_sensitive", "reader_note", "exclude", "homonyms"}
-TERM_KEYS = {"term", "quoted", "prison_only", "context", "not_near", "everyday"}
+TERM_KEYS = {"term", "quoted", "prison_only", "context", "not_near", "everyday", "reviewed"}
 
 
 class _Lines:
@@ -65,14 +65,14 @@ class _Lines:
             return self.lang_line[i][lang]
         return self.concept(i)
 
-    def find(self, i: int, needle: str, after: int | None = None) -> int | None:
-        """The first line of concept ``i`` (from ``after``) containing ``needle``."""
+    def find(self, i: int, needle: str, after: int | None = None, *also: str) -> int | None:
+        """The first line of concept ``i`` (from ``after``) containing ``needle`` (and every one of ``also``)."""
         if i >= len(self.ranges):
             return None
         lo, hi = self.ranges[i]
         lo = max(lo, after or lo)
         for no in range(lo, hi + 1):
-            if needle in self.lines[no - 1]:
+            if needle in self.lines[no - 1] and all(a in self.lines[no - 1] for a in also):
                 return no
         return None
 
@@ -147,6 +147,22 @@ def _text(value: Any, what: str, line, fail) -> str:
     return value.strip()
 
 
+def _reviewed(t: dict, cid: str, line: int | None, fail) -> str:
+    """A term's ``reviewed`` marker: the editor's reason, on one line (a bare flag says nothing to the next
+    editor, and the lint prints the reason)."""
+    if "reviewed" not in t:
+        return ""
+    value = t["reviewed"]
+    if not isinstance(value, str) or not value.strip():
+        fail(f"concept {cid!r}: term {t['term'].strip()!r}: reviewed must say why no sense condition fits "
+             f"(reviewed = \"2026-12-01: every condition loses a labelled violation …\"), not {_shown(value)}", line)
+    return " ".join(value.split())
+
+
+def _shown(value: Any) -> str:
+    return "true" if value is True else "false" if value is False else repr(value)
+
+
 def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str, int | None], NoReturn]) -> Concept:
     line = where.concept(i)
     cid = raw.get("id")
@@ -177,6 +193,7 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
                         _str_list(t.get("context", []), "context", tline, fail),
                         _str_list(t.get("not_near", []), "not_near", tline, fail),
                         _bool(t.get("everyday", False), "everyday", tline, fail),
+                        _reviewed(t, cid, where.find(i, f'"{t["term"]}"', None, "reviewed") or tline, fail),
                     ))
                 else:
                     fail(f"concept {cid!r}: each term is a string or {{ term = \"...\", quoted = true }}", kline)
@@ -275,7 +292,7 @@ def _pairs(items: list[tuple[str, bool | str | list[str] | None]]) -> list[str]:
 
 def _term(t: Term) -> str:
     extra = _pairs([("quoted", t.quoted), ("prison_only", t.prison_only), ("context", t.context),
-                    ("not_near", t.not_near), ("everyday", t.everyday)])
+                    ("not_near", t.not_near), ("everyday", t.everyday), ("reviewed", t.reviewed)])
     return f"{{ term = {_q(t.text)}, {', '.join(extra)} }}" if extra else _q(t.text)
 
 
