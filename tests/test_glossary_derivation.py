@@ -42,18 +42,32 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
     assert ru_imperfectives("опускать", morph) == ()  # already imperfective
 
 
-def test_a_participle_terms_verb_in_the_other_aspect_renders_the_caste_word_in_quotation_marks(g):
-    src = "In a Russian prison the lowest caste is “downgraded” for life."
-    assert "petukh" not in errors(g, "ru", src, "В российской тюрьме низшую касту «опускают» на всю жизнь.")
-    # unquoted it is the everyday verb (to lower), as «опустили» is
-    assert "petukh" in errors(g, "ru", src, "В российской тюрьме низшую касту опускают на всю жизнь.")
-
-
-def test_a_german_compound_ending_in_the_approved_word_as_written_renders_it(g):
-    # Snowball's stem of the whole (carepak) cuts into Paket; the tail read as written is the approved word
-    src = "Every month his wife puts together a care package for the colony."
-    assert "peredacha" not in errors(g, "de", src, "Jeden Monat packt seine Frau ein Carepaket für die Kolonie.")
-    assert "peredacha" in errors(g, "de", src, "Jeden Monat packt seine Frau ein Geschenk für die Kolonie.")
+@pytest.mark.parametrize("lang, cid, src, right, wrong", [
+    # a participle term's verb in its other aspect, in quotation marks (unquoted: the everyday verb, to lower)
+    ("ru", "petukh", "In a Russian prison the lowest caste is “downgraded” for life.",
+     "В российской тюрьме низшую касту «опускают» на всю жизнь.",
+     "В российской тюрьме низшую касту опускают на всю жизнь."),
+    # a compound read to its tail as written: Snowball's stem of the whole (carepak) cuts into Paket
+    ("de", "peredacha", "Every month his wife puts together a care package for the colony.",
+     "Jeden Monat packt seine Frau ein Carepaket für die Kolonie.",
+     "Jeden Monat packt seine Frau ein Geschenk für die Kolonie."),
+    # a French noun in -ert and its verb in -érer share a root
+    ("fr", "etap", "Azat Miftakhov was transferred from the colony in Omutninsk to a SIZO in 2023.",
+     "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk vers un SIZO.",
+     "Azat Miftakhov a été emmené en 2023 de la colonie d'Omoutninsk vers un SIZO."),
+    # a Russian pronoun of distribution left without its noun may stand for a repeat (not before a wrong noun)
+    ("ru", "ik", "He was moved between colonies three times in a year, and each colony welcomed him with a beating.",
+     "За год его трижды перебрасывали между колониями, и каждая встречала его избиением.",
+     "За год его трижды перебрасывали между колониями, и каждая тюрьма встречала его избиением."),
+    # the zu-infinitive of a German separable verb is the verb
+    ("de", "aktivist", "The prisoners called them “goats”: men who had agreed to cooperate with the administration.",
+     "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, mit der Verwaltung "
+     "zusammenzuarbeiten.",
+     "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, der Verwaltung zuzuarbeiten."),
+], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive"])
+def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
+    assert cid not in errors(g, lang, src, right)
+    assert cid in errors(g, lang, src, wrong)
 
 
 def test_a_compound_whose_approved_part_translates_another_source_word_renders_that_word(g):
@@ -66,13 +80,6 @@ def test_a_compound_whose_approved_part_translates_another_source_word_renders_t
                                                    "Untersuchungsgefängnis nur ein Paket pro Monat abgeben.")
 
 
-def test_a_french_noun_in_ert_and_its_verb_in_erer_share_a_root(g):
-    src = "Azat Miftakhov was transferred from the colony in Omutninsk to a SIZO in 2023."
-    assert "etap" not in errors(g, "fr", src, "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk "
-                                              "vers un SIZO.")
-    assert "etap" in errors(g, "fr", src, "Azat Miftakhov a été emmené en 2023 de la colonie d'Omoutninsk vers un SIZO.")
-
-
 def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):
     # „Gefangenentransporter“ is the prison van's word; the etap's „Gefangenentransport“ only shares its stem
     src = "The prison van drove off at night. If anyone was on the same transfer, please write to me."
@@ -83,14 +90,6 @@ def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_i
     # the plural of Gefangenentransport is as close to either term and still renders the transfer
     assert "etap" not in errors(g, "de", "The budget pays for prisoner transport and 300 prison vans.",
                                 "Der Haushalt bezahlt Gefangenentransporte und 300 Gefangenentransporter.")
-
-
-def test_a_russian_pronoun_of_distribution_left_without_its_noun_may_stand_for_a_repeat(g):
-    src = "He was moved between colonies three times in a year, and each colony welcomed him with a beating."
-    assert "ik" not in errors(g, "ru", src, "За год его трижды перебрасывали между колониями, и каждая встречала его "
-                                            "избиением.")
-    assert "ik" in errors(g, "ru", src, "За год его трижды перебрасывали между колониями, и каждая тюрьма встречала "
-                                        "его избиением.")
 
 
 def test_a_forbidden_word_that_translates_the_sources_own_word_is_no_error(g):
@@ -107,11 +106,3 @@ def test_a_quoted_offended_is_the_caste_word_only_in_a_prison_context(g):
                                   "L'entraîneur s'est dit « offensé » par les propos de l'arbitre.")
     assert "petukh" in errors(g, "fr", "In the colony he was “offended” after a rumour and moved to another table.",
                               "Dans la colonie, il a été « offensé » après une rumeur et changé de table.")
-
-
-def test_the_zu_infinitive_of_a_german_separable_verb_is_the_verb(g):
-    src = "The prisoners called them “goats”: men who had agreed to cooperate with the administration."
-    assert "aktivist" not in errors(g, "de", src, "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt "
-                                                  "hatten, mit der Verwaltung zusammenzuarbeiten.")
-    assert "aktivist" in errors(g, "de", src, "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt "
-                                              "hatten, der Verwaltung zuzuarbeiten.")
