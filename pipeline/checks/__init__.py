@@ -72,7 +72,10 @@ def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
     found = memo.get(key)
     if found is not None:
         return found
-    found = tuple(p for check in run for p in check(checked, ctx))
+    problems: list = []
+    for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
+        problems += check(checked, ctx)
+    found = tuple(problems)
     h = hash(key)
     if h in sightings:
         if len(memo) >= PAIRS_KEPT:

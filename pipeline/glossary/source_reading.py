@@ -42,7 +42,12 @@ class Source:
 
 def read_source(glossary: Glossary, src: str) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
-    and, per concept used only in another sense, why; remembered, as every language checks the same msgid."""
+    and, per concept used only in another sense, why; remembered, as every language checks the same msgid.
+
+    In four steps: what each hit's own neighbourhood and phrase say (:func:`_local_senses`); what the message's
+    prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
+    because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
+    everyday word has nothing next to it that says prison (:func:`_everyday_questions`)."""
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
@@ -50,17 +55,46 @@ def read_source(glossary: Glossary, src: str) -> Source:
         return found
     # (not remembered by the index too: this memo is the one that answers again)
     src_hits = glossary.find(src, glossary.source_language, remember=False)
-    occurrences: dict[str, list] = {}
+    local = _local_senses(glossary, src, src_hits)
     other_sense: dict[str, str] = {}
-    weak: dict[str, list] = {}
-    # First what each term's own neighbourhood says (a title, a name, a word the glossary marks next to it);
-    # a variant read in another sense there is read so in the whole message (“a parcel containing explosives
-    # …; the parcel was never found”), and says nothing of the message's prison context.
+    for (cid, _v), why in local.other.items():
+        other_sense.setdefault(cid, why)
+    occurrences, asked, weak, sense = _message_senses(glossary, src, local, other_sense)
+    fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
+    questions = _phrase_questions(asked, occurrences, local.phrased)
+    other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
+    _everyday_questions(glossary, src, occurrences, questions, fits, local)
+    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
+    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
+    unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
+                                glossary.source_language) if quoted else {}
+    if len(memo) >= SOURCES_KEPT:
+        memo.popitem(last=False)
+    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
+    return found
+
+
+@dataclass
+class _Local:
+    """What each hit's own neighbourhood and phrase say, before the message's prison context is read."""
+
+    hits: list  # every hit of the source
+    other: dict[tuple[str, str], str]  # (concept id, folded form) -> why that form is another sense here
+    phrased: dict[tuple[str, str], str]  # (concept id, variant) -> why its own phrase names another kind of thing
+    asked_ids: set[int]  # the hits whose findings are only questions for that reason
+    kept: list  # the hits not read in another sense by their neighbourhood
+    plain: list  # ... of those, the ones not asked about: the message's own prison cues
+
+
+def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
+    """What each term's own neighbourhood says (a title, a name, a word the glossary marks next to it); a variant
+    read in another sense there is read so in the whole message (“a parcel containing explosives …; the parcel
+    was never found”), and says nothing of the message's prison context. An everyday noun whose own phrase names
+    another kind of thing (a radio mast, a transfer of the case) is read so by a rule, not by a line of the
+    glossary: its findings are questions, unless the concept occurs in the message in the glossary's sense too."""
     local: dict[tuple[str, str], str] = {}
     local_ids: set[int] = set()
-    # An everyday noun whose own phrase names another kind of thing (a radio mast, a transfer of the case) is
-    # read so by a rule, not by a line of the glossary: its findings are questions, unless the concept occurs
-    # in the message in the glossary's sense too.
     phrased: dict[tuple[str, str], str] = {}
     asked_ids: set[int] = set()
     for h in src_hits:
@@ -96,56 +130,66 @@ def read_source(glossary: Glossary, src: str) -> Source:
                       and not prison_near(glossary, src, h, rest)}
     if local:
         # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
-        # colony”), as for a phrase's reading below
+        # colony”), as for a phrase's reading above
         rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
         kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
                 or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
     else:
         kept = src_hits
-    for (cid, _v), why in local.items():
-        other_sense.setdefault(cid, why)
     # (a hit of another kind says nothing of the message's prison context)
     plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
+    return _Local(src_hits, local, phrased, asked_ids, kept, plain)
+
+
+def _message_senses(glossary: Glossary, src: str, local: _Local, other_sense: dict[str, str]
+                    ) -> tuple[dict[str, list], dict[str, list], dict[str, list], SourceSense | None]:
+    """The kept hits by what the message's prison context says of them: (occurrences in the glossary's sense,
+    hits asked about for their phrase, hits kept out only for want of a prison context, the reading of the
+    message's context where one was needed); why a concept is another sense goes into ``other_sense``."""
     sense = None
+    occurrences: dict[str, list] = {}
     asked: dict[str, list] = {}
-    for h in kept:
+    weak: dict[str, list] = {}
+    for h in local.kept:
         if conditional(h):
-            sense = sense or SourceSense(glossary, src, plain)
+            sense = sense or SourceSense(glossary, src, local.plain)
             why, only_context = sense.why_not(h)
             if why:
                 other_sense.setdefault(h.concept.id, f"the source's “{shown(h.form)}” is another sense: {why}")
                 if only_context:
                     weak.setdefault(h.concept.id, []).append(h)
                 continue
-        (asked if id(h) in asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
-    fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
+        (asked if id(h) in local.asked_ids else occurrences).setdefault(h.concept.id, []).append(h)
+    return occurrences, asked, weak, sense
+
+
+def _phrase_questions(asked: dict[str, list], occurrences: dict[str, list], phrased: dict[tuple[str, str], str]
+                      ) -> dict[str, str]:
+    """A concept met only where its own phrase names another kind of thing counts, as a question (concept id
+    -> why); where it is also met in the glossary's sense, those occurrences decide (added to ``occurrences``)."""
     questions: dict[str, str] = {}
     for cid, hs in asked.items():
         if cid not in occurrences:
             occurrences[cid] = hs
             questions[cid] = f"a question only: {phrased[(cid, variant(hs[0]))]}"
-    other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
-    # A word with a common everyday sense is only a question where nothing next to it says prison.
+    return questions
+
+
+def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
+                        fits: dict[str, str], local: _Local) -> None:
+    """Add to ``questions`` the concepts whose word has a common everyday sense with nothing next to it that
+    says prison, unless the sentence's balance reads the glossary's sense (then why goes into ``fits``)."""
     for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
-                prison_near(glossary, src, h, plain) for h in hs):
-            if not fits.setdefault(cid, glossary_fit(glossary, src, hs, src_hits)):
+                prison_near(glossary, src, h, local.plain) for h in hs):
+            if not fits.setdefault(cid, glossary_fit(glossary, src, hs, local.hits)):
                 questions[cid] = (f"a question only: “{shown(hs[0].form)}” has an everyday sense and nothing next to "
                                   f"it says prison")
     # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
     # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
     # is in the glossary's sense: two are each other's prison cue.
     if len(occurrences) == len(questions) + 1:
-        questions.update(topic_questions(glossary, src, occurrences, questions, src_hits))
-    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
-    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
-    unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
-                                glossary.source_language) if quoted else {}
-    if len(memo) >= SOURCES_KEPT:
-        memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
-    return found
+        questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
 
 
 def _says_prison(glossary: Glossary, form: str) -> bool:

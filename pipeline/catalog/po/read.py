@@ -10,34 +10,13 @@ import re
 from typing import Callable, Iterator
 
 from pipeline.catalog.model import NO_BLANKS, NO_FORMS, Catalog, Message, OriginalHeader
-from pipeline.catalog.po.base import parse_metadata, source_codec, split_flags
+from pipeline.catalog.po.base import parse_metadata, source_codec
 from pipeline.catalog.po.lex import Lines, Syntax, join_continued, parse_strings, pieces as cut_pieces
+from pipeline.catalog.po.plain import add_comment, new_entry as _new_entry, plain_entries
 from pipeline.core.errors import TamizdatError
 
 _KEYWORD_RE = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[ \t\"]|$)")
 _PLAIN_KEYWORDS = frozenset({"msgid", "msgstr", "msgctxt", "msgid_plural"})
-
-
-def _new_entry() -> dict:
-    return {
-        "msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": None,
-        "plural": None, "prev_msgctxt": None, "prev_msgid": None,
-        "prev_msgid_plural": None, "tcomment": [], "comment": [],
-        "occurrences": [], "flags": [], "obsolete": None, "linenum": None,
-        "first_line": None,
-    }
-
-
-def _split_references(text: str, share: Callable[[str, str], str]) -> list[tuple[str, str]]:
-    """``#:`` tokens as polib-style (file, line) pairs; line is '' if absent."""
-    out = []
-    for tok in text.split():
-        name, sep, num = tok.rpartition(":")
-        if sep and num.isdigit() and name:
-            out.append((share(name, name), share(num, num)))
-        else:
-            out.append((share(tok, tok), ""))
-    return out
 
 
 def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | None = None) -> Catalog:
@@ -49,15 +28,27 @@ def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | N
     """
     codec = "utf-8"
     lines = Lines()
+    strings = {} if strings is None else strings
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         codec, start = source_codec(data, path)
+        if len(data) - start <= Lines.PIECE:  # (a bigger file is decoded a piece at a time, by the line reader)
+            try:
+                plain = _plain(data[start:].decode(codec), path, codec, strings)
+            except UnicodeDecodeError:
+                plain = None  # (the line reader names the line)
+            if plain is not None:
+                return plain
         first = data.find(b"\n", start)
         crlf = first > start and data[first - 1:first] == b"\r"
         continued = b"\\\n" in data or (crlf and b"\\\r\n" in data)
         pieces = lines.split_all(lines.texts(data, start, codec, path))
     else:
-        pieces = lines.split(data[1:] if data.startswith("\ufeff") else data)
+        text = data[1:] if data.startswith("\ufeff") else data
+        plain = _plain(text, path, codec, strings) if len(text) <= Lines.PIECE else None
+        if plain is not None:
+            return plain
+        pieces = lines.split(text)
         first = data.find("\n")
         crlf = first > 0 and data[first - 1] == "\r"
         continued = "\\\n" in data or (crlf and "\\\r\n" in data)
@@ -67,8 +58,16 @@ def parse(data: bytes | str, path: str = "<string>", strings: dict[str, str] | N
         # write msgcat's text for what the file says: LF throughout, like every catalogue we write.)
         pieces = (line[:-1] if line.endswith("\r") else line for line in pieces)
     po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
-    _parse_lines(pieces, lines, continued, po, path, codec, {} if strings is None else strings)
+    _parse_lines(pieces, lines, continued, po, path, codec, strings)
     return po
+
+
+def _plain(text: str, path: str, codec: str, strings: dict[str, str]) -> Catalog | None:
+    """The catalogue of ``text`` read by the fast path for plain catalogues (:mod:`.plain`), None when it is not
+    plain."""
+    po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
+    share = strings.setdefault
+    return po if text and plain_entries(text, _Builder(po, path, share).add, share, codec) else None
 
 
 def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catalog, path: str, codec: str,
@@ -147,17 +146,7 @@ def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catal
                         raise Syntax("comment between a '#|' comment and its entry")
                     if cur["first_line"] is None:
                         cur["first_line"] = lineno
-                    body = line[2:]
-                    if c1 == ".":
-                        cur["comment"].append(body[1:] if body[:1] == " " else body)
-                    elif c1 == ":":
-                        cur["occurrences"].extend(_split_references(body, share))
-                    elif c1 == "," or c1 == "!":
-                        # gettext 0.21 keeps the flags of the last "#," line only
-                        cur["flags"] = split_flags(body)
-                    else:
-                        body = line[1:]
-                        cur["tcomment"].append(body[1:] if body[:1] == " " else body)
+                    add_comment(cur, line, share)
                     field = None
                     continue
                 stripped = line.lstrip(" \t")
