@@ -28,11 +28,11 @@ from functools import lru_cache
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.domain import _senses, domain_words
-from pipeline.glossary.lint import NAME_POS, PENAL, everyday_sense
+from pipeline.glossary.lint import NAME_POS, everyday_sense
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import _words_near, prison_near
-from pipeline.glossary.sense import base_word, prison_vocabulary, without_compounds
+from pipeline.glossary.sense import base_word, prison_vocabulary, speaks_of_prison, without_compounds
 from pipeline.glossary.topic import (
     STOP, _glossary_side, content_stems, other_senses, own_stems, shown_words, signature, stem,
 )
@@ -69,7 +69,7 @@ def penal(word: str) -> bool:
     for pos in ("noun", "verb"):
         for o in _senses(word, pos)[:2]:
             s = wordnet.synset(o, pos)
-            if s and PENAL.search(s.gloss.split('"')[0]):
+            if s and speaks_of_prison(None, s.gloss.split('"')[0]):
                 return True
     return False
 
