@@ -70,3 +70,23 @@ def test_the_field_is_the_glossarys_own_words(g):
     src = "At the picnic everyone threw something into the common pot on the grill: potatoes, onions, beans."
     hits = g.find(src, "en")
     assert "“potatoes”, “onions”, “beans” are a field of their own" in foreign_field(g, src, hits, hits)
+
+
+def test_one_predicate_decides_whether_a_definition_speaks_of_prison(g):
+    from pipeline.glossary import lint
+    from pipeline.glossary.domain import _of_the_field
+    from pipeline.glossary.sense import compound_noun, speaks_of_prison
+
+    # a penal word of the definition, or one of the glossary's one-word prison words, less the phrase's own words
+    assert speaks_of_prison(g, "a correctional institution used to detain persons")
+    assert speaks_of_prison(g, "a room where a prisoner is kept", own={"prison", "cell"})
+    assert not speaks_of_prison(g, "a room where a prisoner is kept", own={"prisoner"})
+    # a multi-word prison word's parts (visiting *room*, behind *bars*) and a penalty or a belief are no prison
+    assert not speaks_of_prison(g, "a car that has a long body and rear door with space behind rear seat")
+    assert not speaks_of_prison(g, "an expression of agreement that is not supported by real conviction")
+    assert not speaks_of_prison(g, "a line from which basketball players take penalty shots")
+    # the three readings that ask it: compound nouns, the sentence's field, the lint
+    assert compound_noun(g, "penal", "facility") == ""  # prison's: “a correctional institution …”
+    assert compound_noun(g, "station", "wagon") == "station wagon"  # a thing of its own
+    assert _of_the_field(g, "thrashing") and not _of_the_field(g, "floor")
+    assert lint.everyday_sense("penalty box") and not lint.everyday_sense("penal colony")

@@ -199,3 +199,14 @@ def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g
     src = "After a week in a prison cell the squad was sent to the border."
     assert "error" in [s for s, _m in findings(g, "ru", src, "После недели в тюремной камере отделение отправили на "
                                                              "границу.").get("otryad", [])]
+
+
+def test_a_word_after_a_subject_pronoun_is_a_verb_not_a_noun_that_modifies_the_term(g):
+    # “collects parcels”: she collects them, they are no kind of parcel
+    src = "Now she collects parcels for prisoners in Mordovia."
+    assert "error" in [s for s, _m in findings(g, "fr", src, "Aujourd'hui, elle rassemble des dons pour les détenus "
+                                                            "de Mordovie.").get("peredacha", [])]
+    # a noun before it still names another kind of parcel (a question, not an error)
+    found = findings(g, "fr", "The office sends the tax parcels to the colony in Mordovia.",
+                     "Le bureau envoie les dons fiscaux à la colonie de Mordovie.").get("peredacha", [])
+    assert "error" not in [s for s, _m in found]

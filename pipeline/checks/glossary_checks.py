@@ -19,7 +19,9 @@ from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
-from pipeline.glossary.sense import approved_elsewhere, cited, in_quotes, mirrored, resolve
+from pipeline.glossary.overlap import approved_elsewhere, resolve
+from pipeline.glossary.sense import cited, in_quotes, mirrored
+from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -84,6 +86,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        if found and glossary.source_language == "en" and base_lang(lang) == "de" and any(h.derived for h in found):
+            found, more = compounds_of_other_words(src, base_lang(lang), [o for o in src_hits if o.concept.id == cid], found)
+            why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
         if source.fits.get(cid):

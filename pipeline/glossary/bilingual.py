@@ -193,3 +193,22 @@ def source_words_for(src: str, spans: list[tuple[int, int]], forms: list[str], l
                 continue
             break
     return out
+
+
+def compounds_of_other_words(src: str, lang: str, own: list, found: list) -> tuple[list, str]:
+    """The renderings ``found`` (a concept's approved hits in a German translation) less the compounds whose head,
+    the approved word, the dictionary gives for another word of the English ``src`` than the concept's own
+    occurrences ``own`` („Gesetzespaket“ where the source has a *package* of laws: the package's word, not the
+    parcel's; a „Carepaket“ for the source's own *care package* stays), and why ("" when none)."""
+    from pipeline.glossary.match import _stemmer, fold
+
+    stem = _stemmer("de").stemWord
+    # (the compound's head, not its modifier: „Etappentransport“ is a transport, whatever “leg” translates)
+    compounds = [h for h in found if h.derived and (fold(h.form).endswith(fold(h.term))
+                                                    or stem(fold(h.form)).endswith(stem(fold(h.term))))]
+    said = source_words_for(src, [(o.start, o.end) for o in own], [h.term for h in compounds], lang)
+    other = {id(h): w for h, w in zip(compounds, said) if w}
+    if not other:
+        return found, ""
+    why = "; ".join(f"“{h.form}” is a compound of the source's “{other[id(h)]}”" for h in found if id(h) in other)
+    return [h for h in found if id(h) not in other], why

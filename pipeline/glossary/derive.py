@@ -5,7 +5,9 @@ Russian: pymorphy3 gives a word's lemma but keeps derived words apart (поли�
 then at most two derivational suffixes (feminine -к-/-ниц-, diminutive -очк-/-ок/-ик, adjectival -ск-/-ин-/-ов-/-н-)
 and undoes the consonant alternation they cause (петуш- → петух, мужич- → мужик, передач- → передак, the same
 on both sides). Two words with the same root meet under an ("d", root) key. Participles are left out: опущенный
-must not meet опустить.
+must not meet опустить. A perfective verb's imperfective partner (опустить: опускать, обидеть: обижать) is its
+stem with the consonant alternation the imperfective suffix causes and -ать/-ять/-ивать/-ывать, kept only where
+pymorphy3's dictionary knows the result as an imperfective infinitive (``ru_imperfectives``).
 
 German: a compound with an approved term inside (Frauenstrafkolonie, Strafkolonieverwaltung, Etappentransport)
 is that term. ``compound_parts`` gives the known term a word ends in (``head`` + term) and the known term it
@@ -45,6 +47,37 @@ def ru_root(lemma: str) -> str | None:
     return w if len(w) >= 3 else None
 
 
+# The stem's last consonants before an imperfective suffix, likeliest first: опуст-ить → опуск-ать, прост-ить →
+# прощ-ать, осуд-ить → осужд-ать, ответ-ить → отвеч-ать, брос-ить → брос-ать, застав-ить → заставл-ять.
+_RU_ASPECT_ALTERNATION = (("ст", ("ск", "щ", "ст")), ("т", ("ч", "щ", "т")), ("д", ("жд", "ж", "д")), ("с", ("ш", "с")),
+                          ("з", ("ж", "з")), ("б", ("бл", "б")), ("п", ("пл", "п")), ("в", ("вл", "в")),
+                          ("м", ("мл", "м")), ("", ("",)))
+_RU_IMPF_SUFFIXES = ("ать", "ять", "ивать", "ывать")
+
+
+def ru_imperfectives(verb: str, morph) -> tuple[str, ...]:
+    """The imperfective partner of the Russian perfective infinitive ``verb``, the first candidate pymorphy3
+    (``morph``) knows as an imperfective infinitive (опустить → опускать: «опускают» is the caste word as
+    «опустили» is); () for an imperfective or unknown verb, or where no candidate is known."""
+    if morph is None or not verb.endswith(("ить", "еть", "ать")) or len(verb) < 6:
+        return ()
+    if not any(p.tag.POS == "INFN" and "perf" in p.tag.grammemes and p.is_known for p in morph.parse(verb)):
+        return ()
+    stem = verb[:-3]
+    for tail, alternates in _RU_ASPECT_ALTERNATION:
+        if not stem.endswith(tail):
+            continue
+        for alt in alternates:
+            for suffix in _RU_IMPF_SUFFIXES:
+                cand = stem[:len(stem) - len(tail)] + alt + suffix
+                if cand != verb and morph.word_is_known(cand) and any(
+                        p.tag.POS == "INFN" and "impf" in p.tag.grammemes and p.normal_form == cand
+                        for p in morph.parse(cand)):
+                    return (cand,)  # (the first: простить → прощать, not простывать, another verb's)
+        break  # (the longest alternating tail the stem ends in decides)
+    return ()
+
+
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
 # Endings that make a derived word, not a compound (Patenschaft, Kolonialisierung).
 GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lein", "tum", "nis", "ismus", "ist",
@@ -65,12 +98,18 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
         return ()
     found: list[str] = []
     ws = stem(w)
-    # Head: the compound ends in the term (its stem when inflected).
+    # Head: the compound ends in the term (its stem when inflected), or in the term as written where the stem of
+    # the whole cuts into it (Carepaket: carepak, where Paket's own stem is paket).
     for i in range(3, len(ws) - min_part + 1):
         tail = ws[i:]
         if tail in terms:
             found.append(tail)
             break
+    else:
+        for i in range(3, len(w) - min_part + 1):
+            if w[i:] in terms:
+                found.append(w[i:])
+                break
     # Modifier: the term, a linking element, then a word of its own.
     for i in range(len(w) - 4, min_part - 1, -1):
         head = w[:i]

@@ -27,12 +27,12 @@ from __future__ import annotations
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.sense import GENERAL_WORDS, base_word
+from pipeline.glossary.sense import GENERAL_WORDS, base_word, speaks_of_prison
 from pipeline.glossary.topic import STOP, content_stems, other_senses, stem
 
 MIN_NOUNS = 3  # fewer nouns say too little of a field (“The roosters sleep by the toilets”)
 # The law's words: a noun whose definition uses one is the field of courts and prisons (a reprimand, a lawyer).
-LAW_WORDS = frozenset(stem(w) for w in "law court crime criminal police judge trial prosecutor lawyer".split())
+LAW_WORDS = frozenset(base_word(w) for w in "law court crime criminal police judge trial prosecutor lawyer".split())
 
 
 def domain_words(glossary: Glossary) -> frozenset:
@@ -52,11 +52,10 @@ def _of_the_field(glossary: Glossary, word: str) -> bool:
     are defined by prison's or the law's words."""
     if stem(word) in domain_words(glossary):
         return True
-    keys = LAW_WORDS | {stem(w) for w in glossary.prison_words if " " not in w}
     for pos in ("noun", "verb"):
         for o in _senses(word, pos)[:2]:
             s = wordnet.synset(o, pos)
-            if s and content_stems(s.gloss.split('"')[0]) & keys:
+            if s and speaks_of_prison(glossary, s.gloss.split('"')[0], extra=LAW_WORDS):
                 return True
     return False
 

@@ -30,11 +30,8 @@ from dataclasses import dataclass
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.model import Concept, Glossary, Term
-from pipeline.glossary.sense import FUNCTION_WORDS  # (words with no sense of their own in a phrase: “search of his cell”)
+from pipeline.glossary.sense import FUNCTION_WORDS, speaks_of_prison  # (function words: no sense of their own in a phrase)
 
-# Stems of the words WordNet's glosses use for the penal sense (imprisonment, detained, convicts, correctional …).
-PENAL = re.compile(r"prison|jail|gaol|penal|penitentiar|convict|detain|detention|custod|correctional|inmate|"
-                   r"criminal|punish|incarcerat", re.I)
 NAME_POS = frozenset({"proper noun", "abbreviation"})
 
 
@@ -94,17 +91,22 @@ def _glosses(lemma: str) -> list[str]:
 
 
 def everyday_sense(variant: str) -> str:
-    """A non-penal dictionary sense of ``variant`` ("" when it has none: a prison-only word or not English)."""
+    """A dictionary sense of ``variant`` that does not speak of prison (``sense.speaks_of_prison`` by its penal
+    words alone: the glossary's ``prison_words`` — cell, camp, zone — are among the very words judged here), ""
+    when it has none: a prison-only word or not English."""
+    def penal(gloss: str) -> bool:
+        return speaks_of_prison(None, gloss)
+
     glosses = _glosses(variant.replace("-", " ")) or _glosses(variant)
     if glosses:
-        return next((g.split(";")[0].strip() for g in glosses if not PENAL.search(g)), "")
+        return next((g.split(";")[0].strip() for g in glosses if not penal(g)), "")
     words = [w for w in re.split(r"[\s\-]+", variant.lower()) if w and w not in FUNCTION_WORDS]
     if len(words) < 2:
         return ""
     per_word = [_glosses(w) for w in words]
-    if not all(per_word) or any(all(PENAL.search(g) for g in gs) for gs in per_word):
+    if not all(per_word) or any(all(penal(g) for g in gs) for gs in per_word):
         return ""
-    return "; ".join(f"{w}: {next(g.split(';')[0].strip() for g in gs if not PENAL.search(g))}"
+    return "; ".join(f"{w}: {next(g.split(';')[0].strip() for g in gs if not penal(g))}"
                      for w, gs in zip(words, per_word))
 
 

@@ -20,8 +20,8 @@ from pipeline.glossary.derive import compound_parts
 from pipeline.glossary.textprep import MIXED_RE, mask, strip_invisible, unmix_word  # noqa: F401  (mask too)
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
     MODIFIED, modifier,
-    FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
-    english_base, fold, participle_verb, word_keys,
+    DERIVING, FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
+    english_base, fold, participle_verbs, word_keys,
 )
 
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
@@ -170,7 +170,7 @@ class Index:
                 for part in compound_parts(word, self._compound_set, _stemmer("de").stemWord, 4):
                     for pat in self.compound_terms.get(part) or self.quoted_compound_terms.get(part) or ():
                         pats[pat.order] = pat
-            flags = self.lang in MORPH_LANGS or bool(self._compound_set)
+            flags = self.lang in DERIVING or bool(self._compound_set)
             found = self._by_word[word] = tuple(
                 (pat, (self._derived_word(pat, 0, word) if flags else False)
                  if len(pat.words) == 1 and not pat.quoted else None)
@@ -270,7 +270,7 @@ class Index:
         # Only exclusion patterns lack a concept, and they never get here.
         hits = [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
                 for a, b, p, _i, _d in chosen]
-        if self.lang in MORPH_LANGS or self._compound_set:
+        if self.lang in DERIVING or self._compound_set:
             for h, (_a, _b, p, i, d) in zip(hits, chosen):
                 h.derived = self._derived(p, words, i) if d is None else d
         return hits
@@ -385,8 +385,7 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         for kind, terms in (("preferred", tr.preferred), ("admitted", tr.admitted)):
             for text in terms:
                 idx.add(c, text, kind, case_sensitive=cs)
-                verb = participle_verb(text, b)  # quoted, its verb is the caste word too: его «опустили»
-                if verb:
+                for verb in participle_verbs(text, b):  # quoted, its verbs are the caste word: «опустили», «опускают»
                     idx.add(c, text, kind, quoted=True, case_sensitive=cs, keys=(frozenset({("l", verb)}),))
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)

@@ -98,9 +98,10 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
 _DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 # (with the articles contracted with à and de: « du septième détachement au neuvième »)
 _FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
-# The pronominal adjectives of alternation («Один вагон … , другой — …»): pronouns by pymorphy3's tags (Apro),
-# but ones whose noun is left out, as after “one … another”.
-_RU_OTHER = {"другой", "иной"}
+# The pronominal adjectives of alternation and distribution («Один вагон … , другой — …», «из одной колонии в
+# другую, и каждая …»): pronouns by pymorphy3's tags (Apro), but ones whose noun is left out, as after “one …
+# another”, “each”.
+_RU_OTHER = {"другой", "иной", "каждый", "любой"}
 # A German definite article before a short prepositional phrase that ends the clause, or that a verb follows,
 # is the noun's stand-in („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“, „und die in Perm
 # ist schlimmer“: the one in Perm); before a participle and its noun it opens an extended attribute („dem in

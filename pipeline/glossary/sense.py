@@ -1,11 +1,8 @@
-"""Which glossary hits mean the glossary's sense: conditions on the source, overlaps, negation and quotation.
+"""Which glossary hits mean the glossary's sense: conditions on the source, negation and quotation.
 
 - Source conditions (``prison_only``, ``context``, ``not_context`` on a concept or one term): a parcel of
   documents, the statesman Stolypin, muzhiki in a novel are not the prison words and demand no translation.
-- Overlaps in the translation: a forbidden word inside a longer approved term of another concept is that
-  other term (French *détention provisoire* inside *centre de détention provisoire*), and a word approved for
-  a concept the source uses is that concept's rendering, once per source occurrence (автозак is the prison
-  van's, not a wrong Stolypin carriage, as long as the source has as many prison vans).
+- Overlaps in the translation: ``glossary/overlap.py``.
 - Negation and quotation that mirror the source: a forbidden word the translation negates where the source
   negates too ("are not peasants"), or quotes where the source quotes a word that is not the concept's term
   (the source itself quotes a slur), is a warning, not an error.
@@ -14,7 +11,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
@@ -118,6 +114,31 @@ def prison_vocabulary(glossary: Glossary) -> tuple[frozenset, frozenset]:
     return found
 
 
+# Stems of the words dictionary definitions use for the penal sense, whatever a glossary's own prison_words
+# (imprisonment, detained, convicts, correctional, punished …).
+PENAL_RE = re.compile(r"prison|jail|gaol|penal(?!t)|penitentiar|convict(?!ion)|detain|detention|custod|"
+                      r"correctional|inmate|criminal|punish|incarcerat", re.I)
+
+
+def speaks_of_prison(glossary: Glossary | None, definition: str, own: frozenset | set = frozenset(),
+                     extra: frozenset = frozenset()) -> bool:
+    """Whether a dictionary ``definition`` speaks of prison: one of its words other than ``own`` (the defined
+    phrase's own words: a *prison cell*'s “prisoner”, not its “cell”) is penal (``PENAL_RE``), one of the
+    glossary's ``prison_words``, or one of ``extra`` (words as :func:`base_word` keys them: the law's, for a
+    sentence's field). The lint, compound nouns and the sentence's field all ask this one question."""
+    strong = (_defining_words(glossary) | extra) if glossary is not None else extra
+    for m in WORD_RE.finditer(definition):
+        b = base_word(m.group(0))
+        if b not in own and (b in strong or PENAL_RE.search(m.group(0))):
+            return True
+    return False
+
+
+def _defining_words(glossary: Glossary) -> frozenset:
+    """The glossary's one-word ``prison_words`` (a phrase's parts — *visiting room*'s room — say nothing alone)."""
+    return frozenset(base_word(w) for w in glossary.prison_words if " " not in w.strip())
+
+
 def says_prison(glossary: Glossary, concept: Concept) -> bool:
     """Whether a hit of ``concept`` next to a word says prison there: a common noun of the glossary does, a name
     never (Elena Gorban pays visits to prisons and offices alike), and an organisation's abbreviation only where
@@ -141,9 +162,8 @@ def compound_noun(glossary: Glossary, first: str, second: str) -> str:
     lemma, definitions = _listed(first, second)
     if not lemma:
         return ""
-    strong, _weak = prison_vocabulary(glossary)
     own = {base_word(w) for w in lemma.split()}
-    return "" if any((_words(d) - own) & strong for d in definitions) else lemma
+    return "" if any(speaks_of_prison(glossary, d, own) for d in definitions) else lemma
 
 
 @lru_cache(maxsize=16384)
@@ -253,90 +273,6 @@ class SourceSense:
             if not self.prison():
                 return NO_PRISON, True
         return "", False
-
-
-@dataclass
-class Resolved:
-    """The translation's hits after overlaps are resolved: approved spans per concept and the forbidden hits."""
-
-    approved: dict[str, list[Hit]]
-    forbidden: list[Hit]
-
-
-def _inside(a: Hit, b: Hit) -> bool:
-    """``a`` lies within ``b`` and ``b`` is longer."""
-    return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
-
-
-def _spans(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping hits, leftmost-longest: one per occurrence."""
-    if len(hits) == 1:
-        return [hits[0]]  # (most concepts in a translation: nothing to sort)
-    kept: list[Hit] = []
-    end = -1
-    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if h.start >= end:
-            kept.append(h)
-            end = h.end
-    return kept
-
-
-def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int = 0, dst_len: int = 0) -> Resolved:
-    """Resolve overlapping concepts in a translation by the longest match and by the source's concepts.
-
-    A forbidden word that is also the approved word of another concept the source uses (``occurrences``: the
-    source's hits per concept) renders that concept once per source occurrence; given the texts' lengths it
-    does so where it stands nearer (relatively) to that concept's place in the source than to its own
-    concept's (French « détention provisoire au SIZO » late in a sentence whose source names the SIZO last
-    is the SIZO; « le local de détention provisoire de la rue Lénine » where the source names the temporary
-    detention centre is a wrong IVS)."""
-    if not dst_hits:
-        return Resolved({}, [])
-    approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
-    by_concept: dict[str, list[Hit]] = {}
-    for h in approved_all:
-        # An approved term inside a longer approved term of another concept still counts: "колония общего
-        # режима" renders both the general regime and the colony.
-        by_concept.setdefault(h.concept.id, []).append(h)
-    approved = {cid: _spans(hs) for cid, hs in by_concept.items()}
-    forbidden: list[Hit] = []
-    if len(approved_all) == len(dst_hits):
-        return Resolved(approved, forbidden)  # (no forbidden word: most translations)
-    # Each occurrence of a source concept claims one of its approved spans, in order.
-    claimed = [(h.start, h.end) for cid, hs in occurrences.items() for h in approved.get(cid, [])[:len(hs)]]
-    spans_of = [(h.start, h.end, cid) for cid in occurrences for h in approved.get(cid, [])]
-    src_places = {cid: [h.start / src_len for h in hs] for cid, hs in occurrences.items()} if src_len else None
-    for h in dst_hits:
-        if h.kind != "forbidden":
-            continue
-        if any(o.concept.id != h.concept.id and _inside(h, o) for o in approved_all):
-            continue  # longest match: part of another concept's approved term
-        if src_places and dst_len:
-            if _nearer_other(h, spans_of, src_places, dst_len):
-                continue  # the rendering of a concept the source uses, where the source names it
-        elif any(a < h.end and h.start < b for a, b in claimed):
-            continue  # the rendering of a concept the source uses
-        forbidden.append(h)
-    return Resolved(approved, forbidden)
-
-
-def approved_elsewhere(h: Hit, approved: dict[str, list[Hit]]) -> str:
-    """The term of the other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
-    return next((a.concept.term for c, hs in approved.items() if c != h.concept.id
-                 for a in hs if a.start <= h.start and h.end <= a.end), "")
-
-
-def _nearer_other(h: Hit, spans_of: list[tuple[int, int, str]], places: dict[str, list[float]],
-                  dst_len: int) -> bool:
-    """Whether a forbidden ``h`` is (inside) an approved span of another concept the source uses, and stands
-    nearer, relative to the texts' lengths, to that concept's place in the source than to its own concept's."""
-    others = [p for a, b, cid in spans_of if a < h.end and h.start < b and cid != h.concept.id
-              for p in places.get(cid, [])]
-    if not others:
-        return False
-    own = places.get(h.concept.id)
-    at = h.start / dst_len
-    return not own or min(abs(at - p) for p in others) <= min(abs(at - p) for p in own)
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ import re
 import sys
 from functools import lru_cache
 
-from pipeline.glossary.derive import ru_root
+from pipeline.glossary.derive import ru_imperfectives, ru_root
 from pipeline.glossary.textprep import MIXED_RE, unmix_word
 
 # A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen, Gefangene:r, Häftling_innen).
@@ -29,6 +29,8 @@ SNOWBALL = {
     "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }
 MORPH_LANGS = ("ru", "uk")
+# Languages whose words may meet a term by a derivational root key ("d"): a hit is then marked derived
+DERIVING = (*MORPH_LANGS, "fr")
 DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той"))
 # Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
 # "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
@@ -50,6 +52,11 @@ GERMAN_FEMININE_RE = re.compile(r"^(.{5,}?)(?:in|innen)$")
 # A German noun of action in -ung and the forms of its verb (verlegt, verlegte, verlegen; gefilzt): their root.
 GERMAN_UNG_RE = re.compile(r"^(.{4,}?)ung(?:en)?$")
 GERMAN_VERB_RE = re.compile(r"^(?:ge)?(.{4,}?)(?:t|te|ten|tes|ter|en|et|st)$")
+
+# The zu-infinitive of a German separable verb has zu between its particle and its verb: zusammenzuarbeiten is
+# zusammenarbeiten, abzugeben abgeben.
+GERMAN_ZU_RE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|weiter|wieder|zurück"
+                          r"|zusammen|zu)zu(.{3,}en)$")
 
 # Letters inflection may change at the start of a word (Hahn/Hähne, ё/е).
 _PREFIX_FOLD = str.maketrans("äöüёß", "aoues")
@@ -199,9 +206,17 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
         m = GERMAN_UNG_RE.match(w) or (GERMAN_VERB_RE.match(w) if word[:1].islower() and not term else None)
         if m:  # Verlegung and verlegt, Durchsuchung and durchsucht: a verb and its noun share a root
             keys.add(("d", m.group(1)))
+        m = GERMAN_ZU_RE.match(w) if word[:1].islower() else None
+        if m:
+            keys.add(("s", stemmer.stemWord(m.group(1) + m.group(2))))
         m = GERMAN_IEREN_RE.match(w)
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
+    if lang == "fr" and stemmer is not None:
+        s = stemmer.stemWord(w)
+        if len(s) > 5 and s.endswith(("ert", "er")):
+            # A noun in -ert and its verb in -érer share a root: transfert, transféré (Snowball: transfert, transfer)
+            keys.add(("d", s[:-1] if s.endswith("t") else s))
     if lang in MORPH_LANGS:
         m = SURNAME_RE.match(w)
         if m:
@@ -239,13 +254,17 @@ def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -
                                for p in parses(before[-1], "ru")[:2]))
 
 
-def participle_verb(term: str, lang: str) -> str | None:
-    """The verb of a one-word participle term (опущенный → опустить), or None."""
+def participle_verbs(term: str, lang: str) -> tuple[str, ...]:
+    """The verb of a one-word participle term and that verb's other aspect (опущенный → опустить, опускать), or
+    () for any other term."""
     morph = morph_analyzer(lang)
     if morph is None or " " in term.strip():
-        return None
+        return ()
     p = morph.parse(fold(term.strip()))[0]
-    return p.normal_form.replace("ё", "е") if p.tag.POS in ("PRTF", "PRTS") else None
+    if p.tag.POS not in ("PRTF", "PRTS"):
+        return ()
+    verb = p.normal_form.replace("ё", "е")
+    return (verb, *ru_imperfectives(verb, morph)) if lang == "ru" else (verb,)
 
 
 def _inflects(token: str, term_word: str, lang: str) -> bool:

@@ -1,0 +1,117 @@
+"""Overlapping concepts in a translation, resolved by the longest match and by the source's concepts.
+
+A forbidden word inside a longer approved term of another concept is that other term (French *détention
+provisoire* inside *centre de détention provisoire*); a word approved for a concept the source uses is that
+concept's rendering, once per source occurrence (автозак is the prison van's, not a wrong Stolypin carriage, as
+long as the source has as many prison vans); and one word two concepts of the source claim is the one whose term
+it is closest to („Gefangenentransporter“: the prison van's, not the etap's „Gefangenentransport“).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.glossary.match import Hit
+
+
+@dataclass
+class Resolved:
+    """The translation's hits after overlaps are resolved: approved spans per concept and the forbidden hits."""
+
+    approved: dict[str, list[Hit]]
+    forbidden: list[Hit]
+
+
+def _inside(a: Hit, b: Hit) -> bool:
+    """``a`` lies within ``b`` and ``b`` is longer."""
+    return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+
+
+def _spans(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, leftmost-longest: one per occurrence."""
+    if len(hits) == 1:
+        return [hits[0]]  # (most concepts in a translation: nothing to sort)
+    kept: list[Hit] = []
+    end = -1
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if h.start >= end:
+            kept.append(h)
+            end = h.end
+    return kept
+
+
+def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int = 0, dst_len: int = 0) -> Resolved:
+    """Resolve overlapping concepts in a translation by the longest match and by the source's concepts.
+
+    A forbidden word that is also the approved word of another concept the source uses (``occurrences``: the
+    source's hits per concept) renders that concept once per source occurrence; given the texts' lengths it
+    does so where it stands nearer (relatively) to that concept's place in the source than to its own
+    concept's (French « détention provisoire au SIZO » late in a sentence whose source names the SIZO last
+    is the SIZO; « le local de détention provisoire de la rue Lénine » where the source names the temporary
+    detention centre is a wrong IVS)."""
+    if not dst_hits:
+        return Resolved({}, [])
+    approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
+    by_concept: dict[str, list[Hit]] = {}
+    for h in approved_all:
+        # An approved term inside a longer approved term of another concept still counts: "колония общего
+        # режима" renders both the general regime and the colony.
+        by_concept.setdefault(h.concept.id, []).append(h)
+    if len(by_concept) > 1 and len(occurrences) > 1:
+        _closest_claims(by_concept, occurrences)
+    approved = {cid: _spans(hs) for cid, hs in by_concept.items()}
+    forbidden: list[Hit] = []
+    if len(approved_all) == len(dst_hits):
+        return Resolved(approved, forbidden)  # (no forbidden word: most translations)
+    # Each occurrence of a source concept claims one of its approved spans, in order.
+    claimed = [(h.start, h.end) for cid, hs in occurrences.items() for h in approved.get(cid, [])[:len(hs)]]
+    spans_of = [(h.start, h.end, cid) for cid in occurrences for h in approved.get(cid, [])]
+    src_places = {cid: [h.start / src_len for h in hs] for cid, hs in occurrences.items()} if src_len else None
+    for h in dst_hits:
+        if h.kind != "forbidden":
+            continue
+        if any(o.concept.id != h.concept.id and _inside(h, o) for o in approved_all):
+            continue  # longest match: part of another concept's approved term
+        if src_places and dst_len:
+            if _nearer_other(h, spans_of, src_places, dst_len):
+                continue  # the rendering of a concept the source uses, where the source names it
+        elif any(a < h.end and h.start < b for a, b in claimed):
+            continue  # the rendering of a concept the source uses
+        forbidden.append(h)
+    return Resolved(approved, forbidden)
+
+
+def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, list[Hit]]) -> None:
+    """One word that two concepts of the source claim is the one whose approved term it is closest to in length
+    („Gefangenentransporter“ is the prison van's word, not an inflection of the etap's „Gefangenentransport“,
+    where the source names both; „Gefangenentransporte“ is as close to either and stays with both)."""
+    def off(h: Hit) -> int:
+        return abs(len(h.form) - len(h.term))
+
+    best: dict[tuple[int, int], int] = {}
+    for cid, hs in by_concept.items():
+        if cid in occurrences:
+            for h in hs:
+                best[h.start, h.end] = min(best.get((h.start, h.end), off(h)), off(h))
+    for cid, hs in by_concept.items():
+        if cid in occurrences and any(off(h) > best[h.start, h.end] for h in hs):
+            by_concept[cid] = [h for h in hs if off(h) <= best[h.start, h.end]]
+
+
+def approved_elsewhere(h: Hit, approved: dict[str, list[Hit]]) -> str:
+    """The term of the other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
+    return next((a.concept.term for c, hs in approved.items() if c != h.concept.id
+                 for a in hs if a.start <= h.start and h.end <= a.end), "")
+
+
+def _nearer_other(h: Hit, spans_of: list[tuple[int, int, str]], places: dict[str, list[float]],
+                  dst_len: int) -> bool:
+    """Whether a forbidden ``h`` is (inside) an approved span of another concept the source uses, and stands
+    nearer, relative to the texts' lengths, to that concept's place in the source than to its own concept's."""
+    others = [p for a, b, cid in spans_of if a < h.end and h.start < b and cid != h.concept.id
+              for p in places.get(cid, [])]
+    if not others:
+        return False
+    own = places.get(h.concept.id)
+    at = h.start / dst_len
+    return not own or min(abs(at - p) for p in others) <= min(abs(at - p) for p in own)

@@ -1,0 +1,108 @@
+"""Word formation on the translation side, by general mechanisms rather than a word list: a Russian participle
+term's verb in its other aspect, German compounds that end in an approved word, French verbs of an approved noun,
+and a translation's word that two concepts claim (each test: a pair that is an error and its near-twin that is
+not)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import require
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import bilingual, load_glossary
+from pipeline.glossary.derive import ru_imperfectives
+from pipeline.glossary.wordkeys import morph_analyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+def errors(g, lang: str, src: str, dst: str) -> set[str]:
+    out = set()
+    for _check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
+        if severity == "error":
+            out.add(g.concept_for_term(term).id)
+    return out
+
+
+def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_checked_in_the_dictionary():
+    morph = morph_analyzer("ru")
+    assert ru_imperfectives("опустить", morph) == ("опускать",)
+    assert ru_imperfectives("обидеть", morph) == ("обижать",)
+    assert ru_imperfectives("осудить", morph) == ("осуждать",)
+    assert ru_imperfectives("простить", morph) == ("прощать",)  # not простывать, another verb's partner
+    assert ru_imperfectives("опускать", morph) == ()  # already imperfective
+
+
+@pytest.mark.parametrize("lang, cid, src, right, wrong", [
+    # a participle term's verb in its other aspect, in quotation marks (unquoted: the everyday verb, to lower)
+    ("ru", "petukh", "In a Russian prison the lowest caste is “downgraded” for life.",
+     "В российской тюрьме низшую касту «опускают» на всю жизнь.",
+     "В российской тюрьме низшую касту опускают на всю жизнь."),
+    # a compound read to its tail as written: Snowball's stem of the whole (carepak) cuts into Paket
+    ("de", "peredacha", "Every month his wife puts together a care package for the colony.",
+     "Jeden Monat packt seine Frau ein Carepaket für die Kolonie.",
+     "Jeden Monat packt seine Frau ein Geschenk für die Kolonie."),
+    # a French noun in -ert and its verb in -érer share a root
+    ("fr", "etap", "Azat Miftakhov was transferred from the colony in Omutninsk to a SIZO in 2023.",
+     "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk vers un SIZO.",
+     "Azat Miftakhov a été emmené en 2023 de la colonie d'Omoutninsk vers un SIZO."),
+    # a Russian pronoun of distribution left without its noun may stand for a repeat (not before a wrong noun)
+    ("ru", "ik", "He was moved between colonies three times in a year, and each colony welcomed him with a beating.",
+     "За год его трижды перебрасывали между колониями, и каждая встречала его избиением.",
+     "За год его трижды перебрасывали между колониями, и каждая тюрьма встречала его избиением."),
+    # the zu-infinitive of a German separable verb is the verb
+    ("de", "aktivist", "The prisoners called them “goats”: men who had agreed to cooperate with the administration.",
+     "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, mit der Verwaltung "
+     "zusammenzuarbeiten.",
+     "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, der Verwaltung zuzuarbeiten."),
+], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive"])
+def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
+    assert cid not in errors(g, lang, src, right)
+    assert cid in errors(g, lang, src, wrong)
+
+
+def test_a_compound_whose_approved_part_translates_another_source_word_renders_that_word(g):
+    require(bilingual.installed("de"), "FreeDict eng-deu (Debian dict-freedict-eng-deu) is not installed")
+    # „Gesetzespaket“ is the source's package of laws (FreeDict: package → Paket), not the prisoner's parcel
+    src = "Under the new package of laws, relatives may hand in only one parcel per month at the SIZO."
+    assert "peredacha" in errors(g, "de", src, "Nach dem neuen Gesetzespaket dürfen Angehörige im Untersuchungsgefängnis "
+                                               "nur eine Sendung pro Monat abgeben.")
+    assert "peredacha" not in errors(g, "de", src, "Nach dem neuen Gesetzespaket dürfen Angehörige im "
+                                                   "Untersuchungsgefängnis nur ein Paket pro Monat abgeben.")
+
+
+def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):
+    # „Gefangenentransporter“ is the prison van's word; the etap's „Gefangenentransport“ only shares its stem
+    src = "The prison van drove off at night. If anyone was on the same transfer, please write to me."
+    assert "etap" in errors(g, "de", src, "Der Gefangenentransporter ist nachts losgefahren. Falls jemand beim selben "
+                                          "Transport dabei war, schreibt mir bitte.")
+    assert "etap" not in errors(g, "de", src, "Der Gefangenentransporter ist nachts losgefahren. Falls jemand bei "
+                                              "derselben Überstellung dabei war, schreibt mir bitte.")
+    # the plural of Gefangenentransport is as close to either term and still renders the transfer
+    assert "etap" not in errors(g, "de", "The budget pays for prisoner transport and 300 prison vans.",
+                                "Der Haushalt bezahlt Gefangenentransporte und 300 Gefangenentransporter.")
+
+
+def test_a_forbidden_word_that_translates_the_sources_own_word_is_no_error(g):
+    # FreeDict's English–French gives gay only as « gai »: the glossary's homonyms say « homosexuel » is gay too
+    src = "People outside think “rooster” means gay. It doesn't: it is a caste the others push you into."
+    assert "petukh" not in errors(g, "fr", src, "Dehors, les gens croient que « coq » veut dire homosexuel. Ce n'est "
+                                                "pas le cas : c'est une caste dans laquelle les autres vous poussent.")
+    assert "petukh" in errors(g, "fr", "The “downgraded” eat at a separate table.",
+                              "Les « homosexuels » mangent à une table à part.")
+
+
+def test_a_quoted_offended_is_the_caste_word_only_in_a_prison_context(g):
+    assert "petukh" not in errors(g, "fr", "The coach said he was “offended” by the referee's remarks.",
+                                  "L'entraîneur s'est dit « offensé » par les propos de l'arbitre.")
+    assert "petukh" in errors(g, "fr", "In the colony he was “offended” after a rumour and moved to another table.",
+                              "Dans la colonie, il a été « offensé » après une rumeur et changé de table.")
