@@ -23,7 +23,7 @@ from pipeline.core.errors import TamizdatError
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.sense_features import NAMES, ambiguous, describe, features
+from pipeline.glossary.sense_features import NAMES, RANGES, ambiguous, describe, features
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
 _loaded: dict[str, "Model | None"] = {}
@@ -41,6 +41,18 @@ class Model:
     def probability(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
         return 1 / (1 + math.exp(-z))  # (z is the log-odds of the everyday sense)
+
+    def out_of_reach(self, x: list[float]) -> bool:
+        """Whether the probability stays below the threshold whatever values the features of
+        :data:`~pipeline.glossary.sense_features.RANGES` take, the others being ``x``'s: then the check need not
+        compute them (most of the features' cost; a margin keeps rounding from ever deciding)."""
+        z = self.bias
+        for w, v, m, s, name in zip(self.weights, x, self.mean, self.scale, NAMES):
+            if name in RANGES:
+                lo, hi = RANGES[name]
+                v = hi if w > 0 else lo  # (the end that pushes most toward the everyday sense)
+            z += w * (v - m) / s
+        return 1 / (1 + math.exp(-z)) < self.threshold - 1e-9
 
     def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3) -> list[str]:
         """The features that pushed most toward the everyday sense, as an editor reads them."""
@@ -94,7 +106,10 @@ def everyday_question(glossary: Glossary, text: str, hits: list[Hit], every: lis
     m = model()
     if m is None or not all(ambiguous(glossary, h) for h in hits):
         return ""
-    x, words = features(glossary, text, hits, every, others, fit, m.lexicon)
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, give_up=m.out_of_reach)
+    if found is None:
+        return ""  # (no values of the costly features could make it a question)
+    x, words = found
     p = m.probability(x)
     if p < m.threshold:
         return ""

@@ -25,6 +25,7 @@ The features are source-side only and computed once per (message, concept).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.domain import _senses, domain_words
@@ -76,8 +77,12 @@ def penal(word: str) -> bool:
 
 def nouns_of(text: str) -> list[str]:
     """The common nouns of ``text`` (lower-case words WordNet knows as nouns, less function and gloss words)."""
-    return [w for w in WORD_RE.findall(text) if w[:1].islower() and len(w) >= 3 and fold(w) not in STOP
-            and is_noun(fold(w))]
+    return [w for w in WORD_RE.findall(text) if _common_noun(w)]
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(word: str) -> bool:
+    return word[:1].islower() and len(word) >= 3 and fold(word) not in STOP and is_noun(fold(word))
 
 
 def prison_words(glossary: Glossary, masked: str, found: set[str]) -> list[str]:
@@ -95,20 +100,50 @@ def lexicon_words(glossary: Glossary, text: str, every: list[Hit]) -> list[str]:
     return sorted(content_stems(blanked(text, every)))
 
 
+# The range of each feature computed after the early ones (:data:`EARLY`): where even the most everyday values
+# of these cannot bring a model to its threshold, they need not be computed (``give_up``).
+RANGES = {"prison words": (0.0, 3.0), "definition words": (0.0, 2.0), "prison next to it": (0.0, 1.0),
+          "field nouns": (0.0, 1.0), "penal nouns": (0.0, 2.0), "nouns": (0.0, 2.0), "lesk glossary": (0.0, 2.0),
+          "lesk other": (0.0, 2.0)}
+EARLY = frozenset(NAMES) - frozenset(RANGES)
+
+
 def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int, fit: bool,
-             lexicon: dict[str, float]) -> tuple[list[float], dict[str, list[str]]]:
+             lexicon: dict[str, float], give_up: Callable[[list[float]], bool] | None = None,
+             ) -> tuple[list[float], dict[str, list[str]]] | None:
     """The feature vector (in :data:`NAMES` order) of a concept's occurrences ``hits`` in ``text``, and per
     feature the words that gave it (for a finding's evidence). ``every``: all the message's hits; ``others``: how
     many other concepts it uses in the glossary's sense; ``fit``: whether the balance rule found the sentence fits
-    the glossary's sense."""
+    the glossary's sense. ``give_up``, asked once the cheap features (:data:`EARLY`) are in ``x``: True makes it
+    None without the rest (learnt_sense.Model.out_of_reach: no values of the rest can reach the threshold)."""
     x = [0.0] * len(NAMES)
     words: dict[str, list[str]] = {}
     h = hits[0]
     masked = blanked(text, every)
+    # The cheap features first: the message's other concepts, the balance rule, the term's grammar, the lexicon.
+    x[INDEX["other concepts"]] = min(others, 3)
+    x[INDEX["balance"]] = float(fit)
+    before = _words_near(text, h.start, h.end)[0]
+    form = h.form
+    x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
+    x[INDEX["capitalised"]] = float(form[:1].isupper() and h.start > 0 and text[:h.start].rstrip()[-1:] not in ".!?\"“«")
+    x[INDEX["quoted"]] = float(text[max(0, h.start - 1):h.start] in ("\"", "“", "'", "‘", "«")
+                               or text[h.end:h.end + 1] in ("\"", "”", "'", "’", "»"))
+    x[INDEX["possessive"]] = float(bool(before) and fold(before[-1]) in POSSESSIVES)
+    x[INDEX["indefinite"]] = float(bool(before) and fold(before[-1]) in ("a", "an"))
+    x[INDEX["verb"]] = float(h.concept.pos == "verb" or fold(form).endswith("ed"))
+    stems = content_stems(masked) - own_stems(h)
+    found = [(lexicon[s], s) for s in stems if s in lexicon] if lexicon else []
+    if lexicon:
+        x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
+    if give_up is not None and give_up(x):
+        return None
+    if lexicon:
+        leaning = [s for v, s in sorted(found) if v < 0][:3]  # (the words that lean most to everyday prose)
+        words["lexicon"] = shown_words(masked, frozenset(leaning))
     tokens = WORD_RE.findall(masked)
     strong, weak = prison_vocabulary(glossary)
     bases = [base_word(w) for w in tokens]
-    x[INDEX["other concepts"]] = min(others, 3)
     said = prison_words(glossary, masked, set(bases) & strong)
     x[INDEX["prison words"]] = min(len(said), 3)
     words["prison words"] = said
@@ -118,7 +153,6 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     near = [prison_near(glossary, text, o, every) for o in hits]
     x[INDEX["prison next to it"]] = float(any(near))
     words["prison next to it"] = [w for w in near if w]
-    x[INDEX["balance"]] = float(fit)
     nouns = nouns_of(masked)
     if nouns:
         ours = domain_words(glossary)
@@ -129,8 +163,6 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
         x[INDEX["penal nouns"]] = min(len(pen), 2)
         words["penal nouns"] = pen
         x[INDEX["nouns"]] = min(len(nouns), 8) / 4
-    before = _words_near(text, h.start, h.end)[0]
-    stems = content_stems(masked) - own_stems(h)
     ours_side = stems & _glossary_side(glossary, h.concept)
     x[INDEX["lesk glossary"]] = min(len(ours_side), 4) / 2
     words["lesk glossary"] = sorted(ours_side)
@@ -141,19 +173,6 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
             best = shared_other
     x[INDEX["lesk other"]] = min(len(best), 4) / 2
     words["lesk other"] = sorted(best)
-    form = h.form
-    x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
-    x[INDEX["capitalised"]] = float(form[:1].isupper() and h.start > 0 and text[:h.start].rstrip()[-1:] not in ".!?\"“«")
-    x[INDEX["quoted"]] = float(text[max(0, h.start - 1):h.start] in ("\"", "“", "'", "‘", "«")
-                               or text[h.end:h.end + 1] in ("\"", "”", "'", "’", "»"))
-    x[INDEX["possessive"]] = float(bool(before) and fold(before[-1]) in POSSESSIVES)
-    x[INDEX["indefinite"]] = float(bool(before) and fold(before[-1]) in ("a", "an"))
-    x[INDEX["verb"]] = float(h.concept.pos == "verb" or fold(form).endswith("ed"))
-    if lexicon:
-        found = [(lexicon[s], s) for s in stems if s in lexicon]
-        x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
-        leaning = [s for v, s in sorted(found) if v < 0][:3]  # (the words that lean most to everyday prose)
-        words["lexicon"] = shown_words(masked, frozenset(leaning))
     return x, words
 
 
