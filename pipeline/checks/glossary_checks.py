@@ -71,7 +71,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
-    french = base_lang(lang) == "fr"
+    base = base_lang(lang)
+    french = base == "fr"
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         dnt, cs, approved, spelt = _facts(concept, lang)
@@ -93,8 +94,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
-            wrong = [h for h in found if base_lang(lang) == "ru"
-                     and declined_feminine_surname(dst, h.start, h.form, approved[0])]
+            wrong = [h for h in found if declined_feminine_surname(dst, h.start, h.form, approved[0])
+                     ] if base == "ru" else []
             if wrong:
                 out.append(Problem("proper-name", "error", f"“{shown(hit.form)}” is spelled {approved[0]} in {lang} "
                                    f"(found “{wrong[0].form}”: a woman's surname in -{approved[0][-1]} does not "

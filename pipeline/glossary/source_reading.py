@@ -68,7 +68,7 @@ def read_source(glossary: Glossary, src: str) -> Source:
     _everyday_questions(glossary, src, occurrences, questions, fits, local)
     _learnt_questions(glossary, src, occurrences, questions, fits, src_hits)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
-    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
+    quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
@@ -204,6 +204,14 @@ def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list]
             why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
             if why:
                 questions[cid] = why
+
+
+def _quoted_terms(concept) -> frozenset:
+    """The concept's quoted-only variants (remembered per concept: asked of every hit of every message)."""
+    found = concept.neighbourhood.get("quoted terms")
+    if found is None:
+        found = concept.neighbourhood["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
+    return found
 
 
 def _says_prison(glossary: Glossary, form: str) -> bool:
