@@ -103,9 +103,9 @@ def test_a_missing_or_broken_model_file_is_one_line_naming_it(tmp_path, monkeypa
 
 
 def test_the_costly_features_are_skipped_only_where_no_values_of_them_could_reach_the_threshold(monkeypatch):
-    """The check stops after the cheap features where even the most everyday values of the rest stay below the
-    threshold (learnt_sense.Model.out_of_reach); on every labelled message of heldout13 and heldout14 the decision
-    is the one the whole vector gives, and most of them are skipped."""
+    """The check stops reading features where even the most everyday values of the rest stay below the threshold
+    (learnt_sense.Model.reachable); on every labelled message of heldout13 and heldout14 the decision is the one the
+    whole vector gives, and most of them stop early."""
     import csv
 
     from pipeline.glossary import sense_features
@@ -127,7 +127,7 @@ def test_the_costly_features_are_skipped_only_where_no_values_of_them_could_reac
                         model.lexicon)
                 whole = sense_features.features(*args)
                 assert whole is not None
-                early = sense_features.features(*args, give_up=model.out_of_reach)
+                early = sense_features.features(*args, model.reachable)
                 decided += 1
                 if early is None:
                     skipped += 1

@@ -17,13 +17,14 @@ import json
 import math
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pipeline.core.errors import TamizdatError
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.sense_features import NAMES, RANGES, ambiguous, describe, features
+from pipeline.glossary.sense_features import NAMES, RANGES, STAGES, ambiguous, as_written, describe, features
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
 _loaded: dict[str, "Model | None"] = {}
@@ -42,17 +43,32 @@ class Model:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
         return 1 / (1 + math.exp(-z))  # (z is the log-odds of the everyday sense)
 
-    def out_of_reach(self, x: list[float]) -> bool:
-        """Whether the probability stays below the threshold whatever values the features of
-        :data:`~pipeline.glossary.sense_features.RANGES` take, the others being ``x``'s: then the check need not
-        compute them (most of the features' cost; a margin keeps rounding from ever deciding)."""
-        z = self.bias
-        for w, v, m, s, name in zip(self.weights, x, self.mean, self.scale, NAMES):
-            if name in RANGES:
-                lo, hi = RANGES[name]
-                v = hi if w > 0 else lo  # (the end that pushes most toward the everyday sense)
-            z += w * (v - m) / s
-        return 1 / (1 + math.exp(-z)) < self.threshold - 1e-9
+    def reachable(self, x: list[float], stages: int) -> bool:
+        """Whether the probability can still reach the threshold once the features of the first ``stages`` of
+        sense_features.STAGES are ``x``'s: each feature not yet read adds at most what its range allows."""
+        done, rest = self._bounds[stages]
+        z = self.bias + rest + sum(self.weights[k] * (x[k] - self.mean[k]) / self.scale[k] for k in done)
+        return z >= self._log_odds
+
+    @cached_property
+    def _bounds(self) -> list[tuple[list[int], float]]:
+        """Per number of stages done: the features read, and the most the others can add to the log-odds."""
+        out = []
+        for stages in range(len(STAGES) + 1):
+            names = {n for stage in STAGES[:stages] for n in stage}
+            rest = 0.0
+            for k, name in enumerate(NAMES):
+                if name not in names:
+                    lo, hi = RANGES.get(name, (0, 1))
+                    w, m, s = self.weights[k], self.mean[k], self.scale[k]
+                    rest += max(w * (lo - m) / s, w * (hi - m) / s)
+            out.append(([k for k, n in enumerate(NAMES) if n in names], rest))
+        return out
+
+    @cached_property
+    def _log_odds(self) -> float:
+        t = min(max(self.threshold, 1e-9), 1 - 1e-9)
+        return math.log(t / (1 - t))
 
     def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3) -> list[str]:
         """The features that pushed most toward the everyday sense, as an editor reads them."""
@@ -64,7 +80,10 @@ class Model:
 
 def model_path() -> Path | None:
     """The model file in use: ``$TAMIZDAT_SENSE_MODEL`` or the bundled one; None for ``none``."""
-    named = os.environ.get("TAMIZDAT_SENSE_MODEL")
+    return _path(os.environ.get("TAMIZDAT_SENSE_MODEL"))
+
+
+def _path(named: str | None) -> Path | None:
     if named is not None and named.strip().lower() == "none":
         return None
     return Path(named) if named else BUNDLED
@@ -90,12 +109,10 @@ def load(path: Path) -> Model:
 def model() -> Model | None:
     """The model in use, read once per process (None when switched off or WordNet, which its features read, is
     not installed)."""
-    path = model_path()
-    if path is None or wordnet.folder() is None:
-        return None
-    key = str(path)
+    key = os.environ.get("TAMIZDAT_SENSE_MODEL") or ""  # (asked once per message: the variable, not a path)
     if key not in _loaded:
-        _loaded[key] = load(path)
+        path = _path(key or None)
+        _loaded[key] = load(path) if path is not None and wordnet.folder() is not None else None
     return _loaded[key]
 
 
@@ -106,12 +123,13 @@ def everyday_question(glossary: Glossary, text: str, hits: list[Hit], every: lis
     m = model()
     if m is None or not all(ambiguous(glossary, h) for h in hits):
         return ""
-    found = features(glossary, text, hits, every, others, fit, m.lexicon, give_up=m.out_of_reach)
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable)
     if found is None:
-        return ""  # (no values of the costly features could make it a question)
+        return ""
     x, words = found
     p = m.probability(x)
     if p < m.threshold:
         return ""
+    words["lexicon"] = as_written(text, every, words.get("lexicon", []))
     shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
     return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"

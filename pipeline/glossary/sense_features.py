@@ -25,7 +25,6 @@ The features are source-side only and computed once per (message, concept).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.domain import _senses, domain_words
@@ -77,12 +76,8 @@ def penal(word: str) -> bool:
 
 def nouns_of(text: str) -> list[str]:
     """The common nouns of ``text`` (lower-case words WordNet knows as nouns, less function and gloss words)."""
-    return [w for w in WORD_RE.findall(text) if _common_noun(w)]
-
-
-@lru_cache(maxsize=65536)
-def _common_noun(word: str) -> bool:
-    return word[:1].islower() and len(word) >= 3 and fold(word) not in STOP and is_noun(fold(word))
+    return [w for w in WORD_RE.findall(text) if w[:1].islower() and len(w) >= 3 and fold(w) not in STOP
+            and is_noun(fold(w))]
 
 
 def prison_words(glossary: Glossary, masked: str, found: set[str]) -> list[str]:
@@ -95,36 +90,40 @@ def prison_words(glossary: Glossary, masked: str, found: set[str]) -> list[str]:
     return [p for p in glossary.prison_words if all(base_word(w) in words for w in p.split())]
 
 
+def as_written(text: str, every: list[Hit], stems: list[str]) -> list[str]:
+    """The words of ``text`` (outside its glossary terms ``every``) that the lexicon's ``stems`` key."""
+    return shown_words(blanked(text, every), frozenset(stems))
+
+
 def lexicon_words(glossary: Glossary, text: str, every: list[Hit]) -> list[str]:
     """The stems the learnt lexicon is keyed by: the content words of the message outside its glossary terms."""
     return sorted(content_stems(blanked(text, every)))
 
 
-# The range of each feature computed after the early ones (:data:`EARLY`): where even the most everyday values
-# of these cannot bring a model to its threshold, they need not be computed (``give_up``).
-RANGES = {"prison words": (0.0, 3.0), "definition words": (0.0, 2.0), "prison next to it": (0.0, 1.0),
-          "field nouns": (0.0, 1.0), "penal nouns": (0.0, 2.0), "nouns": (0.0, 2.0), "lesk glossary": (0.0, 2.0),
-          "lesk other": (0.0, 2.0)}
-EARLY = frozenset(NAMES) - frozenset(RANGES)
+# What range each feature's value keeps (as :func:`features` computes it), so that a model can bound what the
+# features not yet computed may still add (learnt_sense.Model.reachable).
+RANGES = {"other concepts": (0, 3), "prison words": (0, 3), "definition words": (0, 2), "field nouns": (0, 1),
+          "penal nouns": (0, 2), "nouns": (0, 2), "lesk glossary": (0, 2), "lesk other": (0, 2), "lexicon": (-3, 3)}
+# The order features are computed in, cheapest first; after each stage the caller may stop.
+STAGES = (("other concepts", "balance", "plural", "capitalised", "quoted", "possessive", "indefinite", "verb"),
+          ("lexicon",), ("lesk glossary", "lesk other", "prison words", "definition words"),
+          ("field nouns", "penal nouns", "nouns"), ("prison next to it",))
 
 
 def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int, fit: bool,
-             lexicon: dict[str, float], give_up: Callable[[list[float]], bool] | None = None,
-             ) -> tuple[list[float], dict[str, list[str]]] | None:
+             lexicon: dict[str, float], reachable=None) -> tuple[list[float], dict[str, list[str]]] | None:
     """The feature vector (in :data:`NAMES` order) of a concept's occurrences ``hits`` in ``text``, and per
     feature the words that gave it (for a finding's evidence). ``every``: all the message's hits; ``others``: how
     many other concepts it uses in the glossary's sense; ``fit``: whether the balance rule found the sentence fits
-    the glossary's sense. ``give_up``, asked once the cheap features (:data:`EARLY`) are in ``x``: True makes it
-    None without the rest (learnt_sense.Model.out_of_reach: no values of the rest can reach the threshold)."""
+    the glossary's sense. ``reachable(x, stage)``: asked after each of :data:`STAGES` with the stages done so
+    far; where it says no, None (the rest is not worth reading)."""
     x = [0.0] * len(NAMES)
     words: dict[str, list[str]] = {}
     h = hits[0]
-    masked = blanked(text, every)
-    # The cheap features first: the message's other concepts, the balance rule, the term's grammar, the lexicon.
+    form = h.form
+    before = _words_near(text, h.start, h.end)[0]
     x[INDEX["other concepts"]] = min(others, 3)
     x[INDEX["balance"]] = float(fit)
-    before = _words_near(text, h.start, h.end)[0]
-    form = h.form
     x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
     x[INDEX["capitalised"]] = float(form[:1].isupper() and h.start > 0 and text[:h.start].rstrip()[-1:] not in ".!?\"“«")
     x[INDEX["quoted"]] = float(text[max(0, h.start - 1):h.start] in ("\"", "“", "'", "‘", "«")
@@ -132,37 +131,17 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     x[INDEX["possessive"]] = float(bool(before) and fold(before[-1]) in POSSESSIVES)
     x[INDEX["indefinite"]] = float(bool(before) and fold(before[-1]) in ("a", "an"))
     x[INDEX["verb"]] = float(h.concept.pos == "verb" or fold(form).endswith("ed"))
-    stems = content_stems(masked) - own_stems(h)
-    found = [(lexicon[s], s) for s in stems if s in lexicon] if lexicon else []
-    if lexicon:
-        x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
-    if give_up is not None and give_up(x):
+    if reachable and not reachable(x, 1):
         return None
+    masked = blanked(text, every)
+    stems = content_stems(masked) - own_stems(h)  # (each word's stem remembered: topic._content_stem)
     if lexicon:
-        leaning = [s for v, s in sorted(found) if v < 0][:3]  # (the words that lean most to everyday prose)
-        words["lexicon"] = shown_words(masked, frozenset(leaning))
-    tokens = WORD_RE.findall(masked)
-    strong, weak = prison_vocabulary(glossary)
-    bases = [base_word(w) for w in tokens]
-    said = prison_words(glossary, masked, set(bases) & strong)
-    x[INDEX["prison words"]] = min(len(said), 3)
-    words["prison words"] = said
-    shared = [w for w, b in zip(tokens, bases) if b in weak]
-    x[INDEX["definition words"]] = min(len(shared), 4) / 2
-    words["definition words"] = shared
-    near = [prison_near(glossary, text, o, every) for o in hits]
-    x[INDEX["prison next to it"]] = float(any(near))
-    words["prison next to it"] = [w for w in near if w]
-    nouns = nouns_of(masked)
-    if nouns:
-        ours = domain_words(glossary)
-        field = [w for w in nouns if stem(w) in ours]
-        x[INDEX["field nouns"]] = len(field) / len(nouns)
-        words["field nouns"] = field
-        pen = [w for w in nouns if penal(fold(w))]
-        x[INDEX["penal nouns"]] = min(len(pen), 2)
-        words["penal nouns"] = pen
-        x[INDEX["nouns"]] = min(len(nouns), 8) / 4
+        found = [(lexicon[s], s) for s in stems if s in lexicon]
+        x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
+        # (the words that lean most to everyday prose, as the sentence writes them: shown only with a question)
+        words["lexicon"] = [s for v, s in sorted(found) if v < 0][:3]
+    if reachable and not reachable(x, 2):
+        return None
     ours_side = stems & _glossary_side(glossary, h.concept)
     x[INDEX["lesk glossary"]] = min(len(ours_side), 4) / 2
     words["lesk glossary"] = sorted(ours_side)
@@ -173,6 +152,32 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
             best = shared_other
     x[INDEX["lesk other"]] = min(len(best), 4) / 2
     words["lesk other"] = sorted(best)
+    tokens = WORD_RE.findall(masked)
+    strong, weak = prison_vocabulary(glossary)
+    bases = [base_word(w) for w in tokens]
+    said = prison_words(glossary, masked, set(bases) & strong)
+    x[INDEX["prison words"]] = min(len(said), 3)
+    words["prison words"] = said
+    shared = [w for w, b in zip(tokens, bases) if b in weak]
+    x[INDEX["definition words"]] = min(len(shared), 4) / 2
+    words["definition words"] = shared
+    if reachable and not reachable(x, 3):
+        return None
+    nouns = nouns_of(masked)
+    if nouns:
+        ours = domain_words(glossary)
+        field = [w for w in nouns if stem(w) in ours]
+        x[INDEX["field nouns"]] = len(field) / len(nouns)
+        words["field nouns"] = field
+        pen = [w for w in nouns if penal(fold(w))]
+        x[INDEX["penal nouns"]] = min(len(pen), 2)
+        words["penal nouns"] = pen
+        x[INDEX["nouns"]] = min(len(nouns), 8) / 4
+    if reachable and not reachable(x, 4):
+        return None
+    near = [prison_near(glossary, text, o, every) for o in hits]
+    x[INDEX["prison next to it"]] = float(any(near))
+    words["prison next to it"] = [w for w in near if w]
     return x, words
 
 
