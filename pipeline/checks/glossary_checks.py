@@ -86,8 +86,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and glossary.source_language == "en" and base_lang(lang) == "de" and any(h.derived for h in found):
-            found, more = compounds_of_other_words(src, base_lang(lang), [o for o in src_hits if o.concept.id == cid], found)
+        if found and glossary.source_language == "en" and base == "de" and any(h.derived for h in found):
+            found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)

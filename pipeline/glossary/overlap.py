@@ -88,6 +88,9 @@ def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, lis
     def off(h: Hit) -> int:
         return abs(len(h.form) - len(h.term))
 
+    claims = [(h.start, h.end) for cid, hs in by_concept.items() if cid in occurrences for h in hs]
+    if len(set(claims)) == len(claims):
+        return  # (every span claimed once, the common case: nothing to choose between)
     best: dict[tuple[int, int], int] = {}
     for cid, hs in by_concept.items():
         if cid in occurrences:
