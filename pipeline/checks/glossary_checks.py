@@ -71,7 +71,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
-    french = base_lang(lang) == "fr"
+    b = base_lang(lang)
+    french, german = b == "fr", b == "de" and glossary.source_language == "en"  # (german: compounds, by dictionary)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         dnt, cs, approved, spelt = _facts(concept, lang)
@@ -85,8 +86,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and glossary.source_language == "en" and base_lang(lang) == "de" and any(h.derived for h in found):
-            found, more = compounds_of_other_words(src, base_lang(lang), [o for o in src_hits if o.concept.id == cid], found)
+        if found and german and any(h.derived for h in found):
+            found, more = compounds_of_other_words(src, b, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
