@@ -71,8 +71,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
-    b = base_lang(lang)
-    french, german = b == "fr", b == "de" and glossary.source_language == "en"  # (german: compounds, by dictionary)
+    base = base_lang(lang)
+    french = base == "fr"
+    german = base == "de" and glossary.source_language == "en"  # (compounds read by the dictionary)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         dnt, cs, approved, spelt = _facts(concept, lang)
@@ -87,15 +88,15 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
         if found and german and any(h.derived for h in found):
-            found, more = compounds_of_other_words(src, b, [o for o in src_hits if o.concept.id == cid], found)
+            found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
-            wrong = [h for h in found if base_lang(lang) == "ru"
-                     and declined_feminine_surname(dst, h.start, h.form, approved[0])]
+            wrong = [h for h in found if declined_feminine_surname(dst, h.start, h.form, approved[0])
+                     ] if base == "ru" else []
             if wrong:
                 out.append(Problem("proper-name", "error", f"“{shown(hit.form)}” is spelled {approved[0]} in {lang} "
                                    f"(found “{wrong[0].form}”: a woman's surname in -{approved[0][-1]} does not "

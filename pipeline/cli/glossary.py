@@ -117,7 +117,7 @@ def run_check(args) -> int:
 
     from pipeline.core import languages
     from pipeline.core.errors import TamizdatError
-    from pipeline.jobs.files import check_files
+    from pipeline.jobs.check import check_files
 
     try:
         if args.lang:

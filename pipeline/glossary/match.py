@@ -14,7 +14,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import itemgetter
-
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.derive import compound_parts
@@ -100,8 +99,8 @@ class Index:
     def __init__(self, lang: str):
         self.lang = base_lang(lang)
         self.first: dict[tuple, list[Pattern]] = {}
-        # Exclusion phrases per concept id: tried only around that concept's hits, so a phrase starting
-        # with a common word ("на этом этапе") costs nothing in texts without the concept.
+        # Exclusion phrases per concept id, longest first (the first gives the reach around a hit): tried only
+        # around that concept's hits, so a phrase starting with a common word ("на этом этапе") costs nothing else.
         self.excludes: dict[str, list[Pattern]] = {}
         # German compounds: single-word approved terms (lower case, and their stems) -> patterns.
         self.compound_terms: dict[str, list[Pattern]] = {}
@@ -137,7 +136,8 @@ class Index:
         pat = Pattern(concept, term, kind, words, keys, quoted, case_sensitive, reason, self._n, simple)
         self._n += 1
         if kind == "exclude":
-            self.excludes.setdefault(concept.id if concept else "", []).append(pat)
+            cid = concept.id if concept else ""
+            self.excludes[cid] = sorted([*self.excludes.get(cid, ()), pat], key=lambda x: -len(x.words))
             return
         if self.lang == "de" and kind in ("preferred", "admitted") and simple and len(words[0]) >= 5:
             stemmer = _stemmer("de")
@@ -296,7 +296,7 @@ class Index:
         excludes = self.excludes.get(pat.concept.id, ()) if pat.concept else ()
         if not excludes:
             return False
-        reach = max(len(x.words) for x in excludes)
+        reach = len(excludes[0].words)
         lo, hi = max(0, a - reach + 1), min(len(words), b + reach - 1)
         key = (pat.concept.id if pat.concept else "", a - lo, b - lo, *parts[2 * lo:2 * hi + 1])  # the same words around the same hit
         found = self._excluded_memo.get(key)

@@ -139,23 +139,22 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     out: list[str] = []
     tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
     if lang == "ru":
-        from pipeline.glossary.wordkeys import morph_analyzer
+        from pipeline.glossary.wordkeys import morph_analyzer, parses
 
-        morph = morph_analyzer("ru")
-        if morph is None:
+        if morph_analyzer("ru") is None:
             return out
         genders = set()
         for h in found:
             for w in WORD_RE.findall(mask(h.form)):
-                p = morph.parse(w)[0]
+                p = parses(w, "ru")[0]
                 if p.tag.POS == "NOUN":
                     genders.add(p.tag.gender)
         for i, (w, _end) in enumerate(tokens):
             if not any(p.tag.POS == "ADJF" and p.tag.gender in genders
                        and ("Apro" not in p.tag.grammemes or p.normal_form in _RU_OTHER)
-                       for p in morph.parse(w)[:6]):  # not его, этот, который: pronouns, not a noun left out
+                       for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
-            nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
+            nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
             if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
                 out.append(w)
         return out
@@ -193,10 +192,10 @@ _CLAUSE_STOP = re.compile(r"[.,;:!?)»”“\"—–]")
 def _has_noun(words: list[str], lang: str) -> bool:
     """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»)."""
     if lang == "ru":
-        from pipeline.glossary.wordkeys import morph_analyzer
+        from pipeline.glossary.wordkeys import morph_analyzer, parses
 
-        morph = morph_analyzer("ru")
-        return morph is not None and any(morph.parse(w)[0].tag.POS == "NOUN" for w in words if not w.isdigit())
+        return morph_analyzer("ru") is not None and any(parses(w, "ru")[0].tag.POS == "NOUN"
+                                                        for w in words if not w.isdigit())
     if lang == "de":
         return any(w[:1].isupper() for w in words)  # German nouns are capitalised
     if lang == "fr":

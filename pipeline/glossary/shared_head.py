@@ -53,10 +53,9 @@ def shared_head(dst: str, lang: str, concept: Concept, found: list[Hit]) -> list
 def _head_left_out(tokens: list[tuple[str, int, int]], i: int, head: frozenset) -> bool:
     """Whether the Russian adjective at ``i`` stands without its noun, the term's ``head`` said before it
     («— А свидания? — … от краткосрочных я отказывался»: the short visits)."""
-    from pipeline.glossary.wordkeys import morph_analyzer
+    from pipeline.glossary.wordkeys import morph_analyzer, parses
 
-    morph = morph_analyzer("ru")
-    if morph is None or not any(word_keys(t[0], "ru") & head for t in tokens[:i]):
+    if morph_analyzer("ru") is None or not any(word_keys(t[0], "ru") & head for t in tokens[:i]):
         return False
-    nxt = morph.parse(tokens[i + 1][0])[0].tag.POS if i + 1 < len(tokens) else None
+    nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
     return nxt not in ("NOUN", "ADJF", "PRTF")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
+from pipeline.glossary.learnt_sense import everyday_question
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
@@ -47,7 +48,8 @@ def read_source(glossary: Glossary, src: str) -> Source:
     In four steps: what each hit's own neighbourhood and phrase say (:func:`_local_senses`); what the message's
     prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
     because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
-    everyday word has nothing next to it that says prison (:func:`_everyday_questions`)."""
+    everyday word has nothing next to it that says prison (:func:`_everyday_questions`); then what the learnt
+    sense decision reads in what they leave (:func:`_learnt_questions`)."""
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
@@ -64,8 +66,9 @@ def read_source(glossary: Glossary, src: str) -> Source:
     questions = _phrase_questions(asked, occurrences, local.phrased)
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     _everyday_questions(glossary, src, occurrences, questions, fits, local)
+    _learnt_questions(glossary, src, occurrences, questions, fits, src_hits)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
-    quoted = {t.text for h in src_hits for t in h.concept.terms if t.quoted}
+    quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
@@ -190,6 +193,25 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
     # is in the glossary's sense: two are each other's prison cue.
     if len(occurrences) == len(questions) + 1:
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
+
+
+def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
+                      fits: dict[str, str], src_hits: list) -> None:
+    """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
+    an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence."""
+    for cid, hs in occurrences.items():
+        if cid not in questions:
+            why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
+            if why:
+                questions[cid] = why
+
+
+def _quoted_terms(concept) -> frozenset:
+    """The concept's quoted-only variants (remembered per concept: asked of every hit of every message)."""
+    found = concept.neighbourhood.get("quoted terms")
+    if found is None:
+        found = concept.neighbourhood["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
+    return found
 
 
 def _says_prison(glossary: Glossary, form: str) -> bool:

@@ -97,6 +97,15 @@ def morph_analyzer(lang: str):
         return None
 
 
+@lru_cache(maxsize=50_000)
+def parses(word: str, lang: str) -> tuple:
+    """pymorphy3's parses of ``word`` in ``lang`` (empty without an analyser), remembered: the rules on a translation
+    ask of the same words in message after message, and a word the dictionary does not know (a name, a foreign
+    word) is guessed by analogy, which costs more than checking a whole entry."""
+    morph = morph_analyzer(lang)
+    return tuple(morph.parse(word)) if morph is not None else ()
+
+
 def fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
@@ -240,10 +249,9 @@ def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -
     if fold(unmix_word(form) if MIXED_RE.search(form) else form) == fold(spelling) or spelling[-1:].lower() not in "бвгджзйклмнпрстфхцчшщь" or SURNAME_RE.match(
             fold(spelling)):
         return False
-    morph = morph_analyzer("ru")
     before = re.findall(r"\w+", text[max(0, start - 30):start])
-    return bool(morph and before and any("Name" in p.tag.grammemes and p.tag.gender == "femn"
-                                         for p in morph.parse(before[-1])[:2]))
+    return bool(before and any("Name" in p.tag.grammemes and p.tag.gender == "femn"
+                               for p in parses(before[-1], "ru")[:2]))
 
 
 def participle_verbs(term: str, lang: str) -> tuple[str, ...]:

@@ -1,0 +1,323 @@
+"""Train the learnt sense decision (pipeline/glossary/learnt_sense.py) on the labelled sentence pairs, and measure it
+leave-one-set-out.
+
+    python bench/train_sense.py --instances          # list every occurrence the decision reads, with its label
+    python bench/train_sense.py --loso               # per set: trained on all the others, scored with
+                                                     # bench/glossary_quality.py's scorer, before vs after
+    python bench/train_sense.py --loso --learner sklearn   # the same with scikit-learn's LogisticRegression
+    python bench/train_sense.py --write              # train on every development set, write the model file
+
+An instance is a (source sentence, concept) whose occurrences are all everyday-ambiguous variants (the lint's
+criterion) that the hand rules left in the glossary's sense and did not make a question. Its label comes from
+the pairs files: a labelled violation in any language, or a row of any kind but ``homonym``, is the prison sense;
+a ``homonym`` row with every language labelled ``ok`` where the check (without the learnt decision) reports an
+error is the everyday sense; a ``homonym`` row with no error says nothing and is left out (``HAND`` corrects what
+reading the sentences showed to be labelled wrong by that rule).
+
+The lexicon (each word stem's lean to prison or everyday prose) is learnt from the training sets' sentences; the
+training instances' lexicon feature is cross-fitted (from the other training sets), so that the weights are not
+fitted to words that predict their own sentence. The threshold is chosen on the training sets' own
+leave-one-set-out probabilities: the lowest that makes no labelled violation a question, and never below 0.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from glossary_quality import PARTS, pr, predictions, read_pairs, score, summarise  # noqa: E402
+
+MODEL = REPO / "pipeline" / "glossary" / "sense_model.json"
+C = 0.1  # L2 strength of the logistic regression (1/C on the weights' squares)
+MIN_THRESHOLD = 0.5
+MIN_DOCS = 2  # a stem the lexicon keeps is met in at least this many training sentences
+# Read by hand: the everyday uses the rule above labels prison (a row of another kind for one language) or leaves
+# unknown (a homonym row with no error: the translation's word fits both senses, « une colonie grecque »), by
+# (part, the sentence's start, concept). Every other unknown one was read as the prison sense (“His mother brought a
+# parcel to the colony” in a homonym row about the parcel).
+HAND_EVERYDAY = {
+    ("heldout7", "Marseille began as a Greek colony", "ik"),
+    ("heldout10", "The neighbours' rooster starts crowing", "petukh"),
+    ("heldout10", "The ministry called her an “activist”", "aktivist"),
+    ("heldout13", "Each colony on the plate grows", "ik"),
+    ("heldout14", "In 2020 the SIZO's medical unit set up", "krasnaya-zona"),
+    ("heldout14", "The children's summer camp next to the", "krasnaya-zona"),
+    ("heldout11", "Singapore, a former colony", "ik"),
+    ("heldout12", "Farmers in the Kuban say", "petukh"),
+    ("heldout9", "We had a two-hour transfer in Novosibirsk", "etap"),  # (a row of kind overlap)
+    ("heldout13", "The coach said he was “offended”", "petukh"),  # (negation-quote)
+    ("heldout14", "At home we had our own common pot too", "obshchak"),  # (forms)
+    ("heldout12", "Finally got the long visit!", "etap"),  # (overlap: the bank transfer for the room)
+}
+
+
+@dataclass
+class Instance:
+    part: str
+    src: str
+    cid: str
+    label: int  # 1 everyday, 0 prison
+    violation: bool
+    x: list[float]
+    stems: list[str]
+    errors: int = 0  # rows where the check (without the decision) reports an error for the concept
+    lex: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+def _off():
+    os.environ["TAMIZDAT_SENSE_MODEL"] = "none"
+
+
+def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
+    """Every instance per part, and per part its sentences as (stems, lean label) for the lexicon."""
+    _off()
+    from pipeline.glossary import load_glossary
+    from pipeline.glossary.sense_features import ambiguous, features, lexicon_words
+    from pipeline.glossary.source_reading import read_source
+    from pipeline.glossary.topic import own_stems
+
+    glossary = load_glossary(REPO / "glossary" / "glossary.toml")
+    out: list[Instance] = []
+    docs: dict[str, list[tuple[list[str], int]]] = {}
+    for part, path in parts.items():
+        rows = read_pairs(path)
+        by_src: dict[str, list[dict]] = defaultdict(list)
+        for r in rows:
+            by_src[r["src"]].append(r)
+        docs[part] = []
+        for src, rs in by_src.items():
+            source = read_source(glossary, src)
+            preds = [predictions(glossary, r) for r in rs]
+            labels_here = []
+            for cid, hs in source.occurrences.items():
+                if cid in source.questions or not all(ambiguous(glossary, h) for h in hs):
+                    continue
+                violation = any(r["labels"].get(cid, "ok") != "ok" for r in rs)
+                errors = sum(1 for p in preds if cid in p)
+                homonym = all(r["kind"] == "homonym" for r in rs)
+                label = 0 if violation or not homonym or not errors else 1
+                if not violation and any(part == p and src.startswith(s) and cid == c for p, s, c in HAND_EVERYDAY):
+                    label = 1
+                x, _words = features(glossary, src, hs, source.hits, len(source.occurrences) - 1,
+                                     bool(source.fits.get(cid)), {})
+                stems = sorted(set(lexicon_words(glossary, src, source.hits)) - own_stems(hs[0]))
+                out.append(Instance(part, src, cid, label, violation, x, stems, errors))
+                labels_here.append(label)
+            lean = 1 if 1 in labels_here else 0 if (0 in labels_here or not all(r["kind"] == "homonym" for r in rs)) \
+                else None
+            if lean is not None:
+                docs[part].append((sorted(set(lexicon_words(glossary, src, source.hits))), lean))
+    return out, docs
+
+
+def lexicon(docs: dict[str, list[tuple[list[str], int]]]) -> dict[str, float]:
+    """Each stem's lean: the log-odds of prison prose against everyday prose among the sentences that use it, for
+    stems met in at least two sentences of two sets (a word of one writer's one sentence says nothing general)."""
+    n = [0, 0]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    parts_of: dict[str, set[str]] = defaultdict(set)
+    for part, ds in docs.items():
+        for stems, lean in ds:
+            n[lean] += 1
+            for s in stems:
+                counts[s][lean] += 1
+                parts_of[s].add(part)
+    out = {}
+    for s, (p, e) in counts.items():
+        if p + e < MIN_DOCS or len(parts_of[s]) < 2:
+            continue
+        lean = math.log((p + 1) / (n[0] + 2)) - math.log((e + 1) / (n[1] + 2))
+        out[s] = round(max(-3.0, min(3.0, lean)), 2)
+    return out
+
+
+def lex_feature(stems: list[str], lex: dict[str, float]) -> float:
+    found = [lex[s] for s in stems if s in lex]
+    return sum(found) / len(found) if found else 0.0
+
+
+def matrix(insts: list[Instance]) -> tuple[np.ndarray, np.ndarray]:
+    from pipeline.glossary.sense_features import INDEX
+
+    X = np.array([i.x for i in insts], dtype=float)
+    X[:, INDEX["lexicon"]] = [i.lex for i in insts]
+    y = np.array([i.label for i in insts], dtype=float)
+    return X, y
+
+
+def fit_own(X: np.ndarray, y: np.ndarray, c: float = C) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """L2-regularised logistic regression by Newton's method on standardised features: (w, b, mean, scale)."""
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    Z = np.hstack([(X - mean) / scale, np.ones((len(X), 1))])
+    w = np.zeros(Z.shape[1])
+    reg = np.full(Z.shape[1], 1 / c)
+    reg[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-Z @ w))
+        g = Z.T @ (p - y) + reg * w
+        H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(reg) + 1e-9 * np.eye(Z.shape[1])
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1]), mean, scale
+
+
+def fit_sklearn(X: np.ndarray, y: np.ndarray, c: float = C):
+    from sklearn.linear_model import LogisticRegression
+
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    m = LogisticRegression(C=c, max_iter=2000).fit((X - mean) / scale, y)
+    return m.coef_[0], float(m.intercept_[0]), mean, scale
+
+
+def fit_nb(X: np.ndarray, y: np.ndarray, c: float = C):
+    """Gaussian naive Bayes, written as the equivalent linear log-odds where the variances are shared."""
+    from sklearn.naive_bayes import GaussianNB
+
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    return ("nb", GaussianNB(var_smoothing=1e-2).fit((X - mean) / scale, y), mean, scale)
+
+
+def predict(model, X: np.ndarray) -> np.ndarray:
+    if isinstance(model[0], str):
+        _tag, nb, mean, scale = model
+        return nb.predict_proba((X - mean) / scale)[:, 1]
+    w, b, mean, scale = model
+    return 1 / (1 + np.exp(-(((X - mean) / scale) @ w + b)))
+
+
+def train(insts: list[Instance], docs: dict[str, list], learner: str) -> tuple[object, float, dict[str, float]]:
+    """A model trained on ``insts`` (their parts' documents ``docs``): (model, threshold, lexicon)."""
+    fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[learner]
+    parts = sorted({i.part for i in insts} | set(docs))
+    labelled = [i for i in insts if i.label is not None]
+    for p in parts:  # cross-fitted lexicon feature
+        lex_p = lexicon({q: docs[q] for q in parts if q != p and q in docs})
+        for i in labelled:
+            if i.part == p:
+                i.lex = lex_feature(i.stems, lex_p)
+    # the threshold from the training sets' own leave-one-set-out probabilities
+    threshold = MIN_THRESHOLD
+    for p in parts:
+        inner = [i for i in labelled if i.part != p]
+        held = [i for i in labelled if i.part == p and i.violation]
+        if not held or len({i.label for i in inner}) < 2:
+            continue
+        m = fit(*matrix(inner))
+        probs = predict(m, matrix(held)[0])
+        threshold = max(threshold, float(probs.max()) + 1e-3)
+    model = fit(*matrix(labelled))
+    lex = lexicon(docs)
+    return model, min(threshold, 0.99), lex
+
+
+def write(model, threshold: float, lex: dict[str, float], path: Path) -> None:
+    from pipeline.glossary.sense_features import NAMES
+
+    w, b, mean, scale = model
+    data = {"about": "learnt sense decision: bench/train_sense.py --write; pipeline/glossary/learnt_sense.py",
+            "threshold": round(threshold, 4), "bias": round(b, 5),
+            "features": {n: {"weight": round(float(w[k]), 5), "mean": round(float(mean[k]), 5),
+                             "scale": round(float(scale[k]), 5)} for k, n in enumerate(NAMES)},
+            "lexicon": dict(sorted(lex.items()))}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def scored(part: str, model_file: str) -> list[int]:
+    """(tp, fp, fn, tn) of ``part`` and its homonym counts, the check using ``model_file`` ("none": off)."""
+    from pipeline.glossary import learnt_sense, load_glossary
+
+    os.environ["TAMIZDAT_SENSE_MODEL"] = model_file
+    learnt_sense._loaded.clear()
+    glossary = load_glossary(REPO / "glossary" / "glossary.toml")
+    counts, _misses = score(glossary, read_pairs(PARTS[part]))
+    table = summarise(counts)
+    return table["all"] + table.get("kind homonym", [0, 0, 0, 0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--instances", action="store_true")
+    ap.add_argument("--loso", action="store_true")
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--learner", choices=["own", "sklearn", "nb"], default="own")
+    ap.add_argument("--probs", action="store_true", help="each instance's leave-one-set-out probability")
+    ap.add_argument("--keep", type=Path, help="with --loso: keep each fold's model file in this folder")
+    args = ap.parse_args(argv)
+    insts, docs = instances(PARTS)
+    if args.instances:
+        for i in insts:
+            print(i.part, i.label, int(i.violation), i.errors, i.cid, i.src[:150], sep="\t")
+        n = defaultdict(int)
+        for i in insts:
+            n[i.label] += 1
+        print(dict(n), file=sys.stderr)
+    if args.probs:
+        fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[args.learner]
+        out = []
+        for part in PARTS:
+            train_i = [i for i in insts if i.part != part]
+            _m, _t, lex = train(train_i, {p: d for p, d in docs.items() if p != part}, args.learner)
+            model = fit(*matrix(train_i))
+            held = [i for i in insts if i.part == part]
+            for i in held:
+                i.lex = lex_feature(i.stems, lex)
+            for i, p in zip(held, predict(model, matrix(held)[0])):
+                out.append((float(p), i))
+        for p, i in sorted(out, key=lambda t: -t[0])[:80]:
+            print(f"{p:.3f}", i.label, int(i.violation), i.part, i.cid, i.src[:110], sep="\t")
+        from sklearn.metrics import roc_auc_score
+
+        print("AUC", roc_auc_score([i.label for _p, i in out], [p for p, _i in out]))
+    if args.loso:
+        import tempfile
+
+        folder = args.keep or Path(tempfile.mkdtemp())
+        folder.mkdir(exist_ok=True)
+        total = {"before": [0] * 8, "after": [0] * 8}
+        print(f"{'set':10} {'before P/R (homonym fp)':>26} {'after P/R (homonym fp)':>26} threshold")
+        for part in PARTS:
+            model, threshold, lex = train([i for i in insts if i.part != part],
+                                          {p: d for p, d in docs.items() if p != part}, args.learner)
+            f = folder / f"sense-{part}.json"
+            if isinstance(model[0], str):
+                print("nb: scored on instances only")
+                continue
+            write(model, threshold, lex, f)
+            before, after = scored(part, "none"), scored(part, str(f))
+            for k in range(8):
+                total["before"][k] += before[k]
+                total["after"][k] += after[k]
+            fmt = lambda c: "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])  # noqa: E731
+            print(f"{part:10} {fmt(before):>26} {fmt(after):>26} {threshold:.3f}", flush=True)
+        fmt = lambda c: "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])  # noqa: E731
+        print(f"{'pooled':10} {fmt(total['before']):>26} {fmt(total['after']):>26}")
+    if args.write:
+        model, threshold, lex = train(insts, docs, args.learner)
+        write(model, threshold, lex, MODEL)
+        print(f"wrote {MODEL} (threshold {threshold:.3f}, {len(lex)} lexicon stems)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

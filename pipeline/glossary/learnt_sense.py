@@ -1,0 +1,135 @@
+"""A per-occurrence sense decision learnt from the labelled sentence pairs: is an everyday-ambiguous glossary word
+used in its everyday sense here?
+
+The model (``sense_model.json`` beside this module, written by ``bench/train_sense.py`` from every development set)
+is a logistic regression over the named features of glossary/sense_features.py, standardised, plus a lexicon of
+word stems that lean to prison prose or to everyday prose, and a threshold chosen on held-out sets so that no
+labelled violation is made a question. Where the probability of the everyday sense reaches the threshold, the
+findings on the word become a question (a warning) that names the evidence that weighed most; nothing is dropped.
+
+``TAMIZDAT_SENSE_MODEL`` names another model file (``none``: no learnt decision, as the trainer reads the hand
+rules alone). A model file that is missing or cannot be read is a one-line error naming it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.core.errors import TamizdatError
+from pipeline.glossary import wordnet
+from pipeline.glossary.match import Hit
+from pipeline.glossary.model import Glossary
+from pipeline.glossary.sense_features import NAMES, RANGES, STAGES, ambiguous, as_written, describe, features
+
+BUNDLED = Path(__file__).with_name("sense_model.json")
+_loaded: dict[str, "Model | None"] = {}
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]  # per feature of NAMES, on standardised values
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float  # the everyday probability from which a finding is a question
+    lexicon: dict[str, float]  # word stem -> its lean (positive: prison prose; negative: everyday prose)
+
+    def probability(self, x: list[float]) -> float:
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+        return 1 / (1 + math.exp(-z))  # (z is the log-odds of the everyday sense)
+
+    def reachable(self, x: list[float], stages: int) -> bool:
+        """Whether the probability can still reach the threshold once the features of the first ``stages`` of
+        sense_features.STAGES are ``x``'s: each feature not yet read adds at most what its range allows."""
+        done, rest = self._bounds[stages]
+        z = self.bias + rest + sum(self.weights[k] * (x[k] - self.mean[k]) / self.scale[k] for k in done)
+        return z >= self._log_odds
+
+    @cached_property
+    def _bounds(self) -> list[tuple[list[int], float]]:
+        """Per number of stages done: the features read, and the most the others can add to the log-odds."""
+        out = []
+        for stages in range(len(STAGES) + 1):
+            names = {n for stage in STAGES[:stages] for n in stage}
+            rest = 0.0
+            for k, name in enumerate(NAMES):
+                if name not in names:
+                    lo, hi = RANGES.get(name, (0, 1))
+                    w, m, s = self.weights[k], self.mean[k], self.scale[k]
+                    rest += max(w * (lo - m) / s, w * (hi - m) / s)
+            out.append(([k for k, n in enumerate(NAMES) if n in names], rest))
+        return out
+
+    @cached_property
+    def _log_odds(self) -> float:
+        t = min(max(self.threshold, 1e-9), 1 - 1e-9)
+        return math.log(t / (1 - t))
+
+    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3) -> list[str]:
+        """The features that pushed most toward the everyday sense, as an editor reads them."""
+        parts = [(w * (v - m) / s, name, v > m) for w, v, m, s, name in
+                 zip(self.weights, x, self.mean, self.scale, NAMES)]
+        said = [describe(name, words.get(name, []), above) for c, name, above in sorted(parts, reverse=True) if c > 0.1]
+        return [s for s in said if s][:n]
+
+
+def model_path() -> Path | None:
+    """The model file in use: ``$TAMIZDAT_SENSE_MODEL`` or the bundled one; None for ``none``."""
+    return _path(os.environ.get("TAMIZDAT_SENSE_MODEL"))
+
+
+def _path(named: str | None) -> Path | None:
+    if named is not None and named.strip().lower() == "none":
+        return None
+    return Path(named) if named else BUNDLED
+
+
+def load(path: Path) -> Model:
+    """Read a model file; a missing or malformed one is a :class:`TamizdatError` naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        features = data["features"]
+        if list(features) != NAMES:
+            raise ValueError(f"its features are not this version's ({len(features)} for {len(NAMES)})")
+        return Model(tuple(float(f["weight"]) for f in features.values()), float(data["bias"]),
+                     tuple(float(f["mean"]) for f in features.values()),
+                     tuple(float(f["scale"]) or 1.0 for f in features.values()),
+                     float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()})
+    except OSError as exc:
+        raise TamizdatError(f"cannot read the learnt sense model: {exc.strerror or exc}", str(path)) from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise TamizdatError(f"not a learnt sense model (bench/train_sense.py writes one): {exc}", str(path)) from None
+
+
+def model() -> Model | None:
+    """The model in use, read once per process (None when switched off or WordNet, which its features read, is
+    not installed)."""
+    key = os.environ.get("TAMIZDAT_SENSE_MODEL") or ""  # (asked once per message: the variable, not a path)
+    if key not in _loaded:
+        path = _path(key or None)
+        _loaded[key] = load(path) if path is not None and wordnet.folder() is not None else None
+    return _loaded[key]
+
+
+def everyday_question(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int,
+                      fit: bool) -> str:
+    """Why a concept's occurrences ``hits`` read as the everyday sense, so that its findings are a question ("" when
+    they do not, or when a word of them has no everyday sense)."""
+    m = model()
+    if m is None or not all(ambiguous(glossary, h) for h in hits):
+        return ""
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable)
+    if found is None:
+        return ""
+    x, words = found
+    p = m.probability(x)
+    if p < m.threshold:
+        return ""
+    words["lexicon"] = as_written(text, every, words.get("lexicon", []))
+    shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
+    return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"

@@ -1,0 +1,102 @@
+"""The learnt sense decision (pipeline/glossary/learnt_sense.py): an everyday-ambiguous glossary word whose sentence
+reads as its everyday sense is a question naming the evidence, never silence; prison prose keeps its errors; a
+model file that is missing or broken is one line naming it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import require, run_cli
+from pipeline.checks import glossary_checks
+from pipeline.checks.registry import Checked, Context
+from pipeline.glossary import learnt_sense, load_glossary, wordnet
+from pipeline.glossary.sense_features import NAMES
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+BANK = ("The transfer reached my account on Monday, minus the bank's commission.",
+        "Die Überweisung kam am Montag auf meinem Konto an, abzüglich der Provision der Bank.")
+COLONY = ("His transfer to the colony in Perm took three weeks.",
+          "Seine Reise in die Kolonie in Perm dauerte drei Wochen.")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _wordnet():
+    require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
+
+
+def _model(path: Path, weights: dict[str, float], lexicon: dict[str, float], threshold: float = 0.9) -> Path:
+    """A model file in the trainer's format whose weights say what the test needs (values unscaled)."""
+    path.write_text(json.dumps({
+        "threshold": threshold, "bias": 0.0, "lexicon": lexicon,
+        "features": {n: {"weight": weights.get(n, 0.0), "mean": 0.0, "scale": 1.0} for n in NAMES},
+    }), encoding="utf-8")
+    return path
+
+
+def _findings(src: str, dst: str) -> list[tuple[str, str]]:
+    glossary = load_glossary(GLOSSARY)
+    return [(r[1], r[2]) for r in glossary_checks.check(Checked(src, dst), Context("de", glossary))
+            if r[0] == "glossary-missing"]
+
+
+@pytest.fixture
+def everyday_banking(tmp_path, monkeypatch) -> Path:
+    # the lexicon says banking words are everyday prose; another glossary concept says prison
+    path = _model(tmp_path / "model.json", {"lexicon": -2.0, "other concepts": -6.0},
+                  {"bank": -3.0, "account": -3.0, "commiss": -3.0})
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(path))
+    return path
+
+
+def test_a_bank_transfer_with_no_prison_cue_is_a_question_that_names_its_words(everyday_banking):
+    [(severity, message)] = _findings(*BANK)
+    assert severity == "warning"
+    assert "reads as its everyday sense" in message and "“bank”" in message
+
+
+def test_a_transfer_to_a_colony_with_a_wrong_rendering_stays_an_error(everyday_banking):
+    [(severity, _message)] = _findings(*COLONY)
+    assert severity == "error"
+
+
+def test_the_bundled_model_keeps_prison_prose_an_error(monkeypatch):
+    monkeypatch.delenv("TAMIZDAT_SENSE_MODEL", raising=False)
+    assert learnt_sense.model_path() == learnt_sense.BUNDLED
+    assert [s for s, _m in _findings(*COLONY)] == ["error"]
+    src = "The colony commander refused his transfer to the hospital, and the roosters were made to clean the yard."
+    dst = "Der Leiter der Kolonie verweigerte seine Verlegung ins Krankenhaus, und die Gockel mussten den Hof fegen."
+    assert "error" in [s for s, _m in _findings(src, dst)]
+
+
+def test_switched_off_the_hand_rules_decide_alone(monkeypatch):
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
+    assert learnt_sense.model() is None
+    assert [s for s, _m in _findings(*BANK)] == ["error"]
+
+
+PO = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: de\\n"
+
+msgid "{src}"
+msgstr "{dst}"
+'''
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"threshold": 0.9}'])
+def test_a_missing_or_broken_model_file_is_one_line_naming_it(tmp_path, monkeypatch, content):
+    po = tmp_path / "de.po"
+    po.write_text(PO.format(src=BANK[0], dst=BANK[1]), encoding="utf-8")
+    model = tmp_path / "sense.json"
+    if content is not None:
+        model.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(model))
+    r = run_cli("check", po, "--glossary", GLOSSARY, cwd=tmp_path)
+    assert r.returncode != 0 and not r.stdout.strip(), r.stdout + r.stderr  # (no report that reads as complete)
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip() and not ln.startswith("note:")]
+    assert len(lines) == 1 and lines[0].startswith(f"tamizdat: error: {model}: "), r.stderr
