@@ -5,6 +5,8 @@ leave-one-set-out.
     python bench/train_sense.py --loso               # per set: trained on all the others, scored with
                                                      # bench/glossary_quality.py's scorer, before vs after
     python bench/train_sense.py --loso --learner sklearn   # the same with scikit-learn's LogisticRegression
+    python bench/train_sense.py --loso --threshold 0.4     # a fixed threshold instead: what a looser one trades
+    python bench/train_sense.py --probs              # every instance's leave-one-set-out probability, and the AUC
     python bench/train_sense.py --write              # train on every development set, write the model file
 
 An instance is a (source sentence, concept) whose occurrences are all everyday-ambiguous variants (the lint's
@@ -28,7 +30,7 @@ import math
 import os
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -74,7 +76,6 @@ class Instance:
     stems: list[str]
     errors: int = 0  # rows where the check (without the decision) reports an error for the concept
     lex: float = 0.0
-    extra: dict = field(default_factory=dict)
 
 
 def _off():
@@ -189,7 +190,7 @@ def fit_sklearn(X: np.ndarray, y: np.ndarray, c: float = C):
 
 
 def fit_nb(X: np.ndarray, y: np.ndarray, c: float = C):
-    """Gaussian naive Bayes, written as the equivalent linear log-odds where the variances are shared."""
+    """scikit-learn's Gaussian naive Bayes on the same standardised features (measured: AUC 0.71)."""
     from sklearn.naive_bayes import GaussianNB
 
     mean = X.mean(axis=0)
@@ -206,7 +207,8 @@ def predict(model, X: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(((X - mean) / scale) @ w + b)))
 
 
-def train(insts: list[Instance], docs: dict[str, list], learner: str) -> tuple[object, float, dict[str, float]]:
+def train(insts: list[Instance], docs: dict[str, list], learner: str,
+          fixed: float | None = None) -> tuple[object, float, dict[str, float]]:
     """A model trained on ``insts`` (their parts' documents ``docs``): (model, threshold, lexicon)."""
     fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[learner]
     parts = sorted({i.part for i in insts} | set(docs))
@@ -228,7 +230,7 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str) -> tuple[o
         threshold = max(threshold, float(probs.max()) + 1e-3)
     model = fit(*matrix(labelled))
     lex = lexicon(docs)
-    return model, min(threshold, 0.99), lex
+    return model, fixed if fixed is not None else min(threshold, 0.99), lex
 
 
 def write(model, threshold: float, lex: dict[str, float], path: Path) -> None:
@@ -261,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--loso", action="store_true")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--learner", choices=["own", "sklearn", "nb"], default="own")
+    ap.add_argument("--threshold", type=float, help="with --loso: this threshold instead of the chosen one")
     ap.add_argument("--probs", action="store_true", help="each instance's leave-one-set-out probability")
     ap.add_argument("--keep", type=Path, help="with --loso: keep each fold's model file in this folder")
     args = ap.parse_args(argv)
@@ -298,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'set':10} {'before P/R (homonym fp)':>26} {'after P/R (homonym fp)':>26} threshold")
         for part in PARTS:
             model, threshold, lex = train([i for i in insts if i.part != part],
-                                          {p: d for p, d in docs.items() if p != part}, args.learner)
+                                          {p: d for p, d in docs.items() if p != part}, args.learner, args.threshold)
             f = folder / f"sense-{part}.json"
             if isinstance(model[0], str):
                 print("nb: scored on instances only")
@@ -312,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{part:10} {fmt(before):>26} {fmt(after):>26} {threshold:.3f}", flush=True)
         fmt = lambda c: "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])  # noqa: E731
         print(f"{'pooled':10} {fmt(total['before']):>26} {fmt(total['after']):>26}")
+        b, a = total["before"], total["after"]
+        print(f"pooled pairs: false alarms {b[1]} -> {a[1]} (homonym {b[5]} -> {a[5]}), missed violations {b[2]} -> {a[2]}")
     if args.write:
         model, threshold, lex = train(insts, docs, args.learner)
         write(model, threshold, lex, MODEL)

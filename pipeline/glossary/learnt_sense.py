@@ -32,6 +32,8 @@ _loaded: dict[str, "Model | None"] = {}
 
 @dataclass(frozen=True)
 class Model:
+    """A trained sense decision as the model file holds it."""
+
     weights: tuple[float, ...]  # per feature of NAMES, on standardised values
     bias: float
     mean: tuple[float, ...]

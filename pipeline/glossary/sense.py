@@ -192,7 +192,7 @@ def without_compounds(glossary: Glossary, text: str, words: set[str]) -> str:
     out = text
     for m in _PAIR_RE.finditer(text):
         for pair in (m, _PAIR_RE.match(text, m.start(2))):
-            if pair and ({base_word(pair.group(1)), base_word(pair.group(2))} & words
+            if pair and ((base_word(pair.group(1)) in words or base_word(pair.group(2)) in words)
                          and compound_noun(glossary, pair.group(1), pair.group(2))):
                 out = out[:pair.start()] + " " * (pair.end() - pair.start()) + out[pair.end():]
     return out

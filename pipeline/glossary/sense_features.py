@@ -74,13 +74,6 @@ def penal(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
-def _stem_key(word: str) -> str:
-    """A word's stem as topic.content_stems keys it, "" for a word it leaves out (one cached look-up a word: most
-    messages that ask the learnt decision are read by it only up to their lexicon)."""
-    return stem(word) if not word.isdigit() and fold(word) not in STOP and len(word) >= 3 else ""
-
-
 def nouns_of(text: str) -> list[str]:
     """The common nouns of ``text`` (lower-case words WordNet knows as nouns, less function and gloss words)."""
     return [w for w in WORD_RE.findall(text) if w[:1].islower() and len(w) >= 3 and fold(w) not in STOP
@@ -141,7 +134,7 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     if reachable and not reachable(x, 1):
         return None
     masked = blanked(text, every)
-    stems = frozenset(k for w in WORD_RE.findall(masked) if (k := _stem_key(w))) - own_stems(h)
+    stems = content_stems(masked) - own_stems(h)  # (each word's stem remembered: topic._content_stem)
     if lexicon:
         found = [(lexicon[s], s) for s in stems if s in lexicon]
         x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
