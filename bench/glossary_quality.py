@@ -10,7 +10,7 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
-data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth; heldout13 and heldout14 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
+data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth; heldout13, heldout14, heldout17 and heldout18 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
 """
 
@@ -69,6 +69,14 @@ PARTS = {
     # development data from the eighth session on, once new blind sets (heldout15, heldout16) were being written
     "heldout11": DATA / "pairs-heldout11.tsv",
     "heldout12": DATA / "pairs-heldout12.tsv",
+    # written in the eighth session as development data (training data for the learnt sense decision) by helpers
+    # who read only the issue, glossary.toml and the format: heldout17 (the glossary's English words in everyday
+    # senses across twenty fields, 15 sentences mixing them with a prison use; 75 sentences, 267 pairs,
+    # 8 violations), heldout18 (letters from prison, relatives' posts and interviews, the prison words mostly
+    # without a prison cue; 76 sentences, 252 pairs, 40 violations); scored before anyone studied them at
+    # a17cd82 0.14 / 0.75 (homonym false alarms 31) and 0.60 / 0.68 (16)
+    "heldout17": DATA / "pairs-heldout17.tsv",
+    "heldout18": DATA / "pairs-heldout18.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new

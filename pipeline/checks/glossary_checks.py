@@ -73,6 +73,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     found_before = len(out)
     base = base_lang(lang)
     french = base == "fr"
+    german = base == "de" and glossary.source_language == "en"  # (compounds read by the dictionary)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         dnt, cs, approved, spelt = _facts(concept, lang)
@@ -86,7 +87,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and glossary.source_language == "en" and base == "de" and any(h.derived for h in found):
+        if found and german and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):

@@ -206,6 +206,8 @@ def compounds_of_other_words(src: str, lang: str, own: list, found: list) -> tup
     # (the compound's head, not its modifier: „Etappentransport“ is a transport, whatever “leg” translates)
     compounds = [h for h in found if h.derived and (fold(h.form).endswith(fold(h.term))
                                                     or stem(fold(h.form)).endswith(stem(fold(h.term))))]
+    if not compounds:
+        return found, ""
     said = source_words_for(src, [(o.start, o.end) for o in own], [h.term for h in compounds], lang)
     other = {id(h): w for h, w in zip(compounds, said) if w}
     if not other:

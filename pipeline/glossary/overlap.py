@@ -85,12 +85,16 @@ def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, lis
     """One word that two concepts of the source claim is the one whose approved term it is closest to in length
     („Gefangenentransporter“ is the prison van's word, not an inflection of the etap's „Gefangenentransport“,
     where the source names both; „Gefangenentransporte“ is as close to either and stays with both)."""
+    mine = [(cid, hs) for cid, hs in by_concept.items() if cid in occurrences]
+    if len(mine) < 2:
+        return
+    owner: dict[tuple[int, int], str] = {}
+    if all(owner.setdefault((h.start, h.end), cid) == cid for cid, hs in mine for h in hs):
+        return  # (no word of two concepts: the common case)
+
     def off(h: Hit) -> int:
         return abs(len(h.form) - len(h.term))
 
-    claims = [(h.start, h.end) for cid, hs in by_concept.items() if cid in occurrences for h in hs]
-    if len(set(claims)) == len(claims):
-        return  # (every span claimed once, the common case: nothing to choose between)
     best: dict[tuple[int, int], int] = {}
     for cid, hs in by_concept.items():
         if cid in occurrences:

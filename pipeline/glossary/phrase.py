@@ -177,15 +177,14 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
         if rest and rest[-1] not in SENTENCE_START or word.isupper():
             return ""  # a name or an acronym inside a sentence
         word = word.lower()
-    prev = _LAST_WORD_RE.search(before, 0, lo)  # (after a subject or a modal, a verb: she *collects* parcels)
+    prev = (before[:lo].split() or [""])[-1].strip(".,;:!?\"'“”()").lower()  # (after a subject or a modal: a verb)
     at = hit.start - len(text[max(0, hit.start - 60):hit.start]) + lo  # (no hit holds ``at``: it is before ``hit``)
-    return word if (word.lower() not in SEX_NOUNS and not (prev and prev.group(1).lower() in VERB_OPENERS)
+    return word if (word.lower() not in SEX_NOUNS and prev not in VERB_OPENERS  # (she *collects* parcels)
                     and _foreign_noun(word, at, others, known)) else ""
 
 
 # A word after a subject pronoun or a modal is a verb (not *to*, also a preposition: “referred to bank transfers”).
 VERB_OPENERS = frozenset("i you he she we they who will would can could might must shall should".split())
-_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 
 
 # A possessor before a noun and up to two words that modify it: “the club's record transfer”.

@@ -126,12 +126,18 @@ def speaks_of_prison(glossary: Glossary | None, definition: str, own: frozenset 
     phrase's own words: a *prison cell*'s “prisoner”, not its “cell”) is penal (``PENAL_RE``), one of the
     glossary's ``prison_words``, or one of ``extra`` (words as :func:`base_word` keys them: the law's, for a
     sentence's field). The lint, compound nouns and the sentence's field all ask this one question."""
+    words, penal = _definition_words(definition)
+    if penal - own:
+        return True
     strong = (_defining_words(glossary) | extra) if glossary is not None else extra
-    for m in WORD_RE.finditer(definition):
-        b = base_word(m.group(0))
-        if b not in own and (b in strong or PENAL_RE.search(m.group(0))):
-            return True
-    return False
+    return bool(strong and (words - own) & strong)
+
+
+@lru_cache(maxsize=16384)
+def _definition_words(definition: str) -> tuple[frozenset, frozenset]:
+    """A definition's words as :func:`base_word` keys them, and those of them that are penal (``PENAL_RE``)."""
+    words = {m.group(0): base_word(m.group(0)) for m in WORD_RE.finditer(definition)}
+    return frozenset(words.values()), frozenset(b for w, b in words.items() if PENAL_RE.search(w))
 
 
 def _defining_words(glossary: Glossary) -> frozenset:

@@ -236,7 +236,12 @@ def plain_renderings(concept: Concept, lang: str) -> bool:
     key = f"plain {lang}"
     found = concept.neighbourhood.get(key)
     if found is None:
-        found = concept.neighbourhood[key] = not everyday_words(concept, lang) and not homonyms(concept, lang)
+        # (only a homonym that is an approved word claims renderings: a forbidden one's — Ziege, homosexuel — is
+        # read by ``glossed``)
+        b = base_lang(lang)
+        approved = frozenset().union(*(word_keys(t, b, term=True) for t in concept.approved(lang) if " " not in t.strip()))
+        found = concept.neighbourhood[key] = not everyday_words(concept, lang) and not any(
+            keys & approved for keys, _source in homonyms(concept, lang))
     return found
 
 
