@@ -8,8 +8,9 @@ for every variant named with ``--term``, scores the pairs of bench/glossary_qual
 under each candidate condition — none, ``everyday`` (a question where nothing next to it says prison),
 ``prison_only`` (only in a prison context), both — and prints the false alarms and missed violations per option
 and part. A condition only changes rows whose source holds the variant, so only those are scored. Choose per
-variant the option that removes false alarms without a missed violation on any part (the lint then goes quiet).
-Where every condition loses a violation it prints the ``reviewed = "…"`` marker that stops the lint reporting the
+variant the option of least cost, false alarms + 2 x missed violations pooled over every part (a condition earns
+its place where it removes more false alarms than twice the violations it loses; ``--conditioned`` re-audits the
+variants that have one). Where no condition pays for itself it prints the ``reviewed = "…"`` marker that stops the lint reporting the
 variant, with this measurement as its reason; a reviewed variant is measured again on every run, and where a
 condition has become free (a definition, the check or the labelled data changed) it says the review is stale.
 """
@@ -43,33 +44,42 @@ def group_key(concept: str, variant: str) -> tuple:
     return (concept, *(w[:5] for w in re.split(r"[\s\-]+", variant.lower()) if w))
 
 
-def lossless(result: dict[str, dict[str, tuple]]) -> list[str]:
-    """The conditions that miss no labelled violation the unconditioned variant catches, on any part."""
-    base = result["none"]
-    return [o for o in ("prison_only", "everyday", "both")
-            if all(result[o].get(p, (0, 0))[1] <= v[1] for p, v in base.items())
-            and all(result[o].get(p, (0, 0))[1] <= base.get(p, (0, 0))[1] for p in result[o])]
+# A missed violation costs two false alarms: a slur or a wrong prison word that slips through hurts the prisoner
+# it describes, while a false alarm costs an editor a glance (and a question is still shown as a warning).
+MISS_COST = 2
 
 
-def choose(result: dict[str, dict[str, tuple]]) -> str:
-    """The option with the fewest false alarms that misses no labelled violation the unconditioned variant
-    catches on any part; on a tie the stricter ``prison_only`` (the lint's point: an everyday word needs one),
-    and "none" when every condition costs a violation (then the editor may mark it reviewed: left to the check)."""
-    fine = lossless(result)
-    best = min(fine, key=lambda o: sum(v[0] for v in result[o].values()), default="none")
-    fp = {o: sum(v[0] for v in result[o].values()) for o in result}
-    return best if best != "none" and fp[best] <= fp["none"] else "none"
+def cost(per_part: dict[str, tuple]) -> int:
+    """False alarms plus MISS_COST per missed violation, pooled over the parts."""
+    return sum(v[0] + MISS_COST * v[1] for v in per_part.values())
 
 
-def reason(result: dict[str, dict[str, tuple]], day: str) -> str:
-    """The reviewed marker's reason when every condition loses a violation ("" when one does not): the
-    measurement itself, so that the next editor sees what it cost."""
-    if lossless(result):
+def choose(result: dict[str, dict[str, tuple]], current: str = "none") -> str:
+    """The option of least cost (false alarms + 2 x missed violations, pooled over every part: a condition is
+    kept where it removes more false alarms than twice the violations it loses); on a tie the one that misses
+    fewer violations, then the variant's ``current`` option (no churn without a measured gain), then the
+    order none, everyday, prison_only, both."""
+    return min(result, key=lambda o: (cost(result[o]), sum(v[1] for v in result[o].values()), o != current))
+
+
+def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none") -> str:
+    """The reviewed marker's reason when no condition pays for itself ("" when one does): the measurement itself,
+    so that the next editor sees what it cost."""
+    if choose(result, current) != "none":
         return ""
     totals = ", ".join(f"{o} {sum(v[0] for v in r.values())}/{sum(v[1] for v in r.values())}"
                        for o, r in result.items())
-    return (f"{day}, bench/sense_conditions.py: every condition loses a labelled violation "
-            f"(false alarms/missed: {totals})")
+    return (f"{day}, bench/sense_conditions.py: no condition removes more false alarms than twice the labelled "
+            f"violations it loses (false alarms/missed: {totals})")
+
+
+def current_option(glossary, concept: str, terms: list[str]) -> str:
+    """The option the glossary gives the variants now (the first one's, as the group takes one)."""
+    for t in glossary.get(concept).terms:
+        if t.text in terms:
+            return {(False, False): "none", (True, False): "everyday", (False, True): "prison_only",
+                    (True, True): "both"}[(bool(t.everyday), bool(t.prison_only))]
+    return "none"
 
 
 def _variant_glossary(path: Path, concept: str, terms: list[str], flags: dict):
@@ -103,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--glossary", type=Path, default=gq.REPO / "glossary" / "glossary.toml")
     ap.add_argument("--term", action="append", default=[], help="a source variant to measure (repeatable)")
+    ap.add_argument("--conditioned", action="store_true",
+                    help="also every variant that has an everyday or prison_only condition (a re-audit)")
     ap.add_argument("--date", default=datetime.date.today().isoformat(), help="the date a reviewed reason carries")
     args = ap.parse_args(argv)
     from pipeline.glossary import load_glossary
@@ -110,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 
     glossary = load_glossary(args.glossary)
     todo = [(f.concept, f.term) for f in unconditioned_everyday(glossary)]
+    if args.conditioned:
+        todo += [(c.id, t.text) for c in glossary.concepts for t in c.terms if t.everyday or t.prison_only]
     for name in args.term:
         todo += [(c.id, t.text) for c in glossary.concepts for t in c.terms if t.text == name]
     parts = {part: gq.read_pairs(path) for part, path in gq.PARTS.items()}
@@ -122,20 +136,21 @@ def main(argv: list[str] | None = None) -> int:
     for key, terms in groups.items():
         concept = key[0]
         result = measure(args.glossary, concept, terms, parts)
-        chosen = choose(result)
+        now = current_option(glossary, concept, terms)
+        chosen = choose(result, now)
         marked = [t for t in terms if (concept, t) in reviewed]
-        print(f"{concept} {' '.join(f'“{t}”' for t in terms)}: choose {chosen}"
+        print(f"{concept} {' '.join(f'“{t}”' for t in terms)}: choose {chosen} (now {now})"
               + (f" (reviewed: {' '.join(f'“{t}”' for t in marked)})" if marked else ""))
         for option, per_part in result.items():
             fp = sum(v[0] for v in per_part.values())
             fn = sum(v[1] for v in per_part.values())
             shown = " ".join(f"{p}:{v[0]}/{v[1]}" for p, v in per_part.items() if v != (0, 0))
-            print(f"  {option:12} FP {fp:3}  FN {fn:3}   {shown}")
-        why = reason(result, args.date)
+            print(f"  {option:12} FP {fp:3}  FN {fn:3}  cost {cost(per_part):3}   {shown}")
+        why = reason(result, args.date, now)
         if why:
             print(f"  reviewed = {json.dumps(why, ensure_ascii=False)}")
         elif marked:  # the review no longer holds: a definition, the check or the labelled data changed
-            print(f"  review stale: {', '.join(lossless(result))} loses no labelled violation now")
+            print(f"  review stale: {chosen} costs less now")
     return 0
 
 

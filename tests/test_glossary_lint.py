@@ -87,16 +87,16 @@ def test_cli_without_wordnet_fails_rather_than_passing_the_glossary(tmp_path, mo
 
 
 def test_the_bundled_glossary_conditions_the_variants_the_lint_names():
-    # measured per variant with bench/sense_conditions.py; what is left unconditioned costs a labelled
-    # violation under every condition (docs/glossary.md), is marked reviewed with that measurement, and is
-    # listed here so that a new one is noticed
+    # measured per variant with bench/sense_conditions.py; what is left unconditioned is where no condition
+    # removes more false alarms than twice the labelled violations it loses (docs/glossary.md), is marked
+    # reviewed with that measurement, and is listed here so that a new one is noticed
     from pipeline.glossary import load_glossary
 
     glossary = load_glossary(ROOT / "glossary" / "glossary.toml")
     found = unconditioned_everyday(glossary)
     assert {f.term for f in found if not f.reviewed} == set()
     assert {f.term for f in found if f.reviewed} == LEFT
-    assert all("every condition loses a labelled violation" in f.reviewed for f in found)
+    assert all("no condition removes more false alarms than twice" in f.reviewed for f in found)
     assert stale_reviews(glossary) == []
     proc = run_cli("glossary", "lint", "--glossary", ROOT / "glossary" / "glossary.toml")
     assert proc.returncode == 0 and proc.stdout == "", proc.stdout
@@ -104,7 +104,8 @@ def test_the_bundled_glossary_conditions_the_variants_the_lint_names():
 
 def test_the_bundled_glossarys_reviews_still_hold_on_the_labelled_pairs():
     """A review is a measurement: where a definition, the check or the labelled data change so that some
-    condition no longer loses a violation, the reason is false and the variant should get that condition."""
+    condition now pays for itself (fewer false alarms + 2 x missed violations than none), the reason is false
+    and the variant should get that condition."""
     import sys
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -122,10 +123,9 @@ def test_the_bundled_glossarys_reviews_still_hold_on_the_labelled_pairs():
     assert groups
     for key, terms in groups.items():
         result = sc.measure(path, key[0], terms, parts)
-        assert sc.lossless(result) == [], (
-            f"{key[0]} {terms}: the reviewed marker no longer holds ({', '.join(sc.lossless(result))} loses no "
-            f"labelled violation now): run bench/sense_conditions.py, give the variants {sc.choose(result)} "
-            "and remove their markers")
+        assert sc.choose(result) == "none", (
+            f"{key[0]} {terms}: the reviewed marker no longer holds ({sc.choose(result)} costs less now): run "
+            f"bench/sense_conditions.py, give the variants {sc.choose(result)} and remove their markers")
 
 
 REVIEWED = GLOSSARY.replace(
@@ -204,5 +204,5 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 
 # (the caste words, the colony, the transfer, parole: the glossary's own headwords, which the check reads by
 # their neighbourhood and topic instead)
-LEFT = {"care package", "caste", "castes", "colonies", "colony", "common pot", "downgrade", "downgraded",
-        "early release", "mast", "parole", "red colony", "rooster", "roosters", "transfer", "transfers"}
+LEFT = {"care package", "caste", "castes", "colonies", "colony", "downgrade", "downgraded",
+        "parole", "red colony", "rooster", "roosters", "transfer", "transfers"}

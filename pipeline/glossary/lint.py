@@ -17,7 +17,8 @@ A variant counts as conditioned when it or its concept has ``prison_only``, ``co
 ``quoted`` (``not_near`` excludes only the senses its keeper listed, so it does not), or the concept a
 ``not_context``. The rule needs WordNet; without it nothing is reported and :func:`wordnet.missing_note` says why.
 
-An editor who has measured that every condition loses a real violation (bench/sense_conditions.py) marks the
+An editor who has measured that no condition pays for itself (bench/sense_conditions.py: none removes more false
+alarms than twice the real violations it loses) marks the
 variant ``reviewed`` with the reason: it is still found, with the reason, but not counted against the glossary.
 A marker whose variant now has a condition, or is no longer everyday English, describes nothing: it is
 reported (:func:`stale_reviews`) so that it is removed rather than kept as a stale claim.
@@ -144,7 +145,7 @@ def unconditioned_everyday(glossary: Glossary) -> list[Finding]:
 
 def stale_reviews(glossary: Glossary) -> list[StaleReview]:
     """Every reviewed marker on a variant the lint does not report: one with a sense condition now (its reason,
-    that every condition loses a violation, is contradicted), a name, or one that is not everyday English."""
+    that no condition pays for itself, is contradicted), a name, or one that is not everyday English."""
     if wordnet.folder() is None:
         return []
     out: list[StaleReview] = []
