@@ -46,8 +46,14 @@ def test_a_word_of_the_definition_counts_as_written_not_as_its_english_base(g):
 
 
 def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_fits_its_prison_sense(g):
+    # (the bundled *detachment* is prison_only alone since the ninth session's re-audit; an editor may give it
+    # ``everyday`` too, and then the balance of its sentence decides, and says so)
+    mine = load_glossary(GLOSSARY)  # (a fresh one: the module's is shared)
+    for t in mine.get("otryad").terms:
+        if t.text == "detachment":
+            t.everyday = True
     src = "She has not seen her son since his detachment was moved to the new barracks."
-    (severity, message), = findings(g, "ru", src, "Она не видела сына с тех пор, как его бригаду перевели в новый "
+    (severity, message), = findings(mine, "ru", src, "Она не видела сына с тех пор, как его бригаду перевели в новый "
                                                  "барак.", "otryad")
     assert severity == "error" and "“barracks”" in message
 
