@@ -62,6 +62,16 @@ HAND_EVERYDAY = {
     ("heldout13", "The coach said he was “offended”", "petukh"),  # (negation-quote)
     ("heldout14", "At home we had our own common pot too", "obshchak"),  # (forms)
     ("heldout12", "Finally got the long visit!", "etap"),  # (overlap: the bank transfer for the room)
+    # heldout17 and heldout18 (ninth session), the unknown ones read: the rest are prison's
+    ("heldout17", "My mum still sends me a care package", "peredacha"),
+    ("heldout17", "The hedge fund, a well-known", "aktivist"),
+    ("heldout17", "Under FARA, a lobbying firm", "foreign-agent"),  # (the US law's sense, not the Russian label)
+    ("heldout17", "Between 1946 and 1949 millions of CARE", "peredacha"),
+    ("heldout17", "People born in the Year of the Rooster", "petukh"),
+    ("heldout17", "Mission planners estimate", "ik"),
+    ("heldout17", "After a short visit to Moscow", "short-visit"),  # (a mixed row: its long visit is prison's)
+    ("heldout18", "Grandma's rooster wakes", "petukh"),
+    ("heldout18", "He's been reading the Ramayana", "caste"),
 }
 
 
@@ -257,6 +267,50 @@ def scored(part: str, model_file: str) -> list[int]:
     return table["all"] + table.get("kind homonym", [0, 0, 0, 0])
 
 
+def _fmt(c: list[int]) -> str:
+    return "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])
+
+
+def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace) -> None:
+    """Per set, a model trained on the others, scored without the decision, at the training rule's threshold
+    (or ``--threshold``), and at each ``--sweep`` threshold; pooled, and the sweep's choice."""
+    import tempfile
+
+    folder = args.keep or Path(tempfile.mkdtemp())
+    folder.mkdir(exist_ok=True)
+    sweep = [float(t) for t in args.sweep.split(",")] if args.sweep else []
+    cols = ["before", "after"] + [f"{t:g}" for t in sweep]
+    total = {c: [0] * 8 for c in cols}
+    rows: dict[str, dict[str, list[int]]] = {}
+    print(f"{'set':10} " + " ".join(f"{c:>22}" for c in cols) + " threshold")
+    for part in PARTS:
+        model, threshold, lex = train([i for i in insts if i.part != part],
+                                      {p: d for p, d in docs.items() if p != part}, args.learner, args.threshold)
+        if isinstance(model[0], str):
+            print("nb: scored on instances only")
+            continue
+        f = folder / f"sense-{part}.json"
+        write(model, threshold, lex, f)
+        got = {"before": scored(part, "none"), "after": scored(part, str(f))}
+        for t, c in zip(sweep, cols[2:]):
+            ft = folder / f"sense-{part}-{c}.json"
+            write(model, t, lex, ft)
+            got[c] = scored(part, str(ft))
+        rows[part] = got
+        for c in cols:
+            total[c] = [a + b for a, b in zip(total[c], got[c])]
+        print(f"{part:10} " + " ".join(f"{_fmt(got[c]):>22}" for c in cols) + f" {threshold:.3f}", flush=True)
+    print(f"{'pooled':10} " + " ".join(f"{_fmt(total[c]):>22}" for c in cols))
+    for c in cols:
+        b, a = total["before"], total[c]
+        print(f"pooled pairs {c}: false alarms {b[1]} -> {a[1]} (homonym {b[5]} -> {a[5]}), "
+              f"missed violations {b[2]} -> {a[2]}")
+    fine = [c for c in cols[2:] if pr(total[c][:4])[1] >= args.min_recall]
+    if sweep:
+        best = max(fine, key=lambda c: (min(pr(total[c][:4])), pr(total[c][:4])[1]), default=None)
+        print(f"chosen (max pooled min(P, R), pooled recall >= {args.min_recall}): {best}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--instances", action="store_true")
@@ -264,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--learner", choices=["own", "sklearn", "nb"], default="own")
     ap.add_argument("--threshold", type=float, help="with --loso: this threshold instead of the chosen one")
+    ap.add_argument("--sweep", help="with --loso: comma-separated thresholds scored beside the rule's, and the "
+                    "one chosen: the highest pooled min(P, R) whose pooled recall is at least --min-recall")
+    ap.add_argument("--min-recall", type=float, default=0.95)
     ap.add_argument("--probs", action="store_true", help="each instance's leave-one-set-out probability")
     ap.add_argument("--keep", type=Path, help="with --loso: keep each fold's model file in this folder")
     args = ap.parse_args(argv)
@@ -293,30 +350,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print("AUC", roc_auc_score([i.label for _p, i in out], [p for p, _i in out]))
     if args.loso:
-        import tempfile
-
-        folder = args.keep or Path(tempfile.mkdtemp())
-        folder.mkdir(exist_ok=True)
-        total = {"before": [0] * 8, "after": [0] * 8}
-        print(f"{'set':10} {'before P/R (homonym fp)':>26} {'after P/R (homonym fp)':>26} threshold")
-        for part in PARTS:
-            model, threshold, lex = train([i for i in insts if i.part != part],
-                                          {p: d for p, d in docs.items() if p != part}, args.learner, args.threshold)
-            f = folder / f"sense-{part}.json"
-            if isinstance(model[0], str):
-                print("nb: scored on instances only")
-                continue
-            write(model, threshold, lex, f)
-            before, after = scored(part, "none"), scored(part, str(f))
-            for k in range(8):
-                total["before"][k] += before[k]
-                total["after"][k] += after[k]
-            fmt = lambda c: "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])  # noqa: E731
-            print(f"{part:10} {fmt(before):>26} {fmt(after):>26} {threshold:.3f}", flush=True)
-        fmt = lambda c: "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])  # noqa: E731
-        print(f"{'pooled':10} {fmt(total['before']):>26} {fmt(total['after']):>26}")
-        b, a = total["before"], total["after"]
-        print(f"pooled pairs: false alarms {b[1]} -> {a[1]} (homonym {b[5]} -> {a[5]}), missed violations {b[2]} -> {a[2]}")
+        loso(insts, docs, args)
     if args.write:
         model, threshold, lex = train(insts, docs, args.learner)
         write(model, threshold, lex, MODEL)

@@ -21,7 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def g():
     require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
-    return load_glossary(ROOT / "glossary" / "glossary.toml")
+    glossary = load_glossary(ROOT / "glossary" / "glossary.toml")
+    # The field decides for a variant without a sense condition. Since the ninth session's re-audit the bundled
+    # *common pot* is prison_only and *mast* everyday (docs/glossary.md); these tests keep them as an editor may
+    # leave such a variant, unconditioned, which is what the field rule is for.
+    for cid, text in (("obshchak", "common pot"), ("caste", "mast")):
+        for t in glossary.get(cid).terms:
+            if t.text == text:
+                t.everyday = t.prison_only = False
+    return glossary
 
 
 def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
