@@ -26,6 +26,21 @@ def require(available: bool, reason: str) -> None:
         pytest.skip(reason)
 
 
+# The field and topic rules decide for a variant without a sense condition. Since the ninth session's re-audit the
+# bundled *common pot* is prison_only and *mast* everyday (docs/glossary.md); their tests keep them as an editor
+# may leave such a variant, unconditioned, which is what those rules are for.
+UNCONDITIONED = (("obshchak", "common pot"), ("caste", "mast"))
+
+
+def without_conditions(glossary, variants=UNCONDITIONED):
+    """``glossary`` with the sense conditions of ``variants`` ((concept id, term) pairs) taken off."""
+    for cid, text in variants:
+        for t in glossary.get(cid).terms:
+            if t.text == text:
+                t.everyday = t.prison_only = False
+    return glossary
+
+
 def run_cli(*args: str, cwd: Path | str | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m pipeline ARGS`` as a user would, capturing output."""
     return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=cwd or ROOT, input=input,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require
+from conftest import require, without_conditions
 from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.glossary import load_glossary, wordnet
@@ -21,15 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def g():
     require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
-    glossary = load_glossary(ROOT / "glossary" / "glossary.toml")
-    # The field decides for a variant without a sense condition. Since the ninth session's re-audit the bundled
-    # *common pot* is prison_only and *mast* everyday (docs/glossary.md); these tests keep them as an editor may
-    # leave such a variant, unconditioned, which is what the field rule is for.
-    for cid, text in (("obshchak", "common pot"), ("caste", "mast")):
-        for t in glossary.get(cid).terms:
-            if t.text == text:
-                t.everyday = t.prison_only = False
-    return glossary
+    return without_conditions(load_glossary(ROOT / "glossary" / "glossary.toml"))  # (conftest: why)
 
 
 def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
