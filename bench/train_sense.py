@@ -21,7 +21,7 @@ The lexicon (each word stem's lean to prison or everyday prose) is learnt from t
 training instances' lexicon feature is cross-fitted (from the other training sets), so that the weights are not
 fitted to words that predict their own sentence. The shipped threshold is chosen by ``--loso --sweep``: the one
 that maximises the pooled leave-one-set-out min(precision, recall) subject to a pooled leave-one-set-out recall of
-at least 0.95 (ninth session: 0.4), and written with ``--write --threshold``. Without ``--threshold`` the old rule
+at least 0.95 (eighth session: 0.4), and written with ``--write --threshold``. Without ``--threshold`` the old rule
 stands (each fold's in ``--loso``): the lowest that makes no labelled violation a question in the training sets'
 own leave-one-set-out probabilities, never below 0.5.
 """
@@ -66,7 +66,7 @@ HAND_EVERYDAY = {
     ("heldout13", "The coach said he was “offended”", "petukh"),  # (negation-quote)
     ("heldout14", "At home we had our own common pot too", "obshchak"),  # (forms)
     ("heldout12", "Finally got the long visit!", "etap"),  # (overlap: the bank transfer for the room)
-    # heldout17 and heldout18 (ninth session), the unknown ones read: the rest are prison's
+    # heldout17 and heldout18 (eighth session), the unknown ones read: the rest are prison's
     ("heldout17", "My mum still sends me a care package", "peredacha"),
     ("heldout17", "The hedge fund, a well-known", "aktivist"),
     ("heldout17", "Under FARA, a lobbying firm", "foreign-agent"),  # (the US law's sense, not the Russian label)
