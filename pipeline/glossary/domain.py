@@ -53,14 +53,14 @@ def _of_the_field(glossary: Glossary, word: str) -> bool:
     if stem(word) in domain_words(glossary):
         return True
     for pos in ("noun", "verb"):
-        for o in _senses(word, pos)[:2]:
+        for o in word_senses(word, pos)[:2]:
             s = wordnet.synset(o, pos)
             if s and speaks_of_prison(glossary, s.gloss.split('"')[0], extra=LAW_WORDS):
                 return True
     return False
 
 
-def _senses(word: str, pos: str = "noun") -> tuple[int, ...]:
+def word_senses(word: str, pos: str = "noun") -> tuple[int, ...]:
     """A word's senses as written, else as a plural's singular (codes: code, not cod), else its English base."""
     w = fold(word)
     return (wordnet.senses(w, pos) or (w.endswith("s") and wordnet.senses(w[:-1], pos))
@@ -75,7 +75,7 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
     nouns: list[str] = []
     for w in WORD_RE.findall(masked):  # common nouns: a name says where or who, not which field
         if (w[:1].islower() and len(w) >= 3 and fold(w) not in STOP and w not in nouns
-                and _senses(w)):  # (a noun WordNet knows: its index is open already, lemminflect's may not be)
+                and word_senses(w)):  # (a noun WordNet knows: its index is open already, lemminflect's may not be)
             nouns.append(w)
     if len(nouns) < MIN_NOUNS:
         return ""
@@ -83,7 +83,7 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
     if any(stem(w) in ours for w in nouns):
         return ""  # (the glossary's own words first: a set test)
     # (a sense's class is a few bytes of its line; the definitions of the law's words are read only then)
-    classes = {w: {wordnet.lexfile(o) for o in _senses(w)[:2]} for w in nouns}
+    classes = {w: {wordnet.lexfile(o) for o in word_senses(w)[:2]} for w in nouns}
     own = _own_field(classes)
     if not own:
         return ""

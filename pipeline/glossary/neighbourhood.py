@@ -35,7 +35,7 @@ TAGGED_RE = re.compile(r"<([a-z]+)(\d*)>([^<]*)</\1\2>")  # a placeholder pair (
 
 
 @lru_cache(maxsize=1024)
-def _words_near(text: str, start: int, end: int, n: int = NEAR) -> tuple[list[str], list[str]]:
+def words_near(text: str, start: int, end: int, n: int = NEAR) -> tuple[list[str], list[str]]:
     """Up to ``n`` words before and after [start, end), not crossing a clause break."""
     lo = max(0, start - 160)
     masked = mask(text[lo:end + 160])  # (a tag cut in two at the window's edge is far from the term)
@@ -91,7 +91,7 @@ def marked_near(glossary: Glossary, text: str, hit: Hit, term: Term | None) -> s
     if not any(b in folded for b in _memo(hit.concept)["bases"]):
         return ""  # none of the words anywhere in the text
     lang = glossary.source_language
-    before, after = _words_near(text, hit.start, hit.end)
+    before, after = words_near(text, hit.start, hit.end)
     near = _keys(before + after, lang)
     for cue in cues:
         keys = [word_keys(w, lang) for w in WORD_RE.findall(cue)]
@@ -152,7 +152,7 @@ def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> s
     """What next to ``hit`` says prison ("" when nothing does): a prison word, a word the definitions of the
     glossary's concepts share or the concept's own definition uses, another glossary term (not a name) of the
     glossary's sense."""
-    before, after = _words_near(text, hit.start, hit.end)
+    before, after = words_near(text, hit.start, hit.end)
     lo = hit.start - sum(len(w) + 1 for w in before) - 2
     # (and the term's own phrase, however long: “a long visit to her husband in the colony”)
     hi = max(hit.end + sum(len(w) + 1 for w in after) + 2, phrase_end(text, hit.end))

@@ -27,14 +27,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.domain import _senses, domain_words
+from pipeline.glossary.domain import word_senses, domain_words
 from pipeline.glossary.lint import NAME_POS, everyday_sense
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.neighbourhood import _words_near, prison_near
+from pipeline.glossary.neighbourhood import words_near, prison_near
 from pipeline.glossary.sense import base_word, prison_vocabulary, speaks_of_prison, without_compounds
 from pipeline.glossary.topic import (
-    STOP, _glossary_side, content_stems, other_senses, own_stems, shown_words, signature, stem,
+    STOP, glossary_side, content_stems, other_senses, own_stems, shown_words, signature, stem,
 )
 
 POSSESSIVES = frozenset("my his her their our your its".split())
@@ -60,14 +60,14 @@ def ambiguous(glossary: Glossary, hit: Hit) -> bool:
 @lru_cache(maxsize=16384)
 def is_noun(word: str) -> bool:
     """Whether WordNet knows a lower-case word as a noun."""
-    return bool(_senses(word))
+    return bool(word_senses(word))
 
 
 @lru_cache(maxsize=16384)
 def penal(word: str) -> bool:
     """Whether one of a word's first two senses (noun or verb) is glossed with penal words (an inmate, to jail)."""
     for pos in ("noun", "verb"):
-        for o in _senses(word, pos)[:2]:
+        for o in word_senses(word, pos)[:2]:
             s = wordnet.synset(o, pos)
             if s and speaks_of_prison(None, s.gloss.split('"')[0]):
                 return True
@@ -121,7 +121,7 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     words: dict[str, list[str]] = {}
     h = hits[0]
     form = h.form
-    before = _words_near(text, h.start, h.end)[0]
+    before = words_near(text, h.start, h.end)[0]
     x[INDEX["other concepts"]] = min(others, 3)
     x[INDEX["balance"]] = float(fit)
     x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
@@ -142,7 +142,7 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
         words["lexicon"] = [s for v, s in sorted(found) if v < 0][:3]
     if reachable and not reachable(x, 2):
         return None
-    ours_side = stems & _glossary_side(glossary, h.concept)
+    ours_side = stems & glossary_side(glossary, h.concept)
     x[INDEX["lesk glossary"]] = min(len(ours_side), 4) / 2
     words["lesk glossary"] = sorted(ours_side)
     best: frozenset = frozenset()

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.neighbourhood import _words_near
+from pipeline.glossary.neighbourhood import words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary, without_compounds
 from pipeline.glossary.wordkeys import _stemmer
@@ -78,7 +78,9 @@ def signature(offset: int, pos: str) -> tuple[frozenset, frozenset, frozenset]:
 EXAMPLE_RE = re.compile(r'"([^"]*)"')
 
 
-def _glossary_side(glossary: Glossary, concept: Concept) -> frozenset:
+def glossary_side(glossary: Glossary, concept: Concept) -> frozenset:
+    """The stems of the concept's own vocabulary and of the glossary's prison words: the side of a sentence that
+    speaks as the glossary does (remembered with the concept's neighbourhood memos)."""
     memo = concept.neighbourhood
     found = memo.get("topic")
     if found is None:
@@ -177,7 +179,7 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     words = content_stems(masked) - own_stems(h)
     if not words:
         return ""
-    ours = len(words & _glossary_side(glossary, h.concept))
+    ours = len(words & glossary_side(glossary, h.concept))
     best, shared = None, frozenset[str]()
     # One word alone is evidence when the sense's examples use it, or it is a rare noun (one the sense-tagged
     # corpus met fewer than RARE times as a noun: *passenger*, *biology*) of its definition or its names: “a body
@@ -276,7 +278,7 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
 def _named_nearby(text: str, hit: Hit, senses: tuple[int, ...]) -> tuple[int | None, frozenset]:
     """The sense (and the neighbour's stem) whose own name a word next to ``hit`` is defined by: “the roosters
     start *crowing*” — to crow is “the cry of a cock”, and a cock is the rooster of “adult male chicken”."""
-    before, after = _words_near(text, hit.start, hit.end)
+    before, after = words_near(text, hit.start, hit.end)
     # (one-word names only, compared as words, not stems: “police force” is not named by every definition that
     # says “force”, nor a dependency by “depending”)
     own = {base_word(w) for w in WORD_RE.findall(hit.term)}

@@ -23,7 +23,8 @@ class Syntax(Exception):
         self.line = line
 
 
-def _unescape(body: str, codec: str) -> str:
+def unescape_string(body: str, codec: str) -> str:
+    """The text of one PO string's body (between its quotes) with its C escapes resolved, as msgcat reads them."""
     if "\\" not in body:
         return body
     raw_bytes = False
@@ -69,7 +70,7 @@ def parse_strings(rest: str, codec: str = "utf-8") -> str:
             if '"' in rest[pos:]:
                 raise Syntax("unterminated string")
             raise Syntax("expected a quoted string")
-        parts.append(_unescape(m.group(1), codec))
+        parts.append(unescape_string(m.group(1), codec))
         pos = m.end()
         if pos >= n or rest[pos:].isspace():
             return "".join(parts)

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from pipeline.catalog.po.base import split_flags
-from pipeline.catalog.po.lex import Syntax, _unescape
+from pipeline.catalog.po.lex import Syntax, unescape_string
 
 # One string on its own line: no raw quote inside, every backslash with the character it escapes.
 _STRING = r'"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"'
@@ -67,7 +67,7 @@ def _value(strings: str, codec: str) -> str:
     """The value of a keyword's strings, ``"a"\\n"b"`` (quotes and newlines only between them: :data:`_STRING`)."""
     if "\\" not in strings:
         return strings[1:-1].replace('"\n"', "")
-    return "".join(_unescape(s, codec) for s in strings[1:-1].split('"\n"'))
+    return "".join(unescape_string(s, codec) for s in strings[1:-1].split('"\n"'))
 
 
 def plain_entries(text: str, add: Callable[[dict], None], share: Callable[[str, str], str], codec: str) -> bool:
