@@ -21,7 +21,7 @@ from pipeline.core.fileio import read_bytes, write_if_changed, write_many_if_cha
 from pipeline.model import Finding
 from pipeline.core.parallel import pmap
 # (``tamizdat check``'s jobs live apart, so that a check imports no extractor, segmenter or renderer)
-from pipeline.jobs.check import check_files, check_language, load_po, same_language  # noqa: F401
+from pipeline.jobs.check import load_po
 from pipeline.render import render, translations_from_catalog
 
 if TYPE_CHECKING:  # pragma: no cover
