@@ -96,12 +96,11 @@ def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, lis
         return abs(len(h.form) - len(h.term))
 
     best: dict[tuple[int, int], int] = {}
-    for cid, hs in by_concept.items():
-        if cid in occurrences:
-            for h in hs:
-                best[h.start, h.end] = min(best.get((h.start, h.end), off(h)), off(h))
-    for cid, hs in by_concept.items():
-        if cid in occurrences and any(off(h) > best[h.start, h.end] for h in hs):
+    for _cid, hs in mine:
+        for h in hs:
+            best[h.start, h.end] = min(best.get((h.start, h.end), off(h)), off(h))
+    for cid, hs in mine:
+        if any(off(h) > best[h.start, h.end] for h in hs):
             by_concept[cid] = [h for h in hs if off(h) <= best[h.start, h.end]]
 
 
