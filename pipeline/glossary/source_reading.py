@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
-from pipeline.glossary.learnt_sense import everyday_question
+from pipeline.glossary.learnt_sense import everyday_question, model
+from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
@@ -199,8 +200,13 @@ def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list]
                       fits: dict[str, str], src_hits: list) -> None:
     """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
     an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence."""
-    for cid, hs in occurrences.items():
-        if cid not in questions:
+    left = [(cid, hs) for cid, hs in occurrences.items() if cid not in questions]
+    # The decision reads only everyday-ambiguous words (asked first: most concepts have none); the model is
+    # asked for all the same wherever a concept is left, so that a model file that cannot be read is still told.
+    if not left or model() is None:
+        return
+    for cid, hs in left:
+        if all(ambiguous(glossary, h) for h in hs):
             why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
             if why:
                 questions[cid] = why

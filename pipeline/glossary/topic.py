@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, blanked, blanked_spans, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.neighbourhood import words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
@@ -48,6 +48,19 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> frozenset:
     return frozenset(s for s in map(_content_stem, WORD_RE.findall(text)) if s is not None)
+
+
+def message_words(text: str, every: list[Hit]) -> tuple[str, frozenset]:
+    """``text`` blanked around its glossary hits ``every`` (:func:`blanked`) and its :func:`content_stems`:
+    the words of a message around its glossary terms, which the topic, balance and learnt readings each ask of
+    every concept of the message (remembered for the last few messages)."""
+    return _message_words(text, tuple((h.start, h.end) for h in every))
+
+
+@lru_cache(maxsize=64)
+def _message_words(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, frozenset]:
+    masked = blanked_spans(text, spans)
+    return masked, content_stems(masked)
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +124,12 @@ def _lookup(term: str, pos: str) -> tuple[int, ...]:
 
 
 def own_stems(hit: Hit) -> frozenset:
-    return frozenset(stem(w) for w in WORD_RE.findall(fold(hit.term)))
+    return _term_stems(hit.term)
+
+
+@lru_cache(maxsize=4096)
+def _term_stems(term: str) -> frozenset:
+    return frozenset(stem(w) for w in WORD_RE.findall(fold(term)))
 
 
 def other_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
@@ -175,8 +193,8 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     senses = other_senses(glossary, h)
     if not senses:
         return ""
-    masked = blanked(text, every)
-    words = content_stems(masked) - own_stems(h)
+    masked, stems = message_words(text, every)
+    words = stems - own_stems(h)
     if not words:
         return ""
     ours = len(words & glossary_side(glossary, h.concept))
