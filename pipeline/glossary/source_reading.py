@@ -9,7 +9,7 @@ and balance), so it lives here and the check only compares translations with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
 from pipeline.glossary.learnt_sense import everyday_question, model
@@ -40,9 +40,11 @@ class Source:
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
+    # What the everyday and learnt readings still need (None once they have added to questions and fits)
+    pending: _Local | None = field(default=None, repr=False)
 
 
-def read_source(glossary: Glossary, src: str) -> Source:
+def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid.
 
@@ -50,13 +52,42 @@ def read_source(glossary: Glossary, src: str) -> Source:
     prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
     because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
     everyday word has nothing next to it that says prison (:func:`_everyday_questions`); then what the learnt
-    sense decision reads in what they leave (:func:`_learnt_questions`)."""
+    sense decision reads in what they leave (:func:`_learnt_questions`).
+
+    The last two only make findings questions and say why (``questions``, ``fits``): with ``questions=False``
+    they are left for :func:`complete_source`, which a caller asks only where there are findings (most
+    translations of most messages have none, and these readings are the costliest)."""
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
         memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
-        return found
-    # (not remembered by the index too: this memo is the one that answers again)
+    else:
+        found = _read(glossary, src)
+        if len(memo) >= SOURCES_KEPT:
+            memo.popitem(last=False)
+        memo[src] = found
+    if questions:
+        complete_source(glossary, src, found)
+    return found
+
+
+def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
+    """Add the everyday and learnt readings to ``source`` (of ``src``) if they are not in it yet; whether they
+    changed what its findings say (a question, or why the sentence fits the glossary's sense)."""
+    local = source.pending
+    if local is None:
+        return False
+    source.pending = None
+    questions, fits = source.questions, source.fits
+    asked, said = len(questions), {cid for cid, why in fits.items() if why}
+    _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
+    _learnt_questions(glossary, src, source.occurrences, questions, fits, source.hits)
+    return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
+
+
+def _read(glossary: Glossary, src: str) -> Source:
+    """:func:`read_source`'s reading of ``src`` before the everyday and learnt readings."""
+    # (not remembered by the index too: the source memo is the one that answers again)
     src_hits = glossary.find(src, glossary.source_language, remember=False)
     local = _local_senses(glossary, src, src_hits)
     other_sense: dict[str, str] = {}
@@ -66,17 +97,14 @@ def read_source(glossary: Glossary, src: str) -> Source:
     fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
     questions = _phrase_questions(asked, occurrences, local.phrased)
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
-    _everyday_questions(glossary, src, occurrences, questions, fits, local)
-    _learnt_questions(glossary, src, occurrences, questions, fits, src_hits)
+    if any(cid not in questions for cid in occurrences):
+        model()  # (read now, as before the readings were deferred: a model file that cannot be read is told)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
-    if len(memo) >= SOURCES_KEPT:
-        memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
-    return found
+    return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
+                  numbered_ends(src, src_hits), fits, local if occurrences else None)
 
 
 @dataclass
