@@ -80,6 +80,8 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     source.pending = None
     questions, fits = source.questions, source.fits
     asked, said = len(questions), {cid for cid, why in fits.items() if why}
+    if local.deferred:
+        _deferred_phrases(glossary, src, local, source.occurrences, questions)
     _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
     _learnt_questions(glossary, src, source.occurrences, questions, fits, source.hits)
     return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
@@ -89,7 +91,7 @@ def _read(glossary: Glossary, src: str) -> Source:
     """:func:`read_source`'s reading of ``src`` before the everyday and learnt readings."""
     # (not remembered by the index too: the source memo is the one that answers again)
     src_hits = glossary.find(src, glossary.source_language, remember=False)
-    local = _local_senses(glossary, src, src_hits)
+    local = _local_senses(glossary, src, src_hits, phrases=False)
     other_sense: dict[str, str] = {}
     for (cid, _v), why in local.other.items():
         other_sense.setdefault(cid, why)
@@ -113,22 +115,26 @@ class _Local:
 
     hits: list  # every hit of the source
     other: dict[tuple[str, str], str]  # (concept id, folded form) -> why that form is another sense here
+    other_ids: set[int]  # the hits read so by their own neighbourhood
     phrased: dict[tuple[str, str], str]  # (concept id, variant) -> why its own phrase names another kind of thing
     asked_ids: set[int]  # the hits whose findings are only questions for that reason
     kept: list  # the hits not read in another sense by their neighbourhood
     plain: list  # ... of those, the ones not asked about: the message's own prison cues
+    deferred: bool = False  # whether the phrase readings are left for complete_source (phrased, asked_ids empty)
 
 
-def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
+def _local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = True) -> _Local:
     """What each term's own neighbourhood says (a title, a name, a word the glossary marks next to it); a variant
     read in another sense there is read so in the whole message (“a parcel containing explosives …; the parcel
     was never found”), and says nothing of the message's prison context. An everyday noun whose own phrase names
     another kind of thing (a radio mast, a transfer of the case) is read so by a rule, not by a line of the
-    glossary: its findings are questions, unless the concept occurs in the message in the glossary's sense too."""
+    glossary: its findings are questions, unless the concept occurs in the message in the glossary's sense too.
+
+    ``phrases=False`` leaves the phrase readings for later (``deferred``) where all they can do is make findings
+    questions: every concept kept once, none under a sense condition (then a phrase reading neither drops one
+    occurrence of several nor changes the prison context a condition reads)."""
     local: dict[tuple[str, str], str] = {}
     local_ids: set[int] = set()
-    phrased: dict[tuple[str, str], str] = {}
-    asked_ids: set[int] = set()
     for h in src_hits:
         cond = conditional(h)
         # (a term whose modifier says prison — the prison caste, a cell search — is the glossary's whatever
@@ -140,9 +146,33 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
                 local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
                 local_ids.add(id(h))
-                continue
+    if local:
+        # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
+        # colony”), as for a phrase's reading below
+        rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
+        kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
+                or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
+    else:
+        kept = src_hits
+    if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(conditional(h) for h in kept):
+        return _Local(src_hits, local, local_ids, {}, set(), kept, kept, deferred=True)
+    phrased, asked_ids = _phrase_senses(glossary, src, src_hits, local_ids)
+    # (a hit of another kind says nothing of the message's prison context)
+    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
+    return _Local(src_hits, local, local_ids, phrased, asked_ids, kept, plain)
+
+
+def _phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[int]
+                   ) -> tuple[dict[tuple[str, str], str], set[int]]:
+    """Which hits (not read in another sense by their neighbourhood, ``other_ids``) their own phrase or their
+    capital letter makes another thing: (concept id, variant) -> why, and the hits asked about."""
+    phrased: dict[tuple[str, str], str] = {}
+    asked_ids: set[int] = set()
+    for h in src_hits:
+        if id(h) in other_ids:
+            continue
         if prone(h):
-            why = another_kind(glossary, src, h, src_hits, cond) or _in_compound(glossary, src, h)
+            why = another_kind(glossary, src, h, src_hits, conditional(h)) or _in_compound(glossary, src, h)
             if why:
                 phrased.setdefault((h.concept.id, variant(h)), why)
                 asked_ids.add(id(h))
@@ -160,17 +190,20 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
         rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
         asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
                       and not prison_near(glossary, src, h, rest)}
-    if local:
-        # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
-        # colony”), as for a phrase's reading above
-        rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
-        kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
-                or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
-    else:
-        kept = src_hits
-    # (a hit of another kind says nothing of the message's prison context)
-    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
-    return _Local(src_hits, local, phrased, asked_ids, kept, plain)
+    return phrased, asked_ids
+
+
+def _deferred_phrases(glossary: Glossary, src: str, local: _Local, occurrences: dict[str, list],
+                      questions: dict[str, str]) -> None:
+    """The phrase readings :func:`_local_senses` left for later, as :func:`_message_senses` and
+    :func:`_phrase_questions` would have read them: an asked concept goes after the others, as a question."""
+    local.deferred = False
+    local.phrased, local.asked_ids = _phrase_senses(glossary, src, local.hits, local.other_ids)
+    if not local.asked_ids:
+        return
+    local.plain = [h for h in local.kept if id(h) not in local.asked_ids]
+    asked = {cid: occurrences.pop(cid) for cid, hs in list(occurrences.items()) if id(hs[0]) in local.asked_ids}
+    questions.update(_phrase_questions(asked, occurrences, local.phrased))
 
 
 def _message_senses(glossary: Glossary, src: str, local: _Local, other_sense: dict[str, str]
