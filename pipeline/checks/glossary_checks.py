@@ -59,6 +59,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
+    if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
+        return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
     # The everyday and learnt readings of the source only make findings questions and say why: they are read
     # where there are findings, and the comparison is made again only where they add something.
