@@ -83,6 +83,11 @@ PARTS = {
     # 30 violations); scored before anyone studied it at a39264f: 0.50 / 0.93 (homonym false alarms 15,
     # target-sense 13)
     "heldout21": DATA / "pairs-heldout21.tsv",
+    # heldout22, the same way: 12 prison articles whose sentences mostly lack a prison cue (letters, court
+    # reports, relatives' posts, monitoring reports, interviews) and 3 everyday articles; 99 sentences,
+    # 405 pairs, 49 violations; scored before anyone studied it at d471304: 0.80 / 0.71 (ru 0.20 / 0.25;
+    # homonym 0.69 / 0.45)
+    "heldout22": DATA / "pairs-heldout22.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new
