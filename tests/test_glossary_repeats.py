@@ -162,6 +162,17 @@ def test_a_noun_left_out_in_a_clause_of_its_own(g, lang, dst, severity):
     assert severities(g, lang, src, dst, "ik") == [severity]
 
 
+@pytest.mark.parametrize("dst, severity", [
+    # „noch eine am Tor“: the indefinite pronoun before a short phrase is another one at the gate
+    ("Erst eine Durchsuchung in der Baracke, dann noch eine am Tor, und meine Briefe waren weg.", "warning"),
+    # a wrong noun after it is no stand-in
+    ("Erst eine Durchsuchung in der Baracke, dann noch eine Kontrolle am Tor, und meine Briefe waren weg.", "error"),
+])
+def test_a_german_indefinite_pronoun_may_say_the_repeat(g, dst, severity):
+    src = "First a search in the barracks, then another search at the gate, and my letters were gone."
+    assert severities(g, "de", src, dst, "obysk") == [severity]
+
+
 @pytest.mark.parametrize("src, dst, cid, severity", [
     # an ordinal after an article contracted with à or de stands for the repeated noun …
     ("She was moved from the second detachment to the fifth detachment in March.",

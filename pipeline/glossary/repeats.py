@@ -105,8 +105,9 @@ _RU_OTHER = {"другой", "иной", "каждый", "любой"}
 # A German definite article before a short prepositional phrase that ends the clause, or that a verb follows,
 # is the noun's stand-in („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“, „und die in Perm
 # ist schlimmer“: the one in Perm); before a participle and its noun it opens an extended attribute („dem in
-# Perm gelegenen Gefängnis“).
-_DE_ARTICLE_PP = re.compile(r"\b(?i:der|die|das|dem|den)\s+(?i:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
+# Perm gelegenen Gefängnis“). So is an indefinite one, the pronoun einer/eine/eins („erst eine Durchsuchung in
+# der Baracke, dann noch eine am Tor“: another one at the gate).
+_DE_ARTICLE_PP = re.compile(r"\b(?i:der|die|das|dem|den|eine|einen|einem|einer|eines|eins)\s+(?i:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
                             r"|hinter|unter|über|zu|zum|zur|mit|für|gegen)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
                             r"(?=\s*(?:[,.;:!?)]|$)|\s+[a-zäöüß]\w*(?:\s+[a-zäöüß]|\s*[,.;:!?)]|$))")
 _FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
