@@ -91,6 +91,11 @@ def everyday_words(concept: Concept, lang: str) -> frozenset:
     return found
 
 
+# Negative pronominal adjectives: the genitive they open is the object of a negation («никаких новостей»), not a
+# complement of the word before.
+_RU_NEGATIVE = {"никакой", "ничей"}
+
+
 def _ru_complement(words: list[str]) -> str | None:
     """The genitive noun an of-complement starts with (skipping a genitive adjective), or None."""
     for w in words[:3]:
@@ -120,6 +125,8 @@ def _ru_reading(word: str) -> str | None:
         return "genitive noun" if any(p.tag.case == "gent" for p in nouns) else "noun"
     if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
         return None
+    if parses[0].normal_form in _RU_NEGATIVE:
+        return None  # a genitive of negation (с начала этапа никаких новостей: no news), not an of-complement
     return ""
 
 
