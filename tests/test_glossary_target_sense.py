@@ -207,3 +207,27 @@ def test_a_german_verb_renders_the_source_verb_as_its_noun_of_action_would(g, ds
 def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
     src = "Right now the case is at that stage where the court is silent, and his transfer keeps being delayed."
     assert _severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # „in dieser Etappe“, « à cette étape » are the glossary's everyday phrases (at this stage); the indefinite
+    # article is a determiner of the same class
+    ("de", "Die Fahrt dauerte 23 Tage, und in einer Etappe wussten wir zwei Wochen lang nicht, wo er war.", ["error"]),
+    ("de", "Die Überstellung dauerte 23 Tage, und in einer Etappe wussten wir zwei Wochen lang nicht, wo er war.", []),
+    ("fr", "Le voyage a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", ["error"]),
+    ("fr", "Le transfert a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", []),
+])
+def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found):
+    src = "The transfer took 23 days, and at one stage we lost track of him for two weeks."
+    assert _severities(g, lang, src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # «этапа никаких новостей»: the genitive after a negative pronoun is the negation's (no news), not the etap's
+    # complement; «этап голодовки» (of the hunger strike) is the everyday sense
+    ("С начала этапа никаких новостей, последнее письмо пришло из Кирова.", []),
+    ("С начала этапа голодовки никаких новостей, последнее письмо пришло из Кирова.", ["error"]),
+])
+def test_a_genitive_of_negation_is_no_complement(g, dst, found):
+    src = "Still no news since the transfer began; the last letter came from Kirov."
+    assert _severities(g, "ru", src, dst, "etap") == found
