@@ -120,6 +120,20 @@ def test_an_occurrence_of_another_sense_claims_the_rendering_where_it_stands(g, 
     assert _severities(g, lang, src, dst, "caste" if "caste" in src else "etap") == found
 
 
+@pytest.mark.parametrize("dst, found", [
+    # the clauses pair n-th with n-th: the French first clause is longer, yet « smotriachtchi » is in the second,
+    # the prisoners' overseer's
+    ("Le prêtre qui vient à la colonie se dit pasteur des âmes, mais c'est le smotriachtchi des détenus eux-mêmes "
+     "qui décide qui aura une couchette près de la fenêtre.", []),
+    ("Le prêtre qui vient à la colonie se dit smotriachtchi des âmes, mais c'est le chef des détenus eux-mêmes "
+     "qui décide qui aura une couchette près de la fenêtre.", ["error"]),
+])
+def test_a_rendering_is_claimed_by_the_occurrences_of_its_own_clause(g, dst, found):
+    src = ("The priest who visits the colony calls himself an overseer of souls, but it is the prisoners' own "
+           "overseer who decides who gets a bunk by the window.")
+    assert _severities(g, "fr", src, dst, "smotryashchy") == found
+
+
 def test_an_everyday_phrase_of_the_translation_with_a_modifier_inside(g):
     # «обыск в квартире» is everyday (the glossary's exclude), also as «обыск в его квартире»
     src = "The search of his cell came two days after the police search of his parents' flat."
