@@ -245,3 +245,19 @@ def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found
 def test_a_genitive_of_negation_is_no_complement(g, dst, found):
     src = "Still no news since the transfer began; the last letter came from Kirov."
     assert _severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("src, dst, found", [
+    # a homonym's source phrase counts where its words stand in a row: the money transfer claims «перевод»
+    ("His mother is waiting for a money transfer from the charity, and his transfer to another colony is expected "
+     "next month.", "Его мать ждёт денежный перевод от фонда, а его отправку в другую колонию ожидают в следующем "
+                    "месяце.", ["error"]),
+    ("His mother is waiting for a money transfer from the charity, and his transfer to another colony is expected "
+     "next month.", "Его мать ждёт денежный перевод от фонда, а его этап в другую колонию ожидают в следующем "
+                    "месяце.", []),
+    ("In his letter he asks friends to make a bank transfer to pay the lawyer, because his transfer to another "
+     "colony is expected next month.", "В письме он просит друзей сделать банковский перевод, чтобы оплатить "
+     "адвоката, потому что в следующем месяце его ожидает отправка в другую колонию.", ["error"]),
+])
+def test_a_homonyms_source_phrase_claims_its_word(g, src, dst, found):
+    assert _severities(g, "ru", src, dst, "etap") == found
