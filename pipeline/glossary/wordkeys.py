@@ -13,7 +13,7 @@ import re
 import sys
 from functools import lru_cache
 
-from pipeline.glossary.derive import ru_imperfectives, ru_root
+from pipeline.glossary.derive import ru_imperfectives, ru_roots
 from pipeline.glossary.textprep import MIXED_RE, unmix_word
 
 # A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen, Gefangene:r, Häftling_innen).
@@ -192,9 +192,7 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
                     keys.add(("a", "demonstrative"))
                 if p.tag.POS in ("NOUN", "ADJF", "ADJS") or not p.is_known:
                     # Derived words (политзаключённая, петушиный, передачка) share a root key.
-                    root = ru_root(p.normal_form)
-                    if root:
-                        keys.add(("d", root))
+                    keys.update(("d", root) for root in ru_roots(p.normal_form, term))
                 elif p.tag.POS in ("VERB", "INFN") and p.normal_form.endswith("ировать"):
                     # The verb of an -ирование noun (этапировали: этапирование) shares its root.
                     keys.add(("d", p.normal_form[:-2].replace("ё", "е")))
