@@ -204,3 +204,18 @@ def test_french_stand_ins_for_a_repeat(g, src, dst, cid, severity):
 def test_an_apposition_in_the_translation_renders_one_thing(g, dst, found):
     src = "Shmon — a cell search — came at night; during the searches his letters disappeared."
     assert severities(g, "de", src, dst, "obysk") == found
+
+
+@pytest.mark.parametrize("lang, dst, severity", [
+    # „noch eine“, «ещё один»: another one, its noun left out
+    ("de", "Am Montag gab es eine Durchsuchung und am Donnerstag noch eine; beide Male nahmen sie meine Zeichnungen mit.",
+     "warning"),
+    ("ru", "В понедельник был обыск, в четверг ещё один; оба раза забрали мои рисунки.", "warning"),
+    # ... but not before a wrong noun
+    ("de", "Am Montag gab es eine Durchsuchung und am Donnerstag noch eine Kontrolle; beide Male nahmen sie meine "
+           "Zeichnungen mit.", "error"),
+    ("ru", "В понедельник был обыск, в четверг ещё одна проверка; оба раза забрали мои рисунки.", "error"),
+])
+def test_another_one_without_its_noun_may_say_the_repeat(g, lang, dst, severity):
+    src = "There was a search on Monday and another search on Thursday; both times they took my drawings."
+    assert severities(g, lang, src, dst, "obysk") == [severity]
