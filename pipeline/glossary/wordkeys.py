@@ -223,6 +223,14 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
     if lang == "fr" and stemmer is not None:
+        if not term and len(w) >= 7 and w.endswith("ent"):
+            # A first-group verb's third person plural (coopèrent, collaborent, transfèrent): Snowball keeps
+            # -ent, so it is read by its infinitive too, the è of the stressed stem back to é.
+            base = w[:-3]
+            i = base.rfind("è")
+            if i >= len(base) - 3:
+                base = base[:i] + "é" + base[i + 1:]
+            keys.add(("s", stemmer.stemWord(base + "er")))
         s = stemmer.stemWord(w)
         if len(s) > 5 and s.endswith(("ert", "er")):
             # A noun in -ert and its verb in -érer share a root: transfert, transféré (Snowball: transfert, transfer)
