@@ -195,12 +195,25 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
+            elif (other := approved_elsewhere(h, resolved.approved)) and _rendered_apart(h, resolved.approved,
+                                                                                          occurrences[cid]):
+                # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
+                # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
+                severity, why = "warning", (f" — a warning only: it is approved for “{other}”, and every "
+                                            f"“{shown(occurrences[cid][0].form)}” of the source has its own rendering")
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _rendered_apart(h, approved: dict[str, list], own: list) -> bool:
+    """Whether every source occurrence ``own`` of the forbidden ``h``'s concept has an approved rendering of
+    its own, apart from ``h``."""
+    apart = [a for a in approved.get(h.concept.id, []) if a.end <= h.start or h.end <= a.start]
+    return len(apart) >= len(own)
 
 
 def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
