@@ -28,7 +28,7 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
-from pipeline.glossary.placement import clause_of, in_its_sentence, numbered, sentence_of
+from pipeline.glossary.placement import claimed_by_place, in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -303,42 +303,15 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
 
 def _other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, all_hits: list, found: list
                         ) -> tuple[list, str]:
-    """The renderings less those that stand where the source uses the concept's word in another sense (its
-    place relative to the texts' lengths nearer to that occurrence than to any in the glossary's sense), one
-    each, and why ("" when none): “Unlike the castes of India, the prison caste …” → « Contrairement aux castes
-    de l'Inde, le rang en prison … » renders India's castes, not the prison's. Where both texts have as many
-    sentences or coordinated clauses, a rendering is compared only with the occurrences of its own piece, the
-    n-th with the n-th (“… an overseer of souls, but it is the prisoners' own overseer …” → « … pasteur des
-    âmes, mais c'est le smotriachtchi des détenus … »: the French first clause is longer, the second is the
-    prisoners')."""
+    """The renderings less those that stand where the source uses the concept's word in another sense, one
+    each (``placement.claimed_by_place``), and why ("" when none): “Unlike the castes of India, the prison caste
+    …” → « Contrairement aux castes de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
     others = [o for o in all_hits if all(o is not h for h in hits)]
     if not others:
         return found, ""
-    pieces = _pieces(src, src_lang, dst, lang)
-    kept, said = [], []
-    for r in found:
-        place = r.start / len(dst)
-        near_by = [*hits, *others]
-        if pieces:
-            (s0, s1), _ = next(p for p in pieces if p[1][0] <= r.start < p[1][1])
-            near_by = [o for o in near_by if s0 <= o.start < s1] or near_by
-        near = min(near_by, key=lambda o: abs(o.start / len(src) - place))
-        if any(near is o for o in others):
-            others.remove(near)
-            said.append(f"“{shown(r.form)}” stands where the source's “{shown(near.form)}” is another sense")
-            continue
-        kept.append(r)
-    return kept, "; ".join(said)
-
-
-def _pieces(src: str, src_lang: str, dst: str, lang: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The sentences, else the coordinated clauses, of both texts paired n-th with n-th (source span,
-    translation span) where both have as many, two or more; [] otherwise."""
-    for starts_src, starts_dst in ((sentence_of(src), sentence_of(dst)),
-                                   (clause_of(src, base_lang(src_lang)), clause_of(dst, base_lang(lang)))):
-        if len(starts_src) > 1 and len(starts_src) == len(starts_dst):
-            return list(zip(zip(starts_src, [*starts_src[1:], len(src)]), zip(starts_dst, [*starts_dst[1:], len(dst)])))
-    return []
+    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others, found)
+    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{shown(o.form)}” is another sense"
+                           for r, o in claimed)
 
 
 def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
