@@ -64,11 +64,10 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
      "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, mit der Verwaltung "
      "zusammenzuarbeiten.",
      "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, der Verwaltung zuzuarbeiten."),
-    # a diminutive and a feminine of a term that ends in its own consonant (мужик, политзэк): derived forms; her
-    # husband (муж) is not a muzhik
+    # a diminutive and a feminine of a term that ends in its own consonant (мужик, политзэк): derived forms
     ("ru", "muzhik", "The muzhiks of the detachment work in silence in the colony.",
      "Мужички отряда в колонии работают молча.",
-     "Её муж в колонии работает молча."),
+     "Крестьяне отряда в колонии работают молча."),
     ("ru", "political-prisoner", "The politzeks of the colony wrote a letter to the court.",
      "Политзэчки колонии написали письмо в суд.",
      "Заключённые колонии написали письмо в суд."),

@@ -33,10 +33,10 @@ def ru_roots(lemma: str, term: bool = False) -> tuple[str, ...]:
     """The derivational roots of a Russian lemma: the lemma without its ending, then without one and two
     derivational suffixes, each with the alternation undone; () for words too short to trust.
 
-    A text's word offers every stage (мужичок: мужичок, мужик), a glossary term only its own and those that
-    leave four letters or more, and a one-letter suffix (-к-, -н-) only before an ending (политзэчка,
-    отрядный): a term's last consonant is its own, not a suffix (политзэк, шмон), and a term is not derived
-    from a shorter word (мужик is not муж + -ик: her husband is no muzhik)."""
+    A text's word offers every stage (мужичок: мужичок, мужик), and so does a glossary term, except that its
+    one-letter suffix (-к-, -н-) counts only before an ending (политзэчка, отрядный): a term's last consonant
+    is its own, not a suffix (политзэк, шмон). (A term's stages down to three letters stay: силы meets
+    силовики by сил, which a four-letter floor would end; it would also end муж meeting мужик by муг.)"""
     w = lemma.replace("ё", "е")
     if len(w) < 3:
         return ()
@@ -45,7 +45,7 @@ def ru_roots(lemma: str, term: bool = False) -> tuple[str, ...]:
     stages = [stem]
     for _ in range(2):
         for suf in _RU_SUFFIXES:
-            if (stem.endswith(suf) and len(stem) - len(suf) >= (4 if term else 3)
+            if (stem.endswith(suf) and len(stem) - len(suf) >= 3
                     and not (suf == "н" and stem[-2] == "н") and not (term and len(suf) == 1 and not ended)):
                 stem = stem[: -len(suf)]
                 stages.append(stem)
