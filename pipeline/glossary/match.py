@@ -82,14 +82,9 @@ class Hit:
 def blanked(text: str, hits: list[Hit]) -> str:
     """``text`` masked (:func:`mask`) with the spans of ``hits`` blanked too, same length and offsets: the words
     of a message around its glossary terms (a term is no evidence for itself)."""
-    return blanked_spans(text, [(h.start, h.end) for h in hits])
-
-
-def blanked_spans(text: str, spans) -> str:
-    """:func:`blanked` by the hits' (start, end) spans."""
     masked = mask(text)
-    for a, b in spans:
-        masked = masked[:a] + " " * (b - a) + masked[b:]
+    for h in hits:
+        masked = masked[:h.start] + " " * (h.end - h.start) + masked[h.end:]
     return masked
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, blanked, blanked_spans, english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.neighbourhood import words_near
 from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
@@ -54,13 +54,17 @@ def message_words(text: str, every: list[Hit]) -> tuple[str, frozenset]:
     """``text`` blanked around its glossary hits ``every`` (:func:`blanked`) and its :func:`content_stems`:
     the words of a message around its glossary terms, which the topic, balance and learnt readings each ask of
     every concept of the message (remembered for the last few messages)."""
-    return _message_words(text, tuple((h.start, h.end) for h in every))
+    key = (text, tuple((h.start, h.end) for h in every))
+    found = _MESSAGE_WORDS.get(key)
+    if found is None:
+        masked = blanked(text, every)
+        found = _MESSAGE_WORDS[key] = (masked, content_stems(masked))
+        if len(_MESSAGE_WORDS) > 64:
+            del _MESSAGE_WORDS[next(iter(_MESSAGE_WORDS))]  # (the oldest: a message's readings come together)
+    return found
 
 
-@lru_cache(maxsize=64)
-def _message_words(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, frozenset]:
-    masked = blanked_spans(text, spans)
-    return masked, content_stems(masked)
+_MESSAGE_WORDS: dict[tuple, tuple[str, frozenset]] = {}
 
 
 @lru_cache(maxsize=65536)
