@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
 from pipeline.glossary.learnt_sense import everyday_question, model
 from pipeline.glossary.sense_features import ambiguous
-from pipeline.glossary.match import english_base, fold, mask
+from pipeline.glossary.match import WORD_RE, english_base, fold, mask
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
+from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE, everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.placement import MAY_END, numbered_ends
-from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, prison_vocabulary, term_of
+from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, in_quotes, prison_vocabulary, term_of
 from pipeline.glossary import wordnet
 from pipeline.glossary.target_sense import unquoted_repeats
 from pipeline.glossary.topic import topic_questions, written_otherwise
@@ -42,6 +42,10 @@ class Source:
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
     # What the everyday and learnt readings still need (None once they have added to questions and fits)
     pending: _Local | None = field(default=None, repr=False)
+    # The check's own memos of the source side, asked by every translation: hits per concept among all the hits,
+    # and the things each concept's occurrences name (:func:`groups_of`)
+    counts: dict[str, int] = field(default_factory=dict, repr=False)
+    groups: dict[str, list] = field(default_factory=dict, repr=False)
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
@@ -105,8 +109,11 @@ def _read(glossary: Glossary, src: str) -> Source:
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
+    counts: dict[str, int] = {}
+    for h in src_hits:
+        counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
-                  numbered_ends(src, src_hits), fits, local if occurrences else None)
+                  numbered_ends(src, src_hits), fits, local if occurrences else None, counts)
 
 
 @dataclass
@@ -271,6 +278,48 @@ def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list]
             why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
             if why:
                 questions[cid] = why
+
+
+def groups_of(source: Source, src: str, cid: str, hits: list) -> list[list]:
+    """A concept's occurrences ``hits`` in ``src`` grouped into the things the source names (:func:`_clusters`),
+    remembered on ``source`` for its own occurrences (every translation asks; a concept the translation promoted
+    from ``weak`` is not among them)."""
+    mine = hits is source.occurrences.get(cid)
+    found = source.groups.get(cid) if mine else None
+    if found is None:
+        found = _clusters(src, hits)
+        if mine:
+            source.groups[cid] = found
+    return found
+
+
+# Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
+# the “roosters”, SIZO (pre-trial detention centre), the etap, the transfer); a clause boundary between them
+# makes two things to translate (the caste system decides …; the caste decides …).
+SAME_CLAUSE_WORDS = 8  # at most this many words between the two
+APPOSITION_WORDS = 3  # ... or this many, when neither is quoted nor in parentheses ("from the penal colony in
+# Kirov to a colony in Perm" is two colonies)
+
+
+def _clusters(src: str, hits: list) -> list[list]:
+    """Occurrences grouped into the things the source names: the same term repeated is two things; two
+    different variants in one clause, close together, are one."""
+    if len(hits) == 1:
+        return [hits]
+    groups: list[list] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if groups:
+            last = groups[-1][-1]
+            same = english_base(fold(last.term)) == english_base(fold(h.term))
+            gap = mask(src[last.end:h.start])
+            words = len(WORD_RE.findall(gap))
+            if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
+                    and (words <= APPOSITION_WORDS or "(" in gap or in_quotes(src, last.start, last.end)
+                         or in_quotes(src, h.start, h.end))):
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    return groups
 
 
 def _quoted_terms(concept) -> frozenset:
