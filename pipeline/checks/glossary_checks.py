@@ -63,9 +63,17 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     out = _compare(glossary, lang, src, dst, source, dst_hits)
     # The everyday and learnt readings of the source only make findings questions and say why: they are read
     # where there are findings, and the comparison is made again only where they add something.
-    if out and complete_source(glossary, src, source):
+    if out and complete_source(glossary, src, source, _concerned(glossary, source, out)):
         out = _compare(glossary, lang, src, dst, source, dst_hits)
     return out
+
+
+def _concerned(glossary: Glossary, source: Source, out: list[Problem]) -> set[str]:
+    """The source concepts whose questions may change ``out``: a finding's concept by its term (as ``_question``
+    finds it), and every concept one of whose occurrences has that term (a forbidden word's own concept)."""
+    terms = {p.term for p in out}
+    found = {c.id for t in terms if (c := glossary.concept_for_term(t)) is not None}
+    return found | {cid for cid, hs in source.occurrences.items() if any(h.term in terms for h in hs)}
 
 
 def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, dst_hits: list) -> list[Problem]:

@@ -46,6 +46,7 @@ class Source:
     # and the things each concept's occurrences name (:func:`groups_of`)
     counts: dict[str, int] = field(default_factory=dict, repr=False)
     groups: dict[str, list] = field(default_factory=dict, repr=False)
+    unread: set[str] = field(default_factory=set, repr=False)  # concepts whose learnt decision is still to read
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
@@ -75,19 +76,23 @@ def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
     return found
 
 
-def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
+def complete_source(glossary: Glossary, src: str, source: Source, concepts: set[str] | None = None) -> bool:
     """Add the everyday and learnt readings to ``source`` (of ``src``) if they are not in it yet; whether they
-    changed what its findings say (a question, or why the sentence fits the glossary's sense)."""
-    local = source.pending
-    if local is None:
-        return False
-    source.pending = None
+    changed what its findings say (a question, or why the sentence fits the glossary's sense). ``concepts``: the
+    concepts whose learnt decision is wanted (None: all; each concept's is its own, and the costliest reading)."""
     questions, fits = source.questions, source.fits
     asked, said = len(questions), {cid for cid, why in fits.items() if why}
-    if local.deferred:
-        _deferred_phrases(glossary, src, local, source.occurrences, questions)
-    _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
-    _learnt_questions(glossary, src, source.occurrences, questions, fits, source.hits)
+    local = source.pending
+    if local is not None:
+        source.pending = None
+        if local.deferred:
+            _deferred_phrases(glossary, src, local, source.occurrences, questions)
+        _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
+        source.unread = {cid for cid in source.occurrences if cid not in questions}
+    todo = source.unread if concepts is None else source.unread & concepts
+    if todo:
+        source.unread = source.unread - todo
+        _learnt_questions(glossary, src, source.occurrences, questions, fits, source.hits, todo)
     return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
 
 
@@ -265,10 +270,11 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
 
 
 def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
-                      fits: dict[str, str], src_hits: list) -> None:
+                      fits: dict[str, str], src_hits: list, concepts: set[str]) -> None:
     """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
-    an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence."""
-    left = [(cid, hs) for cid, hs in occurrences.items() if cid not in questions]
+    an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence. Only
+    ``concepts`` are read (each decision is the concept's own)."""
+    left = [(cid, hs) for cid, hs in occurrences.items() if cid not in questions and cid in concepts]
     # The decision reads only everyday-ambiguous words (asked first: most concepts have none); the model is
     # asked for all the same wherever a concept is left, so that a model file that cannot be read is still told.
     if not left or model() is None:
