@@ -56,7 +56,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if glossary is None:
         return []
     out: list[Problem] = []
-    source = read_source(glossary, src)
+    source = read_source(glossary, src, ctx.document)
     src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)

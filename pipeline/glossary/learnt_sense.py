@@ -22,9 +22,12 @@ from pathlib import Path
 
 from pipeline.core.errors import TamizdatError
 from pipeline.glossary import wordnet
+from pipeline.glossary.document import Summary
 from pipeline.glossary.match import Hit
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.sense_features import NAMES, RANGES, STAGES, ambiguous, as_written, describe, features
+from pipeline.glossary.sense_features import (
+    INDEX, NAMES, RANGES, STAGES, as_written, describe, features, with_article,
+)
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
 _loaded: dict[str, "Model | None"] = {}
@@ -40,6 +43,9 @@ class Model:
     scale: tuple[float, ...]
     threshold: float  # the everyday probability from which a finding is a question
     lexicon: dict[str, float]  # word stem -> its lean (positive: prison prose; negative: everyday prose)
+    # the everyday probability below which a prison-only word that its sentence gives no prison context counts
+    # all the same (None: never)
+    promote: float | None = None
 
     def probability(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
@@ -72,11 +78,15 @@ class Model:
         t = min(max(self.threshold, 1e-9), 1 - 1e-9)
         return math.log(t / (1 - t))
 
-    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3) -> list[str]:
-        """The features that pushed most toward the everyday sense, as an editor reads them."""
-        parts = [(w * (v - m) / s, name, v > m) for w, v, m, s, name in
+    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3, toward_prison: bool = False
+                 ) -> list[str]:
+        """The features that pushed most toward the everyday sense (or the prison sense), as an editor reads
+        them."""
+        sign = -1 if toward_prison else 1
+        parts = [(sign * w * (v - m) / s, name, v > m) for w, v, m, s, name in
                  zip(self.weights, x, self.mean, self.scale, NAMES)]
-        said = [describe(name, words.get(name, []), above) for c, name, above in sorted(parts, reverse=True) if c > 0.1]
+        said = [describe(name, words.get(name, []), above, toward_prison)
+                for c, name, above in sorted(parts, reverse=True) if c > 0.1]
         return [s for s in said if s][:n]
 
 
@@ -96,12 +106,15 @@ def load(path: Path) -> Model:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         features = data["features"]
-        if list(features) != NAMES:
-            raise ValueError(f"its features are not this version's ({len(features)} for {len(NAMES)})")
-        return Model(tuple(float(f["weight"]) for f in features.values()), float(data["bias"]),
-                     tuple(float(f["mean"]) for f in features.values()),
-                     tuple(float(f["scale"]) or 1.0 for f in features.values()),
-                     float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()})
+        unknown = [n for n in features if n not in INDEX]
+        if unknown:
+            raise ValueError(f"features this version does not compute: {', '.join(unknown)}")
+        # (a feature the file lacks weighs nothing: a model trained before it was added reads as it did)
+        rows = [features.get(n, {"weight": 0, "mean": 0, "scale": 1}) for n in NAMES]
+        return Model(tuple(float(f["weight"]) for f in rows), float(data["bias"]),
+                     tuple(float(f["mean"]) for f in rows), tuple(float(f["scale"]) or 1.0 for f in rows),
+                     float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()},
+                     float(data["promote"]) if data.get("promote") is not None else None)
     except OSError as exc:
         raise TamizdatError(f"cannot read the learnt sense model: {exc.strerror or exc}", str(path)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -118,20 +131,41 @@ def model() -> Model | None:
     return _loaded[key]
 
 
-def everyday_question(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int,
-                      fit: bool) -> str:
-    """Why a concept's occurrences ``hits`` read as the everyday sense, so that its findings are a question ("" when
-    they do not, or when a word of them has no everyday sense)."""
-    m = model()
-    if m is None or not all(ambiguous(glossary, h) for h in hits):
-        return ""
-    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable)
-    if found is None:
-        return ""
-    x, words = found
+Reading = tuple[list[float], dict[str, list[str]]]  # a message's features (article's left 0) and their words
+
+
+def sentence_features(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
+                      fit: bool, weak: bool = False) -> Reading | None:
+    """What the message ``text`` says of a concept's occurrences ``hits`` (sense_features.features), read once per
+    message: None where no article could make the word's findings a question (the early stop; never for a
+    ``weak`` word, whose question is the other way round)."""
+    return features(glossary, text, hits, every, others, fit, m.lexicon, None if weak else m.reachable, weak)
+
+
+def everyday_question(m: Model, text: str, every: list[Hit], form: str, reading: Reading, doc: Summary) -> str:
+    """Why the occurrences of a word (``form``; the message's features ``reading``) read as the everyday sense in
+    ``text`` of the article ``doc`` (glossary/document.py), so that its findings are a question ("" when they do
+    not)."""
+    x = with_article(reading[0], doc, m.lexicon)
     p = m.probability(x)
     if p < m.threshold:
         return ""
+    words = dict(reading[1])
     words["lexicon"] = as_written(text, every, words.get("lexicon", []))
     shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
-    return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
+    return f"a question only: “{form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
+
+
+def prison_reading(m: Model, reading: Reading, doc: Summary) -> str:
+    """Why a prison-only word that its sentence gives no prison context (kept out for that alone; the message's
+    features ``reading``) reads as the glossary's sense all the same — its article ``doc`` speaks of prison (“The
+    search lasted three hours.” in a letter from the SIZO) — so that every occurrence needs its rendering; "" when
+    it does not, or when the model sets no threshold for it (``promote``)."""
+    if m.promote is None:
+        return ""
+    x = with_article(reading[0], doc, m.lexicon)
+    p = m.probability(x)
+    if p >= m.promote:
+        return ""
+    shown = "; ".join(m.evidence(x, reading[1], toward_prison=True)) or "the article as a whole"
+    return f"read in the glossary's sense: p = {p:.2f} everyday, {shown}"

@@ -9,15 +9,18 @@ and balance), so it lives here and the check only compares translations with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
-from pipeline.glossary.learnt_sense import everyday_question
+from pipeline.glossary.document import Document, Summary, summary
+from pipeline.glossary.learnt_sense import Model as LearntModel, Reading, everyday_question, prison_reading, sentence_features
+from pipeline.glossary.learnt_sense import model as learnt_model
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.placement import MAY_END, numbered_ends
+from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, prison_vocabulary, term_of
 from pipeline.glossary import wordnet
 from pipeline.glossary.target_sense import unquoted_repeats
@@ -39,17 +42,50 @@ class Source:
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
+    # the concepts the learnt decision reads, so that their reading may depend on the message's document: the
+    # everyday-ambiguous words the hand rules left in the glossary's sense (a question where they read as
+    # everyday), and those kept out only for want of a prison context (counted where the article says prison)
+    asked: tuple[str, ...] = ()
+    promotable: tuple[str, ...] = ()
+    learnt: list = field(default_factory=list)  # [model, what the message says to it] (_sentence_readings)
 
 
-def read_source(glossary: Glossary, src: str) -> Source:
+def read_source(glossary: Glossary, src: str, document: Document | None = None) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid.
 
-    In four steps: what each hit's own neighbourhood and phrase say (:func:`_local_senses`); what the message's
+    In five steps: what each hit's own neighbourhood and phrase say (:func:`_local_senses`); what the message's
     prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
     because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
-    everyday word has nothing next to it that says prison (:func:`_everyday_questions`); then what the learnt
-    sense decision reads in what they leave (:func:`_learnt_questions`)."""
+    everyday word has nothing next to it that says prison (:func:`_everyday_questions`) — the reading of the
+    message alone, :func:`base_reading`; then what the learnt sense decision reads in what they leave, with the
+    message's ``document`` (its article: glossary/document.py) where it has one (:func:`_learnt_questions`)."""
+    base = base_reading(glossary, src)
+    m = learnt_model()
+    if m is None or not _sentence_readings(glossary, src, base, m):
+        return base
+    memo = glossary.source_analyses
+    key = (src, document.key if document is not None else None)
+    found = memo.get(key)
+    if found is not None:
+        memo.move_to_end(key)
+        return found
+    found = _learnt_reading(glossary, src, base, m, summary(glossary, document, src))
+    if len(memo) >= SOURCES_KEPT:
+        memo.popitem(last=False)
+    memo[key] = found
+    return found
+
+
+def depends_on_document(glossary: Glossary, src: str) -> bool:
+    """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads whose
+    message alone does not settle it."""
+    m = learnt_model()
+    return m is not None and bool(_sentence_readings(glossary, src, base_reading(glossary, src), m))
+
+
+def base_reading(glossary: Glossary, src: str) -> Source:
+    """The reading of the message alone, before the learnt decision (remembered per msgid)."""
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
@@ -66,15 +102,17 @@ def read_source(glossary: Glossary, src: str) -> Source:
     questions = _phrase_questions(asked, occurrences, local.phrased)
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     _everyday_questions(glossary, src, occurrences, questions, fits, local)
-    _learnt_questions(glossary, src, occurrences, questions, fits, src_hits)
+    learnt = tuple(cid for cid, hs in occurrences.items()
+                   if cid not in questions and all(ambiguous(glossary, h) for h in hs))
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
+    promotable = tuple(cid for cid, hs in weak.items() if all(ambiguous(glossary, h) for h in hs))
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
     if len(memo) >= SOURCES_KEPT:
         memo.popitem(last=False)
     memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
+                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits, learnt, promotable)
     return found
 
 
@@ -195,15 +233,51 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
 
 
-def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
-                      fits: dict[str, str], src_hits: list) -> None:
-    """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
-    an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence."""
-    for cid, hs in occurrences.items():
-        if cid not in questions:
-            why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
+def _sentence_readings(glossary: Glossary, src: str, base: Source, m: LearntModel) -> dict[str, tuple[bool, Reading]]:
+    """Per concept the learnt decision reads (:attr:`Source.asked`, :attr:`Source.promotable`): whether it is a
+    promotion, and what the message says of it — left out where no article could make it a question — read once
+    per message and model."""
+    memo = base.learnt
+    if memo and memo[0] is m:
+        return memo[1]
+    out = {}
+    for cid in base.asked:
+        reading = sentence_features(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
+                                    bool(base.fits.get(cid)))
+        if reading is not None:
+            out[cid] = (False, reading)
+    if m.promote is not None:
+        for cid in base.promotable:
+            reading = sentence_features(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), False,
+                                        weak=True)
+            if reading is not None:
+                out[cid] = (True, reading)
+    base.learnt[:] = [m, out]
+    return out
+
+
+def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, doc: Summary) -> Source:
+    """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py),
+    with the message's article (``doc``): an everyday-ambiguous word whose sentence and article read as its
+    everyday sense is a question, never silence; a prison-only word whose sentence says nothing of prison counts
+    where its article reads as prison (the finding says why)."""
+    questions = dict(base.questions)
+    promoted = {}
+    for cid, (weak, reading) in _sentence_readings(glossary, src, base, m).items():
+        if weak:
+            why = prison_reading(m, reading, doc)
+            if why:
+                promoted[cid] = why
+        else:
+            why = everyday_question(m, src, base.hits, shown(base.occurrences[cid][0].form), reading, doc)
             if why:
                 questions[cid] = why
+    if not promoted:
+        return replace(base, questions=questions) if questions != base.questions else base
+    return replace(base, questions=questions, occurrences={**base.occurrences, **{c: base.weak[c] for c in promoted}},
+                   weak={c: hs for c, hs in base.weak.items() if c not in promoted},
+                   other_sense={c: w for c, w in base.other_sense.items() if c not in promoted},
+                   fits={**base.fits, **promoted})
 
 
 def _quoted_terms(concept) -> frozenset:
