@@ -80,6 +80,26 @@ HAND_EVERYDAY = {
     ("heldout18", "He's been reading the Ramayana", "caste"),
 }
 
+# The article-grouped sets (heldout21, heldout22): the articles written in everyday senses, by the set's own
+# article lines (their genre; heldout21's header: 14 fields other than prison, heldout22's: "everyday senses").
+# An occurrence there with no violation is the everyday sense; in the other (prison) articles, the prison sense.
+EVERYDAY_ARTICLES = {
+    "heldout21": ("Striker joins Spartak Lviv", "Parcel carrier's shares slide", "Phone maker halts software update",
+                  "How an ant colony decides to move", "Stolypin's land reform", "A small farm learns to keep bees",
+                  "Along the Norwegian coast", "Regional hospital reopens", "Caste census divides",
+                  "Judge blocks end of humanitarian parole", "Army engineers rebuild", "Pupils send care packages",
+                  "A new Anna Karenina goes on tour", "Night train to Irkutsk"),
+    "heldout22": ("Band diary: the road to Leipzig", "Reading group notes: Tolstoy", "Cup week at the club"),
+}
+
+
+def article_sense(part: str, article: str | None) -> int | None:
+    """1 for an article written in everyday senses, 0 for a prison one, None outside an article."""
+    if article is None:
+        return None
+    title = article.split(": ", 1)[1]
+    return int(title.startswith(EVERYDAY_ARTICLES.get(part, ())))
+
 
 @dataclass
 class Instance:
@@ -108,7 +128,7 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
     _off()
     from pipeline.glossary import load_glossary
     from pipeline.glossary.document import summary
-    from pipeline.glossary.sense_features import features, lexicon_words, with_article
+    from pipeline.glossary.sense_features import features, lexicon_words
     from pipeline.glossary.source_reading import read_source
     from pipeline.glossary.topic import own_stems
 
@@ -122,7 +142,8 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
         for r in rows:
             by_src[(r["article"], r["src"])].append(r)
         docs[part] = []
-        for (_article, src), rs in by_src.items():
+        for (article, src), rs in by_src.items():
+            sense = article_sense(part, article)
             source = read_source(glossary, src)
             doc = document_of(articles, rs[0])  # (the article's English sentences: alike in every language)
             about = summary(glossary, doc, src)
@@ -146,10 +167,12 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
                     label = 0 if violation or not homonym or not errors else 1
                 if not violation and any(part == p and src.startswith(s) and cid == c for p, s, c in HAND_EVERYDAY):
                     label = 1
+                if sense is not None and not violation:
+                    label = sense  # (an article-grouped set: its article's sense)
                 others = len(source.occurrences) - (0 if weak else 1)
+                # (the article's lexicon lean: per fold, from doc_stems)
                 x, _words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},
-                                     weak=weak)
-                x = with_article(x, about, {})  # (its lexicon's lean: per fold, from doc_stems)
+                                     weak=weak, article=about)
                 stems = sorted(set(lexicon_words(glossary, src, source.hits)) - own_stems(hs[0]))
                 out.append(Instance(part, src, cid, label, violation, x, stems, errors, weak=weak,
                                     doc_stems=sorted(about.stems)))

@@ -42,7 +42,7 @@ def by_article(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "model.json"
     path.write_text(json.dumps({
         "threshold": 0.5, "promote": 0.5, "bias": 0.0, "lexicon": {},
-        "features": {n: {"weight": w, "mean": 0.3 if w else 0.0, "scale": 1.0} for n, w in weights.items()},
+        "features": {n: {"weight": w, "mean": 0.1 if w else 0.0, "scale": 1.0} for n, w in weights.items()},
     }), encoding="utf-8")
     monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(path))
     return path

@@ -129,6 +129,7 @@ def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str,
 
 
 def article_of(entries) -> Document | None:
-    """A catalogue's source messages (not obsolete) as one article: one catalogue is one article's text."""
-    return document(m for e in entries if not e.obsolete
+    """A catalogue's translated source messages as one article: one catalogue is one article's text. (Only the
+    translated ones: the summary reads each message's glossary reading, which the check reads of those anyway.)"""
+    return document(m for e in entries if not e.obsolete and (e.msgstr or any(e.msgstr_plural.values()))
                     for m in ((e.msgid, e.msgid_plural) if e.msgid_plural else (e.msgid,)))

@@ -6,6 +6,9 @@ is a logistic regression over the named features of glossary/sense_features.py, 
 word stems that lean to prison prose or to everyday prose, and a threshold chosen on held-out sets so that no
 labelled violation is made a question. Where the probability of the everyday sense reaches the threshold, the
 findings on the word become a question (a warning) that names the evidence that weighed most; nothing is dropped.
+The message's article (glossary/document.py) is read too; and where the model sets ``promote``, a prison-only word
+that its sentence gives no prison context counts after all where the everyday probability is below it (its article
+speaks of prison), with a finding that says so.
 
 ``TAMIZDAT_SENSE_MODEL`` names another model file (``none``: no learnt decision, as the trainer reads the hand
 rules alone). A model file that is missing or cannot be read is a one-line error naming it.
@@ -26,7 +29,7 @@ from pipeline.glossary.document import Summary
 from pipeline.glossary.match import Hit
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense_features import (
-    INDEX, NAMES, RANGES, STAGES, as_written, describe, features, with_article,
+    INDEX, NAMES, RANGES, STAGES, as_written, describe, features,
 )
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
@@ -131,41 +134,36 @@ def model() -> Model | None:
     return _loaded[key]
 
 
-Reading = tuple[list[float], dict[str, list[str]]]  # a message's features (article's left 0) and their words
-
-
-def sentence_features(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
-                      fit: bool, weak: bool = False) -> Reading | None:
-    """What the message ``text`` says of a concept's occurrences ``hits`` (sense_features.features), read once per
-    message: None where no article could make the word's findings a question (the early stop; never for a
-    ``weak`` word, whose question is the other way round)."""
-    return features(glossary, text, hits, every, others, fit, m.lexicon, None if weak else m.reachable, weak)
-
-
-def everyday_question(m: Model, text: str, every: list[Hit], form: str, reading: Reading, doc: Summary) -> str:
-    """Why the occurrences of a word (``form``; the message's features ``reading``) read as the everyday sense in
-    ``text`` of the article ``doc`` (glossary/document.py), so that its findings are a question ("" when they do
-    not)."""
-    x = with_article(reading[0], doc, m.lexicon)
+def everyday_question(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
+                      fit: bool, doc: Summary) -> str:
+    """Why a concept's occurrences ``hits`` read as the everyday sense in ``text`` (a message of the article
+    ``doc``, glossary/document.py), so that its findings are a question ("" when they do not)."""
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable, article=doc)
+    if found is None:
+        return ""
+    x, words = found
     p = m.probability(x)
     if p < m.threshold:
         return ""
-    words = dict(reading[1])
     words["lexicon"] = as_written(text, every, words.get("lexicon", []))
     shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
-    return f"a question only: “{form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
+    return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
 
 
-def prison_reading(m: Model, reading: Reading, doc: Summary) -> str:
-    """Why a prison-only word that its sentence gives no prison context (kept out for that alone; the message's
-    features ``reading``) reads as the glossary's sense all the same — its article ``doc`` speaks of prison (“The
-    search lasted three hours.” in a letter from the SIZO) — so that every occurrence needs its rendering; "" when
-    it does not, or when the model sets no threshold for it (``promote``)."""
+def prison_reading(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
+                   doc: Summary) -> str:
+    """Why a prison-only word that its sentence gives no prison context (``hits``, kept out for that alone) reads
+    as the glossary's sense all the same — its article ``doc`` speaks of prison (“The search lasted three hours.”
+    in a letter from the SIZO) — so that every occurrence needs its rendering; "" when it does not, or when the
+    model sets no threshold for it (``promote``)."""
     if m.promote is None:
         return ""
-    x = with_article(reading[0], doc, m.lexicon)
+    found = features(glossary, text, hits, every, others, False, m.lexicon, None, weak=True, article=doc)
+    if found is None:  # pragma: no cover (no early stop asked)
+        return ""
+    x, words = found
     p = m.probability(x)
     if p >= m.promote:
         return ""
-    shown = "; ".join(m.evidence(x, reading[1], toward_prison=True)) or "the article as a whole"
+    shown = "; ".join(m.evidence(x, words, toward_prison=True)) or "the article as a whole"
     return f"read in the glossary's sense: p = {p:.2f} everyday, {shown}"

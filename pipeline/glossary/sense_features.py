@@ -112,27 +112,24 @@ def lexicon_words(glossary: Glossary, text: str, every: list[Hit]) -> list[str]:
 RANGES = {"other concepts": (0, 3), "prison words": (0, 3), "definition words": (0, 2), "field nouns": (0, 1),
           "penal nouns": (0, 2), "nouns": (0, 2), "lesk glossary": (0, 2), "lesk other": (0, 2), "lexicon": (-3, 3),
           "article prison": (0, 1), "article concepts": (0, 3), "article lexicon": (-3, 3)}
-# The order features are computed in, cheapest first; after each stage the caller may stop. The article's
-# features are in none: they are read per article, after the message's (:func:`with_article`).
-ARTICLE = ("article prison", "article concepts", "article lexicon")
+# The order features are computed in, cheapest first; after each stage the caller may stop. (The article's are
+# read once per article: in the first.)
 STAGES = (("other concepts", "no prison context", "balance", "plural", "capitalised", "quoted", "possessive",
-           "indefinite", "verb"),
+           "indefinite", "verb", "article prison", "article concepts", "article lexicon"),
           ("lexicon",), ("lesk glossary", "lesk other", "prison words", "definition words"),
           ("field nouns", "penal nouns", "nouns"), ("prison next to it",))
 
 
 def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int, fit: bool,
-             lexicon: dict[str, float], reachable=None, weak: bool = False
+             lexicon: dict[str, float], reachable=None, weak: bool = False, article: Summary | None = None
              ) -> tuple[list[float], dict[str, list[str]]] | None:
     """The feature vector (in :data:`NAMES` order) of a concept's occurrences ``hits`` in ``text``, and per
     feature the words that gave it (for a finding's evidence). ``every``: all the message's hits; ``others``: how
     many other concepts it uses in the glossary's sense; ``fit``: whether the balance rule found the sentence fits
     the glossary's sense; ``weak``: the hits are a prison-only word that the sentence gives no prison context
-    (kept out for that alone). ``reachable(x, stage)``: asked after each of :data:`STAGES` with the stages done so
-    far; where it says no, None (the rest is not worth reading, whatever the article's features are).
-
-    The article's features (:data:`ARTICLE`) are left 0: they are the document's, read once per article
-    (:func:`with_article`), while these are read once per message."""
+    (kept out for that alone); ``article``: the summary of the message's document (glossary/document.py; the
+    message alone when None), read once per article. ``reachable(x, stage)``: asked after each of :data:`STAGES`
+    with the stages done so far; where it says no, None (the rest is not worth reading)."""
     x = [0.0] * len(NAMES)
     words: dict[str, list[str]] = {}
     h = hits[0]
@@ -141,6 +138,7 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     x[INDEX["other concepts"]] = min(others, 3)
     x[INDEX["balance"]] = float(fit)
     x[INDEX["no prison context"]] = float(weak)
+    x = with_article(x, article if article is not None else _alone(glossary, text), lexicon)
     x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
     x[INDEX["capitalised"]] = float(form[:1].isupper() and h.start > 0 and text[:h.start].rstrip()[-1:] not in ".!?\"“«")
     x[INDEX["quoted"]] = float(text[max(0, h.start - 1):h.start] in ("\"", "“", "'", "‘", "«")
@@ -151,7 +149,7 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     if reachable and not reachable(x, 1):
         return None
     masked = blanked(text, every)
-    stems = content_stems(masked) - own_stems(h)  # (each word's stem remembered: topic._content_stem)
+    stems = content_stems(masked) - own_stems(h)  # (each word's stem remembered: topic.content_stem)
     if lexicon:
         found = [(lexicon[s], s) for s in stems if s in lexicon]
         x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
@@ -196,6 +194,12 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     x[INDEX["prison next to it"]] = float(any(near))
     words["prison next to it"] = [w for w in near if w]
     return x, words
+
+
+def _alone(glossary: Glossary, text: str) -> Summary:
+    from pipeline.glossary.document import summary  # (the document is read with this module's helpers)
+
+    return summary(glossary, None, text)
 
 
 def with_article(x: list[float], doc: Summary, lexicon: dict[str, float]) -> list[float]:

@@ -9,11 +9,11 @@ and balance), so it lives here and the check only compares translations with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
 from pipeline.glossary.document import Document, Summary, summary
-from pipeline.glossary.learnt_sense import Model as LearntModel, Reading, everyday_question, prison_reading, sentence_features
+from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, prison_reading
 from pipeline.glossary.learnt_sense import model as learnt_model
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
@@ -47,7 +47,7 @@ class Source:
     # everyday), and those kept out only for want of a prison context (counted where the article says prison)
     asked: tuple[str, ...] = ()
     promotable: tuple[str, ...] = ()
-    learnt: list = field(default_factory=list)  # [model, what the message says to it] (_sentence_readings)
+    facts: tuple | None = None  # what the article's summary reads of the message (glossary/document.py)
 
 
 def read_source(glossary: Glossary, src: str, document: Document | None = None) -> Source:
@@ -62,7 +62,7 @@ def read_source(glossary: Glossary, src: str, document: Document | None = None) 
     message's ``document`` (its article: glossary/document.py) where it has one (:func:`_learnt_questions`)."""
     base = base_reading(glossary, src)
     m = learnt_model()
-    if m is None or not _sentence_readings(glossary, src, base, m):
+    if m is None or not (base.asked or (base.promotable and m.promote is not None)):
         return base
     memo = glossary.source_analyses
     key = (src, document.key if document is not None else None)
@@ -78,10 +78,9 @@ def read_source(glossary: Glossary, src: str, document: Document | None = None) 
 
 
 def depends_on_document(glossary: Glossary, src: str) -> bool:
-    """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads whose
-    message alone does not settle it."""
-    m = learnt_model()
-    return m is not None and bool(_sentence_readings(glossary, src, base_reading(glossary, src), m))
+    """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
+    base = base_reading(glossary, src)  # (without the model, the article is only keyed in vain)
+    return bool(base.asked or base.promotable)
 
 
 def base_reading(glossary: Glossary, src: str) -> Source:
@@ -233,45 +232,22 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
 
 
-def _sentence_readings(glossary: Glossary, src: str, base: Source, m: LearntModel) -> dict[str, tuple[bool, Reading]]:
-    """Per concept the learnt decision reads (:attr:`Source.asked`, :attr:`Source.promotable`): whether it is a
-    promotion, and what the message says of it — left out where no article could make it a question — read once
-    per message and model."""
-    memo = base.learnt
-    if memo and memo[0] is m:
-        return memo[1]
-    out = {}
-    for cid in base.asked:
-        reading = sentence_features(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
-                                    bool(base.fits.get(cid)))
-        if reading is not None:
-            out[cid] = (False, reading)
-    if m.promote is not None:
-        for cid in base.promotable:
-            reading = sentence_features(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), False,
-                                        weak=True)
-            if reading is not None:
-                out[cid] = (True, reading)
-    base.learnt[:] = [m, out]
-    return out
-
-
 def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, doc: Summary) -> Source:
     """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py),
     with the message's article (``doc``): an everyday-ambiguous word whose sentence and article read as its
     everyday sense is a question, never silence; a prison-only word whose sentence says nothing of prison counts
     where its article reads as prison (the finding says why)."""
     questions = dict(base.questions)
+    for cid in base.asked:
+        why = everyday_question(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
+                                bool(base.fits.get(cid)), doc)
+        if why:
+            questions[cid] = why
     promoted = {}
-    for cid, (weak, reading) in _sentence_readings(glossary, src, base, m).items():
-        if weak:
-            why = prison_reading(m, reading, doc)
-            if why:
-                promoted[cid] = why
-        else:
-            why = everyday_question(m, src, base.hits, shown(base.occurrences[cid][0].form), reading, doc)
-            if why:
-                questions[cid] = why
+    for cid in base.promotable:
+        why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc)
+        if why:
+            promoted[cid] = why
     if not promoted:
         return replace(base, questions=questions) if questions != base.questions else base
     return replace(base, questions=questions, occurrences={**base.occurrences, **{c: base.weak[c] for c in promoted}},
