@@ -10,7 +10,8 @@ under each candidate condition — none, ``everyday`` (a question where nothing 
 and part. A condition only changes rows whose source holds the variant, so only those are scored. Choose per
 variant the option of least cost, false alarms + 2 x missed violations pooled over every part (a condition earns
 its place where it removes more false alarms than twice the violations it loses; ``--conditioned`` re-audits the
-variants that have one). Where no condition pays for itself it prints the ``reviewed = "…"`` marker that stops the lint reporting the
+variants that have one, and the concepts that have one on the concept, each concept as one unit with all its
+variants). Where no condition pays for itself it prints the ``reviewed = "…"`` marker that stops the lint reporting the
 variant, with this measurement as its reason; a reviewed variant is measured again on every run, and where a
 condition has become free (a definition, the check or the labelled data changed) it says the review is stale.
 """
@@ -62,43 +63,60 @@ def choose(result: dict[str, dict[str, tuple]], current: str = "none") -> str:
     return min(result, key=lambda o: (cost(result[o]), sum(v[1] for v in result[o].values()), o != current))
 
 
-def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none") -> str:
+def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none", level: str = "term") -> str:
     """The reviewed marker's reason when no condition pays for itself ("" when one does): the measurement itself,
-    so that the next editor sees what it cost."""
+    so that the next editor sees what it cost (and, for a concept measured as a whole, that it was)."""
     if choose(result, current) != "none":
         return ""
     totals = ", ".join(f"{o} {sum(v[0] for v in r.values())}/{sum(v[1] for v in r.values())}"
                        for o, r in result.items())
-    return (f"{day}, bench/sense_conditions.py: no condition removes more false alarms than twice the labelled "
+    unit = " --conditioned, the concept's variants as one" if level == "concept" else ""
+    return (f"{day}, bench/sense_conditions.py{unit}: no condition removes more false alarms than twice the labelled "
             f"violations it loses (false alarms/missed: {totals})")
 
 
-def current_option(glossary, concept: str, terms: list[str]) -> str:
-    """The option the glossary gives the variants now (the first one's, as the group takes one)."""
-    for t in glossary.get(concept).terms:
-        if t.text in terms:
-            return {(False, False): "none", (True, False): "everyday", (False, True): "prison_only",
-                    (True, True): "both"}[(bool(t.everyday), bool(t.prison_only))]
-    return "none"
+def _option(holder) -> str:
+    return {(False, False): "none", (True, False): "everyday", (False, True): "prison_only",
+            (True, True): "both"}[(bool(holder.everyday), bool(holder.prison_only))]
 
 
-def _variant_glossary(path: Path, concept: str, terms: list[str], flags: dict):
+def current_option(glossary, concept: str, terms: list[str], level: str = "term") -> str:
+    """The option the glossary gives the variants now (the first one's, as the group takes one), or with
+    ``level="concept"`` the option on the concept itself."""
+    if level == "concept":
+        return _option(glossary.get(concept))
+    return next((_option(t) for t in glossary.get(concept).terms if t.text in terms), "none")
+
+
+def concept_level(glossary) -> list[tuple[str, list[str]]]:
+    """The concepts whose ``everyday``/``prison_only`` sit on the concept, with all their variants: the condition
+    holds for every variant, so the concept is the unit measured (muzhik, short visit, long visit)."""
+    return [(c.id, [t.text for t in c.terms]) for c in glossary.concepts if c.everyday or c.prison_only]
+
+
+def _variant_glossary(path: Path, concept: str, terms: list[str], flags: dict, level: str = "term"):
     from pipeline.glossary import load_glossary
 
     glossary = load_glossary(path)  # a fresh one: conditions are read into caches on first use
-    for t in glossary.get(concept).terms:
+    c = glossary.get(concept)
+    if level == "concept":  # (the variants' own flags stay as written)
+        c.everyday, c.prison_only = flags["everyday"], flags["prison_only"]
+        return glossary
+    for t in c.terms:
         if t.text in terms:
             t.everyday = flags["everyday"]
             t.prison_only = flags["prison_only"]
     return glossary
 
 
-def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[dict]]) -> dict[str, dict[str, tuple]]:
-    """Option -> part -> (false alarms, missed violations) on the rows that mention one of ``terms``."""
+def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[dict]],
+            level: str = "term") -> dict[str, dict[str, tuple]]:
+    """Option -> part -> (false alarms, missed violations) on the rows that mention one of ``terms``; the option
+    set on those variants, or with ``level="concept"`` on their concept."""
     patterns = [_stem_pattern(t) for t in terms]
     out: dict[str, dict[str, tuple]] = {}
     for name, flags in OPTIONS.items():
-        glossary = _variant_glossary(path, concept, terms, flags)
+        glossary = _variant_glossary(path, concept, terms, flags, level)
         out[name] = {}
         for part, rows in parts.items():
             # (a soft hyphen inside a word hides it from the pattern, not from the check)
@@ -114,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--glossary", type=Path, default=gq.REPO / "glossary" / "glossary.toml")
     ap.add_argument("--term", action="append", default=[], help="a source variant to measure (repeatable)")
     ap.add_argument("--conditioned", action="store_true",
-                    help="also every variant that has an everyday or prison_only condition (a re-audit)")
+                    help="also every variant that has an everyday or prison_only condition, and every concept "
+                         "that has one (measured as a whole: a re-audit)")
     ap.add_argument("--date", default=datetime.date.today().isoformat(), help="the date a reviewed reason carries")
     args = ap.parse_args(argv)
     from pipeline.glossary import load_glossary
@@ -133,20 +152,23 @@ def main(argv: list[str] | None = None) -> int:
         if term not in group:
             group.append(term)
     reviewed = {(c.id, t.text): t.reviewed for c in glossary.concepts for t in c.terms if t.reviewed}
-    for key, terms in groups.items():
-        concept = key[0]
-        result = measure(args.glossary, concept, terms, parts)
-        now = current_option(glossary, concept, terms)
+    units = [(key[0], terms, "term") for key, terms in groups.items()]
+    if args.conditioned:
+        units += [(concept, terms, "concept") for concept, terms in concept_level(glossary)]
+    for concept, terms, level in units:
+        result = measure(args.glossary, concept, terms, parts, level)
+        now = current_option(glossary, concept, terms, level)
         chosen = choose(result, now)
         marked = [t for t in terms if (concept, t) in reviewed]
-        print(f"{concept} {' '.join(f'“{t}”' for t in terms)}: choose {chosen} (now {now})"
+        print(f"{concept}{' (the concept)' if level == 'concept' else ''} {' '.join(f'“{t}”' for t in terms)}: "
+              f"choose {chosen} (now {now})"
               + (f" (reviewed: {' '.join(f'“{t}”' for t in marked)})" if marked else ""))
         for option, per_part in result.items():
             fp = sum(v[0] for v in per_part.values())
             fn = sum(v[1] for v in per_part.values())
             shown = " ".join(f"{p}:{v[0]}/{v[1]}" for p, v in per_part.items() if v != (0, 0))
             print(f"  {option:12} FP {fp:3}  FN {fn:3}  cost {cost(per_part):3}   {shown}")
-        why = reason(result, args.date, now)
+        why = reason(result, args.date, now, level)
         if why:
             print(f"  reviewed = {json.dumps(why, ensure_ascii=False)}")
         elif marked:  # the review no longer holds: a definition, the check or the labelled data changed

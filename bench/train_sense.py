@@ -129,7 +129,7 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
     from pipeline.glossary import load_glossary
     from pipeline.glossary.document import summary
     from pipeline.glossary.sense_features import features, lexicon_words
-    from pipeline.glossary.source_reading import read_source
+    from pipeline.glossary.source_reading import learnt_candidates, read_source
     from pipeline.glossary.topic import own_stems
 
     glossary = load_glossary(REPO / "glossary" / "glossary.toml")
@@ -149,8 +149,9 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
             about = summary(glossary, doc, src)
             preds = [predictions(glossary, r, doc) for r in rs]
             labels_here = []
-            asked = [(cid, source.occurrences[cid], False) for cid in source.asked]
-            asked += [(cid, source.weak[cid], True) for cid in source.promotable]
+            candidates, promotable = learnt_candidates(glossary, source)
+            asked = [(cid, source.occurrences[cid], False) for cid in candidates]
+            asked += [(cid, source.weak[cid], True) for cid in promotable]
             for cid, hs, weak in asked:
                 violation = any(r["labels"].get(cid, "ok") != "ok" for r in rs)
                 if weak:

@@ -64,7 +64,22 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
      "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, mit der Verwaltung "
      "zusammenzuarbeiten.",
      "Die Häftlinge nannten sie „Ziegen“: Männer, die sich bereit erklärt hatten, der Verwaltung zuzuarbeiten."),
-], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive"])
+    # a diminutive and a feminine of a term that ends in its own consonant (мужик, политзэк): derived forms
+    ("ru", "muzhik", "The muzhiks of the detachment work in silence in the colony.",
+     "Мужички отряда в колонии работают молча.",
+     "Крестьяне отряда в колонии работают молча."),
+    ("ru", "political-prisoner", "The politzeks of the colony wrote a letter to the court.",
+     "Политзэчки колонии написали письмо в суд.",
+     "Заключённые колонии написали письмо в суд."),
+    # a French verb's third person plural in -ent (Snowball keeps it), the stem's è back to é
+    ("fr", "aktivist", "Former prisoners describe IK-6 as a red zone run through prisoners who cooperate with the "
+     "administration.",
+     "D'anciens détenus décrivent l'IK-6 comme une « zone rouge », tenue par des détenus qui coopèrent avec "
+     "l'administration.",
+     "D'anciens détenus décrivent l'IK-6 comme une « zone rouge », tenue par des détenus qui obéissent à "
+     "l'administration."),
+], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
+        "ru-feminine-of-k", "french-ent"])
 def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
     assert cid not in errors(g, lang, src, right)
     assert cid in errors(g, lang, src, wrong)

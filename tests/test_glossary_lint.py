@@ -68,12 +68,57 @@ def test_cli_reports_file_and_line_and_fails(tmp_path):
     proc = run_cli("glossary", "lint", "--glossary", str(path), cwd=tmp_path)
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert f"{path}:5: warning: concept “ik”: variant “colony” is everyday English" in lines[0]
+    assert f"{path}:6: warning: concept “ik”: variant “colony” is everyday English" in lines[0]
     assert len(lines) == 2
     path.write_text(GLOSSARY.replace('"colony"', '{ term = "colony", prison_only = true }')
                     .replace('"strict regime"', '{ term = "strict regime", everyday = true }'), encoding="utf-8")
     proc = run_cli("glossary", "lint", "--glossary", str(path), cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout == ""
+
+
+SPREAD = '''source_language = "en"
+
+[[concept]]
+id = "petukh"
+definition = "The lowest caste: terms = [\\"rooster\\"] is how the hierarchy words it"
+terms = [
+  "petukh", { term = "offended", quoted = true, not_near = ["roosters"] },
+  "roosters",
+  { term = "rooster", reviewed = "2026-12-01: every condition loses a labelled violation" },
+]
+
+[[concept]]
+id = "ik"
+terms = ["penal colony",
+  { term = "colony", reviewed = "2026-12-01: every condition loses a labelled violation" }]
+prison_only = true
+'''
+
+
+def test_a_finding_about_one_variant_names_the_variants_own_line(tmp_path):
+    # an editor with a long concept jumps to the variant to condition, not to the concept's id; a word quoted
+    # earlier (in the definition, in another term's not_near) is not taken for it
+    path = tmp_path / "g.toml"
+    path.write_text(SPREAD, encoding="utf-8")
+    proc = run_cli("glossary", "lint", "--all", "--glossary", str(path), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert [line.split(" is ")[0] for line in proc.stdout.splitlines()] == [
+        f"{path}:8: warning: concept “petukh”: variant “roosters”",
+        f"{path}:9: note: concept “petukh”: variant “rooster”",
+        f"{path}:15: warning: concept “ik”: variant “colony”"]  # (a stale marker: its own line too)
+
+
+def test_a_tbx_glossarys_finding_names_the_line_of_the_variants_term(tmp_path):
+    from pipeline.glossary.tbx import dumps
+
+    path = tmp_path / "g.tbx"
+    path.write_text(dumps(parse_glossary(SPREAD)), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    proc = run_cli("glossary", "lint", "--all", "--glossary", str(path), cwd=tmp_path)
+    assert proc.returncode == 1
+    found = [(int(line.split(":")[1]), line.split("variant “")[1].split("”")[0]) for line in proc.stdout.splitlines()]
+    assert [term for _, term in found] == ["roosters", "rooster", "colony"]
+    assert all(lines[no - 1].strip() == f"<term>{term}</term>" for no, term in found)
 
 
 def test_cli_without_wordnet_fails_rather_than_passing_the_glossary(tmp_path, monkeypatch):
@@ -128,6 +173,28 @@ def test_the_bundled_glossarys_reviews_still_hold_on_the_labelled_pairs():
             f"bench/sense_conditions.py, give the variants {sc.choose(result)} and remove their markers")
 
 
+def test_the_bundled_glossarys_concept_level_conditions_still_pay_on_the_labelled_pairs():
+    """A condition on a concept (muzhik, short visit) is a measurement too: measured with all its variants as one,
+    it must still cost less (false alarms + 2 x missed violations) than every other option."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import sense_conditions as sc
+    from pipeline.glossary import load_glossary
+
+    path = ROOT / "glossary" / "glossary.toml"
+    glossary = load_glossary(path)
+    parts = {part: sc.gq.read_pairs(p) for part, p in sc.gq.PARTS.items()}
+    units = sc.concept_level(glossary)
+    assert {concept for concept, _ in units} == {"muzhik", "short-visit"}
+    for concept, terms in units:
+        now = sc.current_option(glossary, concept, terms, "concept")
+        result = sc.measure(path, concept, terms, parts, "concept")
+        assert sc.choose(result, now) == now, (
+            f"{concept}: {sc.choose(result, now)} costs less than its {now} now: run bench/sense_conditions.py "
+            "--conditioned and move the concept's condition")
+
+
 REVIEWED = GLOSSARY.replace(
     '"penal colony", "colony", "IK"',
     '"penal colony", { term = "colony", reviewed = "2026-12-01: any condition loses the violation in heldout9" }, '
@@ -145,7 +212,7 @@ def test_a_reviewed_variant_is_not_reported_and_all_shows_it_with_its_reason(tmp
     assert "1 reviewed (--all lists them)" in proc.stderr
     proc = run_cli("glossary", "lint", "--all", "--glossary", str(path), cwd=tmp_path)
     assert proc.returncode == 1
-    assert f"{path}:5: note: concept “ik”: variant “colony” is everyday English without a sense condition " \
+    assert f"{path}:6: note: concept “ik”: variant “colony” is everyday English without a sense condition " \
            "(also: “a body of people who settle far from home but maintain ties with their homeland”); reviewed: " \
            "2026-12-01: any condition loses the violation in heldout9" in proc.stdout.splitlines()
     # only reviewed variants left: a clean exit an editor's script can rely on, with or without --all
@@ -164,7 +231,7 @@ def test_a_reviewed_marker_on_a_variant_with_a_condition_is_reported_as_stale(tm
                     .replace('"IK"]', '"IK"]\nprison_only = true'), encoding="utf-8")
     proc = run_cli("glossary", "lint", "--glossary", str(path), cwd=tmp_path)
     assert proc.returncode == 1
-    assert proc.stdout == (f"{path}:5: warning: concept “ik”: variant “colony” is marked reviewed but has a sense "
+    assert proc.stdout == (f"{path}:6: warning: concept “ik”: variant “colony” is marked reviewed but has a sense "
                            "condition (prison_only): remove the marker\n")
     assert "1 stale reviewed marker(s)" in proc.stderr
 
@@ -203,6 +270,8 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 
 
 # (the caste words, the colony, the transfer, parole: the glossary's own headwords, which the check reads by
-# their neighbourhood and topic instead)
+# their neighbourhood and topic instead; the long visit, whose concept-level conditions lost four violations and
+# removed no false alarm)
 LEFT = {"care package", "caste", "castes", "colonies", "colony", "downgrade", "downgraded",
-        "parole", "red colony", "rooster", "roosters", "transfer", "transfers"}
+        "parole", "red colony", "rooster", "roosters", "transfer", "transfers",
+        "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit"}

@@ -162,6 +162,17 @@ def test_a_noun_left_out_in_a_clause_of_its_own(g, lang, dst, severity):
     assert severities(g, lang, src, dst, "ik") == [severity]
 
 
+@pytest.mark.parametrize("dst, severity", [
+    # „noch eine am Tor“: the indefinite pronoun before a short phrase is another one at the gate
+    ("Erst eine Durchsuchung in der Baracke, dann noch eine am Tor, und meine Briefe waren weg.", "warning"),
+    # a wrong noun after it is no stand-in
+    ("Erst eine Durchsuchung in der Baracke, dann noch eine Kontrolle am Tor, und meine Briefe waren weg.", "error"),
+])
+def test_a_german_indefinite_pronoun_may_say_the_repeat(g, dst, severity):
+    src = "First a search in the barracks, then another search at the gate, and my letters were gone."
+    assert severities(g, "de", src, dst, "obysk") == [severity]
+
+
 @pytest.mark.parametrize("src, dst, cid, severity", [
     # an ordinal after an article contracted with à or de stands for the repeated noun …
     ("She was moved from the second detachment to the fifth detachment in March.",
@@ -193,3 +204,18 @@ def test_french_stand_ins_for_a_repeat(g, src, dst, cid, severity):
 def test_an_apposition_in_the_translation_renders_one_thing(g, dst, found):
     src = "Shmon — a cell search — came at night; during the searches his letters disappeared."
     assert severities(g, "de", src, dst, "obysk") == found
+
+
+@pytest.mark.parametrize("lang, dst, severity", [
+    # „noch eine“, «ещё один»: another one, its noun left out
+    ("de", "Am Montag gab es eine Durchsuchung und am Donnerstag noch eine; beide Male nahmen sie meine Zeichnungen mit.",
+     "warning"),
+    ("ru", "В понедельник был обыск, в четверг ещё один; оба раза забрали мои рисунки.", "warning"),
+    # ... but not before a wrong noun
+    ("de", "Am Montag gab es eine Durchsuchung und am Donnerstag noch eine Kontrolle; beide Male nahmen sie meine "
+           "Zeichnungen mit.", "error"),
+    ("ru", "В понедельник был обыск, в четверг ещё одна проверка; оба раза забрали мои рисунки.", "error"),
+])
+def test_another_one_without_its_noun_may_say_the_repeat(g, lang, dst, severity):
+    src = "There was a search on Monday and another search on Thursday; both times they took my drawings."
+    assert severities(g, lang, src, dst, "obysk") == [severity]

@@ -307,6 +307,22 @@ def test_a_forbidden_word_approved_for_another_thing_in_a_sentence_without_its_c
     assert errors(g, "fr", src, dst) == {"ivs": ["glossary-missing", "glossary-forbidden"]}
 
 
+def test_a_forbidden_word_approved_for_another_thing_where_its_concept_has_its_rendering(g):
+    # the IVS has « cellule de garde à vue »: « détention provisoire » is the SIZO's (or the remand's) word
+    src = "He has been behind bars for a year and a half, first in the IVS and then in the SIZO."
+    dst = ("Il est derrière les barreaux depuis un an et demi, d'abord en cellule de garde à vue, puis en détention "
+           "provisoire.")
+    [(check, severity, message)] = findings(g, "fr", src, dst)
+    assert (check, severity) == ("glossary-forbidden", "warning")
+    assert "every “IVS” of the source has its own rendering" in message
+    src = "He had been held for two days in the IVS before the court remanded him in custody."
+    assert errors(g, "fr", src, "Il avait passé deux jours en cellule de garde à vue avant que le tribunal ne le "
+                                "place en détention provisoire.") == {}
+    # without the IVS's own rendering it is the wrong word for it
+    assert errors(g, "fr", src, "Il avait passé deux jours en détention provisoire avant que le tribunal ne le "
+                                "place en détention.") == {"ivs": ["glossary-missing", "glossary-forbidden"]}
+
+
 @pytest.mark.parametrize("src, dst, why", [
     # a French negation frames the auxiliary: « n'a jamais été un » is negated as « n'est pas un »
     ("The overseer has never been a guard but a prisoner chosen by the thieves in law.",

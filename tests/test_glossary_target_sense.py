@@ -120,6 +120,20 @@ def test_an_occurrence_of_another_sense_claims_the_rendering_where_it_stands(g, 
     assert _severities(g, lang, src, dst, "caste" if "caste" in src else "etap") == found
 
 
+@pytest.mark.parametrize("dst, found", [
+    # the clauses pair n-th with n-th: the French first clause is longer, yet « smotriachtchi » is in the second,
+    # the prisoners' overseer's
+    ("Le prêtre qui vient à la colonie se dit pasteur des âmes, mais c'est le smotriachtchi des détenus eux-mêmes "
+     "qui décide qui aura une couchette près de la fenêtre.", []),
+    ("Le prêtre qui vient à la colonie se dit smotriachtchi des âmes, mais c'est le chef des détenus eux-mêmes "
+     "qui décide qui aura une couchette près de la fenêtre.", ["error"]),
+])
+def test_a_rendering_is_claimed_by_the_occurrences_of_its_own_clause(g, dst, found):
+    src = ("The priest who visits the colony calls himself an overseer of souls, but it is the prisoners' own "
+           "overseer who decides who gets a bunk by the window.")
+    assert _severities(g, "fr", src, dst, "smotryashchy") == found
+
+
 def test_an_everyday_phrase_of_the_translation_with_a_modifier_inside(g):
     # «обыск в квартире» is everyday (the glossary's exclude), also as «обыск в его квартире»
     src = "The search of his cell came two days after the police search of his parents' flat."
@@ -206,4 +220,44 @@ def test_a_german_verb_renders_the_source_verb_as_its_noun_of_action_would(g, ds
 ])
 def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
     src = "Right now the case is at that stage where the court is silent, and his transfer keeps being delayed."
+    assert _severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # „in dieser Etappe“, « à cette étape » are the glossary's everyday phrases (at this stage); the indefinite
+    # article is a determiner of the same class
+    ("de", "Die Fahrt dauerte 23 Tage, und in einer Etappe wussten wir zwei Wochen lang nicht, wo er war.", ["error"]),
+    ("de", "Die Überstellung dauerte 23 Tage, und in einer Etappe wussten wir zwei Wochen lang nicht, wo er war.", []),
+    ("fr", "Le voyage a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", ["error"]),
+    ("fr", "Le transfert a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", []),
+])
+def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found):
+    src = "The transfer took 23 days, and at one stage we lost track of him for two weeks."
+    assert _severities(g, lang, src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # «этапа никаких новостей»: the genitive after a negative pronoun is the negation's (no news), not the etap's
+    # complement; «этап голодовки» (of the hunger strike) is the everyday sense
+    ("С начала этапа никаких новостей, последнее письмо пришло из Кирова.", []),
+    ("С начала этапа голодовки никаких новостей, последнее письмо пришло из Кирова.", ["error"]),
+])
+def test_a_genitive_of_negation_is_no_complement(g, dst, found):
+    src = "Still no news since the transfer began; the last letter came from Kirov."
+    assert _severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("src, dst, found", [
+    # a homonym's source phrase counts where its words stand in a row: the money transfer claims «перевод»
+    ("His mother is waiting for a money transfer from the charity, and his transfer to another colony is expected "
+     "next month.", "Его мать ждёт денежный перевод от фонда, а его отправку в другую колонию ожидают в следующем "
+                    "месяце.", ["error"]),
+    ("His mother is waiting for a money transfer from the charity, and his transfer to another colony is expected "
+     "next month.", "Его мать ждёт денежный перевод от фонда, а его этап в другую колонию ожидают в следующем "
+                    "месяце.", []),
+    ("In his letter he asks friends to make a bank transfer to pay the lawyer, because his transfer to another "
+     "colony is expected next month.", "В письме он просит друзей сделать банковский перевод, чтобы оплатить "
+     "адвоката, потому что в следующем месяце его ожидает отправка в другую колонию.", ["error"]),
+])
+def test_a_homonyms_source_phrase_claims_its_word(g, src, dst, found):
     assert _severities(g, "ru", src, dst, "etap") == found

@@ -28,8 +28,8 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
-from pipeline.glossary.placement import in_its_sentence, numbered, sentence_of
-from pipeline.glossary.source_reading import read_source, shown
+from pipeline.glossary.placement import claimed_by_place, in_its_sentence, numbered, sentence_of
+from pipeline.glossary.source_reading import Source, complete_source, learnt_source, read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -55,12 +55,28 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     glossary, lang, src, dst = ctx.glossary, ctx.lang, t.source, t.translation
     if glossary is None:
         return []
-    out: list[Problem] = []
-    source = read_source(glossary, src, ctx.document)
-    src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
+    source = read_source(glossary, src, questions=False)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
+    if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
+        return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
+    out = _compare(glossary, lang, src, dst, source, dst_hits)
+    # The everyday and learnt readings of the source only make findings questions and say why, or count a word
+    # kept out for want of a prison context where its article says prison: they are read where there are
+    # findings or such a word, and the comparison is made again only where they add something.
+    if out or source.weak:
+        changed = complete_source(glossary, src, source)
+        final = learnt_source(glossary, src, source, ctx.document)
+        if changed or final is not source:
+            out = _compare(glossary, lang, src, dst, final, dst_hits)
+    return out
+
+
+def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, dst_hits: list) -> list[Problem]:
+    """The problems of a translation ``dst`` (its hits ``dst_hits``) of a source read as ``source``."""
+    out: list[Problem] = []
+    src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     if source.weak:
         # Only the want of a prison context kept these out: a translation that uses the concept's approved
         # term reads the source in the glossary's sense, and must then render every occurrence.
@@ -107,7 +123,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             why = _because(why, more[2:-1])
         if found and len(hits) < len(src_hits) and sum(1 for o in src_hits if o.concept.id == cid) > len(hits):
             # (only where some of the concept's hits are in another sense)
-            found, more = _other_sense_claims(src, dst, hits, [o for o in src_hits if o.concept.id == cid], found)
+            found, more = _other_sense_claims(src, glossary.source_language, dst, lang, hits,
+                                              [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         groups = _clusters(src, hits)
         needed = len(groups)
@@ -194,12 +211,25 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
+            elif (other := approved_elsewhere(h, resolved.approved)) and _rendered_apart(h, resolved.approved,
+                                                                                          occurrences[cid]):
+                # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
+                # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
+                severity, why = "warning", (f" — a warning only: it is approved for “{other}”, and every "
+                                            f"“{shown(occurrences[cid][0].form)}” of the source has its own rendering")
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
         src_hit = occurrences.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _rendered_apart(h, approved: dict[str, list], own: list) -> bool:
+    """Whether every source occurrence ``own`` of the forbidden ``h``'s concept has an approved rendering of
+    its own, apart from ``h``."""
+    apart = [a for a in approved.get(h.concept.id, []) if a.end <= h.start or h.end <= a.start]
+    return len(apart) >= len(own)
 
 
 def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
@@ -287,24 +317,17 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
     return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
 
 
-def _other_sense_claims(src: str, dst: str, hits: list, all_hits: list, found: list) -> tuple[list, str]:
-    """The renderings less those that stand where the source uses the concept's word in another sense (its
-    place relative to the texts' lengths nearer to that occurrence than to any in the glossary's sense), one
-    each, and why ("" when none): “Unlike the castes of India, the prison caste …” → « Contrairement aux castes
-    de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
+def _other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, all_hits: list, found: list
+                        ) -> tuple[list, str]:
+    """The renderings less those that stand where the source uses the concept's word in another sense, one
+    each (``placement.claimed_by_place``), and why ("" when none): “Unlike the castes of India, the prison caste
+    …” → « Contrairement aux castes de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
     others = [o for o in all_hits if all(o is not h for h in hits)]
     if not others:
         return found, ""
-    kept, said = [], []
-    for r in found:
-        place = r.start / len(dst)
-        near = min([*hits, *others], key=lambda o: abs(o.start / len(src) - place))
-        if any(near is o for o in others):
-            others.remove(near)
-            said.append(f"“{shown(r.form)}” stands where the source's “{shown(near.form)}” is another sense")
-            continue
-        kept.append(r)
-    return kept, "; ".join(said)
+    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others, found)
+    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{shown(o.form)}” is another sense"
+                           for r, o in claimed)
 
 
 def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:

@@ -1,7 +1,7 @@
 """Word formation the dictionary does not link: Russian derivations and German compounds.
 
 Russian: pymorphy3 gives a word's lemma but keeps derived words apart (политзаключённая is its own noun,
-петушиный its own adjective, передачка, посылочка, зэковский …). ``ru_root`` strips the inflection and
+петушиный its own adjective, передачка, посылочка, зэковский …). ``ru_roots`` strips the inflection and
 then at most two derivational suffixes (feminine -к-/-ниц-, diminutive -очк-/-ок/-ик, adjectival -ск-/-ин-/-ов-/-н-)
 and undoes the consonant alternation they cause (петуш- → петух, мужич- → мужик, передач- → передак, the same
 on both sides). Two words with the same root meet under an ("d", root) key. Participles are left out: опущенный
@@ -29,22 +29,36 @@ _RU_ALTERNATION = {"ш": "х", "ч": "к", "ж": "г"}
 
 
 @lru_cache(maxsize=100_000)
-def ru_root(lemma: str) -> str | None:
-    """The derivational root of a Russian lemma, or None for words too short to trust."""
+def ru_roots(lemma: str, term: bool = False) -> tuple[str, ...]:
+    """The derivational roots of a Russian lemma: the lemma without its ending, then without one and two
+    derivational suffixes, each with the alternation undone; () for words too short to trust.
+
+    A text's word offers every stage (мужичок: мужичок, мужик), and so does a glossary term, except that its
+    one-letter suffix (-к-, -н-) counts only before an ending (политзэчка, отрядный): a term's last consonant
+    is its own, not a suffix (политзэк, шмон). (A term's stages down to three letters stay: силы meets
+    силовики by сил, which a four-letter floor would end; it would also end муж meeting мужик by муг.)"""
     w = lemma.replace("ё", "е")
     if len(w) < 3:
-        return None
-    w = _RU_ENDING.sub("", w) if len(w) > 3 else w
+        return ()
+    stem = _RU_ENDING.sub("", w) if len(w) > 3 else w
+    ended = stem != w
+    stages = [stem]
     for _ in range(2):
         for suf in _RU_SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= 3 and not (suf == "н" and w[-2] == "н"):
-                w = w[: -len(suf)]
+            if (stem.endswith(suf) and len(stem) - len(suf) >= 3
+                    and not (suf == "н" and stem[-2] == "н") and not (term and len(suf) == 1 and not ended)):
+                stem = stem[: -len(suf)]
+                stages.append(stem)
                 break
         else:
             break
-    if w[-1] in _RU_ALTERNATION:
-        w = w[:-1] + _RU_ALTERNATION[w[-1]]
-    return w if len(w) >= 3 else None
+    out: list[str] = []
+    for st in stages:
+        if st[-1] in _RU_ALTERNATION:
+            st = st[:-1] + _RU_ALTERNATION[st[-1]]
+        if len(st) >= 3 and st not in out:
+            out.append(st)
+    return tuple(out)
 
 
 # The stem's last consonants before an imperfective suffix, likeliest first: опуст-ить → опуск-ать, прост-ить →

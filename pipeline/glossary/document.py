@@ -20,10 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from pipeline.glossary.match import blanked
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense_features import ambiguous
-from pipeline.glossary.topic import content_stems
+from pipeline.glossary.topic import message_words
 
 SUMMARIES_KEPT = 64  # articles whose summary is remembered (one article's catalogues are checked together)
 
@@ -84,21 +83,18 @@ def summary(glossary: Glossary, doc: Document | None, src: str) -> Summary:
 
 
 def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str], frozenset[str]]:
-    """Of one message: whether it says prison, its concepts without an everyday sense (in the glossary's sense,
-    not a question), and the stems the lexicon is keyed by. (A word of ``prison_words`` as a cue too was measured
-    and left out: leave-one-set-out, the same false alarms and misses at the chosen thresholds.)"""
-    from pipeline.glossary.source_reading import base_reading  # (the reading builds on the sense decision)
+    """Of one message: whether it says prison, its concepts without an everyday sense (in the glossary's sense),
+    and the stems the lexicon is keyed by. (A word of ``prison_words`` as a cue too was measured and left out:
+    leave-one-set-out, the same false alarms and misses at the chosen thresholds.)"""
+    from pipeline.glossary.source_reading import read_source  # (the reading builds on the sense decision)
 
-    source = base_reading(glossary, src)  # (the check reads it anyway)
+    source = read_source(glossary, src, questions=False)  # (the check reads it anyway)
     if source.facts is None:  # (remembered with the reading: boilerplate recurs in every article)
-        source.facts = _facts(glossary, src, source)
+        # (the occurrences, not what is left after the questions: those are read later, and only for some)
+        concepts = frozenset(cid for cid, hs in source.occurrences.items()
+                             if not all(ambiguous(glossary, h) for h in hs))
+        source.facts = (bool(concepts), concepts, message_words(src, source.hits)[1])
     return source.facts
-
-
-def _facts(glossary: Glossary, src: str, source) -> tuple[bool, frozenset[str], frozenset[str]]:
-    concepts = frozenset(cid for cid, hs in source.occurrences.items()
-                         if cid not in source.questions and not all(ambiguous(glossary, h) for h in hs))
-    return bool(concepts), concepts, content_stems(blanked(src, source.hits))
 
 
 def _summarise(glossary: Glossary, messages: tuple[str, ...]) -> Summary:

@@ -42,7 +42,7 @@ class Finding:
 
     concept: str
     term: str
-    line: int
+    line: int  # the variant's own line (Term.line), the concept's where the reader does not know it
     sense: str
     reviewed: str = ""  # the editor's reason for leaving it so (Term.reviewed)
 
@@ -139,7 +139,7 @@ def unconditioned_everyday(glossary: Glossary) -> list[Finding]:
                 continue
             sense = everyday_sense(term.text)
             if sense:
-                out.append(Finding(concept.id, term.text, concept.line, sense, term.reviewed))
+                out.append(Finding(concept.id, term.text, term.line or concept.line, sense, term.reviewed))
     return out
 
 
@@ -157,5 +157,5 @@ def stale_reviews(glossary: Glossary) -> list[StaleReview]:
                    else f"its concept is a {concept.pos}, left to the name rules" if concept.pos in NAME_POS
                    else "WordNet knows no everyday sense of it" if not everyday_sense(term.text) else "")
             if why:
-                out.append(StaleReview(concept.id, term.text, concept.line, why))
+                out.append(StaleReview(concept.id, term.text, term.line or concept.line, why))
     return out

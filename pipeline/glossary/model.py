@@ -1,6 +1,6 @@
 """The glossary's data model: concepts, their source terms and per-language translations.
 
-Equality ignores where a concept was read from (``line``), so a glossary
+Equality ignores where a concept or a term was read from (``line``), so a glossary
 exported to TBX and imported again compares equal to the original.
 """
 
@@ -35,6 +35,9 @@ class Term:
     # An editor's reason for leaving an everyday variant without a condition (every condition measured loses a
     # labelled violation): `tamizdat glossary lint` stops reporting it, and shows it with --all (glossary/lint.py).
     reviewed: str = ""
+    # Where the reader found it (the TOML list item's line, the TBX <term>'s), 0 when unknown: a finding about
+    # this variant alone names its line, not its concept's. Not compared, like Concept.line.
+    line: int = field(default=0, compare=False)
 
 
 @dataclass

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, mask
+from pipeline.glossary.match import WORD_RE, Hit, base_lang, mask
 
 # A semicolon ends a sentence here too: translations keep the source's “…; …” as they keep its full stops.
 _SEMICOLON = re.compile(r";\s+")
@@ -81,6 +81,43 @@ def paired_pieces(src: str, src_lang: str, dst: str, lang: str, concept_id: str,
             ends_src, ends_dst = [*starts_src[1:], len(src)], [*starts_dst[1:], len(dst)]
             return list(zip(zip(starts_src, ends_src), zip(starts_dst, ends_dst)))
     return None
+
+
+def paired_texts(src: str, src_lang: str, dst: str, lang: str) -> Pieces:
+    """The sentences, else the coordinated clauses, of both texts paired n-th with n-th (source span,
+    translation span) where both have as many, two or more; [] otherwise."""
+    for starts_src, starts_dst in ((sentence_of(src), sentence_of(dst)),
+                                   (clause_of(src, base_lang(src_lang)), clause_of(dst, base_lang(lang)))):
+        if len(starts_src) > 1 and len(starts_src) == len(starts_dst):
+            return list(zip(zip(starts_src, [*starts_src[1:], len(src)]), zip(starts_dst, [*starts_dst[1:], len(dst)])))
+    return []
+
+
+def claimed_by_place(src: str, src_lang: str, dst: str, lang: str, hits: list[Hit], others: list[Hit],
+                     found: list[Hit]) -> tuple[list[Hit], list[tuple[Hit, Hit]]]:
+    """``found`` (a concept's renderings) less those that stand where the source uses the concept's word in
+    another sense (``others``; ``hits``: its occurrences in the glossary's sense): nearer, relative to the
+    texts' lengths, to such an occurrence than to any in the glossary's sense, one each; and the (rendering,
+    occurrence) pairs so claimed. Where both texts have as many sentences or coordinated clauses, a rendering
+    is compared only with the occurrences of its own piece, the n-th with the n-th (“… an overseer of souls, but
+    it is the prisoners' own overseer …” → « … pasteur des âmes, mais c'est le smotriachtchi des détenus … »: the
+    French first clause is longer, the second is the prisoners')."""
+    others = list(others)
+    pieces = paired_texts(src, src_lang, dst, lang)
+    kept, claimed = [], []
+    for r in found:
+        place = r.start / len(dst)
+        near_by = [*hits, *others]
+        if pieces:
+            (s0, s1), _ = next(p for p in pieces if p[1][0] <= r.start < p[1][1])
+            near_by = [o for o in near_by if s0 <= o.start < s1] or near_by
+        near = min(near_by, key=lambda o: abs(o.start / len(src) - place))
+        if any(near is o for o in others):
+            others.remove(near)
+            claimed.append((r, near))
+            continue
+        kept.append(r)
+    return kept, claimed
 
 
 def in_its_sentence(starts_src: list[int], dst: str, groups: list[list[Hit]], found: list[Hit]) -> list[Hit]:

@@ -105,10 +105,14 @@ _RU_OTHER = {"другой", "иной", "каждый", "любой"}
 # A German definite article before a short prepositional phrase that ends the clause, or that a verb follows,
 # is the noun's stand-in („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“, „und die in Perm
 # ist schlimmer“: the one in Perm); before a participle and its noun it opens an extended attribute („dem in
-# Perm gelegenen Gefängnis“).
-_DE_ARTICLE_PP = re.compile(r"\b(?i:der|die|das|dem|den)\s+(?i:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
+# Perm gelegenen Gefängnis“). So is an indefinite one, the pronoun einer/eine/eins („erst eine Durchsuchung in
+# der Baracke, dann noch eine am Tor“: another one at the gate).
+_DE_ARTICLE_PP = re.compile(r"\b(?i:der|die|das|dem|den|eine|einen|einem|einer|eines|eins)\s+(?i:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
                             r"|hinter|unter|über|zu|zum|zur|mit|für|gegen)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
                             r"(?=\s*(?:[,.;:!?)]|$)|\s+[a-zäöüß]\w*(?:\s+[a-zäöüß]|\s*[,.;:!?)]|$))")
+# „noch eine“ (another one) without its noun: at a clause's end, or before a word that is no noun („und am
+# Donnerstag noch eine;“, „noch einen bekam er im Mai“).
+_DE_ANOTHER = re.compile(r"\b(?i:noch)\s+(?i:eine|einer|eines|eins|einen|einem)\b(?=\s*(?:[,.;:!?)–—]|$)|\s+[a-zäöüß])")
 _FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
                            r"|nouvelle|\w+ième)s?")
 # Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
@@ -150,8 +154,10 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                 if p.tag.POS == "NOUN":
                     genders.add(p.tag.gender)
         for i, (w, _end) in enumerate(tokens):
+            another = i > 0 and fold(tokens[i - 1][0]) in ("ещё", "еще")  # ещё один: another one
             if not any(p.tag.POS == "ADJF" and p.tag.gender in genders
-                       and ("Apro" not in p.tag.grammemes or p.normal_form in _RU_OTHER)
+                       and ("Apro" not in p.tag.grammemes or p.normal_form in _RU_OTHER
+                            or (another and p.normal_form == "один"))
                        for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
@@ -163,6 +169,7 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
         return out
     if lang == "de":
         out.extend(" ".join(m.group(0).split()[:3]) for m in _DE_ARTICLE_PP.finditer(mask(text)))
+        out.extend(" ".join(m.group(0).split()) for m in _DE_ANOTHER.finditer(mask(text)))
     for i in range(len(tokens) - 1):
         art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
         # German nouns are capitalised: a lower-case word after an article is an adjective. French is told

@@ -91,6 +91,11 @@ def everyday_words(concept: Concept, lang: str) -> frozenset:
     return found
 
 
+# Negative pronominal adjectives: the genitive they open is the object of a negation («никаких новостей»), not a
+# complement of the word before.
+_RU_NEGATIVE = {"никакой", "ничей"}
+
+
 def _ru_complement(words: list[str]) -> str | None:
     """The genitive noun an of-complement starts with (skipping a genitive adjective), or None."""
     for w in words[:3]:
@@ -120,6 +125,8 @@ def _ru_reading(word: str) -> str | None:
         return "genitive noun" if any(p.tag.case == "gent" for p in nouns) else "noun"
     if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
         return None
+    if parses[0].normal_form in _RU_NEGATIVE:
+        return None  # a genitive of negation (с начала этапа никаких новостей: no news), not an of-complement
     return ""
 
 
@@ -209,14 +216,23 @@ def claim_unquoted(text: str, found: list[Hit], others: int) -> list[Hit]:
 
 @lru_cache(maxsize=4096)
 def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
-    """How often ``src`` has one of ``words`` (in any inflection)."""
+    """How often ``src`` has one of ``words`` (in any inflection); an entry of several words counts where its
+    words stand in a row (“money transfer”, “bank transfers”)."""
     folded = fold(src)
     if not any(w[:4] in folded for w in map(fold, words)):
         return 0  # (the common case: none of them anywhere)
+    found = [word_keys(m.group(0), lang) for m in WORD_RE.finditer(mask(src))]
     wanted: set = set()
+    n = 0
     for w in words:
-        wanted |= word_keys(w, lang, term=True)
-    return sum(1 for m in WORD_RE.finditer(mask(src)) if word_keys(m.group(0), lang) & wanted)
+        parts = WORD_RE.findall(w)
+        if len(parts) == 1:
+            wanted |= word_keys(w, lang, term=True)
+            continue
+        keys = [word_keys(p, lang, term=True) for p in parts]
+        n += sum(1 for i in range(len(found) - len(keys) + 1)
+                 if all(found[i + j] & k for j, k in enumerate(keys)))
+    return n + sum(1 for k in found if k & wanted)
 
 
 def homonyms(concept: Concept, lang: str) -> tuple:

@@ -347,6 +347,7 @@ def _entry(entry, n: int, source: str, path: str) -> Concept:
             status = _status(tig)
             if is_source:
                 c.terms.append(_source_term(tig, term, c, path))
+                c.terms[-1].line = term_el.sourceline or 0  # (the variant's own element, for the lint)
                 continue
             if status == "forbidden":
                 reason = next((_text(x) for x in tig.iter() if _local(x) == "note" and not _text(x).startswith(OURS)), "")

@@ -65,6 +65,47 @@ class _Lines:
             return self.lang_line[i][lang]
         return self.concept(i)
 
+    def items(self, i: int, key: str) -> list[int]:
+        """The line of each item of the array concept ``i`` sets ``key`` to, in order (``terms = ["a", { term =
+        "b", not_near = ["a"] }]``: the lines where "a" and the table begin). A scan of brackets, braces, strings
+        and comments: an inline table's own arrays may span lines, and a word quoted in them (or in a
+        definition) is not an item. [] where the key is not found."""
+        if i >= len(self.ranges):
+            return []
+        lo, hi = self.ranges[i]
+        first = next((no for no in range(lo, hi + 1) if re.match(rf"\s*{re.escape(key)}\s*=", self.lines[no - 1])),
+                     None)
+        if first is None:
+            return []
+        out: list[int] = []
+        depth, quote = 0, ""  # (brackets and braces alike; the array itself is depth 1)
+        for no in range(first, hi + 1):
+            line = self.lines[no - 1]
+            col = line.index("=") + 1 if no == first else 0
+            while col < len(line):
+                ch = line[col]
+                if quote:
+                    if ch == "\\" and quote == '"':
+                        col += 1
+                    elif ch == quote:
+                        quote = ""
+                elif ch == "#":
+                    break
+                elif ch in "\"'":
+                    quote = ch
+                    if depth == 1:
+                        out.append(no)
+                elif ch in "[{":
+                    if depth == 1:
+                        out.append(no)
+                    depth += 1
+                elif ch in "]}":
+                    depth -= 1
+                    if depth == 0:
+                        return out
+                col += 1
+        return out
+
     def find(self, i: int, needle: str, after: int | None = None, *also: str) -> int | None:
         """The first line of concept ``i`` (from ``after``) containing ``needle`` (and every one of ``also``)."""
         if i >= len(self.ranges):
@@ -179,11 +220,14 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
         if key == "terms":
             if not isinstance(value, list) or not value:
                 fail(f"concept {cid!r}: terms must be a non-empty list", kline)
-            for t in value:
+            item_lines = where.items(i, "terms")
+            if len(item_lines) != len(value):  # (a form the scan does not follow: the key's line, as before)
+                item_lines = [kline or 0] * len(value)
+            for t, item_line in zip(value, item_lines):
                 if isinstance(t, str) and t.strip():
-                    c.terms.append(Term(t.strip()))
+                    c.terms.append(Term(t.strip(), line=item_line))
                 elif isinstance(t, dict) and isinstance(t.get("term"), str) and t["term"].strip():
-                    tline = where.find(i, t["term"]) or kline
+                    tline = item_line or kline
                     extra = set(t) - TERM_KEYS
                     if extra:
                         fail(f"concept {cid!r}: unknown key {sorted(extra)[0]!r} in a term", tline)
@@ -194,6 +238,7 @@ def _concept(raw: dict, i: int, where: _Lines, source: str, fail: Callable[[str,
                         _str_list(t.get("not_near", []), "not_near", tline, fail),
                         _bool(t.get("everyday", False), "everyday", tline, fail),
                         _reviewed(t, cid, where.find(i, f'"{t["term"]}"', None, "reviewed") or tline, fail),
+                        line=item_line,
                     ))
                 else:
                     fail(f"concept {cid!r}: each term is a string or {{ term = \"...\", quoted = true }}", kline)

@@ -13,7 +13,7 @@ import re
 import sys
 from functools import lru_cache
 
-from pipeline.glossary.derive import ru_imperfectives, ru_root
+from pipeline.glossary.derive import ru_imperfectives, ru_roots
 from pipeline.glossary.textprep import MIXED_RE, unmix_word
 
 # A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen, Gefangene:r, Häftling_innen).
@@ -31,7 +31,17 @@ SNOWBALL = {
 MORPH_LANGS = ("ru", "uk")
 # Languages whose words may meet a term by a derivational root key ("d"): a hit is then marked derived
 DERIVING = (*MORPH_LANGS, "fr")
-DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той"))
+# A phrase's determiner stands for its class: demonstrative or indefinite, the glossary's «на этом этапе», „in
+# dieser Etappe“, « à cette étape » (at this stage) are also «на том этапе», «на некотором этапе», „in einer
+# Etappe“, « à une étape ». Russian by pymorphy3's lemma (a pronominal adjective, Apro; какой-то is two words to
+# the matcher, so not here), German and French by the word (their articles and demonstratives are a closed
+# list); not the definite article (der, la), which names the thing again.
+DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той", "некий", "некоторый"))
+DETERMINERS = {
+    "de": frozenset(("dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen",
+                     "ein", "eine", "einer", "eines", "einem", "einen")),
+    "fr": frozenset(("ce", "cet", "cette", "ces", "un", "une")),
+}
 # Inflectional endings after a Snowball stem. A forbidden word must appear inflected, not derived: French
 # "parrainé" (sponsored) shares the stem of the forbidden "parrain" (godfather) but is another word.
 FORBIDDEN_ENDINGS = {
@@ -178,16 +188,16 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             else:
                 keys.add(("l", p.normal_form.replace("ё", "е")))
                 if p.normal_form in DEMONSTRATIVES and "Apro" in p.tag.grammemes:
-                    # (a phrase's demonstrative is any demonstrative: «на этом этапе», «на том этапе»)
+                    # (a phrase's demonstrative is any determiner of its class: DEMONSTRATIVES)
                     keys.add(("a", "demonstrative"))
                 if p.tag.POS in ("NOUN", "ADJF", "ADJS") or not p.is_known:
                     # Derived words (политзаключённая, петушиный, передачка) share a root key.
-                    root = ru_root(p.normal_form)
-                    if root:
-                        keys.add(("d", root))
+                    keys.update(("d", root) for root in ru_roots(p.normal_form, term))
                 elif p.tag.POS in ("VERB", "INFN") and p.normal_form.endswith("ировать"):
                     # The verb of an -ирование noun (этапировали: этапирование) shares its root.
                     keys.add(("d", p.normal_form[:-2].replace("ё", "е")))
+    if w in DETERMINERS.get(lang, ()):
+        keys.add(("a", "demonstrative"))
     stemmer = _stemmer(lang)
     # Where the dictionary knows the word, its lemmas are better than a stem
     # (Snowball gives колония and колонна the same stem).
@@ -213,6 +223,14 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
         if m:  # kooperiert, kooperierte meet kooperieren (Snowball keeps the -t)
             keys.add(("s", stemmer.stemWord(m.group(1) + "en")))
     if lang == "fr" and stemmer is not None:
+        if not term and len(w) >= 7 and w.endswith("ent"):
+            # A first-group verb's third person plural (coopèrent, collaborent, transfèrent): Snowball keeps
+            # -ent, so it is read by its infinitive too, the è of the stressed stem back to é.
+            base = w[:-3]
+            i = base.rfind("è")
+            if i >= len(base) - 3:
+                base = base[:i] + "é" + base[i + 1:]
+            keys.add(("s", stemmer.stemWord(base + "er")))
         s = stemmer.stemWord(w)
         if len(s) > 5 and s.endswith(("ert", "er")):
             # A noun in -ert and its verb in -érer share a root: transfert, transféré (Snowball: transfert, transfer)
