@@ -184,6 +184,16 @@ def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, 
 
 
 @pytest.mark.parametrize("dst, found", [
+    # «телепередачу» renders the programme, a compound whose head is передача: «передачу» is the parcel's
+    ("Мать принесла в СИЗО передачу, а потом смотрела телепередачу о тюрьмах.", []),
+    ("Мать принесла в СИЗО продукты, а потом смотрела передачу о тюрьмах.", ["error"]),
+])
+def test_a_compound_of_the_homonym_renders_the_everyday_source_word(g, dst, found):
+    src = "His mother brought a food parcel to the SIZO and then watched a TV programme about prisons."
+    assert _severities(g, "ru", src, dst, "peredacha") == found
+
+
+@pytest.mark.parametrize("dst, found", [
     ("In den 1990ern leitete sie eine Künstlerkolonie bei Peredelkino; jetzt lesen die Wärter im Arbeitslager die "
      "Briefe ihres Sohnes.", ["error", "error"]),
     ("In den 1990ern leitete sie eine Künstlerkolonie bei Peredelkino; jetzt lesen die Wärter im Straflager die "
