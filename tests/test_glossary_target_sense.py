@@ -240,6 +240,9 @@ def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
     ("de", "Die Überstellung dauerte 23 Tage, und in einer Etappe wussten wir zwei Wochen lang nicht, wo er war.", []),
     ("fr", "Le voyage a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", ["error"]),
     ("fr", "Le transfert a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", []),
+    # «на каком-то этапе»: the particle is the pronoun's, and какой is of the class too
+    ("ru", "Перевозка длилась 23 дня, и на каком-то этапе мы две недели не знали, где он.", ["error"]),
+    ("ru", "Этап длился 23 дня, и на каком-то этапе мы две недели не знали, где он.", []),
 ])
 def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found):
     src = "The transfer took 23 days, and at one stage we lost track of him for two weeks."
