@@ -210,3 +210,19 @@ def test_a_word_after_a_subject_pronoun_is_a_verb_not_a_noun_that_modifies_the_t
     found = findings(g, "fr", "The office sends the tax parcels to the colony in Mordovia.",
                      "Le bureau envoie les dons fiscaux à la colonie de Mordovie.").get("peredacha", [])
     assert "error" not in [s for s, _m in found]
+
+
+def test_a_phrase_reading_left_for_later_gives_the_findings_a_full_reading_gives():
+    # (source_reading defers the phrase readings of a message until a translation has findings)
+    from pipeline.glossary.source_reading import read_source
+
+    src = "The lawyer asked for a transfer of the hearing to Moscow, while he stayed in the SIZO."
+    bad = "Адвокат просил перенести слушание в Москву, пока он оставался в тюрьме."
+    later = load_glossary(ROOT / "glossary" / "glossary.toml")
+    assert glossary_checks.check(Checked(src, "Der Anwalt beantragte eine Überstellung der Verhandlung nach Moskau, "
+                                              "während er im Untersuchungsgefängnis blieb."), Context("de", later)) == []
+    full = load_glossary(ROOT / "glossary" / "glossary.toml")
+    read_source(full, src)  # (read whole at once)
+    expected = glossary_checks.check(Checked(src, bad), Context("ru", full))
+    assert [(p.severity, full.concept_for_term(p.term).id) for p in expected] == [("error", "sizo"), ("warning", "etap")]
+    assert glossary_checks.check(Checked(src, bad), Context("ru", later)) == expected

@@ -29,7 +29,7 @@ from pipeline.glossary.target_sense import (
 )
 from pipeline.glossary.shared_head import shared_head
 from pipeline.glossary.placement import claimed_by_place, in_its_sentence, numbered, sentence_of
-from pipeline.glossary.source_reading import read_source, shown
+from pipeline.glossary.source_reading import Source, complete_source, read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -55,12 +55,24 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     glossary, lang, src, dst = ctx.glossary, ctx.lang, t.source, t.translation
     if glossary is None:
         return []
-    out: list[Problem] = []
-    source = read_source(glossary, src)
-    src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
+    source = read_source(glossary, src, questions=False)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
+    if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
+        return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
+    out = _compare(glossary, lang, src, dst, source, dst_hits)
+    # The everyday and learnt readings of the source only make findings questions and say why: they are read
+    # where there are findings, and the comparison is made again only where they add something.
+    if out and complete_source(glossary, src, source):
+        out = _compare(glossary, lang, src, dst, source, dst_hits)
+    return out
+
+
+def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, dst_hits: list) -> list[Problem]:
+    """The problems of a translation ``dst`` (its hits ``dst_hits``) of a source read as ``source``."""
+    out: list[Problem] = []
+    src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     if source.weak:
         # Only the want of a prison context kept these out: a translation that uses the concept's approved
         # term reads the source in the glossary's sense, and must then render every occurrence.

@@ -26,7 +26,7 @@ from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
 from pipeline.glossary.sense import NO_PRISON, SourceSense
 from pipeline.glossary.topic import (
-    has_noun, own_stems, shown_words, content_stems, other_senses, prison_elsewhere, signature, stem,
+    has_noun, own_stems, message_words, shown_words, content_stems, other_senses, prison_elsewhere, signature, stem,
 )
 
 
@@ -49,8 +49,8 @@ def glossary_fit(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit
     ("" when they do not): the shared words. ``every``: all the message's glossary hits, whose words are left
     out (a term is no evidence for itself)."""
     h = hits[0]
-    masked = blanked(text, every)
-    words = content_stems(masked) - own_stems(h)
+    masked, stems = message_words(text, every)
+    words = stems - own_stems(h)
     ours = words & _concept_side(h.concept)
     if ours:  # (cheapest first: most sentences share nothing with the concept's own words)
         ours -= _in_compounds(masked, ours)

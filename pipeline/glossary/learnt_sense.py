@@ -49,12 +49,14 @@ class Model:
         """Whether the probability can still reach the threshold once the features of the first ``stages`` of
         sense_features.STAGES are ``x``'s: each feature not yet read adds at most what its range allows."""
         done, rest = self._bounds[stages]
-        z = self.bias + rest + sum(self.weights[k] * (x[k] - self.mean[k]) / self.scale[k] for k in done)
+        z = self.bias + rest + sum(w * (x[k] - m) / s for k, w, m, s in done)
         return z >= self._log_odds
 
     @cached_property
-    def _bounds(self) -> list[tuple[list[int], float]]:
-        """Per number of stages done: the features read, and the most the others can add to the log-odds."""
+    def _bounds(self) -> list[tuple[list[tuple[int, float, float, float]], float]]:
+        """Per number of stages done: the features read (index, weight, mean, scale: looked up once, as
+        :meth:`reachable` is asked several times of every occurrence), and the most the others can add to the
+        log-odds."""
         out = []
         for stages in range(len(STAGES) + 1):
             names = {n for stage in STAGES[:stages] for n in stage}
@@ -64,7 +66,8 @@ class Model:
                     lo, hi = RANGES.get(name, (0, 1))
                     w, m, s = self.weights[k], self.mean[k], self.scale[k]
                     rest += max(w * (lo - m) / s, w * (hi - m) / s)
-            out.append(([k for k, n in enumerate(NAMES) if n in names], rest))
+            out.append(([(k, self.weights[k], self.mean[k], self.scale[k]) for k, n in enumerate(NAMES) if n in names],
+                        rest))
         return out
 
     @cached_property

@@ -34,7 +34,7 @@ from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import words_near, prison_near
 from pipeline.glossary.sense import base_word, prison_vocabulary, speaks_of_prison, without_compounds
 from pipeline.glossary.topic import (
-    STOP, glossary_side, content_stems, other_senses, own_stems, shown_words, signature, stem,
+    STOP, glossary_side, content_stems, message_words, other_senses, own_stems, shown_words, signature, stem,
 )
 
 POSSESSIVES = frozenset("my his her their our your its".split())
@@ -133,8 +133,8 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     x[INDEX["verb"]] = float(h.concept.pos == "verb" or fold(form).endswith("ed"))
     if reachable and not reachable(x, 1):
         return None
-    masked = blanked(text, every)
-    stems = content_stems(masked) - own_stems(h)  # (each word's stem remembered: topic._content_stem)
+    masked, stems = message_words(text, every)  # (each word's stem remembered: topic._content_stem)
+    stems = stems - own_stems(h)
     if lexicon:
         found = [(lexicon[s], s) for s in stems if s in lexicon]
         x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0

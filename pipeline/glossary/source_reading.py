@@ -9,10 +9,11 @@ and balance), so it lives here and the check only compares translations with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
-from pipeline.glossary.learnt_sense import everyday_question
+from pipeline.glossary.learnt_sense import everyday_question, model
+from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
@@ -39,9 +40,11 @@ class Source:
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
+    # What the everyday and learnt readings still need (None once they have added to questions and fits)
+    pending: _Local | None = field(default=None, repr=False)
 
 
-def read_source(glossary: Glossary, src: str) -> Source:
+def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid.
 
@@ -49,15 +52,46 @@ def read_source(glossary: Glossary, src: str) -> Source:
     prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
     because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
     everyday word has nothing next to it that says prison (:func:`_everyday_questions`); then what the learnt
-    sense decision reads in what they leave (:func:`_learnt_questions`)."""
+    sense decision reads in what they leave (:func:`_learnt_questions`).
+
+    The last two only make findings questions and say why (``questions``, ``fits``): with ``questions=False``
+    they are left for :func:`complete_source`, which a caller asks only where there are findings (most
+    translations of most messages have none, and these readings are the costliest)."""
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
         memo.move_to_end(src)  # least recently used goes first: boilerplate every article repeats stays
-        return found
-    # (not remembered by the index too: this memo is the one that answers again)
+    else:
+        found = _read(glossary, src)
+        if len(memo) >= SOURCES_KEPT:
+            memo.popitem(last=False)
+        memo[src] = found
+    if questions:
+        complete_source(glossary, src, found)
+    return found
+
+
+def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
+    """Add the everyday and learnt readings to ``source`` (of ``src``) if they are not in it yet; whether they
+    changed what its findings say (a question, or why the sentence fits the glossary's sense)."""
+    local = source.pending
+    if local is None:
+        return False
+    source.pending = None
+    questions, fits = source.questions, source.fits
+    asked, said = len(questions), {cid for cid, why in fits.items() if why}
+    if local.deferred:
+        _deferred_phrases(glossary, src, local, source.occurrences, questions)
+    _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
+    _learnt_questions(glossary, src, source.occurrences, questions, fits, source.hits)
+    return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
+
+
+def _read(glossary: Glossary, src: str) -> Source:
+    """:func:`read_source`'s reading of ``src`` before the everyday and learnt readings."""
+    # (not remembered by the index too: the source memo is the one that answers again)
     src_hits = glossary.find(src, glossary.source_language, remember=False)
-    local = _local_senses(glossary, src, src_hits)
+    local = _local_senses(glossary, src, src_hits, phrases=False)
     other_sense: dict[str, str] = {}
     for (cid, _v), why in local.other.items():
         other_sense.setdefault(cid, why)
@@ -65,17 +99,14 @@ def read_source(glossary: Glossary, src: str) -> Source:
     fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
     questions = _phrase_questions(asked, occurrences, local.phrased)
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
-    _everyday_questions(glossary, src, occurrences, questions, fits, local)
-    _learnt_questions(glossary, src, occurrences, questions, fits, src_hits)
+    if any(cid not in questions for cid in occurrences):
+        model()  # (read now, as before the readings were deferred: a model file that cannot be read is told)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
-    if len(memo) >= SOURCES_KEPT:
-        memo.popitem(last=False)
-    memo[src] = found = Source(src_hits, occurrences, other_sense, weak, unquoted, questions,
-                               bool(MAY_END.search(src)), numbered_ends(src, src_hits), fits)
-    return found
+    return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
+                  numbered_ends(src, src_hits), fits, local if occurrences else None)
 
 
 @dataclass
@@ -84,22 +115,26 @@ class _Local:
 
     hits: list  # every hit of the source
     other: dict[tuple[str, str], str]  # (concept id, folded form) -> why that form is another sense here
+    other_ids: set[int]  # the hits read so by their own neighbourhood
     phrased: dict[tuple[str, str], str]  # (concept id, variant) -> why its own phrase names another kind of thing
     asked_ids: set[int]  # the hits whose findings are only questions for that reason
     kept: list  # the hits not read in another sense by their neighbourhood
     plain: list  # ... of those, the ones not asked about: the message's own prison cues
+    deferred: bool = False  # whether the phrase readings are left for complete_source (phrased, asked_ids empty)
 
 
-def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
+def _local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = True) -> _Local:
     """What each term's own neighbourhood says (a title, a name, a word the glossary marks next to it); a variant
     read in another sense there is read so in the whole message (“a parcel containing explosives …; the parcel
     was never found”), and says nothing of the message's prison context. An everyday noun whose own phrase names
     another kind of thing (a radio mast, a transfer of the case) is read so by a rule, not by a line of the
-    glossary: its findings are questions, unless the concept occurs in the message in the glossary's sense too."""
+    glossary: its findings are questions, unless the concept occurs in the message in the glossary's sense too.
+
+    ``phrases=False`` leaves the phrase readings for later (``deferred``) where all they can do is make findings
+    questions: every concept kept once, none under a sense condition (then a phrase reading neither drops one
+    occurrence of several nor changes the prison context a condition reads)."""
     local: dict[tuple[str, str], str] = {}
     local_ids: set[int] = set()
-    phrased: dict[tuple[str, str], str] = {}
-    asked_ids: set[int] = set()
     for h in src_hits:
         cond = conditional(h)
         # (a term whose modifier says prison — the prison caste, a cell search — is the glossary's whatever
@@ -111,9 +146,33 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
                 local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
                 local_ids.add(id(h))
-                continue
+    if local:
+        # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
+        # colony”), as for a phrase's reading below
+        rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
+        kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
+                or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
+    else:
+        kept = src_hits
+    if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(conditional(h) for h in kept):
+        return _Local(src_hits, local, local_ids, {}, set(), kept, kept, deferred=True)
+    phrased, asked_ids = _phrase_senses(glossary, src, src_hits, local_ids)
+    # (a hit of another kind says nothing of the message's prison context)
+    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
+    return _Local(src_hits, local, local_ids, phrased, asked_ids, kept, plain)
+
+
+def _phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[int]
+                   ) -> tuple[dict[tuple[str, str], str], set[int]]:
+    """Which hits (not read in another sense by their neighbourhood, ``other_ids``) their own phrase or their
+    capital letter makes another thing: (concept id, variant) -> why, and the hits asked about."""
+    phrased: dict[tuple[str, str], str] = {}
+    asked_ids: set[int] = set()
+    for h in src_hits:
+        if id(h) in other_ids:
+            continue
         if prone(h):
-            why = another_kind(glossary, src, h, src_hits, cond) or _in_compound(glossary, src, h)
+            why = another_kind(glossary, src, h, src_hits, conditional(h)) or _in_compound(glossary, src, h)
             if why:
                 phrased.setdefault((h.concept.id, variant(h)), why)
                 asked_ids.add(id(h))
@@ -131,17 +190,20 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list) -> _Local:
         rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
         asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
                       and not prison_near(glossary, src, h, rest)}
-    if local:
-        # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
-        # colony”), as for a phrase's reading above
-        rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
-        kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
-                or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
-    else:
-        kept = src_hits
-    # (a hit of another kind says nothing of the message's prison context)
-    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
-    return _Local(src_hits, local, phrased, asked_ids, kept, plain)
+    return phrased, asked_ids
+
+
+def _deferred_phrases(glossary: Glossary, src: str, local: _Local, occurrences: dict[str, list],
+                      questions: dict[str, str]) -> None:
+    """The phrase readings :func:`_local_senses` left for later, as :func:`_message_senses` and
+    :func:`_phrase_questions` would have read them: an asked concept goes after the others, as a question."""
+    local.deferred = False
+    local.phrased, local.asked_ids = _phrase_senses(glossary, src, local.hits, local.other_ids)
+    if not local.asked_ids:
+        return
+    local.plain = [h for h in local.kept if id(h) not in local.asked_ids]
+    asked = {cid: occurrences.pop(cid) for cid, hs in list(occurrences.items()) if id(hs[0]) in local.asked_ids}
+    questions.update(_phrase_questions(asked, occurrences, local.phrased))
 
 
 def _message_senses(glossary: Glossary, src: str, local: _Local, other_sense: dict[str, str]
@@ -199,8 +261,13 @@ def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list]
                       fits: dict[str, str], src_hits: list) -> None:
     """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
     an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence."""
-    for cid, hs in occurrences.items():
-        if cid not in questions:
+    left = [(cid, hs) for cid, hs in occurrences.items() if cid not in questions]
+    # The decision reads only everyday-ambiguous words (asked first: most concepts have none); the model is
+    # asked for all the same wherever a concept is left, so that a model file that cannot be read is still told.
+    if not left or model() is None:
+        return
+    for cid, hs in left:
+        if all(ambiguous(glossary, h) for h in hs):
             why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
             if why:
                 questions[cid] = why

@@ -50,6 +50,23 @@ def content_stems(text: str) -> frozenset:
     return frozenset(s for s in map(_content_stem, WORD_RE.findall(text)) if s is not None)
 
 
+def message_words(text: str, every: list[Hit]) -> tuple[str, frozenset]:
+    """``text`` blanked around its glossary hits ``every`` (:func:`blanked`) and its :func:`content_stems`:
+    the words of a message around its glossary terms, which the topic, balance and learnt readings each ask of
+    every concept of the message (remembered for the last few messages)."""
+    key = (text, tuple((h.start, h.end) for h in every))
+    found = _MESSAGE_WORDS.get(key)
+    if found is None:
+        masked = blanked(text, every)
+        found = _MESSAGE_WORDS[key] = (masked, content_stems(masked))
+        if len(_MESSAGE_WORDS) > 64:
+            del _MESSAGE_WORDS[next(iter(_MESSAGE_WORDS))]  # (the oldest: a message's readings come together)
+    return found
+
+
+_MESSAGE_WORDS: dict[tuple, tuple[str, frozenset]] = {}
+
+
 @lru_cache(maxsize=65536)
 def _content_stem(word: str) -> str | None:
     """A word's :func:`stem`, None for a number, a function or gloss word, a word of two letters (remembered: asked
@@ -111,7 +128,12 @@ def _lookup(term: str, pos: str) -> tuple[int, ...]:
 
 
 def own_stems(hit: Hit) -> frozenset:
-    return frozenset(stem(w) for w in WORD_RE.findall(fold(hit.term)))
+    return _term_stems(hit.term)
+
+
+@lru_cache(maxsize=4096)
+def _term_stems(term: str) -> frozenset:
+    return frozenset(stem(w) for w in WORD_RE.findall(fold(term)))
 
 
 def other_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
@@ -175,8 +197,8 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     senses = other_senses(glossary, h)
     if not senses:
         return ""
-    masked = blanked(text, every)
-    words = content_stems(masked) - own_stems(h)
+    masked, stems = message_words(text, every)
+    words = stems - own_stems(h)
     if not words:
         return ""
     ours = len(words & glossary_side(glossary, h.concept))
