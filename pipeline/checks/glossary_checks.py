@@ -164,7 +164,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{shown(h.form)}”" for h in found)
             severity, note = "error", ""
-            standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
+            standing = stand_in(src, glossary.source_language, dst, lang, found, hits, need=needed - len(found))
             if standing:
                 standing, bare = stand_in_where(src, glossary.source_language, dst, lang, cid, occurrences,
                                                 resolved.approved, found, groups, {h.concept.id for h in src_hits})
