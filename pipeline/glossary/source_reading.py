@@ -291,6 +291,12 @@ def learnt_source(glossary: Glossary, src: str, source: Source, document: Docume
     return found
 
 
+def promotes() -> bool:
+    """Whether the learnt decision in use may count a word kept out for want of a prison context."""
+    m = model()
+    return m is not None and m.promote is not None
+
+
 def depends_on_document(glossary: Glossary, src: str) -> bool:
     """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
     return read_source(glossary, src, questions=False).learnt
