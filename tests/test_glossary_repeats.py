@@ -191,6 +191,12 @@ def test_a_german_indefinite_pronoun_may_say_the_repeat(g, dst, severity):
     # a wrong noun after the ordinal is still a wrong noun
     ("She was moved from the second detachment to the fifth detachment in March.",
      "En mars, elle est passée du deuxième détachement au cinquième groupe.", "otryad", "error"),
+    # two « celle » stand for two of three repeats: the third, said by a wrong noun, is unrendered …
+    ("Three colonies refused him: the colony in Kirov, the colony in Perm and the colony in Ufa.",
+     "Trois colonies l'ont refusé : celle de Kirov, celle de Perm et la prison d'Oufa.", "ik", "error"),
+    # … and three stand for three
+    ("Three colonies refused him: the colony in Kirov, the colony in Perm and the colony in Ufa.",
+     "Trois colonies l'ont refusé : celle de Kirov, celle de Perm et celle d'Oufa.", "ik", "warning"),
 ])
 def test_french_stand_ins_for_a_repeat(g, src, dst, cid, severity):
     assert severities(g, "fr", src, dst, cid) == [severity]

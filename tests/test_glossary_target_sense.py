@@ -184,6 +184,16 @@ def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, 
 
 
 @pytest.mark.parametrize("dst, found", [
+    # «телепередачу» renders the programme, a compound whose head is передача: «передачу» is the parcel's
+    ("Мать принесла в СИЗО передачу, а потом смотрела телепередачу о тюрьмах.", []),
+    ("Мать принесла в СИЗО продукты, а потом смотрела передачу о тюрьмах.", ["error"]),
+])
+def test_a_compound_of_the_homonym_renders_the_everyday_source_word(g, dst, found):
+    src = "His mother brought a food parcel to the SIZO and then watched a TV programme about prisons."
+    assert _severities(g, "ru", src, dst, "peredacha") == found
+
+
+@pytest.mark.parametrize("dst, found", [
     ("In den 1990ern leitete sie eine Künstlerkolonie bei Peredelkino; jetzt lesen die Wärter im Arbeitslager die "
      "Briefe ihres Sohnes.", ["error", "error"]),
     ("In den 1990ern leitete sie eine Künstlerkolonie bei Peredelkino; jetzt lesen die Wärter im Straflager die "
@@ -230,6 +240,9 @@ def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
     ("de", "Die Überstellung dauerte 23 Tage, und in einer Etappe wussten wir zwei Wochen lang nicht, wo er war.", []),
     ("fr", "Le voyage a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", ["error"]),
     ("fr", "Le transfert a duré 23 jours et, à une étape, nous avons perdu sa trace pendant deux semaines.", []),
+    # «на каком-то этапе»: the particle is the pronoun's, and какой is of the class too
+    ("ru", "Перевозка длилась 23 дня, и на каком-то этапе мы две недели не знали, где он.", ["error"]),
+    ("ru", "Этап длился 23 дня, и на каком-то этапе мы две недели не знали, где он.", []),
 ])
 def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found):
     src = "The transfer took 23 days, and at one stage we lost track of him for two weeks."

@@ -27,8 +27,8 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
-from pipeline.glossary.placement import claimed_by_place, in_its_sentence, numbered, sentence_of
-from pipeline.glossary.source_reading import Source, complete_source, groups_of, read_source, shown
+from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
+from pipeline.glossary.source_reading import Source, complete_source, learnt_source, promotes, read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -61,19 +61,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
         return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
-    # The everyday and learnt readings of the source only make findings questions and say why: they are read
-    # where there are findings, and the comparison is made again only where they add something.
-    if out and complete_source(glossary, src, source, _concerned(glossary, source, out)):
-        out = _compare(glossary, lang, src, dst, source, dst_hits)
+    if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
+        changed, final = complete_source(glossary, src, source), learnt_source(glossary, src, source, ctx.document)
+        if changed or final is not source:
+            out = _compare(glossary, lang, src, dst, final, dst_hits)
     return out
-
-
-def _concerned(glossary: Glossary, source: Source, out: list[Problem]) -> set[str]:
-    """The source concepts whose questions may change ``out``: a finding's concept by its term (as ``_question``
-    finds it), and every concept one of whose occurrences has that term (a forbidden word's own concept)."""
-    terms = {p.term for p in out}
-    found = {c.id for t in terms if (c := glossary.concept_for_term(t)) is not None}
-    return found | {cid for cid, hs in source.occurrences.items() if any(h.term in terms for h in hs)}
 
 
 def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, dst_hits: list) -> list[Problem]:
@@ -167,7 +159,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             missed = groups[min(len(found), needed - 1)][0]
             seen = ", ".join(f"“{shown(h.form)}”" for h in found)
             severity, note = "error", ""
-            standing = stand_in(src, glossary.source_language, dst, lang, found, hits)
+            standing = stand_in(src, glossary.source_language, dst, lang, found, hits, need=needed - len(found))
             if standing:
                 standing, bare = stand_in_where(src, glossary.source_language, dst, lang, cid, occurrences,
                                                 resolved.approved, found, groups, {h.concept.id for h in src_hits})

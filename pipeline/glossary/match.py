@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from pipeline.glossary.derive import compound_parts
 from pipeline.glossary.textprep import MIXED_RE, mask, strip_invisible, unmix_word  # noqa: F401  (mask too)
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
-    MODIFIED, modifier,
+    MODIFIED, inserted, modifier,
     DERIVING, FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
     english_base, fold, participle_verbs, word_keys,
 )
@@ -296,14 +296,14 @@ class Index:
         excludes = self.excludes.get(pat.concept.id, ()) if pat.concept else ()
         if not excludes:
             return False
-        reach = len(excludes[0].words)
+        reach = len(excludes[0].words) + (self.lang in MODIFIED)  # (a word inside: ``_modified_at``)
         lo, hi = max(0, a - reach + 1), min(len(words), b + reach - 1)
         key = (pat.concept.id if pat.concept else "", a - lo, b - lo, *parts[2 * lo:2 * hi + 1])  # the same words around the same hit
         found = self._excluded_memo.get(key)
         if found is None:
             found = False
             for x in excludes:
-                for i in range(max(0, a - len(x.words) + 1), b):
+                for i in range(max(0, a - len(x.words) + 1 - (self.lang in MODIFIED)), b):
                     if x.keys[0] & word_keys(words[i], self.lang):
                         j = self._match_at(x, words, parts, i)
                         j = self._modified_at(x, words, parts, i) if j is None and self.lang in MODIFIED else j
@@ -320,7 +320,7 @@ class Index:
     def _modified_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         """``_match_at`` with a modifier inside the phrase («обыск в квартире» as «обыск в нашей квартире»)."""
         ends = (self._match_at(pat, words[:m] + words[m + 1:], parts[:2 * m] + parts[2 * m + 2:], i)
-                for m in range(i + 1, min(i + len(pat.words), len(words))) if modifier(words[m], self.lang))
+                for m in range(i + 1, min(i + len(pat.words), len(words))) if inserted(words[m], parts[2 * m], self.lang))
         return next((j + 1 for j in ends if j is not None), None)
 
     def _match_at(self, pat: Pattern, words: list[str], parts: list[str], i: int, first: int = 0) -> int | None:

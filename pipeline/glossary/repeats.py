@@ -246,28 +246,40 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
 
 
 def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: Sequence[Hit] = (),
-             after_first: bool = True, forms: Sequence[Hit] | None = None) -> str:
+             after_first: bool = True, forms: Sequence[Hit] | None = None, need: int = 1) -> str:
     """What in the translation may stand for a repeated noun ("" when nothing does); ``src_hits``: the
     concept's occurrences in the source; ``after_first``: ``found`` renders the first of them; ``forms``: the
-    renderings whose gender an adjective left alone agrees with (``found`` by default)."""
+    renderings whose gender an adjective left alone agrees with (``found`` by default); ``need``: how many
+    repeats lack a rendering — the stand-ins must be as many (two « celle » for three colonies leave one)."""
     b = base_lang(lang)
     # A pronoun refers back: only those after the first rendering (and the source's after its first
     # occurrence) may say a repeat.
     src_from = min((h.start for h in src_hits), default=0) if after_first else 0
     dst_from = min((h.start for h in found), default=0) if after_first else 0
-    if extra_pronouns(src[src_from:], src_lang, dst[dst_from:], lang) > 0:
-        return "a pronoun the source has not"
+    said: list[str] = []
+    count = 0
+    pronouns = extra_pronouns(src[src_from:], src_lang, dst[dst_from:], lang)
+    if pronouns > 0:
+        said.append("a pronoun the source has not")
+        count += pronouns
     rel = _relative_after(dst, found, b)
     if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
-        return f"the relative pronoun “{rel}”"
+        said.append(f"the relative pronoun “{rel}”")
+        count += 1
     adj = _ellipsis(dst, b, list(found if forms is None else forms))
-    if adj and len(adj) > len(_ellipsis(src, base_lang(src_lang), [])):
-        return f"“{adj[0]}” without a noun"
+    extra = len(adj) - len(_ellipsis(src, base_lang(src_lang), [])) if adj else 0
+    if extra > 0:
+        said.append(f"“{adj[0]}” without a noun")
+        count += extra
     time = _time_anaphor(dst, b)
     if time and not _time_anaphor(src, base_lang(src_lang)):
-        return f"“{time}”"
+        said.append(f"“{time}”")
+        count += 1
     again = _repeated_without_noun(dst, b)
-    return f"“{again}” with the noun left out" if again else ""
+    if again:
+        said.append(f"“{again}” with the noun left out")
+        count += 1
+    return said[0] if said and count >= need else ""
 
 
 def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str, occurrences: dict[str, list[Hit]],
@@ -301,7 +313,7 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
             here = stand_in(src[s0:s1], src_lang, dst[d0:d1], lang,
                             [replace(h, start=h.start - d0, end=h.end - d0) for h in have],
                             [replace(h, start=h.start - s0, end=h.end - s0) for g in want for h in g],
-                            after_first=bool(have), forms=found)
+                            after_first=bool(have), forms=found, need=len(want) - len(have))
         if not here:
             return "", f"nothing in “{piece}” stands for it"
         said = said or here

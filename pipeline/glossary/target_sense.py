@@ -289,12 +289,19 @@ def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit
 
 def _kin(dst: str, words: list[Hit], lang: str) -> int:
     """How many words of ``dst`` other than ``words`` share their stem's first five letters, all but the last
-    two of the word (перевела, переводчик beside перевод): the same family, another part of speech."""
+    two of the word (перевела, переводчик beside перевод): the same family, another part of speech; or hold it
+    after a first part (телепередачу beside передачу: a compound whose head is the word)."""
     stems = {fold(h.form)[:max(5, len(fold(h.form)) - 2)] for h in words}
     spans = [(h.start, h.end) for h in words]
     return sum(1 for m in WORD_RE.finditer(mask(dst))
-               if any(fold(m.group(0)).startswith(st) for st in stems)
+               if any(_kin_at(fold(m.group(0)).find(st)) for st in stems)
                and not any(a <= m.start() < b for a, b in spans))
+
+
+def _kin_at(i: int) -> bool:
+    """Whether a stem found at ``i`` in a word makes it kin: at its start, or after a first part of three to eight
+    letters (теле-, радио-; not a stem met by chance deep inside a long word)."""
+    return i == 0 or 3 <= i <= 8
 
 
 def glossed(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit]) -> dict[int, str]:

@@ -33,10 +33,10 @@ MORPH_LANGS = ("ru", "uk")
 DERIVING = (*MORPH_LANGS, "fr")
 # A phrase's determiner stands for its class: demonstrative or indefinite, the glossary's «на этом этапе», „in
 # dieser Etappe“, « à cette étape » (at this stage) are also «на том этапе», «на некотором этапе», „in einer
-# Etappe“, « à une étape ». Russian by pymorphy3's lemma (a pronominal adjective, Apro; какой-то is two words to
-# the matcher, so not here), German and French by the word (their articles and demonstratives are a closed
-# list); not the definite article (der, la), which names the thing again.
-DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той", "некий", "некоторый"))
+# Etappe“, « à une étape ». Russian by pymorphy3's lemma (a pronominal adjective, Apro: какой-то is какой to the
+# matcher, its particle read apart), German and French by the word (their articles and demonstratives are a
+# closed list); not the definite article (der, la), which names the thing again.
+DEMONSTRATIVES = frozenset(("этот", "тот", "этакий", "цей", "той", "некий", "некоторый", "какой"))
 DETERMINERS = {
     "de": frozenset(("dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen",
                      "ein", "eine", "einer", "eines", "einem", "einen")),
@@ -258,6 +258,17 @@ def modifier(word: str, lang: str) -> bool:
     # (его, её, их before a noun are possessives, whatever case pymorphy3 reads them in)
     return all(p.tag.POS in ("ADJF", "PRTF") or (p.tag.POS == "NPRO" and p.normal_form in ("он", "она", "оно", "они"))
                for p in parses[:3])
+
+
+# The particles a hyphen joins to the pronoun before them (какой-то, кто-нибудь): one word to a reader, two to the
+# split, so a phrase of the glossary's reads «на каком-то этапе» as «на каком этапе».
+_RU_PARTICLES = frozenset(("то", "нибудь", "либо"))
+
+
+def inserted(word: str, gap: str, lang: str) -> bool:
+    """Whether ``word`` (after ``gap``) may stand inside a phrase of the glossary's: a ``modifier``, or a
+    particle the hyphen joins to the pronoun before it."""
+    return (gap == "-" and fold(word) in _RU_PARTICLES) or modifier(word, lang)
 
 
 def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -> bool:
