@@ -25,7 +25,7 @@ from pipeline.glossary import wordnet
 from pipeline.glossary.target_sense import unquoted_repeats
 from pipeline.glossary.topic import topic_questions, written_otherwise
 
-SOURCES_KEPT = 4096  # source messages analysed, as the index remembers their hits
+SOURCES_KEPT = 8192  # source messages analysed (and their learnt readings, per article: learnt_source)
 
 
 @dataclass
