@@ -27,8 +27,9 @@ def require(available: bool, reason: str) -> None:
 
 
 # The field and topic rules decide for a variant without a sense condition. Since the ninth session's re-audit the
-# bundled *common pot* is prison_only and *mast* everyday (docs/glossary.md); their tests keep them as an editor
-# may leave such a variant, unconditioned, which is what those rules are for.
+# bundled *common pot* is prison_only (docs/glossary.md; *mast*, everyday then, is unconditioned again since the
+# variant re-audit on nineteen sets); their tests keep them as an editor may leave such a variant, unconditioned,
+# which is what those rules are for.
 UNCONDITIONED = (("obshchak", "common pot"), ("caste", "mast"))
 
 
