@@ -12,12 +12,17 @@ negated or quoted slur is a warning at most). A pair is every labelled concept p
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
 data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth; heldout13, heldout14, heldout17 and heldout18 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
+
+A comment line ``# article: <title> (<genre>)`` starts an article: its rows, up to the next such line, are one
+document per language, as ``check`` reads one catalogue per article (the learnt sense decision reads a word by its
+article too: pipeline/glossary/document.py). Rows outside an article are each a document of their own.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -95,10 +100,20 @@ PARTS = {
 HELD_ASIDE: dict[str, Path] = {}
 
 
+ARTICLE_RE = re.compile(r"#\s*article:\s*(.*?)\s*$")
+
+
 def read_pairs(path: Path) -> list[dict]:
+    """The rows of a pairs file; a comment line ``# article: <title> (<genre>)`` starts an article, and every row
+    up to the next one belongs to it (``row["article"]``: its number and title; None before the first, where
+    each English sentence is a document of its own)."""
     rows = []
+    article = None
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
+            m = ARTICLE_RE.match(line)
+            if m:
+                article = f"{n}: {m.group(1)}"
             continue
         fields = line.rstrip("\r").split("\t")
         if len(fields) != 5:
@@ -108,7 +123,8 @@ def read_pairs(path: Path) -> list[dict]:
         bad = [v for v in wanted.values() if v not in ("ok", "missing", "forbidden")]
         if bad or any("=" not in item for item in labels.split(";") if item.strip()):
             raise ValueError(f"line {n}: labels must be concept=ok|missing|forbidden;… (got {labels!r})")
-        rows.append({"line": n, "kind": kind, "lang": lang, "labels": wanted, "src": src, "dst": dst})
+        rows.append({"line": n, "kind": kind, "lang": lang, "labels": wanted, "src": src, "dst": dst,
+                     "article": article})
     return rows
 
 
@@ -122,13 +138,30 @@ def concept_of(glossary, term: str | None) -> str | None:
     return None
 
 
-def predictions(glossary, row: dict) -> dict[str, list[str]]:
-    """Concept id -> the error messages the check reported for it."""
+def documents(rows: list[dict]) -> dict[tuple[str, str], object]:
+    """Per (article, language), its rows' English sentences as one document (glossary/document.py), as ``check``
+    reads a catalogue: one article in one language. Rows outside an article have none (each its own)."""
+    from pipeline.glossary.document import document
+
+    texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in rows:
+        if r["article"] is not None:
+            texts[(r["article"], r["lang"])].append(r["src"])
+    return {k: document(v) for k, v in texts.items()}
+
+
+def document_of(docs: dict, row: dict):
+    """The document a row's sentence belongs to (None: its own)."""
+    return docs.get((row["article"], row["lang"])) if row["article"] is not None else None
+
+
+def predictions(glossary, row: dict, document=None) -> dict[str, list[str]]:
+    """Concept id -> the error messages the check reported for it (``document``: the row's article's)."""
     from pipeline.checks import glossary_checks
     from pipeline.checks.registry import Checked, Context
 
     out: dict[str, list[str]] = defaultdict(list)
-    for result in glossary_checks.check(Checked(row["src"], row["dst"]), Context(row["lang"], glossary)):
+    for result in glossary_checks.check(Checked(row["src"], row["dst"]), Context(row["lang"], glossary, document)):
         check, severity, message, term = result[:4]
         if severity == "error":
             out[concept_of(glossary, term) or f"?{term}"].append(f"{check}: {message}")
@@ -139,8 +172,9 @@ def score(glossary, rows: list[dict]):
     """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses = []
+    docs = documents(rows)
     for row in rows:
-        pred = predictions(glossary, row)
+        pred = predictions(glossary, row, document_of(docs, row))
         for cid in sorted(set(row["labels"]) | set(pred)):
             truth = row["labels"].get(cid, "ok") != "ok"
             said = cid in pred

@@ -43,7 +43,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from glossary_quality import PARTS, pr, predictions, read_pairs, score, summarise  # noqa: E402
+from glossary_quality import (  # noqa: E402
+    PARTS, document_of, documents, pr, predictions, read_pairs, score, summarise,
+)
 
 MODEL = REPO / "pipeline" / "glossary" / "sense_model.json"
 C = 0.1  # L2 strength of the logistic regression (1/C on the weights' squares)
@@ -78,18 +80,41 @@ HAND_EVERYDAY = {
     ("heldout18", "He's been reading the Ramayana", "caste"),
 }
 
+# The article-grouped sets (heldout21, heldout22): the articles written in everyday senses, by the set's own
+# article lines (their genre; heldout21's header: 14 fields other than prison, heldout22's: "everyday senses").
+# An occurrence there with no violation is the everyday sense; in the other (prison) articles, the prison sense.
+EVERYDAY_ARTICLES = {
+    "heldout21": ("Striker joins Spartak Lviv", "Parcel carrier's shares slide", "Phone maker halts software update",
+                  "How an ant colony decides to move", "Stolypin's land reform", "A small farm learns to keep bees",
+                  "Along the Norwegian coast", "Regional hospital reopens", "Caste census divides",
+                  "Judge blocks end of humanitarian parole", "Army engineers rebuild", "Pupils send care packages",
+                  "A new Anna Karenina goes on tour", "Night train to Irkutsk"),
+    "heldout22": ("Band diary: the road to Leipzig", "Reading group notes: Tolstoy", "Cup week at the club"),
+}
+
+
+def article_sense(part: str, article: str | None) -> int | None:
+    """1 for an article written in everyday senses, 0 for a prison one, None outside an article."""
+    if article is None:
+        return None
+    title = article.split(": ", 1)[1]
+    return int(title.startswith(EVERYDAY_ARTICLES.get(part, ())))
+
 
 @dataclass
 class Instance:
     part: str
     src: str
     cid: str
-    label: int  # 1 everyday, 0 prison
+    label: int | None  # 1 everyday, 0 prison, None: not known (left out)
     violation: bool
     x: list[float]
     stems: list[str]
     errors: int = 0  # rows where the check (without the decision) reports an error for the concept
     lex: float = 0.0
+    weak: bool = False  # kept out only for want of a prison context (a promotion, not a question, is at stake)
+    doc_stems: list[str] | None = None  # the stems of its article (the article lexicon's keys)
+    doc_lex: float = 0.0
 
 
 def _off():
@@ -97,11 +122,14 @@ def _off():
 
 
 def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
-    """Every instance per part, and per part its sentences as (stems, lean label) for the lexicon."""
+    """Every instance per part, and per part its sentences as (stems, lean label) for the lexicon. A sentence is
+    read with its article where the pairs file groups rows into articles (``# article:`` lines), as ``check``
+    reads a catalogue; the same sentence in two articles is two readings."""
     _off()
     from pipeline.glossary import load_glossary
-    from pipeline.glossary.sense_features import ambiguous, features, lexicon_words
-    from pipeline.glossary.source_reading import read_source
+    from pipeline.glossary.document import summary
+    from pipeline.glossary.sense_features import features, lexicon_words
+    from pipeline.glossary.source_reading import learnt_candidates, read_source
     from pipeline.glossary.topic import own_stems
 
     glossary = load_glossary(REPO / "glossary" / "glossary.toml")
@@ -109,33 +137,59 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
     docs: dict[str, list[tuple[list[str], int]]] = {}
     for part, path in parts.items():
         rows = read_pairs(path)
-        by_src: dict[str, list[dict]] = defaultdict(list)
+        articles = documents(rows)
+        by_src: dict[tuple, list[dict]] = defaultdict(list)
         for r in rows:
-            by_src[r["src"]].append(r)
+            by_src[(r["article"], r["src"])].append(r)
         docs[part] = []
-        for src, rs in by_src.items():
+        for (article, src), rs in by_src.items():
+            sense = article_sense(part, article)
             source = read_source(glossary, src)
-            preds = [predictions(glossary, r) for r in rs]
+            doc = document_of(articles, rs[0])  # (the article's English sentences: alike in every language)
+            about = summary(glossary, doc, src)
+            preds = [predictions(glossary, r, doc) for r in rs]
             labels_here = []
-            for cid, hs in source.occurrences.items():
-                if cid in source.questions or not all(ambiguous(glossary, h) for h in hs):
-                    continue
+            candidates, promotable = learnt_candidates(glossary, source)
+            asked = [(cid, source.occurrences[cid], False) for cid in candidates]
+            asked += [(cid, source.weak[cid], True) for cid in promotable]
+            for cid, hs, weak in asked:
                 violation = any(r["labels"].get(cid, "ok") != "ok" for r in rs)
-                errors = sum(1 for p in preds if cid in p)
-                homonym = all(r["kind"] == "homonym" for r in rs)
-                label = 0 if violation or not homonym or not errors else 1
+                if weak:
+                    # Counted, the word would need its rendering in every language: the everyday sense where a
+                    # translation without the approved word is labelled right (promoting it would be a false alarm).
+                    # Where every translation uses it, the translators read the prison sense and nothing is at
+                    # stake: left out (“the parcel … the tracking page”: Paket fits both senses).
+                    used = [_renders(glossary, r, cid) for r in rs]
+                    errors = sum(1 for u in used if not u)
+                    label = 0 if violation else 1 if errors else None
+                else:
+                    errors = sum(1 for p in preds if cid in p)
+                    homonym = all(r["kind"] == "homonym" for r in rs)
+                    label = 0 if violation or not homonym or not errors else 1
                 if not violation and any(part == p and src.startswith(s) and cid == c for p, s, c in HAND_EVERYDAY):
                     label = 1
-                x, _words = features(glossary, src, hs, source.hits, len(source.occurrences) - 1,
-                                     bool(source.fits.get(cid)), {})
+                if sense is not None and not violation:
+                    label = sense  # (an article-grouped set: its article's sense)
+                others = len(source.occurrences) - (0 if weak else 1)
+                # (the article's lexicon lean: per fold, from doc_stems)
+                x, _words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},
+                                     weak=weak, article=about)
                 stems = sorted(set(lexicon_words(glossary, src, source.hits)) - own_stems(hs[0]))
-                out.append(Instance(part, src, cid, label, violation, x, stems, errors))
-                labels_here.append(label)
+                out.append(Instance(part, src, cid, label, violation, x, stems, errors, weak=weak,
+                                    doc_stems=sorted(about.stems)))
+                if label is not None:
+                    labels_here.append(label)
             lean = 1 if 1 in labels_here else 0 if (0 in labels_here or not all(r["kind"] == "homonym" for r in rs)) \
                 else None
             if lean is not None:
                 docs[part].append((sorted(set(lexicon_words(glossary, src, source.hits))), lean))
     return out, docs
+
+
+def _renders(glossary, row: dict, cid: str) -> bool:
+    """Whether a row's translation uses an approved word of ``cid`` (as the check promotes a weak concept)."""
+    return any(h.concept.id == cid and h.kind in ("preferred", "admitted")
+               for h in glossary.find(row["dst"], row["lang"], overlapping=True, derived=True))
 
 
 def lexicon(docs: dict[str, list[tuple[list[str], int]]]) -> dict[str, float]:
@@ -169,6 +223,7 @@ def matrix(insts: list[Instance]) -> tuple[np.ndarray, np.ndarray]:
 
     X = np.array([i.x for i in insts], dtype=float)
     X[:, INDEX["lexicon"]] = [i.lex for i in insts]
+    X[:, INDEX["article lexicon"]] = [i.doc_lex for i in insts]
     y = np.array([i.label for i in insts], dtype=float)
     return X, y
 
@@ -232,11 +287,12 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
         for i in labelled:
             if i.part == p:
                 i.lex = lex_feature(i.stems, lex_p)
+                i.doc_lex = lex_feature(i.doc_stems or [], lex_p)
     # the threshold from the training sets' own leave-one-set-out probabilities
     threshold = MIN_THRESHOLD
     for p in parts:
         inner = [i for i in labelled if i.part != p]
-        held = [i for i in labelled if i.part == p and i.violation]
+        held = [i for i in labelled if i.part == p and i.violation and not i.weak]
         if not held or len({i.label for i in inner}) < 2:
             continue
         m = fit(*matrix(inner))
@@ -247,12 +303,12 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
 
 
-def write(model, threshold: float, lex: dict[str, float], path: Path) -> None:
+def write(model, threshold: float, lex: dict[str, float], path: Path, promote: float | None = None) -> None:
     from pipeline.glossary.sense_features import NAMES
 
     w, b, mean, scale = model
     data = {"about": "learnt sense decision: bench/train_sense.py --write; pipeline/glossary/learnt_sense.py",
-            "threshold": round(threshold, 4), "bias": round(b, 5),
+            "threshold": round(threshold, 4), "promote": promote, "bias": round(b, 5),
             "features": {n: {"weight": round(float(w[k]), 5), "mean": round(float(mean[k]), 5),
                              "scale": round(float(scale[k]), 5)} for k, n in enumerate(NAMES)},
             "lexicon": dict(sorted(lex.items()))}
@@ -275,15 +331,28 @@ def _fmt(c: list[int]) -> str:
     return "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])
 
 
+def _grid(args: argparse.Namespace) -> list[tuple[float, float | None]]:
+    """The (threshold, promote) pairs ``--sweep`` and ``--promote-sweep`` name (promote "none": never)."""
+    ts = [float(t) for t in args.sweep.split(",")] if args.sweep else []
+    ps = [None if q.strip() == "none" else float(q) for q in args.promote_sweep.split(",")] if args.promote_sweep \
+        else [args.promote]
+    return [(t, q) for t in ts for q in ps]
+
+
+def _label(t: float, q: float | None) -> str:
+    return f"{t:g}" if q is None else f"{t:g}+{q:g}"
+
+
 def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace) -> None:
     """Per set, a model trained on the others, scored without the decision, at the training rule's threshold
-    (or ``--threshold``), and at each ``--sweep`` threshold; pooled, and the sweep's choice."""
+    (or ``--threshold``, with ``--promote``), and at each (threshold, promote) of the sweep; pooled, and the
+    sweep's choice."""
     import tempfile
 
     folder = args.keep or Path(tempfile.mkdtemp())
     folder.mkdir(exist_ok=True)
-    sweep = [float(t) for t in args.sweep.split(",")] if args.sweep else []
-    cols = ["before", "after"] + [f"{t:g}" for t in sweep]
+    grid = _grid(args)
+    cols = ["before", "after"] + [_label(t, q) for t, q in grid]
     total = {c: [0] * 8 for c in cols}
     rows: dict[str, dict[str, list[int]]] = {}
     print(f"{'set':10} " + " ".join(f"{c:>22}" for c in cols) + " threshold")
@@ -294,11 +363,11 @@ def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace)
             print("nb: scored on instances only")
             continue
         f = folder / f"sense-{part}.json"
-        write(model, threshold, lex, f)
+        write(model, threshold, lex, f, args.promote)
         got = {"before": scored(part, "none"), "after": scored(part, str(f))}
-        for t, c in zip(sweep, cols[2:]):
+        for (t, q), c in zip(grid, cols[2:]):
             ft = folder / f"sense-{part}-{c}.json"
-            write(model, t, lex, ft)
+            write(model, t, lex, ft, q)
             got[c] = scored(part, str(ft))
         rows[part] = got
         for c in cols:
@@ -310,7 +379,7 @@ def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace)
         print(f"pooled pairs {c}: false alarms {b[1]} -> {a[1]} (homonym {b[5]} -> {a[5]}), "
               f"missed violations {b[2]} -> {a[2]}")
     fine = [c for c in cols[2:] if pr(total[c][:4])[1] >= args.min_recall]
-    if sweep:
+    if grid:
         best = max(fine, key=lambda c: (min(pr(total[c][:4])), pr(total[c][:4])[1]), default=None)
         print(f"chosen (max pooled min(P, R), pooled recall >= {args.min_recall}): {best}")
 
@@ -325,13 +394,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sweep", help="with --loso: comma-separated thresholds scored beside the rule's, and the "
                     "one chosen: the highest pooled min(P, R) whose pooled recall is at least --min-recall")
     ap.add_argument("--min-recall", type=float, default=0.95)
+    ap.add_argument("--promote", type=float, help="the everyday probability below which a prison-only word whose "
+                    "sentence gives it no prison context counts (its article reads as prison); default: never")
+    ap.add_argument("--promote-sweep", help="with --loso --sweep: comma-separated promote values (\"none\": never) "
+                    "swept with each threshold")
     ap.add_argument("--probs", action="store_true", help="each instance's leave-one-set-out probability")
     ap.add_argument("--keep", type=Path, help="with --loso: keep each fold's model file in this folder")
     args = ap.parse_args(argv)
     insts, docs = instances(PARTS)
     if args.instances:
         for i in insts:
-            print(i.part, i.label, int(i.violation), i.errors, i.cid, i.src[:150], sep="\t")
+            print(i.part, i.label, int(i.violation), i.errors, int(i.weak), i.cid, i.src[:150], sep="\t")
         n = defaultdict(int)
         for i in insts:
             n[i.label] += 1
@@ -340,12 +413,13 @@ def main(argv: list[str] | None = None) -> int:
         fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[args.learner]
         out = []
         for part in PARTS:
-            train_i = [i for i in insts if i.part != part]
+            train_i = [i for i in insts if i.part != part and i.label is not None]
             _m, _t, lex = train(train_i, {p: d for p, d in docs.items() if p != part}, args.learner)
             model = fit(*matrix(train_i))
-            held = [i for i in insts if i.part == part]
+            held = [i for i in insts if i.part == part and i.label is not None]
             for i in held:
                 i.lex = lex_feature(i.stems, lex)
+                i.doc_lex = lex_feature(i.doc_stems or [], lex)
             for i, p in zip(held, predict(model, matrix(held)[0])):
                 out.append((float(p), i))
         for p, i in sorted(out, key=lambda t: -t[0])[:80]:
@@ -357,8 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         loso(insts, docs, args)
     if args.write:
         model, threshold, lex = train(insts, docs, args.learner, args.threshold)
-        write(model, threshold, lex, MODEL)
-        print(f"wrote {MODEL} (threshold {threshold:.3f}, {len(lex)} lexicon stems)")
+        write(model, threshold, lex, MODEL, args.promote)
+        print(f"wrote {MODEL} (threshold {threshold:.3f}, promote {args.promote}, {len(lex)} lexicon stems)")
     return 0
 
 

@@ -186,7 +186,8 @@ def test_the_bundled_glossarys_concept_level_conditions_still_pay_on_the_labelle
     glossary = load_glossary(path)
     parts = {part: sc.gq.read_pairs(p) for part, p in sc.gq.PARTS.items()}
     units = sc.concept_level(glossary)
-    assert {concept for concept, _ in units} == {"muzhik", "short-visit"}
+    # (muzhik's prison_only went when the sense decision read the article: none cost 7 against its 9)
+    assert {concept for concept, _ in units} == {"short-visit"}
     for concept, terms in units:
         now = sc.current_option(glossary, concept, terms, "concept")
         result = sc.measure(path, concept, terms, parts, "concept")
@@ -275,4 +276,4 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 LEFT = {"care package", "caste", "castes", "colonies", "colony", "downgrade", "downgraded", "mast",
         "parole", "red colony", "rooster", "roosters", "transfer", "transfers", "parcel", "parcels",
         "search", "searches", "thieves in law", "thieves-in-law", "strict regime colony",
-        "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit"}
+        "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit", "muzhik", "muzhiks"}

@@ -13,14 +13,17 @@ from pipeline.checks import standard
 from pipeline.checks import glossary_checks  # noqa: F401
 from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
 from pipeline.checks.registry import Checked, CheckSettings, Context
+from pipeline.glossary.document import Document, document
 from pipeline.glossary.model import Glossary
+from pipeline.glossary.source_reading import depends_on_document
 from pipeline.model import Finding
 
 DEFAULT = CheckSettings()
 
 
 def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
-                settings: CheckSettings = DEFAULT) -> list[Finding]:
+                settings: CheckSettings = DEFAULT, document: Document | None = None) -> list[Finding]:
+    """The findings of one entry; ``document``: its catalogue's messages as one article (:func:`article_of`)."""
     if entry.obsolete or not entry.msgid:
         return []
     pairs: list[tuple[str, str]] = []
@@ -32,7 +35,7 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
     elif entry.msgstr:
         pairs.append((entry.msgid, entry.msgstr))
     line = getattr(entry, "linenum", 0) or 0
-    ctx = Context(lang, glossary)
+    ctx = Context(lang, glossary, document)
     if not pairs:  # nothing to check but the source itself: an empty link is there before any translation
         source_only = standard.empty_links(Checked(entry.msgid, "", tuple(entry.flags)), ctx)
         return [Finding(path, line, entry.msgid, p.check, p.severity, p.message) for p in settings.apply(source_only)]
@@ -68,7 +71,9 @@ def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
     """The problems ``run``'s checks find in ``checked``, remembered on the glossary for a pair met twice."""
     glossary = ctx.glossary
     memo, sightings = glossary.checked_pairs, glossary.pair_sightings  # type: ignore[union-attr]
-    key = (ctx.lang, id(run), checked)  # (``run`` is kept for the process by CheckSettings.wanted)
+    key: tuple = (ctx.lang, id(run), checked)  # (``run`` is kept for the process by CheckSettings.wanted)
+    if ctx.document is not None and depends_on_document(glossary, checked.source):  # type: ignore[arg-type]
+        key += (ctx.document.key,)  # (boilerplate is read alike in every article: one memo for all)
     found = memo.get(key)
     if found is not None:
         return found
@@ -117,6 +122,14 @@ def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str,
     from pipeline.privacy import contact_findings
 
     findings: list[Finding] = contact_findings(po, path)  # e-mails and phones of volunteers (issue 19)
+    document = article_of(po) if glossary is not None else None
     for entry in po:
-        findings += check_entry(entry, path, glossary, lang, settings)
+        findings += check_entry(entry, path, glossary, lang, settings, document)
     return findings
+
+
+def article_of(entries) -> Document | None:
+    """A catalogue's translated source messages as one article: one catalogue is one article's text. (Only the
+    translated ones: the summary reads each message's glossary reading, which the check reads of those anyway.)"""
+    return document(m for e in entries if not e.obsolete and (e.msgstr or any(e.msgstr_plural.values()))
+                    for m in ((e.msgid, e.msgid_plural) if e.msgid_plural else (e.msgid,)))

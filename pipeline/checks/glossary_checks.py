@@ -29,7 +29,7 @@ from pipeline.glossary.target_sense import (
 )
 from pipeline.glossary.shared_head import shared_head
 from pipeline.glossary.placement import claimed_by_place, in_its_sentence, numbered, sentence_of
-from pipeline.glossary.source_reading import Source, complete_source, read_source, shown
+from pipeline.glossary.source_reading import Source, complete_source, learnt_source, promotes, read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -62,10 +62,10 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
         return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
-    # The everyday and learnt readings of the source only make findings questions and say why: they are read
-    # where there are findings, and the comparison is made again only where they add something.
-    if out and complete_source(glossary, src, source):
-        out = _compare(glossary, lang, src, dst, source, dst_hits)
+    if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
+        changed, final = complete_source(glossary, src, source), learnt_source(glossary, src, source, ctx.document)
+        if changed or final is not source:
+            out = _compare(glossary, lang, src, dst, final, dst_hits)
     return out
 
 

@@ -2,7 +2,7 @@
 
 A check is a function ``(text, context) -> problems``: ``text`` is one translated form of an entry
 (:class:`Checked`: its source, its translation, the entry's flags), ``context`` what the check may
-consult (:class:`Context`: the language, the glossary). It is registered under the names of the
+consult (:class:`Context`: the language, the glossary, the catalogue's messages as one article). It is registered under the names of the
 problems it reports (``@register("brackets", "quotes")``), and a project switches any of those names
 off, or changes its severity, in ``[tool.tamizdat.checks]``::
 
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 from pipeline.core.errors import TamizdatError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.glossary.document import Document
     from pipeline.glossary.model import Glossary
 
 SEVERITIES = ("error", "warning")
@@ -38,6 +39,9 @@ class Checked(NamedTuple):
 class Context(NamedTuple):
     lang: str
     glossary: Glossary | None = None
+    # the catalogue's source messages as one article (glossary/document.py), worked out once per catalogue: the
+    # learnt sense decision reads a word by its article too (None: each message alone)
+    document: Document | None = None
 
 
 class Problem(NamedTuple):

@@ -6,6 +6,9 @@ is a logistic regression over the named features of glossary/sense_features.py, 
 word stems that lean to prison prose or to everyday prose, and a threshold chosen on held-out sets so that no
 labelled violation is made a question. Where the probability of the everyday sense reaches the threshold, the
 findings on the word become a question (a warning) that names the evidence that weighed most; nothing is dropped.
+The message's article (glossary/document.py) is read too; and where the model sets ``promote``, a prison-only word
+that its sentence gives no prison context counts after all where the everyday probability is below it (its article
+speaks of prison), with a finding that says so.
 
 ``TAMIZDAT_SENSE_MODEL`` names another model file (``none``: no learnt decision, as the trainer reads the hand
 rules alone). A model file that is missing or cannot be read is a one-line error naming it.
@@ -22,9 +25,12 @@ from pathlib import Path
 
 from pipeline.core.errors import TamizdatError
 from pipeline.glossary import wordnet
+from pipeline.glossary.document import Summary
 from pipeline.glossary.match import Hit
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.sense_features import NAMES, RANGES, STAGES, ambiguous, as_written, describe, features
+from pipeline.glossary.sense_features import (
+    INDEX, NAMES, RANGES, STAGES, as_written, describe, features,
+)
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
 _loaded: dict[str, "Model | None"] = {}
@@ -40,6 +46,9 @@ class Model:
     scale: tuple[float, ...]
     threshold: float  # the everyday probability from which a finding is a question
     lexicon: dict[str, float]  # word stem -> its lean (positive: prison prose; negative: everyday prose)
+    # the everyday probability below which a prison-only word that its sentence gives no prison context counts
+    # all the same (None: never)
+    promote: float | None = None
 
     def probability(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
@@ -75,11 +84,15 @@ class Model:
         t = min(max(self.threshold, 1e-9), 1 - 1e-9)
         return math.log(t / (1 - t))
 
-    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3) -> list[str]:
-        """The features that pushed most toward the everyday sense, as an editor reads them."""
-        parts = [(w * (v - m) / s, name, v > m) for w, v, m, s, name in
+    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3, toward_prison: bool = False
+                 ) -> list[str]:
+        """The features that pushed most toward the everyday sense (or the prison sense), as an editor reads
+        them."""
+        sign = -1 if toward_prison else 1
+        parts = [(sign * w * (v - m) / s, name, v > m) for w, v, m, s, name in
                  zip(self.weights, x, self.mean, self.scale, NAMES)]
-        said = [describe(name, words.get(name, []), above) for c, name, above in sorted(parts, reverse=True) if c > 0.1]
+        said = [describe(name, words.get(name, []), above, toward_prison)
+                for c, name, above in sorted(parts, reverse=True) if c > 0.1]
         return [s for s in said if s][:n]
 
 
@@ -99,12 +112,15 @@ def load(path: Path) -> Model:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         features = data["features"]
-        if list(features) != NAMES:
-            raise ValueError(f"its features are not this version's ({len(features)} for {len(NAMES)})")
-        return Model(tuple(float(f["weight"]) for f in features.values()), float(data["bias"]),
-                     tuple(float(f["mean"]) for f in features.values()),
-                     tuple(float(f["scale"]) or 1.0 for f in features.values()),
-                     float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()})
+        unknown = [n for n in features if n not in INDEX]
+        if unknown:
+            raise ValueError(f"features this version does not compute: {', '.join(unknown)}")
+        # (a feature the file lacks weighs nothing: a model trained before it was added reads as it did)
+        rows = [features.get(n, {"weight": 0, "mean": 0, "scale": 1}) for n in NAMES]
+        return Model(tuple(float(f["weight"]) for f in rows), float(data["bias"]),
+                     tuple(float(f["mean"]) for f in rows), tuple(float(f["scale"]) or 1.0 for f in rows),
+                     float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()},
+                     float(data["promote"]) if data.get("promote") is not None else None)
     except OSError as exc:
         raise TamizdatError(f"cannot read the learnt sense model: {exc.strerror or exc}", str(path)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -121,14 +137,11 @@ def model() -> Model | None:
     return _loaded[key]
 
 
-def everyday_question(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int,
-                      fit: bool) -> str:
-    """Why a concept's occurrences ``hits`` read as the everyday sense, so that its findings are a question ("" when
-    they do not, or when a word of them has no everyday sense)."""
-    m = model()
-    if m is None or not all(ambiguous(glossary, h) for h in hits):
-        return ""
-    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable)
+def everyday_question(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
+                      fit: bool, doc: Summary) -> str:
+    """Why a concept's occurrences ``hits`` read as the everyday sense in ``text`` (a message of the article
+    ``doc``, glossary/document.py), so that its findings are a question ("" when they do not)."""
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable, article=doc)
     if found is None:
         return ""
     x, words = found
@@ -138,3 +151,22 @@ def everyday_question(glossary: Glossary, text: str, hits: list[Hit], every: lis
     words["lexicon"] = as_written(text, every, words.get("lexicon", []))
     shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
     return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
+
+
+def prison_reading(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
+                   doc: Summary) -> str:
+    """Why a prison-only word that its sentence gives no prison context (``hits``, kept out for that alone) reads
+    as the glossary's sense all the same — its article ``doc`` speaks of prison (“The search lasted three hours.”
+    in a letter from the SIZO) — so that every occurrence needs its rendering; "" when it does not, or when the
+    model sets no threshold for it (``promote``)."""
+    if m.promote is None:
+        return ""
+    found = features(glossary, text, hits, every, others, False, m.lexicon, None, weak=True, article=doc)
+    if found is None:  # pragma: no cover (no early stop asked)
+        return ""
+    x, words = found
+    p = m.probability(x)
+    if p >= m.promote:
+        return ""
+    shown = "; ".join(m.evidence(x, words, toward_prison=True)) or "the article as a whole"
+    return f"read in the glossary's sense: p = {p:.2f} everyday, {shown}"

@@ -156,10 +156,14 @@ class Glossary:
     indexes: dict[str, Index] = field(default_factory=dict, init=False, repr=False, compare=False)
     # the concept of each source variant, id and headword (concept_for_term());
     by_term: dict[str, Concept] | None = field(default=None, init=False, repr=False, compare=False)
-    # per source message, what the glossary checks found in it (checks/glossary_checks.py keeps it
-    # bounded), as every language checks the same source messages;
-    source_analyses: OrderedDict[str, Any] = field(default_factory=OrderedDict, init=False, repr=False,
-                                                    compare=False)
+    # per source message (and, where the learnt sense decision reads it, per message and article), what the
+    # glossary checks found in it (glossary/source_reading.py keeps it bounded), as every language checks the
+    # same source messages;
+    source_analyses: OrderedDict[str | tuple, Any] = field(default_factory=OrderedDict, init=False, repr=False,
+                                                            compare=False)
+    # per article (glossary/document.py: a hash of its messages), what the learnt sense decision reads of it
+    document_summaries: OrderedDict[int, Any] = field(default_factory=OrderedDict, init=False, repr=False,
+                                                      compare=False)
     # (language, checks run, text checked) -> the problems found, for texts met more than once, and the hashes of
     # those met once (checks/__init__.py keeps both bounded): boilerplate recurs with the same translation.
     checked_pairs: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)

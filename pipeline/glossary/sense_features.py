@@ -13,18 +13,21 @@ features of the sentence, each named so that a finding can say which evidence we
 - the term's grammar: plural, capitalised inside a sentence, quoted, after a possessive or an indefinite article,
   a verb;
 - a lexicon learnt from the labelled sentences: how strongly the sentence's words belong to prison prose rather
-  than to the everyday sentences, on average (the model file carries it).
+  than to the everyday sentences, on average (the model file carries it);
+- the message's article (glossary/document.py): the share of its messages that say prison, the concepts without
+  an everyday sense it uses, the lexicon's lean over all its words — a sentence alone is its own article.
 
 WordNet's lexicographer classes of the sentence's nouns and of the nouns next to the term (the share of animals,
 foods, possessions …) were tried as features too and left out: measured leave-one-set-out they made the model fit
 its training sets (AUC 0.88 → 0.82, and prison sentences with a violation scored as everyday at 0.98).
 
-The features are source-side only and computed once per (message, concept).
+The features are source-side only and computed once per (message, concept, article).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.domain import word_senses, domain_words
@@ -37,10 +40,14 @@ from pipeline.glossary.topic import (
     STOP, glossary_side, content_stems, message_words, other_senses, own_stems, shown_words, signature, stem,
 )
 
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.glossary.document import Summary
+
 POSSESSIVES = frozenset("my his her their our your its".split())
 NAMES = ["other concepts", "prison words", "definition words", "prison next to it", "balance", "field nouns",
          "penal nouns", "nouns", "lesk glossary", "lesk other", "plural", "capitalised", "quoted", "possessive",
-         "indefinite", "verb", "lexicon"]
+         "indefinite", "verb", "lexicon", "article prison", "article concepts", "article lexicon",
+         "no prison context"]
 INDEX = {n: i for i, n in enumerate(NAMES)}
 
 
@@ -103,20 +110,26 @@ def lexicon_words(glossary: Glossary, text: str, every: list[Hit]) -> list[str]:
 # What range each feature's value keeps (as :func:`features` computes it), so that a model can bound what the
 # features not yet computed may still add (learnt_sense.Model.reachable).
 RANGES = {"other concepts": (0, 3), "prison words": (0, 3), "definition words": (0, 2), "field nouns": (0, 1),
-          "penal nouns": (0, 2), "nouns": (0, 2), "lesk glossary": (0, 2), "lesk other": (0, 2), "lexicon": (-3, 3)}
-# The order features are computed in, cheapest first; after each stage the caller may stop.
-STAGES = (("other concepts", "balance", "plural", "capitalised", "quoted", "possessive", "indefinite", "verb"),
+          "penal nouns": (0, 2), "nouns": (0, 2), "lesk glossary": (0, 2), "lesk other": (0, 2), "lexicon": (-3, 3),
+          "article prison": (0, 1), "article concepts": (0, 3), "article lexicon": (-3, 3)}
+# The order features are computed in, cheapest first; after each stage the caller may stop. (The article's are
+# read once per article: in the first.)
+STAGES = (("other concepts", "no prison context", "balance", "plural", "capitalised", "quoted", "possessive",
+           "indefinite", "verb", "article prison", "article concepts", "article lexicon"),
           ("lexicon",), ("lesk glossary", "lesk other", "prison words", "definition words"),
           ("field nouns", "penal nouns", "nouns"), ("prison next to it",))
 
 
 def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int, fit: bool,
-             lexicon: dict[str, float], reachable=None) -> tuple[list[float], dict[str, list[str]]] | None:
+             lexicon: dict[str, float], reachable=None, weak: bool = False, article: Summary | None = None
+             ) -> tuple[list[float], dict[str, list[str]]] | None:
     """The feature vector (in :data:`NAMES` order) of a concept's occurrences ``hits`` in ``text``, and per
     feature the words that gave it (for a finding's evidence). ``every``: all the message's hits; ``others``: how
     many other concepts it uses in the glossary's sense; ``fit``: whether the balance rule found the sentence fits
-    the glossary's sense. ``reachable(x, stage)``: asked after each of :data:`STAGES` with the stages done so
-    far; where it says no, None (the rest is not worth reading)."""
+    the glossary's sense; ``weak``: the hits are a prison-only word that the sentence gives no prison context
+    (kept out for that alone); ``article``: the summary of the message's document (glossary/document.py; the
+    message alone when None), read once per article. ``reachable(x, stage)``: asked after each of :data:`STAGES`
+    with the stages done so far; where it says no, None (the rest is not worth reading)."""
     x = [0.0] * len(NAMES)
     words: dict[str, list[str]] = {}
     h = hits[0]
@@ -124,6 +137,8 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     before = words_near(text, h.start, h.end)[0]
     x[INDEX["other concepts"]] = min(others, 3)
     x[INDEX["balance"]] = float(fit)
+    x[INDEX["no prison context"]] = float(weak)
+    x = with_article(x, article if article is not None else _alone(glossary, text), lexicon)
     x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
     x[INDEX["capitalised"]] = float(form[:1].isupper() and h.start > 0 and text[:h.start].rstrip()[-1:] not in ".!?\"“«")
     x[INDEX["quoted"]] = float(text[max(0, h.start - 1):h.start] in ("\"", "“", "'", "‘", "«")
@@ -153,12 +168,12 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     x[INDEX["lesk other"]] = min(len(best), 4) / 2
     words["lesk other"] = sorted(best)
     tokens = WORD_RE.findall(masked)
-    strong, weak = prison_vocabulary(glossary)
+    strong, defining = prison_vocabulary(glossary)
     bases = [base_word(w) for w in tokens]
     said = prison_words(glossary, masked, set(bases) & strong)
     x[INDEX["prison words"]] = min(len(said), 3)
     words["prison words"] = said
-    shared = [w for w, b in zip(tokens, bases) if b in weak]
+    shared = [w for w, b in zip(tokens, bases) if b in defining]
     x[INDEX["definition words"]] = min(len(shared), 4) / 2
     words["definition words"] = shared
     if reachable and not reachable(x, 3):
@@ -181,11 +196,31 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     return x, words
 
 
-def describe(name: str, words: list[str], above: bool) -> str:
+def _alone(glossary: Glossary, text: str) -> Summary:
+    from pipeline.glossary.document import summary  # (the document is read with this module's helpers)
+
+    return summary(glossary, None, text)
+
+
+def with_article(x: list[float], doc: Summary, lexicon: dict[str, float]) -> list[float]:
+    """``x`` with the article's features of the document summary ``doc`` (glossary/document.py)."""
+    x = list(x)
+    x[INDEX["article prison"]] = doc.prison_share
+    x[INDEX["article concepts"]] = min(len(doc.concepts), 3)
+    x[INDEX["article lexicon"]] = doc.lean(lexicon)[0] if lexicon else 0.0
+    return x
+
+
+def describe(name: str, words: list[str], above: bool, toward_prison: bool = False) -> str:
     """A feature as an editor reads it: ``above`` its usual value (with the words that gave it) or below it; ""
-    for a feature that says nothing shown alone (the term's grammar)."""
+    for a feature that says nothing shown alone (the term's grammar). ``toward_prison``: as evidence for the
+    glossary's sense (only the article's features and the sentence's prison cues say so)."""
     said = ", ".join(f"“{w}”" for w in dict.fromkeys(words[:3]))
     said = f" ({said})" if said else ""
+    if toward_prison:
+        return {"article prison": "many of the article's messages say prison", "article concepts": "the article "
+                "uses concepts that are only prison's", "article lexicon": "the article's words lean to prison "
+                "prose", "lexicon": "its words lean to prison prose"}.get(name, "") if above else ""
     if name == "lexicon":
         return "" if above else f"its words lean to everyday prose{said}"
     if name == "lesk other":
@@ -198,4 +233,6 @@ def describe(name: str, words: list[str], above: bool) -> str:
             "definition words": "few words of the glossary's definitions", "prison next to it": "nothing next to it "
             "says prison", "field nouns": "few of its nouns are the glossary's", "penal nouns":
             "no noun defined by penal words", "lesk glossary": "it shares few words with the glossary's sense",
-            "balance": "its words do not fit the glossary's sense better"}.get(name, "")
+            "balance": "its words do not fit the glossary's sense better", "article prison": "few of the "
+            "article's messages say prison", "article concepts": "the article uses no concept that is only "
+            "prison's", "article lexicon": "the article's words lean to everyday prose"}.get(name, "")

@@ -9,10 +9,11 @@ and balance), so it lives here and the check only compares translations with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
-from pipeline.glossary.learnt_sense import everyday_question, model
+from pipeline.glossary.document import Document, Summary, summary
+from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, model, prison_reading
 from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
@@ -40,11 +41,15 @@ class Source:
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
-    # What the everyday and learnt readings still need (None once they have added to questions and fits)
+    # What the everyday readings still need (None once they have added to questions and fits)
     pending: _Local | None = field(default=None, repr=False)
+    # whether the learnt decision may read a word of it (an everyday-ambiguous occurrence, or one kept out only for
+    # want of a prison context), so that its reading may depend on the message's article (learnt_source)
+    learnt: bool = False
+    facts: tuple | None = field(default=None, repr=False)  # what the article's summary reads of it (document.py)
 
 
-def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
+def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid.
 
@@ -52,11 +57,13 @@ def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
     prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
     because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
     everyday word has nothing next to it that says prison (:func:`_everyday_questions`); then what the learnt
-    sense decision reads in what they leave (:func:`_learnt_questions`).
+    sense decision reads in what they leave, with the message's ``document`` (its article: glossary/document.py)
+    where it has one (:func:`learnt_source`).
 
-    The last two only make findings questions and say why (``questions``, ``fits``): with ``questions=False``
-    they are left for :func:`complete_source`, which a caller asks only where there are findings (most
-    translations of most messages have none, and these readings are the costliest)."""
+    The last two only make findings questions (or count a word kept out for want of a prison context) and say
+    why: with ``questions=False`` they are left for :func:`complete_source` and :func:`learnt_source`, which a
+    caller asks only where there are findings (most translations of most messages have none, and these readings
+    are the costliest)."""
     memo = glossary.source_analyses
     found = memo.get(src)
     if found is not None:
@@ -68,12 +75,14 @@ def read_source(glossary: Glossary, src: str, questions: bool = True) -> Source:
         memo[src] = found
     if questions:
         complete_source(glossary, src, found)
+        return learnt_source(glossary, src, found, document)
     return found
 
 
 def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
-    """Add the everyday and learnt readings to ``source`` (of ``src``) if they are not in it yet; whether they
-    changed what its findings say (a question, or why the sentence fits the glossary's sense)."""
+    """Add the everyday readings to ``source`` (of ``src``) if they are not in it yet; whether they changed what
+    its findings say (a question, or why the sentence fits the glossary's sense). The learnt one, which depends on
+    the article, is :func:`learnt_source`'s."""
     local = source.pending
     if local is None:
         return False
@@ -83,7 +92,6 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     if local.deferred:
         _deferred_phrases(glossary, src, local, source.occurrences, questions)
     _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
-    _learnt_questions(glossary, src, source.occurrences, questions, fits, source.hits)
     return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
 
 
@@ -102,11 +110,12 @@ def _read(glossary: Glossary, src: str) -> Source:
     if any(cid not in questions for cid in occurrences):
         model()  # (read now, as before the readings were deferred: a model file that cannot be read is told)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
+    learnt = any(all(ambiguous(glossary, h) for h in hs) for group in (occurrences, weak) for hs in group.values())
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
-                  numbered_ends(src, src_hits), fits, local if occurrences else None)
+                  numbered_ends(src, src_hits), fits, local if occurrences else None, learnt)
 
 
 @dataclass
@@ -257,20 +266,71 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
 
 
-def _learnt_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
-                      fits: dict[str, str], src_hits: list) -> None:
-    """What the hand rules leave, a decision learnt from the labelled sentences reads (glossary/learnt_sense.py):
-    an everyday-ambiguous word whose sentence reads as its everyday sense is a question, never silence."""
-    left = [(cid, hs) for cid, hs in occurrences.items() if cid not in questions]
-    # The decision reads only everyday-ambiguous words (asked first: most concepts have none); the model is
-    # asked for all the same wherever a concept is left, so that a model file that cannot be read is still told.
-    if not left or model() is None:
-        return
-    for cid, hs in left:
-        if all(ambiguous(glossary, h) for h in hs):
-            why = everyday_question(glossary, src, hs, src_hits, len(occurrences) - 1, bool(fits.get(cid)))
-            if why:
-                questions[cid] = why
+def learnt_source(glossary: Glossary, src: str, source: Source, document: Document | None = None) -> Source:
+    """``source`` (of ``src``, its everyday readings added) with what the learnt sense decision reads in what the
+    hand rules leave, with the message's article ``document`` (glossary/document.py; the message alone when None):
+    an everyday-ambiguous word whose sentence and article read as its everyday sense is a question, never silence;
+    a prison-only word whose sentence says nothing of prison counts where its article reads as prison (the
+    finding says why). Remembered per message and article; ``source`` itself where the decision changes nothing."""
+    m = model()
+    if m is None or not source.learnt:
+        return source
+    complete_source(glossary, src, source)
+    memo = glossary.source_analyses
+    key = (src, document.key if document is not None else None)
+    found = memo.get(key)
+    if found is None:
+        asked, promotable = learnt_candidates(glossary, source)
+        found = _learnt_reading(glossary, src, source, m, asked, promotable if m.promote is not None else [],
+                                summary(glossary, document, src)) if asked or promotable else source
+        if len(memo) >= SOURCES_KEPT:
+            memo.popitem(last=False)
+        memo[key] = found
+    else:
+        memo.move_to_end(key)
+    return found
+
+
+def promotes() -> bool:
+    """Whether the learnt decision in use may count a word kept out for want of a prison context."""
+    m = model()
+    return m is not None and m.promote is not None
+
+
+def depends_on_document(glossary: Glossary, src: str) -> bool:
+    """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
+    return read_source(glossary, src, questions=False).learnt
+
+
+def learnt_candidates(glossary: Glossary, source: Source) -> tuple[list[str], list[str]]:
+    """The concepts of a completed ``source`` the learnt decision reads: the everyday-ambiguous ones the hand rules
+    left in the glossary's sense (a question where they read as everyday), and those kept out only for want of a
+    prison context (counted where the article says prison)."""
+    asked = [cid for cid, hs in source.occurrences.items()
+             if cid not in source.questions and all(ambiguous(glossary, h) for h in hs)]
+    promotable = [cid for cid, hs in source.weak.items() if all(ambiguous(glossary, h) for h in hs)]
+    return asked, promotable
+
+
+def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, asked: list[str],
+                    promotable: list[str], doc: Summary) -> Source:
+    questions = dict(base.questions)
+    for cid in asked:
+        why = everyday_question(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
+                                bool(base.fits.get(cid)), doc)
+        if why:
+            questions[cid] = why
+    promoted = {}
+    for cid in promotable:
+        why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc)
+        if why:
+            promoted[cid] = why
+    if not promoted:
+        return replace(base, questions=questions) if questions != base.questions else base
+    return replace(base, questions=questions, occurrences={**base.occurrences, **{c: base.weak[c] for c in promoted}},
+                   weak={c: hs for c, hs in base.weak.items() if c not in promoted},
+                   other_sense={c: w for c, w in base.other_sense.items() if c not in promoted},
+                   fits={**base.fits, **promoted})
 
 
 def _quoted_terms(concept) -> frozenset:

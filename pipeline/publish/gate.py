@@ -35,16 +35,18 @@ def blocked_entries(entries, po_path: str, glossary, lang: str, block: tuple[str
     ``entries`` are a catalogue's entries; only the ones the renderer would use (translated,
     not fuzzy) are checked, with the same checks as ``tamizdat check`` (and its ``settings``).
     """
-    from pipeline.checks import DEFAULT, check_entry
+    from pipeline.checks import DEFAULT, article_of, check_entry
 
     blocked: set[str] = set()
     findings: list[Finding] = []
     if not block:
         return blocked, findings
+    entries = list(entries)
+    document = article_of(entries) if glossary is not None else None  # (the check reads the article alike)
     for entry in entries:
         if entry.obsolete or not entry.msgid or not entry.msgstr or "fuzzy" in entry.flags:
             continue
-        for f in check_entry(entry, po_path, glossary, lang, settings or DEFAULT):
+        for f in check_entry(entry, po_path, glossary, lang, settings or DEFAULT, document):
             if f.severity != "error" or f.check not in block:
                 continue
             blocked.add(entry.msgid)

@@ -1,0 +1,116 @@
+"""The article as context for the learnt sense decision (pipeline/glossary/document.py): ``check`` reads a
+catalogue as one article, so the same sentence reads as the glossary's sense in a prison letter and as an
+everyday one in a software release's notes; a message alone reads as before."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import require
+from pipeline.checks import check_catalog
+from pipeline.glossary import load_glossary, wordnet
+from pipeline.glossary.document import document, summary
+from pipeline.glossary.sense_features import NAMES
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary" / "glossary.toml"
+SEARCH = ("The search lasted three hours.", "Die Suche dauerte drei Stunden.")
+TRANSFER = ("The transfer took three weeks.", "Die Übertragung dauerte drei Wochen.")
+RELEASE = [("Version 2.3 of our database tool is out.", "Version 2.3 unseres Datenbankwerkzeugs ist erschienen."),
+           ("Indexing is now twice as fast, and the interface has a dark theme.",
+            "Die Indizierung ist jetzt doppelt so schnell, und die Oberfläche hat ein dunkles Design.")]
+LETTER = [("Dear Mum, I am writing from the SIZO again.", "Liebe Mama, ich schreibe wieder aus dem Untersuchungsgefängnis."),
+          ("The guards took my letters and the tea you sent.",
+           "Die Wärter nahmen meine Briefe und den Tee, den du geschickt hast.")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _wordnet():
+    require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
+
+
+@pytest.fixture
+def by_article(tmp_path, monkeypatch) -> Path:
+    """A model that reads the article alone: everyday unless the article's messages say prison."""
+    weights = {n: 0.0 for n in NAMES}
+    weights["article prison"] = -12.0
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({
+        "threshold": 0.5, "promote": 0.5, "bias": 0.0, "lexicon": {},
+        "features": {n: {"weight": w, "mean": 0.1 if w else 0.0, "scale": 1.0} for n, w in weights.items()},
+    }), encoding="utf-8")
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(path))
+    return path
+
+
+def _catalogue(pairs: list[tuple[str, str]]) -> polib.POFile:
+    po = polib.POFile()
+    for src, dst in pairs:
+        po.append(polib.POEntry(msgid=src, msgstr=dst))
+    return po
+
+
+def _about(glossary, findings, src: str) -> list[tuple[str, str, str]]:
+    return [(f.check, f.severity, f.message) for f in findings if f.msgid == src and f.check == "glossary-missing"]
+
+
+def test_the_same_sentence_reads_by_its_article(by_article):
+    glossary = load_glossary(GLOSSARY)
+    release = check_catalog(_catalogue([RELEASE[0], SEARCH, TRANSFER, RELEASE[1]]), "release.po", glossary, "de")
+    letter = check_catalog(_catalogue([LETTER[0], SEARCH, TRANSFER, LETTER[1]]), "letter.po", glossary, "de")
+    # A prison-only word whose sentence says nothing of prison: nothing in the release, an error in the letter,
+    # and the finding says why it counts.
+    assert _about(glossary, release, SEARCH[0]) == []
+    [(_check, severity, message)] = _about(glossary, letter, SEARCH[0])
+    assert severity == "error" and "many of the article's messages say prison" in message
+    # An everyday word the hand rules keep: a question in the release, an error in the letter.
+    [(_check, severity, message)] = _about(glossary, release, TRANSFER[0])
+    assert severity == "warning" and "few of the article's messages say prison" in message
+    assert [s for _c, s, _m in _about(glossary, letter, TRANSFER[0])] == ["error"]
+
+
+def test_a_message_alone_is_its_own_article(by_article):
+    glossary = load_glossary(GLOSSARY)
+    assert document([SEARCH[0], SEARCH[0], ""]) is None
+    alone = summary(glossary, None, LETTER[0][0])
+    assert (alone.messages, alone.prison, alone.concepts) == (1, 1, frozenset({"sizo"}))
+    # the sentence alone has no prison cue: what it said before the article was read
+    assert _about(glossary, check_catalog(_catalogue([SEARCH]), "one.po", glossary, "de"), SEARCH[0]) == []
+    [(_c, severity, _m)] = _about(glossary, check_catalog(_catalogue([TRANSFER]), "one.po", glossary, "de"),
+                                  TRANSFER[0])
+    assert severity == "warning"
+
+
+PAIRS = """# kind<TAB>lang<TAB>labels<TAB>source<TAB>target
+# article: Release notes (software)
+plain\tde\t\t{r0}\t{r0d}
+homonym\tde\tobysk=ok\t{s}\t{sd}
+# article: A letter from the SIZO (letter)
+plain\tde\t\t{l0}\t{l0d}
+homonym\tde\tobysk=missing\t{s}\t{sd}
+"""
+
+
+def test_the_scorer_reads_rows_by_article(by_article, tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import glossary_quality as q
+
+    path = tmp_path / "pairs.tsv"
+    path.write_text(PAIRS.replace("<TAB>", "\t").format(
+        r0=RELEASE[0][0], r0d=RELEASE[0][1], s=SEARCH[0], sd=SEARCH[1], l0=LETTER[0][0], l0d=LETTER[0][1]),
+        encoding="utf-8")
+    rows = q.read_pairs(path)
+    assert [r["article"] is not None for r in rows] == [True] * 4
+    assert len({r["article"] for r in rows}) == 2
+    counts, misses = q.score(load_glossary(GLOSSARY), rows)
+    assert misses == [] and q.summarise(counts)["all"][:3] == [1, 0, 0]
+    # without the article lines each sentence is its own document: the letter's search is missed again
+    path.write_text("\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                              if not ln.startswith("# article")) + "\n", encoding="utf-8")
+    _counts, misses = q.score(load_glossary(GLOSSARY), q.read_pairs(path))
+    assert [m[0] for m in misses] == ["FN"]
