@@ -47,6 +47,10 @@ class Source:
     # want of a prison context), so that its reading may depend on the message's article (learnt_source)
     learnt: bool = False
     facts: tuple | None = field(default=None, repr=False)  # what the article's summary reads of it (document.py)
+    # The check's own memos of the source side, asked by every translation: hits per concept among all the hits,
+    # and the things each concept's occurrences name (placement.groups_of)
+    counts: dict[str, int] = field(default_factory=dict, repr=False)
+    groups: dict[str, list] = field(default_factory=dict, repr=False)
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -114,8 +118,11 @@ def _read(glossary: Glossary, src: str) -> Source:
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
+    counts: dict[str, int] = {}
+    for h in src_hits:
+        counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
-                  numbered_ends(src, src_hits), fits, local if occurrences else None, learnt)
+                  numbered_ends(src, src_hits), fits, local if occurrences else None, learnt, counts=counts)
 
 
 @dataclass
