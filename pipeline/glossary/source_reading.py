@@ -47,6 +47,8 @@ class Source:
     # want of a prison context), so that its reading may depend on the message's article (learnt_source)
     learnt: bool = False
     facts: tuple | None = field(default=None, repr=False)  # what the article's summary reads of it (document.py)
+    # per (model, concept, kept out): what the learnt decision read of the message, resumed for the next article
+    states: dict = field(default_factory=dict, repr=False)
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -299,7 +301,8 @@ def promotes() -> bool:
 
 def depends_on_document(glossary: Glossary, src: str) -> bool:
     """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
-    return read_source(glossary, src, questions=False).learnt
+    found = glossary.source_analyses.get(src)  # (asked of every pair: the memo's order is the check's to keep)
+    return (found if found is not None else read_source(glossary, src, questions=False)).learnt
 
 
 def learnt_candidates(glossary: Glossary, source: Source) -> tuple[list[str], list[str]]:
@@ -317,12 +320,13 @@ def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, 
     questions = dict(base.questions)
     for cid in asked:
         why = everyday_question(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
-                                bool(base.fits.get(cid)), doc)
+                                bool(base.fits.get(cid)), doc, base.states.setdefault((id(m), cid, False), {}))
         if why:
             questions[cid] = why
     promoted = {}
     for cid in promotable:
-        why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc)
+        why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc,
+                             base.states.setdefault((id(m), cid, True), {}))
         if why:
             promoted[cid] = why
     if not promoted:
