@@ -135,3 +135,25 @@ def test_the_costly_features_are_skipped_only_where_no_values_of_them_could_reac
                 else:
                     assert early == whole
     assert decided > 50 and skipped > decided / 2
+
+
+def test_a_learnt_question_read_for_one_translation_is_the_whole_readings_for_the_next(tmp_path, monkeypatch):
+    # (a translation's findings ask the learnt decision only of their own concepts: source_reading.complete_source)
+    from pipeline.glossary.source_reading import read_source
+
+    # the lexicon says banking words are everyday prose; a name beside them says nothing
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(_model(tmp_path / "model.json", {"lexicon": -2.0},
+                                                          {"bank": -3.0, "account": -3.0, "commiss": -3.0})))
+
+    src = "The transfer from Miftakhov reached my account on Monday, minus the bank's commission."
+    ru = "Деньги от Мифтахова пришли на мой счёт в понедельник, за вычетом комиссии банка."
+    later = load_glossary(GLOSSARY)
+    first = glossary_checks.check(Checked(src, "Die Überstellung von Miftakow kam am Montag auf meinem Konto an, "
+                                               "abzüglich der Provision der Bank."), Context("de", later))
+    assert [p.check for p in first] == ["proper-name"]
+    full = load_glossary(GLOSSARY)
+    read_source(full, src)  # (read whole at once)
+    expected = glossary_checks.check(Checked(src, ru), Context("ru", full))
+    assert [(p.check, p.severity) for p in expected] == [("glossary-missing", "warning")]
+    assert "reads as its everyday sense" in expected[0].message
+    assert glossary_checks.check(Checked(src, ru), Context("ru", later)) == expected

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, base_lang, english_base, fold, mask, word_keys
+from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
 from pipeline.glossary.overlap import approved_elsewhere, resolve
-from pipeline.glossary.sense import cited, in_quotes, mirrored
+from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
@@ -28,7 +27,7 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
-from pipeline.glossary.placement import claimed_by_place, in_its_sentence, numbered, sentence_of
+from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import Source, complete_source, learnt_source, promotes, read_source, shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
@@ -117,12 +116,12 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
-        if found and len(hits) < len(src_hits) and sum(1 for o in src_hits if o.concept.id == cid) > len(hits):
+        if found and len(hits) < len(src_hits) and source.counts[cid] > len(hits):
             # (only where some of the concept's hits are in another sense)
             found, more = _other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
-        groups = _clusters(src, hits)
+        groups = groups_of(source, src, cid, hits)
         needed = len(groups)
         moved: list = []
         if found and source.sentences and _far(groups, found, len(src), len(dst)):
@@ -336,38 +335,6 @@ def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
 
 
 FAR = 0.3
-
-
-# Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
-# the “roosters”, SIZO (pre-trial detention centre), the etap, the transfer); a clause boundary between them
-# makes two things to translate (the caste system decides …; the caste decides …).
-SAME_CLAUSE_WORDS = 8  # at most this many words between the two
-APPOSITION_WORDS = 3  # ... or this many, when neither is quoted nor in parentheses ("from the penal colony in
-# Kirov to a colony in Perm" is two colonies)
-
-
-def _quoted(src: str, h) -> bool:
-    return in_quotes(src, h.start, h.end)
-
-
-def _clusters(src: str, hits: list) -> list[list]:
-    """Occurrences grouped into the things the source names: the same term repeated is two things; two
-    different variants in one clause, close together, are one."""
-    if len(hits) == 1:
-        return [hits]
-    groups: list[list] = []
-    for h in sorted(hits, key=lambda h: h.start):
-        if groups:
-            last = groups[-1][-1]
-            same = english_base(fold(last.term)) == english_base(fold(h.term))
-            gap = mask(src[last.end:h.start])
-            words = len(WORD_RE.findall(gap))
-            if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
-                    and (words <= APPOSITION_WORDS or "(" in gap or _quoted(src, last) or _quoted(src, h))):
-                groups[-1].append(h)
-                continue
-        groups.append([h])
-    return groups
 
 
 def _one_per_apposition(dst: str, lang: str, found: list, merges: int) -> list:

@@ -6,6 +6,7 @@ est enfermé dans un bagne » has one « colonie » for the source's one colony,
 его определили в бригаду № 8» one «отряд» for “assigned to detachment 8”. Two anchors that need no dictionary
 tie an occurrence to a place in the translation: the sentences, where both texts have as many, and a number
 written right after the term (detachment 8, colony No. 6, SIZO-1), where the number occurs once on each side.
+Which occurrences of the source name one thing, and so need one rendering, is read here too (:func:`groups_of`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pipeline.glossary.match import WORD_RE, Hit, base_lang, mask
+from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
+from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
+from pipeline.glossary.sense import in_quotes
+
+if TYPE_CHECKING:  # pragma: no cover  (the source reading builds on this module)
+    from pipeline.glossary.source_reading import Source
 
 # A semicolon ends a sentence here too: translations keep the source's “…; …” as they keep its full stops.
 _SEMICOLON = re.compile(r";\s+")
@@ -204,3 +211,45 @@ def _words_between(text: str, hit: Hit, start: int, end: int) -> int:
     """How many words lie between a hit and the span start..end (more than NEAR_NUMBER: any number)."""
     gap = text[hit.end:start] if hit.end <= start else text[end:hit.start]
     return len(WORD_RE.findall(mask(gap))) if len(gap) < 80 else NEAR_NUMBER + 1
+
+
+def groups_of(source: Source, src: str, cid: str, hits: list) -> list[list]:
+    """A concept's occurrences ``hits`` in ``src`` grouped into the things the source names (:func:`_clusters`),
+    remembered on ``source`` for its own occurrences (every translation asks; a concept the translation promoted
+    from ``weak`` is not among them)."""
+    mine = hits is source.occurrences.get(cid)
+    found = source.groups.get(cid) if mine else None
+    if found is None:
+        found = _clusters(src, hits)
+        if mine:
+            source.groups[cid] = found
+    return found
+
+
+# Two different variants of a concept close together in one clause are one idea said twice (“downgraded” to
+# the “roosters”, SIZO (pre-trial detention centre), the etap, the transfer); a clause boundary between them
+# makes two things to translate (the caste system decides …; the caste decides …).
+SAME_CLAUSE_WORDS = 8  # at most this many words between the two
+APPOSITION_WORDS = 3  # ... or this many, when neither is quoted nor in parentheses ("from the penal colony in
+# Kirov to a colony in Perm" is two colonies)
+
+
+def _clusters(src: str, hits: list) -> list[list]:
+    """Occurrences grouped into the things the source names: the same term repeated is two things; two
+    different variants in one clause, close together, are one."""
+    if len(hits) == 1:
+        return [hits]
+    groups: list[list] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if groups:
+            last = groups[-1][-1]
+            same = english_base(fold(last.term)) == english_base(fold(h.term))
+            gap = mask(src[last.end:h.start])
+            words = len(WORD_RE.findall(gap))
+            if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
+                    and (words <= APPOSITION_WORDS or "(" in gap or in_quotes(src, last.start, last.end)
+                         or in_quotes(src, h.start, h.end))):
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    return groups

@@ -49,6 +49,10 @@ class Source:
     facts: tuple | None = field(default=None, repr=False)  # what the article's summary reads of it (document.py)
     # per (model, concept, kept out): what the learnt decision read of the message, resumed for the next article
     states: dict = field(default_factory=dict, repr=False)
+    # The check's own memos of the source side, asked by every translation: hits per concept among all the hits,
+    # and the things each concept's occurrences name (placement.groups_of)
+    counts: dict[str, int] = field(default_factory=dict, repr=False)
+    groups: dict[str, list] = field(default_factory=dict, repr=False)
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -116,8 +120,11 @@ def _read(glossary: Glossary, src: str) -> Source:
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
+    counts: dict[str, int] = {}
+    for h in src_hits:
+        counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
-                  numbered_ends(src, src_hits), fits, local if occurrences else None, learnt)
+                  numbered_ends(src, src_hits), fits, local if occurrences else None, learnt, counts=counts)
 
 
 @dataclass
@@ -295,14 +302,12 @@ def learnt_source(glossary: Glossary, src: str, source: Source, document: Docume
 
 def promotes() -> bool:
     """Whether the learnt decision in use may count a word kept out for want of a prison context."""
-    m = model()
-    return m is not None and m.promote is not None
+    return getattr(model(), "promote", None) is not None
 
 
 def depends_on_document(glossary: Glossary, src: str) -> bool:
     """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
-    found = glossary.source_analyses.get(src)  # (asked of every pair: the memo's order is the check's to keep)
-    return (found if found is not None else read_source(glossary, src, questions=False)).learnt
+    return (glossary.source_analyses.get(src) or read_source(glossary, src, questions=False)).learnt  # (not reordered)
 
 
 def learnt_candidates(glossary: Glossary, source: Source) -> tuple[list[str], list[str]]:
