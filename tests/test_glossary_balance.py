@@ -28,14 +28,27 @@ def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]
             if g.concept_for_term(term).id == cid]
 
 
-def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(g):
+@pytest.fixture(scope="module")
+def prison_only_parcel(g):
+    """The bundled glossary with *parcel(s)* ``prison_only``, as it was before the variant re-audit on nineteen sets
+    (unconditioned and reviewed since: docs/glossary.md), as an editor may still write it: then the balance of its
+    sentence decides, and says so."""
+    mine = load_glossary(GLOSSARY)  # (a fresh one: the module's is shared)
+    for t in mine.get("peredacha").terms:
+        if t.text in ("parcel", "parcels"):
+            t.prison_only, t.reviewed = True, ""
+    return mine
+
+
+def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(prison_only_parcel):
+    mine = prison_only_parcel
     src = "His mother queued from six in the morning to hand in a parcel, and it was turned back because of the honey."
     dst = "Seine Mutter stand ab sechs Uhr morgens Schlange, um ein Geschenk abzugeben, und es wurde zurückgewiesen."
-    (severity, message), = findings(g, "de", src, dst, "peredacha")
+    (severity, message), = findings(mine, "de", src, dst, "peredacha")
     assert severity == "error"
     assert "“mother”, “hand” fit the glossary's sense of “parcel”" in message  # says why
     # the approved word satisfies it
-    assert findings(g, "de", src, dst.replace("ein Geschenk", "ein Paket"), "peredacha") == []
+    assert findings(mine, "de", src, dst.replace("ein Geschenk", "ein Paket"), "peredacha") == []
 
 
 def test_a_word_of_the_definition_counts_as_written_not_as_its_english_base(g):
@@ -74,8 +87,9 @@ def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_f
     ("de", "She posted a parcel to her sister in Canada.", "Sie schickte ein Geschenk an ihre Schwester in Kanada.",
      "peredacha"),
 ])
-def test_a_sentence_whose_words_do_not_tip_the_balance_raises_no_error(g, lang, src, dst, cid):
-    assert "error" not in [s for s, _m in findings(g, lang, src, dst, cid)]
+def test_a_sentence_whose_words_do_not_tip_the_balance_raises_no_error(g, prison_only_parcel, lang, src, dst, cid):
+    glossary = prison_only_parcel if cid == "peredacha" else g
+    assert "error" not in [s for s, _m in findings(glossary, lang, src, dst, cid)]
 
 
 def test_a_sense_whose_gloss_names_the_kind_of_thing_the_sentence_speaks_of_makes_a_question(g):
