@@ -114,3 +114,25 @@ def test_the_scorer_reads_rows_by_article(by_article, tmp_path):
                               if not ln.startswith("# article")) + "\n", encoding="utf-8")
     _counts, misses = q.score(load_glossary(GLOSSARY), q.read_pairs(path))
     assert [m[0] for m in misses] == ["FN"]
+
+
+def test_a_message_read_for_one_article_is_resumed_alike_for_the_next(monkeypatch):
+    """The message's own features are read once and resumed per article (boilerplate recurs in every article):
+    what a resumed reading gives is what a fresh one gives, early stop or not."""
+    from pipeline.glossary import learnt_sense
+    from pipeline.glossary.sense_features import features
+    from pipeline.glossary.source_reading import read_source
+
+    monkeypatch.delenv("TAMIZDAT_SENSE_MODEL", raising=False)
+    glossary, model = load_glossary(GLOSSARY), learnt_sense.model()
+    assert model is not None
+    src = TRANSFER[0]
+    source = read_source(glossary, src, questions=False)
+    [(cid, hits)] = source.occurrences.items()
+    args = (glossary, src, hits, source.hits, 0, False, model.lexicon)
+    articles = [summary(glossary, document(m for m, _t in msgs), src) for msgs in
+                ([RELEASE[0], TRANSFER, RELEASE[1]], [LETTER[0], TRANSFER, LETTER[1]], [TRANSFER])]
+    for reachable in (None, model.reachable):
+        state: dict = {}
+        for doc in articles + articles[::-1]:
+            assert features(*args, reachable, article=doc, state=state) == features(*args, reachable, article=doc)

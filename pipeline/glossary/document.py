@@ -85,29 +85,29 @@ def summary(glossary: Glossary, doc: Document | None, src: str) -> Summary:
 
 def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str], frozenset[str]]:
     """Of one message: whether it says prison, its concepts without an everyday sense (in the glossary's sense),
-    and the stems the lexicon is keyed by. (A word of ``prison_words`` as a cue too was measured and left out:
+    and its words (whose stems the lexicon is keyed by). (A word of ``prison_words`` as a cue too was measured and left out:
     leave-one-set-out, the same false alarms and misses at the chosen thresholds.)"""
     from pipeline.glossary.source_reading import read_source  # (the reading builds on the sense decision)
 
-    source = read_source(glossary, src, questions=False)  # (the check reads it anyway)
+    source = glossary.source_analyses.get(src) or read_source(glossary, src, questions=False)  # (the check's too)
     if source.facts is None:  # (remembered with the reading: boilerplate recurs in every article)
         # (the occurrences, not what is left after the questions: those are read later, and only for some)
         concepts = frozenset(cid for cid, hs in source.occurrences.items()
                              if not all(ambiguous(glossary, h) for h in hs))
-        # (its words' stems, glossary terms included: blanking them, as a sentence's own lexicon feature does,
-        # cost a fifth of the summary, and the lexicon holds few of their stems)
-        stems = frozenset(s for s in map(_content_stem, WORD_RE.findall(src)) if s is not None)
-        source.facts = (bool(concepts), concepts, stems)
+        # (its words, glossary terms included: blanking them, as a sentence's own lexicon feature does, cost a
+        # fifth of the summary, and the lexicon holds few of their stems; stemmed once per article's word)
+        source.facts = (bool(concepts), concepts, frozenset(WORD_RE.findall(src)))
     return source.facts
 
 
 def _summarise(glossary: Glossary, messages: tuple[str, ...]) -> Summary:
     prison = 0
     concepts: set[str] = set()
-    stems: set[str] = set()
+    words: set[str] = set()
     for m in messages:
-        said, cs, ss = message_facts(glossary, m)
+        said, cs, ws = message_facts(glossary, m)
         prison += said
         concepts |= cs
-        stems |= ss
-    return Summary(len(messages), prison, frozenset(concepts), frozenset(stems))
+        words |= ws
+    stems = frozenset(s for s in map(_content_stem, words) if s is not None)
+    return Summary(len(messages), prison, frozenset(concepts), stems)

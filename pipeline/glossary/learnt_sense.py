@@ -138,10 +138,11 @@ def model() -> Model | None:
 
 
 def everyday_question(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
-                      fit: bool, doc: Summary) -> str:
+                      fit: bool, doc: Summary, state: dict | None = None) -> str:
     """Why a concept's occurrences ``hits`` read as the everyday sense in ``text`` (a message of the article
-    ``doc``, glossary/document.py), so that its findings are a question ("" when they do not)."""
-    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable, article=doc)
+    ``doc``, glossary/document.py), so that its findings are a question ("" when they do not). ``state``: what
+    an earlier article's reading of the same message read (sense_features.features)."""
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable, article=doc, state=state)
     if found is None:
         return ""
     x, words = found
@@ -154,14 +155,15 @@ def everyday_question(glossary: Glossary, m: Model, text: str, hits: list[Hit], 
 
 
 def prison_reading(glossary: Glossary, m: Model, text: str, hits: list[Hit], every: list[Hit], others: int,
-                   doc: Summary) -> str:
+                   doc: Summary, state: dict | None = None) -> str:
     """Why a prison-only word that its sentence gives no prison context (``hits``, kept out for that alone) reads
     as the glossary's sense all the same — its article ``doc`` speaks of prison (“The search lasted three hours.”
     in a letter from the SIZO) — so that every occurrence needs its rendering; "" when it does not, or when the
     model sets no threshold for it (``promote``)."""
     if m.promote is None:
         return ""
-    found = features(glossary, text, hits, every, others, False, m.lexicon, None, weak=True, article=doc)
+    found = features(glossary, text, hits, every, others, False, m.lexicon, None, weak=True, article=doc,
+                     state=state)
     if found is None:  # pragma: no cover (no early stop asked)
         return ""
     x, words = found

@@ -121,24 +121,43 @@ STAGES = (("other concepts", "no prison context", "balance", "plural", "capitali
 
 
 def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], others: int, fit: bool,
-             lexicon: dict[str, float], reachable=None, weak: bool = False, article: Summary | None = None
-             ) -> tuple[list[float], dict[str, list[str]]] | None:
+             lexicon: dict[str, float], reachable=None, weak: bool = False, article: Summary | None = None,
+             state: dict | None = None) -> tuple[list[float], dict[str, list[str]]] | None:
     """The feature vector (in :data:`NAMES` order) of a concept's occurrences ``hits`` in ``text``, and per
     feature the words that gave it (for a finding's evidence). ``every``: all the message's hits; ``others``: how
     many other concepts it uses in the glossary's sense; ``fit``: whether the balance rule found the sentence fits
     the glossary's sense; ``weak``: the hits are a prison-only word that the sentence gives no prison context
     (kept out for that alone); ``article``: the summary of the message's document (glossary/document.py; the
-    message alone when None), read once per article. ``reachable(x, stage)``: asked after each of :data:`STAGES`
-    with the stages done so far; where it says no, None (the rest is not worth reading)."""
+    message alone when None). ``reachable(x, stage)``: asked after each of :data:`STAGES` with the stages done so
+    far; where it says no, None (the rest is not worth reading). ``state``: what an earlier call for the same
+    message, concept and lexicon read, resumed here (a message's stages are read once, its article's values per
+    article: boilerplate recurs in every article)."""
+    if state is None:
+        state = {}
+    if not state:
+        state["x"], state["words"], state["done"] = _grammar(hits, text, others, fit, weak), {}, 1
+    doc = article if article is not None else _alone(glossary, text)
+    x = with_article(state["x"], doc, lexicon)
+    for k in range(1, len(STAGES)):
+        if reachable and not reachable(x, k):
+            return None
+        if state["done"] == k:
+            _READERS[k - 1](glossary, text, hits, every, lexicon, state["x"], state["words"])
+            state["done"] = k + 1
+            x = with_article(state["x"], doc, lexicon)
+    return x, dict(state["words"])
+
+
+def _grammar(hits: list[Hit], text: str, others: int, fit: bool, weak: bool) -> list[float]:
+    """The first stage's own features (the article's are added per article): the term's grammar, the message's
+    other concepts, the balance rule's verdict."""
     x = [0.0] * len(NAMES)
-    words: dict[str, list[str]] = {}
     h = hits[0]
     form = h.form
     before = words_near(text, h.start, h.end)[0]
     x[INDEX["other concepts"]] = min(others, 3)
     x[INDEX["balance"]] = float(fit)
     x[INDEX["no prison context"]] = float(weak)
-    x = with_article(x, article if article is not None else _alone(glossary, text), lexicon)
     x[INDEX["plural"]] = float(fold(form) != fold(h.term) and fold(form).endswith("s"))
     x[INDEX["capitalised"]] = float(form[:1].isupper() and h.start > 0 and text[:h.start].rstrip()[-1:] not in ".!?\"“«")
     x[INDEX["quoted"]] = float(text[max(0, h.start - 1):h.start] in ("\"", "“", "'", "‘", "«")
@@ -146,17 +165,27 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     x[INDEX["possessive"]] = float(bool(before) and fold(before[-1]) in POSSESSIVES)
     x[INDEX["indefinite"]] = float(bool(before) and fold(before[-1]) in ("a", "an"))
     x[INDEX["verb"]] = float(h.concept.pos == "verb" or fold(form).endswith("ed"))
-    if reachable and not reachable(x, 1):
-        return None
+    return x
+
+
+def _words_of(text: str, every: list[Hit], h: Hit) -> tuple[str, frozenset]:
     masked, stems = message_words(text, every)  # (each word's stem remembered: topic._content_stem)
-    stems = stems - own_stems(h)
+    return masked, stems - own_stems(h)
+
+
+def _lexicon(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], lexicon: dict[str, float],
+             x: list[float], words: dict[str, list[str]]) -> None:
     if lexicon:
-        found = [(lexicon[s], s) for s in stems if s in lexicon]
+        found = [(lexicon[s], s) for s in _words_of(text, every, hits[0])[1] if s in lexicon]
         x[INDEX["lexicon"]] = sum(v for v, _s in found) / len(found) if found else 0.0
         # (the words that lean most to everyday prose, as the sentence writes them: shown only with a question)
         words["lexicon"] = [s for v, s in sorted(found) if v < 0][:3]
-    if reachable and not reachable(x, 2):
-        return None
+
+
+def _lesk(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], lexicon: dict[str, float],
+          x: list[float], words: dict[str, list[str]]) -> None:
+    h = hits[0]
+    masked, stems = _words_of(text, every, h)
     ours_side = stems & glossary_side(glossary, h.concept)
     x[INDEX["lesk glossary"]] = min(len(ours_side), 4) / 2
     words["lesk glossary"] = sorted(ours_side)
@@ -176,9 +205,11 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
     shared = [w for w, b in zip(tokens, bases) if b in defining]
     x[INDEX["definition words"]] = min(len(shared), 4) / 2
     words["definition words"] = shared
-    if reachable and not reachable(x, 3):
-        return None
-    nouns = nouns_of(masked)
+
+
+def _nouns(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], lexicon: dict[str, float],
+           x: list[float], words: dict[str, list[str]]) -> None:
+    nouns = nouns_of(message_words(text, every)[0])
     if nouns:
         ours = domain_words(glossary)
         field = [w for w in nouns if stem(w) in ours]
@@ -188,12 +219,16 @@ def features(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], o
         x[INDEX["penal nouns"]] = min(len(pen), 2)
         words["penal nouns"] = pen
         x[INDEX["nouns"]] = min(len(nouns), 8) / 4
-    if reachable and not reachable(x, 4):
-        return None
+
+
+def _near(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], lexicon: dict[str, float],
+          x: list[float], words: dict[str, list[str]]) -> None:
     near = [prison_near(glossary, text, o, every) for o in hits]
     x[INDEX["prison next to it"]] = float(any(near))
     words["prison next to it"] = [w for w in near if w]
-    return x, words
+
+
+_READERS = (_lexicon, _lesk, _nouns, _near)  # STAGES[1:], in order
 
 
 def _alone(glossary: Glossary, text: str) -> Summary:

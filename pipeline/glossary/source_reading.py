@@ -47,6 +47,8 @@ class Source:
     # want of a prison context), so that its reading may depend on the message's article (learnt_source)
     learnt: bool = False
     facts: tuple | None = field(default=None, repr=False)  # what the article's summary reads of it (document.py)
+    # per (model, concept, kept out): what the learnt decision read of the message, resumed for the next article
+    states: dict = field(default_factory=dict, repr=False)
     # The check's own memos of the source side, asked by every translation: hits per concept among all the hits,
     # and the things each concept's occurrences name (placement.groups_of)
     counts: dict[str, int] = field(default_factory=dict, repr=False)
@@ -300,13 +302,12 @@ def learnt_source(glossary: Glossary, src: str, source: Source, document: Docume
 
 def promotes() -> bool:
     """Whether the learnt decision in use may count a word kept out for want of a prison context."""
-    m = model()
-    return m is not None and m.promote is not None
+    return getattr(model(), "promote", None) is not None
 
 
 def depends_on_document(glossary: Glossary, src: str) -> bool:
     """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
-    return read_source(glossary, src, questions=False).learnt
+    return (glossary.source_analyses.get(src) or read_source(glossary, src, questions=False)).learnt  # (not reordered)
 
 
 def learnt_candidates(glossary: Glossary, source: Source) -> tuple[list[str], list[str]]:
@@ -324,12 +325,13 @@ def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, 
     questions = dict(base.questions)
     for cid in asked:
         why = everyday_question(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
-                                bool(base.fits.get(cid)), doc)
+                                bool(base.fits.get(cid)), doc, base.states.setdefault((id(m), cid, False), {}))
         if why:
             questions[cid] = why
     promoted = {}
     for cid in promotable:
-        why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc)
+        why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc,
+                             base.states.setdefault((id(m), cid, True), {}))
         if why:
             promoted[cid] = why
     if not promoted:
