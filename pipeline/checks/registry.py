@@ -2,9 +2,9 @@
 
 A check is a function ``(text, context) -> problems``: ``text`` is one translated form of an entry
 (:class:`Checked`: its source, its translation, the entry's flags), ``context`` what the check may
-consult (:class:`Context`: the language, the glossary, the catalogue's messages as one article). It is registered under the names of the
-problems it reports (``@register("brackets", "quotes")``), and a project switches any of those names
-off, or changes its severity, in ``[tool.tamizdat.checks]``::
+consult (:class:`Context`: the language, the glossary, the catalogue's messages as one article). It is
+registered under the names of the problems it reports (``@register("brackets", "quotes")``), and a project
+switches any of those names off, or changes its severity, in ``[tool.tamizdat.checks]``::
 
     [tool.tamizdat.checks]
     quote-style = false        # not reported

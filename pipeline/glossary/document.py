@@ -23,7 +23,7 @@ from typing import Iterable
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.match import WORD_RE
-from pipeline.glossary.topic import _content_stem
+from pipeline.glossary.topic import content_stem
 
 SUMMARIES_KEPT = 64  # articles whose summary is remembered (one article's catalogues are checked together)
 
@@ -109,5 +109,5 @@ def _summarise(glossary: Glossary, messages: tuple[str, ...]) -> Summary:
         prison += said
         concepts |= cs
         words |= ws
-    stems = frozenset(s for s in map(_content_stem, words) if s is not None)
+    stems = frozenset(s for s in map(content_stem, words) if s is not None)
     return Summary(len(messages), prison, frozenset(concepts), stems)

@@ -169,7 +169,7 @@ def _grammar(hits: list[Hit], text: str, others: int, fit: bool, weak: bool) -> 
 
 
 def _words_of(text: str, every: list[Hit], h: Hit) -> tuple[str, frozenset]:
-    masked, stems = message_words(text, every)  # (each word's stem remembered: topic._content_stem)
+    masked, stems = message_words(text, every)  # (each word's stem remembered: topic.content_stem)
     return masked, stems - own_stems(h)
 
 

@@ -47,7 +47,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> frozenset:
-    return frozenset(s for s in map(_content_stem, WORD_RE.findall(text)) if s is not None)
+    return frozenset(s for s in map(content_stem, WORD_RE.findall(text)) if s is not None)
 
 
 def message_words(text: str, every: list[Hit]) -> tuple[str, frozenset]:
@@ -68,7 +68,7 @@ _MESSAGE_WORDS: dict[tuple, tuple[str, frozenset]] = {}
 
 
 @lru_cache(maxsize=65536)
-def _content_stem(word: str) -> str | None:
+def content_stem(word: str) -> str | None:
     """A word's :func:`stem`, None for a number, a function or gloss word, a word of two letters (remembered: asked
     of every word of every message by the topic, balance and learnt-sense readings)."""
     return stem(word) if not word.isdigit() and fold(word) not in STOP and len(word) >= 3 else None
