@@ -28,7 +28,9 @@ from pipeline.glossary.target_sense import (
 )
 from pipeline.glossary.shared_head import shared_head
 from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
-from pipeline.glossary.source_reading import Source, complete_source, learnt_source, promotes, read_source, shown
+from pipeline.glossary.source_reading import (
+    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
+)
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -62,10 +64,28 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
     if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
-        changed, final = complete_source(glossary, src, source), learnt_source(glossary, src, source, ctx.document)
-        if changed or final is not source:
-            out = _compare(glossary, lang, src, dst, final, dst_hits)
+        if complete_source(glossary, src, source):
+            out = _compare(glossary, lang, src, dst, source, dst_hits)
+        if _learnt_matters(glossary, source, out, dst_hits):
+            final = learnt_source(glossary, src, source, ctx.document)
+            if final is not source:
+                out = _compare(glossary, lang, src, dst, final, dst_hits)
     return out
+
+
+def _learnt_matters(glossary: Glossary, source: Source, out: list[Problem], dst_hits: list) -> bool:
+    """Whether the learnt sense decision may change the findings ``out`` of a completed ``source``: a question it
+    asks only relabels a finding of its concept (:func:`_question`, a forbidden term's severity), so it is read only
+    where a finding names a concept it asks of, or where it may count a word kept out (a new finding). Most
+    translations with findings name none: the article's summary (glossary/document.py) is then never built."""
+    asked, promotable = learnt_candidates(glossary, source)
+    if promotable and promotes():
+        return True
+    if not asked:
+        return False
+    named = {h.concept.id for h in dst_hits if h.kind == "forbidden"}
+    named.update(c.id for p in out if (c := glossary.concept_for_term(p.term)) is not None)
+    return not named.isdisjoint(asked)
 
 
 def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, dst_hits: list) -> list[Problem]:
