@@ -72,15 +72,24 @@ def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
     glossary = ctx.glossary
     memo, sightings = glossary.checked_pairs, glossary.pair_sightings  # type: ignore[union-attr]
     key: tuple = (ctx.lang, id(run), checked)  # (``run`` is kept for the process by CheckSettings.wanted)
-    if ctx.document is not None and depends_on_document(glossary, checked.source):  # type: ignore[arg-type]
-        key += (ctx.document.key,)  # (boilerplate is read alike in every article: one memo for all)
     found = memo.get(key)
     if found is not None:
         return found
+    # (a message the learnt decision may read is remembered per article where its check read the article;
+    # boilerplate is read alike in every article: one memo for all, and for the pairs whose check did not)
+    per_article = ctx.document is not None and depends_on_document(glossary, checked.source)  # type: ignore[arg-type]
+    if per_article:
+        article_key = key + (ctx.document.key,)  # type: ignore[union-attr]
+        found = memo.get(article_key)
+        if found is not None:
+            return found
+        glossary.article_read = False  # type: ignore[union-attr]
     problems: list = []
     for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
         problems += check(checked, ctx)
     found = tuple(problems)
+    if per_article and glossary.article_read:  # type: ignore[union-attr]
+        key = article_key
     h = hash(key)
     if h in sightings:
         if len(memo) >= PAIRS_KEPT:

@@ -61,15 +61,22 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
+        if source.pending is not None:
+            glossary.article_read = True  # (as below)
         return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
     if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
         if complete_source(glossary, src, source):
             out = _compare(glossary, lang, src, dst, source, dst_hits)
         if _learnt_matters(glossary, source, out, dst_hits):
+            glossary.article_read = True
             final = learnt_source(glossary, src, source, ctx.document)
             if final is not source:
                 out = _compare(glossary, lang, src, dst, final, dst_hits)
+    if source.pending is not None:
+        # (its everyday readings not done yet: once they are, as another pair's check may do, this pair's findings
+        # may read its article; so it is remembered per article, as before)
+        glossary.article_read = True
     return out
 
 
