@@ -392,8 +392,3 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         for x in tr.exclude:
             idx.add(c, x, "exclude")
     return idx
-
-
-def index_for(glossary: Glossary, lang: str) -> Index:
-    """The glossary's index for ``lang`` (the glossary keeps it: :meth:`Glossary.index`)."""
-    return glossary.index(lang)
