@@ -12,7 +12,7 @@ from pipeline.catalog.model import Catalog, Message
 from pipeline.checks import standard
 from pipeline.checks import glossary_checks  # noqa: F401
 from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
-from pipeline.checks.registry import Checked, CheckSettings, Context
+from pipeline.checks.registry import Checked, CheckSettings, Context, ReadWithArticle
 from pipeline.glossary.document import Document, document
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.source_reading import depends_on_document
@@ -75,21 +75,24 @@ def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
     found = memo.get(key)
     if found is not None:
         return found
-    # (a message the learnt decision may read is remembered per article where its check read the article;
-    # boilerplate is read alike in every article: one memo for all, and for the pairs whose check did not)
+    # (a message the learnt decision may read is remembered per article where its check read the article, as the
+    # check's result tells (ReadWithArticle); boilerplate is read alike in every article: one memo for all, and for
+    # the pairs whose check did not)
     per_article = ctx.document is not None and depends_on_document(glossary, checked.source)  # type: ignore[arg-type]
     if per_article:
         article_key = key + (ctx.document.key,)  # type: ignore[union-attr]
         found = memo.get(article_key)
         if found is not None:
             return found
-        glossary.article_read = False  # type: ignore[union-attr]
-    problems: list = []
-    for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
-        problems += check(checked, ctx)
-    found = tuple(problems)
-    if per_article and glossary.article_read:  # type: ignore[union-attr]
-        key = article_key
+        results = [check(checked, ctx) for check in run]
+        found = tuple(p for r in results for p in r)
+        if any(type(r) is ReadWithArticle for r in results):
+            key = article_key
+    else:
+        problems: list = []
+        for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
+            problems += check(checked, ctx)
+        found = tuple(problems)
     h = hash(key)
     if h in sightings:
         if len(memo) >= PAIRS_KEPT:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 
-from pipeline.checks.registry import Checked, Context, Problem, register
+from pipeline.checks.registry import Checked, Context, Problem, ReadWithArticle, register
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
@@ -53,6 +53,8 @@ def _near_miss(dst: str, spellings: list[str]) -> str:
 
 @register("glossary-dnt", "proper-name", "glossary-missing", "glossary-forbidden")
 def check(t: Checked, ctx: Context) -> list[Problem]:
+    """The glossary problems of ``t``: a :class:`ReadWithArticle` where they were, or may have been, read with its
+    article (the learnt sense decision's), a plain list where they hold in every article."""
     glossary, lang, src, dst = ctx.glossary, ctx.lang, t.source, t.translation
     if glossary is None:
         return []
@@ -61,23 +63,21 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
-        if source.pending is not None:
-            glossary.article_read = True  # (as below)
-        return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
+        # (nothing of the source to render, nothing forbidden: a third of the translations; as below)
+        return ReadWithArticle() if source.pending is not None else []
     out = _compare(glossary, lang, src, dst, source, dst_hits)
+    read = False
     if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
         if complete_source(glossary, src, source):
             out = _compare(glossary, lang, src, dst, source, dst_hits)
         if _learnt_matters(glossary, source, out, dst_hits):
-            glossary.article_read = True
+            read = True
             final = learnt_source(glossary, src, source, ctx.document)
             if final is not source:
                 out = _compare(glossary, lang, src, dst, final, dst_hits)
-    if source.pending is not None:
-        # (its everyday readings not done yet: once they are, as another pair's check may do, this pair's findings
-        # may read its article; so it is remembered per article, as before)
-        glossary.article_read = True
-    return out
+    # (its everyday readings not done yet: once they are, as another pair's check may do, this pair's findings
+    # may read its article; so it is remembered per article, as before)
+    return ReadWithArticle(out) if read or source.pending is not None else out
 
 
 def _learnt_matters(glossary: Glossary, source: Source, out: list[Problem], dst_hits: list) -> bool:

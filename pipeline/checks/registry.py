@@ -51,6 +51,14 @@ class Problem(NamedTuple):
     term: str | None = None  # the glossary term concerned, as written in the glossary
 
 
+class ReadWithArticle(list):
+    """A check's problems (a list) that were, or may have been, read with the message's article
+    (``Context.document``: the learnt sense decision reads a word by its article too): the pair memo
+    (checks/__init__.py) keeps them for that article only. Any other result holds for every article."""
+
+    __slots__ = ()
+
+
 Check = Callable[[Checked, Context], Iterable[Problem]]
 
 # name -> the check that reports it (a check may report several names)

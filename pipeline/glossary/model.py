@@ -168,9 +168,6 @@ class Glossary:
     # those met once (checks/__init__.py keeps both bounded): boilerplate recurs with the same translation.
     checked_pairs: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
     pair_sightings: set[int] = field(default_factory=set, init=False, repr=False, compare=False)
-    # whether the glossary check of the pair checked last read its article (checks/glossary_checks.py): a pair
-    # whose message the learnt decision may read is remembered for every article where it did not
-    article_read: bool = field(default=False, init=False, repr=False, compare=False)
     # the source language's (strong, weak) prison cues (glossary/sense.py) and, per language, the keys of the
     # glossary's own words (glossary/target_sense.py).
     prison_vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, init=False, repr=False,
