@@ -63,8 +63,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
-        # (nothing of the source to render, nothing forbidden: a third of the translations; as below)
-        return ReadWithArticle() if source.pending is not None else []
+        return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
     read = False
     if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
@@ -75,9 +74,10 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
             final = learnt_source(glossary, src, source, ctx.document)
             if final is not source:
                 out = _compare(glossary, lang, src, dst, final, dst_hits)
-    # (its everyday readings not done yet: once they are, as another pair's check may do, this pair's findings
-    # may read its article; so it is remembered per article, as before)
-    return ReadWithArticle(out) if read or source.pending is not None else out
+    # (a source whose everyday readings are still to do, as here when there are no findings, may have them done
+    # by another pair's check before this pair is met again: they only relabel findings or say why, and the
+    # learnt decision is read only where there are findings, so no findings stay none in every article)
+    return ReadWithArticle(out) if read else out
 
 
 def _learnt_matters(glossary: Glossary, source: Source, out: list[Problem], dst_hits: list) -> bool:
