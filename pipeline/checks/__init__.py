@@ -15,7 +15,6 @@ from pipeline.checks.accept import GLOSSARY_CHECKS, accept_line, accepted
 from pipeline.checks.registry import Checked, CheckSettings, Context, ReadWithArticle
 from pipeline.glossary.document import Document, document
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.source_reading import depends_on_document
 from pipeline.model import Finding
 
 DEFAULT = CheckSettings()
@@ -62,7 +61,9 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
 # A check's problems are a function of the translated text, its source, its flags, the language and the glossary,
 # so a pair met again is not checked again: boilerplate (a table's "Date", a donation appeal, a standard line
 # about the transfer) recurs in every article with the same translation. Only pairs met a second time are kept
-# (most pairs occur once, and keeping them would only fill memory); the first sighting leaves a hash.
+# (most pairs occur once, and keeping them would only fill memory); the first sighting leaves a hash. A pair
+# whose glossary check read its article (the learnt sense decision reads a word by its article) is not kept: its
+# problems hold for that article only.
 PAIRS_KEPT = 50_000
 SIGHTINGS_KEPT = 500_000
 
@@ -75,24 +76,18 @@ def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
     found = memo.get(key)
     if found is not None:
         return found
-    # (a message the learnt decision may read is remembered per article where its check read the article, as the
-    # check's result tells (ReadWithArticle); boilerplate is read alike in every article: one memo for all, and for
-    # the pairs whose check did not)
-    per_article = ctx.document is not None and depends_on_document(glossary, checked.source)  # type: ignore[arg-type]
-    if per_article:
-        article_key = key + (ctx.document.key,)  # type: ignore[union-attr]
-        found = memo.get(article_key)
-        if found is not None:
-            return found
-        results = [check(checked, ctx) for check in run]
-        found = tuple(p for r in results for p in r)
-        if any(type(r) is ReadWithArticle for r in results):
-            key = article_key
-    else:
-        problems: list = []
-        for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
-            problems += check(checked, ctx)
-        found = tuple(problems)
+    problems: list = []
+    read = False  # (whether a check read the message's article: ReadWithArticle)
+    for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
+        found = check(checked, ctx)
+        if type(found) is ReadWithArticle:
+            read = True
+        problems += found
+    found = tuple(problems)
+    if read and ctx.document is not None:
+        # Read with its article: what another article's catalogue gets may differ. Not kept (a pair met twice in
+        # one article is rare; the learnt decision keeps its own reading per message and article).
+        return found
     h = hash(key)
     if h in sightings:
         if len(memo) >= PAIRS_KEPT:

@@ -305,11 +305,6 @@ def promotes() -> bool:
     return getattr(model(), "promote", None) is not None
 
 
-def depends_on_document(glossary: Glossary, src: str) -> bool:
-    """Whether what the check reads of ``src`` may depend on its document: a word the learnt decision reads."""
-    return (glossary.source_analyses.get(src) or read_source(glossary, src, questions=False)).learnt  # (not reordered)
-
-
 def learnt_candidates(glossary: Glossary, source: Source) -> tuple[list[str], list[str]]:
     """The concepts of a completed ``source`` the learnt decision reads: the everyday-ambiguous ones the hand rules
     left in the glossary's sense (a question where they read as everyday), and those kept out only for want of a
