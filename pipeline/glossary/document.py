@@ -22,7 +22,7 @@ from typing import Iterable
 
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense_features import ambiguous
-from pipeline.glossary.match import WORD_RE
+from pipeline.glossary.textprep import words_of
 from pipeline.glossary.topic import content_stem
 
 SUMMARIES_KEPT = 64  # articles whose summary is remembered (one article's catalogues are checked together)
@@ -96,7 +96,7 @@ def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str], f
                              if not all(ambiguous(glossary, h) for h in hs))
         # (its words, glossary terms included: blanking them, as a sentence's own lexicon feature does, cost a
         # fifth of the summary, and the lexicon holds few of their stems; stemmed once per article's word)
-        source.facts = (bool(concepts), concepts, frozenset(WORD_RE.findall(src)))
+        source.facts = (bool(concepts), concepts, frozenset(words_of(src)))
     return source.facts
 
 

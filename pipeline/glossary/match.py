@@ -17,7 +17,9 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.derive import compound_parts
-from pipeline.glossary.textprep import MIXED_RE, mask, strip_invisible, unmix_word  # noqa: F401  (mask too)
+from pipeline.glossary.textprep import (  # noqa: F401  (mask and WORD_RE too: callers import them from here)
+    MIXED_RE, WORD_RE, mask, plain_words, strip_invisible, unmix_word,
+)
 from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers import them from here)
     MODIFIED, inserted, modifier,
     DERIVING, FORBIDDEN_ENDINGS, INCLUSIVE_RE, MORPH_LANGS, _inflects, _prefix, _same_case, _stemmer, base_lang,
@@ -27,16 +29,10 @@ from pipeline.glossary.wordkeys import (  # noqa: F401  (re-exported: callers im
 if TYPE_CHECKING:  # pragma: no cover  (the model imports this module, not the other way round)
     from pipeline.glossary.model import Concept, Glossary
 
-# A word may carry a gender-inclusive ending (prisonnier·es, Aktivist*innen,
-# Gefangene:r, Häftling_innen): one word, matched by its part before the mark.
-WORD_RE = re.compile(r"[^\W_]+(?:[·*:_][^\W_]+)*")
-# split() with this gives [gap, word, gap, word, …, gap] in one pass.
+# split() with this gives [gap, word, gap, word, …, gap] in one pass (WORD_RE's words).
 SPLIT_RE = re.compile(r"([^\W_]+(?:[·*:_][^\W_]+)*)")
-# ... the same for a text without "_" or a mark of inclusive writing between two letters (most texts: a colon
-# is mostly followed by a space), and faster.
+# ... the same for a text without "_" or a mark of inclusive writing between two letters (textprep.plain_words).
 PLAIN_SPLIT_RE = re.compile(r"(\w+)")
-# (searched from the mark, cheaper than testing every letter's class: texts without inclusive writing have colons)
-GLUED_MARK_RE = re.compile(r"[·*:](?<=[^\W_][·*:])(?=[^\W_])")
 # What may separate the words of one multi-word term, also quotation marks («красная» зона, la zone « noire »).
 GAP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013'\u2019\u02bc\"“”„«»‚‘‹›]*")
 OPEN_QUOTES = "\"'“„«‘‚‹"
@@ -214,9 +210,7 @@ class Index:
 
     def _find(self, text: str, overlapping: bool) -> list[Hit]:
         masked = mask(text)
-        inclusive = "_" in masked or (
-            (":" in masked or "*" in masked or "·" in masked) and GLUED_MARK_RE.search(masked) is not None)
-        parts = (SPLIT_RE if inclusive else PLAIN_SPLIT_RE).split(masked)
+        parts = (PLAIN_SPLIT_RE if plain_words(masked) else SPLIT_RE).split(masked)
         words = parts[1::2]
         # Set operations run in C, on the word list itself: only words never seen before cost a dictionary
         # lookup, and a text without candidates stops here.

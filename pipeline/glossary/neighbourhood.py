@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
+from pipeline.glossary.textprep import words_of
 from pipeline.glossary.model import Concept, Glossary, Term
 from pipeline.glossary.phrase import DETERMINERS, phrase_end, vocabulary
 from pipeline.glossary.sense import QUOTE_SPAN_RE, says_prison
@@ -48,7 +49,7 @@ def words_near(text: str, start: int, end: int, n: int = NEAR) -> tuple[list[str
     b = CLAUSE_BREAK_RE.search(right)
     if b:
         right = right[:b.start()]
-    return WORD_RE.findall(left)[-n:], WORD_RE.findall(right)[:n]
+    return words_of(left)[-n:], words_of(right)[:n]
 
 
 def _keys(words: list[str], lang: str) -> set:
@@ -94,7 +95,7 @@ def marked_near(glossary: Glossary, text: str, hit: Hit, term: Term | None) -> s
     before, after = words_near(text, hit.start, hit.end)
     near = _keys(before + after, lang)
     for cue in cues:
-        keys = [word_keys(w, lang) for w in WORD_RE.findall(cue)]
+        keys = [word_keys(w, lang) for w in words_of(cue)]
         if keys and all(k & near for k in keys):
             return cue
     return ""

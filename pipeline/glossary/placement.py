@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
+from pipeline.glossary.textprep import words_of
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
 from pipeline.glossary.sense import in_quotes
 
@@ -245,7 +246,7 @@ def _clusters(src: str, hits: list) -> list[list]:
             last = groups[-1][-1]
             same = english_base(fold(last.term)) == english_base(fold(h.term))
             gap = mask(src[last.end:h.start])
-            words = len(WORD_RE.findall(gap))
+            words = len(words_of(gap))
             if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
                     and (words <= APPOSITION_WORDS or "(" in gap or in_quotes(src, last.start, last.end)
                          or in_quotes(src, h.start, h.end))):

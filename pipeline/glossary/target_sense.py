@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.textprep import first_script
+from pipeline.glossary.textprep import first_script, words_of
 
 # Words between an everyday word and its complement's noun (articles, contracted prepositions).
 _DE_GENITIVE = {"des", "der", "eines", "einer"}
@@ -172,10 +172,10 @@ def _everyday(glossary: Glossary, concept: Concept, lang: str, form: str, follow
 
 def _judge_everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
     b = base_lang(lang)
-    words = [m.group(0) for m in WORD_RE.finditer(mask(form))]
+    words = words_of(mask(form))
     if len(words) != 1 or not (word_keys(words[0], b) & everyday_words(concept, lang)):
         return ""
-    after = [m.group(0) for m in WORD_RE.finditer(mask(following))]
+    after = words_of(mask(following))
     if after and following.lstrip()[:1] in ".,;:!?)»”“\"—–":
         return ""  # the complement would be in another clause
     noun = _complement(b, after)
@@ -221,11 +221,11 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
     folded = fold(src)
     if not any(w[:4] in folded for w in map(fold, words)):
         return 0  # (the common case: none of them anywhere)
-    found = [word_keys(m.group(0), lang) for m in WORD_RE.finditer(mask(src))]
+    found = [word_keys(w, lang) for w in words_of(mask(src))]
     wanted: set = set()
     n = 0
     for w in words:
-        parts = WORD_RE.findall(w)
+        parts = words_of(w)
         if len(parts) == 1:
             wanted |= word_keys(w, lang, term=True)
             continue
