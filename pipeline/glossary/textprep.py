@@ -8,7 +8,8 @@
 - A word that mixes Latin and Cyrillic (or Greek) letters is, in practice, a word with look-alike letters
   (a Cyrillic ``с`` in ``colony``, a Latin ``a`` in ``пресс-хата``). Each letter of the minority script is
   replaced by its look-alike in the word's main script, from Unicode's confusables table
-  (``confusable_homoglyphs`` ships it). The matcher does this per distinct word, when it first meets it.
+  (``confusable_homoglyphs`` ships it; glossary/lookalikes.py keeps the letters of the three scripts). The matcher
+  does this per distinct word, when it first meets it.
 
 Stripping costs one regex search for the common text that has no invisible character.
 """
@@ -18,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from pipeline.glossary.lookalikes import LOOKALIKES
 
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Placeholder tags, entities, URLs and e-mail addresses: never words. Two
@@ -80,19 +83,10 @@ def first_script(text: str) -> str:
     return script(letter) if letter else ""
 
 
-@lru_cache(maxsize=4096)
 def _lookalike(ch: str, script: str) -> str:
-    """``ch``'s single-letter look-alike in ``script`` (from Unicode's confusables), or ``ch``."""
-    from confusable_homoglyphs import confusables
-
-    found = confusables.is_confusable(ch, greedy=True, preferred_aliases=[script.lower()]) or []
-    for item in found:
-        for h in item["homoglyphs"]:
-            c = h["c"]
-            if len(c) == 1 and _script(c) == script and c.isalpha():
-                # Keep the case of the letter it replaces (a look-alike table may pair С with c).
-                return c.upper() if ch.isupper() else c.lower() if ch.islower() else c
-    return ch
+    """``ch``'s single-letter look-alike in ``script`` (from Unicode's confusables: glossary/lookalikes.py), or
+    ``ch``."""
+    return LOOKALIKES[script].get(ch, ch)
 
 
 @lru_cache(maxsize=4096)
