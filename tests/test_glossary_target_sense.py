@@ -170,6 +170,12 @@ def test_a_womans_surname_in_a_soft_sign_does_not_decline(g, dst, found):
     assert _severities(g, "ru", src, dst, "gorban") == found
 
 
+def test_a_town_after_a_preposition_declines(g):
+    # pymorphy3 also reads «из» as a woman's name (Иза): a first name is capitalised, a preposition is not
+    src = "A choir from Omutninsk sang at the festival."
+    assert _severities(g, "ru", src, "На фестивале пел хор из Омутнинска.", "omutninsk") == []
+
+
 @pytest.mark.parametrize("dst, found", [
     # the source's “translated” is rendered by the verb «перевела»: «Перевод» is the transfer's
     ("Перевод брата в Пермь начался, а письмо суда я уже перевела для мамы.", []),
