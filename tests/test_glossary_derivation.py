@@ -95,6 +95,14 @@ def test_a_compound_whose_approved_part_translates_another_source_word_renders_t
                                                    "Untersuchungsgefängnis nur ein Paket pro Monat abgeben.")
 
 
+def test_a_russian_derivation_that_translates_another_source_word_renders_that_word(g):
+    require(bilingual.installed("ru"), "FreeDict eng-rus (Debian dict-freedict-eng-rus) is not installed")
+    # «Одного» is the source's “One” (FreeDict: one → один), not a derivation of «одиночка»
+    src = "One of the journalists was kept in solitary confinement for a week."
+    assert "solitary-cell" in errors(g, "ru", src, "Одного из журналистов неделю держали в карцере.")
+    assert "solitary-cell" not in errors(g, "ru", src, "Одного из журналистов неделю держали в одиночке.")
+
+
 def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):
     # „Gefangenentransporter“ is the prison van's word; the etap's „Gefangenentransport“ only shares its stem
     src = "The prison van drove off at night. If anyone was on the same transfer, please write to me."

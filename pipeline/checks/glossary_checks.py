@@ -125,7 +125,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         if not approved:
             continue
         found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and german and any(h.derived for h in found):
+        if found and (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
