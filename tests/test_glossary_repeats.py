@@ -225,3 +225,10 @@ def test_an_apposition_in_the_translation_renders_one_thing(g, dst, found):
 def test_another_one_without_its_noun_may_say_the_repeat(g, lang, dst, severity):
     src = "There was a search on Monday and another search on Thursday; both times they took my drawings."
     assert severities(g, lang, src, dst, "obysk") == [severity]
+
+
+def test_the_east_after_a_preposition_is_no_object_pronoun(g):
+    # « à l'est » is the article and the noun (the east), not « l'est » (it is): no pronoun to stand for the repeat
+    src = "The first transfer took him to Perm; the second transfer, in June, took her further east."
+    assert severities(g, "fr", src, "Le premier transfert l'a conduit à Perm ; le deuxième voyage, en juin, l'a "
+                                    "menée plus à l'est.", "etap") == ["error"]

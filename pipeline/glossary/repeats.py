@@ -69,6 +69,12 @@ _FR_PARTITIVE_RE = re.compile(r"\ben\s+(?:a|ai|as|avait|avaient|ont|aura|aurait)
                               r"|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
                               r"|trente|quarante|cinquante|cent|mille|plusieurs)\b", re.I)
 
+# After a preposition « l' » is an article, and « est » the east (« plus à l'est », « de l'est »): a verb after a
+# preposition is an infinitive, never the finite forms _FR_CLITIC_RE counts.
+_FR_PREPOSITION_ARTICLE_RE = re.compile(r"\b(?:à|de|d['’]|vers|dans|par|pour|sur|sous|chez|depuis|en)\s*l['’]\s*"
+                                        r"(?:a|ai|as|avait|avaient|ont|est|sont|était|étaient|fut|sera|serait|aura"
+                                        r"|aurait)\b", re.I)
+
 
 @lru_cache(maxsize=8192)
 def _pronouns(text: str, lang: str) -> tuple[int, int]:
@@ -81,7 +87,7 @@ def _pronouns(text: str, lang: str) -> tuple[int, int]:
     n = sum(1 for w in folded if w in words)
     if lang == "fr":
         n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
-              - len(_FR_PARTITIVE_RE.findall(masked)))
+              - len(_FR_PARTITIVE_RE.findall(masked)) - len(_FR_PREPOSITION_ARTICLE_RE.findall(masked)))
     elif lang == "de":
         n += len(_DE_OBJECT_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
