@@ -109,6 +109,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
+    everyday: set[str] = set()  # concepts whose approved words the translation uses only in their everyday sense
     base = base_lang(lang)
     french = base == "fr"
     german = base == "de" and glossary.source_language == "en"  # (compounds read by the dictionary)
@@ -124,7 +125,10 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             continue
         if not approved:
             continue
-        found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
+        found, why, in_everyday = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
+                                              source.unquoted.get(cid, 0))
+        if in_everyday:
+            everyday.add(cid)
         if found and (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
@@ -200,8 +204,10 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     if source.questions:
         # A translation that renders an occurrence by the approved word read the prison sense: the shortfall
-        # of the others is no question then.
-        questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
+        # of the others is no question then — unless it uses the word in its everyday sense (« этап переноса »
+        # for the transfer of a bus depot), as the source's question says.
+        questions = {cid: why for cid, why in source.questions.items()
+                     if cid not in resolved.approved or cid in everyday}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
     words_said: list[str] = []
@@ -294,10 +300,12 @@ def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Prob
     return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
 
 
-def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
-    """The approved spans that render the concept, and why others do not (" (…)" or "")."""
+def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int
+                ) -> tuple[list, str, bool]:
+    """The approved spans that render the concept, why others do not (" (…)" or ""), and whether the
+    translation uses every one of them in the word's everyday sense (« этап переноса »)."""
     if not found or (not unquoted and plain_renderings(found[0].concept, lang)):
-        return found, ""  # the common case: nothing to tell apart
+        return found, "", False  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
         everyday = everyday_sense(glossary, dst, h, lang) if _everyday_word(h.concept, lang, h.form) else ""
@@ -313,7 +321,7 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
     if everyday_ones:
         notes.append(f"{', '.join(f'“{shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
-    return claimed, (f" ({'; '.join(notes)})" if notes else "")
+    return claimed, (f" ({'; '.join(notes)})" if notes else ""), not kept
 
 
 def _everyday_word(concept: Concept, lang: str, form: str) -> bool:
