@@ -78,8 +78,12 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
      "l'administration.",
      "D'anciens détenus décrivent l'IK-6 comme une « zone rouge », tenue par des détenus qui obéissent à "
      "l'administration."),
+    # a verb phrase of the glossary's with the zu of an infinitive inside („vorzeitig zu entlassen“)
+    ("de", "udo", "Her lawyers asked the judge to grant her parole before the winter.",
+     "Ihre Anwälte baten den Richter, sie noch vor dem Winter vorzeitig zu entlassen.",
+     "Ihre Anwälte baten den Richter, sie noch vor dem Winter frei zu lassen."),
 ], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
-        "ru-feminine-of-k", "french-ent"])
+        "ru-feminine-of-k", "french-ent", "zu-inside-a-phrase"])
 def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
     assert cid not in errors(g, lang, src, right)
     assert cid in errors(g, lang, src, wrong)

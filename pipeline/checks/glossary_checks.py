@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
@@ -21,6 +22,7 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, resolve
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
+from pipeline.glossary.derive import blank_zu_infinitives
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -58,8 +60,11 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         return []
     source = read_source(glossary, src, questions=False)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
-    dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
+    read = blank_zu_infinitives(dst) if base_lang(lang) == "de" else dst  # (a verb phrase read as its term)
+    dst_hits = [h for h in glossary.find(read, lang, overlapping=True, derived=True)
                 if not (h.derived and h.concept.pos == "proper noun")]
+    if read is not dst:
+        dst_hits = [h if h.form == dst[h.start:h.end] else replace(h, form=dst[h.start:h.end]) for h in dst_hits]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
         if source.pending is not None:
             glossary.article_read = True  # (as below)

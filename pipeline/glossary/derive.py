@@ -92,6 +92,17 @@ def ru_imperfectives(verb: str, morph) -> tuple[str, ...]:
     return ()
 
 
+# A zu-infinitive ends its clause (German puts the verb last): „das Gericht, ihn vorzeitig zu entlassen.“ A
+# preposition zu is followed by its noun phrase instead („zu seinen Eltern“).
+_ZU_INFINITIVE = re.compile(r"\bzu(\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s*(?:[.,;:!?)»«“”„\"–—]|$|(?:und|oder|aber|sondern)\b))")
+
+
+def blank_zu_infinitives(text: str) -> str:
+    """German ``text`` with the particle of each zu-infinitive blanked, offsets kept: a verb phrase of the
+    glossary's („vorzeitig entlassen“) reads „vorzeitig zu entlassen“ as it reads „vorzeitig entlassen“."""
+    return _ZU_INFINITIVE.sub(lambda m: "  " + m.group(1), text) if "zu " in text else text
+
+
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
 # Endings that make a derived word, not a compound (Patenschaft, Kolonialisierung).
 GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lein", "tum", "nis", "ismus", "ist",
