@@ -82,8 +82,12 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
     ("de", "udo", "Her lawyers asked the judge to grant her parole before the winter.",
      "Ihre Anwälte baten den Richter, sie noch vor dem Winter vorzeitig zu entlassen.",
      "Ihre Anwälte baten den Richter, sie noch vor dem Winter frei zu lassen."),
+    # a Russian noun phrase said as its verb phrase: the deverbal noun's verb, the adjective's adverb, any order
+    ("ru", "udo", "The commission recommended parole for two of the women.",
+     "Комиссия рекомендовала условно-досрочно освободить двух женщин.",
+     "Комиссия рекомендовала досрочно выпустить двух женщин."),
 ], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
-        "ru-feminine-of-k", "french-ent", "zu-inside-a-phrase"])
+        "ru-feminine-of-k", "french-ent", "zu-inside-a-phrase", "ru-verb-phrase"])
 def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
     assert cid not in errors(g, lang, src, right)
     assert cid in errors(g, lang, src, wrong)

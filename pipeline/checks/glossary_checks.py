@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
+from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, resolve
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
-from pipeline.glossary.derive import blank_zu_infinitives
+from pipeline.glossary.derive import blank_zu_infinitives, ru_verb_phrase
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -139,6 +139,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
+        if not found and base == "ru":
+            found = _verb_phrases(dst, concept, approved)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
@@ -256,6 +258,16 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _verb_phrases(dst: str, concept: Concept, approved: list[str]) -> list:
+    """An approved Russian noun phrase said as a verb phrase (``derive.ru_verb_phrase``: «освободить …
+    условно-досрочно»), as a rendering; [] for none."""
+    for i, term in enumerate(approved):
+        span = ru_verb_phrase(dst, term) if " " in term or "-" in term else None
+        if span:
+            return [Hit(concept, span[0], span[1], dst[span[0]:span[1]], term, "preferred" if i == 0 else "admitted")]
+    return []
 
 
 def _rendered_apart(h, approved: dict[str, list], own: list) -> bool:
