@@ -100,7 +100,10 @@ _ZU_INFINITIVE = re.compile(r"\bzu(\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s*(?:[.,;
 def blank_zu_infinitives(text: str) -> str:
     """German ``text`` with the particle of each zu-infinitive blanked, offsets kept: a verb phrase of the
     glossary's („vorzeitig entlassen“) reads „vorzeitig zu entlassen“ as it reads „vorzeitig entlassen“."""
-    return _ZU_INFINITIVE.sub(lambda m: "  " + m.group(1), text) if "zu " in text else text
+    if "zu " not in text:
+        return text
+    read, n = _ZU_INFINITIVE.subn(lambda m: "  " + m.group(1), text)
+    return read if n else text
 
 
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
