@@ -181,8 +181,23 @@ def test_where_a_prison_only_term_goes_can_make_it_another_thing(g, cid, src, la
     ("long-visit", "Her long visit to the FSIN office in Kirov ended in a refusal.", "fr",
      "Sa longue démarche au bureau du FSIN à Kirov s'est soldée par un refus."),
 ])
-def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(g, cid, src, lang, dst):
-    assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]
+def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(prison_only_visits, cid, src, lang,
+                                                                             dst):
+    assert "error" in [s for s, _m in findings(prison_only_visits, lang, src, dst).get(cid, [])]
+
+
+@pytest.fixture(scope="module")
+def prison_only_visits(tmp_path_factory):
+    """The bundled glossary with both visits prison-only, as an editor may set them: the measured conditions
+    (bench/sense_conditions.py) move with the labelled data, the reading of where such a term goes does not."""
+    text = (ROOT / "glossary" / "glossary.toml").read_text(encoding="utf-8")
+    for cid in ("short-visit", "long-visit"):
+        head = f'id = "{cid}"\n'
+        assert head in text
+        text = text.replace(head, head + "prison_only = true\n", 1)
+    path = tmp_path_factory.mktemp("glossary") / "glossary.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_glossary(path)
 
 
 def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g):

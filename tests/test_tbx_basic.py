@@ -144,7 +144,8 @@ def test_the_bundled_glossary_round_trips_toml_tbx_toml_to_the_same_text(validat
     out = tmp_path / "g.tbx"
     assert run_cli("glossary", "export", "--glossary", GLOSSARY, "-o", out).returncode == 0
     assert validator(out) == []
-    assert out.read_text(encoding="utf-8").count("<note>tamizdat: reviewed: ") == 27
+    reviewed = sum(bool(t.reviewed) for c in load_glossary(GLOSSARY).concepts for t in c.terms)
+    assert reviewed and out.read_text(encoding="utf-8").count("<note>tamizdat: reviewed: ") == reviewed
     back = tmp_path / "back.toml"
     assert run_cli("glossary", "import", out, "-o", back).returncode == 0
     original = load_glossary(GLOSSARY)
