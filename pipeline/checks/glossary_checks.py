@@ -12,17 +12,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pipeline.checks.registry import Checked, Context, Problem, register
-from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
+from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, resolve
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
-from pipeline.glossary.derive import blank_zu_infinitives, ru_verb_phrase
+from pipeline.glossary.derive import ru_verb_renderings, translation_hits
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -60,11 +58,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         return []
     source = read_source(glossary, src, questions=False)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
-    read = blank_zu_infinitives(dst) if base_lang(lang) == "de" else dst  # (a verb phrase read as its term)
-    dst_hits = [h for h in glossary.find(read, lang, overlapping=True, derived=True)
-                if not (h.derived and h.concept.pos == "proper noun")]
-    if read is not dst:
-        dst_hits = [h if h.form == dst[h.start:h.end] else replace(h, form=dst[h.start:h.end]) for h in dst_hits]
+    dst_hits = [h for h in translation_hits(glossary, dst, lang) if not (h.derived and h.concept.pos == "proper noun")]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
         if source.pending is not None:
             glossary.article_read = True  # (as below)
@@ -132,15 +126,14 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             continue
         found, why, in_everyday = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
                                               source.unquoted.get(cid, 0))
-        if in_everyday:
-            everyday.add(cid)
+        everyday.update((cid,) if in_everyday else ())
         if found and (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
         if not found and base == "ru":
-            found = _verb_phrases(dst, concept, approved)
+            found = ru_verb_renderings(dst, concept, approved)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
@@ -210,9 +203,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     if source.questions:
-        # A translation that renders an occurrence by the approved word read the prison sense: the shortfall
-        # of the others is no question then — unless it uses the word in its everyday sense (« этап переноса »
-        # for the transfer of a bus depot), as the source's question says.
+        # A translation that renders an occurrence by the approved word read the prison sense: the shortfall of the
+        # others is no question then — unless it uses the word in its everyday sense too (« этап переноса »).
         questions = {cid: why for cid, why in source.questions.items()
                      if cid not in resolved.approved or cid in everyday}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
@@ -258,16 +250,6 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
-
-
-def _verb_phrases(dst: str, concept: Concept, approved: list[str]) -> list:
-    """An approved Russian noun phrase said as a verb phrase (``derive.ru_verb_phrase``: «освободить …
-    условно-досрочно»), as a rendering; [] for none."""
-    for i, term in enumerate(approved):
-        span = ru_verb_phrase(dst, term) if " " in term or "-" in term else None
-        if span:
-            return [Hit(concept, span[0], span[1], dst[span[0]:span[1]], term, "preferred" if i == 0 else "admitted")]
-    return []
 
 
 def _rendered_apart(h, approved: dict[str, list], own: list) -> bool:

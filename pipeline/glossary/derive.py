@@ -19,6 +19,7 @@ compound is too often another word (Vogelbauer, Patenschaft, Bauernhof).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 _RU_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|а|я|о|е|ь|й|ы|и)$")
@@ -95,6 +96,14 @@ def ru_imperfectives(verb: str, morph) -> tuple[str, ...]:
 # A zu-infinitive ends its clause (German puts the verb last): „das Gericht, ihn vorzeitig zu entlassen.“ A
 # preposition zu is followed by its noun phrase instead („zu seinen Eltern“).
 _ZU_INFINITIVE = re.compile(r"\bzu(\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s*(?:[.,;:!?)»«“”„\"–—]|$|(?:und|oder|aber|sondern)\b))")
+
+
+def translation_hits(glossary, text: str, lang: str) -> list:
+    """``glossary.find`` of a translation's terms, derived ones too, a German text read with the zu of its
+    zu-infinitives blanked (``blank_zu_infinitives``), each hit's form as the text writes it."""
+    read = blank_zu_infinitives(text) if "zu " in text and lang[:2] == "de" else text
+    hits = glossary.find(read, lang, overlapping=True, derived=True)
+    return hits if read is text else [replace(h, form=text[h.start:h.end]) for h in hits]
 
 
 def blank_zu_infinitives(text: str) -> str:
@@ -226,3 +235,15 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
         if not left and used[0] is window[0]:
             return used[0][0], used[-1][1]
     return None
+
+
+def ru_verb_renderings(text: str, concept, approved: list[str]) -> list:
+    """An approved Russian noun phrase of ``concept`` said as a verb phrase in ``text`` (``ru_verb_phrase``), as
+    a rendering (its first one); [] for none."""
+    from pipeline.glossary.match import Hit
+
+    for i, term in enumerate(approved):
+        span = ru_verb_phrase(text, term) if " " in term or "-" in term else None
+        if span:
+            return [Hit(concept, span[0], span[1], text[span[0]:span[1]], term, "preferred" if i == 0 else "admitted")]
+    return []
