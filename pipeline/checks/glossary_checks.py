@@ -20,7 +20,7 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, resolve
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
-from pipeline.glossary.derive import ru_verb_renderings, translation_hits
+from pipeline.glossary.derive import verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -58,7 +58,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         return []
     source = read_source(glossary, src, questions=False)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
-    dst_hits = [h for h in translation_hits(glossary, dst, lang) if not (h.derived and h.concept.pos == "proper noun")]
+    dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
+                if not (h.derived and h.concept.pos == "proper noun")]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
         if source.pending is not None:
             glossary.article_read = True  # (as below)
@@ -132,8 +133,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
-        if not found and base == "ru":
-            found = ru_verb_renderings(dst, concept, approved)
+        if not found and base in ("ru", "de"):
+            found = verb_renderings(glossary, dst, lang, concept, approved)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
@@ -203,8 +204,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     if source.questions:
-        # A translation that renders an occurrence by the approved word read the prison sense: the shortfall of the
-        # others is no question then — unless it uses the word in its everyday sense too (« этап переноса »).
+        # An approved rendering answers the question: the prison sense — unless it reads as the everyday one too.
         questions = {cid: why for cid, why in source.questions.items()
                      if cid not in resolved.approved or cid in everyday}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
@@ -301,8 +301,8 @@ def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Prob
 
 def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int
                 ) -> tuple[list, str, bool]:
-    """The approved spans that render the concept, why others do not (" (…)" or ""), and whether the
-    translation uses every one of them in the word's everyday sense (« этап переноса »)."""
+    """The approved spans that render the concept, why others do not (" (…)" or ""), and whether the translation
+    uses every one in the word's everyday sense (« этап переноса »)."""
     if not found or (not unquoted and plain_renderings(found[0].concept, lang)):
         return found, "", False  # the common case: nothing to tell apart
     kept, notes = [], []

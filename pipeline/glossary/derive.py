@@ -98,12 +98,15 @@ def ru_imperfectives(verb: str, morph) -> tuple[str, ...]:
 _ZU_INFINITIVE = re.compile(r"\bzu(\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s*(?:[.,;:!?)»«“”„\"–—]|$|(?:und|oder|aber|sondern)\b))")
 
 
-def translation_hits(glossary, text: str, lang: str) -> list:
-    """``glossary.find`` of a translation's terms, derived ones too, a German text read with the zu of its
-    zu-infinitives blanked (``blank_zu_infinitives``), each hit's form as the text writes it."""
-    read = blank_zu_infinitives(text) if "zu " in text and lang[:2] == "de" else text
-    hits = glossary.find(read, lang, overlapping=True, derived=True)
-    return hits if read is text else [replace(h, form=text[h.start:h.end]) for h in hits]
+def zu_renderings(glossary, text: str, lang: str, concept_id: str) -> list:
+    """The approved hits of ``concept_id`` that a German ``text`` has only with the zu of its zu-infinitives
+    blanked (``blank_zu_infinitives``), each hit's form as the text writes it; [] for none. Asked only where the
+    concept has no rendering, so the text is read twice only there."""
+    read = blank_zu_infinitives(text)
+    if read is text:
+        return []
+    return [replace(h, form=text[h.start:h.end]) for h in glossary.find(read, lang, overlapping=True)
+            if h.concept.id == concept_id and not h.forbidden]
 
 
 def blank_zu_infinitives(text: str) -> str:
@@ -237,9 +240,14 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
     return None
 
 
-def ru_verb_renderings(text: str, concept, approved: list[str]) -> list:
-    """An approved Russian noun phrase of ``concept`` said as a verb phrase in ``text`` (``ru_verb_phrase``), as
-    a rendering (its first one); [] for none."""
+def verb_renderings(glossary, text: str, lang: str, concept, approved: list[str]) -> list:
+    """A rendering of ``concept`` that a translation without one says as a verb phrase: a German zu-infinitive
+    inside an approved phrase (``zu_renderings``), a Russian approved noun phrase said by its verb
+    (``ru_verb_phrase``: «освободить … условно-досрочно»); [] for none."""
+    if lang[:2] == "de":
+        return zu_renderings(glossary, text, lang, concept.id) if "zu " in text else []
+    if lang[:2] != "ru":
+        return []
     from pipeline.glossary.match import Hit
 
     for i, term in enumerate(approved):
