@@ -17,7 +17,7 @@ from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, resolve
+from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import verb_renderings
@@ -101,8 +101,10 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     if source.weak:
         # Only the want of a prison context kept these out: a translation that uses the concept's approved
-        # term reads the source in the glossary's sense, and must then render every occurrence.
-        used = {h.concept.id for h in dst_hits if h.kind in ("preferred", "admitted")}
+        # term reads the source in the glossary's sense, and must then render every occurrence — as does one using
+        # a word forbidden for it that another concept approves (автозак for a Stolypin car: a prison word).
+        approved_at = {(h.start, h.end) for h in dst_hits if h.kind in ("preferred", "admitted")}
+        used = {h.concept.id for h in dst_hits if (h.start, h.end) in approved_at}
         promoted = {cid: hs for cid, hs in source.weak.items() if cid in used}
         if promoted:
             occurrences = {**occurrences, **promoted}
@@ -113,6 +115,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     base = base_lang(lang)
     french = base == "fr"
     german = base == "de" and glossary.source_language == "en"  # (compounds read by the dictionary)
+    derived_read = (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in dst_hits)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         dnt, cs, approved, spelt = _facts(concept, lang)
@@ -128,7 +131,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         found, why, in_everyday = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
                                               source.unquoted.get(cid, 0))
         everyday.update((cid,) if in_everyday else ())
-        if found and (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in found):
+        if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
@@ -238,7 +241,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
-            elif (other := approved_elsewhere(h, resolved.approved)) and _rendered_apart(h, resolved.approved,
+            elif (other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved,
                                                                                           occurrences[cid]):
                 # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
                 # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
@@ -250,13 +253,6 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
-
-
-def _rendered_apart(h, approved: dict[str, list], own: list) -> bool:
-    """Whether every source occurrence ``own`` of the forbidden ``h``'s concept has an approved rendering of
-    its own, apart from ``h``."""
-    apart = [a for a in approved.get(h.concept.id, []) if a.end <= h.start or h.end <= a.start]
-    return len(apart) >= len(own)
 
 
 def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
