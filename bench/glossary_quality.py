@@ -199,11 +199,12 @@ def predictions(glossary, row: dict, document=None) -> dict[str, list[str]]:
     return out
 
 
-def score(glossary, rows: list[dict]):
-    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions."""
+def score(glossary, rows: list[dict], docs: dict | None = None):
+    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions. ``docs``: the articles the rows belong
+    to, where ``rows`` are a few of a set's (each row is read in its whole article, not in the rows chosen)."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses = []
-    docs = documents(rows)
+    docs = documents(rows) if docs is None else docs
     for row in rows:
         pred = predictions(glossary, row, document_of(docs, row))
         for cid in sorted(set(row["labels"]) | set(pred)):
