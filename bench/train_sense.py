@@ -82,7 +82,8 @@ HAND_EVERYDAY = {
 
 # The article-grouped sets (heldout21, heldout22): the articles written in everyday senses, by the set's own
 # article lines (their genre; heldout21's header: 14 fields other than prison, heldout22's: "everyday senses").
-# An occurrence there with no violation is the everyday sense; in the other (prison) articles, the prison sense.
+# An occurrence there with no violation is the everyday sense; in the other (prison) articles, the prison sense,
+# but for a sentence whose rows are all homonym rows (read as in the older sets: everyday where the check errs).
 EVERYDAY_ARTICLES = {
     "heldout21": ("Striker joins Spartak Lviv", "Parcel carrier's shares slide", "Phone maker halts software update",
                   "How an ant colony decides to move", "Stolypin's land reform", "A small farm learns to keep bees",
@@ -90,6 +91,21 @@ EVERYDAY_ARTICLES = {
                   "Judge blocks end of humanitarian parole", "Army engineers rebuild", "Pupils send care packages",
                   "A new Anna Karenina goes on tour", "Night train to Irkutsk"),
     "heldout22": ("Band diary: the road to Leipzig", "Reading group notes: Tolstoy", "Cup week at the club"),
+    # tenth session: the articles whose genre line names a field other than prison (heldout19: "not about prison";
+    # heldout20: history, technology, sport, travel and cooking; heldout25: all but the two marked "prison";
+    # heldout26: business news, a book review, a nature feature). Its regional digests are prison articles by
+    # their genre line: their sport and business items are homonym rows, read by the rule below.
+    "heldout19": ("City council approves the riverside park plan", "Railway museum reopens its engine shed",
+                  "Roosters sign a striker"),
+    "heldout20": ("Stolypin and the land question", "A start-up that flies your parcels",
+                  "Marseille's deadline-day signing", "A week of cooking in Kerala"),
+    "heldout25": ("A striker arrives, a veteran leaves", "Why your parcel is late", "Letters from a resettled village",
+                  "The update that broke the sync", "An exchange semester in Michigan",
+                  "Winter at the children's hospital", "Chekhov in a barn", "Night train to the Alps",
+                  "Soldiers in the flood valley", "A farm that keeps everything", "The council votes on the old town",
+                  "Advent in St Peter's parish", "The warehouse strike, week three", "This week in Neustadt"),
+    "heldout26": ("Search engine posts record quarter", "A landowner, his muzhiki and the year 1907",
+                  "The kittiwakes of Kolguev Island"),
 }
 
 
@@ -152,6 +168,7 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
             candidates, promotable = learnt_candidates(glossary, source)
             asked = [(cid, source.occurrences[cid], False) for cid in candidates]
             asked += [(cid, source.weak[cid], True) for cid in promotable]
+            homonym_rows = all(r["kind"] == "homonym" for r in rs)
             for cid, hs, weak in asked:
                 violation = any(r["labels"].get(cid, "ok") != "ok" for r in rs)
                 if weak:
@@ -164,12 +181,14 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
                     label = 0 if violation else 1 if errors else None
                 else:
                     errors = sum(1 for p in preds if cid in p)
-                    homonym = all(r["kind"] == "homonym" for r in rs)
-                    label = 0 if violation or not homonym or not errors else 1
+                    label = 0 if violation or not homonym_rows or not errors else 1
                 if not violation and any(part == p and src.startswith(s) and cid == c for p, s, c in HAND_EVERYDAY):
                     label = 1
-                if sense is not None and not violation:
-                    label = sense  # (an article-grouped set: its article's sense)
+                if sense is not None and not violation and not (sense == 0 and homonym_rows):
+                    # (an article-grouped set: its article's sense; a prison article's sentence whose rows are all
+                    # homonym rows keeps the sentence rule above: the writer marked an everyday sense inside it,
+                    # a digest's football transfer, a money transfer in a relative's post)
+                    label = sense
                 others = len(source.occurrences) - (0 if weak else 1)
                 # (the article's lexicon lean: per fold, from doc_stems)
                 x, _words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},

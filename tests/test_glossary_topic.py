@@ -186,14 +186,15 @@ def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g, monkeypatch)
     dst = "Врачи обнаружили отслоение сетчатки, но медчасть лагеря отказалась отправить его в больницу."
     assert [s for s, _m in findings(g, "ru", src, dst, "ik")] == ["error"]
     # one common noun of a definition (“settle far from *home*”) is no topic; nor an example's (“a pot of *money*”)
+    # (the topic rule's readings: the learnt decision, which reads the first as everyday prose at its threshold,
+    # p 0.35 since the tenth session's retraining, and the second at p 0.5–0.6 — *tea*, *hole* — is measured on
+    # the labelled sets, heldout10's rows, not here)
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     src = "He has spent four winters in the colony and says the worst thing is the silence from home."
     dst = "Il a passé quatre hivers en prison et dit que le pire, c'est le silence de la maison."
     assert [s for s, _m in findings(g, "fr", src, dst, "ik")] == ["error"]
     src = "Money from the common pot paid for tea for those in the hole."
     dst = "На деньги из общего котла покупали чай тем, кто сидел в карцере."
-    # (the topic rule's reading: the learnt decision, which reads this sentence as everyday prose at p 0.5–0.6 —
-    # *tea*, *hole* — is measured on the labelled sets, heldout10's row, not here)
-    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     assert [s for s, _m in findings(g, "ru", src, dst, "obshchak")] == ["error"]
     monkeypatch.delenv("TAMIZDAT_SENSE_MODEL")
     # nor a neighbour whose definition names a common synonym of another sense: man is “the generic use of the
