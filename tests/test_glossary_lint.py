@@ -276,5 +276,5 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 LEFT = {"care package", "caste", "castes", "colonies", "colony",
         "parole", "red colony", "rooster", "roosters", "transfer", "transfers",
         "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit", "muzhik", "muzhiks",
-        "common pot", "mast", "single cell", "maximum security", "strict regime colony", "parcel", "parcels", "food parcel",
-        "foreign agent", "foreign agents"}
+        "common pot", "mast", "strict regime colony", "food parcel", "foreign agent", "foreign agents",
+        "search", "searches"}
