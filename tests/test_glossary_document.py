@@ -48,6 +48,17 @@ def by_article(tmp_path, monkeypatch) -> Path:
     return path
 
 
+def _prison_only_search():
+    """The bundled glossary with the cell search prison-only (and everyday), as an editor may set it: the measured
+    conditions (bench/sense_conditions.py) move with the labelled data, what the article does to such a word
+    does not."""
+    glossary = load_glossary(GLOSSARY)
+    for t in glossary.get("obysk").terms:
+        if t.text in ("search", "searches"):
+            t.prison_only = t.everyday = True
+    return glossary
+
+
 def _catalogue(pairs: list[tuple[str, str]]) -> polib.POFile:
     po = polib.POFile()
     for src, dst in pairs:
@@ -60,7 +71,7 @@ def _about(glossary, findings, src: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_same_sentence_reads_by_its_article(by_article):
-    glossary = load_glossary(GLOSSARY)
+    glossary = _prison_only_search()
     release = check_catalog(_catalogue([RELEASE[0], SEARCH, TRANSFER, RELEASE[1]]), "release.po", glossary, "de")
     letter = check_catalog(_catalogue([LETTER[0], SEARCH, TRANSFER, LETTER[1]]), "letter.po", glossary, "de")
     # A prison-only word whose sentence says nothing of prison: nothing in the release, an error in the letter,
@@ -75,7 +86,7 @@ def test_the_same_sentence_reads_by_its_article(by_article):
 
 
 def test_a_message_alone_is_its_own_article(by_article):
-    glossary = load_glossary(GLOSSARY)
+    glossary = _prison_only_search()
     assert document([SEARCH[0], SEARCH[0], ""]) is None
     alone = summary(glossary, None, LETTER[0][0])
     assert (alone.messages, alone.prison, alone.concepts) == (1, 1, frozenset({"sizo"}))
