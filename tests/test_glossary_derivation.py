@@ -78,8 +78,16 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
      "l'administration.",
      "D'anciens détenus décrivent l'IK-6 comme une « zone rouge », tenue par des détenus qui obéissent à "
      "l'administration."),
+    # a verb phrase of the glossary's with the zu of an infinitive inside („vorzeitig zu entlassen“)
+    ("de", "udo", "Her lawyers asked the judge to grant her parole before the winter.",
+     "Ihre Anwälte baten den Richter, sie noch vor dem Winter vorzeitig zu entlassen.",
+     "Ihre Anwälte baten den Richter, sie noch vor dem Winter frei zu lassen."),
+    # a Russian noun phrase said as its verb phrase: the deverbal noun's verb, the adjective's adverb, any order
+    ("ru", "udo", "The commission recommended parole for two of the women.",
+     "Комиссия рекомендовала условно-досрочно освободить двух женщин.",
+     "Комиссия рекомендовала досрочно выпустить двух женщин."),
 ], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
-        "ru-feminine-of-k", "french-ent"])
+        "ru-feminine-of-k", "french-ent", "zu-inside-a-phrase", "ru-verb-phrase"])
 def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
     assert cid not in errors(g, lang, src, right)
     assert cid in errors(g, lang, src, wrong)
@@ -93,6 +101,14 @@ def test_a_compound_whose_approved_part_translates_another_source_word_renders_t
                                                "nur eine Sendung pro Monat abgeben.")
     assert "peredacha" not in errors(g, "de", src, "Nach dem neuen Gesetzespaket dürfen Angehörige im "
                                                    "Untersuchungsgefängnis nur ein Paket pro Monat abgeben.")
+
+
+def test_a_russian_derivation_that_translates_another_source_word_renders_that_word(g):
+    require(bilingual.installed("ru"), "FreeDict eng-rus (Debian dict-freedict-eng-rus) is not installed")
+    # «Одного» is the source's “One” (FreeDict: one → один), not a derivation of «одиночка»
+    src = "One of the journalists was kept in solitary confinement for a week."
+    assert "solitary-cell" in errors(g, "ru", src, "Одного из журналистов неделю держали в карцере.")
+    assert "solitary-cell" not in errors(g, "ru", src, "Одного из журналистов неделю держали в одиночке.")
 
 
 def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):

@@ -139,6 +139,14 @@ def test_a_misspelling_the_source_quotes_may_be_quoted_unchanged(g, lang, dst):
     assert "miftakhov" in errors(g, "de", "Miftahov was sent to Omutninsk.", "Miftahov wurde nach Omutninsk gebracht.")
 
 
+def test_a_quoted_word_the_translation_transliterates_is_cited(g):
+    # German writes the Russian з of “kozly” as s: the quoted word is cited in German spelling, not translated
+    src = "The others call them “kozly” and keep out of their way."
+    assert "aktivist" not in errors(g, "de", src, "Die anderen nennen sie „Kosly“ und gehen ihnen aus dem Weg.")
+    # a quoted word of the translation's own is a rendering, and must be the approved one
+    assert "aktivist" in errors(g, "de", src, "Die anderen nennen sie „Verräter“ und gehen ihnen aus dem Weg.")
+
+
 def test_a_forbidden_word_inside_a_quotation_that_mirrors_the_sources_is_a_warning(g):
     src = ("In the indictment the prosecutor called the thief in law Revaz Gogua “the godfather of the Kirov zone”, "
            "a phrase the defence ridiculed.")

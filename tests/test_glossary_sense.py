@@ -336,3 +336,15 @@ def test_a_forbidden_word_approved_for_another_thing_where_its_concept_has_its_r
 def test_negation_and_quotes_the_source_writes_plainly(g, src, dst, why):
     [(check, severity, message)] = findings(g, "fr", src, dst)
     assert (check, severity) == ("glossary-forbidden", "warning") and why in message
+
+
+@pytest.mark.parametrize("dst, wrong", [
+    # «автозак» is forbidden for the carriage because it is the prison van's word: a prison reading, the wrong one
+    ("Автозак четыре дня полз на восток.", True),
+    ("Столыпинский вагон четыре дня полз на восток.", False),
+    # a plain train says nothing of which sense the translator read
+    ("Поезд четыре дня полз на восток.", False),
+])
+def test_another_concepts_prison_word_reads_a_term_without_a_prison_cue_in_the_prison_sense(g, dst, wrong):
+    src = "The Stolypin crawled east for four days."
+    assert ("stolypin" in errors(g, "ru", src, dst)) == wrong

@@ -12,15 +12,15 @@
 
 from __future__ import annotations
 
-
 from pipeline.checks.registry import Checked, Context, Problem, register
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, resolve
+from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
+from pipeline.glossary.derive import verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -101,17 +101,21 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     src_hits, occurrences, other_sense = source.hits, source.occurrences, source.other_sense
     if source.weak:
         # Only the want of a prison context kept these out: a translation that uses the concept's approved
-        # term reads the source in the glossary's sense, and must then render every occurrence.
-        used = {h.concept.id for h in dst_hits if h.kind in ("preferred", "admitted")}
+        # term reads the source in the glossary's sense, and must then render every occurrence — as does one using
+        # a word forbidden for it that another concept approves (автозак for a Stolypin car: a prison word).
+        approved_at = {(h.start, h.end) for h in dst_hits if h.kind in ("preferred", "admitted")}
+        used = {h.concept.id for h in dst_hits if (h.start, h.end) in approved_at}
         promoted = {cid: hs for cid, hs in source.weak.items() if cid in used}
         if promoted:
             occurrences = {**occurrences, **promoted}
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
+    everyday: set[str] = set()  # concepts whose approved words the translation uses only in their everyday sense
     base = base_lang(lang)
     french = base == "fr"
     german = base == "de" and glossary.source_language == "en"  # (compounds read by the dictionary)
+    derived_read = (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in dst_hits)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
         dnt, cs, approved, spelt = _facts(concept, lang)
@@ -124,12 +128,16 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             continue
         if not approved:
             continue
-        found, why = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []), source.unquoted.get(cid, 0))
-        if found and german and any(h.derived for h in found):
+        found, why, in_everyday = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
+                                              source.unquoted.get(cid, 0))
+        everyday.update((cid,) if in_everyday else ())
+        if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
+        if not found and base in ("ru", "de"):
+            found = verb_renderings(glossary, dst, lang, concept, approved)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
@@ -199,9 +207,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                         f"an approved translation only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}){why}: "
                         f"each occurrence needs its own; use {_approved_list(approved)}{note}", missed.term))
     if source.questions:
-        # A translation that renders an occurrence by the approved word read the prison sense: the shortfall
-        # of the others is no question then.
-        questions = {cid: why for cid, why in source.questions.items() if cid not in resolved.approved}
+        # An approved rendering answers the question: the prison sense — unless it reads as the everyday one too.
+        questions = {cid: why for cid, why in source.questions.items()
+                     if cid not in resolved.approved or cid in everyday}
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
     words_said: list[str] = []
@@ -233,7 +241,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
-            elif (other := approved_elsewhere(h, resolved.approved)) and _rendered_apart(h, resolved.approved,
+            elif (other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved,
                                                                                           occurrences[cid]):
                 # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
                 # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
@@ -245,13 +253,6 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
-
-
-def _rendered_apart(h, approved: dict[str, list], own: list) -> bool:
-    """Whether every source occurrence ``own`` of the forbidden ``h``'s concept has an approved rendering of
-    its own, apart from ``h``."""
-    apart = [a for a in approved.get(h.concept.id, []) if a.end <= h.start or h.end <= a.start]
-    return len(apart) >= len(own)
 
 
 def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
@@ -294,10 +295,12 @@ def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Prob
     return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
 
 
-def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int) -> tuple[list, str]:
-    """The approved spans that render the concept, and why others do not (" (…)" or "")."""
+def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int
+                ) -> tuple[list, str, bool]:
+    """The approved spans that render the concept, why others do not (" (…)" or ""), and whether the translation
+    uses every one in the word's everyday sense (« этап переноса »)."""
     if not found or (not unquoted and plain_renderings(found[0].concept, lang)):
-        return found, ""  # the common case: nothing to tell apart
+        return found, "", False  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
         everyday = everyday_sense(glossary, dst, h, lang) if _everyday_word(h.concept, lang, h.form) else ""
@@ -313,7 +316,7 @@ def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, 
     if everyday_ones:
         notes.append(f"{', '.join(f'“{shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
                      f"sense in the source, as the glossary's homonyms say")
-    return claimed, (f" ({'; '.join(notes)})" if notes else "")
+    return claimed, (f" ({'; '.join(notes)})" if notes else ""), not kept
 
 
 def _everyday_word(concept: Concept, lang: str, form: str) -> bool:

@@ -196,21 +196,29 @@ def source_words_for(src: str, spans: list[tuple[int, int]], forms: list[str], l
 
 
 def compounds_of_other_words(src: str, lang: str, own: list, found: list) -> tuple[list, str]:
-    """The renderings ``found`` (a concept's approved hits in a German translation) less the compounds whose head,
-    the approved word, the dictionary gives for another word of the English ``src`` than the concept's own
-    occurrences ``own`` („Gesetzespaket“ where the source has a *package* of laws: the package's word, not the
-    parcel's; a „Carepaket“ for the source's own *care package* stays), and why ("" when none)."""
+    """The renderings ``found`` (a concept's approved hits in a translation into ``lang``) less the derived words
+    that the dictionary gives for another word of the English ``src`` than the concept's own occurrences ``own``,
+    and why ("" when none). German: the compounds whose head is the approved word („Gesetzespaket“ where the
+    source has a *package* of laws: the package's word, not the parcel's; a „Carepaket“ for the source's own
+    *care package* stays). Russian: any derivation (``derive.ru_roots``): «Одну из них» for “One of them” is
+    the numeral's word, not a derivation of «одиночка» rendering the solitary confinement."""
     from pipeline.glossary.match import _stemmer, fold
 
-    stem = _stemmer("de").stemWord
-    # (the compound's head, not its modifier: „Etappentransport“ is a transport, whatever “leg” translates)
-    compounds = [h for h in found if h.derived and (fold(h.form).endswith(fold(h.term))
-                                                    or stem(fold(h.form)).endswith(stem(fold(h.term))))]
-    if not compounds:
+    if lang == "de":
+        stem = _stemmer("de").stemWord
+        # (the compound's head, not its modifier: „Etappentransport“ is a transport, whatever “leg” translates)
+        derived = [h for h in found if h.derived and (fold(h.form).endswith(fold(h.term))
+                                                      or stem(fold(h.form)).endswith(stem(fold(h.term))))]
+        words = [h.term for h in derived]
+    else:
+        derived = [h for h in found if h.derived]
+        words = [h.form for h in derived]
+    if not derived:
         return found, ""
-    said = source_words_for(src, [(o.start, o.end) for o in own], [h.term for h in compounds], lang)
-    other = {id(h): w for h, w in zip(compounds, said) if w}
+    said = source_words_for(src, [(o.start, o.end) for o in own], words, lang)
+    other = {id(h): w for h, w in zip(derived, said) if w}
     if not other:
         return found, ""
-    why = "; ".join(f"“{h.form}” is a compound of the source's “{other[id(h)]}”" for h in found if id(h) in other)
+    kind = "a compound" if lang == "de" else "the word"
+    why = "; ".join(f"“{h.form}” is {kind} of the source's “{other[id(h)]}”" for h in found if id(h) in other)
     return [h for h in found if id(h) not in other], why

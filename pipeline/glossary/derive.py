@@ -19,6 +19,7 @@ compound is too often another word (Vogelbauer, Patenschaft, Bauernhof).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 _RU_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|а|я|о|е|ь|й|ы|и)$")
@@ -92,6 +93,31 @@ def ru_imperfectives(verb: str, morph) -> tuple[str, ...]:
     return ()
 
 
+# A zu-infinitive ends its clause (German puts the verb last): „das Gericht, ihn vorzeitig zu entlassen.“ A
+# preposition zu is followed by its noun phrase instead („zu seinen Eltern“).
+_ZU_INFINITIVE = re.compile(r"\bzu(\s+)(?=[a-zäöüß]+(?:en|ern|eln)\s*(?:[.,;:!?)»«“”„\"–—]|$|(?:und|oder|aber|sondern)\b))")
+
+
+def zu_renderings(glossary, text: str, lang: str, concept_id: str) -> list:
+    """The approved hits of ``concept_id`` that a German ``text`` has only with the zu of its zu-infinitives
+    blanked (``blank_zu_infinitives``), each hit's form as the text writes it; [] for none. Asked only where the
+    concept has no rendering, so the text is read twice only there."""
+    read = blank_zu_infinitives(text)
+    if read is text:
+        return []
+    return [replace(h, form=text[h.start:h.end]) for h in glossary.find(read, lang, overlapping=True)
+            if h.concept.id == concept_id and not h.forbidden]
+
+
+def blank_zu_infinitives(text: str) -> str:
+    """German ``text`` with the particle of each zu-infinitive blanked, offsets kept: a verb phrase of the
+    glossary's („vorzeitig entlassen“) reads „vorzeitig zu entlassen“ as it reads „vorzeitig entlassen“."""
+    if "zu " not in text:
+        return text
+    read, n = _ZU_INFINITIVE.subn(lambda m: "  " + m.group(1), text)
+    return read if n else text
+
+
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
 # Endings that make a derived word, not a compound (Patenschaft, Kolonialisierung).
 GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lein", "tum", "nis", "ismus", "ist",
@@ -136,3 +162,96 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
                 if len(rest) >= 4 and not rest.startswith(GERMAN_SUFFIXES):
                     return (*found, base) if base not in found else tuple(found)
     return tuple(found)
+
+
+# The stem's last consonants before a deverbal noun's -ение (освобожд-ение → освобод-ить, осужд-ение → осуд-ить,
+# прекращ-ение → прекрат-ить, отправл-ение → отправ-ить), each with the verb's consonant, likeliest first.
+_RU_NOUN_ALTERNATION = (("жд", ("д",)), ("ж", ("з", "д", "г")), ("ч", ("т", "к")), ("щ", ("ст", "ск", "т")),
+                        ("ш", ("с", "х")), ("вл", ("в",)), ("бл", ("б",)), ("пл", ("п",)), ("мл", ("м",)),
+                        ("фл", ("ф",)))
+
+
+@lru_cache(maxsize=1024)
+def ru_noun_verbs(noun: str) -> tuple[str, ...]:
+    """The verbs (infinitives pymorphy3 knows) of a Russian deverbal noun in -ение/-ание/-яние, both aspects
+    where the stem gives them (освобождение: освободить, освобождать); () for any other noun."""
+    from pipeline.glossary.wordkeys import morph_analyzer
+
+    morph = morph_analyzer("ru")
+    if morph is None or len(noun) < 7 or not noun.endswith(("ение", "ание", "яние")):
+        return ()
+    stem = noun[:-4]
+    vowel = noun[-4]  # (наказ-ание → наказать, вли-яние → влиять)
+    cands = [stem + vowel + "ть"] if vowel in "ая" else []
+    cands += [stem + "ать", stem + "ить", stem + "еть"]
+    for tail, verbs in _RU_NOUN_ALTERNATION:
+        if stem.endswith(tail):
+            cands += [stem[: -len(tail)] + v + "ить" for v in verbs]
+            break
+    out = []
+    for c in cands:
+        if c not in out and morph.word_is_known(c) and any(p.tag.POS == "INFN" and p.normal_form == c
+                                                           for p in morph.parse(c)):
+            out.append(c)
+    return tuple(out)
+
+
+_RU_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
+    """The span of the Russian ``text`` that says the noun phrase ``term`` as a verb phrase, or None: its
+    deverbal noun by its verb (either aspect), its other words by any form of their lemma (an adjective's short
+    neuter is its adverb: досрочно), in any order, within one clause and as many words again
+    («освободить Беляева условно-досрочно» for «условно-досрочное освобождение»). Only a term with a deverbal noun
+    has such a reading."""
+    from pipeline.glossary.match import WORD_RE
+    from pipeline.glossary.wordkeys import parses
+
+    def lemmas(word: str) -> set[str]:
+        return {p.normal_form.replace("ё", "е") for p in parses(word.lower(), "ru")}
+
+    wanted: list[set[str]] = []
+    verbal = False
+    for w in WORD_RE.findall(term):
+        first = parses(w.lower(), "ru")[:1]
+        verbs = ru_noun_verbs(first[0].normal_form) if first and first[0].tag.POS == "NOUN" else ()
+        verbal = verbal or bool(verbs)
+        wanted.append(set(verbs) if verbs else lemmas(w))
+    if not verbal or len(wanted) < 2:
+        return None
+    tokens = [(m.start(), m.end(), lemmas(m.group(0))) for m in WORD_RE.finditer(text)]
+    reach = 2 * len(wanted)
+    for i, (_start, _end, seen) in enumerate(tokens):
+        if not any(seen & want for want in wanted):
+            continue
+        window = tokens[i:i + reach]
+        stop = next((k for k in range(1, len(window)) if _RU_CLAUSE_END.search(text[window[k - 1][1]:window[k][0]])),
+                    len(window))
+        window = window[:stop]
+        left, used = list(wanted), []
+        for t in window:
+            k = next((k for k, want in enumerate(left) if t[2] & want), None)
+            if k is not None:
+                left.pop(k)
+                used.append(t)
+        if not left and used[0] is window[0]:
+            return used[0][0], used[-1][1]
+    return None
+
+
+def verb_renderings(glossary, text: str, lang: str, concept, approved: list[str]) -> list:
+    """A rendering of ``concept`` that a translation without one says as a verb phrase: a German zu-infinitive
+    inside an approved phrase (``zu_renderings``), a Russian approved noun phrase said by its verb
+    (``ru_verb_phrase``: «освободить … условно-досрочно»); [] for none."""
+    if lang[:2] == "de":
+        return zu_renderings(glossary, text, lang, concept.id) if "zu " in text else []
+    if lang[:2] != "ru":
+        return []
+    from pipeline.glossary.match import Hit
+
+    for i, term in enumerate(approved):
+        span = ru_verb_phrase(text, term) if " " in term or "-" in term else None
+        if span:
+            return [Hit(concept, span[0], span[1], text[span[0]:span[1]], term, "preferred" if i == 0 else "admitted")]
+    return []

@@ -121,3 +121,10 @@ def _nearer_other(h: Hit, spans_of: list[tuple[int, int, str]], places: dict[str
     own = places.get(h.concept.id)
     at = h.start / dst_len
     return not own or min(abs(at - p) for p in others) <= min(abs(at - p) for p in own)
+
+
+def rendered_apart(h: Hit, approved: dict[str, list], own: list) -> bool:
+    """Whether every source occurrence ``own`` of the forbidden ``h``'s concept has an approved rendering of
+    its own, apart from ``h``."""
+    apart = [a for a in approved.get(h.concept.id, []) if a.end <= h.start or h.end <= a.start]
+    return len(apart) >= len(own)

@@ -69,6 +69,12 @@ _FR_PARTITIVE_RE = re.compile(r"\ben\s+(?:a|ai|as|avait|avaient|ont|aura|aurait)
                               r"|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
                               r"|trente|quarante|cinquante|cent|mille|plusieurs)\b", re.I)
 
+# After a preposition « l' » is an article, and « est » the east (« plus à l'est », « de l'est »): a verb after a
+# preposition is an infinitive, never the finite forms _FR_CLITIC_RE counts.
+_FR_PREPOSITION_ARTICLE_RE = re.compile(r"\b(?:à|de|d['’]|vers|dans|par|pour|sur|sous|chez|depuis|en)\s*l['’]\s*"
+                                        r"(?:a|ai|as|avait|avaient|ont|est|sont|était|étaient|fut|sera|serait|aura"
+                                        r"|aurait)\b", re.I)
+
 
 @lru_cache(maxsize=8192)
 def _pronouns(text: str, lang: str) -> tuple[int, int]:
@@ -81,7 +87,7 @@ def _pronouns(text: str, lang: str) -> tuple[int, int]:
     n = sum(1 for w in folded if w in words)
     if lang == "fr":
         n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
-              - len(_FR_PARTITIVE_RE.findall(masked)))
+              - len(_FR_PARTITIVE_RE.findall(masked)) - len(_FR_PREPOSITION_ARTICLE_RE.findall(masked)))
     elif lang == "de":
         n += len(_DE_OBJECT_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
@@ -126,6 +132,10 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
 _EN_ELLIPSIS = re.compile(r"\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
                           r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
                           r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)
+_DEMONSTRATIVE = {"en": re.compile(r"\b(?:this|that|these|those)\b", re.I),
+                  "fr": re.compile(r"\b(?:ces|cette|cet)\b", re.I),
+                  "de": re.compile(r"\b(?:diese|dieser|diesen|diesem|dieses)\b", re.I),
+                  "ru": re.compile(r"\b(?:этот|эта|это|эти|этого|этой|этих|этому|этим|этими|эту|этом)\b", re.I)}
 # A span of time said instead of a repeated event (“during the etap” → « pendant tout ce temps »).
 TIME_ANAPHOR = {
     "en": re.compile(r"\b(?:this|that)\s+(?:time|period)\b", re.I),
@@ -271,6 +281,11 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if extra > 0:
         said.append(f"“{adj[0]}” without a noun")
         count += extra
+    dem = len(_DEMONSTRATIVE[b].findall(mask(dst[dst_from:]))) if b in _DEMONSTRATIVE else 0
+    dem -= len(_DEMONSTRATIVE["en"].findall(mask(src[src_from:])))
+    if dem > 0:
+        said.append("a demonstrative the source has not")
+        count += dem
     time = _time_anaphor(dst, b)
     if time and not _time_anaphor(src, base_lang(src_lang)):
         said.append(f"“{time}”")

@@ -297,11 +297,29 @@ def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def cited(src: str, hit: Hit, dst: str) -> bool:
     """The source quotes ``hit``'s very words (a misspelling in a letter: “Miftahov”) and the translation quotes
-    them unchanged: a citation, not a translation."""
+    them unchanged, or spelt the way its language transliterates them (“kozly”, „Kosly“): a citation, not a
+    translation."""
     if not within(quoted_spans(src), hit.start, hit.end):
         return False
     form = hit.form.strip()
-    return any(dst[a + 1:b - 1].strip(SPACES) == form for a, b in quoted_spans(dst))
+    return any(_spelt_alike(dst[a + 1:b - 1].strip(SPACES), form) for a, b in quoted_spans(dst))
+
+
+# How alike two spellings of one word must be (difflib's ratio: 2 × matching letters / both lengths): a
+# transliteration changes a letter or two of a short word (kozly, Kosly: 0.8), a translation most of them
+# (activists, militants: 0.33).
+SPELT_ALIKE = 0.8
+
+
+def _spelt_alike(quoted: str, form: str) -> bool:
+    if quoted == form:
+        return True
+    a, b = fold(quoted), fold(form)
+    if len(b) < 4 or " " in b or " " in a or a[:1] != b[:1]:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= SPELT_ALIKE
 
 
 def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> str:

@@ -279,8 +279,9 @@ def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -
             fold(spelling)):
         return False
     before = re.findall(r"\w+", text[max(0, start - 30):start])
-    return bool(before and any("Name" in p.tag.grammemes and p.tag.gender == "femn"
-                               for p in parses(before[-1], "ru")[:2]))
+    # (a first name is capitalised: «из Омутнинска» is no Иза's surname, though pymorphy3 reads из as one)
+    return bool(before and before[-1][:1].isupper() and any("Name" in p.tag.grammemes and p.tag.gender == "femn"
+                                                            for p in parses(before[-1], "ru")[:2]))
 
 
 def participle_verbs(term: str, lang: str) -> tuple[str, ...]:
