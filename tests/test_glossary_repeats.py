@@ -247,3 +247,7 @@ def test_the_east_after_a_preposition_is_no_object_pronoun(g):
 def test_a_demonstrative_the_source_has_not_may_stand_for_a_repeat(g, dst, found):
     src = "She spent a week in the ShIZO in March; each stay in the ShIZO followed a hunger strike."
     assert severities(g, "fr", src, dst, "shizo") == found
+    # a demonstrative before another noun for the term itself is a wrong noun, not a stand-in
+    src = "He was sent to a colony in May; the colony was far from Moscow."
+    assert severities(g, "fr", src, "Il a été envoyé dans une colonie en mai ; cette prison était loin de Moscou.",
+                      "ik") == ["error"]

@@ -132,10 +132,13 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
 _EN_ELLIPSIS = re.compile(r"\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
                           r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
                           r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)
+# A demonstrative and its noun (the noun captured): « ces séjours » says the stays the source names, the term's
+# repeat with them; « cette prison » for a repeated colony is a wrong noun.
 _DEMONSTRATIVE = {"en": re.compile(r"\b(?:this|that|these|those)\b", re.I),
-                  "fr": re.compile(r"\b(?:ces|cette|cet)\b", re.I),
-                  "de": re.compile(r"\b(?:diese|dieser|diesen|diesem|dieses)\b", re.I),
-                  "ru": re.compile(r"\b(?:этот|эта|это|эти|этого|этой|этих|этому|этим|этими|эту|этом)\b", re.I)}
+                  "fr": re.compile(r"\b(?:ces|cette|cet)\s+([^\W\d_]+)", re.I),
+                  "de": re.compile(r"\b(?:diese|dieser|diesen|diesem|dieses)\s+([^\W\d_]+)", re.I),
+                  "ru": re.compile(r"\b(?:этот|эта|это|эти|этого|этой|этих|этому|этим|этими|эту|этом)\s+([^\W\d_]+)",
+                                   re.I)}
 # A span of time said instead of a repeated event (“during the etap” → « pendant tout ce temps »).
 TIME_ANAPHOR = {
     "en": re.compile(r"\b(?:this|that)\s+(?:time|period)\b", re.I),
@@ -255,6 +258,18 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
     return ""
 
 
+def _demonstratives(src: str, src_lang: str, dst: str, lang: str, src_hits: Sequence[Hit]) -> int:
+    """How many demonstratives of ``dst`` have a noun that translates a word of the English ``src`` outside the
+    term's occurrences (the bilingual dictionary: « ces séjours », stay → séjour)."""
+    rx = _DEMONSTRATIVE.get(lang)
+    nouns = rx.findall(mask(dst)) if rx is not None and lang != "en" and base_lang(src_lang) == "en" else []
+    if not nouns:
+        return 0
+    from pipeline.glossary.bilingual import source_words_for
+
+    return sum(1 for w in source_words_for(src, [(h.start, h.end) for h in src_hits], nouns, lang) if w)
+
+
 def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src_hits: Sequence[Hit] = (),
              after_first: bool = True, forms: Sequence[Hit] | None = None, need: int = 1) -> str:
     """What in the translation may stand for a repeated noun ("" when nothing does); ``src_hits``: the
@@ -281,8 +296,8 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if extra > 0:
         said.append(f"“{adj[0]}” without a noun")
         count += extra
-    dem = len(_DEMONSTRATIVE[b].findall(mask(dst[dst_from:]))) if b in _DEMONSTRATIVE else 0
-    dem -= len(_DEMONSTRATIVE["en"].findall(mask(src[src_from:])))
+    dem = _demonstratives(src, src_lang, dst[dst_from:], b, src_hits)
+    dem -= len(_DEMONSTRATIVE["en"].findall(mask(src[src_from:]))) if dem else 0
     if dem > 0:
         said.append("a demonstrative the source has not")
         count += dem
