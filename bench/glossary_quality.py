@@ -200,8 +200,8 @@ def predictions(glossary, row: dict, document=None) -> dict[str, list[str]]:
 
 
 def score(glossary, rows: list[dict], docs: dict | None = None):
-    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions. ``docs``: the articles the rows belong
-    to, where ``rows`` are a few of a set's (each row is read in its whole article, not in the rows chosen)."""
+    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions. ``docs``: the articles' documents when
+    ``rows`` are some of a part's rows (each row is read with its whole article, as ``check`` reads it)."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses = []
     docs = documents(rows) if docs is None else docs

@@ -273,8 +273,8 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 # (the caste words, the colony, the transfer, parole: the glossary's own headwords, which the check reads by
 # their neighbourhood and topic instead; the long visit, whose concept-level conditions lost four violations and
 # removed no false alarm)
-LEFT = {"care package", "caste", "castes", "colonies", "colony",
+LEFT = {"care package", "caste", "castes", "colonies", "colony", "downgrade", "downgraded",
         "parole", "red colony", "rooster", "roosters", "transfer", "transfers",
         "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit", "muzhik", "muzhiks",
-        "common pot", "mast", "strict regime colony", "food parcel", "foreign agent", "foreign agents",
-        "search", "searches"}
+        "common pot", "mast", "strict regime colony", "parcel", "parcels", "food parcel",
+        "foreign agent", "foreign agents", "search", "searches", "general regime colony"}

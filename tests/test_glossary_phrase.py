@@ -190,7 +190,7 @@ def test_a_prison_only_term_going_to_someone_or_to_prison_stays_the_glossarys(pr
 def prison_only_visits():
     """The bundled glossary with both visits prison-only, as an editor may set them: the measured conditions
     (bench/sense_conditions.py) move with the labelled data, the reading of where such a term goes does not."""
-    glossary = load_glossary(ROOT / "glossary" / "glossary.toml")  # a fresh one: conditions are read on first use
+    glossary = load_glossary(ROOT / "glossary" / "glossary.toml")  # (a fresh one: conditions are read on first use)
     for cid in ("short-visit", "long-visit"):
         glossary.get(cid).prison_only = True
     return glossary
