@@ -199,11 +199,12 @@ def predictions(glossary, row: dict, document=None) -> dict[str, list[str]]:
     return out
 
 
-def score(glossary, rows: list[dict]):
-    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions."""
+def score(glossary, rows: list[dict], docs: dict | None = None):
+    """Counts per (lang, kind): tp, fp, fn, tn; and the wrong decisions. ``docs``: the articles' documents when
+    ``rows`` are some of a part's rows (each row is read with its whole article, as ``check`` reads it)."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses = []
-    docs = documents(rows)
+    docs = documents(rows) if docs is None else docs
     for row in rows:
         pred = predictions(glossary, row, document_of(docs, row))
         for cid in sorted(set(row["labels"]) | set(pred)):

@@ -122,7 +122,9 @@ def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[di
             # (a soft hyphen inside a word hides it from the pattern, not from the check)
             hit = [r for r in rows if any(p.search(r["src"].replace("\u00ad", "")) for p in patterns)]
             if hit:
-                _counts, misses = gq.score(glossary, hit)
+                # (each row read with its whole article, as check reads a catalogue: the article-grouped sets'
+                # learnt decision reads the article, and the rows that name the variant are only part of it)
+                _counts, misses = gq.score(glossary, hit, gq.documents(rows))
                 out[name][part] = (sum(m[0] == "FP" for m in misses), sum(m[0] == "FN" for m in misses))
     return out
 

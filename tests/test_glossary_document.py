@@ -48,6 +48,16 @@ def by_article(tmp_path, monkeypatch) -> Path:
     return path
 
 
+def _search_prison_only():
+    """The bundled glossary with *search* prison-only (and everyday), as it was before the tenth session's audit
+    left it unconditioned (reviewed) and as an editor may write it: the kept-out word these tests are about."""
+    glossary = load_glossary(GLOSSARY)
+    for t in glossary.get("obysk").terms:
+        if t.text in ("search", "searches"):
+            t.prison_only = t.everyday = True
+    return glossary
+
+
 def _catalogue(pairs: list[tuple[str, str]]) -> polib.POFile:
     po = polib.POFile()
     for src, dst in pairs:
@@ -60,7 +70,7 @@ def _about(glossary, findings, src: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_same_sentence_reads_by_its_article(by_article):
-    glossary = load_glossary(GLOSSARY)
+    glossary = _search_prison_only()
     release = check_catalog(_catalogue([RELEASE[0], SEARCH, TRANSFER, RELEASE[1]]), "release.po", glossary, "de")
     letter = check_catalog(_catalogue([LETTER[0], SEARCH, TRANSFER, LETTER[1]]), "letter.po", glossary, "de")
     # A prison-only word whose sentence says nothing of prison: nothing in the release, an error in the letter,
@@ -88,7 +98,7 @@ def test_a_pair_met_again_is_read_by_its_own_article(by_article):
 
 
 def test_a_message_alone_is_its_own_article(by_article):
-    glossary = load_glossary(GLOSSARY)
+    glossary = _search_prison_only()
     assert document([SEARCH[0], SEARCH[0], ""]) is None
     alone = summary(glossary, None, LETTER[0][0])
     assert (alone.messages, alone.prison, alone.concepts) == (1, 1, frozenset({"sizo"}))
@@ -120,12 +130,12 @@ def test_the_scorer_reads_rows_by_article(by_article, tmp_path):
     rows = q.read_pairs(path)
     assert [r["article"] is not None for r in rows] == [True] * 4
     assert len({r["article"] for r in rows}) == 2
-    counts, misses = q.score(load_glossary(GLOSSARY), rows)
+    counts, misses = q.score(_search_prison_only(), rows)
     assert misses == [] and q.summarise(counts)["all"][:3] == [1, 0, 0]
     # without the article lines each sentence is its own document: the letter's search is missed again
     path.write_text("\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
                               if not ln.startswith("# article")) + "\n", encoding="utf-8")
-    _counts, misses = q.score(load_glossary(GLOSSARY), q.read_pairs(path))
+    _counts, misses = q.score(_search_prison_only(), q.read_pairs(path))
     assert [m[0] for m in misses] == ["FN"]
 
 

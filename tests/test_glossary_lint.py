@@ -277,4 +277,4 @@ LEFT = {"care package", "caste", "castes", "colonies", "colony", "downgrade", "d
         "parole", "red colony", "rooster", "roosters", "transfer", "transfers",
         "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit", "muzhik", "muzhiks",
         "common pot", "mast", "strict regime colony", "parcel", "parcels", "food parcel",
-        "foreign agent", "foreign agents"}
+        "foreign agent", "foreign agents", "search", "searches", "general regime colony"}

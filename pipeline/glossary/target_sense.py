@@ -112,12 +112,14 @@ def _ru_reading(word: str) -> str | None:
     """What ``word`` says in an of-complement: "genitive noun", "noun" (another case, or a person: этап
     заключённых, этап Навального), "" (a genitive adjective, numeral or participle, skipped) or None
     (anything else, or no analyser). Remembered per word: a word recurs after many everyday words."""
-    from pipeline.glossary.wordkeys import morph_analyzer
+    from pipeline.glossary.wordkeys import analyse, morph_analyzer
 
     morph = morph_analyzer("ru")
     if morph is None:
         return None
-    parses = morph.parse(word)
+    parses = analyse(morph, word)
+    if not parses:
+        return None
     if parses[0].tag.POS == "NOUN":
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
         if any(p.tag.animacy == "anim" or "Name" in p.tag.grammemes or "Surn" in p.tag.grammemes for p in nouns):

@@ -107,13 +107,23 @@ def morph_analyzer(lang: str):
         return None
 
 
+def analyse(morph, word: str) -> list:
+    """``morph.parse(word)``, or no parse where pymorphy3 cannot read the word: it asks each letter's Unicode name
+    to tell Latin from other letters, and a letter without one in this Python's tables (a Tangut ideograph in
+    3.11's) raises ValueError. A translation may hold any text, and a word no one can read has no analysis."""
+    try:
+        return morph.parse(word)
+    except ValueError:
+        return []
+
+
 @lru_cache(maxsize=50_000)
 def parses(word: str, lang: str) -> tuple:
     """pymorphy3's parses of ``word`` in ``lang`` (empty without an analyser), remembered: the rules on a translation
     ask of the same words in message after message, and a word the dictionary does not know (a name, a foreign
     word) is guessed by analogy, which costs more than checking a whole entry."""
     morph = morph_analyzer(lang)
-    return tuple(morph.parse(word)) if morph is not None else ()
+    return tuple(analyse(morph, word)) if morph is not None else ()
 
 
 def fold(word: str) -> str:
@@ -178,7 +188,7 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
     morph = morph_analyzer(lang)
     known = False
     if morph is not None:
-        for p in morph.parse(w):
+        for p in analyse(morph, w):
             known = known or p.is_known
             if p.tag.POS in ("PRTF", "PRTS"):
                 full = p.inflect({"masc", "sing", "nomn"}) if p.tag.POS == "PRTF" else None
@@ -254,9 +264,9 @@ def modifier(word: str, lang: str) -> bool:
     morph = morph_analyzer(lang)
     if morph is None:
         return False
-    parses = morph.parse(fold(word))
+    parses = analyse(morph, fold(word))
     # (его, её, их before a noun are possessives, whatever case pymorphy3 reads them in)
-    return all(p.tag.POS in ("ADJF", "PRTF") or (p.tag.POS == "NPRO" and p.normal_form in ("он", "она", "оно", "они"))
+    return bool(parses) and all(p.tag.POS in ("ADJF", "PRTF") or (p.tag.POS == "NPRO" and p.normal_form in ("он", "она", "оно", "они"))
                for p in parses[:3])
 
 
