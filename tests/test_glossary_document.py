@@ -87,7 +87,7 @@ def test_the_same_sentence_reads_by_its_article(by_article):
 def test_a_pair_met_again_is_read_by_its_own_article(by_article):
     """A pair is remembered once met twice (boilerplate recurs in every article), but one whose findings read its
     article only for that article: each catalogue gets its own article's findings however often the pair recurs."""
-    glossary = load_glossary(GLOSSARY)
+    glossary = _search_prison_only()
     for _round in range(3):
         release = check_catalog(_catalogue([RELEASE[0], SEARCH, TRANSFER, RELEASE[1]]), "release.po", glossary, "de")
         letter = check_catalog(_catalogue([LETTER[0], SEARCH, TRANSFER, LETTER[1]]), "letter.po", glossary, "de")
