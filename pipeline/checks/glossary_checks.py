@@ -27,6 +27,7 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
+from pipeline.glossary.name_sense import names_in_other_sense
 from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import (
     Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
@@ -77,7 +78,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         # (its everyday readings not done yet: once they are, as another pair's check may do, this pair's findings
         # may read its article; so it is remembered per article, as before)
         glossary.article_read = True
-    return out
+    return names_in_other_sense(glossary, ctx.document, src, out) if out else out
 
 
 def _learnt_matters(glossary: Glossary, source: Source, out: list[Problem], dst_hits: list) -> bool:
