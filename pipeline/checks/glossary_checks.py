@@ -27,6 +27,7 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
+from pipeline.glossary.name_sense import names_in_other_sense
 from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import (
     Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
@@ -77,7 +78,9 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     # (a source whose everyday readings are still to do, as here when there are no findings, may have them done
     # by another pair's check before this pair is met again: they only relabel findings or say why, and the
     # learnt decision is read only where there are findings, so no findings stay none in every article)
-    return ReadWithArticle(out) if read else out
+    if out:
+        out = names_in_other_sense(glossary, ctx.document, src, out)  # (a ReadWithArticle where it read the article)
+    return ReadWithArticle(out) if read and type(out) is not ReadWithArticle else out
 
 
 def _learnt_matters(glossary: Glossary, source: Source, out: list[Problem], dst_hits: list) -> bool:
