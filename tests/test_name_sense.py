@@ -1,4 +1,4 @@
-"""A glossary name in an article that names nothing else of prison is a question (pipeline/glossary/name_sense.py):
+"""A glossary name in an article that names nothing else of prison is a question (pipeline/checks/name_sense.py):
 “MSU” in a campus newsletter may be Michigan State, while the same sentence in a prison report, a name of several
 words, or a message read alone stays an error."""
 

@@ -27,7 +27,7 @@ from pipeline.glossary.target_sense import (
     plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
-from pipeline.glossary.name_sense import names_in_other_sense
+from pipeline.checks.name_sense import names_in_other_sense
 from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
 from pipeline.glossary.source_reading import (
     Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
