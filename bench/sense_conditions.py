@@ -114,18 +114,20 @@ def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[di
     """Option -> part -> (false alarms, missed violations) on the rows that mention one of ``terms``; the option
     set on those variants, or with ``level="concept"`` on their concept."""
     patterns = [_stem_pattern(t) for t in terms]
+    # The rows that mention a variant, and their articles, are the same under every option: found once.
+    # (a soft hyphen inside a word hides it from the pattern, not from the check)
+    hits = {part: hit for part, rows in parts.items()
+            if (hit := [r for r in rows if any(p.search(r["src"].replace("\u00ad", "")) for p in patterns)])}
+    # (each row read with its whole article, as check reads a catalogue: the article-grouped sets' learnt decision
+    # reads the article, and the rows that name the variant are only part of it)
+    docs = {part: gq.documents(parts[part]) for part in hits}
     out: dict[str, dict[str, tuple]] = {}
     for name, flags in OPTIONS.items():
         glossary = _variant_glossary(path, concept, terms, flags, level)
         out[name] = {}
-        for part, rows in parts.items():
-            # (a soft hyphen inside a word hides it from the pattern, not from the check)
-            hit = [r for r in rows if any(p.search(r["src"].replace("\u00ad", "")) for p in patterns)]
-            if hit:
-                # (each row read with its whole article, as check reads a catalogue: the article-grouped sets'
-                # learnt decision reads the article, and the rows that name the variant are only part of it)
-                _counts, misses = gq.score(glossary, hit, gq.documents(rows))
-                out[name][part] = (sum(m[0] == "FP" for m in misses), sum(m[0] == "FN" for m in misses))
+        for part, hit in hits.items():
+            _counts, misses = gq.score(glossary, hit, docs[part])
+            out[name][part] = (sum(m[0] == "FP" for m in misses), sum(m[0] == "FN" for m in misses))
     return out
 
 
