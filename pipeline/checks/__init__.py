@@ -83,10 +83,10 @@ def _problems(run: list, checked: Checked, ctx: Context) -> list | tuple:
     problems: list = []
     read = False  # (whether a check read the message's article: ReadWithArticle)
     for check in run:  # (a loop, not a generator: one is resumed per check of every translation)
-        found = check(checked, ctx)
-        if type(found) is ReadWithArticle:
+        got = check(checked, ctx)
+        if type(got) is ReadWithArticle:
             read = True
-        problems += found
+        problems += got
     found = tuple(problems)
     if read and ctx.document is not None:
         # Read with its article: what another article's catalogue gets may differ. Not kept (a pair met twice in

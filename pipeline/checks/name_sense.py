@@ -26,16 +26,18 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, out
     """``out`` with each proper-name error of a one-word name made a warning where the article ``doc`` names no
     concept but proper names (unchanged without an article or such a finding); a :class:`ReadWithArticle` where
     the article was read (the findings then depend on it: not remembered across articles)."""
-    if doc is None or not any(p.check == "proper-name" and p.severity == "error" and _one_word(p.term) for p in out):
+    if doc is None or not any(map(_one_word_name_error, out)):
         return out
     concepts = summary(glossary, doc, src).concepts
     if not all((c := glossary.concept_for_term(cid)) is not None and c.pos == "proper noun" for cid in concepts):
         return ReadWithArticle(out)
     why = (" — a warning only: the article names nothing of prison but names, so this one-word name may be "
            "another's (check which it is)")
-    return ReadWithArticle(Problem(p.check, "warning", p.message + why, p.term)
-                           if p.check == "proper-name" and p.severity == "error" and _one_word(p.term) else p for p in out)
+    return ReadWithArticle(Problem(p.check, "warning", p.message + why, p.term) if _one_word_name_error(p) else p
+                           for p in out)
 
 
-def _one_word(term: str | None) -> bool:
-    return term is not None and len(WORD_RE.findall(term)) == 1
+def _one_word_name_error(p: Problem) -> bool:
+    """Whether ``p`` is a proper-name error about a glossary name of one word (MSU, Memorial, Smirnov)."""
+    return (p.check == "proper-name" and p.severity == "error" and p.term is not None
+            and len(WORD_RE.findall(p.term)) == 1)
