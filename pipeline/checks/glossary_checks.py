@@ -28,7 +28,9 @@ from pipeline.glossary.target_sense import (
 )
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
-from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
+from pipeline.glossary.placement import (
+    forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
+)
 from pipeline.glossary.source_reading import (
     Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
 )
@@ -156,7 +158,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             why = _because(why, more[2:-1])
         if found and len(hits) < len(src_hits) and source.counts[cid] > len(hits):
             # (only where some of the concept's hits are in another sense)
-            found, more = _other_sense_claims(src, glossary.source_language, dst, lang, hits,
+            found, more = other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         groups = groups_of(source, src, cid, hits)
@@ -216,6 +218,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
     words_said: list[str] = []
+    apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences, src_hits)
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
@@ -227,6 +230,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             mirror = mirrored(src, src_hits, dst, h, lang)
             if mirror:
                 severity, why = "warning", f" — a warning only: {mirror}"
+            elif id(h) in apart:  # (“Bauern” for the novels' muzhiks, „Muschiks“ for the barracks')
+                severity, why = "warning", f" — a warning only: it stands where the source's {apart[id(h)]}"
             elif i in glosses:
                 severity, why = "warning", (f" — a warning only: it translates the source's own {glosses[i]} (the "
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
@@ -343,19 +348,6 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
     if not dropped:
         return found, ""
     return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
-
-
-def _other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, all_hits: list, found: list
-                        ) -> tuple[list, str]:
-    """The renderings less those that stand where the source uses the concept's word in another sense, one
-    each (``placement.claimed_by_place``), and why ("" when none): “Unlike the castes of India, the prison caste
-    …” → « Contrairement aux castes de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
-    others = [o for o in all_hits if all(o is not h for h in hits)]
-    if not others:
-        return found, ""
-    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others, found)
-    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{shown(o.form)}” is another sense"
-                           for r, o in claimed)
 
 
 def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
