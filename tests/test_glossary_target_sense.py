@@ -54,6 +54,18 @@ def test_an_approved_word_spelt_as_the_sources_own_word_translates_that_word(g):
     assert findings(g, "fr", src, dst, "ik") == []
 
 
+@pytest.mark.parametrize("src, dst, severities", [
+    # « isolement » renders the isolation, a noun of the same stem: the solitary cell has no rendering
+    ("The isolation broke him: for a year he sat in a solitary cell of the SIZO.",
+     "L'isolement l'a brisé : pendant un an, il est resté dans une cellule du SIZO.", ["error"]),
+    # a verb of the same stem claims nothing: « isolement » may render the confinement it says
+    ("In the SIZO he was isolated in solitary confinement for a year.",
+     "Au SIZO, il a passé un an à l'isolement.", []),
+])
+def test_an_approved_word_of_the_same_stem_as_a_source_noun_translates_that_noun(g, src, dst, severities):
+    assert [s for s, _m in findings(g, "fr", src, dst, "solitary-cell")] == severities
+
+
 def test_a_french_noun_after_avec_without_a_determiner_is_a_manner(g):
     src = "The head of his detachment in the colony wrote that he shows no remorse."
     wrong = "Le chef de son unité à la colonie a écrit avec détachement qu'il ne montre aucun remords."
