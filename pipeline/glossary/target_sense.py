@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.glossary.bilingual import cognate_nouns
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import first_script, words_of
@@ -338,9 +339,9 @@ def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
 
 def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str, lang: str, found: list[Hit]) -> list[Hit]:
     """The one-word renderings in ``found`` that translate the source's own word, spelt the same (or a noun of
-    the same stem: :func:`_cognates`) and not a term of the concept there (“The pro-Kremlin camp …, inside the
-    colony” → « Le camp pro-Kremlin …, dans l'établissement »: « camp » renders the political camp, and the
-    colony is left untranslated)."""
+    the same stem: ``bilingual.cognate_nouns``) and not a term of the concept there (“The pro-Kremlin camp …,
+    inside the colony” → « Le camp pro-Kremlin …, dans l'établissement »: « camp » renders the political camp,
+    and the colony is left untranslated)."""
     out: list[Hit] = []
     folded = None
     sb = base_lang(src_lang)
@@ -351,7 +352,7 @@ def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str,
         folded = folded if folded is not None else fold(src)
         if (form[:-1] if form.endswith("s") else form) not in folded:
             # (or the same word in its own language's spelling)
-            if _cognates(src, sb, src_hits, h, lang, folded) > sum(1 for o in out if fold(o.form) == form):
+            if cognate_nouns(src, sb, src_hits, h, lang, folded) > sum(1 for o in out if fold(o.form) == form):
                 out.append(h)
             continue  # (the common case: the source has no such word)
         keys = word_keys(h.form, sb)
@@ -378,28 +379,3 @@ def manner(dst: str, hit: Hit, lang: str) -> str:
     if before and fold(before[-1]) in _FR_MANNER and dst[hit.start - 1:hit.start] == " ":
         return f"“{before[-1]} {hit.form}” says a manner, not the thing"
     return ""
-
-
-
-def _cognates(src: str, src_lang: str, src_hits: list[Hit], h: Hit, lang: str, folded: str) -> int:
-    """How many nouns of the source outside its glossary hits, and none a word of ``h``'s concept's own terms,
-    share the Snowball stem of the one-word rendering ``h``: the same word in both languages (“The isolation: …
-    in a single cell” → « L'isolement : … dans une cellule simple »: « isolement » renders the isolation)."""
-    from pipeline.glossary.phrase import parts_of_speech
-
-    mine = _stem(base_lang(lang), fold(h.form))
-    if len(mine) < 4 or mine not in folded:
-        return 0  # (the common case: no word of the source starts so)
-    own = {_stem(src_lang, fold(w)) for t in h.concept.terms for w in WORD_RE.findall(t.text)}
-    return sum(1 for m in WORD_RE.finditer(mask(src))
-               if _stem(src_lang, fold(m.group(0))) == mine and mine not in own
-               and not any(o.start <= m.start() < o.end for o in src_hits)
-               and parts_of_speech(m.group(0).lower()) == {"NOUN"})  # (a verb or adjective may be the term's)
-
-
-@lru_cache(maxsize=8192)
-def _stem(lang: str, word: str) -> str:
-    from pipeline.glossary.wordkeys import _stemmer
-
-    stemmer = _stemmer(lang)
-    return fold(stemmer.stemWord(word)) if stemmer is not None else word
