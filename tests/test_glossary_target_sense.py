@@ -232,6 +232,13 @@ def test_a_russian_adjective_whose_head_was_said_before_renders_the_term(g, dst,
     assert _severities(g, "ru", src, dst, "short-visit") == found
 
 
+def test_a_noun_after_the_terms_head_is_no_modifier_left_without_it(g):
+    # «ФСИН» after «письмом» is the service's name, not the first word of «ФСИН-Письмо» said without its head
+    src = "You can reach him through FSIN-Pismo, but every such letter costs money."
+    dst = "Связаться с ним можно письмом через ФСИН, но каждое такое письмо стоит денег."
+    assert _severities(g, "ru", src, dst, "fsin-pismo") == ["error"]
+
+
 @pytest.mark.parametrize("dst, found", [
     ("Im Mai wurde er aus dem Untersuchungsgefängnis in die Kolonie verlegt.", []),  # the verb of Verlegung
     ("Im Mai wurde er aus dem Untersuchungsgefängnis in die Kolonie gebracht.", ["error"]),
