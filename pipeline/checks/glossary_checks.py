@@ -218,7 +218,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
     words_said: list[str] = []
-    apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences, src_hits)
+    apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences,
+                            src_hits) if resolved.forbidden else {}
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"

@@ -277,14 +277,15 @@ def forbidden_apart(src: str, src_lang: str, dst: str, lang: str, forbidden: lis
     that stand where an occurrence of the other sense is (as ``claimed_by_place`` reads renderings): id -> why
     (“Like the muzhiks in the novels …, the muzhiks in his barracks …” → „Wie die Bauern in den Romanen …, die
     Muschiks in seiner Baracke …“: the peasants are the novels')."""
-    from pipeline.glossary.source_reading import shown  # (which reads this module)
-
     out: dict[int, str] = {}
     for cid in {h.concept.id for h in forbidden if h.concept.id in occurrences}:
         hits = occurrences[cid]
+        if len(hits) == sum(1 for o in src_hits if o.concept.id == cid):
+            continue  # (the common case: every hit of the concept is in the glossary's sense)
+        from pipeline.glossary.source_reading import shown  # (which reads this module)
+
         others = [o for o in src_hits if o.concept.id == cid and all(o is not h for h in hits)]
-        if others:
-            _kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others,
-                                              [h for h in forbidden if h.concept.id == cid])
-            out.update((id(r), f"“{shown(o.form)}” is another sense") for r, o in claimed)
+        _kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others,
+                                          [h for h in forbidden if h.concept.id == cid])
+        out.update((id(r), f"“{shown(o.form)}” is another sense") for r, o in claimed)
     return out
