@@ -307,3 +307,22 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
     src = "The transfer of the school library to the new building is the first item on the agenda."
     dst = "Первый пункт повестки — этап переноса школьной библиотеки в новое здание."
     assert _severities(g, "ru", src, dst, "etap") == ["warning"]
+
+
+@pytest.mark.parametrize("lang, src, dst, cid, found", [
+    # the punishment cell's word for a single cell: the translator read the prison's cell, and chose the wrong one
+    ("de", "After the strike they put me in a single cell, and nobody spoke to me for a week.",
+     "Nach dem Streik steckten sie mich in eine Strafzelle, und eine Woche lang sprach niemand mit mir.",
+     "solitary-cell", ["error"]),
+    # an everyday word for it leaves the question open
+    ("de", "After the strike they put me in a single cell, and nobody spoke to me for a week.",
+     "Nach dem Streik steckten sie mich in einen Einzelraum, und eine Woche lang sprach niemand mit mir.",
+     "solitary-cell", ["warning"]),
+    # a word of another concept that is no kind of cell says nothing of it
+    ("de", "After the strike they put me in a single cell, and the parcel from home never came.",
+     "Nach dem Streik steckten sie mich in einen Einzelraum, und das Paket von zu Hause kam nie an.",
+     "solitary-cell", ["warning"]),
+])
+def test_the_word_of_another_kind_of_the_same_thing_reads_the_source_in_the_glossarys_sense(g, lang, src, dst, cid,
+                                                                                          found):
+    assert _severities(g, lang, src, dst, cid) == found

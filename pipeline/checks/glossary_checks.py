@@ -17,7 +17,7 @@ from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve
+from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import verb_renderings
@@ -215,7 +215,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         # An approved rendering answers the question: the prison sense — unless it reads as the everyday one too.
         questions = {cid: why for cid, why in source.questions.items()
                      if cid not in resolved.approved or cid in everyday}
-        out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
+        if answered := sibling_words(resolved.approved, src_hits, list(questions)) if questions else {}:
+            questions = {cid: why for cid, why in questions.items() if cid not in answered}
+        out[found_before:] = [_question(glossary, p, questions, answered) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
     words_said: list[str] = []
     apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences,
@@ -295,10 +297,13 @@ def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[st
     return found
 
 
-def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
-    """A missing-translation error of a concept the source may use in its everyday sense, as a question."""
+def _question(glossary: Glossary, p: Problem, questions: dict[str, str], answered: dict[str, str]) -> Problem:
+    """A missing-translation error of a concept the source may use in its everyday sense, as a question (an
+    error still, that says why, where the translation's word of another kind of the thing ``answered`` it)."""
     concept = glossary.concept_for_term(p.term)
     why = questions.get(concept.id) if concept else None
+    if concept and p.severity == "error" and concept.id in answered:
+        return Problem(p.check, "error", f"{p.message} — {answered[concept.id]}", p.term)
     if not why or p.severity != "error":
         return p
     return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
