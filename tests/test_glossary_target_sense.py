@@ -326,3 +326,13 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
 def test_the_word_of_another_kind_of_the_same_thing_reads_the_source_in_the_glossarys_sense(g, lang, src, dst, cid,
                                                                                           found):
     assert _severities(g, lang, src, dst, cid) == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    ("Пермское ГУФСИН так и не ответило на запрос адвоката.", []),  # the FSIN's regional body
+    ("Пермское УФСБ так и не ответило на запрос адвоката.", ["error"]),  # another service's
+])
+def test_a_russian_regional_body_of_an_abbreviation_renders_it(g, dst, found):
+    src = "The FSIN in Perm never answered the lawyer's request."
+    assert _severities(g, "ru", src, dst, "fsin") == found
+

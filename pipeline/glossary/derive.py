@@ -243,7 +243,9 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
 def verb_renderings(glossary, text: str, lang: str, concept, approved: list[str]) -> list:
     """A rendering of ``concept`` that a translation without one says as a verb phrase: a German zu-infinitive
     inside an approved phrase (``zu_renderings``), a Russian approved noun phrase said by its verb
-    (``ru_verb_phrase``: «освободить … условно-досрочно»); [] for none."""
+    (``ru_verb_phrase``: «освободить … условно-досрочно»); or, in Russian, an approved abbreviation as a regional
+    body's, one or two capitals before it (управление, главное управление: «УФСИН», «ГУФСИН» of the ФСИН); [] for
+    none."""
     if lang[:2] == "de":
         return zu_renderings(glossary, text, lang, concept.id) if "zu " in text else []
     if lang[:2] != "ru":
@@ -251,7 +253,17 @@ def verb_renderings(glossary, text: str, lang: str, concept, approved: list[str]
     from pipeline.glossary.match import Hit
 
     for i, term in enumerate(approved):
+        m = _RU_BODY_RE.search(text) if term.isupper() and len(term) >= 3 and term.isalpha() else None
+        while m and m.group(1) != term:
+            m = _RU_BODY_RE.search(text, m.end())
+        if m:
+            return [Hit(concept, m.start(), m.end(), m.group(0), term, "preferred" if i == 0 else "admitted",
+                        derived=True)]
+    for i, term in enumerate(approved):
         span = ru_verb_phrase(text, term) if " " in term or "-" in term else None
         if span:
             return [Hit(concept, span[0], span[1], text[span[0]:span[1]], term, "preferred" if i == 0 else "admitted")]
     return []
+
+
+_RU_BODY_RE = re.compile(r"\b(?:ГУ|У)([А-ЯЁ]{3,})\b")
