@@ -336,3 +336,13 @@ def test_a_russian_regional_body_of_an_abbreviation_renders_it(g, dst, found):
     src = "The FSIN in Perm never answered the lawyer's request."
     assert _severities(g, "ru", src, dst, "fsin") == found
 
+
+@pytest.mark.parametrize("dst, found", [
+    # the infinitive phrase „mit der Verwaltung kooperieren“ said with its verb finite, a word inside
+    ("Die „Aktivisten“ führen die Baracke: Sie kooperieren gegen Pakete mit der Verwaltung.", []),
+    ("Die „Aktivisten“ führen die Baracke: Sie helfen gegen Pakete der Verwaltung.", ["error"]),
+])
+def test_a_german_infinitive_phrase_said_with_its_verb_finite_renders_it(g, dst, found):
+    src = "The “activists” run the barracks: they cooperate with the administration in exchange for parcels."
+    assert _severities(g, "de", src, dst, "aktivist") == found
+

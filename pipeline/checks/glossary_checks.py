@@ -141,8 +141,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
-        if not found and base in ("ru", "de"):
-            found = verb_renderings(glossary, dst, lang, concept, approved)
+        if len(found) < len(hits) and base in ("ru", "de"):
+            found = sorted(found + [v for v in verb_renderings(glossary, dst, lang, concept, approved)
+                                    if all(v.end <= h.start or h.end <= v.start for h in found)], key=lambda h: h.start)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
