@@ -91,3 +91,24 @@ def test_capitals_of_a_sentence_start_or_a_title_make_no_longer_name():
     src = "Lawyers say that in Kazan Memorial volunteers were questioned for hours."
     dst = "Юристы говорят, что в Казани волонтёров мемориала допрашивали часами."
     assert [s for s, _m in _errors(src, dst, "ru")] == ["error"]
+
+
+def _missing(src: str, dst: str, lang: str) -> list[str]:
+    return [p.severity for p in glossary_checks.check(Checked(src, dst), Context(lang, GLOSSARY, None))
+            if p.check == "glossary-missing" and p.term == "stolypin"]
+
+
+def test_the_man_a_thing_is_named_after_kept_as_a_name_is_a_question():
+    # no determiner before “Stolypin” (a name stands so), and the translation keeps the name: the statesman
+    src = "Stolypin hoped the muzhiks would stay on their new farms in Siberia."
+    assert _missing(src, "Stolypin hoffte, dass die Bauern auf ihren neuen Höfen in Sibirien bleiben würden.",
+                    "de") == ["warning"]
+    assert _missing(src, "Stolypine espérait que les paysans resteraient sur leurs nouvelles fermes en Sibérie.",
+                    "fr") == ["warning"]
+
+
+def test_the_carriage_with_a_determiner_rendered_by_the_bare_name_stays_an_error():
+    src = "The Stolypin was so crowded that twelve men shared one compartment."
+    assert _missing(src, "Der Stolypin war so voll, dass sich zwölf Männer ein Abteil teilten.", "de") == ["error"]
+    src = "For three days twelve men shared one compartment of the Stolypin."
+    assert _missing(src, "Drei Tage lang teilten sich zwölf Männer ein Abteil des Stolypin.", "de") == ["error"]

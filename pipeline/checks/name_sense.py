@@ -24,20 +24,23 @@ from __future__ import annotations
 
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
-from pipeline.glossary.match import WORD_RE, Hit, tokenize
+from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
 from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.phrase import DETERMINERS, SENTENCE_START
 from pipeline.glossary.placement import sentence_of
 from pipeline.glossary.sense import base_word, own_vocabulary
 
 
-def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, out: list[Problem]) -> list[Problem]:
+def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst: str, lang: str,
+                         out: list[Problem]) -> list[Problem]:
     """``out`` with each proper-name error of a one-word name made a warning where every occurrence of the name in
-    ``src`` stands in a longer name of another thing, or where the article ``doc`` names no concept but proper names
-    (unchanged without such a finding); a :class:`ReadWithArticle` where the article was read (the findings then
+    ``src`` stands in a longer name of another thing, or where the article ``doc`` names no concept but proper names,
+    and each missing rendering of a thing named after someone where the source and the translation ``dst`` name
+    that someone (unchanged without such a finding); a :class:`ReadWithArticle` where the article was read (the findings then
     depend on it: not remembered across articles)."""
-    if not any(map(_one_word_name_error, out)):
-        return out
-    out = [_in_longer_name(glossary, src, p) if _one_word_name_error(p) else p for p in out]
+    out = [_in_longer_name(glossary, src, p) if _one_word_name_error(p)
+           else _named_after(glossary, src, dst, lang, p) if p.check == "glossary-missing" and p.severity == "error"
+           else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)):
         return out
     concepts = summary(glossary, doc, src).concepts
@@ -135,3 +138,58 @@ def _title_case(words: list[tuple[int, int, str]], firsts: set[int]) -> bool:
     aside): its capitals then say nothing of names."""
     longer = [w for i, w in enumerate(words) if i not in firsts and len(w[2]) > 3]
     return len(longer) >= 3 and sum(map(_capital, longer)) * 2 > len(longer)
+
+
+def _named_after(glossary: Glossary, src: str, dst: str, lang: str, p: Problem) -> Problem:
+    """``p`` (a missing rendering) as a warning where the concept is named after someone and the source and the
+    translation both name that someone: every occurrence is the name alone, as a name stands (capitalised in the
+    glossary's own terms, “Stolypin carriage”; one word, singular, no determiner before it: “Stolypin wanted …”,
+    not “the Stolypin was packed”), and the translation keeps that name as a word of its own (Stolypin,
+    Stolypine) outside the glossary's terms."""
+    concept = glossary.concept_for_term(p.term)
+    if concept is None or concept.pos == "proper noun":
+        return p
+    names = _name_words(concept)
+    if not names:
+        return p
+    hits = [h for h in glossary.find(src, glossary.source_language) if h.concept is concept]
+    if not hits or not all(fold(h.form) in names and h.form[:1].isupper() and _bare(src, h) for h in hits):
+        return p
+    kept = _kept_name(glossary, dst, lang, {fold(h.form) for h in hits})
+    if not kept:
+        return p
+    return Problem(p.check, "warning", f"{p.message} — a warning only: “{hits[0].form}” stands alone, as a name, and "
+                   f"the translation keeps the name (“{kept}”): it may be the one the {concept.term} is named after "
+                   f"(check which it is)", p.term)
+
+
+def _name_words(concept: Concept) -> frozenset[str]:
+    """The words the glossary writes as a name in a concept's source terms (“Stolypin” of “Stolypin carriage”;
+    not an abbreviation's capitals, ShIZO), folded; remembered with the concept's other memos."""
+    found = concept.neighbourhood.get("name words")
+    if found is None:
+        found = concept.neighbourhood["name words"] = frozenset(
+            fold(w) for t in concept.terms for w in WORD_RE.findall(t.text) if w[:1].isupper() and w[1:].islower())
+    return found
+
+
+def _bare(src: str, hit: Hit) -> bool:
+    """Whether ``hit`` stands as a name does: no determiner among the two words before it in its sentence (a
+    singular common noun needs one: “the Stolypin was packed”, “a crowded Stolypin”)."""
+    before = mask(src[max(0, hit.start - 60):hit.start]).rstrip()
+    cut = max(before.rfind(c) for c in SENTENCE_START)
+    words = WORD_RE.findall(before[cut + 1:])[-2:]
+    return not any(fold(w) in DETERMINERS["en"] for w in words)
+
+
+def _kept_name(glossary: Glossary, dst: str, lang: str, names: set[str]) -> str:
+    """A word of ``dst`` that is one of the source's ``names`` kept as a name (Stolypin; Stolypine, Stolypins: its
+    spelling or declension in the translation's language), outside every glossary term of the translation; ""
+    for none."""
+    terms = [(h.start, h.end) for h in glossary.find(dst, lang, overlapping=True, derived=True)]
+    for start, end, w in tokenize(dst):
+        f = fold(w)
+        if (w[:1].isupper() and any(f.startswith(n) and len(f) <= len(n) + 2 for n in names)
+                and not any(s <= start and end <= e for s, e in terms)):
+            return w
+    return ""
