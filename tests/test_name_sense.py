@@ -12,7 +12,8 @@ from pipeline.glossary import load_glossary
 from pipeline.glossary.document import document
 
 GLOSSARY = load_glossary(Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml")
-CHOIR = ("The MSU choir sings in our cathedral on Friday.", "Der Chor der Michigan State singt am Freitag in unserem Dom.")
+# (a translation that names no other university: „der Michigan State“ would say which it is, test below)
+CHOIR = ("The MSU choir sings in our cathedral on Friday.", "Der Universitätschor singt am Freitag in unserem Dom.")
 CAMPUS = ["Our rowing club welcomes twelve exchange students this spring.",
           "They will train on the river every morning before lectures."]
 PRISON = ["Letters to the SIZO still take three weeks to arrive.",
@@ -112,3 +113,21 @@ def test_the_carriage_with_a_determiner_rendered_by_the_bare_name_stays_an_error
     assert _missing(src, "Der Stolypin war so voll, dass sich zwölf Männer ein Abteil teilten.", "de") == ["error"]
     src = "For three days twelve men shared one compartment of the Stolypin."
     assert _missing(src, "Drei Tage lang teilten sich zwölf Männer ein Abteil des Stolypin.", "de") == ["error"]
+
+
+def test_an_abbreviation_spelt_out_as_another_name_is_a_question():
+    src = "On Friday MSU lost the hockey final in Ann Arbor."
+    [(severity, message)] = _errors(src, "Am Freitag verlor die Michigan State University das Eishockeyfinale in Ann "
+                                         "Arbor.", "de")
+    assert severity == "warning" and "“Michigan State University”" in message
+    assert [s for s, _m in _errors(src, "Vendredi, Michigan State a perdu la finale de hockey à Ann Arbor.",
+                                   "fr")] == ["warning"]
+
+
+def test_the_glossary_s_university_misnamed_stays_an_error():
+    src = "Before his arrest Azat taught seminars at MSU."
+    # its English name left untranslated: the initials are MSU, but every word is the glossary's own
+    assert [s for s, _m in _errors(src, "Vor seiner Festnahme gab Azat Seminare an der Moscow State University.",
+                                   "de")] == ["error"]
+    assert [s for s, _m in _errors(src, "Vor seiner Festnahme gab Azat Seminare an der Staatsuniversität Moskau.",
+                                   "de")] == ["error"]
