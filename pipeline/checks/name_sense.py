@@ -2,7 +2,7 @@
 
 The glossary's proper names are of prison reporting (Memorial, MSU, Smirnov), but a one-word name is shared by other
 things: “MSU” is Michigan State University in an article on an exchange with East Lansing, “Memorial” the Memorial
-Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Two readings tell them apart:
+Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Four readings tell them apart:
 
 - **The article** (:func:`names_in_other_sense`). The sentence alone cannot (“a professor from MSU”); its article
   can. Where the article's summary (glossary/document.py) names no glossary concept without an everyday sense other
@@ -17,7 +17,14 @@ Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Two r
   the glossary's one-word name stands in such a run with a word that is neither the concept's own (its definition,
   notes and terms: “Sergey Smirnov”, “Memorial Human Rights Centre”, “Azat Miftakhov” are the glossary's) nor
   another glossary name's, the run names another thing, and a missing spelling is a question. A sentence's first
-  word is capitalised for the sentence, not as a name, and says nothing; nor does a title in title case.
+  word is capitalised for the sentence, not as a name, and says nothing; nor does a title in title case, nor a
+  preposition's object before the name (“In May Memorial recognised …”).
+- **An abbreviation spelt out as another name** (:func:`_spelt_out`): “MSU” rendered „Michigan State University“,
+  capitalised words with its initials that are not the glossary's own.
+- **The one a thing is named after** (:func:`_named_after`), for a concept that is not a name: “Stolypin wanted …”
+  (the name alone, without a determiner) rendered „Stolypin wollte …“ names the statesman, not the carriage.
+
+Each is read only where its finding exists. Criteria and figures: docs/glossary.md (eleventh session).
 """
 
 from __future__ import annotations
