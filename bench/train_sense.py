@@ -7,7 +7,7 @@ leave-one-set-out.
     python bench/train_sense.py --loso --learner sklearn   # the same with scikit-learn's LogisticRegression
     python bench/train_sense.py --loso --threshold 0.4     # a fixed threshold instead: what a looser one trades
     python bench/train_sense.py --probs              # every instance's leave-one-set-out probability, and the AUC
-    python bench/train_sense.py --loso --sweep 0.2,0.3,0.4,0.5   # and the threshold the criterion below chooses
+    python bench/train_sense.py --loso --sweep 0.2,0.3,0.4,0.5   # and the threshold the criterion chooses
     python bench/train_sense.py --write --threshold 0.4   # train on every development set, write the model file
 
 An instance is a (source sentence, concept) whose occurrences are all everyday-ambiguous variants (the lint's
@@ -19,11 +19,14 @@ reading the sentences showed to be labelled wrong by that rule).
 
 The lexicon (each word stem's lean to prison or everyday prose) is learnt from the training sets' sentences; the
 training instances' lexicon feature is cross-fitted (from the other training sets), so that the weights are not
-fitted to words that predict their own sentence. The shipped threshold is chosen by ``--loso --sweep``: the one
-that maximises the pooled leave-one-set-out min(precision, recall) subject to a pooled leave-one-set-out recall of
-at least 0.95 (eighth session: 0.4), and written with ``--write --threshold``. Without ``--threshold`` the old rule
-stands (each fold's in ``--loso``): the lowest that makes no labelled violation a question in the training sets'
-own leave-one-set-out probabilities, never below 0.5.
+fitted to words that predict their own sentence. The shipped threshold and promote are chosen by ``--loso --sweep
+… --promote-sweep …`` by the criterion of bench/criterion.py, the same by which bench/sense_conditions.py chooses
+the glossary's sense conditions: the least pooled leave-one-set-out cost, false alarms + 2 x missed violations (each
+set scored by the model trained on the others; on a tie fewer missed, then the shipped pair), and written with
+``--write --threshold T --promote Q``. (Until the eleventh session the threshold was the highest pooled
+leave-one-set-out min(precision, recall) with pooled recall at least 0.95: a second criterion that disagreed with
+the conditions'.) Without ``--threshold`` the old rule stands (each fold's in ``--loso``): the lowest that makes no
+labelled violation a question in the training sets' own leave-one-set-out probabilities, never below 0.5.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+import criterion  # noqa: E402
 from glossary_quality import (  # noqa: E402
     PARTS, document_of, documents, pr, predictions, read_pairs, score, summarise,
 )
@@ -137,7 +141,8 @@ def _off():
     os.environ["TAMIZDAT_SENSE_MODEL"] = "none"
 
 
-def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
+def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / "glossary.toml",
+              ) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
     """Every instance per part, and per part its sentences as (stems, lean label) for the lexicon. A sentence is
     read with its article where the pairs file groups rows into articles (``# article:`` lines), as ``check``
     reads a catalogue; the same sentence in two articles is two readings."""
@@ -148,7 +153,7 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
     from pipeline.glossary.source_reading import learnt_candidates, read_source
     from pipeline.glossary.topic import own_stems
 
-    glossary = load_glossary(REPO / "glossary" / "glossary.toml")
+    glossary = load_glossary(glossary_path)
     out: list[Instance] = []
     docs: dict[str, list[tuple[list[str], int]]] = {}
     for part, path in parts.items():
@@ -307,9 +312,9 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
             if i.part == p:
                 i.lex = lex_feature(i.stems, lex_p)
                 i.doc_lex = lex_feature(i.doc_stems or [], lex_p)
-    # the threshold from the training sets' own leave-one-set-out probabilities
+    # the threshold from the training sets' own leave-one-set-out probabilities (unless it is given)
     threshold = MIN_THRESHOLD
-    for p in parts:
+    for p in parts if fixed is None else ():
         inner = [i for i in labelled if i.part != p]
         held = [i for i in labelled if i.part == p and i.violation and not i.weak]
         if not held or len({i.label for i in inner}) < 2:
@@ -320,6 +325,12 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
     model = fit(*matrix(labelled))
     lex = lexicon(docs)
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
+
+
+def train_fold(insts: list[Instance], docs: dict[str, list], part: str, learner: str,
+               fixed: float | None = None) -> tuple[object, float, dict[str, float]]:
+    """The model that scores ``part`` leave-one-set-out: trained on every other set."""
+    return train([i for i in insts if i.part != part], {p: d for p, d in docs.items() if p != part}, learner, fixed)
 
 
 def write(model, threshold: float, lex: dict[str, float], path: Path, promote: float | None = None) -> None:
@@ -376,8 +387,7 @@ def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace)
     rows: dict[str, dict[str, list[int]]] = {}
     print(f"{'set':10} " + " ".join(f"{c:>22}" for c in cols) + " threshold")
     for part in PARTS:
-        model, threshold, lex = train([i for i in insts if i.part != part],
-                                      {p: d for p, d in docs.items() if p != part}, args.learner, args.threshold)
+        model, threshold, lex = train_fold(insts, docs, part, args.learner, args.threshold)
         if isinstance(model[0], str):
             print("nb: scored on instances only")
             continue
@@ -397,10 +407,12 @@ def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace)
         b, a = total["before"], total[c]
         print(f"pooled pairs {c}: false alarms {b[1]} -> {a[1]} (homonym {b[5]} -> {a[5]}), "
               f"missed violations {b[2]} -> {a[2]}")
-    fine = [c for c in cols[2:] if pr(total[c][:4])[1] >= args.min_recall]
     if grid:
-        best = max(fine, key=lambda c: (min(pr(total[c][:4])), pr(total[c][:4])[1]), default=None)
-        print(f"chosen (max pooled min(P, R), pooled recall >= {args.min_recall}): {best}")
+        shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+        best = criterion.choose({c: (total[c][1], total[c][2]) for c in cols[2:]},
+                                _label(shipped["threshold"], shipped["promote"]))
+        print(f"chosen (bench/criterion.py: least pooled false alarms + {criterion.MISS_COST} x missed): {best} "
+              f"(cost {criterion.cost(total[best][1], total[best][2])})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -411,8 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learner", choices=["own", "sklearn", "nb"], default="own")
     ap.add_argument("--threshold", type=float, help="with --loso: this threshold instead of the chosen one")
     ap.add_argument("--sweep", help="with --loso: comma-separated thresholds scored beside the rule's, and the "
-                    "one chosen: the highest pooled min(P, R) whose pooled recall is at least --min-recall")
-    ap.add_argument("--min-recall", type=float, default=0.95)
+                    "one chosen by bench/criterion.py: the least pooled false alarms + 2 x missed violations")
     ap.add_argument("--promote", type=float, help="the everyday probability below which a prison-only word whose "
                     "sentence gives it no prison context counts (its article reads as prison); default: never")
     ap.add_argument("--promote-sweep", help="with --loso --sweep: comma-separated promote values (\"none\": never) "
