@@ -50,14 +50,16 @@ def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict
     under the criterion. Trained once per process and glossary file (its text), in a temporary folder."""
     import json
 
-    import train_sense as ts
+    import sense_fit
+    import sense_instances
+    from glossary_quality import PARTS
 
-    shipped = json.loads(ts.MODEL.read_text(encoding="utf-8"))
+    shipped = json.loads(sense_fit.MODEL.read_text(encoding="utf-8"))
     key = (glossary_path.read_text(encoding="utf-8"), shipped["threshold"], shipped["promote"])
     if key not in _folds:
         before = os.environ.get("TAMIZDAT_SENSE_MODEL")
         try:
-            insts, docs = ts.instances(ts.PARTS, glossary_path)
+            insts, docs = sense_instances.instances(PARTS, glossary_path)
         finally:  # (the trainer reads the hand rules alone; the caller's model stays in force)
             if before is None:
                 os.environ.pop("TAMIZDAT_SENSE_MODEL", None)
@@ -65,9 +67,9 @@ def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict
                 os.environ["TAMIZDAT_SENSE_MODEL"] = before
         folder = Path(tempfile.mkdtemp(prefix="tamizdat-folds-"))
         out = {}
-        for part in ts.PARTS:
-            model, threshold, lex = ts.train_fold(insts, docs, part, "own", shipped["threshold"])
+        for part in PARTS:
+            model, threshold, lex = sense_fit.train_fold(insts, docs, part, "own", shipped["threshold"])
             out[part] = folder / f"sense-{part}.json"
-            ts.write(model, threshold, lex, out[part], shipped["promote"])
+            sense_fit.write(model, threshold, lex, out[part], shipped["promote"])
         _folds[key] = out
     return {p: f for p, f in _folds[key].items() if parts is None or p in set(parts)}

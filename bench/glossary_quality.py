@@ -10,7 +10,9 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 "predicts" a violation of a concept when it reports an *error* for it (warnings are allowed on ``ok`` pairs: a
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
-data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth; heldout13, heldout14, heldout17 and heldout18 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
+data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth,
+heldout19 and heldout20 since the tenth, heldout23 and heldout24 since the eleventh; heldout13, heldout14, heldout17,
+heldout18, heldout21, heldout22, heldout25 and heldout26 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
 
 A comment line ``# article: <title> (<genre>)`` starts an article: its rows, up to the next such line, are one
@@ -113,19 +115,29 @@ PARTS = {
     "heldout19": DATA / "pairs-heldout19.tsv",
     "heldout20": DATA / "pairs-heldout20.tsv",
     "heldout26": DATA / "pairs-heldout26.tsv",
+    # written blind in the tenth session by two helpers who read only the issue, glossary.toml and the format, as
+    # articles: heldout23 (rights-group statements, prisoner lists, court reports, appeals, regional news,
+    # monitoring reports, 3 everyday articles; 89 sentences, 518 pairs, 52 violations), heldout24 (letters,
+    # interviews, relatives' posts, podcast transcripts, a long-read, 4 everyday articles; 100 sentences,
+    # 484 pairs, 52 violations). Held aside in git (gzipped), scored totals only at dbe2bf4 0.89 / 0.96 and
+    # 0.96 / 0.92, at c861bf1 0.91 / 0.96 and 0.98 / 0.90, at dc5b59f (unchanged); development data from the
+    # eleventh session on, once new blind sets (heldout27, heldout28) were written
+    "heldout23": DATA / "pairs-heldout23.tsv",
+    "heldout24": DATA / "pairs-heldout24.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new
 # blind set first, so that something unseen is left to measure on. They are kept gzipped in git (a set kept
 # outside git was lost with its machine: heldout15 and heldout16), so that no grep over the tree shows a row.
 HELD_ASIDE: dict[str, Path] = {
-    # written blind in the tenth session by two helpers who read only the issue, glossary.toml and the format, as
-    # articles: heldout23 (rights-group statements, prisoner lists, court reports, appeals, regional news,
-    # monitoring reports, 3 everyday articles; 89 sentences, 518 pairs, 52 violations), heldout24 (letters,
-    # interviews, relatives' posts, podcast transcripts, a long-read, 4 everyday articles; 100 sentences,
-    # 484 pairs, 52 violations). Scored at dbe2bf4 0.89 / 0.96 and 0.96 / 0.92 (docs/glossary.md)
-    "heldout23": DATA / "held-aside" / "pairs-heldout23.tsv.gz",
-    "heldout24": DATA / "held-aside" / "pairs-heldout24.tsv.gz",
+    # written blind in the eleventh session by two helpers who read only the issue, glossary.toml and the format,
+    # as articles: heldout27 (verdict news, prisoner profiles, defence lawyers' press releases, annual-report
+    # excerpts, newsletter digests, a letter, 3 everyday articles; 98 sentences, 528 pairs, 61 violations),
+    # heldout28 (explainers for relatives, letters and a diary, hunger-strike and transfer news, a podcast, an
+    # op-ed, a monitoring report, 4 everyday articles; 107 sentences, 496 pairs, 65 violations). Both ask for
+    # recall cases as much as false-alarm cases. Scored at dc5b59f 0.97 / 0.93 and 0.95 / 0.92 (docs/glossary.md)
+    "heldout27": DATA / "held-aside" / "pairs-heldout27.tsv.gz",
+    "heldout28": DATA / "held-aside" / "pairs-heldout28.tsv.gz",
 }
 
 

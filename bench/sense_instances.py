@@ -1,0 +1,217 @@
+"""The instances the learnt sense decision (pipeline/glossary/learnt_sense.py) is trained on, their labels and
+features, and the lexicon: read from the labelled sentence pairs (bench/train_sense.py trains and measures).
+
+An instance is a (source sentence, concept) whose occurrences are all everyday-ambiguous variants (the lint's
+criterion) that the hand rules left in the glossary's sense and did not make a question. Its label comes from
+the pairs files: a labelled violation in any language, or a row of any kind but ``homonym``, is the prison sense;
+a ``homonym`` row with every language labelled ``ok`` where the check (without the learnt decision) reports an
+error is the everyday sense; a ``homonym`` row with no error says nothing and is left out (``HAND`` corrects what
+reading the sentences showed to be labelled wrong by that rule).
+
+The lexicon (each word stem's lean to prison or everyday prose) is learnt from the training sets' sentences; the
+training instances' lexicon feature is cross-fitted (from the other training sets: bench/sense_fit.py), so that
+the weights are not fitted to words that predict their own sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from glossary_quality import document_of, documents, predictions, read_pairs  # noqa: E402
+
+MIN_DOCS = 2  # a stem the lexicon keeps is met in at least this many training sentences
+# Read by hand: the everyday uses the rule above labels prison (a row of another kind for one language) or leaves
+# unknown (a homonym row with no error: the translation's word fits both senses, « une colonie grecque »), by
+# (part, the sentence's start, concept). Every other unknown one was read as the prison sense (“His mother brought a
+# parcel to the colony” in a homonym row about the parcel).
+HAND_EVERYDAY = {
+    ("heldout7", "Marseille began as a Greek colony", "ik"),
+    ("heldout10", "The neighbours' rooster starts crowing", "petukh"),
+    ("heldout10", "The ministry called her an “activist”", "aktivist"),
+    ("heldout13", "Each colony on the plate grows", "ik"),
+    ("heldout14", "In 2020 the SIZO's medical unit set up", "krasnaya-zona"),
+    ("heldout14", "The children's summer camp next to the", "krasnaya-zona"),
+    ("heldout11", "Singapore, a former colony", "ik"),
+    ("heldout12", "Farmers in the Kuban say", "petukh"),
+    ("heldout9", "We had a two-hour transfer in Novosibirsk", "etap"),  # (a row of kind overlap)
+    ("heldout13", "The coach said he was “offended”", "petukh"),  # (negation-quote)
+    ("heldout14", "At home we had our own common pot too", "obshchak"),  # (forms)
+    ("heldout12", "Finally got the long visit!", "etap"),  # (overlap: the bank transfer for the room)
+    # heldout17 and heldout18 (eighth session), the unknown ones read: the rest are prison's
+    ("heldout17", "My mum still sends me a care package", "peredacha"),
+    ("heldout17", "The hedge fund, a well-known", "aktivist"),
+    ("heldout17", "Under FARA, a lobbying firm", "foreign-agent"),  # (the US law's sense, not the Russian label)
+    ("heldout17", "Between 1946 and 1949 millions of CARE", "peredacha"),
+    ("heldout17", "People born in the Year of the Rooster", "petukh"),
+    ("heldout17", "Mission planners estimate", "ik"),
+    ("heldout17", "After a short visit to Moscow", "short-visit"),  # (a mixed row: its long visit is prison's)
+    ("heldout18", "Grandma's rooster wakes", "petukh"),
+    ("heldout18", "He's been reading the Ramayana", "caste"),
+}
+
+# The article-grouped sets (heldout21, heldout22): the articles written in everyday senses, by the set's own
+# article lines (their genre; heldout21's header: 14 fields other than prison, heldout22's: "everyday senses").
+# An occurrence there with no violation is the everyday sense; in the other (prison) articles, the prison sense,
+# but for a sentence whose rows are all homonym rows (read as in the older sets: everyday where the check errs).
+EVERYDAY_ARTICLES = {
+    "heldout21": ("Striker joins Spartak Lviv", "Parcel carrier's shares slide", "Phone maker halts software update",
+                  "How an ant colony decides to move", "Stolypin's land reform", "A small farm learns to keep bees",
+                  "Along the Norwegian coast", "Regional hospital reopens", "Caste census divides",
+                  "Judge blocks end of humanitarian parole", "Army engineers rebuild", "Pupils send care packages",
+                  "A new Anna Karenina goes on tour", "Night train to Irkutsk"),
+    "heldout22": ("Band diary: the road to Leipzig", "Reading group notes: Tolstoy", "Cup week at the club"),
+    # tenth session: the articles whose genre line names a field other than prison (heldout19: "not about prison";
+    # heldout20: history, technology, sport, travel and cooking; heldout25: all but the two marked "prison";
+    # heldout26: business news, a book review, a nature feature). Its regional digests are prison articles by
+    # their genre line: their sport and business items are homonym rows, read by the rule below.
+    "heldout19": ("City council approves the riverside park plan", "Railway museum reopens its engine shed",
+                  "Roosters sign a striker"),
+    "heldout20": ("Stolypin and the land question", "A start-up that flies your parcels",
+                  "Marseille's deadline-day signing", "A week of cooking in Kerala"),
+    "heldout25": ("A striker arrives, a veteran leaves", "Why your parcel is late", "Letters from a resettled village",
+                  "The update that broke the sync", "An exchange semester in Michigan",
+                  "Winter at the children's hospital", "Chekhov in a barn", "Night train to the Alps",
+                  "Soldiers in the flood valley", "A farm that keeps everything", "The council votes on the old town",
+                  "Advent in St Peter's parish", "The warehouse strike, week three", "This week in Neustadt"),
+    "heldout26": ("Search engine posts record quarter", "A landowner, his muzhiki and the year 1907",
+                  "The kittiwakes of Kolguev Island"),
+}
+
+
+def article_sense(part: str, article: str | None) -> int | None:
+    """1 for an article written in everyday senses, 0 for a prison one, None outside an article."""
+    if article is None:
+        return None
+    title = article.split(": ", 1)[1]
+    return int(title.startswith(EVERYDAY_ARTICLES.get(part, ())))
+
+
+@dataclass
+class Instance:
+    part: str
+    src: str
+    cid: str
+    label: int | None  # 1 everyday, 0 prison, None: not known (left out)
+    violation: bool
+    x: list[float]
+    stems: list[str]
+    errors: int = 0  # rows where the check (without the decision) reports an error for the concept
+    lex: float = 0.0
+    weak: bool = False  # kept out only for want of a prison context (a promotion, not a question, is at stake)
+    doc_stems: list[str] | None = None  # the stems of its article (the article lexicon's keys)
+    doc_lex: float = 0.0
+
+
+def _off():
+    os.environ["TAMIZDAT_SENSE_MODEL"] = "none"
+
+
+def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / "glossary.toml",
+              ) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
+    """Every instance per part, and per part its sentences as (stems, lean label) for the lexicon. A sentence is
+    read with its article where the pairs file groups rows into articles (``# article:`` lines), as ``check``
+    reads a catalogue; the same sentence in two articles is two readings."""
+    _off()
+    from pipeline.glossary import load_glossary
+    from pipeline.glossary.document import summary
+    from pipeline.glossary.sense_features import features, lexicon_words
+    from pipeline.glossary.source_reading import learnt_candidates, read_source
+    from pipeline.glossary.topic import own_stems
+
+    glossary = load_glossary(glossary_path)
+    out: list[Instance] = []
+    docs: dict[str, list[tuple[list[str], int]]] = {}
+    for part, path in parts.items():
+        rows = read_pairs(path)
+        articles = documents(rows)
+        by_src: dict[tuple, list[dict]] = defaultdict(list)
+        for r in rows:
+            by_src[(r["article"], r["src"])].append(r)
+        docs[part] = []
+        for (article, src), rs in by_src.items():
+            sense = article_sense(part, article)
+            source = read_source(glossary, src)
+            doc = document_of(articles, rs[0])  # (the article's English sentences: alike in every language)
+            about = summary(glossary, doc, src)
+            preds = [predictions(glossary, r, doc) for r in rs]
+            labels_here = []
+            candidates, promotable = learnt_candidates(glossary, source)
+            asked = [(cid, source.occurrences[cid], False) for cid in candidates]
+            asked += [(cid, source.weak[cid], True) for cid in promotable]
+            homonym_rows = all(r["kind"] == "homonym" for r in rs)
+            for cid, hs, weak in asked:
+                violation = any(r["labels"].get(cid, "ok") != "ok" for r in rs)
+                if weak:
+                    # Counted, the word would need its rendering in every language: the everyday sense where a
+                    # translation without the approved word is labelled right (promoting it would be a false alarm).
+                    # Where every translation uses it, the translators read the prison sense and nothing is at
+                    # stake: left out (“the parcel … the tracking page”: Paket fits both senses).
+                    used = [_renders(glossary, r, cid) for r in rs]
+                    errors = sum(1 for u in used if not u)
+                    label = 0 if violation else 1 if errors else None
+                else:
+                    errors = sum(1 for p in preds if cid in p)
+                    label = 0 if violation or not homonym_rows or not errors else 1
+                if not violation and any(part == p and src.startswith(s) and cid == c for p, s, c in HAND_EVERYDAY):
+                    label = 1
+                if sense is not None and not violation and not (sense == 0 and homonym_rows):
+                    # (an article-grouped set: its article's sense; a prison article's sentence whose rows are all
+                    # homonym rows keeps the sentence rule above: the writer marked an everyday sense inside it,
+                    # a digest's football transfer, a money transfer in a relative's post)
+                    label = sense
+                others = len(source.occurrences) - (0 if weak else 1)
+                # (the article's lexicon lean: per fold, from doc_stems)
+                x, _words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},
+                                     weak=weak, article=about)
+                stems = sorted(set(lexicon_words(glossary, src, source.hits)) - own_stems(hs[0]))
+                out.append(Instance(part, src, cid, label, violation, x, stems, errors, weak=weak,
+                                    doc_stems=sorted(about.stems)))
+                if label is not None:
+                    labels_here.append(label)
+            lean = 1 if 1 in labels_here else 0 if (0 in labels_here or not all(r["kind"] == "homonym" for r in rs)) \
+                else None
+            if lean is not None:
+                docs[part].append((sorted(set(lexicon_words(glossary, src, source.hits))), lean))
+    return out, docs
+
+
+def _renders(glossary, row: dict, cid: str) -> bool:
+    """Whether a row's translation uses an approved word of ``cid`` (as the check promotes a weak concept)."""
+    return any(h.concept.id == cid and h.kind in ("preferred", "admitted")
+               for h in glossary.find(row["dst"], row["lang"], overlapping=True, derived=True))
+
+
+def lexicon(docs: dict[str, list[tuple[list[str], int]]]) -> dict[str, float]:
+    """Each stem's lean: the log-odds of prison prose against everyday prose among the sentences that use it, for
+    stems met in at least two sentences of two sets (a word of one writer's one sentence says nothing general)."""
+    n = [0, 0]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    parts_of: dict[str, set[str]] = defaultdict(set)
+    for part, ds in docs.items():
+        for stems, lean in ds:
+            n[lean] += 1
+            for s in stems:
+                counts[s][lean] += 1
+                parts_of[s].add(part)
+    out = {}
+    for s, (p, e) in counts.items():
+        if p + e < MIN_DOCS or len(parts_of[s]) < 2:
+            continue
+        lean = math.log((p + 1) / (n[0] + 2)) - math.log((e + 1) / (n[1] + 2))
+        out[s] = round(max(-3.0, min(3.0, lean)), 2)
+    return out
+
+
+def lex_feature(stems: list[str], lex: dict[str, float]) -> float:
+    found = [lex[s] for s in stems if s in lex]
+    return sum(found) / len(found) if found else 0.0
+
