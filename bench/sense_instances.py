@@ -84,6 +84,12 @@ EVERYDAY_ARTICLES = {
                   "Advent in St Peter's parish", "The warehouse strike, week three", "This week in Neustadt"),
     "heldout26": ("Search engine posts record quarter", "A landowner, his muzhiki and the year 1907",
                   "The kittiwakes of Kolguev Island"),
+    # eleventh session, by the same rule (the genre line names a field other than prison; the sets' headers: 3 and
+    # 4 everyday articles): heldout23's football, courier and museum news; heldout24's farming blog, hospital
+    # newsletter, railway history and school newsletter
+    "heldout23": ("Zenit sign a Brazilian winger", "ExpressLine doubles its deliveries", "To Siberia by rail"),
+    "heldout24": ("A year on the smallholding", "How the infection ward works now", "The line that built Siberia",
+                  "Chess club news"),
 }
 
 
