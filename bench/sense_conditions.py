@@ -76,8 +76,8 @@ def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none",
     totals = ", ".join(f"{o} {sum(v[0] for v in r.values())}/{sum(v[1] for v in r.values())}"
                        for o, r in result.items())
     unit = " --conditioned, the concept's variants as one" if level == "concept" else ""
-    return (f"{day}, bench/sense_conditions.py{unit}: no condition removes more false alarms than twice the labelled "
-            f"violations it loses (false alarms/missed: {totals})")
+    return (f"{day}, bench/sense_conditions.py{unit}, leave-one-set-out: no condition removes more false alarms than "
+            f"twice the labelled violations it loses (false alarms/missed: {totals})")
 
 
 def _option(holder) -> str:
