@@ -39,3 +39,76 @@ def test_the_same_name_in_a_prison_article_or_alone_is_an_error():
 def test_a_name_of_several_words_stays_an_error():
     src, dst = "Two of the rowers studied at Moscow State University.", "Zwei der Ruderer studierten an der Uni Moskau."
     assert [s for s, _m in _names(src, dst, CAMPUS)] == ["error"]
+
+
+def _errors(src: str, dst: str, lang: str, others: list[str] | None = None) -> list[tuple[str, str]]:
+    doc = document([*others, src]) if others else None
+    return [(p.severity, p.message) for p in glossary_checks.check(Checked(src, dst), Context(lang, GLOSSARY, doc))
+            if p.check == "proper-name"]
+
+
+def test_a_glossary_name_inside_a_longer_name_of_another_thing_is_a_question():
+    # (a message read alone: no article to read; the capitals of “Memorial Regatta” say it is a name of its own)
+    src = "Thousands lined the river for the Memorial Regatta, rowed every June since 1946."
+    dst = "Тысячи людей стояли вдоль реки на регате памяти, которую проводят каждый июнь с 1946 года."
+    [(severity, message)] = _errors(src, dst, "ru")
+    assert severity == "warning"
+    assert "“Memorial Regatta”" in message
+    # … and before it: a statue's name
+    src = "Pigeons have made the Kaminsky Memorial their home."
+    assert [s for s, _m in _errors(src, "Голуби облюбовали памятник Каминскому.", "ru")] == ["warning"]
+
+
+def test_the_rights_group_wrongly_rendered_stays_an_error():
+    # a plain “Memorial”, in a prison article and alone, rendered by the common noun
+    src = "Memorial added the two teachers to its list of political prisoners."
+    dst = "Памятник внёс двух учителей в свой список политзаключённых."
+    assert [s for s, _m in _errors(src, dst, "ru", PRISON)] == ["error"]
+    assert [s for s, _m in _errors(src, dst, "ru")] == ["error"]
+    # its own longer name: every word of the run is in the glossary's definition of Memorial
+    src = "On Monday the Memorial Human Rights Centre added the two teachers to its list."
+    dst = "В понедельник правозащитный центр Memorial внёс двух учителей в свой список."
+    assert [s for s, _m in _errors(src, dst, "ru")] == ["error"]
+
+
+def test_a_first_name_the_glossary_gives_keeps_the_surname_an_error():
+    # “Sergey” is in the definition of Smirnov (Mediazona's editor): the same man, misspelt in German
+    src = "At the book fair, Sergey Smirnov read from his court diaries."
+    dst = "Auf der Buchmesse las Sergej Smirnov aus seinen Gerichtstagebüchern."
+    assert [s for s, _m in _errors(src, dst, "de")] == ["error"]
+    # another man of the same surname is a question
+    src = "At the book fair, Pavel Smirnov read from his fishing diaries."
+    dst = "Auf der Buchmesse las Pawel Smirnov aus seinen Angeltagebüchern."
+    assert [s for s, _m in _errors(src, dst, "de")] == ["warning"]
+
+
+def test_capitals_of_a_sentence_start_or_a_title_make_no_longer_name():
+    dst = "Памятник внёс двух учителей в свой список."
+    assert [s for s, _m in _errors("Yesterday Memorial added two teachers to its list.", dst, "ru")] == ["error"]
+    title = "Memorial Adds Two Teachers To Its List Of Political Prisoners"
+    assert [s for s, _m in _errors(title, dst, "ru")] == ["error"]
+    # a preposition's object before the name is no part of it
+    src = "Lawyers say that in Kazan Memorial volunteers were questioned for hours."
+    dst = "Юристы говорят, что в Казани волонтёров мемориала допрашивали часами."
+    assert [s for s, _m in _errors(src, dst, "ru")] == ["error"]
+
+
+def _missing(src: str, dst: str, lang: str) -> list[str]:
+    return [p.severity for p in glossary_checks.check(Checked(src, dst), Context(lang, GLOSSARY, None))
+            if p.check == "glossary-missing" and p.term == "stolypin"]
+
+
+def test_the_man_a_thing_is_named_after_kept_as_a_name_is_a_question():
+    # no determiner before “Stolypin” (a name stands so), and the translation keeps the name: the statesman
+    src = "Stolypin hoped the muzhiks would stay on their new farms in Siberia."
+    assert _missing(src, "Stolypin hoffte, dass die Bauern auf ihren neuen Höfen in Sibirien bleiben würden.",
+                    "de") == ["warning"]
+    assert _missing(src, "Stolypine espérait que les paysans resteraient sur leurs nouvelles fermes en Sibérie.",
+                    "fr") == ["warning"]
+
+
+def test_the_carriage_with_a_determiner_rendered_by_the_bare_name_stays_an_error():
+    src = "The Stolypin was so crowded that twelve men shared one compartment."
+    assert _missing(src, "Der Stolypin war so voll, dass sich zwölf Männer ein Abteil teilten.", "de") == ["error"]
+    src = "For three days twelve men shared one compartment of the Stolypin."
+    assert _missing(src, "Drei Tage lang teilten sich zwölf Männer ein Abteil des Stolypin.", "de") == ["error"]

@@ -1,31 +1,46 @@
-"""A glossary name in an article that says nothing else of prison: a question, not an error.
+"""A glossary name used for something else: a question, not an error.
 
 The glossary's proper names are of prison reporting (Memorial, MSU, Smirnov), but a one-word name is shared by other
 things: “MSU” is Michigan State University in an article on an exchange with East Lansing, “Memorial” the Memorial
-Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. The sentence alone cannot tell them apart
-(“a professor from MSU”); its article can. Where the article's summary (glossary/document.py) names no glossary
-concept without an everyday sense other than proper names — no SIZO, no colony, no political prisoner, only names,
-which are as ambiguous as this one — a missing spelling of a one-word name is a question for the editor.
+Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Two readings tell them apart:
 
-A name of several words (“Moscow State University”, “Elena Gorban”) names its own thing and stays an error, as does
-every name in a message read alone (no article to read: “The Butyrka prison is in Moscow.” says nothing else).
-
-Criterion (pooled over the 23 development sets, least false alarms + 2 × missed violations, no set's misses
-growing): 24 proper-name false alarms fewer, no violation missed; measured in docs/glossary.md.
+- **The article** (:func:`names_in_other_sense`). The sentence alone cannot (“a professor from MSU”); its article
+  can. Where the article's summary (glossary/document.py) names no glossary concept without an everyday sense other
+  than proper names — no SIZO, no colony, no political prisoner, only names, which are as ambiguous as this one — a
+  missing spelling of a one-word name is a question for the editor. A name of several words (“Moscow State
+  University”, “Elena Gorban”) names its own thing and stays an error, as does every name in a message read alone
+  by this reading (no article to read: “The Butyrka prison is in Moscow.” says nothing else).
+  Criterion (pooled over the 23 development sets, least false alarms + 2 × missed violations, no set's misses
+  growing): 24 proper-name false alarms fewer, no violation missed; measured in docs/glossary.md.
+- **A longer name** (:func:`in_longer_name`), in any message: English writes a name of several words with a capital
+  on each (“Memorial Day”, “the Memorial Cup”, “the Stolypin Memorial”, “Boris Smirnov”). Where every occurrence of
+  the glossary's one-word name stands in such a run with a word that is neither the concept's own (its definition,
+  notes and terms: “Sergey Smirnov”, “Memorial Human Rights Centre”, “Azat Miftakhov” are the glossary's) nor
+  another glossary name's, the run names another thing, and a missing spelling is a question. A sentence's first
+  word is capitalised for the sentence, not as a name, and says nothing; nor does a title in title case.
 """
 
 from __future__ import annotations
 
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
-from pipeline.glossary.match import WORD_RE
-from pipeline.glossary.model import Glossary
+from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
+from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.phrase import DETERMINERS, SENTENCE_START
+from pipeline.glossary.placement import sentence_of
+from pipeline.glossary.sense import base_word, own_vocabulary
 
 
-def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, out: list[Problem]) -> list[Problem]:
-    """``out`` with each proper-name error of a one-word name made a warning where the article ``doc`` names no
-    concept but proper names (unchanged without an article or such a finding); a :class:`ReadWithArticle` where
-    the article was read (the findings then depend on it: not remembered across articles)."""
+def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst: str, lang: str,
+                         out: list[Problem]) -> list[Problem]:
+    """``out`` with each proper-name error of a one-word name made a warning where every occurrence of the name in
+    ``src`` stands in a longer name of another thing, or where the article ``doc`` names no concept but proper names,
+    and each missing rendering of a thing named after someone where the source and the translation ``dst`` name
+    that someone (unchanged without such a finding); a :class:`ReadWithArticle` where the article was read (the findings then
+    depend on it: not remembered across articles)."""
+    out = [_in_longer_name(glossary, src, p) if _one_word_name_error(p)
+           else _named_after(glossary, src, dst, lang, p) if p.check == "glossary-missing" and p.severity == "error"
+           else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)):
         return out
     concepts = summary(glossary, doc, src).concepts
@@ -41,3 +56,140 @@ def _one_word_name_error(p: Problem) -> bool:
     """Whether ``p`` is a proper-name error about a glossary name of one word (MSU, Memorial, Smirnov)."""
     return (p.check == "proper-name" and p.severity == "error" and p.term is not None
             and len(WORD_RE.findall(p.term)) == 1)
+
+
+def _in_longer_name(glossary: Glossary, src: str, p: Problem) -> Problem:
+    """``p`` as a warning where every occurrence of its name in ``src`` stands in a longer name of another thing."""
+    concept = glossary.concept_for_term(p.term)
+    if concept is None:
+        return p
+    all_hits = glossary.find(src, glossary.source_language)
+    hits = [h for h in all_hits if h.concept is concept]
+    names = [in_longer_name(src, h, all_hits) for h in hits]
+    if not hits or not all(names):
+        return p
+    return Problem(p.check, "warning", f"{p.message} — a warning only: it stands in “{names[0]}”, a name the "
+                   f"glossary does not give, so it may name another thing (check which it is)", p.term)
+
+
+def in_longer_name(src: str, hit: Hit, hits: list[Hit]) -> str:
+    """The longer name of another thing that the one-word name ``hit`` stands in (“Memorial Day”), "" for none:
+    the run of capitalised words round it, less a sentence's first word, where some word is neither the concept's
+    own nor in another glossary name of ``hits`` (the source's). Words before the name join it unless a
+    preposition precedes them (“the Stolypin Memorial”, not “In May Memorial recognised …”)."""
+    words = tokenize(src)
+    at = next((i for i, w in enumerate(words) if w[0] == hit.start), None)
+    if at is None:
+        return ""
+    firsts = _sentence_firsts(src, words)
+    if _title_case(words, firsts):
+        return ""
+    lo = hi = at
+    while lo > 0 and _joined(src, words[lo - 1], words[lo]) and _capital(words[lo - 1]) and lo - 1 not in firsts:
+        lo -= 1
+    while hi + 1 < len(words) and _joined(src, words[hi], words[hi + 1]) and _capital(words[hi + 1]) \
+            and hi + 1 not in firsts:
+        hi += 1
+    if lo < at and lo > 0 and words[lo - 1][2].lower() in PREPOSITIONS:
+        lo = at  # (“In May Memorial recognised …”: a preposition's object, then the name)
+    if lo == hi:
+        return ""
+    others = [w for w in words[lo:hi + 1] if w[0] != hit.start]
+    names = [(h.start, h.end) for h in hits if h.concept.pos == "proper noun" and h.concept is not hit.concept]
+    if all(_own(hit.concept, w, names) for w in others):
+        return ""
+    return src[words[lo][0]:words[hi][1]]
+
+
+# English prepositions (a closed class): the capitalised words after one are its object, not a name's first part.
+PREPOSITIONS = frozenset("""
+about above across after against along amid among around as at before behind below beneath beside besides between
+beyond by despite down during except for from in inside into near of off on onto outside over past per since
+through throughout till to toward towards under until unlike upon via with within without""".split())
+
+
+def _own(concept: Concept, word: tuple[int, int, str], names: list[tuple[int, int]]) -> bool:
+    """Whether ``word`` of a run is the concept's own or in another glossary name."""
+    return base_word(word[2]) in own_vocabulary(concept) or any(s <= word[0] and word[1] <= e for s, e in names)
+
+
+def _joined(src: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return src[a[1]:b[0]] in (" ", "-", "\u00a0")
+
+
+def _capital(word: tuple[int, int, str]) -> bool:
+    return word[2][:1].isupper()
+
+
+def _sentence_firsts(src: str, words: list[tuple[int, int, str]]) -> set[int]:
+    """The indices of ``words`` that begin a sentence."""
+    starts = sentence_of(src)
+    firsts, i = set(), 0
+    for s in starts:
+        while i < len(words) and words[i][0] < s:
+            i += 1
+        if i < len(words):
+            firsts.add(i)
+    return firsts
+
+
+def _title_case(words: list[tuple[int, int, str]], firsts: set[int]) -> bool:
+    """Whether the text is written in title case (most of its longer words capitalised, sentences' first words
+    aside): its capitals then say nothing of names."""
+    longer = [w for i, w in enumerate(words) if i not in firsts and len(w[2]) > 3]
+    return len(longer) >= 3 and sum(map(_capital, longer)) * 2 > len(longer)
+
+
+def _named_after(glossary: Glossary, src: str, dst: str, lang: str, p: Problem) -> Problem:
+    """``p`` (a missing rendering) as a warning where the concept is named after someone and the source and the
+    translation both name that someone: every occurrence is the name alone, as a name stands (capitalised in the
+    glossary's own terms, “Stolypin carriage”; one word, singular, no determiner before it: “Stolypin wanted …”,
+    not “the Stolypin was packed”), and the translation keeps that name as a word of its own (Stolypin,
+    Stolypine) outside the glossary's terms."""
+    concept = glossary.concept_for_term(p.term)
+    if concept is None or concept.pos == "proper noun":
+        return p
+    names = _name_words(concept)
+    if not names:
+        return p
+    hits = [h for h in glossary.find(src, glossary.source_language) if h.concept is concept]
+    if not hits or not all(fold(h.form) in names and h.form[:1].isupper() and _bare(src, h) for h in hits):
+        return p
+    kept = _kept_name(glossary, dst, lang, {fold(h.form) for h in hits})
+    if not kept:
+        return p
+    return Problem(p.check, "warning", f"{p.message} — a warning only: “{hits[0].form}” stands alone, as a name, and "
+                   f"the translation keeps the name (“{kept}”): it may be the one the {concept.term} is named after "
+                   f"(check which it is)", p.term)
+
+
+def _name_words(concept: Concept) -> frozenset[str]:
+    """The words the glossary writes as a name in a concept's source terms (“Stolypin” of “Stolypin carriage”;
+    not an abbreviation's capitals, ShIZO), folded; remembered with the concept's other memos."""
+    found = concept.neighbourhood.get("name words")
+    if found is None:
+        found = concept.neighbourhood["name words"] = frozenset(
+            fold(w) for t in concept.terms for w in WORD_RE.findall(t.text) if w[:1].isupper() and w[1:].islower())
+    return found
+
+
+def _bare(src: str, hit: Hit) -> bool:
+    """Whether ``hit`` stands as a name does: no determiner among the two words before it in its sentence (a
+    singular common noun needs one: “the Stolypin was packed”, “a crowded Stolypin”)."""
+    before = mask(src[max(0, hit.start - 60):hit.start]).rstrip()
+    cut = max(before.rfind(c) for c in SENTENCE_START)
+    words = WORD_RE.findall(before[cut + 1:])[-2:]
+    return not any(fold(w) in DETERMINERS["en"] for w in words)
+
+
+def _kept_name(glossary: Glossary, dst: str, lang: str, names: set[str]) -> str:
+    """A word of ``dst`` that is one of the source's ``names`` kept as a name (Stolypin; Stolypine, Stolypins: its
+    spelling or declension in the translation's language), outside every glossary term of the translation; ""
+    for none."""
+    terms = [(h.start, h.end) for h in glossary.find(dst, lang, overlapping=True, derived=True)]
+    for start, end, w in tokenize(dst):
+        f = fold(w)
+        if (w[:1].isupper() and any(f.startswith(n) and len(f) <= len(n) + 2 for n in names)
+                and not any(s <= start and end <= e for s, e in terms)):
+            return w
+    return ""
