@@ -2,7 +2,7 @@
 
 The glossary's proper names are of prison reporting (Memorial, MSU, Smirnov), but a one-word name is shared by other
 things: “MSU” is Michigan State University in an article on an exchange with East Lansing, “Memorial” the Memorial
-Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Two readings tell them apart:
+Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Four readings tell them apart:
 
 - **The article** (:func:`names_in_other_sense`). The sentence alone cannot (“a professor from MSU”); its article
   can. Where the article's summary (glossary/document.py) names no glossary concept without an everyday sense other
@@ -17,7 +17,14 @@ Cup, a War Memorial, a Memorial service; “Smirnov” another man's name. Two r
   the glossary's one-word name stands in such a run with a word that is neither the concept's own (its definition,
   notes and terms: “Sergey Smirnov”, “Memorial Human Rights Centre”, “Azat Miftakhov” are the glossary's) nor
   another glossary name's, the run names another thing, and a missing spelling is a question. A sentence's first
-  word is capitalised for the sentence, not as a name, and says nothing; nor does a title in title case.
+  word is capitalised for the sentence, not as a name, and says nothing; nor does a title in title case, nor a
+  preposition's object before the name (“In May Memorial recognised …”).
+- **An abbreviation spelt out as another name** (:func:`_spelt_out`): “MSU” rendered „Michigan State University“,
+  capitalised words with its initials that are not the glossary's own.
+- **The one a thing is named after** (:func:`_named_after`), for a concept that is not a name: “Stolypin wanted …”
+  (the name alone, without a determiner) rendered „Stolypin wollte …“ names the statesman, not the carriage.
+
+Each is read only where its finding exists. Criteria and figures: docs/glossary.md (eleventh session).
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
     and each missing rendering of a thing named after someone where the source and the translation ``dst`` name
     that someone (unchanged without such a finding); a :class:`ReadWithArticle` where the article was read (the findings then
     depend on it: not remembered across articles)."""
-    out = [_in_longer_name(glossary, src, p) if _one_word_name_error(p)
+    out = [_spelt_out(glossary, dst, lang, _in_longer_name(glossary, src, p)) if _one_word_name_error(p)
            else _named_after(glossary, src, dst, lang, p) if p.check == "glossary-missing" and p.severity == "error"
            else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)):
@@ -193,3 +200,31 @@ def _kept_name(glossary: Glossary, dst: str, lang: str, names: set[str]) -> str:
                 and not any(s <= start and end <= e for s, e in terms)):
             return w
     return ""
+
+
+def _spelt_out(glossary: Glossary, dst: str, lang: str, p: Problem) -> Problem:
+    """``p`` (a one-word name's error) as a warning where the name is an abbreviation (MSU) and the translation spells
+    out another name with its initials: adjacent capitalised words whose initials are the abbreviation's first two
+    letters or more, one of them neither the concept's own (its definition, notes, terms) nor a word of its
+    approved renderings — “Michigan State University”, « Michigan State » for “MSU beat Michigan”; not “Moscow
+    State University” left in English, not „Moskauer Staatliche Universität“."""
+    if p.severity != "error" or p.term is None or not (p.term.isupper() and p.term.isalpha() and len(p.term) > 1):
+        return p
+    concept = glossary.concept_for_term(p.term)
+    if concept is None:
+        return p
+    letters = p.term.casefold()
+    rendered = {fold(w) for t in concept.approved(lang) for w in WORD_RE.findall(t)}
+    words = tokenize(dst)
+    for i in range(len(words)):
+        j = i
+        while (j < len(words) and j - i < len(letters) and _capital(words[j]) and words[j][2][:1].casefold()
+               == letters[j - i] and (j == i or _joined(dst, words[j - 1], words[j]))):
+            j += 1
+        run = words[i:j]
+        if len(run) > 1 and any(base_word(w[2]) not in own_vocabulary(concept) and fold(w[2]) not in rendered
+                                for w in run):
+            name = dst[run[0][0]:run[-1][1]]
+            return Problem(p.check, "warning", f"{p.message} — a warning only: the translation spells out "
+                           f"“{name}”, another name with its initials (check which it names)", p.term)
+    return p
