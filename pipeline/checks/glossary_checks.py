@@ -154,7 +154,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
-        if found and len(hits) < len(src_hits) and source.counts[cid] > len(hits):
+        if found and len(hits) < len(src_hits) and source.memo.counts[cid] > len(hits):
             # (only where some of the concept's hits are in another sense)
             found, more = _other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)

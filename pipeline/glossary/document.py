@@ -90,12 +90,12 @@ def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str]]:
     from pipeline.glossary.source_reading import read_source  # (the reading builds on the sense decision)
 
     source = glossary.source_analyses.get(src) or read_source(glossary, src, questions=False)  # (the check's too)
-    if source.facts is None:  # (remembered with the reading: boilerplate recurs in every article)
+    if source.memo.facts is None:  # (remembered with the reading: boilerplate recurs in every article)
         # (the occurrences, not what is left after the questions: those are read later, and only for some)
         concepts = frozenset(cid for cid, hs in source.occurrences.items()
                              if not all(ambiguous(glossary, h) for h in hs))
-        source.facts = (bool(concepts), concepts)
-    return source.facts
+        source.memo.facts = (bool(concepts), concepts)
+    return source.memo.facts
 
 
 def _summarise(glossary: Glossary, messages: tuple[str, ...]) -> Summary:

@@ -219,11 +219,11 @@ def groups_of(source: Source, src: str, cid: str, hits: list) -> list[list]:
     remembered on ``source`` for its own occurrences (every translation asks; a concept the translation promoted
     from ``weak`` is not among them)."""
     mine = hits is source.occurrences.get(cid)
-    found = source.groups.get(cid) if mine else None
+    found = source.memo.groups.get(cid) if mine else None
     if found is None:
         found = _clusters(src, hits)
         if mine:
-            source.groups[cid] = found
+            source.memo.groups[cid] = found
     return found
 
 

@@ -41,18 +41,23 @@ class Source:
     sentences: bool  # whether it may have more than one sentence (glossary/placement.py: MAY_END)
     numbered: frozenset[int]  # where a hit that a number follows ends (detachment 8: glossary/placement.py)
     fits: dict[str, str]  # concept id -> why the sentence reads its everyday word in the glossary's sense (balance.py)
-    # What the everyday readings still need (None once they have added to questions and fits)
-    pending: _Local | None = field(default=None, repr=False)
+    memo: Memo = field(repr=False, compare=False)  # not part of the reading: what is kept beside it
+
+
+@dataclass(slots=True)
+class Memo:
+    """What is kept beside a message's reading (:class:`Source`): the readings still to do, and what its readers
+    work out of it, asked again by every translation and article of the msgid (a learnt reading shares it)."""
+
+    pending: _Local | None  # what the everyday readings still need (None once in questions and fits)
     # whether the learnt decision may read a word of it (an everyday-ambiguous occurrence, or one kept out only for
     # want of a prison context), so that its reading may depend on the message's article (learnt_source)
-    learnt: bool = False
-    facts: tuple | None = field(default=None, repr=False)  # what the article's summary reads of it (document.py)
+    learnt: bool
+    counts: dict[str, int]  # the check's: hits per concept among all the hits
+    facts: tuple | None = None  # what the article's summary reads of it (document.py)
     # per (model, concept, kept out): what the learnt decision read of the message, resumed for the next article
-    states: dict = field(default_factory=dict, repr=False)
-    # The check's own memos of the source side, asked by every translation: hits per concept among all the hits,
-    # and the things each concept's occurrences name (placement.groups_of)
-    counts: dict[str, int] = field(default_factory=dict, repr=False)
-    groups: dict[str, list] = field(default_factory=dict, repr=False)
+    states: dict = field(default_factory=dict)
+    groups: dict[str, list] = field(default_factory=dict)  # the things each concept's occurrences name (placement)
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -89,10 +94,10 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     """Add the everyday readings to ``source`` (of ``src``) if they are not in it yet; whether they changed what
     its findings say (a question, or why the sentence fits the glossary's sense). The learnt one, which depends on
     the article, is :func:`learnt_source`'s."""
-    local = source.pending
+    local = source.memo.pending
     if local is None:
         return False
-    source.pending = None
+    source.memo.pending = None
     questions, fits = source.questions, source.fits
     asked, said = len(questions), {cid for cid, why in fits.items() if why}
     if local.deferred:
@@ -124,7 +129,7 @@ def _read(glossary: Glossary, src: str) -> Source:
     for h in src_hits:
         counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
-                  numbered_ends(src, src_hits), fits, local if occurrences else None, learnt, counts=counts)
+                  numbered_ends(src, src_hits), fits, Memo(local if occurrences else None, learnt, counts))
 
 
 @dataclass
@@ -282,7 +287,7 @@ def learnt_source(glossary: Glossary, src: str, source: Source, document: Docume
     a prison-only word whose sentence says nothing of prison counts where its article reads as prison (the
     finding says why). Remembered per message and article; ``source`` itself where the decision changes nothing."""
     m = model()
-    if m is None or not source.learnt:
+    if m is None or not source.memo.learnt:
         return source
     complete_source(glossary, src, source)
     memo = glossary.source_analyses
@@ -320,13 +325,13 @@ def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, 
     questions = dict(base.questions)
     for cid in asked:
         why = everyday_question(glossary, m, src, base.occurrences[cid], base.hits, len(base.occurrences) - 1,
-                                bool(base.fits.get(cid)), doc, base.states.setdefault((id(m), cid, False), {}))
+                                bool(base.fits.get(cid)), doc, base.memo.states.setdefault((id(m), cid, False), {}))
         if why:
             questions[cid] = why
     promoted = {}
     for cid in promotable:
         why = prison_reading(glossary, m, src, base.weak[cid], base.hits, len(base.occurrences), doc,
-                             base.states.setdefault((id(m), cid, True), {}))
+                             base.memo.states.setdefault((id(m), cid, True), {}))
         if why:
             promoted[cid] = why
     if not promoted:

@@ -76,6 +76,7 @@ def _prefix(word: str) -> str:
     return word[:2].lower().translate(_PREFIX_FOLD)
 
 
+@lru_cache(maxsize=64)  # (asked of a language code thousands of times a check: per hit, per reading)
 def base_lang(lang: str) -> str:
     return lang.replace("-", "_").split("_")[0].lower()
 
