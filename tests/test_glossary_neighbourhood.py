@@ -266,3 +266,19 @@ def test_a_short_term_heads_a_german_compound_only_in_quotation_marks(g):
                                                 "dass er „erniedrigt“ worden war.")
     assert "petukh" in errors(g, "de", src, "Seine Pritsche wurde in die Hahnenecke gestellt, damit alle wussten, "
                                             "dass er „erniedrigt“ worden war.")
+
+
+@pytest.mark.parametrize("lang, dst, wanted", [
+    # the story's muzhiks rendered as peasants, the barracks' left as peasants too: the barracks' are wrong
+    ("fr", "Comme les moujiks des récits de Tourgueniev, les paysans de notre baraque ne se disputent jamais.",
+     {"muzhik"}),
+    # the peasant word where the stories' muzhiks stand, the prison word where the barracks' stand: right
+    ("de", "Wie die Bauern in Turgenjews Erzählungen streiten die Muschiks unserer Baracke nie.", set()),
+])
+def test_a_word_between_two_occurrences_speaks_of_the_nearer(g, lang, dst, wanted):
+    # “Turgenev” (a not_near word of the muzhik) is four words from the second “muzhiks” too, but nearer the first
+    src = "Like the muzhiks in Turgenev's stories, the muzhiks of our barracks never argue."
+    assert errors(g, lang, src, dst) == wanted
+    if lang == "de":
+        [(_c, severity, message)] = found(g, lang, src, dst)["muzhik"]
+        assert severity == "warning" and "it stands where the source's “muzhiks” is another sense" in message

@@ -250,3 +250,16 @@ def test_a_phrase_reading_left_for_later_gives_the_findings_a_full_reading_gives
     expected = glossary_checks.check(Checked(src, bad), Context("ru", full))
     assert [(p.severity, full.concept_for_term(p.term).id) for p in expected] == [("error", "sizo"), ("warning", "etap")]
     assert glossary_checks.check(Checked(src, bad), Context("ru", later)) == expected
+
+
+@pytest.mark.parametrize("src, lang, dst", [
+    ("After the hunger strike he was put in the colony's fifth detachment, with the sick and the old.", "de",
+     "Nach dem Hungerstreik kam er in der Kolonie in die fünfte Gruppe, zu den Kranken und Alten."),
+    ("In the colony the fourth detachment sews uniforms for the police.", "fr",
+     "Dans la colonie, la quatrième équipe coud des uniformes pour la police."),
+])
+def test_an_ordinal_numbers_the_thing_it_does_not_name_another_kind(g, src, lang, dst):
+    # (WordNet knows “fourth” and “fifth” as nouns too — a quarter, a bottle —; before the term an ordinal says
+    # which detachment, not what kind)
+    found = findings(g, lang, src, dst).get("otryad", [])
+    assert [s for s, _m in found] == ["error"], found

@@ -251,3 +251,15 @@ def test_a_demonstrative_the_source_has_not_may_stand_for_a_repeat(g, dst, found
     src = "He was sent to a colony in May; the colony was far from Moscow."
     assert severities(g, "fr", src, "Il a été envoyé dans une colonie en mai ; cette prison était loin de Moscou.",
                       "ik") == ["error"]
+
+
+@pytest.mark.parametrize("cid, src, dst, found", [
+    # « lui » is her (a dative stands for a person): nothing stands for the second long visit
+    ("long-visit", "She asked for a long visit; the administration refused the long visit without a reason.",
+     "Elle a demandé une visite longue ; l'administration lui a refusé cette rencontre sans raison.", ["error"]),
+    # ... while for a person « lui » may be the repeat (a warning that says so)
+    ("zek", "The zek wrote to the court, but the court did not answer the zek.",
+     "Le zek a écrit au tribunal, mais le tribunal ne lui a pas répondu.", ["warning"]),
+])
+def test_a_french_dative_pronoun_stands_for_a_person_not_a_thing(g, cid, src, dst, found):
+    assert severities(g, "fr", src, dst, cid) == found

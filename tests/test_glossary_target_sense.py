@@ -54,6 +54,18 @@ def test_an_approved_word_spelt_as_the_sources_own_word_translates_that_word(g):
     assert findings(g, "fr", src, dst, "ik") == []
 
 
+@pytest.mark.parametrize("src, dst, severities", [
+    # « isolement » renders the isolation, a noun of the same stem: the solitary cell has no rendering
+    ("The isolation broke him: for a year he sat in a solitary cell of the SIZO.",
+     "L'isolement l'a brisé : pendant un an, il est resté dans une cellule du SIZO.", ["error"]),
+    # a verb of the same stem claims nothing: « isolement » may render the confinement it says
+    ("In the SIZO he was isolated in solitary confinement for a year.",
+     "Au SIZO, il a passé un an à l'isolement.", []),
+])
+def test_an_approved_word_of_the_same_stem_as_a_source_noun_translates_that_noun(g, src, dst, severities):
+    assert [s for s, _m in findings(g, "fr", src, dst, "solitary-cell")] == severities
+
+
 def test_a_french_noun_after_avec_without_a_determiner_is_a_manner(g):
     src = "The head of his detachment in the colony wrote that he shows no remorse."
     wrong = "Le chef de son unité à la colonie a écrit avec détachement qu'il ne montre aucun remords."
@@ -220,6 +232,13 @@ def test_a_russian_adjective_whose_head_was_said_before_renders_the_term(g, dst,
     assert _severities(g, "ru", src, dst, "short-visit") == found
 
 
+def test_a_noun_after_the_terms_head_is_no_modifier_left_without_it(g):
+    # «ФСИН» after «письмом» is the service's name, not the first word of «ФСИН-Письмо» said without its head
+    src = "You can reach him through FSIN-Pismo, but every such letter costs money."
+    dst = "Связаться с ним можно письмом через ФСИН, но каждое такое письмо стоит денег."
+    assert _severities(g, "ru", src, dst, "fsin-pismo") == ["error"]
+
+
 @pytest.mark.parametrize("dst, found", [
     ("Im Mai wurde er aus dem Untersuchungsgefängnis in die Kolonie verlegt.", []),  # the verb of Verlegung
     ("Im Mai wurde er aus dem Untersuchungsgefängnis in die Kolonie gebracht.", ["error"]),
@@ -288,3 +307,42 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
     src = "The transfer of the school library to the new building is the first item on the agenda."
     dst = "Первый пункт повестки — этап переноса школьной библиотеки в новое здание."
     assert _severities(g, "ru", src, dst, "etap") == ["warning"]
+
+
+@pytest.mark.parametrize("lang, src, dst, cid, found", [
+    # the punishment cell's word for a single cell: the translator read the prison's cell, and chose the wrong one
+    ("de", "After the strike they put me in a single cell, and nobody spoke to me for a week.",
+     "Nach dem Streik steckten sie mich in eine Strafzelle, und eine Woche lang sprach niemand mit mir.",
+     "solitary-cell", ["error"]),
+    # an everyday word for it leaves the question open
+    ("de", "After the strike they put me in a single cell, and nobody spoke to me for a week.",
+     "Nach dem Streik steckten sie mich in einen Einzelraum, und eine Woche lang sprach niemand mit mir.",
+     "solitary-cell", ["warning"]),
+    # a word of another concept that is no kind of cell says nothing of it
+    ("de", "After the strike they put me in a single cell, and the parcel from home never came.",
+     "Nach dem Streik steckten sie mich in einen Einzelraum, und das Paket von zu Hause kam nie an.",
+     "solitary-cell", ["warning"]),
+])
+def test_the_word_of_another_kind_of_the_same_thing_reads_the_source_in_the_glossarys_sense(g, lang, src, dst, cid,
+                                                                                          found):
+    assert _severities(g, lang, src, dst, cid) == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    ("Пермское ГУФСИН так и не ответило на запрос адвоката.", []),  # the FSIN's regional body
+    ("Пермское УФСБ так и не ответило на запрос адвоката.", ["error"]),  # another service's
+])
+def test_a_russian_regional_body_of_an_abbreviation_renders_it(g, dst, found):
+    src = "The FSIN in Perm never answered the lawyer's request."
+    assert _severities(g, "ru", src, dst, "fsin") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # the infinitive phrase „mit der Verwaltung kooperieren“ said with its verb finite, a word inside
+    ("Die „Aktivisten“ führen die Baracke: Sie kooperieren gegen Pakete mit der Verwaltung.", []),
+    ("Die „Aktivisten“ führen die Baracke: Sie helfen gegen Pakete der Verwaltung.", ["error"]),
+])
+def test_a_german_infinitive_phrase_said_with_its_verb_finite_renders_it(g, dst, found):
+    src = "The “activists” run the barracks: they cooperate with the administration in exchange for parcels."
+    assert _severities(g, "de", src, dst, "aktivist") == found
+

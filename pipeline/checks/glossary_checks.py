@@ -17,7 +17,7 @@ from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve
+from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import verb_renderings
@@ -28,7 +28,9 @@ from pipeline.glossary.target_sense import (
 )
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
-from pipeline.glossary.placement import claimed_by_place, groups_of, in_its_sentence, numbered, sentence_of
+from pipeline.glossary.placement import (
+    forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
+)
 from pipeline.glossary.source_reading import (
     Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
 )
@@ -139,8 +141,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             why = _because(why, more)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
-        if not found and base in ("ru", "de"):
-            found = verb_renderings(glossary, dst, lang, concept, approved)
+        if len(found) < len(hits) and base in ("ru", "de"):
+            found = sorted(found + [v for v in verb_renderings(glossary, dst, lang, concept, approved)
+                                    if all(v.end <= h.start or h.end <= v.start for h in found)], key=lambda h: h.start)
         if source.fits.get(cid):
             why = _because(why, source.fits[cid])
         if found and concept.pos == "proper noun":
@@ -156,7 +159,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             why = _because(why, more[2:-1])
         if found and len(hits) < len(src_hits) and source.memo.counts[cid] > len(hits):
             # (only where some of the concept's hits are in another sense)
-            found, more = _other_sense_claims(src, glossary.source_language, dst, lang, hits,
+            found, more = other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
         groups = groups_of(source, src, cid, hits)
@@ -213,9 +216,13 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         # An approved rendering answers the question: the prison sense — unless it reads as the everyday one too.
         questions = {cid: why for cid, why in source.questions.items()
                      if cid not in resolved.approved or cid in everyday}
-        out[found_before:] = [_question(glossary, p, questions) for p in out[found_before:]]
+        if answered := sibling_words(resolved.approved, src_hits, list(questions)) if questions else {}:
+            questions = {cid: why for cid, why in questions.items() if cid not in answered}
+        out[found_before:] = [_question(glossary, p, questions, answered) for p in out[found_before:]]
     glosses = glossed(src, glossary.source_language, dst, lang, resolved.forbidden) if resolved.forbidden else {}
     words_said: list[str] = []
+    apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences,
+                            src_hits) if resolved.forbidden else {}
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
         severity = "error" if cid in occurrences else "warning"
@@ -227,6 +234,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             mirror = mirrored(src, src_hits, dst, h, lang)
             if mirror:
                 severity, why = "warning", f" — a warning only: {mirror}"
+            elif id(h) in apart:  # (“Bauern” for the novels' muzhiks, „Muschiks“ for the barracks')
+                severity, why = "warning", f" — a warning only: it stands where the source's {apart[id(h)]}"
             elif i in glosses:
                 severity, why = "warning", (f" — a warning only: it translates the source's own {glosses[i]} (the "
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
@@ -289,10 +298,13 @@ def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[st
     return found
 
 
-def _question(glossary: Glossary, p: Problem, questions: dict[str, str]) -> Problem:
-    """A missing-translation error of a concept the source may use in its everyday sense, as a question."""
+def _question(glossary: Glossary, p: Problem, questions: dict[str, str], answered: dict[str, str]) -> Problem:
+    """A missing-translation error of a concept the source may use in its everyday sense, as a question (an
+    error still, that says why, where the translation's word of another kind of the thing ``answered`` it)."""
     concept = glossary.concept_for_term(p.term)
     why = questions.get(concept.id) if concept else None
+    if concept and p.severity == "error" and concept.id in answered:
+        return Problem(p.check, "error", f"{p.message} — {answered[concept.id]}", p.term)
     if not why or p.severity != "error":
         return p
     return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
@@ -343,19 +355,6 @@ def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, foun
     if not dropped:
         return found, ""
     return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
-
-
-def _other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, all_hits: list, found: list
-                        ) -> tuple[list, str]:
-    """The renderings less those that stand where the source uses the concept's word in another sense, one
-    each (``placement.claimed_by_place``), and why ("" when none): “Unlike the castes of India, the prison caste
-    …” → « Contrairement aux castes de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
-    others = [o for o in all_hits if all(o is not h for h in hits)]
-    if not others:
-        return found, ""
-    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others, found)
-    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{shown(o.form)}” is another sense"
-                           for r, o in claimed)
 
 
 def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:

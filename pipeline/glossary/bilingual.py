@@ -22,8 +22,12 @@ import struct
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.core.sortedlines import first_line_from
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pipeline.glossary.match import Hit
 
 PLACES = ("/usr/share/dictd", "/usr/local/share/dictd")
 # ISO 639-1 -> FreeDict's three-letter codes (the source is English: eng-XXX)
@@ -222,3 +226,29 @@ def compounds_of_other_words(src: str, lang: str, own: list, found: list) -> tup
     kind = "a compound" if lang == "de" else "the word"
     why = "; ".join(f"“{h.form}” is {kind} of the source's “{other[id(h)]}”" for h in found if id(h) in other)
     return [h for h in found if id(h) not in other], why
+
+
+def cognate_nouns(src: str, src_lang: str, src_hits: list[Hit], h: Hit, lang: str, folded: str) -> int:
+    """How many nouns of the source outside its glossary hits, and none a word of ``h``'s concept's own terms,
+    share the Snowball stem of the one-word rendering ``h``: the same word in both languages (“The isolation: …
+    in a single cell” → « L'isolement : … dans une cellule simple »: « isolement » renders the isolation)."""
+    from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
+    from pipeline.glossary.phrase import parts_of_speech
+
+    mine = _stem(base_lang(lang), fold(h.form))
+    if len(mine) < 4 or mine not in folded:
+        return 0  # (the common case: no word of the source starts so)
+    own = {_stem(src_lang, fold(w)) for t in h.concept.terms for w in WORD_RE.findall(t.text)}
+    return sum(1 for m in WORD_RE.finditer(mask(src))
+               if _stem(src_lang, fold(m.group(0))) == mine and mine not in own
+               and not any(o.start <= m.start() < o.end for o in src_hits)
+               and parts_of_speech(m.group(0).lower()) == {"NOUN"})  # (a verb or adjective may be the term's)
+
+
+@lru_cache(maxsize=8192)
+def _stem(lang: str, word: str) -> str:
+    from pipeline.glossary.match import fold
+    from pipeline.glossary.wordkeys import _stemmer
+
+    stemmer = _stemmer(lang)
+    return fold(stemmer.stemWord(word)) if stemmer is not None else word

@@ -220,7 +220,26 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
         wanted.append(set(verbs) if verbs else lemmas(w))
     if not verbal or len(wanted) < 2:
         return None
-    tokens = [(m.start(), m.end(), lemmas(m.group(0))) for m in WORD_RE.finditer(text)]
+    return _in_one_clause(text, [(m.start(), m.end(), lemmas(m.group(0))) for m in WORD_RE.finditer(text)], wanted)
+
+
+def de_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
+    """The span of the German ``text`` that says the infinitive phrase ``term`` („mit der Verwaltung
+    kooperieren“) with its verb finite, as a main clause orders it: each of its words (the verb by its stem), in
+    any order, within one clause and as many words again („Sie kooperieren offen mit der Verwaltung“), or None."""
+    from pipeline.glossary.match import WORD_RE, word_keys
+
+    words = WORD_RE.findall(term)
+    if len(words) < 2 or not (words[-1].islower() and words[-1].endswith("n")):
+        return None  # (not an infinitive phrase)
+    wanted = [word_keys(w, "de", term=True) for w in words]
+    return _in_one_clause(text, [(m.start(), m.end(), word_keys(m.group(0), "de")) for m in WORD_RE.finditer(text)],
+                          wanted)
+
+
+def _in_one_clause(text: str, tokens: list[tuple[int, int, set | frozenset]], wanted: list) -> tuple[int, int] | None:
+    """The span from the first to the last of ``tokens`` (start, end, keys) that meet every key set of
+    ``wanted``, each once, in any order, within one clause and twice as many words, the first one met first."""
     reach = 2 * len(wanted)
     for i, (_start, _end, seen) in enumerate(tokens):
         if not any(seen & want for want in wanted):
@@ -243,15 +262,35 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
 def verb_renderings(glossary, text: str, lang: str, concept, approved: list[str]) -> list:
     """A rendering of ``concept`` that a translation without one says as a verb phrase: a German zu-infinitive
     inside an approved phrase (``zu_renderings``), a Russian approved noun phrase said by its verb
-    (``ru_verb_phrase``: «освободить … условно-досрочно»); [] for none."""
-    if lang[:2] == "de":
-        return zu_renderings(glossary, text, lang, concept.id) if "zu " in text else []
-    if lang[:2] != "ru":
-        return []
+    (``ru_verb_phrase``: «освободить … условно-досрочно»), a German infinitive phrase said with its verb finite
+    (``de_verb_phrase``: „kooperieren offen mit der Verwaltung“); or, in Russian, an approved abbreviation as a regional
+    body's, one or two capitals before it (управление, главное управление: «УФСИН», «ГУФСИН» of the ФСИН); [] for
+    none."""
     from pipeline.glossary.match import Hit
 
+    if lang[:2] == "de":
+        found = zu_renderings(glossary, text, lang, concept.id) if "zu " in text else []
+        for i, term in enumerate(approved if not found else ()):
+            span = de_verb_phrase(text, term) if " " in term else None
+            if span:
+                return [Hit(concept, span[0], span[1], text[span[0]:span[1]], term,
+                            "preferred" if i == 0 else "admitted")]
+        return found
+    if lang[:2] != "ru":
+        return []
+
+    for i, term in enumerate(approved):
+        m = _RU_BODY_RE.search(text) if term.isupper() and len(term) >= 3 and term.isalpha() else None
+        while m and m.group(1) != term:
+            m = _RU_BODY_RE.search(text, m.end())
+        if m:
+            return [Hit(concept, m.start(), m.end(), m.group(0), term, "preferred" if i == 0 else "admitted",
+                        derived=True)]
     for i, term in enumerate(approved):
         span = ru_verb_phrase(text, term) if " " in term or "-" in term else None
         if span:
             return [Hit(concept, span[0], span[1], text[span[0]:span[1]], term, "preferred" if i == 0 else "admitted")]
     return []
+
+
+_RU_BODY_RE = re.compile(r"\b(?:ГУ|У)([А-ЯЁ]{3,})\b")

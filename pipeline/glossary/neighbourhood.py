@@ -134,9 +134,11 @@ def written_as_name(text: str, hit: Hit, lang: str) -> bool:
     return not (prev and fold(prev[-1]) in det)
 
 
-def other_sense_near(glossary: Glossary, text: str, hit: Hit, term: Term | None, conditional: bool) -> str:
-    """Why the words next to ``hit`` show another sense than the glossary's ("" when they do not)."""
-    cue = marked_near(glossary, text, hit, term)
+def other_sense_near(glossary: Glossary, text: str, hit: Hit, term: Term | None, conditional: bool,
+                     same: list[Hit] | tuple = ()) -> str:
+    """Why the words next to ``hit`` show another sense than the glossary's ("" when they do not); ``same``: the
+    concept's other hits in ``text``, whose nearer words are theirs."""
+    cue = marked_near(glossary, own_stretch(text, hit, same) if same else text, hit, term)
     if cue:
         return f"“{cue}” next to it marks another sense"
     if not conditional or hit.concept.pos in ("proper noun", "abbreviation"):
@@ -147,6 +149,22 @@ def other_sense_near(glossary: Glossary, text: str, hit: Hit, term: Term | None,
     if written_as_name(text, hit, glossary.source_language):
         return f"“{hit.form}” is written as a name"
     return ""
+
+
+def own_stretch(text: str, hit: Hit, same: list[Hit] | tuple) -> str:
+    """``text`` with the words nearer to another hit of the same concept (``same``) than to ``hit`` blanked
+    (offsets kept; a word half-way between is both hits'): a word next to two occurrences speaks of the nearer
+    (“Like the muzhiks in the *novels* he loves, the muzhiks in his barracks …”: the novels' muzhiks are
+    peasants, the barracks' are not)."""
+    lo, hi = 0, len(text)
+    for o in same:
+        if o.end <= hit.start and o.end > lo:
+            gap = [m.start() + o.end for m in WORD_RE.finditer(text[o.end:hit.start])]
+            lo = gap[len(gap) // 2] if gap else hit.start
+        elif o.start >= hit.end and o.start < hi:
+            gap = [m.end() + hit.end for m in WORD_RE.finditer(text[hit.end:o.start])]
+            hi = gap[(len(gap) + 1) // 2 - 1] if gap else hit.end
+    return text if lo == 0 and hi == len(text) else " " * lo + text[lo:hi] + " " * (len(text) - hi)
 
 
 def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> str:

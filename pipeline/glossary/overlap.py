@@ -128,3 +128,35 @@ def rendered_apart(h: Hit, approved: dict[str, list], own: list) -> bool:
     its own, apart from ``h``."""
     apart = [a for a in approved.get(h.concept.id, []) if a.end <= h.start or h.end <= a.start]
     return len(apart) >= len(own)
+
+
+def sibling_words(approved: dict[str, list[Hit]], src_hits: list[Hit], asked: list[str]) -> dict[str, str]:
+    """Of the concepts ``asked`` about (their findings questions: the source may mean the everyday sense) that
+    the translation does not render, those it says with the word of another kind of the same thing, a concept the
+    source does not name (``src_hits``): concept id -> why. The glossary's own terms say which concepts are kinds
+    of one thing — a head noun in common (a single *cell*, a punishment *cell*; a *colony*, a red *colony*) —
+    and the translator who wrote « au mitard » for “in a single cell” read the prison's cell, wrongly."""
+    named = {h.concept.id for h in src_hits}
+    words = [hs[0] for cid, hs in approved.items() if cid not in named and any(not h.derived for h in hs)]
+    if not words:
+        return {}  # (the common case: every approved word renders a concept the source names)
+    out = {}
+    for cid in asked:
+        concept = next((h.concept for h in src_hits if h.concept.id == cid), None)
+        for w in words:
+            if concept is not None and cid not in approved and _heads(concept) & _heads(w.concept):
+                out[cid] = (f"the translation's “{w.form}” is the word of “{w.concept.term}”, another "
+                            f"{'/'.join(sorted(_heads(concept) & _heads(w.concept)))}, which the source does not name")
+                break
+    return out
+
+
+def _heads(concept) -> frozenset:
+    """The head nouns of a concept's English terms (“search of the cell”: search), remembered per concept."""
+    from pipeline.glossary.match import english_base, fold
+
+    found = concept.neighbourhood.get("heads")
+    if found is None:
+        found = concept.neighbourhood["heads"] = frozenset(
+            english_base(fold(t.text.split(" of ")[0].split()[-1].split("-")[-1])) for t in concept.terms)
+    return found

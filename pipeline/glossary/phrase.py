@@ -28,7 +28,7 @@ from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.sense import (
-    FUNCTION_WORDS, GENERAL_WORDS, base_word, own_vocabulary, prison_vocabulary, says_prison,
+    FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
 )
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
@@ -180,7 +180,7 @@ def modifier(text: str, hit: Hit, others: list[Hit], known: frozenset) -> str:
     prev = (before[:lo].split() or [""])[-1].strip(".,;:!?\"'“”()").lower()  # (after a subject or a modal: a verb)
     at = hit.start - len(text[max(0, hit.start - 60):hit.start]) + lo  # (no hit holds ``at``: it is before ``hit``)
     return word if (word.lower() not in SEX_NOUNS and prev not in VERB_OPENERS  # (she *collects* parcels)
-                    and _foreign_noun(word, at, others, known)) else ""
+                    and not ORDINAL_RE.fullmatch(word) and _foreign_noun(word, at, others, known)) else ""
 
 
 # A word after a subject pronoun or a modal is a verb (not *to*, also a preposition: “referred to bank transfers”).

@@ -254,3 +254,38 @@ def _clusters(src: str, hits: list) -> list[list]:
                 continue
         groups.append([h])
     return groups
+
+
+def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, all_hits: list, found: list
+                        ) -> tuple[list, str]:
+    """The renderings less those that stand where the source uses the concept's word in another sense, one
+    each (:func:`claimed_by_place`), and why ("" when none): “Unlike the castes of India, the prison caste
+    …” → « Contrairement aux castes de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
+    from pipeline.glossary.source_reading import shown  # (which reads this module)
+
+    others = [o for o in all_hits if all(o is not h for h in hits)]
+    if not others:
+        return found, ""
+    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others, found)
+    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{shown(o.form)}” is another sense"
+                           for r, o in claimed)
+
+
+def forbidden_apart(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit], occurrences: dict[str, list],
+                    src_hits: list[Hit]) -> dict[int, str]:
+    """Of the forbidden hits of a concept the source uses both in the glossary's sense and in another, those
+    that stand where an occurrence of the other sense is (as ``claimed_by_place`` reads renderings): id -> why
+    (“Like the muzhiks in the novels …, the muzhiks in his barracks …” → „Wie die Bauern in den Romanen …, die
+    Muschiks in seiner Baracke …“: the peasants are the novels')."""
+    out: dict[int, str] = {}
+    for cid in {h.concept.id for h in forbidden if h.concept.id in occurrences}:
+        hits = occurrences[cid]
+        if len(hits) == sum(1 for o in src_hits if o.concept.id == cid):
+            continue  # (the common case: every hit of the concept is in the glossary's sense)
+        from pipeline.glossary.source_reading import shown  # (which reads this module)
+
+        others = [o for o in src_hits if o.concept.id == cid and all(o is not h for h in hits)]
+        _kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others,
+                                          [h for h in forbidden if h.concept.id == cid])
+        out.update((id(r), f"“{shown(o.form)}” is another sense") for r, o in claimed)
+    return out

@@ -76,12 +76,20 @@ _FR_PREPOSITION_ARTICLE_RE = re.compile(r"\b(?:à|de|d['’]|vers|dans|par|pour|
                                         r"|aurait)\b", re.I)
 
 
+# French « lui » and « eux » (a dative clitic, a stressed pronoun) stand for persons: a thing's dative is « y »
+# (« la colonie lui a refusé même ce rendez-vous »: her, not the visit).
+_PERSONS_ONLY = {"fr": {"lui", "eux"}}
+
+
 @lru_cache(maxsize=8192)
-def _pronouns(text: str, lang: str) -> tuple[int, int]:
-    """(third-person pronouns and clitics, adverbs of a place named before) in ``text``."""
+def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
+    """(third-person pronouns and clitics, adverbs of a place named before) in ``text``; ``thing``: those that
+    may stand for a thing."""
     words, places = PRONOUNS.get(lang), PLACES.get(lang, set())
     if not words:
         return 0, 0
+    if thing and lang in _PERSONS_ONLY:
+        words = words - _PERSONS_ONLY[lang]
     masked = mask(text)
     folded = [fold(m.group(0)) for m in WORD_RE.finditer(masked)]
     n = sum(1 for w in folded if w in words)
@@ -94,10 +102,10 @@ def _pronouns(text: str, lang: str) -> tuple[int, int]:
     return n, places_n + len(_EN_BACK.findall(masked)) if lang == "en" else places_n
 
 
-def extra_pronouns(src: str, src_lang: str, dst: str, lang: str) -> int:
+def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = False) -> int:
     """How many more third-person pronouns (or adverbs of a place) the translation has than the source: a repeat
-    may be one of them."""
-    (n, places), (src_n, src_places) = _pronouns(dst, base_lang(lang)), _pronouns(src, base_lang(src_lang))
+    (of a thing, with ``thing``) may be one of them."""
+    (n, places), (src_n, src_places) = _pronouns(dst, base_lang(lang), thing), _pronouns(src, base_lang(src_lang))
     return max(n - src_n, places - src_places)
 
 
@@ -283,7 +291,8 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     dst_from = min((h.start for h in found), default=0) if after_first else 0
     said: list[str] = []
     count = 0
-    pronouns = extra_pronouns(src[src_from:], src_lang, dst[dst_from:], lang)
+    some = [*found, *src_hits]
+    pronouns = extra_pronouns(src[src_from:], src_lang, dst[dst_from:], lang, bool(some) and _thing(some[0].concept))
     if pronouns > 0:
         said.append("a pronoun the source has not")
         count += pronouns
@@ -348,3 +357,17 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
             return "", f"nothing in “{piece}” stands for it"
         said = said or here
     return said, ""
+
+
+def _thing(concept) -> bool:
+    """Whether the concept is no person, as its Russian preferred term's nouns say (pymorphy3's animacy: «колония»,
+    «свидание»; not «активист», «зэк»); a concept with no Russian term, or no analyser, may be a person."""
+    found = concept.neighbourhood.get("thing")
+    if found is None:
+        from pipeline.glossary.wordkeys import morph_analyzer, parses
+
+        tr = concept.translations("ru")
+        nouns = [p for w in WORD_RE.findall(tr.preferred[0] if tr and tr.preferred else "")
+                 for p in parses(w, "ru")[:1] if p.tag.POS == "NOUN"] if morph_analyzer("ru") else []
+        found = concept.neighbourhood["thing"] = bool(nouns) and all(p.tag.animacy == "inan" for p in nouns)
+    return found

@@ -65,6 +65,9 @@ def _phrase_keys(phrase: str, lang: str) -> tuple[frozenset, ...]:
     return tuple(word_keys(m.group(0), lang) for m in WORD_RE.finditer(phrase))
 
 
+# An ordinal says which one (the *fourth* detachment), not what kind; WordNet knows some as nouns (a fourth).
+ORDINAL_RE = re.compile(r"first|second|third|\d+(?:st|nd|rd|th)|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf"
+                        r"|[a-z]+teen|[a-z]+tie|hundred)th", re.I)
 # English closed-class words: never a sign of what a text is about.
 FUNCTION_WORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below between both

@@ -57,5 +57,7 @@ def _head_left_out(tokens: list[tuple[str, int, int]], i: int, head: frozenset) 
 
     if morph_analyzer("ru") is None or not any(word_keys(t[0], "ru") & head for t in tokens[:i]):
         return False
+    if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(tokens[i][0], "ru")):
+        return False  # (a noun is no modifier left without its head: «письмо через ФСИН» is no ФСИН-Письмо)
     nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
     return nxt not in ("NOUN", "ADJF", "PRTF")

@@ -163,7 +163,8 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = 
         # (a term whose modifier says prison — the prison caste, a cell search — is the glossary's whatever
         # stands next to it; not one whose head is a prison word: a hospital's red zone)
         if (cond or has_cues(h)) and not _says_prison(glossary, h.form):
-            why = other_sense_near(glossary, src, h, term_of(h), cond)
+            same = [o for o in src_hits if o.concept is h.concept and o is not h]
+            why = other_sense_near(glossary, src, h, term_of(h), cond, same)
             if why:
                 # A word read so is read so again in the same form (“a parcel containing explosives …; the
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.glossary.bilingual import cognate_nouns
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import first_script, words_of
@@ -337,9 +338,10 @@ def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
 
 
 def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str, lang: str, found: list[Hit]) -> list[Hit]:
-    """The one-word renderings in ``found`` that translate the source's own word, spelt the same and not a term
-    of the concept there (“The pro-Kremlin camp …, inside the colony” → « Le camp pro-Kremlin …, dans
-    l'établissement »: « camp » renders the political camp, and the colony is left untranslated)."""
+    """The one-word renderings in ``found`` that translate the source's own word, spelt the same (or a noun of
+    the same stem: ``bilingual.cognate_nouns``) and not a term of the concept there (“The pro-Kremlin camp …,
+    inside the colony” → « Le camp pro-Kremlin …, dans l'établissement »: « camp » renders the political camp,
+    and the colony is left untranslated)."""
     out: list[Hit] = []
     folded = None
     sb = base_lang(src_lang)
@@ -349,6 +351,9 @@ def claimed_by_same_word(src: str, src_lang: str, src_hits: list[Hit], dst: str,
             continue
         folded = folded if folded is not None else fold(src)
         if (form[:-1] if form.endswith("s") else form) not in folded:
+            # (or the same word in its own language's spelling)
+            if cognate_nouns(src, sb, src_hits, h, lang, folded) > sum(1 for o in out if fold(o.form) == form):
+                out.append(h)
             continue  # (the common case: the source has no such word)
         keys = word_keys(h.form, sb)
         if any(bool(keys & word_keys(t.text, sb, term=True)) for t in h.concept.terms):
