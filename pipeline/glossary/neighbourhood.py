@@ -175,7 +175,7 @@ def has_complement(text: str, hit: Hit) -> bool:
     return bool(COMPLEMENT_RE.match(text, hit.end))
 
 
-def said_by_another(glossary: Glossary, cid: str, hs: list[Hit], src: str, occurrences: dict[str, list],
+def said_by_another(glossary: Glossary, src: str, hs: list[Hit], occurrences: dict[str, list],
                     questions: dict[str, str]) -> bool:
     """Whether another concept of the message, in the glossary's sense and not itself an everyday word, says
     prison for an everyday word that has no complement of its own (“At the short visit he looked thinner, and
@@ -183,6 +183,8 @@ def said_by_another(glossary: Glossary, cid: str, hs: list[Hit], src: str, occur
     message is about. A word with a complement (“a short visit to Berlin”) is what that says."""
     if any(has_complement(src, h) for h in hs):
         return False
+    cid = hs[0].concept.id
+    # (a concept only asked about, its phrase naming another thing, is no cue: ``questions``)
     return any(o != cid and o not in questions and not all(everyday(h) for h in ohs)
                and says_prison(glossary, ohs[0].concept) for o, ohs in occurrences.items())
 

@@ -271,13 +271,12 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
     for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, local.plain) for h in hs) and not said_by_another(
-                glossary, cid, hs, src, occurrences, questions):
+                glossary, src, hs, occurrences, questions):
             if not fits.setdefault(cid, glossary_fit(glossary, src, hs, local.hits)):
                 questions[cid] = (f"a question only: “{shown(hs[0].form)}” has an everyday sense and nothing next to "
                                   f"it says prison")
-    # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
-    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
-    # is in the glossary's sense: two are each other's prison cue.
+    # ... and one whose other dictionary sense the sentence fits where nothing else says prison (passengers who make
+    # a transfer at Irkutsk: glossary/topic.py); only with one concept in the glossary's sense (two are cues).
     if len(occurrences) == len(questions) + 1:
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
 
