@@ -7,11 +7,15 @@ For every variant the lint reports as everyday English without a sense condition
 for every variant named with ``--term``, scores the pairs of bench/glossary_quality.py whose source mentions it
 under each candidate condition — none, ``everyday`` (a question where nothing next to it says prison),
 ``prison_only`` (only in a prison context), both — and prints the false alarms and missed violations per option
-and part. A condition only changes rows whose source holds the variant, so only those are scored. Choose per
-variant the option of least cost, false alarms + 2 x missed violations pooled over every part (a condition earns
-its place where it removes more false alarms than twice the violations it loses; ``--conditioned`` re-audits the
+and part. A condition only changes rows whose source holds the variant, so only those are scored, each with its
+whole article. Chosen per variant by the criterion of bench/criterion.py, the same by which bench/train_sense.py
+chooses the learnt decision's threshold and promote: the least pooled leave-one-set-out cost, false alarms + 2 x
+missed violations, each part scored by the check with the sense model trained on all the other parts (at the
+shipped model's threshold and promote; trained here, once per run) — so a condition earns its place where it
+removes more false alarms than twice the violations it loses on prose the model has not read. (Until the eleventh
+session every part was scored with the shipped model, which was trained on it.) ``--conditioned`` re-audits the
 variants that have one, and the concepts that have one on the concept, each concept as one unit with all its
-variants). Where no condition pays for itself it prints the ``reviewed = "…"`` marker that stops the lint reporting the
+variants. Where no condition pays for itself it prints the ``reviewed = "…"`` marker that stops the lint reporting the
 variant, with this measurement as its reason; a reviewed variant is measured again on every run, and where a
 condition has become free (a definition, the check or the labelled data changed) it says the review is stale.
 """
@@ -21,11 +25,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import criterion  # noqa: E402
 import glossary_quality as gq  # noqa: E402
 
 # (absolute, so that a variant named with --term is measured without the conditions it already has)
@@ -45,22 +51,21 @@ def group_key(concept: str, variant: str) -> tuple:
     return (concept, *(w[:5] for w in re.split(r"[\s\-]+", variant.lower()) if w))
 
 
-# A missed violation costs two false alarms: a slur or a wrong prison word that slips through hurts the prisoner
-# it describes, while a false alarm costs an editor a glance (and a question is still shown as a warning).
-MISS_COST = 2
+def pooled(per_part: dict[str, tuple]) -> tuple[int, int]:
+    """(false alarms, missed violations) summed over the parts."""
+    return sum(v[0] for v in per_part.values()), sum(v[1] for v in per_part.values())
 
 
 def cost(per_part: dict[str, tuple]) -> int:
-    """False alarms plus MISS_COST per missed violation, pooled over the parts."""
-    return sum(v[0] + MISS_COST * v[1] for v in per_part.values())
+    """The criterion's cost (bench/criterion.py: false alarms + 2 x missed violations), pooled over the parts."""
+    return criterion.cost(*pooled(per_part))
 
 
 def choose(result: dict[str, dict[str, tuple]], current: str = "none") -> str:
-    """The option of least cost (false alarms + 2 x missed violations, pooled over every part: a condition is
-    kept where it removes more false alarms than twice the violations it loses); on a tie the one that misses
-    fewer violations, then the variant's ``current`` option (no churn without a measured gain), then the
-    order none, everyday, prison_only, both."""
-    return min(result, key=lambda o: (cost(result[o]), sum(v[1] for v in result[o].values()), o != current))
+    """The option bench/criterion.py chooses: least pooled cost; on a tie the one that misses fewer violations,
+    then the variant's ``current`` option (no churn without a measured gain), then the order none, everyday,
+    prison_only, both."""
+    return str(criterion.choose({o: pooled(r) for o, r in result.items()}, current))
 
 
 def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none", level: str = "term") -> str:
@@ -71,8 +76,8 @@ def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none",
     totals = ", ".join(f"{o} {sum(v[0] for v in r.values())}/{sum(v[1] for v in r.values())}"
                        for o, r in result.items())
     unit = " --conditioned, the concept's variants as one" if level == "concept" else ""
-    return (f"{day}, bench/sense_conditions.py{unit}: no condition removes more false alarms than twice the labelled "
-            f"violations it loses (false alarms/missed: {totals})")
+    return (f"{day}, bench/sense_conditions.py{unit}, leave-one-set-out: no condition removes more false alarms than "
+            f"twice the labelled violations it loses (false alarms/missed: {totals})")
 
 
 def _option(holder) -> str:
@@ -110,9 +115,10 @@ def _variant_glossary(path: Path, concept: str, terms: list[str], flags: dict, l
 
 
 def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[dict]],
-            level: str = "term") -> dict[str, dict[str, tuple]]:
+            level: str = "term", folds: dict[str, Path] | None = None) -> dict[str, dict[str, tuple]]:
     """Option -> part -> (false alarms, missed violations) on the rows that mention one of ``terms``; the option
-    set on those variants, or with ``level="concept"`` on their concept."""
+    set on those variants, or with ``level="concept"`` on their concept. Each part is scored with its model in
+    ``folds`` (part -> model file; by default bench/criterion.py's, trained on the other parts)."""
     patterns = [_stem_pattern(t) for t in terms]
     # The rows that mention a variant, and their articles, are the same under every option: found once.
     # (a soft hyphen inside a word hides it from the pattern, not from the check)
@@ -121,13 +127,22 @@ def measure(path: Path, concept: str, terms: list[str], parts: dict[str, list[di
     # (each row read with its whole article, as check reads a catalogue: the article-grouped sets' learnt decision
     # reads the article, and the rows that name the variant are only part of it)
     docs = {part: gq.documents(parts[part]) for part in hits}
-    out: dict[str, dict[str, tuple]] = {}
-    for name, flags in OPTIONS.items():
-        glossary = _variant_glossary(path, concept, terms, flags, level)
-        out[name] = {}
+    folds = criterion.fold_models(path, hits) if folds is None else folds
+    out: dict[str, dict[str, tuple]] = {name: {} for name in OPTIONS}
+    before = os.environ.get("TAMIZDAT_SENSE_MODEL")
+    try:
         for part, hit in hits.items():
-            _counts, misses = gq.score(glossary, hit, docs[part])
-            out[name][part] = (sum(m[0] == "FP" for m in misses), sum(m[0] == "FN" for m in misses))
+            os.environ["TAMIZDAT_SENSE_MODEL"] = str(folds[part])
+            for name, flags in OPTIONS.items():
+                # (a fresh glossary per part too: its memos hold readings made with another part's model)
+                glossary = _variant_glossary(path, concept, terms, flags, level)
+                _counts, misses = gq.score(glossary, hit, docs[part])
+                out[name][part] = (sum(m[0] == "FP" for m in misses), sum(m[0] == "FN" for m in misses))
+    finally:
+        if before is None:
+            os.environ.pop("TAMIZDAT_SENSE_MODEL", None)
+        else:
+            os.environ["TAMIZDAT_SENSE_MODEL"] = before
     return out
 
 

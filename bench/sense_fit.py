@@ -94,9 +94,9 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
             if i.part == p:
                 i.lex = lex_feature(i.stems, lex_p)
                 i.doc_lex = lex_feature(i.doc_stems or [], lex_p)
-    # the threshold from the training sets' own leave-one-set-out probabilities
+    # the threshold from the training sets' own leave-one-set-out probabilities (unless it is given)
     threshold = MIN_THRESHOLD
-    for p in parts:
+    for p in parts if fixed is None else ():
         inner = [i for i in labelled if i.part != p]
         held = [i for i in labelled if i.part == p and i.violation and not i.weak]
         if not held or len({i.label for i in inner}) < 2:
@@ -107,6 +107,12 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
     model = fit(*matrix(labelled))
     lex = lexicon(docs)
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
+
+
+def train_fold(insts: list[Instance], docs: dict[str, list], part: str, learner: str,
+               fixed: float | None = None) -> tuple[object, float, dict[str, float]]:
+    """The model that scores ``part`` leave-one-set-out: trained on every other set."""
+    return train([i for i in insts if i.part != part], {p: d for p, d in docs.items() if p != part}, learner, fixed)
 
 
 def write(model, threshold: float, lex: dict[str, float], path: Path, promote: float | None = None) -> None:

@@ -84,6 +84,12 @@ EVERYDAY_ARTICLES = {
                   "Advent in St Peter's parish", "The warehouse strike, week three", "This week in Neustadt"),
     "heldout26": ("Search engine posts record quarter", "A landowner, his muzhiki and the year 1907",
                   "The kittiwakes of Kolguev Island"),
+    # eleventh session, by the same rule (the genre line names a field other than prison; the sets' headers: 3 and
+    # 4 everyday articles): heldout23's football, courier and museum news; heldout24's farming blog, hospital
+    # newsletter, railway history and school newsletter
+    "heldout23": ("Zenit sign a Brazilian winger", "ExpressLine doubles its deliveries", "To Siberia by rail"),
+    "heldout24": ("A year on the smallholding", "How the infection ward works now", "The line that built Siberia",
+                  "Chess club news"),
 }
 
 
@@ -115,7 +121,8 @@ def _off():
     os.environ["TAMIZDAT_SENSE_MODEL"] = "none"
 
 
-def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
+def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / "glossary.toml",
+              ) -> tuple[list[Instance], dict[str, list[tuple[list[str], int]]]]:
     """Every instance per part, and per part its sentences as (stems, lean label) for the lexicon. A sentence is
     read with its article where the pairs file groups rows into articles (``# article:`` lines), as ``check``
     reads a catalogue; the same sentence in two articles is two readings."""
@@ -126,7 +133,7 @@ def instances(parts: dict[str, Path]) -> tuple[list[Instance], dict[str, list[tu
     from pipeline.glossary.source_reading import learnt_candidates, read_source
     from pipeline.glossary.topic import own_stems
 
-    glossary = load_glossary(REPO / "glossary" / "glossary.toml")
+    glossary = load_glossary(glossary_path)
     out: list[Instance] = []
     docs: dict[str, list[tuple[list[str], int]]] = {}
     for part, path in parts.items():

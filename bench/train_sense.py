@@ -7,19 +7,23 @@ leave-one-set-out.
     python bench/train_sense.py --loso --learner sklearn   # the same with scikit-learn's LogisticRegression
     python bench/train_sense.py --loso --threshold 0.4     # a fixed threshold instead: what a looser one trades
     python bench/train_sense.py --probs              # every instance's leave-one-set-out probability, and the AUC
-    python bench/train_sense.py --loso --sweep 0.2,0.3,0.4,0.5   # and the threshold the criterion below chooses
+    python bench/train_sense.py --loso --sweep 0.2,0.3,0.4,0.5   # and the threshold the criterion chooses
     python bench/train_sense.py --write --threshold 0.4   # train on every development set, write the model file
 
 The instances, their labels and the lexicon are bench/sense_instances.py's; the fitting and the model file
-bench/sense_fit.py's; this script measures and sweeps. The shipped threshold is chosen by ``--loso --sweep``: the
-one that maximises the pooled leave-one-set-out min(precision, recall) subject to a pooled leave-one-set-out recall
-of at least 0.95 (eighth session: 0.4), and written with ``--write --threshold``. Without ``--threshold`` the old
-rule stands (sense_fit.train).
+bench/sense_fit.py's; this script measures and sweeps. The shipped threshold and promote are chosen by ``--loso --sweep
+… --promote-sweep …`` by the criterion of bench/criterion.py, the same by which bench/sense_conditions.py chooses
+the glossary's sense conditions: the least pooled leave-one-set-out cost, false alarms + 2 x missed violations (each
+set scored by the model trained on the others; on a tie fewer missed, then the shipped pair), and written with
+``--write --threshold T --promote Q``. (Until the eleventh session the threshold was the highest pooled
+leave-one-set-out min(precision, recall) with pooled recall at least 0.95: a second criterion, which disagreed with
+the conditions'.) Without ``--threshold`` the old rule stands (sense_fit.train).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections import defaultdict
@@ -29,8 +33,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+import criterion  # noqa: E402
 from glossary_quality import PARTS, pr, read_pairs, score, summarise  # noqa: E402
-from sense_fit import MODEL, fit_nb, fit_own, fit_sklearn, matrix, predict, train, write  # noqa: E402
+from sense_fit import MODEL, fit_nb, fit_own, fit_sklearn, matrix, predict, train, train_fold, write  # noqa: E402
 from sense_instances import Instance, instances, lex_feature  # noqa: E402
 
 
@@ -76,8 +81,7 @@ def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace)
     rows: dict[str, dict[str, list[int]]] = {}
     print(f"{'set':10} " + " ".join(f"{c:>22}" for c in cols) + " threshold")
     for part in PARTS:
-        model, threshold, lex = train([i for i in insts if i.part != part],
-                                      {p: d for p, d in docs.items() if p != part}, args.learner, args.threshold)
+        model, threshold, lex = train_fold(insts, docs, part, args.learner, args.threshold)
         if isinstance(model[0], str):
             print("nb: scored on instances only")
             continue
@@ -97,10 +101,12 @@ def loso(insts: list[Instance], docs: dict[str, list], args: argparse.Namespace)
         b, a = total["before"], total[c]
         print(f"pooled pairs {c}: false alarms {b[1]} -> {a[1]} (homonym {b[5]} -> {a[5]}), "
               f"missed violations {b[2]} -> {a[2]}")
-    fine = [c for c in cols[2:] if pr(total[c][:4])[1] >= args.min_recall]
     if grid:
-        best = max(fine, key=lambda c: (min(pr(total[c][:4])), pr(total[c][:4])[1]), default=None)
-        print(f"chosen (max pooled min(P, R), pooled recall >= {args.min_recall}): {best}")
+        shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+        best = criterion.choose({c: (total[c][1], total[c][2]) for c in cols[2:]},
+                                _label(shipped["threshold"], shipped["promote"]))
+        print(f"chosen (bench/criterion.py: least pooled false alarms + {criterion.MISS_COST} x missed): {best} "
+              f"(cost {criterion.cost(total[best][1], total[best][2])})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,8 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learner", choices=["own", "sklearn", "nb"], default="own")
     ap.add_argument("--threshold", type=float, help="with --loso: this threshold instead of the chosen one")
     ap.add_argument("--sweep", help="with --loso: comma-separated thresholds scored beside the rule's, and the "
-                    "one chosen: the highest pooled min(P, R) whose pooled recall is at least --min-recall")
-    ap.add_argument("--min-recall", type=float, default=0.95)
+                    "one chosen by bench/criterion.py: the least pooled false alarms + 2 x missed violations")
     ap.add_argument("--promote", type=float, help="the everyday probability below which a prison-only word whose "
                     "sentence gives it no prison context counts (its article reads as prison); default: never")
     ap.add_argument("--promote-sweep", help="with --loso --sweep: comma-separated promote values (\"none\": never) "

@@ -186,8 +186,9 @@ def test_the_bundled_glossarys_concept_level_conditions_still_pay_on_the_labelle
     glossary = load_glossary(path)
     parts = {part: sc.gq.read_pairs(p) for part, p in sc.gq.PARTS.items()}
     units = sc.concept_level(glossary)
-    # (muzhik's prison_only went when the sense decision read the article: none cost 7 against its 9)
-    assert {concept for concept, _ in units} == {"short-visit"}
+    # (muzhik's prison_only went when the sense decision read the article: none cost 7 against its 9; the short
+    # visit's when each set was scored leave-one-set-out, eleventh session: none 22/1 against both 19/3 on 25 sets)
+    assert {concept for concept, _ in units} == set()
     for concept, terms in units:
         now = sc.current_option(glossary, concept, terms, "concept")
         result = sc.measure(path, concept, terms, parts, "concept")
@@ -273,8 +274,8 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 # (the caste words, the colony, the transfer, parole: the glossary's own headwords, which the check reads by
 # their neighbourhood and topic instead; the long visit, whose concept-level conditions lost four violations and
 # removed no false alarm)
-LEFT = {"care package", "caste", "castes", "colonies", "colony", "downgrade", "downgraded",
-        "parole", "red colony", "rooster", "roosters", "transfer", "transfers",
-        "long visit", "long visits", "long-term visit", "long-term visits", "conjugal visit", "muzhik", "muzhiks",
-        "common pot", "mast", "strict regime colony", "parcel", "parcels", "food parcel",
-        "foreign agent", "foreign agents", "search", "searches", "general regime colony"}
+LEFT = {"care package", "caste", "castes", "colonies", "colony", "common pot", "conjugal visit", "food parcel",
+        "foreign agent", "foreign agents", "general regime colony", "long visit", "long visits", "long-term visit",
+        "long-term visits", "mast", "muzhik", "muzhiks", "parcel", "parcels", "parole", "red colony", "red zone",
+        "rooster", "roosters", "short visit", "short visits", "short-term visit", "short-term visits", "squad",
+        "strict regime", "strict regime colony", "strict-regime", "transfer", "transfers"}

@@ -196,7 +196,19 @@ def prison_only_visits():
     return glossary
 
 
-def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g):
+@pytest.fixture(scope="module")
+def conditioned_squad():
+    """The bundled glossary with *squad* ``everyday`` and ``prison_only``, as it was until the eleventh session's
+    leave-one-set-out re-audit (unconditioned and reviewed since), as an editor may still set it: then what stands
+    next to it decides."""
+    glossary = load_glossary(ROOT / "glossary" / "glossary.toml")  # (a fresh one: conditions are read on first use)
+    for t in glossary.get("otryad").terms:
+        if t.text == "squad":
+            t.everyday, t.prison_only, t.reviewed = True, True, ""
+    return glossary
+
+
+def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g, conditioned_squad):
     # the term inside a compound WordNet lists (a mast cell is a cell of the body), even beside a colony
     src = "The colony doctor says his mast cells overreact to the dust of the sewing workshop."
     found = findings(g, "de", src, "Der Arzt der Kolonie sagt, seine Mastzellen reagieren über auf den Staub der "
@@ -204,12 +216,13 @@ def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g
     assert [s for s, _m in found] == ["warning"] and "“mast cell” is a thing of its own" in found[0][1]
     # a prison word inside one (a boot camp trains recruits) says nothing of prison: the squad is the army's
     src = "After boot camp the squad was sent to the border."
-    assert "error" not in [s for s, _m in findings(g, "ru", src, "После учебки отделение отправили на границу.")
-                           .get("otryad", [])]
+    assert "error" not in [s for s, _m in findings(conditioned_squad, "ru", src,
+                                                   "После учебки отделение отправили на границу.").get("otryad", [])]
     # ... while a prison cell is prison's
     src = "After a week in a prison cell the squad was sent to the border."
-    assert "error" in [s for s, _m in findings(g, "ru", src, "После недели в тюремной камере отделение отправили на "
-                                                             "границу.").get("otryad", [])]
+    assert "error" in [s for s, _m in findings(conditioned_squad, "ru", src, "После недели в тюремной камере "
+                                                                             "отделение отправили на границу.")
+                       .get("otryad", [])]
 
 
 def test_a_word_after_a_subject_pronoun_is_a_verb_not_a_noun_that_modifies_the_term(g):

@@ -33,7 +33,7 @@ def test_forbidden_term_in_the_title_is_not_published_and_build_fails(tmp_path):
     r = run_cli("build", "-C", root)
     assert r.returncode == 1, r.stderr
     where = f"locales/ru/{SLUG}.po:{line}: error: not published: "
-    assert where + "glossary-forbidden [downgraded]: forbidden translation “пидоров”" in r.stderr
+    assert where + "glossary-forbidden [rooster]: forbidden translation “пидоров”" in r.stderr
     assert where + "proper-name [Miftakhov]" in r.stderr and "Мифтахоф" in r.stderr
     page = (root / "site" / "ru" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert "пидор" not in page and "Мифтахоф" not in page
