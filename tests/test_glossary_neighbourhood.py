@@ -285,11 +285,11 @@ def test_a_word_between_two_occurrences_speaks_of_the_nearer(g, lang, dst, wante
 
 
 def test_an_everyday_word_with_no_complement_is_what_the_messages_other_concept_says(g):
-    # Nothing next to “short visit” says prison, but the parcel of the same message does, and the visit has no
+    # Nothing next to “maximum security” says prison, but the parcel of the same message does, and it has no
     # complement of its own to say otherwise.
-    src = "After the short visit his sister wrote that he had lost weight and wanted socks in the next parcel."
-    dst = "Nach dem Besuch schrieb seine Schwester, er habe abgenommen und wünsche Socken im nächsten Paket."
-    assert "short-visit" in errors(g, "de", src, dst)
+    src = "After the move to maximum security he may get one parcel a year."
+    dst = "Nach dem Wechsel in den Hochsicherheitsvollzug darf er ein Paket im Jahr bekommen."
+    assert "strict-regime" in errors(g, "de", src, dst)
     # A visit whose own complement says where it went is what that says: still a question.
     src2 = "After a short visit to Hamburg his sister wrote that he wanted socks in the next parcel."
     dst2 = "Nach einem Abstecher nach Hamburg schrieb seine Schwester, er wünsche Socken im nächsten Paket."

@@ -175,18 +175,19 @@ def has_complement(text: str, hit: Hit) -> bool:
     return bool(COMPLEMENT_RE.match(text, hit.end))
 
 
-def said_by_another(glossary: Glossary, src: str, hs: list[Hit], occurrences: dict[str, list],
-                    questions: dict[str, str]) -> bool:
-    """Whether another concept of the message, in the glossary's sense and not itself an everyday word, says
-    prison for an everyday word that has no complement of its own (“At the short visit he looked thinner, and
-    he asked for vitamins in the next parcel”): with nothing of its own to say what it is, the word is what the
-    message is about. A word with a complement (“a short visit to Berlin”) is what that says."""
+def said_by_another(src: str, hs: list[Hit], occurrences: dict[str, list], questions: dict[str, str]) -> bool:
+    """Whether another concept of the message, in the glossary's sense, a common noun and not itself an everyday
+    word, says prison for an everyday word that has no complement of its own (“At the short visit he looked
+    thinner, and he asked for vitamins in the next parcel”): with nothing of its own to say what it is, the word
+    is what the message is about. A word with a complement (“a short visit to Berlin”) is what that says; a name
+    or an organisation's abbreviation says who acts, not which sense a word has (“The family's search lasted
+    three weeks, until the FSIN confirmed where he was”)."""
     if any(has_complement(src, h) for h in hs):
         return False
     cid = hs[0].concept.id
     # (a concept only asked about, its phrase naming another thing, is no cue: ``questions``)
-    return any(o != cid and o not in questions and not all(everyday(h) for h in ohs)
-               and says_prison(glossary, ohs[0].concept) for o, ohs in occurrences.items())
+    return any(o != cid and o not in questions and ohs[0].concept.pos == "noun" and not all(everyday(h) for h in ohs)
+               for o, ohs in occurrences.items())
 
 
 def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> str:

@@ -271,7 +271,7 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
     for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, local.plain) for h in hs) and not said_by_another(
-                glossary, src, hs, occurrences, questions):
+                src, hs, occurrences, questions):
             if not fits.setdefault(cid, glossary_fit(glossary, src, hs, local.hits)):
                 questions[cid] = (f"a question only: “{shown(hs[0].form)}” has an everyday sense and nothing next to "
                                   f"it says prison")
