@@ -282,16 +282,3 @@ def test_a_word_between_two_occurrences_speaks_of_the_nearer(g, lang, dst, wante
     if lang == "de":
         [(_c, severity, message)] = found(g, lang, src, dst)["muzhik"]
         assert severity == "warning" and "it stands where the source's “muzhiks” is another sense" in message
-
-
-def test_an_everyday_word_with_no_complement_is_what_the_messages_other_concept_says(g):
-    # Nothing next to “maximum security” says prison, but the parcel of the same message does, and it has no
-    # complement of its own to say otherwise.
-    src = "After the move to maximum security he may get one parcel a year."
-    dst = "Nach dem Wechsel in den Hochsicherheitsvollzug darf er ein Paket im Jahr bekommen."
-    assert "strict-regime" in errors(g, "de", src, dst)
-    # A visit whose own complement says where it went is what that says: still a question.
-    src2 = "After a short visit to Hamburg his sister wrote that he wanted socks in the next parcel."
-    dst2 = "Nach einem Abstecher nach Hamburg schrieb seine Schwester, er wünsche Socken im nächsten Paket."
-    fs = found(g, "de", src2, dst2)
-    assert [(c, s) for c, s, _m in fs["short-visit"]] == [("glossary-missing", "warning")]

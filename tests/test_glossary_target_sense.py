@@ -318,10 +318,9 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
     ("de", "After the strike they put me in a single cell, and nobody spoke to me for a week.",
      "Nach dem Streik steckten sie mich in einen Einzelraum, und eine Woche lang sprach niemand mit mir.",
      "solitary-cell", ["warning"]),
-    # a word of another concept that is no kind of cell says nothing of it (the cell's own “for a week” keeps the
-    # source's parcel from reading it as the prison's: neighbourhood.said_by_another)
-    ("de", "After the strike they put me in a single cell for a week, and the parcel from home never came.",
-     "Nach dem Streik steckten sie mich eine Woche in einen Einzelraum, und das Paket von zu Hause kam nie an.",
+    # a word of another concept that is no kind of cell says nothing of it
+    ("de", "After the strike they put me in a single cell, and the parcel from home never came.",
+     "Nach dem Streik steckten sie mich in einen Einzelraum, und das Paket von zu Hause kam nie an.",
      "solitary-cell", ["warning"]),
 ])
 def test_the_word_of_another_kind_of_the_same_thing_reads_the_source_in_the_glossarys_sense(g, lang, src, dst, cid,

@@ -33,9 +33,6 @@ from pipeline.glossary.sense import QUOTE_SPAN_RE, says_prison
 CLAUSE_BREAK_RE = re.compile(r"[;:.!?…]|,\s*(?:and|but|then|while|whereas|or|yet|who|which)\b|\bthen\b", re.I)
 NEAR = 4  # words on either side that make up a term's neighbourhood
 TAGGED_RE = re.compile(r"<([a-z]+)(\d*)>([^<]*)</\1\2>")  # a placeholder pair (<em1>…</em1>): italics
-# A preposition right after a noun opens its own complement: where it goes or what it is of (“a short visit *to
-# Berlin*”), which says its sense before the rest of the message does.
-COMPLEMENT_RE = re.compile(r"\s*(?:to|of|in|at|for|from|with|on|into)\b", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -168,26 +165,6 @@ def own_stretch(text: str, hit: Hit, same: list[Hit] | tuple) -> str:
             gap = [m.end() + hit.end for m in WORD_RE.finditer(text[hit.end:o.start])]
             hi = gap[(len(gap) + 1) // 2 - 1] if gap else hit.end
     return text if lo == 0 and hi == len(text) else " " * lo + text[lo:hi] + " " * (len(text) - hi)
-
-
-def has_complement(text: str, hit: Hit) -> bool:
-    """Whether a preposition right after ``hit`` opens a complement of its own (a visit *to the office*)."""
-    return bool(COMPLEMENT_RE.match(text, hit.end))
-
-
-def said_by_another(src: str, hs: list[Hit], occurrences: dict[str, list], questions: dict[str, str]) -> bool:
-    """Whether another concept of the message, in the glossary's sense, a common noun and not itself an everyday
-    word, says prison for an everyday word that has no complement of its own (“At the short visit he looked
-    thinner, and he asked for vitamins in the next parcel”): with nothing of its own to say what it is, the word
-    is what the message is about. A word with a complement (“a short visit to Berlin”) is what that says; a name
-    or an organisation's abbreviation says who acts, not which sense a word has (“The family's search lasted
-    three weeks, until the FSIN confirmed where he was”)."""
-    if any(has_complement(src, h) for h in hs):
-        return False
-    cid = hs[0].concept.id
-    # (a concept only asked about, its phrase naming another thing, is no cue: ``questions``)
-    return any(o != cid and o not in questions and ohs[0].concept.pos == "noun" and not all(everyday(h) for h in ohs)
-               for o, ohs in occurrences.items())
 
 
 def prison_near(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> str:

@@ -17,7 +17,7 @@ from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_questi
 from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near, said_by_another
+from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.placement import MAY_END, numbered_ends
 from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, prison_vocabulary, term_of
@@ -270,13 +270,13 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
     says prison, unless the sentence's balance reads the glossary's sense (then why goes into ``fits``)."""
     for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
-                prison_near(glossary, src, h, local.plain) for h in hs) and not said_by_another(
-                src, hs, occurrences, questions):
+                prison_near(glossary, src, h, local.plain) for h in hs):
             if not fits.setdefault(cid, glossary_fit(glossary, src, hs, local.hits)):
                 questions[cid] = (f"a question only: “{shown(hs[0].form)}” has an everyday sense and nothing next to "
                                   f"it says prison")
-    # ... and one whose other dictionary sense the sentence fits where nothing else says prison (passengers who make
-    # a transfer at Irkutsk: glossary/topic.py); only with one concept in the glossary's sense (two are cues).
+    # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
+    # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
+    # is in the glossary's sense: two are each other's prison cue.
     if len(occurrences) == len(questions) + 1:
         questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
 
