@@ -346,3 +346,13 @@ def test_a_german_infinitive_phrase_said_with_its_verb_finite_renders_it(g, dst,
     src = "The “activists” run the barracks: they cooperate with the administration in exchange for parcels."
     assert _severities(g, "de", src, dst, "aktivist") == found
 
+
+
+def test_a_french_everyday_word_in_the_plural_after_par_is_a_manner(g):
+    src = "In 1949 her father was taken by etap to the camps of Karaganda."
+    by_stages = "En 1949, son père fut emmené par étapes jusqu'aux camps de Karaganda."
+    (severity, message), = findings(g, "fr", src, by_stages, "etap")
+    assert severity == "error" and "“par étapes” says a manner" in message
+    # the thing itself, named after « par », stays a rendering
+    by_convoy = "En 1949, son père fut emmené par convoi jusqu'aux camps de Karaganda."
+    assert findings(g, "fr", src, by_convoy, "etap") == []

@@ -215,3 +215,20 @@ def test_a_finding_is_a_question_even_where_the_source_was_read_before_for_a_tra
     fresh = without_conditions(load_glossary(GLOSSARY))
     assert findings(fresh, "ru", src, "Пассажиры до Владивостока пересаживаются в Иркутске.", "etap") == [
         (severity, message)]
+
+
+@pytest.mark.parametrize("src, dst", [
+    ("Put the address on the parcel in block letters, and the postcode under it.",
+     "Écris l'adresse sur le paquet en majuscules, et le code postal en dessous."),
+    ("The parcel got through on Friday: pears, gloves, coffee and two candles.",
+     "Le paquet est passé vendredi : des poires, des gants, du café et deux bougies."),
+])
+def test_a_sense_named_by_the_concepts_other_term_is_no_other_topic(g, src, dst):
+    # “care package” is a term of the parcel's concept, and WordNet's “a wrapped container” is a package: that
+    # sense is the glossary's own parcel, so an address or a pair of gloves says nothing against it.
+    from pipeline.glossary.topic import other_senses, topic_senses
+
+    hit = next(h for h in g.find(src, "en") if h.concept.id == "peredacha")
+    wrapped = [o for o in other_senses(g, hit) if wordnet.definition(o) == "a wrapped container"]
+    assert wrapped and not set(wrapped) & set(topic_senses(g, hit))
+    assert not any("a wrapped container" in message for _s, message in findings(g, "fr", src, dst, "peredacha"))

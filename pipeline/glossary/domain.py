@@ -28,7 +28,7 @@ from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense import GENERAL_WORDS, base_word, speaks_of_prison
-from pipeline.glossary.topic import STOP, content_stems, other_senses, stem
+from pipeline.glossary.topic import STOP, content_stems, stem, topic_senses
 
 MIN_NOUNS = 3  # fewer nouns say too little of a field (“The roosters sleep by the toilets”)
 # The law's words: a noun whose definition uses one is the field of courts and prisons (a reprimand, a lawyer).
@@ -88,7 +88,7 @@ def foreign_field(glossary: Glossary, text: str, hits: list[Hit], every: list[Hi
     if not own:
         return ""
     kinds: dict[int, int] = {}  # lexicographer class -> the first other sense of it
-    for o in other_senses(glossary, h):
+    for o in topic_senses(glossary, h):
         kinds.setdefault(wordnet.lexfile(o), o)
     kin = next(((w, kinds[k]) for w in nouns for k in sorted(classes[w]) if k in kinds), None)
     if kin is None or any(_of_the_field(glossary, w) for w in nouns):

@@ -153,12 +153,29 @@ def _complement(lang: str, after: list[str]) -> str | None:
     return None
 
 
+# French « par » with an everyday word in the plural and no determiner says how a thing is done, in stages
+# (« envoyé par étapes »), not the thing: a manner, as « avec » + noun below.
+_FR_BY = "par"
+
+
+def _by_stages(text: str, hit: Hit, lang: str) -> str:
+    """Why ``hit`` (an everyday word) in a French translation says a manner ("" when it does not): « par » and
+    its bare plural."""
+    if lang != "fr" or text[hit.start - 1:hit.start] != " " or not fold(hit.form).endswith(("s", "x")):
+        return ""
+    before = words_of(mask(text[max(0, hit.start - 12):hit.start]))
+    if before and fold(before[-1]) == _FR_BY:
+        return f"“{before[-1]} {hit.form}” says a manner, not the thing"
+    return ""
+
+
 def everyday_sense(glossary: Glossary, text: str, hit: Hit, lang: str) -> str:
     """Why an approved ``hit`` in a translation is its word's everyday sense ("" when it renders the concept)."""
     everyday = everyday_words(hit.concept, lang)
     if not everyday:
         return ""
-    return _everyday(glossary, hit.concept, lang, text[hit.start:hit.end], text[hit.end:hit.end + 80])
+    return (_everyday(glossary, hit.concept, lang, text[hit.start:hit.end], text[hit.end:hit.end + 80])
+            or _by_stages(text, hit, base_lang(lang)))
 
 
 def _everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:

@@ -151,6 +151,31 @@ def other_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
     return found
 
 
+def topic_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
+    """:func:`other_senses` less those the concept's other terms name: a sense one of whose names (its lemmas,
+    its broader and narrower senses') is a word of another of the concept's glossary terms is the glossary's
+    own thing (“care package” names WordNet's *package*, so a parcel that is “a wrapped container” is the
+    prisoner's parcel, not another sense of it). The topic rule asks only about the rest; the learnt decision's
+    features read :func:`other_senses` unchanged. Worked out once per term."""
+    memo = hit.concept.neighbourhood
+    key = f"topic senses {hit.term}"
+    found = memo.get(key)
+    if found is None:
+        kin = _term_words(hit.concept) - own_stems(hit)
+        found = memo[key] = tuple(o for o in other_senses(glossary, hit) if not signature(o, "noun")[1] & kin)
+    return found
+
+
+def _term_words(concept: Concept) -> frozenset:
+    """The stems of the content words of all the concept's glossary terms (remembered with its memos)."""
+    memo = concept.neighbourhood
+    found = memo.get("term words")
+    if found is None:
+        found = memo["term words"] = frozenset(stem(w) for t in concept.terms for w in WORD_RE.findall(fold(t.text))
+                                               if w not in STOP)
+    return found
+
+
 def prison_elsewhere(glossary: Glossary, text: str, own: list[Hit]) -> str:
     """What in the message, apart from a concept's own words (``own``: its hits), says prison ("" when nothing
     does): a word of ``prison_words`` or two words the glossary's definitions share. (Another concept in the
@@ -179,7 +204,7 @@ def topic_questions(glossary: Glossary, text: str, occurrences: dict[str, list[H
         return {}  # (two concepts in the glossary's sense are each other's prison cue: most prison messages)
     cid = live[0]
     hs = occurrences[cid]
-    if not all(prone(h) for h in hs) or not other_senses(glossary, hs[0]) or prison_elsewhere(glossary, text, hs):
+    if not all(prone(h) for h in hs) or not topic_senses(glossary, hs[0]) or prison_elsewhere(glossary, text, hs):
         return {}  # (a word no dictionary knows, or knows only in the prison sense, has no other sense to tell)
     why = other_topic(glossary, text, hs, hits)
     if not why:  # (the field of the whole sentence: glossary/domain.py, which builds on this module)
@@ -194,7 +219,7 @@ def other_topic(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit]
     do not): the words it shares with that sense and the sense's gloss. ``every``: all the message's glossary
     hits, whose words are left out."""
     h = hits[0]
-    senses = other_senses(glossary, h)
+    senses = topic_senses(glossary, h)
     if not senses:
         return ""
     masked, stems = message_words(text, every)
