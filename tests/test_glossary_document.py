@@ -177,3 +177,16 @@ def test_the_held_aside_sets_are_read_from_git_and_their_rows_are_never_listed(c
     with pytest.raises(SystemExit):
         q.main(["--held-aside", "--misses"])
     assert "not for the sets held aside" in capsys.readouterr().err
+
+
+def test_a_pairs_file_with_a_kind_outside_the_issues_list_is_refused_at_its_line(tmp_path):
+    """A misspelt kind (heldout4 and heldout5 once wrote "softhyphen") would split the by-kind tables silently."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import glossary_quality as q
+
+    path = tmp_path / "pairs.tsv"
+    path.write_text("# a set\nplain\tru\tetap=ok\tThe transfer took a week.\tЭтап длился неделю.\n"
+                    "softhyphen\tde\tetap=missing\tThe transfer took a week.\tDie Etappe dauerte eine Woche.\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^line 3: kind 'softhyphen' is not one of .*soft-hyphen"):
+        q.read_pairs(path)
