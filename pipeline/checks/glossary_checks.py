@@ -63,8 +63,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
         return []
     source = read_source(glossary, src, questions=False)
     # Derived words and compounds count as renderings, except of names: Горбан is not Горбань.
-    dst_hits = [h for h in glossary.find(dst, lang, overlapping=True, derived=True)
-                if not (h.derived and h.concept.pos == "proper noun")]
+    all_dst = glossary.find(dst, lang, overlapping=True, derived=True)
+    dst_hits = [h for h in all_dst if not (h.derived and h.concept.pos == "proper noun")]
     if not source.occurrences and not source.weak and all(h.kind != "forbidden" for h in dst_hits):
         return []  # (nothing of the source to render, nothing forbidden: a third of the translations)
     out = _compare(glossary, lang, src, dst, source, dst_hits)
@@ -81,7 +81,7 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     # by another pair's check before this pair is met again: they only relabel findings or say why, and the
     # learnt decision is read only where there are findings, so no findings stay none in every article)
     if out:
-        out = names_in_other_sense(glossary, ctx.document, src, dst, lang, out)  # (a ReadWithArticle where it read the article)
+        out = names_in_other_sense(glossary, ctx.document, src, dst, lang, all_dst, out)  # (a ReadWithArticle where it read the article)
     return ReadWithArticle(out) if read and type(out) is not ReadWithArticle else out
 
 

@@ -39,14 +39,15 @@ from pipeline.glossary.sense import base_word, own_vocabulary
 
 
 def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst: str, lang: str,
-                         out: list[Problem]) -> list[Problem]:
+                         dst_hits: list[Hit], out: list[Problem]) -> list[Problem]:
     """``out`` with each proper-name error of a one-word name made a warning where every occurrence of the name in
     ``src`` stands in a longer name of another thing, or where the article ``doc`` names no concept but proper names,
     and each missing rendering of a thing named after someone where the source and the translation ``dst`` name
-    that someone (unchanged without such a finding); a :class:`ReadWithArticle` where the article was read (the findings then
+    that someone (unchanged without such a finding; ``dst_hits``: the check's glossary terms of ``dst``, overlapping
+    and derived); a :class:`ReadWithArticle` where the article was read (the findings then
     depend on it: not remembered across articles)."""
     out = [_spelt_out(glossary, dst, lang, _in_longer_name(glossary, src, p)) if _one_word_name_error(p)
-           else _named_after(glossary, src, dst, lang, p) if p.check == "glossary-missing" and p.severity == "error"
+           else _named_after(glossary, src, dst, dst_hits, p) if p.check == "glossary-missing" and p.severity == "error"
            else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)):
         return out
@@ -147,7 +148,7 @@ def _title_case(words: list[tuple[int, int, str]], firsts: set[int]) -> bool:
     return len(longer) >= 3 and sum(map(_capital, longer)) * 2 > len(longer)
 
 
-def _named_after(glossary: Glossary, src: str, dst: str, lang: str, p: Problem) -> Problem:
+def _named_after(glossary: Glossary, src: str, dst: str, dst_hits: list[Hit], p: Problem) -> Problem:
     """``p`` (a missing rendering) as a warning where the concept is named after someone and the source and the
     translation both name that someone: every occurrence is the name alone, as a name stands (capitalised in the
     glossary's own terms, “Stolypin carriage”; one word, singular, no determiner before it: “Stolypin wanted …”,
@@ -162,7 +163,7 @@ def _named_after(glossary: Glossary, src: str, dst: str, lang: str, p: Problem) 
     hits = [h for h in glossary.find(src, glossary.source_language) if h.concept is concept]
     if not hits or not all(fold(h.form) in names and h.form[:1].isupper() and _bare(src, h) for h in hits):
         return p
-    kept = _kept_name(glossary, dst, lang, {fold(h.form) for h in hits})
+    kept = _kept_name(dst, dst_hits, {fold(h.form) for h in hits})
     if not kept:
         return p
     return Problem(p.check, "warning", f"{p.message} — a warning only: “{hits[0].form}” stands alone, as a name, and "
@@ -189,11 +190,11 @@ def _bare(src: str, hit: Hit) -> bool:
     return not any(fold(w) in DETERMINERS["en"] for w in words)
 
 
-def _kept_name(glossary: Glossary, dst: str, lang: str, names: set[str]) -> str:
+def _kept_name(dst: str, dst_hits: list[Hit], names: set[str]) -> str:
     """A word of ``dst`` that is one of the source's ``names`` kept as a name (Stolypin; Stolypine, Stolypins: its
     spelling or declension in the translation's language), outside every glossary term of the translation; ""
-    for none."""
-    terms = [(h.start, h.end) for h in glossary.find(dst, lang, overlapping=True, derived=True)]
+    for none (``dst_hits``: the glossary terms of ``dst``, found once by the check)."""
+    terms = [(h.start, h.end) for h in dst_hits]
     for start, end, w in tokenize(dst):
         f = fold(w)
         if (w[:1].isupper() and any(f.startswith(n) and len(f) <= len(n) + 2 for n in names)
