@@ -174,11 +174,8 @@ def _named_after(glossary: Glossary, src: str, dst: str, dst_hits: list[Hit], p:
 def _name_words(concept: Concept) -> frozenset[str]:
     """The words the glossary writes as a name in a concept's source terms (“Stolypin” of “Stolypin carriage”;
     not an abbreviation's capitals, ShIZO), folded; remembered with the concept's other memos."""
-    found = concept.neighbourhood.get("name words")
-    if found is None:
-        found = concept.neighbourhood["name words"] = frozenset(
-            fold(w) for t in concept.terms for w in WORD_RE.findall(t.text) if w[:1].isupper() and w[1:].islower())
-    return found
+    return concept.remembered("name words", lambda: frozenset(
+        fold(w) for t in concept.terms for w in WORD_RE.findall(t.text) if w[:1].isupper() and w[1:].islower()))
 
 
 def _bare(src: str, hit: Hit) -> bool:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from pipeline.glossary.match import Hit, Index
+
+_T = TypeVar("_T")
 
 POS_VALUES = ("noun", "adjective", "verb", "adverb", "phrase", "proper noun", "abbreviation", "other")
 
@@ -109,6 +111,14 @@ class Concept:
     # ... and what glossary/neighbourhood.py reads next to its terms (the variants with cues, the words that
     # say prison next to it)
     neighbourhood: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def remembered(self, key: str, make: Callable[[], _T]) -> _T:
+        """A fact worked out from the concept's fields by ``make`` on first asking, then kept under ``key`` with its
+        other memos (``neighbourhood``); ``make`` must not return None."""
+        found = self.neighbourhood.get(key)
+        if found is None:
+            found = self.neighbourhood[key] = make()
+        return found
 
     @property
     def term(self) -> str:

@@ -155,8 +155,5 @@ def _heads(concept) -> frozenset:
     """The head nouns of a concept's English terms (“search of the cell”: search), remembered per concept."""
     from pipeline.glossary.match import english_base, fold
 
-    found = concept.neighbourhood.get("heads")
-    if found is None:
-        found = concept.neighbourhood["heads"] = frozenset(
-            english_base(fold(t.text.split(" of ")[0].split()[-1].split("-")[-1])) for t in concept.terms)
-    return found
+    return concept.remembered("heads", lambda: frozenset(
+        english_base(fold(t.text.split(" of ")[0].split()[-1].split("-")[-1])) for t in concept.terms))

@@ -362,12 +362,12 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
 def _thing(concept) -> bool:
     """Whether the concept is no person, as its Russian preferred term's nouns say (pymorphy3's animacy: «колония»,
     «свидание»; not «активист», «зэк»); a concept with no Russian term, or no analyser, may be a person."""
-    found = concept.neighbourhood.get("thing")
-    if found is None:
+    def make() -> bool:
         from pipeline.glossary.wordkeys import morph_analyzer, parses
 
         tr = concept.translations("ru")
         nouns = [p for w in WORD_RE.findall(tr.preferred[0] if tr and tr.preferred else "")
                  for p in parses(w, "ru")[:1] if p.tag.POS == "NOUN"] if morph_analyzer("ru") else []
-        found = concept.neighbourhood["thing"] = bool(nouns) and all(p.tag.animacy == "inan" for p in nouns)
-    return found
+        return bool(nouns) and all(p.tag.animacy == "inan" for p in nouns)
+
+    return concept.remembered("thing", make)

@@ -157,23 +157,17 @@ def topic_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
     own thing (“care package” names WordNet's *package*, so a parcel that is “a wrapped container” is the
     prisoner's parcel, not another sense of it). The topic rule asks only about the rest; the learnt decision's
     features read :func:`other_senses` unchanged. Worked out once per term."""
-    memo = hit.concept.neighbourhood
-    key = f"topic senses {hit.term}"
-    found = memo.get(key)
-    if found is None:
+    def make() -> tuple[int, ...]:
         kin = _term_words(hit.concept) - own_stems(hit)
-        found = memo[key] = tuple(o for o in other_senses(glossary, hit) if not signature(o, "noun")[1] & kin)
-    return found
+        return tuple(o for o in other_senses(glossary, hit) if not signature(o, "noun")[1] & kin)
+
+    return hit.concept.remembered(f"topic senses {hit.term}", make)
 
 
 def _term_words(concept: Concept) -> frozenset:
     """The stems of the content words of all the concept's glossary terms (remembered with its memos)."""
-    memo = concept.neighbourhood
-    found = memo.get("term words")
-    if found is None:
-        found = memo["term words"] = frozenset(stem(w) for t in concept.terms for w in WORD_RE.findall(fold(t.text))
-                                               if w not in STOP)
-    return found
+    return concept.remembered("term words", lambda: frozenset(
+        stem(w) for t in concept.terms for w in WORD_RE.findall(fold(t.text)) if w not in STOP))
 
 
 def prison_elsewhere(glossary: Glossary, text: str, own: list[Hit]) -> str:
