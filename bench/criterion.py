@@ -21,7 +21,9 @@ Why this one:
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Hashable, Iterable, Mapping
 from pathlib import Path
@@ -47,7 +49,7 @@ _folds: dict[tuple, dict[str, Path]] = {}
 def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict[str, Path]:
     """Per development set, a model file trained on all the other sets with ``glossary_path`` as the glossary, at
     the shipped model's threshold and promote (pipeline/glossary/sense_model.json): the model that scores that set
-    under the criterion. Trained once per process and glossary file (its text), in a temporary folder."""
+    under the criterion. Trained once per process and glossary file (its text), in a temporary folder removed at exit."""
     import json
 
     import sense_fit
@@ -66,6 +68,7 @@ def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict
             else:
                 os.environ["TAMIZDAT_SENSE_MODEL"] = before
         folder = Path(tempfile.mkdtemp(prefix="tamizdat-folds-"))
+        atexit.register(shutil.rmtree, folder, True)  # (25 model files per glossary text: not left in /tmp)
         out = {}
         for part in PARTS:
             model, threshold, lex = sense_fit.train_fold(insts, docs, part, "own", shipped["threshold"])
