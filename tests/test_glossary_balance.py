@@ -113,3 +113,12 @@ def test_a_name_that_is_an_english_word_inside_a_longer_name_of_english_words_is
     src = "In May Memorial recognised the student as a political prisoner."
     assert [s for s, _m in findings(g, "ru", src, "В мае мемориал признал студентку политзаключённой.",
                                     "memorial")] == ["error"]
+
+
+def test_one_of_the_commonest_nouns_is_no_evidence_for_the_glossary_sense(g):
+    # “time” is the definition's too (“for the first time”), but a word of nearly every topic: the museum's general
+    # security stays a question, as the other side's one common noun (“home”, “money”) tells the topic rule nothing
+    src = "The museum has tightened its general security, and the queue at the door takes time."
+    (severity, message), = findings(g, "de", src, "Das Museum hat seine allgemeine Sicherheit verschärft, und die "
+                                    "Schlange an der Tür braucht Zeit.", "general-regime")
+    assert severity == "warning" and "a question only" in message and "“time”" not in message
