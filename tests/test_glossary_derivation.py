@@ -111,6 +111,23 @@ def test_a_russian_derivation_that_translates_another_source_word_renders_that_w
     assert "solitary-cell" not in errors(g, "ru", src, "Одного из журналистов неделю держали в одиночке.")
 
 
+@pytest.mark.parametrize("lang, src, dst", [
+    ("de", "The team faced a long bus transfer before Sunday's mountain stage.",
+     "Vor der Bergetappe am Sonntag stand dem Team ein langer Bustransfer bevor."),
+    ("ru", "The clinic grew the culture from a single cell in one day.",
+     "Клиника вырастила культуру из одной клетки за сутки."),
+], ids=["compound", "derivation"])
+def test_another_source_words_compound_or_derivation_answers_no_question(g, lang, src, dst):
+    # The source's word is read as a question (a bus transfer; a single cell with nothing of prison next to it).
+    # „Bergetappe“ is the mountain stage's word, «одной» the numeral's: the translator used no approved word, so
+    # nothing says the prison sense was meant, and the question stays a question.
+    require(bilingual.installed(lang), f"FreeDict eng-{bilingual.CODES[lang]} is not installed")
+    cid = "etap" if lang == "de" else "solitary-cell"
+    said = [(severity, message) for _check, severity, message, term in
+            glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
+    assert [s for s, _m in said] == ["warning"] and "a question only" in said[0][1]
+
+
 def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):
     # „Gefangenentransporter“ is the prison van's word; the etap's „Gefangenentransport“ only shares its stem
     src = "The prison van drove off at night. If anyone was on the same transfer, please write to me."

@@ -116,7 +116,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             other_sense = {k: v for k, v in other_sense.items() if k not in promoted}
     resolved = resolve(dst_hits, occurrences, len(src), len(dst))
     found_before = len(out)
-    everyday: set[str] = set()  # concepts whose approved words the translation uses only in their everyday sense
+    # concepts whose approved words in the translation answer no question (below): every one in its everyday sense,
+    # or every one a compound or derivation of another source word (“mountain stage” → „Bergetappe“)
+    everyday: set[str] = set()
     base = base_lang(lang)
     french = base == "fr"
     german = base == "de" and glossary.source_language == "en"  # (compounds read by the dictionary)
@@ -139,6 +141,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
+            if not found:  # (every approved word is another source word's compound or derivation: not the term)
+                everyday.add(cid)
         if len(found) < len(hits):
             found = sorted(found + shared_head(dst, lang, concept, found), key=lambda h: h.start)
         if len(found) < len(hits) and base in ("ru", "de"):
