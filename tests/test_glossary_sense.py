@@ -338,6 +338,19 @@ def test_negation_and_quotes_the_source_writes_plainly(g, src, dst, why):
     assert (check, severity) == ("glossary-forbidden", "warning") and why in message
 
 
+def test_a_question_the_source_answers_no_is_a_negation(g):
+    # the translation asks what the source asks, and both answer “no”: the forbidden word is denied, as negated
+    src = "Is the overseer a guard? No, he is a prisoner chosen by the thieves."
+    [(check, severity, message)] = findings(g, "de", src, "Ist der Smotrjaschtschi ein Aufseher? Nein, er ist ein "
+                                                          "Gefangener, den die Diebe wählen.")
+    assert (check, severity) == ("glossary-forbidden", "warning") and "answered “no”" in message
+    # answered “yes” in the translation, or asked without an answer in the source, it is the wrong word
+    assert errors(g, "de", src, "Ist der Smotrjaschtschi ein Aufseher? Ja, er ist ein Beamter.") == {
+        "smotryashchy": ["glossary-forbidden"]}
+    assert errors(g, "de", "Is the overseer a guard, as the guards say?", "Ist der Smotrjaschtschi ein Aufseher? "
+                  "Nein, sagen die Wärter.") == {"smotryashchy": ["glossary-forbidden"]}
+
+
 @pytest.mark.parametrize("dst, wrong", [
     # «автозак» is forbidden for the carriage because it is the prison van's word: a prison reading, the wrong one
     ("Автозак четыре дня полз на восток.", True),

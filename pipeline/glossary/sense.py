@@ -342,4 +342,23 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
                   for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]
         if any(w in neg for w in before):
             return "negated, as in the source"
+    if _ANSWERED_NO.search(src) and (no := ANSWER_NO.get(lang[:2])) and _answered_no(dst, hit.end, no):
+        return "asked and answered “no”, as in the source"
     return ""
+
+
+# A yes-no question answered “No” denies what it asks (“Is the overseer a guard? No: …”): each language's word for
+# the answer, after the question mark that ends the hit's sentence.
+ANSWER_NO = {"ru": "нет", "uk": "ні", "de": "nein", "fr": "non", "es": "no", "it": "no", "en": "no"}
+_ANSWERED_NO = re.compile(r"\?[\s\"”»’)\]]*[-–—]?\s*No\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?;]")
+
+
+def _answered_no(text: str, end: int, no: str) -> bool:
+    """Whether the sentence of ``text`` that holds ``end`` is a question answered by the word ``no`` next."""
+    m = _SENTENCE_END.search(text, end)
+    if m is None or m.group(0) != "?":
+        return False
+    after = WORD_RE.search(text, m.end())
+    return (after is not None and fold(after.group(0)) == no
+            and not WORD_RE.search(mask(text[m.end():after.start()])))
