@@ -301,6 +301,18 @@ def test_a_homonyms_source_phrase_claims_its_word(g, src, dst, found):
     assert _severities(g, "ru", src, dst, "etap") == found
 
 
+@pytest.mark.parametrize("src, dst, found", [
+    # “taped” is tape's past, not tap's (tapped): no water tap in the source claims „Hahn“
+    ("The rooster our daughter painted is taped above her bed.",
+     "Der Hahn, den unsere Tochter gemalt hat, klebt über ihrem Bett.", []),
+    # the barrack's dripping tap does claim it, and the rooster is left without a rendering
+    ("In the barrack the tap dripped all night, and the rooster had to sleep by the door.",
+     "In der Baracke tropfte die ganze Nacht der Hahn, und der Gefangene musste an der Tür schlafen.", ["error"]),
+])
+def test_a_homonyms_source_word_counts_as_it_inflects(g, src, dst, found):
+    assert _severities(g, "de", src, dst, "petukh") == found
+
+
 def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open(g):
     # the source reads as another sense (a library's transfer) and so does «этап переноса»: a question, not an
     # error; a translation that used «этап» in the prison sense would have answered it

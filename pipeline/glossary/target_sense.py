@@ -241,18 +241,47 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
     folded = fold(src)
     if not any(w[:4] in folded for w in map(fold, words)):
         return 0  # (the common case: none of them anywhere)
-    found = [word_keys(w, lang) for w in words_of(mask(src))]
+    said = words_of(mask(src))
+    found = [word_keys(w, lang) for w in said]
     wanted: set = set()
+    spelt: set[str] = set()
     n = 0
     for w in words:
         parts = words_of(w)
         if len(parts) == 1:
-            wanted |= word_keys(w, lang, term=True)
+            if lang == "en":  # (inflected as written: the shared key of “tap” and “tape” would count “taped”)
+                spelt |= english_forms(fold(w))
+            else:
+                wanted |= word_keys(w, lang, term=True)
             continue
         keys = [word_keys(p, lang, term=True) for p in parts]
         n += sum(1 for i in range(len(found) - len(keys) + 1)
                  if all(found[i + j] & k for j, k in enumerate(keys)))
-    return n + sum(1 for k in found if k & wanted)
+    return n + sum(1 for w, k in zip(said, found) if k & wanted or (spelt and fold(w) in spelt))
+
+
+_VOWELS = "aeiouy"
+
+
+@lru_cache(maxsize=1024)
+def english_forms(word: str) -> frozenset[str]:
+    """The regular inflections of an English ``word`` (lower case) as they are spelt: a noun's plural (-es after a
+    sibilant or -o) and possessive,
+    a verb's -s, -ed and -ing forms, with a final -e dropped, -y after a consonant made -ie-, and the consonant
+    of a one-syllable word ending consonant-vowel-consonant doubled (tap: tapped, tapping — never “taped”, which
+    is tape's)."""
+    forms = {word, word + "es" if word.endswith(("s", "x", "z", "ch", "sh", "o")) else word + "s",
+             word + "'s", word + "’s", word + "s'"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    stem = word[:-1] if word.endswith("e") and len(word) > 2 else word
+    one_syllable = sum(1 for a, b in zip(" " + word, word) if b in _VOWELS and a not in _VOWELS) == 1
+    if (one_syllable and len(word) >= 3 and word[-1] not in _VOWELS + "wx" and word[-2] in _VOWELS
+            and word[-3] not in _VOWELS):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    else:
+        forms |= {stem + "ed", stem + "ing"}
+    return frozenset(forms)
 
 
 def homonyms(concept: Concept, lang: str) -> tuple:
