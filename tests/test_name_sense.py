@@ -130,3 +130,15 @@ def test_the_glossary_s_university_misnamed_stays_an_error():
                                    "de") == ["error"]
     assert _severities(src, "Vor seiner Festnahme gab Azat Seminare an der Staatsuniversität Moskau.",
                                    "de") == ["error"]
+
+
+def test_a_name_written_in_capitals_is_the_name():
+    # a transcript's speaker label: the capitals say nothing of case, so “SMIRNOV” is the glossary's Smirnov, in a
+    # prison article spelt Smirnow in German (in capitals too), and „SMIRNOV“ left as it was is an error
+    src = "SMIRNOV: Good evening; my guest spent four years in a colony near Vladimir."
+    assert _severities(src, "SMIRNOV: Guten Abend; mein Gast war vier Jahre in einer Kolonie bei Wladimir.", "de",
+                       PRISON) == ["error"]
+    assert _severities(src, "SMIRNOW: Guten Abend; mein Gast war vier Jahre in einer Kolonie bei Wladimir.", "de",
+                       PRISON) == []
+    # a word in lower case is still no name (the term is case-sensitive)
+    assert _severities("The memorial was unveiled on Sunday.", "Das Denkmal wurde am Sonntag enthüllt.", "de") == []

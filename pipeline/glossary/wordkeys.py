@@ -324,7 +324,10 @@ def _inflects(token: str, term_word: str, lang: str) -> bool:
 
 
 def _same_case(token: str, term_word: str) -> bool:
-    """Case-sensitive comparison that lets endings inflect: the shared stem must match exactly."""
+    """Case-sensitive comparison that lets endings inflect: the shared stem must match exactly. A word written all in
+    capitals (a speaker's label “SMIRNOV:”, a headline) says nothing of its case: it is a capitalised term's word."""
+    if term_word[:1].isupper() and len(token) > 1 and token.isupper():
+        return True
     a, b = fold(token), fold(term_word)
     k = 0
     n = min(len(a), len(b))
