@@ -22,9 +22,10 @@ LINKING = frozenset({"feel", "felt", "look", "seem", "sound", "appear", "behav",
 def compared(text: str, hit: Hit) -> str:
     """Why ``hit`` in ``text`` is what a linking verb compares its subject with (“feels like solitary
     confinement”), "" when it is not."""
-    before = mask(text[max(0, hit.start - 80):hit.start])
-    if "like" not in before and " as " not in before:
-        return ""  # (the common case)
+    lo = max(0, hit.start - 60)
+    if text.find("like", lo, hit.start) < 0 and text.find(" as ", lo, hit.start) < 0:
+        return ""  # (the common case: no comparison before the term)
+    before = mask(text[lo:hit.start])
     words = [m.group(0) for m in WORD_RE.finditer(before)]
     low = [fold(w) for w in words]
     # (up to two words of the term's own phrase between: its determiner and a modifier, “like a closed caste”)
