@@ -263,3 +263,14 @@ def test_an_ordinal_numbers_the_thing_it_does_not_name_another_kind(g, src, lang
     # which detachment, not what kind)
     found = findings(g, lang, src, dst).get("otryad", [])
     assert [s for s, _m in found] == ["error"], found
+
+
+def test_a_noun_that_is_also_an_adjective_heads_its_phrase_before_a_preposition(g):
+    # “flat” may be an adjective, but no adjective stands before “in”: the searches of her flat are a police raid
+    # on a home, and only the searches here need « fouille »
+    src = "A zek described the searches of her flat in May and the searches here, which are rougher."
+    assert "obysk" not in findings(g, "fr", src, "Un zek a décrit les perquisitions de son appartement en mai et les "
+                                                 "fouilles d'ici, plus brutales.")
+    # the searches here still need their own
+    assert "obysk" in findings(g, "fr", src, "Un zek a décrit les perquisitions de son appartement en mai et les "
+                                             "perquisitions d'ici, plus brutales.")

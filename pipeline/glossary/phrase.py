@@ -28,7 +28,7 @@ from pipeline.glossary import wordnet
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.sense import (
-    FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
+    CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
 )
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
@@ -289,6 +289,8 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
             return last if gap and gap[0] in ENDS else ""  # (too far, a name, or punctuation: the phrase has ended)
         end = m.end()
         base = base_word(word)
+        if last and fold(word) in CLOSERS:
+            return last  # (a word that is a noun or an adjective, then a preposition: “of his flat in 2012”)
         last = ""
         if base in NEUTRAL:
             continue

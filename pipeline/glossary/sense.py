@@ -76,6 +76,9 @@ him his how i if in into is it its itself just me more most my no nor not now of
 out over own same she should so some such than that the their them then there these they this those through to
 too under until up very was we were what when where which while who whom why will with would you your also
 often one two three per s""".split())
+# Words no adjective modifies, which end a noun phrase as punctuation does: prepositions, conjunctions, auxiliaries.
+CLOSERS = frozenset("in into on at by for from with of to after before during under over through until against "
+                    "between about and or but nor because if while is are was were has have had will would".split())
 # Common words of news prose, about the state and the calendar rather than prison: left out of the weak prison
 # cues although the glossary's definitions use them ("the court", "a year", "the police", "used").
 GENERAL_WORDS = frozenset(_w for _w in """
