@@ -23,7 +23,8 @@ def compared(text: str, hit: Hit) -> str:
     """Why ``hit`` in ``text`` is what a linking verb compares its subject with (“feels like solitary
     confinement”), "" when it is not."""
     lo = max(0, hit.start - 60)
-    if text.find("like", lo, hit.start) < 0 and text.find(" as ", lo, hit.start) < 0:
+    if text.find("like", lo, hit.start) < 0 and text.find(" as if", lo, hit.start) < 0 and text.find(
+            " as though", lo, hit.start) < 0:
         return ""  # (the common case: no comparison before the term)
     before = mask(text[lo:hit.start])
     words = [m.group(0) for m in WORD_RE.finditer(before)]

@@ -249,15 +249,14 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
     for w in words:
         parts = words_of(w)
         if len(parts) == 1:
-            if lang == "en":  # (inflected as written: the shared key of “tap” and “tape” would count “taped”)
+            wanted |= word_keys(w, lang, term=True)
+            if lang == "en":  # (inflected as written: the key “tap” and “tape” share would count “taped”)
                 spelt |= english_forms(fold(w))
-            else:
-                wanted |= word_keys(w, lang, term=True)
             continue
         keys = [word_keys(p, lang, term=True) for p in parts]
         n += sum(1 for i in range(len(found) - len(keys) + 1)
                  if all(found[i + j] & k for j, k in enumerate(keys)))
-    return n + sum(1 for w, k in zip(said, found) if k & wanted or (spelt and fold(w) in spelt))
+    return n + sum(1 for w, k in zip(said, found) if k & wanted and (not spelt or fold(w) in spelt))
 
 
 _VOWELS = "aeiouy"
