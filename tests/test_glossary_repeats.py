@@ -263,3 +263,17 @@ def test_a_demonstrative_the_source_has_not_may_stand_for_a_repeat(g, dst, found
 ])
 def test_a_french_dative_pronoun_stands_for_a_person_not_a_thing(g, cid, src, dst, found):
     assert severities(g, "fr", src, dst, cid) == found
+
+
+@pytest.mark.parametrize("src, dst, found", [
+    # „danach“ says “after it”: the source's “after that transfer” without the noun
+    ("The transfer lasted nine days, and after that transfer she was ill for a month.",
+     "Die Überstellung dauerte neun Tage, und danach war sie einen Monat lang krank.", ["warning"]),
+    # a wrong noun stays an error, and „danach“ stands for no “after the second transfer” (no demonstrative)
+    ("The transfer lasted nine days, and after that transfer she was ill for a month.",
+     "Die Überstellung dauerte neun Tage, und nach der Reise war sie einen Monat lang krank.", ["error"]),
+    ("The transfer lasted nine days, and after the second transfer she was ill for a month.",
+     "Die Überstellung dauerte neun Tage, und danach war sie einen Monat lang krank.", ["error"]),
+])
+def test_a_german_pronominal_adverb_stands_for_a_preposition_and_its_repeated_noun(g, src, dst, found):
+    assert severities(g, "de", src, dst, "etap") == found

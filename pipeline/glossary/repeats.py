@@ -247,6 +247,25 @@ def _repeated_without_noun(text: str, lang: str) -> str:
     return ""
 
 
+# German pronominal adverbs (da(r)- and a preposition) say the preposition and “it”: „danach“ is “after that
+# transfer” said without the noun. Each is read as a stand-in only where the English source has its preposition
+# before a demonstrative (“after that …”, “before the same …”), so that „dabei sein“ (to take part) says nothing.
+_DE_PRONOMINAL = {"danach": "after", "davor": "before", "dabei": "during", "währenddessen": "during",
+                  "damit": "with", "dafür": "for", "dagegen": "against", "dadurch": "through", "darunter": "under",
+                  "dazwischen": "between"}
+_EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+"
+                                    r"(?:that|this|these|those|the\s+same)\b", re.I)
+
+
+def _pronominal_adverb(src: str, dst: str) -> str:
+    """A German pronominal adverb of ``dst`` whose preposition the English ``src`` has before a demonstrative
+    („danach“ for “after that transfer”), "" for none."""
+    preps = {m.group(1).lower() for m in _EN_PREP_DEMONSTRATIVE.finditer(src)}
+    if not preps:
+        return ""  # (the common case)
+    return next((w for w in WORD_RE.findall(mask(dst)) if _DE_PRONOMINAL.get(fold(w)) in preps), "")
+
+
 def _time_anaphor(text: str, lang: str) -> str:
     rx = TIME_ANAPHOR.get(lang)
     m = rx.search(mask(text)) if rx else None
@@ -310,6 +329,10 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if dem > 0:
         said.append("a demonstrative the source has not")
         count += dem
+    adverb = _pronominal_adverb(src, dst) if b == "de" and base_lang(src_lang) == "en" else ""
+    if adverb:
+        said.append(f"“{adverb}”")
+        count += 1
     time = _time_anaphor(dst, b)
     if time and not _time_anaphor(src, base_lang(src_lang)):
         said.append(f"“{time}”")
