@@ -282,3 +282,14 @@ def test_a_word_between_two_occurrences_speaks_of_the_nearer(g, lang, dst, wante
     if lang == "de":
         [(_c, severity, message)] = found(g, lang, src, dst)["muzhik"]
         assert severity == "warning" and "it stands where the source's “muzhiks” is another sense" in message
+
+
+def test_the_glossarys_exclusion_reads_the_same_word_elsewhere_in_the_message(g):
+    # “a money transfer” is excluded, so “Every transfer” beside it is a payment too: nothing to report
+    src = "Every transfer counts: a money transfer of any size pays for his lawyer."
+    assert "etap" not in found(g, "de", src, "Jede Überweisung zählt: eine Überweisung in beliebiger Höhe bezahlt "
+                                             "seinen Anwalt.")
+    # ... unless prison is next to the repeat: his transfer to the colony needs its rendering
+    src = "A bank transfer paid for the lawyer, and his transfer to the colony was delayed."
+    assert "etap" in errors(g, "de", src, "Eine Banküberweisung bezahlte den Anwalt, und seine Reise in die Kolonie "
+                                          "verzögerte sich.")

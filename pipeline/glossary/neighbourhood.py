@@ -194,3 +194,30 @@ def _folded(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _word_base(word: str) -> str:
     return english_base(fold(word))
+
+
+def excluded_words(text: str, concept: Concept) -> list[tuple[str, str]]:
+    """The concept's exclusion phrases in ``text`` (“a bank transfer”), each with the word of it that is one of the
+    concept's one-word terms as written there (“transfer”): (phrase as written, word folded). The match leaves the
+    phrase out; the same word elsewhere in the message is read in its sense (glossary/source_reading.py)."""
+    if not concept.exclude:
+        return []
+    own = _one_word_terms(concept)
+    found = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(mask(text))]
+    bases = [english_base(fold(w)) for _s, _e, w in found]
+    out = []
+    for phrase in concept.exclude:
+        want = [english_base(fold(w)) for w in WORD_RE.findall(phrase)]
+        at = [k for k, b in enumerate(want) if b in own]
+        if not at:
+            continue
+        for i in range(len(found) - len(want) + 1):
+            if bases[i:i + len(want)] == want:
+                out.append((text[found[i][0]:found[i + len(want) - 1][1]], fold(found[i + at[0]][2])))
+    return out
+
+
+def _one_word_terms(concept: Concept) -> frozenset[str]:
+    """The English bases of the concept's one-word source terms (remembered with its other memos)."""
+    return concept.remembered("one-word terms", lambda: frozenset(
+        english_base(fold(t.text)) for t in concept.terms if " " not in t.text.strip()))
