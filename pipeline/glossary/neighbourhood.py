@@ -203,10 +203,14 @@ def excluded_words(text: str, concept: Concept) -> list[tuple[str, str]]:
     if not concept.exclude:
         return []
     own = _one_word_terms(concept)
+    lowered = text.casefold()
+    phrases = [x for x in concept.exclude if all(w[:4].casefold() in lowered for w in WORD_RE.findall(x))]
+    if not phrases:
+        return []  # (the common case: no exclusion phrase's words are all in the message)
     found = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(mask(text))]
     bases = [english_base(fold(w)) for _s, _e, w in found]
     out = []
-    for phrase in concept.exclude:
+    for phrase in phrases:
         want = [english_base(fold(w)) for w in WORD_RE.findall(phrase)]
         at = [k for k, b in enumerate(want) if b in own]
         if not at:
