@@ -171,7 +171,7 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = 
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
                 local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
                 local_ids.add(id(h))
-    for c in {id(h.concept): h.concept for h in src_hits if h.concept.exclude}.values():  # (“a bank transfer”)
+    for c in {id(h.concept): h.concept for h in src_hits if h.concept.exclude}.values():  # (“a bank transfer …”)
         for phrase, word in excluded_words(src, c):
             local.setdefault((c.id, word), f"the source's “{phrase}” is another sense (the glossary excludes it)")
     if local:
