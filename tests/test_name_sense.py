@@ -142,3 +142,15 @@ def test_a_name_written_in_capitals_is_the_name():
                        PRISON) == []
     # a word in lower case is still no name (the term is case-sensitive)
     assert _severities("The memorial was unveiled on Sunday.", "Das Denkmal wurde am Sonntag enthüllt.", "de") == []
+
+
+def test_an_abbreviation_spelt_out_in_russian_word_order_is_a_question():
+    # Russian capitalises a name's first word only and puts the genitive after: «Университет штата Мичиган» is
+    # U, S, M romanised, Michigan State's initials in another order
+    src = "Next week MSU hosts a chess tournament."
+    [(severity, message)] = _errors(src, "На следующей неделе Университет штата Мичиган проводит шахматный турнир.",
+                                    "ru")
+    assert severity == "warning" and "“Университет штата Мичиган”" in message
+    # a sentence's capitalised first word makes no name, and «Московского университета» has other initials
+    assert _severities("MSU students are holding a chess tournament.",
+                       "Студенты Московского университета проводят шахматный турнир.", "ru") == ["error"]

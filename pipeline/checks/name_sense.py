@@ -214,6 +214,8 @@ def _spelt_out(glossary: Glossary, dst: str, lang: str, p: Problem) -> Problem:
     letters = p.term.casefold()
     rendered = {fold(w) for t in concept.approved(lang) for w in WORD_RE.findall(t)}
     words = tokenize(dst)
+    if lang.startswith(("ru", "uk")):
+        return _spelt_out_cyrillic(concept, dst, words, letters, rendered, p)
     for i in range(len(words)):
         j = i
         while (j < len(words) and j - i < len(letters) and _capital(words[j]) and words[j][2][:1].casefold()
@@ -222,6 +224,31 @@ def _spelt_out(glossary: Glossary, dst: str, lang: str, p: Problem) -> Problem:
         run = words[i:j]
         if len(run) > 1 and any(base_word(w[2]) not in own_vocabulary(concept) and fold(w[2]) not in rendered
                                 for w in run):
+            name = dst[run[0][0]:run[-1][1]]
+            return Problem(p.check, "warning", f"{p.message} — a warning only: the translation spells out "
+                           f"“{name}”, another name with its initials (check which it names)", p.term)
+    return p
+
+
+# The first Latin letter of each Cyrillic letter's romanisation (BGN/PCGN: ш sh, ч ch, х kh, ц ts, ю yu, я ya; е and
+# ё as e), for an abbreviation's initials: “Университет штата Мичиган” is U, S, M.
+_ROMAN_INITIAL = {c: r[0] for c, r in zip("абвгдеёжзийклмнопрстуфхцчшщыэюяіїєґ", (
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya i yi ye g").split())}
+
+
+def _spelt_out_cyrillic(concept: Concept, dst: str, words: list[tuple[int, int, str]], letters: str,
+                        rendered: set[str], p: Problem) -> Problem:
+    """:func:`_spelt_out` for a Russian or Ukrainian translation, which capitalises a name's first word only and
+    puts a genitive after its noun (“Michigan State University”: «Университет штата Мичиган»): adjacent words, the
+    first capitalised, as many as the abbreviation has letters, whose romanised initials are its letters in any
+    order, one word neither the concept's own nor of its approved renderings."""
+    n = len(letters)
+    firsts = _sentence_firsts(dst, words)  # (a sentence's first word is capitalised for the sentence)
+    for i in range(len(words) - n + 1):
+        run = words[i:i + n]
+        if (_capital(run[0]) and i not in firsts and all(_joined(dst, a, b) for a, b in zip(run, run[1:]))
+                and sorted(_ROMAN_INITIAL.get(w[2][:1].lower(), "") for w in run) == sorted(letters)
+                and any(base_word(w[2]) not in own_vocabulary(concept) and fold(w[2]) not in rendered for w in run)):
             name = dst[run[0][0]:run[-1][1]]
             return Problem(p.check, "warning", f"{p.message} — a warning only: the translation spells out "
                            f"“{name}”, another name with its initials (check which it names)", p.term)
