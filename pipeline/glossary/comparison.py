@@ -19,6 +19,14 @@ from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 LINKING = frozenset({"feel", "felt", "look", "seem", "sound", "appear", "behav", "act", "smell", "tast"})
 
 
+_CUE_RE = re.compile(r"like|as if|as though", re.I)
+
+
+def may_compare(text: str) -> bool:
+    """Whether ``text`` has a comparison's word at all (asked once per message, before :func:`compared` per hit)."""
+    return _CUE_RE.search(text) is not None
+
+
 def compared(text: str, hit: Hit) -> str:
     """Why ``hit`` in ``text`` is what a linking verb compares its subject with (“feels like solitary
     confinement”), "" when it is not."""

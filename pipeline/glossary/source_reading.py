@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
-from pipeline.glossary.comparison import compared
+from pipeline.glossary.comparison import compared, may_compare
 from pipeline.glossary.document import Document, Summary, summary
 from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, model, prison_reading
 from pipeline.glossary.sense_features import ambiguous
@@ -196,13 +196,13 @@ def _phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[
     capital letter makes another thing: (concept id, variant) -> why, and the hits asked about."""
     phrased: dict[tuple[str, str], str] = {}
     asked_ids: set[int] = set()
+    comparing = may_compare(src)
     for h in src_hits:
         if id(h) in other_ids:
             continue
-        # A comparison's standard (“feels like solitary confinement”: glossary/comparison.py); an everyday noun's
-        # own phrase; a transliteration capitalised inside a sentence is a name (a Kozel beer); a name that is also
-        # an English word may be that word at a sentence's start (“Memorial services …”).
-        why = compared(src, h) or (prone(h) and (another_kind(glossary, src, h, src_hits, conditional(h))
+        # A comparison's standard (glossary/comparison.py); an everyday noun's own phrase; a transliteration capitalised
+        # inside a sentence is a name (a Kozel beer); an English word's name at a sentence's start (“Memorial …”).
+        why = (comparing and compared(src, h)) or (prone(h) and (another_kind(glossary, src, h, src_hits, conditional(h))
                                                  or _in_compound(glossary, src, h))) or (h.form[:1].isupper() and (
             written_otherwise(src, h, src_hits) or inside_a_name(glossary, src, h, src_hits)))
         if why:
