@@ -19,12 +19,11 @@ from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 LINKING = frozenset({"feel", "felt", "look", "seem", "sound", "appear", "behav", "act", "smell", "tast"})
 
 
-_CUE_RE = re.compile(r"like|as if|as though", re.I)
-
-
 def may_compare(text: str) -> bool:
-    """Whether ``text`` has a comparison's word at all (asked once per message, before :func:`compared` per hit)."""
-    return _CUE_RE.search(text) is not None
+    """Whether ``text`` has a comparison's word at all (asked once per message, before :func:`compared` per hit; a
+    substring search, not a case-blind pattern, which the regular-expression engine tries at every position)."""
+    lowered = text.lower()
+    return "like" in lowered or "as if" in lowered or "as though" in lowered
 
 
 def compared(text: str, hit: Hit) -> str:

@@ -18,7 +18,7 @@ from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_questi
 from pipeline.glossary.sense_features import ambiguous
 from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.neighbourhood import everyday, excluded_words, has_cues, other_sense_near, prison_near
+from pipeline.glossary.neighbourhood import everyday, excluded_elsewhere, has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.placement import MAY_END, numbered_ends
 from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, prison_vocabulary, term_of
@@ -104,7 +104,7 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     if local.deferred:
         _deferred_phrases(glossary, src, local, source.occurrences, questions)
     _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
-    return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
+    return excluded_elsewhere(glossary, src, source.occurrences, source.other_sense, local.hits) or len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
 
 
 def _read(glossary: Glossary, src: str) -> Source:
@@ -171,9 +171,6 @@ def _local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = 
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
                 local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
                 local_ids.add(id(h))
-    for c in {id(h.concept): h.concept for h in src_hits if h.concept.exclude}.values():  # (“a bank transfer …”)
-        for phrase, word in excluded_words(src, c):
-            local.setdefault((c.id, word), f"the source's “{phrase}” is another sense (the glossary excludes it)")
     if local:
         # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
         # colony”), as for a phrase's reading below
