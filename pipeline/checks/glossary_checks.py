@@ -32,8 +32,9 @@ from pipeline.glossary.placement import (
     forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
 )
 from pipeline.glossary.source_reading import (
-    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
+    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source,
 )
+from pipeline.glossary.textprep import shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
