@@ -22,9 +22,9 @@ from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
+from pipeline.glossary.target_everyday import everyday_sense, everyday_words
 from pipeline.glossary.target_sense import (
-    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
-    plain_renderings, spelt_as_source,
+    claim_homonyms, claim_unquoted, claimed_by_same_word, glossed, manner, plain_renderings, spelt_as_source,
 )
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
