@@ -23,7 +23,8 @@ from __future__ import annotations
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
+from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.phrase import SENTENCE_START, another_kind
 from pipeline.glossary.sense import NO_PRISON, SourceSense
 from pipeline.glossary.topic import (
     has_noun, own_stems, message_words, shown_words, content_stems, other_senses, prison_elsewhere, signature, stem,

@@ -24,7 +24,8 @@ from functools import lru_cache
 from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.neighbourhood import words_near
-from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
+from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.phrase import SENTENCE_START, prone
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary, without_compounds
 from pipeline.glossary.wordkeys import _stemmer
 from pipeline.glossary import wordnet
