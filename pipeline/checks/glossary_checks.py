@@ -290,9 +290,9 @@ def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[st
     approved terms, those spelt as a source word), worked out once per concept and language, as
     ``target_sense`` keeps its own facts."""
     key = "check " + lang
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
-        found = concept.neighbourhood[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
+        found = concept.memos[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
                                               concept.approved(lang), spelt_as_source(concept, lang))
     return found
 

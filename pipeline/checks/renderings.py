@@ -42,7 +42,7 @@ def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, u
 def _everyday_word(concept: Concept, lang: str, form: str) -> bool:
     """Whether ``form`` is one word and one of the concept's everyday words in ``lang``, as ``everyday_sense`` asks
     first (remembered per concept and form: that function's own memo is keyed by what follows the word too)."""
-    memo = concept.neighbourhood.setdefault(f"everyday word {lang}", {})
+    memo = concept.memos.setdefault(f"everyday word {lang}", {})
     found = memo.get(form)
     if found is None:
         words = WORD_RE.findall(mask(form))

@@ -108,16 +108,17 @@ class Concept:
     conditional_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     own_vocabulary: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     everyday_words: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
-    # ... and what glossary/neighbourhood.py reads next to its terms (the variants with cues, the words that
-    # say prison next to it)
-    neighbourhood: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # ... and every other fact a reading works out from the concept alone, by a key that names the reading (the
+    # variants glossary/neighbourhood.py reads next to, the words that say prison next to it, the check's facts per
+    # language, whether a variant is ambiguous …): :meth:`remembered`.
+    memos: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def remembered(self, key: str, make: Callable[[], _T]) -> _T:
         """A fact worked out from the concept's fields by ``make`` on first asking, then kept under ``key`` with its
-        other memos (``neighbourhood``); ``make`` must not return None."""
-        found = self.neighbourhood.get(key)
+        other memos (``memos``); ``make`` must not return None."""
+        found = self.memos.get(key)
         if found is None:
-            found = self.neighbourhood[key] = make()
+            found = self.memos[key] = make()
         return found
 
     @property

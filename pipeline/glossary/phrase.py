@@ -58,7 +58,7 @@ NEUTRAL = _neutral()
 def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
     """The words that, next to one of ``concept``'s terms, speak for its sense: the glossary's prison words and
     the words its definitions share, and the concept's own definition and notes (remembered per concept)."""
-    memo = concept.neighbourhood
+    memo = concept.memos
     found = memo.get("prison")
     if found is None:
         strong, weak = prison_vocabulary(glossary)
@@ -70,7 +70,7 @@ def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
 def known_words(glossary: Glossary, concept: Concept) -> frozenset:
     """The words that, in a term's own phrase, name the concept's thing or the prison's: :func:`vocabulary` and
     the words of the concept's terms too (a parcel *of food* is a food parcel)."""
-    memo = concept.neighbourhood
+    memo = concept.memos
     found = memo.get("known")
     if found is None:
         found = memo["known"] = vocabulary(glossary, concept) | own_vocabulary(concept)
@@ -81,7 +81,7 @@ def prone(hit: Hit) -> bool:
     """Whether ``hit``'s term may be an everyday noun whose own phrase tells which thing it names: lower-case
     words of a common-noun concept (worked out per concept; whether English knows it as a noun is asked only when
     a phrase would tell: :func:`another_kind`)."""
-    memo = hit.concept.neighbourhood
+    memo = hit.concept.memos
     found = memo.get("prone")
     if found is None:
         c = hit.concept

@@ -233,7 +233,7 @@ def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, 
 
 def _quoted_terms(concept) -> frozenset:
     """The concept's quoted-only variants (remembered per concept: asked of every hit of every message)."""
-    found = concept.neighbourhood.get("quoted terms")
+    found = concept.memos.get("quoted terms")
     if found is None:
-        found = concept.neighbourhood["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
+        found = concept.memos["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
     return found

@@ -79,10 +79,10 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
 def homonyms(concept: Concept, lang: str) -> tuple:
     """The concept's ``homonyms`` in ``lang`` as (keys of the word, its source words), worked out once."""
     key = f"homonyms {lang}"
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         tr = concept.translations(lang)
-        found = concept.neighbourhood[key] = tuple(
+        found = concept.memos[key] = tuple(
             (word_keys(h.term, base_lang(lang), term=True), tuple(h.source)) for h in (tr.homonyms if tr else ()))
     return found
 
@@ -91,13 +91,13 @@ def plain_renderings(concept: Concept, lang: str) -> bool:
     """Whether every approved word of the concept in ``lang`` renders it wherever it occurs: none has an
     everyday sense its ``exclude`` phrases or ``homonyms`` show (the common case, worked out once)."""
     key = f"plain {lang}"
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         # (only a homonym that is an approved word claims renderings: a forbidden one's — Ziege, homosexuel — is
         # read by ``glossed``)
         b = base_lang(lang)
         approved = frozenset().union(*(word_keys(t, b, term=True) for t in concept.approved(lang) if " " not in t.strip()))
-        found = concept.neighbourhood[key] = not everyday_words(concept, lang) and not any(
+        found = concept.memos[key] = not everyday_words(concept, lang) and not any(
             keys & approved for keys, _source in homonyms(concept, lang))
     return found
 
@@ -166,12 +166,12 @@ def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
     script of its source terms (colonie, camp: Latin as colony; not колония, nor the abbreviation IK), which may
     be spelt as a word of the source; worked out once."""
     key = f"spelt as source {lang}"
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         scripts = {first_script(t.text) for t in concept.terms}
         words = [t.strip().casefold() for t in concept.approved(lang)
                  if " " not in t.strip() and len(t) >= 4 and first_script(t) in scripts]
-        found = concept.neighbourhood[key] = tuple(f for w in words for f in (w, w.capitalize()))
+        found = concept.memos[key] = tuple(f for w in words for f in (w, w.capitalize()))
     return found
 
 
