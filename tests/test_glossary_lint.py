@@ -274,9 +274,8 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 # (the caste words, the colony, the transfer, parole: the glossary's own headwords, which the check reads by
 # their neighbourhood and topic instead; the long visit, whose concept-level conditions lost four violations and
 # removed no false alarm)
-LEFT = {"care package", "caste", "castes", "colonies", "colony", "common pot", "conjugal visit", "detachment",
-        "detachments", "food parcel",
+LEFT = {"care package", "caste", "castes", "colonies", "colony", "common pot", "conjugal visit", "food parcel",
         "foreign agent", "foreign agents", "general regime colony", "long visit", "long visits", "long-term visit",
-        "long-term visits", "mast", "muzhik", "muzhiks", "parcel", "parcels", "red colony", "red zone",
+        "long-term visits", "mast", "muzhik", "muzhiks", "parcel", "parcels", "parole", "red colony", "red zone",
         "rooster", "roosters", "short visit", "short visits", "short-term visit", "short-term visits", "squad",
         "strict regime", "strict regime colony", "strict-regime", "transfer", "transfers"}
