@@ -263,3 +263,16 @@ def test_a_demonstrative_the_source_has_not_may_stand_for_a_repeat(g, dst, found
 ])
 def test_a_french_dative_pronoun_stands_for_a_person_not_a_thing(g, cid, src, dst, found):
     assert severities(g, "fr", src, dst, cid) == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # „die nicht …“ opens a relative clause on „Sendung“, the wrong noun: „nicht“ is no adjective left without
+    # its noun (a German adjective after an article is inflected: -e, -en, -em, -er, -es)
+    ("Ein Paket ohne unterschriebene Liste ist eine Sendung, die nicht durchgelassen wird.", ["error"]),
+    # „das zweite“ is one, and may say the repeat
+    ("Das erste Paket kam im März an, das zweite nie.", ["warning"]),
+])
+def test_a_german_adjective_left_alone_is_inflected(g, dst, found):
+    src = ("A parcel without a signed list is a parcel the guards send back." if "Liste" in dst
+           else "The first parcel arrived in March, the second parcel never did.")
+    assert severities(g, "de", src, dst, "peredacha") == found
