@@ -119,6 +119,8 @@ def blank_zu_infinitives(text: str) -> str:
 
 
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
+# A noun's inflectional endings (plural, genitive, dative plural), longest first.
+GERMAN_ENDINGS = ("ern", "en", "es", "er", "e", "n", "s")
 # Endings that make a derived word, not a compound (Patenschaft, Kolonialisierung).
 GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lein", "tum", "nis", "ismus", "ist",
                    "ier", "ieren", "ität", "al", "ial")
@@ -146,9 +148,11 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
             found.append(tail)
             break
     else:
-        for i in range(3, len(w) - min_part + 1):
-            if w[i:] in terms:
-                found.append(w[i:])
+        # (… and inflected as the last part is: Gefängnispakete, -paketen, -pakets)
+        for written in (w, *(w[:-len(e)] for e in GERMAN_ENDINGS if w.endswith(e))):
+            tail = next((written[i:] for i in range(3, len(written) - min_part + 1) if written[i:] in terms), "")
+            if tail:
+                found.append(tail)
                 break
     # Modifier: the term, a linking element, then a word of its own.
     for i in range(len(w) - 4, min_part - 1, -1):
