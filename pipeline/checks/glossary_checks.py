@@ -20,7 +20,7 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
-from pipeline.glossary.derive import verb_renderings
+from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import (
     claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
@@ -123,7 +123,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     derived_read = (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in dst_hits)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
-        dnt, cs, approved, spelt = _facts(concept, lang)
+        dnt, cs, approved, spelt, verbs = _facts(concept, lang)
         if dnt:
             # The source's form as a reader sees it: DOXа (a Cyrillic а) is DOXA.
             forms = {unmix_text(h.form) for h in hits}
@@ -136,6 +136,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         found, why, in_everyday = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
                                               source.unquoted.get(cid, 0))
         everyday.update((cid,) if in_everyday else ())
+        found = claimed_by_source_verbs(src, base, verbs, src_hits, found) if found and verbs else found
         if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
@@ -286,15 +287,16 @@ def _because(why: str, reason: str) -> str:
     return f"{why[:-1]}; {reason})" if why else f" ({reason})"
 
 
-def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...]]:
+def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...], frozenset]:
     """What the check asks of a concept in ``lang`` for every occurrence (do-not-translate, case-sensitive, its
-    approved terms, those spelt as a source word), worked out once per concept and language, as
-    ``target_sense`` keeps its own facts."""
+    approved terms, those spelt as a source word, the source words whose verb forms are not its hits), worked out
+    once per concept and language, as ``target_sense`` keeps its own facts."""
     key = "check " + lang
     found = concept.neighbourhood.get(key)
     if found is None:
+        verbs = noun_only_words(concept) if base_lang(lang) in ("fr", "de", "ru") else frozenset()
         found = concept.neighbourhood[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
-                                              concept.approved(lang), spelt_as_source(concept, lang))
+                                              concept.approved(lang), spelt_as_source(concept, lang), verbs)
     return found
 
 
