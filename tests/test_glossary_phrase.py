@@ -12,7 +12,7 @@ import pytest
 from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.glossary import load_glossary
-from pipeline.glossary.phrase import parts_of_speech
+from pipeline.glossary.english_pos import parts_of_speech
 
 ROOT = Path(__file__).resolve().parent.parent
 

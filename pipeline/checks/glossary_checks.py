@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from pipeline.checks.registry import Checked, Context, Problem, ReadWithArticle, register
-from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
+from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
@@ -22,18 +22,17 @@ from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
-from pipeline.glossary.target_sense import (
-    claim_homonyms, claim_unquoted, claimed_by_same_word, everyday_sense, everyday_words, glossed, manner,
-    plain_renderings, spelt_as_source,
-)
+from pipeline.glossary.target_sense import glossed, spelt_as_source
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
+from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings
 from pipeline.glossary.placement import (
     forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
 )
 from pipeline.glossary.source_reading import (
-    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source, shown,
+    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source,
 )
+from pipeline.glossary.textprep import shown
 
 # A problem's term is the source term as written in the glossary (the variant the msgid used,
 # e.g. "downgraded"; the headword otherwise).
@@ -133,7 +132,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             continue
         if not approved:
             continue
-        found, why, in_everyday = _renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
+        found, why, in_everyday = renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
                                               source.unquoted.get(cid, 0))
         everyday.update((cid,) if in_everyday else ())
         found = claimed_by_source_verbs(src, base, verbs, src_hits, found) if found and verbs else found
@@ -156,7 +155,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                                    f"decline)", hit.term))
             continue  # a name may be replaced by a pronoun
         if found and (french or (spelt and any(f in src for f in spelt))):
-            found, more = _in_sense(src, dst, lang, glossary.source_language, source.hits, found)
+            found, more = in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
         if found and len(hits) < len(src_hits) and source.memo.counts[cid] > len(hits):
             # (only where some of the concept's hits are in another sense)
@@ -166,7 +165,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         groups = groups_of(source, src, cid, hits)
         needed = len(groups)
         moved: list = []
-        if found and source.sentences and _far(groups, found, len(src), len(dst)):
+        if found and source.sentences and far(groups, found, len(src), len(dst)):
             placed = in_its_sentence(sentence_of(src), dst, groups, found)
             if len(placed) < len(found):
                 moved = [h for h in found if h not in placed]
@@ -178,7 +177,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         if len(found) >= needed:
             if len(found) < 2 or len(hits) == needed:
                 continue
-            found = _one_per_apposition(dst, lang, found, len(hits) - needed)
+            found = one_per_apposition(dst, lang, found, len(hits) - needed)
             if len(found) >= needed:
                 continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
@@ -292,11 +291,11 @@ def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[st
     approved terms, those spelt as a source word, the source words whose verb forms are not its hits), worked out
     once per concept and language, as ``target_sense`` keeps its own facts."""
     key = "check " + lang
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         verbs = noun_only_words(concept) if base_lang(lang) in ("fr", "de", "ru") else frozenset()
-        found = concept.neighbourhood[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
-                                              concept.approved(lang), spelt_as_source(concept, lang), verbs)
+        found = concept.memos[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
+                                      concept.approved(lang), spelt_as_source(concept, lang), verbs)
     return found
 
 
@@ -310,90 +309,6 @@ def _question(glossary: Glossary, p: Problem, questions: dict[str, str], answere
     if not why or p.severity != "error":
         return p
     return Problem(p.check, "warning", f"{p.message} — {why}", p.term)
-
-
-def _renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int
-                ) -> tuple[list, str, bool]:
-    """The approved spans that render the concept, why others do not (" (…)" or ""), and whether the translation
-    uses every one in the word's everyday sense (« этап переноса »)."""
-    if not found or (not unquoted and plain_renderings(found[0].concept, lang)):
-        return found, "", False  # the common case: nothing to tell apart
-    kept, notes = [], []
-    for h in found:
-        everyday = everyday_sense(glossary, dst, h, lang) if _everyday_word(h.concept, lang, h.form) else ""
-        if everyday:
-            notes.append(everyday)
-        else:
-            kept.append(h)
-    claimed = claim_unquoted(dst, kept, unquoted)
-    if len(claimed) < len(kept):
-        notes.append(f"the unquoted {', '.join(f'“{shown(h.form)}”' for h in kept if h not in claimed)} "
-                     f"renders the source's unquoted word, another sense")
-    claimed, everyday_ones = claim_homonyms(src, glossary.source_language, dst, lang, claimed)
-    if everyday_ones:
-        notes.append(f"{', '.join(f'“{shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
-                     f"sense in the source, as the glossary's homonyms say")
-    return claimed, (f" ({'; '.join(notes)})" if notes else ""), not kept
-
-
-def _everyday_word(concept: Concept, lang: str, form: str) -> bool:
-    """Whether ``form`` is one word and one of the concept's everyday words in ``lang``, as ``everyday_sense`` asks
-    first (remembered per concept and form: that function's own memo is keyed by what follows the word too)."""
-    memo = concept.neighbourhood.setdefault(f"everyday word {lang}", {})
-    found = memo.get(form)
-    if found is None:
-        words = WORD_RE.findall(mask(form))
-        everyday = everyday_words(concept, lang)
-        found = memo[form] = bool(everyday) and len(words) == 1 and bool(word_keys(words[0], base_lang(lang)) & everyday)
-    return found
-
-
-def _in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
-    """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
-    spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
-    dropped = [(h, why) for h in found for why in [manner(dst, h, lang)] if why]
-    dropped += [(h, f"“{shown(h.form)}” translates the source's own word")
-                for h in claimed_by_same_word(src, src_lang, src_hits, dst, lang, found)]
-    if not dropped:
-        return found, ""
-    return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
-
-
-def _far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
-    """Whether some rendering stands far (a third of the text) from every occurrence, relative to the texts'
-    lengths: only then may it be in another sentence (most translations keep the order of sentences)."""
-    if len(groups) == 1 and len(found) == 1:  # (the common case)
-        return abs(found[0].start / dst_len - groups[0][0].start / src_len) > FAR
-    places = [g[0].start / src_len for g in groups]
-    return any(all(abs(h.start / dst_len - p) > FAR for p in places) for h in found)
-
-
-FAR = 0.3
-
-
-def _one_per_apposition(dst: str, lang: str, found: list, merges: int) -> list:
-    """The renderings less the second of each apposition in the translation, at most ``merges`` of them (the
-    source's own): „Die „Filzung“, eine Zellendurchsuchung, …“ for “Shmon — a cell search — …” renders one
-    thing, as the source names one. An apposition is two different approved words that only punctuation and
-    an article separate („Filzung“, eine Zellendurchsuchung; СИЗО (следственный изолятор)); a relative clause
-    („Aktivisten“, die mit der Verwaltung kooperieren) says something of the first, and counts."""
-    kept = [found[0]]
-    for h in found[1:]:
-        last = kept[-1]
-        gap = WORD_RE.findall(mask(dst[last.end:h.start]))
-        article = not gap or fold(gap[0]) in _ARTICLES.get(base_lang(lang), ())
-        if lang.startswith("de") and gap:  # der, die, das are also relative pronouns: a noun is capitalised
-            article = article and h.form[:1].isupper()
-        if merges and h.term != last.term and len(gap) <= 1 and article and dst[last.end:h.start].strip(" "):
-            merges -= 1
-            continue
-        kept.append(h)
-    return kept
-
-
-# (English, German and French articles: Russian has none, and its appositions are told by punctuation alone)
-_ARTICLES = {"en": {"a", "an", "the"}, "fr": {"le", "la", "les", "l", "un", "une"},
-             "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}}
 
 
 def _approved_list(terms: list[str]) -> str:

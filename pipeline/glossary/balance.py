@@ -23,7 +23,8 @@ from __future__ import annotations
 from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.phrase import SENTENCE_START, another_kind, parts_of_speech
+from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.phrase import SENTENCE_START, another_kind
 from pipeline.glossary.sense import NO_PRISON, SourceSense
 from pipeline.glossary.topic import (
     has_noun, own_stems, message_words, shown_words, content_stems, other_senses, prison_elsewhere, signature, stem,
@@ -34,7 +35,7 @@ def _concept_side(concept: Concept) -> frozenset:
     """The stems of the concept's own definition, notes and terms — not the glossary's prison vocabulary: a prison
     word says the sentence is about prison, not which sense this word has in it (“Doctors at the prison hospital
     found a retinal detachment”); remembered with the concept's other memos."""
-    memo = concept.neighbourhood
+    memo = concept.memos
     found = memo.get("balance")
     if found is None:
         # (stemmed from the words as written: own_vocabulary's English bases have lost a final e — wif, hous)
@@ -115,9 +116,9 @@ def inside_a_name(glossary: Glossary, text: str, hit: Hit, every: list[Hit]) -> 
     c = hit.concept
     if c.pos != "proper noun" or not c.case_sensitive or " " in hit.term or not hit.form[:1].isupper():
         return ""
-    senses = c.neighbourhood.get(f"english {hit.term}")
+    senses = c.memos.get(f"english {hit.term}")
     if senses is None:  # (once per term: most names are no English word)
-        senses = c.neighbourhood[f"english {hit.term}"] = wordnet.senses(fold(hit.term))
+        senses = c.memos[f"english {hit.term}"] = wordnet.senses(fold(hit.term))
     if not senses:
         return ""
     before = mask(text[max(0, hit.start - 40):hit.start])

@@ -233,7 +233,7 @@ def cognate_nouns(src: str, src_lang: str, src_hits: list[Hit], h: Hit, lang: st
     share the Snowball stem of the one-word rendering ``h``: the same word in both languages (“The isolation: …
     in a single cell” → « L'isolement : … dans une cellule simple »: « isolement » renders the isolation)."""
     from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
-    from pipeline.glossary.phrase import parts_of_speech
+    from pipeline.glossary.english_pos import parts_of_speech
 
     mine = _stem(base_lang(lang), fold(h.form))
     if len(mine) < 4 or mine not in folded:

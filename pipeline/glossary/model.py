@@ -104,20 +104,21 @@ class Concept:
     # Worked out once from the fields above when first needed, never compared: the source variants that count
     # only under a sense condition, the words of its own definition, notes and terms (glossary/sense.py), and
     # per language the approved one-word terms its exclude phrases show to have an everyday sense
-    # (glossary/target_sense.py).
+    # (glossary/target_everyday.py).
     conditional_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     own_vocabulary: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     everyday_words: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
-    # ... and what glossary/neighbourhood.py reads next to its terms (the variants with cues, the words that
-    # say prison next to it)
-    neighbourhood: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # ... and every other fact a reading works out from the concept alone, by a key that names the reading (the
+    # variants glossary/neighbourhood.py reads next to, the words that say prison next to it, the check's facts per
+    # language, whether a variant is ambiguous …): :meth:`remembered`.
+    memos: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def remembered(self, key: str, make: Callable[[], _T]) -> _T:
         """A fact worked out from the concept's fields by ``make`` on first asking, then kept under ``key`` with its
-        other memos (``neighbourhood``); ``make`` must not return None."""
-        found = self.neighbourhood.get(key)
+        other memos (``memos``); ``make`` must not return None."""
+        found = self.memos.get(key)
         if found is None:
-            found = self.neighbourhood[key] = make()
+            found = self.memos[key] = make()
         return found
 
     @property
@@ -179,14 +180,14 @@ class Glossary:
     checked_pairs: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
     pair_sightings: set[int] = field(default_factory=set, init=False, repr=False, compare=False)
     # the source language's (strong, weak) prison cues (glossary/sense.py) and, per language, the keys of the
-    # glossary's own words (glossary/target_sense.py).
+    # glossary's own words (glossary/target_everyday.py).
     prison_vocabulary: tuple[frozenset[str], frozenset[str]] | None = field(default=None, init=False, repr=False,
                                                                           compare=False)
     target_vocabulary: dict[str, frozenset] = field(default_factory=dict, init=False, repr=False, compare=False)
     # the stems of every source-language word the glossary writes (glossary/domain.py)
     domain_words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     # (concept, language, word, what follows it) -> why that approved word is its everyday sense there
-    # ("" when it renders the concept): glossary/target_sense.py, which keeps it bounded.
+    # ("" when it renders the concept): glossary/target_everyday.py, which keeps it bounded.
     everyday_judgements: dict[tuple[str, str, str, str], str] = field(default_factory=dict, init=False,
                                                                       repr=False, compare=False)
 

@@ -62,7 +62,7 @@ def _keys(words: list[str], lang: str) -> set:
 def _memo(concept: Concept) -> dict:
     """What the concept's terms ask of their neighbourhood, worked out once: the variants with ``not_near``
     words, those with an everyday sense, and the folded bases of every ``not_near`` word (a cheap first test)."""
-    memo = concept.neighbourhood
+    memo = concept.memos
     if "cued" not in memo:
         cued = {t.text for t in concept.terms if concept.not_near or t.not_near}
         memo["cued"] = frozenset(cued)

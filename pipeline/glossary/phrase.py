@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.core.sortedlines import first_line_from
 from pipeline.glossary import wordnet
+from pipeline.glossary.english_pos import parts_of_speech
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.sense import (
@@ -48,49 +48,6 @@ GLUE = " \u00a0-\u2010\u2011"
 SENTENCE_START = ".!?:;“\"«„‘(—–"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> str | None:
-    """lemminflect's lexicon as text, one “word,category,lemmas” line a form, or None where it is not found.
-
-    Read directly because the library's own loading builds a dictionary of all 80,000 forms (about 1,300 M
-    instructions, as much as checking 40 catalogues); the check needs a few dozen words a run, which one
-    decompression and a C-speed search per word give for about 2 % of that."""
-    import gzip
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    spec = find_spec("lemminflect")  # (finds the package without importing it, numpy and all)
-    if spec is None or not spec.origin:
-        return None
-    try:
-        data = gzip.decompress((Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz").read_bytes())
-    except OSError:
-        return None
-    return data.decode("utf-8")
-
-
-@lru_cache(maxsize=65536)
-def parts_of_speech(word: str) -> frozenset:
-    """The parts of speech an English lexicon gives a (lower-case) word: {"NOUN", "VERB", "ADJ", …}, empty for a
-    word it does not know (a transliteration, a name). Asked only when a prone term has a foreign word in its
-    phrase, so the lexicon is read only then."""
-    text = _lexicon()
-    if text is None:  # another layout of the package: its own lookup; not installed: no word is known
-        try:
-            from lemminflect import getAllLemmas
-        except ImportError:
-            return frozenset()
-        return frozenset(getAllLemmas(word))
-    lo = first_line_from(text, word, ",")  # (the lines are sorted by their word)
-    found = set()
-    key = f"{word},"
-    while text.startswith(key, lo):
-        found.add(text[lo + len(key):text.find(",", lo + len(key))].upper())
-        nxt = text.find("\n", lo)
-        lo = len(text) if nxt < 0 else nxt + 1
-    return frozenset(found)
-
-
 def _neutral() -> frozenset:
     return frozenset(base_word(w) for w in FUNCTION_WORDS | GENERAL_WORDS | WHEN_WORDS | DETERMINERS["en"])
 
@@ -101,7 +58,7 @@ NEUTRAL = _neutral()
 def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
     """The words that, next to one of ``concept``'s terms, speak for its sense: the glossary's prison words and
     the words its definitions share, and the concept's own definition and notes (remembered per concept)."""
-    memo = concept.neighbourhood
+    memo = concept.memos
     found = memo.get("prison")
     if found is None:
         strong, weak = prison_vocabulary(glossary)
@@ -113,7 +70,7 @@ def vocabulary(glossary: Glossary, concept: Concept) -> frozenset:
 def known_words(glossary: Glossary, concept: Concept) -> frozenset:
     """The words that, in a term's own phrase, name the concept's thing or the prison's: :func:`vocabulary` and
     the words of the concept's terms too (a parcel *of food* is a food parcel)."""
-    memo = concept.neighbourhood
+    memo = concept.memos
     found = memo.get("known")
     if found is None:
         found = memo["known"] = vocabulary(glossary, concept) | own_vocabulary(concept)
@@ -124,7 +81,7 @@ def prone(hit: Hit) -> bool:
     """Whether ``hit``'s term may be an everyday noun whose own phrase tells which thing it names: lower-case
     words of a common-noun concept (worked out per concept; whether English knows it as a noun is asked only when
     a phrase would tell: :func:`another_kind`)."""
-    memo = hit.concept.neighbourhood
+    memo = hit.concept.memos
     found = memo.get("prone")
     if found is None:
         c = hit.concept

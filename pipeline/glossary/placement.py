@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
-from pipeline.glossary.textprep import words_of
+from pipeline.glossary.textprep import shown, words_of
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
 from pipeline.glossary.sense import in_quotes
 
@@ -261,7 +261,6 @@ def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list,
     """The renderings less those that stand where the source uses the concept's word in another sense, one
     each (:func:`claimed_by_place`), and why ("" when none): “Unlike the castes of India, the prison caste
     …” → « Contrairement aux castes de l'Inde, le rang en prison … » renders India's castes, not the prison's."""
-    from pipeline.glossary.source_reading import shown  # (which reads this module)
 
     others = [o for o in all_hits if all(o is not h for h in hits)]
     if not others:
@@ -282,8 +281,7 @@ def forbidden_apart(src: str, src_lang: str, dst: str, lang: str, forbidden: lis
         hits = occurrences[cid]
         if len(hits) == sum(1 for o in src_hits if o.concept.id == cid):
             continue  # (the common case: every hit of the concept is in the glossary's sense)
-        from pipeline.glossary.source_reading import shown  # (which reads this module)
-
+    
         others = [o for o in src_hits if o.concept.id == cid and all(o is not h for h in hits)]
         _kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, others,
                                           [h for h in forbidden if h.concept.id == cid])

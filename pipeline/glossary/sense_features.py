@@ -56,7 +56,7 @@ def ambiguous(glossary: Glossary, hit: Hit) -> bool:
     the name rules'), worked out once per variant."""
     if hit.concept.pos in NAME_POS:
         return False
-    memo = hit.concept.neighbourhood
+    memo = hit.concept.memos
     key = f"ambiguous {hit.term}"
     found = memo.get(key)
     if found is None:

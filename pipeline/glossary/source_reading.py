@@ -8,22 +8,20 @@ and balance), so it lives here and the check only compares translations with it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.glossary.balance import glossary_fit, inside_a_name, promote_by_balance
+from pipeline.glossary.balance import glossary_fit, promote_by_balance
 from pipeline.glossary.document import Document, Summary, summary
 from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, model, prison_reading
+from pipeline.glossary.local_reading import Local, deferred_phrases, local_senses, phrase_questions
 from pipeline.glossary.sense_features import ambiguous
-from pipeline.glossary.match import english_base, fold, mask
 from pipeline.glossary.model import Glossary
-from pipeline.glossary.neighbourhood import everyday, has_cues, other_sense_near, prison_near
-from pipeline.glossary.phrase import another_kind, prone
+from pipeline.glossary.neighbourhood import everyday, prison_near
 from pipeline.glossary.placement import MAY_END, numbered_ends
-from pipeline.glossary.sense import SourceSense, compound_noun, base_word, conditional, prison_vocabulary, term_of
-from pipeline.glossary import wordnet
+from pipeline.glossary.sense import SourceSense, conditional
 from pipeline.glossary.target_sense import unquoted_repeats
-from pipeline.glossary.topic import topic_questions, written_otherwise
+from pipeline.glossary.textprep import shown
+from pipeline.glossary.topic import topic_questions
 
 SOURCES_KEPT = 8192  # source messages analysed (and their learnt readings, per article: learnt_source)
 
@@ -49,7 +47,7 @@ class Memo:
     """What is kept beside a message's reading (:class:`Source`): the readings still to do, and what its readers
     work out of it, asked again by every translation and article of the msgid (a learnt reading shares it)."""
 
-    pending: _Local | None  # what the everyday readings still need (None once in questions and fits)
+    pending: Local | None  # what the everyday readings still need (None once in questions and fits)
     # whether the learnt decision may read a word of it (an everyday-ambiguous occurrence, or one kept out only for
     # want of a prison context), so that its reading may depend on the message's article (learnt_source)
     learnt: bool
@@ -64,9 +62,9 @@ def read_source(glossary: Glossary, src: str, questions: bool = True, document: 
     """The source's hits, its occurrences per concept in the glossary's sense (conditions on the message)
     and, per concept used only in another sense, why; remembered, as every language checks the same msgid.
 
-    In four steps: what each hit's own neighbourhood and phrase say (:func:`_local_senses`); what the message's
+    In four steps: what each hit's own neighbourhood and phrase say (:func:`local_senses`); what the message's
     prison context says of the conditional hits left (:func:`_message_senses`); which concepts are questions
-    because their own phrase names another kind of thing (:func:`_phrase_questions`); and which because an
+    because their own phrase names another kind of thing (:func:`phrase_questions`); and which because an
     everyday word has nothing next to it that says prison (:func:`_everyday_questions`); then what the learnt
     sense decision reads in what they leave, with the message's ``document`` (its article: glossary/document.py)
     where it has one (:func:`learnt_source`).
@@ -101,7 +99,7 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     questions, fits = source.questions, source.fits
     asked, said = len(questions), {cid for cid, why in fits.items() if why}
     if local.deferred:
-        _deferred_phrases(glossary, src, local, source.occurrences, questions)
+        deferred_phrases(glossary, src, local, source.occurrences, questions)
     _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
     return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
 
@@ -110,13 +108,13 @@ def _read(glossary: Glossary, src: str) -> Source:
     """:func:`read_source`'s reading of ``src`` before the everyday and learnt readings."""
     # (not remembered by the index too: the source memo is the one that answers again)
     src_hits = glossary.find(src, glossary.source_language, remember=False)
-    local = _local_senses(glossary, src, src_hits, phrases=False)
+    local = local_senses(glossary, src, src_hits, phrases=False)
     other_sense: dict[str, str] = {}
     for (cid, _v), why in local.other.items():
         other_sense.setdefault(cid, why)
     occurrences, asked, weak, sense = _message_senses(glossary, src, local, other_sense)
     fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
-    questions = _phrase_questions(asked, occurrences, local.phrased)
+    questions = phrase_questions(asked, occurrences, local.phrased)
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
     if any(cid not in questions for cid in occurrences):
         model()  # (read now, as before the readings were deferred: a model file that cannot be read is told)
@@ -132,105 +130,7 @@ def _read(glossary: Glossary, src: str) -> Source:
                   numbered_ends(src, src_hits), fits, Memo(local if occurrences else None, learnt, counts))
 
 
-@dataclass
-class _Local:
-    """What each hit's own neighbourhood and phrase say, before the message's prison context is read."""
-
-    hits: list  # every hit of the source
-    other: dict[tuple[str, str], str]  # (concept id, folded form) -> why that form is another sense here
-    other_ids: set[int]  # the hits read so by their own neighbourhood
-    phrased: dict[tuple[str, str], str]  # (concept id, variant) -> why its own phrase names another kind of thing
-    asked_ids: set[int]  # the hits whose findings are only questions for that reason
-    kept: list  # the hits not read in another sense by their neighbourhood
-    plain: list  # ... of those, the ones not asked about: the message's own prison cues
-    deferred: bool = False  # whether the phrase readings are left for complete_source (phrased, asked_ids empty)
-
-
-def _local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = True) -> _Local:
-    """What each term's own neighbourhood says (a title, a name, a word the glossary marks next to it); a variant
-    read in another sense there is read so in the whole message (“a parcel containing explosives …; the parcel
-    was never found”), and says nothing of the message's prison context. An everyday noun whose own phrase names
-    another kind of thing (a radio mast, a transfer of the case) is read so by a rule, not by a line of the
-    glossary: its findings are questions, unless the concept occurs in the message in the glossary's sense too.
-
-    ``phrases=False`` leaves the phrase readings for later (``deferred``) where all they can do is make findings
-    questions: every concept kept once, none under a sense condition (then a phrase reading neither drops one
-    occurrence of several nor changes the prison context a condition reads)."""
-    local: dict[tuple[str, str], str] = {}
-    local_ids: set[int] = set()
-    for h in src_hits:
-        cond = conditional(h)
-        # (a term whose modifier says prison — the prison caste, a cell search — is the glossary's whatever
-        # stands next to it; not one whose head is a prison word: a hospital's red zone)
-        if (cond or has_cues(h)) and not _says_prison(glossary, h.form):
-            same = [o for o in src_hits if o.concept is h.concept and o is not h]
-            why = other_sense_near(glossary, src, h, term_of(h), cond, same)
-            if why:
-                # A word read so is read so again in the same form (“a parcel containing explosives …; the
-                # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
-                local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
-                local_ids.add(id(h))
-    if local:
-        # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
-        # colony”), as for a phrase's reading below
-        rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
-        kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
-                or (id(h) not in local_ids and prison_near(glossary, src, h, rest))]
-    else:
-        kept = src_hits
-    if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(conditional(h) for h in kept):
-        return _Local(src_hits, local, local_ids, {}, set(), kept, kept, deferred=True)
-    phrased, asked_ids = _phrase_senses(glossary, src, src_hits, local_ids)
-    # (a hit of another kind says nothing of the message's prison context)
-    plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
-    return _Local(src_hits, local, local_ids, phrased, asked_ids, kept, plain)
-
-
-def _phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[int]
-                   ) -> tuple[dict[tuple[str, str], str], set[int]]:
-    """Which hits (not read in another sense by their neighbourhood, ``other_ids``) their own phrase or their
-    capital letter makes another thing: (concept id, variant) -> why, and the hits asked about."""
-    phrased: dict[tuple[str, str], str] = {}
-    asked_ids: set[int] = set()
-    for h in src_hits:
-        if id(h) in other_ids:
-            continue
-        if prone(h):
-            why = another_kind(glossary, src, h, src_hits, conditional(h)) or _in_compound(glossary, src, h)
-            if why:
-                phrased.setdefault((h.concept.id, variant(h)), why)
-                asked_ids.add(id(h))
-                continue
-        if h.form[:1].isupper():
-            # A transliteration capitalised inside a sentence is a name (a Kozel beer); a name that is also an
-            # English word may be that word at a sentence's start (“Memorial services …”).
-            why = written_otherwise(src, h, src_hits) or inside_a_name(glossary, src, h, src_hits)
-            if why:
-                phrased.setdefault((h.concept.id, variant(h)), why)
-                asked_ids.add(id(h))
-    if phrased:
-        # The same word again is the same thing (“a radio mast …; the mast fell”) unless prison is next to it
-        # (“a transfer of the case …, so his transfer to the colony went ahead”).
-        rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
-        asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
-                      and not prison_near(glossary, src, h, rest)}
-    return phrased, asked_ids
-
-
-def _deferred_phrases(glossary: Glossary, src: str, local: _Local, occurrences: dict[str, list],
-                      questions: dict[str, str]) -> None:
-    """The phrase readings :func:`_local_senses` left for later, as :func:`_message_senses` and
-    :func:`_phrase_questions` would have read them: an asked concept goes after the others, as a question."""
-    local.deferred = False
-    local.phrased, local.asked_ids = _phrase_senses(glossary, src, local.hits, local.other_ids)
-    if not local.asked_ids:
-        return
-    local.plain = [h for h in local.kept if id(h) not in local.asked_ids]
-    asked = {cid: occurrences.pop(cid) for cid, hs in list(occurrences.items()) if id(hs[0]) in local.asked_ids}
-    questions.update(_phrase_questions(asked, occurrences, local.phrased))
-
-
-def _message_senses(glossary: Glossary, src: str, local: _Local, other_sense: dict[str, str]
+def _message_senses(glossary: Glossary, src: str, local: Local, other_sense: dict[str, str]
                     ) -> tuple[dict[str, list], dict[str, list], dict[str, list], SourceSense | None]:
     """The kept hits by what the message's prison context says of them: (occurrences in the glossary's sense,
     hits asked about for their phrase, hits kept out only for want of a prison context, the reading of the
@@ -252,20 +152,8 @@ def _message_senses(glossary: Glossary, src: str, local: _Local, other_sense: di
     return occurrences, asked, weak, sense
 
 
-def _phrase_questions(asked: dict[str, list], occurrences: dict[str, list], phrased: dict[tuple[str, str], str]
-                      ) -> dict[str, str]:
-    """A concept met only where its own phrase names another kind of thing counts, as a question (concept id
-    -> why); where it is also met in the glossary's sense, those occurrences decide (added to ``occurrences``)."""
-    questions: dict[str, str] = {}
-    for cid, hs in asked.items():
-        if cid not in occurrences:
-            occurrences[cid] = hs
-            questions[cid] = f"a question only: {phrased[(cid, variant(hs[0]))]}"
-    return questions
-
-
 def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
-                        fits: dict[str, str], local: _Local) -> None:
+                        fits: dict[str, str], local: Local) -> None:
     """Add to ``questions`` the concepts whose word has a common everyday sense with nothing next to it that
     says prison, unless the sentence's balance reads the glossary's sense (then why goes into ``fits``)."""
     for cid, hs in occurrences.items():
@@ -345,56 +233,7 @@ def _learnt_reading(glossary: Glossary, src: str, base: Source, m: LearntModel, 
 
 def _quoted_terms(concept) -> frozenset:
     """The concept's quoted-only variants (remembered per concept: asked of every hit of every message)."""
-    found = concept.neighbourhood.get("quoted terms")
+    found = concept.memos.get("quoted terms")
     if found is None:
-        found = concept.neighbourhood["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
+        found = concept.memos["quoted terms"] = frozenset(t.text for t in concept.terms if t.quoted)
     return found
-
-
-def _says_prison(glossary: Glossary, form: str) -> bool:
-    """Whether a modifier of a term's ``form`` (a word before its last) is one of the glossary's
-    ``prison_words``."""
-    words = form.split()
-    if len(words) < 2:
-        return False
-    strong = prison_vocabulary(glossary)[0]
-    return any(base_word(w) in strong for w in words[:-1])
-
-
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
-def _word_before(text: str, lo: int, hi: int) -> str:
-    r"""What ``([^\W\d_]+)[ -]$`` finds in ``text[lo:hi]`` (its group, "" for none), read from the end: the search
-    tried every position of the window. ``$`` is the window's end or, before a newline that ends it, the newline."""
-    last = text[hi - 1:hi] if hi > lo else ""
-    sep = hi - 1 if last in (" ", "-") else hi - 2 if last == "\n" and hi - 2 >= lo and text[hi - 2] in " -" else -1
-    m = _LETTERS_RE.match(text[lo:sep][::-1]) if sep >= 0 and last else None
-    return text[sep - m.end():sep] if m else ""
-_AFTER_RE = re.compile(r"[ -]([^\W\d_]+)")
-
-
-def _in_compound(glossary: Glossary, text: str, h) -> str:
-    """Why an everyday noun term is part of a compound noun WordNet lists as another thing, with the word before
-    or after it (“*mast cells* release histamine”, “a *retinal detachment*”), "" when it is not (a *prison cell*
-    speaks of prison)."""
-    words = h.form.split()
-    before = _word_before(text, max(0, h.start - 30), h.start)
-    after = _AFTER_RE.match(text, h.end)
-    # (the neighbour in lower case: a capital there is a name's, “the Kazan transfer”)
-    for pair in ((before, words[0]) if before and before.islower() else None,
-                 (words[-1], after.group(1)) if after and after.group(1).islower() else None):
-        lemma = compound_noun(glossary, *pair) if pair else ""
-        if lemma:
-            return f"“{lemma}” is a thing of its own ({wordnet.definition(wordnet.senses(lemma)[0])})"
-    return ""
-
-
-def variant(h) -> str:
-    """A source hit's word as a variant of its term (parcel = parcels)."""
-    return english_base(fold(h.form))
-
-
-def shown(form: str) -> str:
-    """A matched form as the translator reads it, without placeholder tags."""
-    return " ".join(mask(form).split()) if "<" in form or "&" in form else form

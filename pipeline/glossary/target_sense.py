@@ -1,15 +1,9 @@
 """Which approved words in a translation render the glossary's concept, and which say something else.
 
 Fixed phrase lists ("на этом этапе", "étape de l'affaire") miss the next sentence ("на втором этапе голодовки").
-Cues that do not depend on the sentence:
+Cues that do not depend on the sentence (an approved word heading an everyday of-complement is
+glossary/target_everyday.py's):
 
-- **Everyday words with an of-complement.** An approved word that also has an everyday sense is known from the
-  glossary itself: it occurs in one of its language's ``exclude`` phrases (этап in «этап дела», Etappe in
-  „Etappe des Prozesses“, étape in « étape de l'affaire », активист in «активист оппозиции»). Such a word
-  heading an of-complement (a Russian genitive noun, German des/der/eines/einer + noun, French de/du/des + noun)
-  whose noun is neither a person nor a word of the glossary's own vocabulary in that language is the everyday
-  sense: a stage *of the hunger strike*, activists *of the opposition*. "этап заключённых" (of prisoners) and
-  « étape de la colonie » stay renderings.
 - **The source's other occurrences of the same word.** A concept whose term counts only in quotation marks
   (“activists”) may sit beside the same word unquoted (opposition activists). An unquoted approved one-word
   rendering in the translation is claimed first by those unquoted source words, so «Оппозиционные активисты …
@@ -22,186 +16,13 @@ Cues that do not depend on the sentence:
 
 from __future__ import annotations
 
-
 from functools import lru_cache
 
 from pipeline.glossary.bilingual import cognate_nouns
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
-from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.model import Concept
+from pipeline.glossary.target_everyday import everyday_words
 from pipeline.glossary.textprep import first_script, words_of
-
-# Words between an everyday word and its complement's noun (articles, contracted prepositions).
-_DE_GENITIVE = {"des", "der", "eines", "einer"}
-_DE_SKIP = {"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener"}
-_FR_OF = {"de", "du", "des", "d"}
-_FR_SKIP = {"la", "l", "le", "les", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
-
-def _keys(text: str, lang: str) -> set:
-    out: set = set()
-    for m in WORD_RE.finditer(text):
-        w = m.group(0)
-        if len(w) >= 4:
-            out |= word_keys(w, lang)
-    return out
-
-
-def vocabulary(glossary: Glossary, lang: str) -> frozenset:
-    """The keys of the glossary's own words in ``lang``: every approved term's words and the reader notes'."""
-    memo = glossary.target_vocabulary
-    found = memo.get(lang)
-    if found is None:
-        keys: set = set()
-        noted: dict = {}
-        for c in glossary.concepts:
-            tr = c.translations(lang)
-            if tr is None:
-                continue
-            for t in tr.approved:
-                keys |= _keys(t, lang)
-            for k in _keys(tr.reader_note, lang):
-                noted[k] = noted.get(k, 0) + 1
-        # A reader note's word is the glossary's when two notes use it (Häftling, Lager); one note's word may be
-        # the world around prison (the SIZO's note names the appeal trials wait for: „Etappe der Berufung“).
-        keys |= {k for k, n in noted.items() if n >= 2}
-        found = memo[lang] = frozenset(k for k in keys if k[0] != "w" or len(k[1]) >= 4)
-    return found
-
-
-def everyday_words(concept: Concept, lang: str) -> frozenset:
-    """Keys of the concept's one-word approved terms that its ``exclude`` phrases show, by an of-complement,
-    to have an everyday sense (этап in «этап дела», étape in « étape de l'affaire »; not обыск in «обыск у»,
-    whose everyday sense is not marked that way)."""
-    memo = concept.everyday_words
-    found = memo.get(lang)
-    if found is None:
-        tr = concept.translations(lang)
-        keys: set = set()
-        b = base_lang(lang)
-        excluded = tr.exclude if tr is not None else []
-        for t in (tr.approved if tr is not None and excluded else ()):
-            words = [m.group(0) for m in WORD_RE.finditer(t)]
-            if len(words) != 1:
-                continue
-            k = word_keys(words[0], b, term=True)
-            for x in excluded:
-                xw = [m.group(0) for m in WORD_RE.finditer(x)]
-                if any(word_keys(w, b) & k and _complement(b, xw[i + 1:]) for i, w in enumerate(xw)):
-                    keys |= k
-                    break
-        found = memo[lang] = frozenset(keys)
-    return found
-
-
-# Negative pronominal adjectives: the genitive they open is the object of a negation («никаких новостей»), not a
-# complement of the word before.
-_RU_NEGATIVE = {"никакой", "ничей"}
-
-
-def _ru_complement(words: list[str]) -> str | None:
-    """The genitive noun an of-complement starts with (skipping a genitive adjective), or None."""
-    for w in words[:3]:
-        reading = _ru_reading(w)
-        if reading is None:
-            return None
-        if reading:
-            return w if reading == "genitive noun" else None
-    return None
-
-
-@lru_cache(maxsize=20_000)
-def _ru_reading(word: str) -> str | None:
-    """What ``word`` says in an of-complement: "genitive noun", "noun" (another case, or a person: этап
-    заключённых, этап Навального), "" (a genitive adjective, numeral or participle, skipped) or None
-    (anything else, or no analyser). Remembered per word: a word recurs after many everyday words."""
-    from pipeline.glossary.wordkeys import analyse, morph_analyzer
-
-    morph = morph_analyzer("ru")
-    if morph is None:
-        return None
-    parses = analyse(morph, word)
-    if not parses:
-        return None
-    if parses[0].tag.POS == "NOUN":
-        nouns = [p for p in parses if p.tag.POS == "NOUN"]
-        if any(p.tag.animacy == "anim" or "Name" in p.tag.grammemes or "Surn" in p.tag.grammemes for p in nouns):
-            return "noun"
-        return "genitive noun" if any(p.tag.case == "gent" for p in nouns) else "noun"
-    if not any(p.tag.POS in ("ADJF", "NUMR", "PRTF") and p.tag.case == "gent" for p in parses):
-        return None
-    if parses[0].normal_form in _RU_NEGATIVE:
-        return None  # a genitive of negation (с начала этапа никаких новостей: no news), not an of-complement
-    return ""
-
-
-def _complement(lang: str, after: list[str]) -> str | None:
-    """The noun of an of-complement that starts right after a word, or None."""
-    if not after:
-        return None
-    if lang in ("ru", "uk"):
-        return _ru_complement(after) if lang == "ru" else None
-    low = [fold(w) for w in after[:4]]
-    if lang == "de":
-        if low[0] not in _DE_GENITIVE:
-            return None
-        rest = [w for w in after[1:4] if w[:1].isupper()]  # German nouns are capitalised
-        return rest[0] if rest else None
-    if lang == "fr":
-        if low[0] not in _FR_OF:
-            return None
-        rest = [w for w, lw in zip(after[1:], low[1:]) if lw not in _FR_SKIP]
-        return rest[0] if rest else None
-    return None
-
-
-# French « par » with an everyday word in the plural and no determiner says how a thing is done, in stages
-# (« envoyé par étapes »), not the thing: a manner, as « avec » + noun below.
-_FR_BY = "par"
-
-
-def _by_stages(text: str, hit: Hit, lang: str) -> str:
-    """Why ``hit`` (an everyday word) in a French translation says a manner ("" when it does not): « par » and
-    its bare plural."""
-    if lang != "fr" or text[hit.start - 1:hit.start] != " " or not fold(hit.form).endswith(("s", "x")):
-        return ""
-    before = words_of(mask(text[max(0, hit.start - 12):hit.start]))
-    if before and fold(before[-1]) == _FR_BY:
-        return f"“{before[-1]} {hit.form}” says a manner, not the thing"
-    return ""
-
-
-def everyday_sense(glossary: Glossary, text: str, hit: Hit, lang: str) -> str:
-    """Why an approved ``hit`` in a translation is its word's everyday sense ("" when it renders the concept)."""
-    everyday = everyday_words(hit.concept, lang)
-    if not everyday:
-        return ""
-    return (_everyday(glossary, hit.concept, lang, text[hit.start:hit.end], text[hit.end:hit.end + 80])
-            or _by_stages(text, hit, base_lang(lang)))
-
-
-def _everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
-    """``everyday_sense`` for one word and what follows it, remembered per glossary."""
-    memo = glossary.everyday_judgements
-    key = (concept.id, lang, form, following)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _judge_everyday(glossary, concept, lang, form, following)
-        if len(memo) > 50_000:
-            memo.clear()
-    return found
-
-
-def _judge_everyday(glossary: Glossary, concept: Concept, lang: str, form: str, following: str) -> str:
-    b = base_lang(lang)
-    words = words_of(mask(form))
-    if len(words) != 1 or not (word_keys(words[0], b) & everyday_words(concept, lang)):
-        return ""
-    after = words_of(mask(following))
-    if after and following.lstrip()[:1] in ".,;:!?)»”“\"—–":
-        return ""  # the complement would be in another clause
-    noun = _complement(b, after)
-    if noun is None or word_keys(noun, b) & vocabulary(glossary, lang):
-        return ""
-    return f"“{form} … {noun}” is the everyday sense of the word"
 
 
 def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: str) -> dict[str, int]:
@@ -258,10 +79,10 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
 def homonyms(concept: Concept, lang: str) -> tuple:
     """The concept's ``homonyms`` in ``lang`` as (keys of the word, its source words), worked out once."""
     key = f"homonyms {lang}"
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         tr = concept.translations(lang)
-        found = concept.neighbourhood[key] = tuple(
+        found = concept.memos[key] = tuple(
             (word_keys(h.term, base_lang(lang), term=True), tuple(h.source)) for h in (tr.homonyms if tr else ()))
     return found
 
@@ -270,13 +91,13 @@ def plain_renderings(concept: Concept, lang: str) -> bool:
     """Whether every approved word of the concept in ``lang`` renders it wherever it occurs: none has an
     everyday sense its ``exclude`` phrases or ``homonyms`` show (the common case, worked out once)."""
     key = f"plain {lang}"
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         # (only a homonym that is an approved word claims renderings: a forbidden one's — Ziege, homosexuel — is
         # read by ``glossed``)
         b = base_lang(lang)
         approved = frozenset().union(*(word_keys(t, b, term=True) for t in concept.approved(lang) if " " not in t.strip()))
-        found = concept.neighbourhood[key] = not everyday_words(concept, lang) and not any(
+        found = concept.memos[key] = not everyday_words(concept, lang) and not any(
             keys & approved for keys, _source in homonyms(concept, lang))
     return found
 
@@ -345,12 +166,12 @@ def spelt_as_source(concept: Concept, lang: str) -> tuple[str, ...]:
     script of its source terms (colonie, camp: Latin as colony; not колония, nor the abbreviation IK), which may
     be spelt as a word of the source; worked out once."""
     key = f"spelt as source {lang}"
-    found = concept.neighbourhood.get(key)
+    found = concept.memos.get(key)
     if found is None:
         scripts = {first_script(t.text) for t in concept.terms}
         words = [t.strip().casefold() for t in concept.approved(lang)
                  if " " not in t.strip() and len(t) >= 4 and first_script(t) in scripts]
-        found = concept.neighbourhood[key] = tuple(f for w in words for f in (w, w.capitalize()))
+        found = concept.memos[key] = tuple(f for w in words for f in (w, w.capitalize()))
     return found
 
 

@@ -134,3 +134,8 @@ def mask(text: str) -> str:
 
 def _blank(m: re.Match) -> str:
     return " " * (m.end() - m.start())
+
+
+def shown(form: str) -> str:
+    """A matched form as the translator reads it, without placeholder tags."""
+    return " ".join(mask(form).split()) if "<" in form or "&" in form else form

@@ -24,7 +24,8 @@ from functools import lru_cache
 from pipeline.glossary.match import WORD_RE, Hit, blanked, english_base, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.neighbourhood import words_near
-from pipeline.glossary.phrase import SENTENCE_START, parts_of_speech, prone
+from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.phrase import SENTENCE_START, prone
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word, own_vocabulary, prison_vocabulary, without_compounds
 from pipeline.glossary.wordkeys import _stemmer
 from pipeline.glossary import wordnet
@@ -97,8 +98,8 @@ EXAMPLE_RE = re.compile(r'"([^"]*)"')
 
 def glossary_side(glossary: Glossary, concept: Concept) -> frozenset:
     """The stems of the concept's own vocabulary and of the glossary's prison words: the side of a sentence that
-    speaks as the glossary does (remembered with the concept's neighbourhood memos)."""
-    memo = concept.neighbourhood
+    speaks as the glossary does (remembered with the concept's memos)."""
+    memo = concept.memos
     found = memo.get("topic")
     if found is None:
         strong, weak = prison_vocabulary(glossary)
@@ -108,8 +109,8 @@ def glossary_side(glossary: Glossary, concept: Concept) -> frozenset:
 
 def _prison_stems(glossary: Glossary, concept: Concept) -> frozenset:
     """The stems of ``prison_words`` (and imprisonment): a WordNet sense that uses one is the glossary's own
-    (remembered with the concept's other neighbourhood memos)."""
-    memo = concept.neighbourhood
+    (remembered with the concept's other memos)."""
+    memo = concept.memos
     found = memo.get("topic-prison")
     if found is None:
         strong, _weak = prison_vocabulary(glossary)
@@ -141,7 +142,7 @@ def other_senses(glossary: Glossary, hit: Hit) -> tuple[int, ...]:
     signature uses a prison word besides the term's own (“a room where a *prisoner* is kept”, parole's “release
     from *imprisonment*”) is the glossary's; worked out once per term (prone terms are nouns: a verb's senses say
     little of a topic)."""
-    memo = hit.concept.neighbourhood
+    memo = hit.concept.memos
     key = f"senses {hit.term}"
     found = memo.get(key)
     if found is None:
@@ -284,7 +285,7 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
     form, term, concept = hit.form, hit.term, hit.concept
     if not form[:1].isupper() or form.isupper():
         return ""
-    kind = concept.neighbourhood.get(f"written {term}")
+    kind = concept.memos.get(f"written {term}")
     if kind is None:  # (once per term: most capitalised hits are names no dictionary knows)
         if " " in term:
             kind = ""
@@ -293,7 +294,7 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
         else:  # ... and an English word capitalised is a title's or a heading's as often as a name's
             kind = "lower" if (term.islower() and concept.pos != "abbreviation" and not concept.case_sensitive
                                and not parts_of_speech(term)) else ""
-        concept.neighbourhood[f"written {term}"] = kind
+        concept.memos[f"written {term}"] = kind
     if not kind:
         return ""
     name, lower = kind == "name", kind == "lower"

@@ -1,0 +1,99 @@
+"""Which of a translation's approved words render a source concept: not one in the word's everyday sense (« этап
+переноса »), one an unquoted source word or the glossary's homonyms claim, one that says a manner (« avec
+détachement ») or translates the source's own word spelt alike, the second word of an apposition („Die „Filzung“,
+eine Zellendurchsuchung“); and whether a rendering stands far enough from its occurrence to be in another sentence.
+
+The glossary check (checks/glossary_checks.py) counts what is left against the source's occurrences.
+"""
+
+from __future__ import annotations
+
+from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
+from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.target_everyday import everyday_sense, everyday_words
+from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, claimed_by_same_word, manner, plain_renderings
+from pipeline.glossary.textprep import shown
+
+
+def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int
+                ) -> tuple[list, str, bool]:
+    """The approved spans that render the concept, why others do not (" (…)" or ""), and whether the translation
+    uses every one in the word's everyday sense (« этап переноса »)."""
+    if not found or (not unquoted and plain_renderings(found[0].concept, lang)):
+        return found, "", False  # the common case: nothing to tell apart
+    kept, notes = [], []
+    for h in found:
+        everyday = everyday_sense(glossary, dst, h, lang) if _everyday_word(h.concept, lang, h.form) else ""
+        if everyday:
+            notes.append(everyday)
+        else:
+            kept.append(h)
+    claimed = claim_unquoted(dst, kept, unquoted)
+    if len(claimed) < len(kept):
+        notes.append(f"the unquoted {', '.join(f'“{shown(h.form)}”' for h in kept if h not in claimed)} "
+                     f"renders the source's unquoted word, another sense")
+    claimed, everyday_ones = claim_homonyms(src, glossary.source_language, dst, lang, claimed)
+    if everyday_ones:
+        notes.append(f"{', '.join(f'“{shown(h.form)}”' for h in everyday_ones)} renders a word of its everyday "
+                     f"sense in the source, as the glossary's homonyms say")
+    return claimed, (f" ({'; '.join(notes)})" if notes else ""), not kept
+
+
+def _everyday_word(concept: Concept, lang: str, form: str) -> bool:
+    """Whether ``form`` is one word and one of the concept's everyday words in ``lang``, as ``everyday_sense`` asks
+    first (remembered per concept and form: that function's own memo is keyed by what follows the word too)."""
+    memo = concept.memos.setdefault(f"everyday word {lang}", {})
+    found = memo.get(form)
+    if found is None:
+        words = WORD_RE.findall(mask(form))
+        everyday = everyday_words(concept, lang)
+        found = memo[form] = bool(everyday) and len(words) == 1 and bool(word_keys(words[0], base_lang(lang)) & everyday)
+    return found
+
+
+def in_sense(src: str, dst: str, lang: str, src_lang: str, src_hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that say a manner (« avec détachement ») or translate the source's own word
+    spelt the same (« camp » for a political camp), and why (" (…)" or "")."""
+    dropped = [(h, why) for h in found for why in [manner(dst, h, lang)] if why]
+    dropped += [(h, f"“{shown(h.form)}” translates the source's own word")
+                for h in claimed_by_same_word(src, src_lang, src_hits, dst, lang, found)]
+    if not dropped:
+        return found, ""
+    return [h for h in found if all(h is not d for d, _ in dropped)], f" ({'; '.join(w for _, w in dropped)})"
+
+
+def far(groups: list, found: list, src_len: int, dst_len: int) -> bool:
+    """Whether some rendering stands far (a third of the text) from every occurrence, relative to the texts'
+    lengths: only then may it be in another sentence (most translations keep the order of sentences)."""
+    if len(groups) == 1 and len(found) == 1:  # (the common case)
+        return abs(found[0].start / dst_len - groups[0][0].start / src_len) > FAR
+    places = [g[0].start / src_len for g in groups]
+    return any(all(abs(h.start / dst_len - p) > FAR for p in places) for h in found)
+
+
+FAR = 0.3
+
+
+def one_per_apposition(dst: str, lang: str, found: list, merges: int) -> list:
+    """The renderings less the second of each apposition in the translation, at most ``merges`` of them (the
+    source's own): „Die „Filzung“, eine Zellendurchsuchung, …“ for “Shmon — a cell search — …” renders one
+    thing, as the source names one. An apposition is two different approved words that only punctuation and
+    an article separate („Filzung“, eine Zellendurchsuchung; СИЗО (следственный изолятор)); a relative clause
+    („Aktivisten“, die mit der Verwaltung kooperieren) says something of the first, and counts."""
+    kept = [found[0]]
+    for h in found[1:]:
+        last = kept[-1]
+        gap = WORD_RE.findall(mask(dst[last.end:h.start]))
+        article = not gap or fold(gap[0]) in _ARTICLES.get(base_lang(lang), ())
+        if lang.startswith("de") and gap:  # der, die, das are also relative pronouns: a noun is capitalised
+            article = article and h.form[:1].isupper()
+        if merges and h.term != last.term and len(gap) <= 1 and article and dst[last.end:h.start].strip(" "):
+            merges -= 1
+            continue
+        kept.append(h)
+    return kept
+
+
+# (English, German and French articles: Russian has none, and its appositions are told by punctuation alone)
+_ARTICLES = {"en": {"a", "an", "the"}, "fr": {"le", "la", "les", "l", "un", "une"},
+             "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}}

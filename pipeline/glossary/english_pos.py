@@ -1,0 +1,52 @@
+"""The parts of speech of an English word, by lemminflect's lexicon (“bank”: a noun; “long”: an adjective, a verb
+…; “etap”: none, no English word): what tells the phrase, topic and balance readings a noun from a modifier.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.core.sortedlines import first_line_from
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> str | None:
+    """lemminflect's lexicon as text, one “word,category,lemmas” line a form, or None where it is not found.
+
+    Read directly because the library's own loading builds a dictionary of all 80,000 forms (about 1,300 M
+    instructions, as much as checking 40 catalogues); the check needs a few dozen words a run, which one
+    decompression and a C-speed search per word give for about 2 % of that."""
+    import gzip
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("lemminflect")  # (finds the package without importing it, numpy and all)
+    if spec is None or not spec.origin:
+        return None
+    try:
+        data = gzip.decompress((Path(spec.origin).parent / "resources" / "lemma_lu.csv.gz").read_bytes())
+    except OSError:
+        return None
+    return data.decode("utf-8")
+
+
+@lru_cache(maxsize=65536)
+def parts_of_speech(word: str) -> frozenset:
+    """The parts of speech an English lexicon gives a (lower-case) word: {"NOUN", "VERB", "ADJ", …}, empty for a
+    word it does not know (a transliteration, a name). Asked only when a prone term has a foreign word in its
+    phrase, so the lexicon is read only then."""
+    text = _lexicon()
+    if text is None:  # another layout of the package: its own lookup; not installed: no word is known
+        try:
+            from lemminflect import getAllLemmas
+        except ImportError:
+            return frozenset()
+        return frozenset(getAllLemmas(word))
+    lo = first_line_from(text, word, ",")  # (the lines are sorted by their word)
+    found = set()
+    key = f"{word},"
+    while text.startswith(key, lo):
+        found.add(text[lo + len(key):text.find(",", lo + len(key))].upper())
+        nxt = text.find("\n", lo)
+        lo = len(text) if nxt < 0 else nxt + 1
+    return frozenset(found)
