@@ -30,7 +30,7 @@ from pipeline.glossary.placement import (
     forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
 )
 from pipeline.glossary.source_reading import (
-    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source,
+    Source, complete_source, learnt_candidates, learnt_source, prison_article, promotes, read_source,
 )
 from pipeline.glossary.textprep import shown
 
@@ -71,11 +71,14 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
         if complete_source(glossary, src, source):
             out = _compare(glossary, lang, src, dst, source, dst_hits)
+        final = source
         if _learnt_matters(glossary, source, out, dst_hits):
             read = True
             final = learnt_source(glossary, src, source, ctx.document)
-            if final is not source:
-                out = _compare(glossary, lang, src, dst, final, dst_hits)
+        if source.memo.bare and ctx.document is not None:  # (an everyday word's question, read with its article)
+            read, final = True, prison_article(glossary, src, final, ctx.document)
+        if final is not source:
+            out = _compare(glossary, lang, src, dst, final, dst_hits)
     # (a source whose everyday readings are still to do, as here when there are no findings, may have them done
     # by another pair's check before this pair is met again: they only relabel findings or say why, and the
     # learnt decision is read only where there are findings, so no findings stay none in every article)
