@@ -146,6 +146,15 @@ PARTS = {
 # blind set first, so that something unseen is left to measure on. They are kept gzipped in git (a set kept
 # outside git was lost with its machine: heldout15 and heldout16), so that no grep over the tree shows a row.
 HELD_ASIDE: dict[str, Path] = {
+    # written blind in the twelfth session by two helpers who read only the issue, glossary.toml and the format,
+    # as articles: heldout31 (a long-read on women prisoners, a court appeal, a press review, a parole explainer,
+    # an open letter, a regional paper's colony story, a letter-writing campaign, 4 everyday articles;
+    # 80 sentences, 464 pairs, 50 violations), heldout32 (a rights group's bulletin, a video interview, a transfer
+    # and a family's search, a mother's visit blog, prison labour, a prisoner's biography, a column, 4 everyday
+    # articles; 100 sentences, 532 pairs, 65 violations). Both ask for recall cases as much as false-alarm cases.
+    # Scored at 351233f 0.81 / 0.96 and 0.94 / 0.91 (docs/glossary.md)
+    "heldout31": DATA / "held-aside" / "pairs-heldout31.tsv.gz",
+    "heldout32": DATA / "held-aside" / "pairs-heldout32.tsv.gz",
 }
 
 
