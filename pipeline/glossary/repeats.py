@@ -109,6 +109,10 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = F
     return max(n - src_n, places - src_places)
 
 
+# A German adjective after an article is inflected (das nächste, den zweiten, einer anderen): „die nicht“ after a
+# comma is a relative pronoun and a particle, whose clause speaks of the noun before it („eine Lieferung, die nicht
+# angenommen wird“), not a noun left out.
+_DE_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 _DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 # (with the articles contracted with à and de: « du septième détachement au neuvième »)
 _FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
@@ -199,6 +203,8 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
             continue
         if not (art in arts and adj[:1].islower() and len(adj) > 3):
             continue
+        if lang == "de" and not fold(adj).endswith(_DE_ADJECTIVE_ENDINGS):
+            continue
         nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
         if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
                 or (lang == "fr" and nxt in _FR_FOLLOWERS)):
@@ -250,16 +256,14 @@ def _repeated_without_noun(text: str, lang: str) -> str:
 # German pronominal adverbs (da(r)- and a preposition) say the preposition and “it”: „danach“ is “after that
 # transfer” said without the noun. Each is read as a stand-in only where the English source has its preposition
 # before a demonstrative (“after that …”, “before the same …”), so that „dabei sein“ (to take part) says nothing.
-_DE_PRONOMINAL = {"danach": "after", "davor": "before", "dabei": "during", "währenddessen": "during",
-                  "damit": "with", "dafür": "for", "dagegen": "against", "dadurch": "through", "darunter": "under",
-                  "dazwischen": "between"}
+_DE_PRONOMINAL = {"danach": "after", "davor": "before", "dabei": "during", "währenddessen": "during", "damit": "with",
+                  "dafür": "for", "dagegen": "against", "dadurch": "through", "darunter": "under", "dazwischen": "between"}
 _EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+"
                                     r"(?:that|this|these|those|the\s+same)\b", re.I)
 
 
 def _pronominal_adverb(src: str, dst: str) -> str:
-    """A German pronominal adverb of ``dst`` whose preposition the English ``src`` has before a demonstrative
-    („danach“ for “after that transfer”), "" for none."""
+    """A pronominal adverb of ``dst`` whose preposition ``src`` has before a demonstrative ("" for none)."""
     preps = {m.group(1).lower() for m in _EN_PREP_DEMONSTRATIVE.finditer(src)}
     if not preps:
         return ""  # (the common case)
