@@ -90,6 +90,16 @@ EVERYDAY_ARTICLES = {
     "heldout23": ("Zenit sign a Brazilian winger", "ExpressLine doubles its deliveries", "To Siberia by rail"),
     "heldout24": ("A year on the smallholding", "How the infection ward works now", "The line that built Siberia",
                   "Chess club news"),
+    # twelfth session, by the same rule (genre lines "not about prison", or a field other than prison: heldout28's
+    # farm feature, hospital report, airport guide and university newsletter; heldout30's museum, hiking club,
+    # council and company news)
+    "heldout27": ("Record month for the port of Rotterdam", "The Golden Cockerel returns to the Bolshoi",
+                  "Tour of Slovenia, stage four"),
+    "heldout28": ("Every rooster has a name", "The red zone is back", "Changing planes without stress",
+                  "What we read this term"),
+    "heldout29": ("Spring at the Lakeside Bird Sanctuary", "What changes for you in March", "Camp Sosnovy Bor"),
+    "heldout30": ("New Amsterdam, 1624", "Black Lakes weekend", "Depot, bridge and a radio mast",
+                  "A record year for Northline Logistics"),
 }
 
 
