@@ -5,6 +5,8 @@ conditions (bench/sense_conditions.py) are chosen.
 bench/glossary_quality.py's ``PARTS``: each set is scored by the check with a sense model trained on all the other
 sets (never on itself), and the false alarms and missed violations are summed over the sets. On a tie, fewer missed
 violations; then the option in force now (no churn without a measured gain); then the order the options are given.
+**An option replaces the one in force only where it costs at least MARGIN = 3 less** (twelfth session): more than
+one missed violation's worth (MISS_COST), so that no single labelled pair moves a choice.
 
 Why this one:
 - A missed violation costs two false alarms: a slur or a wrong prison word that slips through hurts the prisoner
@@ -17,6 +19,11 @@ Why this one:
   everyday articles better than unseen prose will; a condition measured with that in-sample model looks less
   needed than it is on blind text. Scored by the fold that has not seen the set, a condition and a threshold are
   both judged on what the check does to prose the model never read.
+- The margin: in the eleventh session condition choices flipped between rounds on one labelled violation (single
+  cell, colony-settlement), and at the twelfth's start parole and detachment moved on one violation each (cost
+  8 -> 6, 15 -> 13), each in one set, while the retrained whole did not improve (leave-one-set-out cost 195 -> 196).
+  A difference one pair can make is what a new set's writer changes by chance; a move must rest on two rows at
+  least. With no option in force (``current`` None or not among the options) the least cost is chosen as before.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from pathlib import Path
 
 MISS_COST = 2
+MARGIN = MISS_COST + 1  # the least gain in cost for which an option replaces the one in force
 
 
 def cost(false_alarms: int, missed: int) -> int:
@@ -38,9 +46,13 @@ def cost(false_alarms: int, missed: int) -> int:
 
 def choose(options: Mapping[Hashable, tuple[int, int]], current: Hashable | None = None) -> Hashable:
     """The option of least cost among ``options`` (option -> pooled (false alarms, missed violations)); on a tie
-    the one that misses fewer, then ``current``, then the first given."""
+    the one that misses fewer, then ``current``, then the first given. ``current`` stays unless that option costs
+    at least MARGIN less than it."""
     order = {o: k for k, o in enumerate(options)}
-    return min(options, key=lambda o: (cost(*options[o]), options[o][1], o != current, order[o]))
+    best = min(options, key=lambda o: (cost(*options[o]), options[o][1], o != current, order[o]))
+    if current in options and cost(*options[current]) - cost(*options[best]) < MARGIN:
+        return current
+    return best
 
 
 _folds: dict[tuple, dict[str, Path]] = {}

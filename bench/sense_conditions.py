@@ -12,7 +12,8 @@ whole article. Chosen per variant by the criterion of bench/criterion.py, the sa
 chooses the learnt decision's threshold and promote: the least pooled leave-one-set-out cost, false alarms + 2 x
 missed violations, each part scored by the check with the sense model trained on all the other parts (at the
 shipped model's threshold and promote; trained here, once per run) — so a condition earns its place where it
-removes more false alarms than twice the violations it loses on prose the model has not read. (Until the eleventh
+removes more false alarms than twice the violations it loses on prose the model has not read; and a variant's
+condition in force moves only where another option costs at least bench/criterion.py's MARGIN (3) less. (Until the eleventh
 session every part was scored with the shipped model, which was trained on it.) ``--conditioned`` re-audits the
 variants that have one, and the concepts that have one on the concept, each concept as one unit with all its
 variants. Where no condition pays for itself it prints the ``reviewed = "…"`` marker that stops the lint reporting the
@@ -77,7 +78,7 @@ def reason(result: dict[str, dict[str, tuple]], day: str, current: str = "none",
                        for o, r in result.items())
     unit = " --conditioned, the concept's variants as one" if level == "concept" else ""
     return (f"{day}, bench/sense_conditions.py{unit}, leave-one-set-out: no condition removes more false alarms than "
-            f"twice the labelled violations it loses (false alarms/missed: {totals})")
+            f"twice the labelled violations it loses by at least bench/criterion.py's margin, {criterion.MARGIN} (false alarms/missed: {totals})")
 
 
 def _option(holder) -> str:

@@ -52,7 +52,8 @@ def scored(part: str, model_file: str) -> list[int]:
 
 
 def _fmt(c: list[int]) -> str:
-    return "{:.2f}/{:.2f} ({})".format(*pr(c[:4]), c[5])
+    """P/R, false alarms/missed violations and, in brackets, the homonym false alarms."""
+    return "{:.2f}/{:.2f} {}/{} ({})".format(*pr(c[:4]), c[1], c[2], c[5])
 
 
 def _grid(args: argparse.Namespace) -> list[tuple[float, float | None]]:

@@ -180,6 +180,10 @@ def test_a_neighbour_defined_by_the_other_sense_names_it_as_lesk_read_it(g):
 
 
 def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g, monkeypatch):
+    # (the topic rule's readings: the learnt decision, which reads the first as everyday prose at p 0.32 since its
+    # retraining on 29 sets — *found*, *retinal*, *unit* — and the next two as below, is measured on the
+    # labelled sets, not here)
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     # a colony's WordNet senses speak of the “United States” and a “dependency”: neither a medical unit nor
     # “depending” is another sense
     src = "Doctors found a retinal detachment, but the colony's medical unit has refused to send him to a hospital."
@@ -189,7 +193,6 @@ def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g, monkeypatch)
     # (the topic rule's readings: the learnt decision, which reads the first as everyday prose at its threshold,
     # p 0.35 since the tenth session's retraining, and the second at p 0.5–0.6 — *tea*, *hole* — is measured on
     # the labelled sets, heldout10's rows, not here)
-    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     src = "He has spent four winters in the colony and says the worst thing is the silence from home."
     dst = "Il a passé quatre hivers en prison et dit que le pire, c'est le silence de la maison."
     assert [s for s, _m in findings(g, "fr", src, dst, "ik")] == ["error"]
