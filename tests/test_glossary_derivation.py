@@ -51,6 +51,10 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
     ("de", "peredacha", "Every month his wife puts together a care package for the colony.",
      "Jeden Monat packt seine Frau ein Carepaket für die Kolonie.",
      "Jeden Monat packt seine Frau ein Geschenk für die Kolonie."),
+    # ... and inflected, as a compound's last part is (Gefängnispakete: the stem gefangnispak cuts into it too)
+    ("de", "peredacha", "Both prison parcels that his sister sent in March came back unopened.",
+     "Beide Gefängnispakete, die seine Schwester im März schickte, kamen ungeöffnet zurück.",
+     "Beide Sendungen, die seine Schwester im März schickte, kamen ungeöffnet zurück."),
     # a French noun in -ert and its verb in -érer share a root
     ("fr", "etap", "Azat Miftakhov was transferred from the colony in Omutninsk to a SIZO in 2023.",
      "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk vers un SIZO.",
@@ -87,7 +91,7 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
     ("ru", "udo", "The commission recommended parole for two of the women.",
      "Комиссия рекомендовала условно-досрочно освободить двух женщин.",
      "Комиссия рекомендовала досрочно выпустить двух женщин."),
-], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
+], ids=["other-aspect", "compound-tail", "compound-tail-inflected", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
         "ru-feminine-of-k", "french-ent", "zu-inside-a-phrase", "ru-verb-phrase"])
 def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
     assert cid not in errors(g, lang, src, right)

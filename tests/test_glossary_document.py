@@ -190,3 +190,31 @@ def test_a_pairs_file_with_a_kind_outside_the_issues_list_is_refused_at_its_line
                     encoding="utf-8")
     with pytest.raises(ValueError, match=r"^line 3: kind 'softhyphen' is not one of .*soft-hyphen"):
         q.read_pairs(path)
+
+
+CELL = ("Now she is in a single cell, and she writes that she can finally sleep.",
+        "Jetzt ist sie in einem Einzelzimmer und schreibt, dass sie endlich schlafen kann.")
+MOTHER = [("My daughter has been in the SIZO since March; the FSIN has not answered our letters.",
+           "Meine Tochter sitzt seit März im Untersuchungsgefängnis; der FSIN hat unsere Briefe nicht beantwortet."),
+          ("In April she was taken from the IVS to the SIZO in a prison van.",
+           "Im April wurde sie im Gefangenentransporter aus dem Polizeigewahrsam ins Untersuchungsgefängnis gebracht.")]
+HOSTEL = [("The hostel by the river has twelve rooms and a garden.", "Das Hostel am Fluss hat zwölf Zimmer und einen Garten."),
+          ("Breakfast is served on the terrace from seven.", "Das Frühstück wird ab sieben auf der Terrasse serviert.")]
+
+
+def test_an_everyday_word_with_no_prison_word_next_to_it_is_the_glossarys_in_a_prison_article():
+    """“single cell” (an everyday sense in the glossary) with nothing next to it that says prison is a question in
+    a hostel's page, but an error where most of the article's messages say prison: the sentence left it out."""
+    glossary = load_glossary(GLOSSARY)
+    for t in glossary.get("solitary-cell").terms:  # (the condition this is about, as an editor may write it)
+        if t.text == "single cell":
+            t.everyday, t.prison_only = True, False
+    mother = check_catalog(_catalogue([MOTHER[0], CELL, MOTHER[1]]), "mother.po", glossary, "de")
+    hostel = check_catalog(_catalogue([HOSTEL[0], CELL, HOSTEL[1]]), "hostel.po", glossary, "de")
+    [(_check, severity, message)] = _about(glossary, mother, CELL[0])
+    assert severity == "error" and "2 of the article's 3 messages say prison" in message
+    [(_check, severity, message)] = _about(glossary, hostel, CELL[0])
+    assert severity == "warning" and "nothing next to it says prison" in message
+    # a message alone is its own article: the hand rule's question, as before
+    alone = check_catalog(_catalogue([CELL]), "alone.po", glossary, "de")
+    assert [s for _c, s, _m in _about(glossary, alone, CELL[0])] == ["warning"]

@@ -152,6 +152,9 @@ def test_the_terms_arguments_that_name_another_thing_make_a_question(g, cid, src
      "Dans la colonie, le paquet de sa famille a été ouvert par les gardiens."),
     ("etap", "The lawyer's client heard nothing for weeks; Azat's transfer to Kirov took a month.", "ru",
      "Подзащитный адвоката неделями ничего не знал; перевозка Азата в Киров заняла месяц."),
+    # ... and so does a place on the map (WordNet's noun.location), as the hospital (a building) does not
+    ("sizo", "His lawyers waited for four hours at the district's detention center before they were let in.", "de",
+     "Seine Anwälte warteten vier Stunden vor dem Gefängnis des Bezirks, bevor man sie hineinließ."),
 ])
 def test_a_person_as_the_argument_keeps_the_prison_sense(g, cid, src, lang, dst):
     assert "error" in [s for s, _m in findings(g, lang, src, dst).get(cid, [])]

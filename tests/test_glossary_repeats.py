@@ -263,3 +263,36 @@ def test_a_demonstrative_the_source_has_not_may_stand_for_a_repeat(g, dst, found
 ])
 def test_a_french_dative_pronoun_stands_for_a_person_not_a_thing(g, cid, src, dst, found):
     assert severities(g, "fr", src, dst, cid) == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # „die nicht …“ opens a relative clause on „Sendung“, the wrong noun: „nicht“ is no adjective left without
+    # its noun (a German adjective after an article is inflected: -e, -en, -em, -er, -es)
+    ("Ein Paket ohne unterschriebene Liste ist eine Sendung, die nicht durchgelassen wird.", ["error"]),
+    # „das zweite“ is one, and may say the repeat
+    ("Das erste Paket kam im März an, das zweite nie.", ["warning"]),
+])
+def test_a_german_adjective_left_alone_is_inflected(g, dst, found):
+    src = ("A parcel without a signed list is a parcel the guards send back." if "Liste" in dst
+           else "The first parcel arrived in March, the second parcel never did.")
+    assert severities(g, "de", src, dst, "peredacha") == found
+
+
+@pytest.mark.parametrize("lang, wrong, right", [
+    ("fr", "Dans la colonie, les gardiens l'ont fouillé deux fois ce jour-là : une fouille avant le parloir et un "
+           "contrôle après.",
+     "Dans la colonie, les gardiens l'ont fouillé deux fois ce jour-là : une fouille avant le parloir et une "
+     "fouille après."),
+    ("de", "In der Kolonie durchsuchten ihn die Wärter an diesem Tag zweimal: eine Durchsuchung vor dem Besuch und "
+           "eine Kontrolle danach.",
+     "In der Kolonie durchsuchten ihn die Wärter an diesem Tag zweimal: eine Durchsuchung vor dem Besuch und eine "
+     "Durchsuchung danach."),
+    ("ru", "В колонии охранники в тот день обыскали его дважды: один обыск до свидания и одна проверка после.",
+     "В колонии охранники в тот день обыскали его дважды: один обыск до свидания и ещё один обыск после."),
+])
+def test_the_translations_verb_renders_the_sources_verb_not_a_repeat_of_the_noun(g, lang, wrong, right):
+    # “searched” is no occurrence of the noun term (a search is not “searched”): its verb in the translation
+    # renders it, and each of the two searches needs its own noun
+    src = "In the colony the guards searched him twice that day: one search before the visit and one search after it."
+    assert severities(g, lang, src, wrong, "obysk") == ["error"]
+    assert severities(g, lang, src, right, "obysk") == []

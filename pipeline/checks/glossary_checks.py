@@ -20,7 +20,7 @@ from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
 from pipeline.glossary.sense import cited, mirrored
 from pipeline.glossary.bilingual import compounds_of_other_words
-from pipeline.glossary.derive import verb_renderings
+from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import glossed, spelt_as_source
 from pipeline.glossary.shared_head import shared_head
@@ -30,7 +30,7 @@ from pipeline.glossary.placement import (
     forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
 )
 from pipeline.glossary.source_reading import (
-    Source, complete_source, learnt_candidates, learnt_source, promotes, read_source,
+    Source, complete_source, learnt_candidates, learnt_source, prison_article, promotes, read_source,
 )
 from pipeline.glossary.textprep import shown
 
@@ -71,11 +71,14 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     if out or (source.weak and promotes()):  # (the everyday and learnt readings, only where they may matter)
         if complete_source(glossary, src, source):
             out = _compare(glossary, lang, src, dst, source, dst_hits)
+        final = source
         if _learnt_matters(glossary, source, out, dst_hits):
             read = True
             final = learnt_source(glossary, src, source, ctx.document)
-            if final is not source:
-                out = _compare(glossary, lang, src, dst, final, dst_hits)
+        if source.memo.bare and ctx.document is not None:  # (an everyday word's question, read with its article)
+            read, final = True, prison_article(glossary, src, final, ctx.document)
+        if final is not source:
+            out = _compare(glossary, lang, src, dst, final, dst_hits)
     # (a source whose everyday readings are still to do, as here when there are no findings, may have them done
     # by another pair's check before this pair is met again: they only relabel findings or say why, and the
     # learnt decision is read only where there are findings, so no findings stay none in every article)
@@ -122,7 +125,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     derived_read = (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in dst_hits)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
-        dnt, cs, approved, spelt = _facts(concept, lang)
+        dnt, cs, approved, spelt, verbs = _facts(concept, lang)
         if dnt:
             # The source's form as a reader sees it: DOXа (a Cyrillic а) is DOXA.
             forms = {unmix_text(h.form) for h in hits}
@@ -135,6 +138,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         found, why, in_everyday = renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
                                               source.unquoted.get(cid, 0))
         everyday.update((cid,) if in_everyday else ())
+        found = claimed_by_source_verbs(src, base, verbs, src_hits, found) if found and verbs else found
         if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
@@ -285,15 +289,16 @@ def _because(why: str, reason: str) -> str:
     return f"{why[:-1]}; {reason})" if why else f" ({reason})"
 
 
-def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...]]:
+def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...], frozenset]:
     """What the check asks of a concept in ``lang`` for every occurrence (do-not-translate, case-sensitive, its
-    approved terms, those spelt as a source word), worked out once per concept and language, as
-    ``target_sense`` keeps its own facts."""
+    approved terms, those spelt as a source word, the source words whose verb forms are not its hits), worked out
+    once per concept and language, as ``target_sense`` keeps its own facts."""
     key = "check " + lang
     found = concept.memos.get(key)
     if found is None:
+        verbs = noun_only_words(concept) if base_lang(lang) in ("fr", "de", "ru") else frozenset()
         found = concept.memos[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
-                                              concept.approved(lang), spelt_as_source(concept, lang))
+                                      concept.approved(lang), spelt_as_source(concept, lang), verbs)
     return found
 
 

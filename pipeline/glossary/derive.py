@@ -119,6 +119,8 @@ def blank_zu_infinitives(text: str) -> str:
 
 
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
+# A noun's inflectional endings (plural, genitive, dative plural), longest first.
+GERMAN_ENDINGS = ("ern", "en", "es", "er", "e", "n", "s")
 # Endings that make a derived word, not a compound (Patenschaft, Kolonialisierung).
 GERMAN_SUFFIXES = ("schaft", "ung", "heit", "keit", "lich", "isch", "chen", "lein", "tum", "nis", "ismus", "ist",
                    "ier", "ieren", "ität", "al", "ial")
@@ -146,9 +148,11 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
             found.append(tail)
             break
     else:
-        for i in range(3, len(w) - min_part + 1):
-            if w[i:] in terms:
-                found.append(w[i:])
+        # (… and inflected as the last part is: Gefängnispakete, -paketen, -pakets)
+        for written in (w, *(w[:-len(e)] for e in GERMAN_ENDINGS if w.endswith(e))):
+            tail = next((written[i:] for i in range(3, len(written) - min_part + 1) if written[i:] in terms), "")
+            if tail:
+                found.append(tail)
                 break
     # Modifier: the term, a linking element, then a word of its own.
     for i in range(len(w) - 4, min_part - 1, -1):
@@ -294,3 +298,51 @@ def verb_renderings(glossary, text: str, lang: str, concept, approved: list[str]
 
 
 _RU_BODY_RE = re.compile(r"\b(?:ГУ|У)([А-ЯЁ]{3,})\b")
+
+
+# A translation's verb form of a noun term's word: a French past participle or infinitive, a German verb (nouns are
+# capitalised), a Russian verb, participle or gerund (pymorphy3).
+_FR_VERB_ENDINGS = ("é", "ée", "és", "ées", "er")
+_RU_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def claimed_by_source_verbs(src: str, lang: str, words: frozenset, src_hits: list, found: list) -> list:
+    """The renderings ``found`` less the translation's verb forms of the concept's word that the English ``src``'s
+    own verb forms of a term's word claim, one each: a noun term under a sense condition does not meet its -ed and
+    -ing forms (a search is not “searched”), so « étiez-vous fouillé ? » for “were you searched?” renders that
+    verb, not one of the source's searches. ``words``: the concept's :func:`noun_only_words`."""
+    verbal = [h for h in found if _verb_form(h, lang)]
+    if not verbal:
+        return found
+    from pipeline.glossary.match import WORD_RE, english_base, fold, mask
+
+    spans = [(o.start, o.end) for o in src_hits]
+    n = sum(1 for m in WORD_RE.finditer(mask(src)) if fold(m.group(0)).endswith(("ed", "ing"))
+            and english_base(fold(m.group(0))) in words and not any(a <= m.start() < b for a, b in spans))
+    claimed = verbal[:n]
+    return [h for h in found if all(h is not c for c in claimed)] if claimed else found
+
+
+def noun_only_words(concept) -> frozenset:
+    """The concept's one-word terms whose -ed and -ing forms are not its hits (match.build_index's ``noun_only``:
+    an English noun under a sense condition), folded; the only ones :func:`claimed_by_source_verbs` reads."""
+    from pipeline.glossary.match import fold
+
+    conditional = concept.prison_only or bool(concept.context) or bool(concept.not_context)
+    return frozenset(fold(t.text) for t in concept.terms if concept.pos == "noun" and " " not in t.text
+                     and (conditional or t.prison_only or bool(t.context)))
+
+
+def _verb_form(hit, lang: str) -> bool:
+    form = hit.form
+    if " " in form.strip():
+        return False
+    if lang == "fr":
+        return form.casefold().endswith(_FR_VERB_ENDINGS) and not hit.term.casefold().endswith(_FR_VERB_ENDINGS)
+    if lang == "de":
+        return form[:1].islower() and hit.term[:1].isupper()
+    if lang == "ru" and hit.derived:  # (a Russian noun term meets a verb only by its root: ru_roots)
+        from pipeline.glossary.wordkeys import morph_analyzer, parses
+
+        return morph_analyzer("ru") is not None and parses(form, "ru")[0].tag.POS in _RU_VERB_POS
+    return False

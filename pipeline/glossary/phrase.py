@@ -151,8 +151,9 @@ POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00
 def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset) -> str:
     """The owner of the noun at ``start`` when it is a common noun foreign to the concept, to prison and to the
     glossary's field (glossary/domain.py) and no person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
-    else "". A person or a name owns the glossary's thing as well as any other (his mother's parcel, Azat's
-    transfer, the women's colony), and a prison word or another glossary term is prison's (the guards' squad)."""
+    else "". A person, a name or a place on the map (WordNet's noun.location: the city's detention centre) owns the
+    glossary's thing as well as any other (his mother's parcel, Azat's transfer, the women's colony), and a prison
+    word or another glossary term is prison's (the guards' squad)."""
     raw = text[max(0, start - 60):start]
     if "'" not in raw and "’" not in raw:
         return ""  # (most nouns have no possessor: no regex for them)
@@ -164,7 +165,7 @@ def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], know
     if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
         word += "s"  # (the plural possessive: the clubs' transfers)
     at = start - len(before) + m.start(1)
-    if not _foreign_noun(word, at, others, known) or _person(word):
+    if not _foreign_noun(word, at, others, known) or _person(word) or wordnet.names_a_place(base_word(word.lower())):
         return ""
     from pipeline.glossary.domain import domain_words, stem  # (domain.py builds on this module)
 

@@ -109,6 +109,10 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = F
     return max(n - src_n, places - src_places)
 
 
+# A German adjective after an article is inflected (das nächste, den zweiten, einer anderen): „die nicht“ after a
+# comma is a relative pronoun and a particle, whose clause speaks of the noun before it („eine Lieferung, die nicht
+# angenommen wird“), not a noun left out.
+_DE_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 _DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 # (with the articles contracted with à and de: « du septième détachement au neuvième »)
 _FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
@@ -198,6 +202,8 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
         if lang == "fr" and not _FR_ANAPHORIC.fullmatch(fold(adj)):
             continue
         if not (art in arts and adj[:1].islower() and len(adj) > 3):
+            continue
+        if lang == "de" and not fold(adj).endswith(_DE_ADJECTIVE_ENDINGS):
             continue
         nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
         if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())

@@ -56,6 +56,7 @@ class Memo:
     # per (model, concept, kept out): what the learnt decision read of the message, resumed for the next article
     states: dict = field(default_factory=dict)
     groups: dict[str, list] = field(default_factory=dict)  # the things each concept's occurrences name (placement)
+    bare: set[str] = field(default_factory=set)  # questions only for want of a prison word next to the word
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -100,7 +101,7 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     asked, said = len(questions), {cid for cid, why in fits.items() if why}
     if local.deferred:
         deferred_phrases(glossary, src, local, source.occurrences, questions)
-    _everyday_questions(glossary, src, source.occurrences, questions, fits, local)
+    _everyday_questions(glossary, src, source.occurrences, questions, fits, local, source.memo.bare)
     return len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
 
 
@@ -153,15 +154,17 @@ def _message_senses(glossary: Glossary, src: str, local: Local, other_sense: dic
 
 
 def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
-                        fits: dict[str, str], local: Local) -> None:
+                        fits: dict[str, str], local: Local, bare: set[str]) -> None:
     """Add to ``questions`` the concepts whose word has a common everyday sense with nothing next to it that
-    says prison, unless the sentence's balance reads the glossary's sense (then why goes into ``fits``)."""
+    says prison (and to ``bare``: :func:`prison_article` reads them again), unless the sentence's balance reads
+    the glossary's sense (then why goes into ``fits``)."""
     for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, local.plain) for h in hs):
             if not fits.setdefault(cid, glossary_fit(glossary, src, hs, local.hits)):
                 questions[cid] = (f"a question only: “{shown(hs[0].form)}” has an everyday sense and nothing next to "
                                   f"it says prison")
+                bare.add(cid)
     # ... and an everyday word in a message that says nothing else of prison, whose other dictionary sense the
     # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
     # is in the glossary's sense: two are each other's prison cue.
@@ -192,6 +195,29 @@ def learnt_source(glossary: Glossary, src: str, source: Source, document: Docume
     else:
         memo.move_to_end(key)
     return found
+
+
+# Most of an article's messages (document.Summary.prison_share) use a concept that has no everyday sense: a prison
+# article. A majority, not a fitted value: over the 29 development sets the everyday articles' shares with such a
+# question were at most 0.33, the prison articles' 0.44 to 0.71 (docs/glossary.md, twelfth session, helper q).
+PRISON_ARTICLE = 0.5
+
+
+def prison_article(glossary: Glossary, src: str, source: Source, document: Document | None) -> Source:
+    """``source`` (of ``src``, completed) less the questions asked only because nothing next to an everyday word
+    says prison, where the message's article is a prison article (most of its messages use a concept with no
+    everyday sense): the want of a prison word is the sentence's, and the article says what the sentence left
+    out (“he is in a single cell now, and he says it is quieter” in a mother's post about her son in a colony).
+    ``source`` itself where no such question is asked, no article is given, or the article is not one."""
+    bare = [cid for cid in source.memo.bare if cid in source.questions and not source.fits.get(cid)]
+    if not bare or document is None:
+        return source
+    doc = summary(glossary, document, src)
+    if doc.prison_share < PRISON_ARTICLE:
+        return source
+    why = f"read in the glossary's sense: {doc.prison} of the article's {doc.messages} messages say prison"
+    return replace(source, questions={c: w for c, w in source.questions.items() if c not in bare},
+                   fits={**source.fits, **{c: why for c in bare}})
 
 
 def promotes() -> bool:

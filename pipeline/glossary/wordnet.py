@@ -131,7 +131,7 @@ def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
 
 
 # WordNet's lexicographer files of nouns, by number (lexnames): the semantic class a sense belongs to.
-PERSON, GROUP, STATE = 18, 14, 26  # noun.person, noun.group, noun.state
+PERSON, GROUP, STATE, LOCATION = 18, 14, 26, 15  # noun.person, noun.group, noun.state, noun.location
 
 
 @lru_cache(maxsize=8192)
@@ -149,6 +149,13 @@ def names_a_person(lemma: str, senses_read: int = 3) -> bool:
     """Whether one of a noun's first senses is a person (noun.person): a mother, a man, a guard — who, not what
     kind of thing (a *club*, a *charge*, a *hospital* are not)."""
     return any(lexfile(o) == PERSON for o in senses(lemma, "noun")[:senses_read])
+
+
+def names_a_place(lemma: str) -> bool:
+    """Whether a noun's first sense is a place on the map (noun.location): a city, a region, a district — not a
+    building or an institution (a *hospital*, a *club* are not)."""
+    found = senses(lemma, "noun")
+    return bool(found) and lexfile(found[0]) == LOCATION
 
 
 @lru_cache(maxsize=4096)
