@@ -30,7 +30,7 @@ def require(available: bool, reason: str) -> None:
 # bundled *common pot* prison_only and *mast* everyday; the variant re-audit on nineteen sets took both away again
 # (reviewed: docs/glossary.md). Their tests take the conditions off whatever the bundled glossary says, as an editor
 # may leave such a variant unconditioned, which is what those rules are for.
-UNCONDITIONED = (("obshchak", "common pot"), ("caste", "mast"), ("udo", "parole"))
+UNCONDITIONED = (("obshchak", "common pot"), ("caste", "mast"))
 
 
 def without_conditions(glossary, variants=UNCONDITIONED):
