@@ -51,6 +51,10 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
     ("de", "peredacha", "Every month his wife puts together a care package for the colony.",
      "Jeden Monat packt seine Frau ein Carepaket für die Kolonie.",
      "Jeden Monat packt seine Frau ein Geschenk für die Kolonie."),
+    # ... and inflected, as a compound's last part is (Gefängnispakete: the stem gefangnispak cuts into it too)
+    ("de", "peredacha", "Both prison parcels that his sister sent in March came back unopened.",
+     "Beide Gefängnispakete, die seine Schwester im März schickte, kamen ungeöffnet zurück.",
+     "Beide Sendungen, die seine Schwester im März schickte, kamen ungeöffnet zurück."),
     # a French noun in -ert and its verb in -érer share a root
     ("fr", "etap", "Azat Miftakhov was transferred from the colony in Omutninsk to a SIZO in 2023.",
      "Azat Miftakhov a été transféré en 2023 de la colonie d'Omoutninsk vers un SIZO.",
@@ -86,7 +90,7 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
     ("ru", "udo", "The commission recommended parole for two of the women.",
      "Комиссия рекомендовала условно-досрочно освободить двух женщин.",
      "Комиссия рекомендовала досрочно выпустить двух женщин."),
-], ids=["other-aspect", "compound-tail", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
+], ids=["other-aspect", "compound-tail", "compound-tail-inflected", "french-ert-erer", "ru-distributive", "zu-infinitive", "ru-diminutive",
         "ru-feminine-of-k", "french-ent", "zu-inside-a-phrase", "ru-verb-phrase"])
 def test_a_form_the_dictionaries_do_not_link_renders_the_term(g, lang, cid, src, right, wrong):
     assert cid not in errors(g, lang, src, right)
@@ -109,6 +113,23 @@ def test_a_russian_derivation_that_translates_another_source_word_renders_that_w
     src = "One of the journalists was kept in solitary confinement for a week."
     assert "solitary-cell" in errors(g, "ru", src, "Одного из журналистов неделю держали в карцере.")
     assert "solitary-cell" not in errors(g, "ru", src, "Одного из журналистов неделю держали в одиночке.")
+
+
+@pytest.mark.parametrize("lang, src, dst", [
+    ("de", "The team faced a long bus transfer before Sunday's mountain stage.",
+     "Vor der Bergetappe am Sonntag stand dem Team ein langer Bustransfer bevor."),
+    ("ru", "The clinic grew the culture from a single cell in one day.",
+     "Клиника вырастила культуру из одной клетки за сутки."),
+], ids=["compound", "derivation"])
+def test_another_source_words_compound_or_derivation_answers_no_question(g, lang, src, dst):
+    # The source's word is read as a question (a bus transfer; a single cell with nothing of prison next to it).
+    # „Bergetappe“ is the mountain stage's word, «одной» the numeral's: the translator used no approved word, so
+    # nothing says the prison sense was meant, and the question stays a question.
+    require(bilingual.installed(lang), f"FreeDict eng-{bilingual.CODES[lang]} is not installed")
+    cid = "etap" if lang == "de" else "solitary-cell"
+    said = [(severity, message) for _check, severity, message, term in
+            glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
+    assert [s for s, _m in said] == ["warning"] and "a question only" in said[0][1]
 
 
 def test_a_word_two_concepts_of_the_source_claim_renders_the_one_whose_term_it_is(g):
