@@ -75,10 +75,8 @@ COMMONEST = 200
 
 def _commonest(text: str, stems: frozenset) -> bool:
     """Whether the one word of ``text`` keyed by ``stems`` is among the commonest nouns (:data:`COMMONEST`)."""
-    for w in WORD_RE.findall(text):
-        if stem(w) in stems:
-            return max(wordnet.noun_count(fold(w)), wordnet.noun_count(base_word(w))) >= COMMONEST
-    return False
+    return any(max(wordnet.noun_count(fold(w)), wordnet.noun_count(base_word(w))) >= COMMONEST
+               for w in shown_words(text, stems)[:1])
 
 
 def _in_compounds(text: str, stems: frozenset) -> frozenset:
