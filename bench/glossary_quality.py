@@ -11,7 +11,7 @@ violates the glossary there (``missing``/``forbidden``) or not (``ok``; concepts
 negated or quoted slur is a warning at most). A pair is every labelled concept plus every concept the check
 reported an error for. The parts heldout … heldout4 were each measured before being studied and are development
 data now (heldout5 since the fifth session, heldout6 and heldout7 since the sixth, heldout8 and heldout9 since the seventh, heldout11 and heldout12 since the eighth,
-heldout19 and heldout20 since the tenth, heldout23 and heldout24 since the eleventh, heldout27 … heldout30 since the twelfth; heldout13, heldout14, heldout17,
+heldout19 and heldout20 since the tenth, heldout23 and heldout24 since the eleventh, heldout27 … heldout30 since the twelfth, heldout31 and heldout32 since the thirteenth; heldout13, heldout14, heldout17,
 heldout18, heldout21, heldout22, heldout25 and heldout26 were written as development data); sets still held aside are scored with ``--held-aside`` (totals only);
 ``--pairs`` scores a new set (written blind) without touching the others.
 
@@ -140,21 +140,31 @@ PARTS = {
     "heldout28": DATA / "pairs-heldout28.tsv",
     "heldout29": DATA / "pairs-heldout29.tsv",
     "heldout30": DATA / "pairs-heldout30.tsv",
+    # written blind in the twelfth session by two helpers who read only the issue, glossary.toml and the format,
+    # as articles: heldout31 (a long-read on women prisoners, a court appeal, a press review, a parole explainer,
+    # an open letter, a regional paper's colony story, a letter-writing campaign, 4 everyday articles;
+    # 80 sentences, 464 pairs, 50 violations), heldout32 (a rights group's bulletin, a video interview, a transfer
+    # and a family's search, a mother's visit blog, prison labour, a prisoner's biography, a column, 4 everyday
+    # articles; 100 sentences, 532 pairs, 65 violations). Held aside in git (gzipped), scored totals only at
+    # 351233f 0.81 / 0.96 and 0.94 / 0.91, at 2407281 0.91 / 0.96 and 0.94 / 0.91; development data from the
+    # thirteenth session on, once new blind sets (heldout33, heldout34) were written
+    "heldout31": DATA / "pairs-heldout31.tsv",
+    "heldout32": DATA / "pairs-heldout32.tsv",
 }
 # Sets still held aside: not in the default run, so that tuning never shows them; ``--held-aside`` scores them
 # (totals only: --misses is refused for them). Once a session studies one, move it to PARTS — and write a new
 # blind set first, so that something unseen is left to measure on. They are kept gzipped in git (a set kept
 # outside git was lost with its machine: heldout15 and heldout16), so that no grep over the tree shows a row.
 HELD_ASIDE: dict[str, Path] = {
-    # written blind in the twelfth session by two helpers who read only the issue, glossary.toml and the format,
-    # as articles: heldout31 (a long-read on women prisoners, a court appeal, a press review, a parole explainer,
-    # an open letter, a regional paper's colony story, a letter-writing campaign, 4 everyday articles;
-    # 80 sentences, 464 pairs, 50 violations), heldout32 (a rights group's bulletin, a video interview, a transfer
-    # and a family's search, a mother's visit blog, prison labour, a prisoner's biography, a column, 4 everyday
-    # articles; 100 sentences, 532 pairs, 65 violations). Both ask for recall cases as much as false-alarm cases.
-    # Scored at 351233f 0.81 / 0.96 and 0.94 / 0.91 (docs/glossary.md)
-    "heldout31": DATA / "held-aside" / "pairs-heldout31.tsv.gz",
-    "heldout32": DATA / "held-aside" / "pairs-heldout32.tsv.gz",
+    # written blind in the thirteenth session by two helpers who read only the issue, glossary.toml and the format,
+    # as articles: heldout33 (a sentencing hearing's live blog, an obituary, an NGO's annual report, a podcast on
+    # life after release, a SIZO diary, prison hospitals, a relatives' FAQ on parcels and letters, 4 everyday
+    # articles; 92 sentences, 490 pairs, 58 violations), heldout34 (a prison-rights lawyer's interview, a photo
+    # essay on a women's colony, a case timeline, a father's letter, a hunger-strike wire story, an op-ed on
+    # reform, an explainer on castes, 4 everyday articles; 102 sentences, 512 pairs, 58 violations). Both ask for
+    # recall cases as much as false-alarm cases. Scored at 2407281 0.89 / 0.92 and 0.94 / 0.88 (docs/glossary.md)
+    "heldout33": DATA / "held-aside" / "pairs-heldout33.tsv.gz",
+    "heldout34": DATA / "held-aside" / "pairs-heldout34.tsv.gz",
 }
 
 

@@ -100,6 +100,13 @@ EVERYDAY_ARTICLES = {
     "heldout29": ("Spring at the Lakeside Bird Sanctuary", "What changes for you in March", "Camp Sosnovy Bor"),
     "heldout30": ("New Amsterdam, 1624", "Black Lakes weekend", "Depot, bridge and a radio mast",
                   "A record year for Northline Logistics"),
+    # thirteenth session, by the same rule (genre lines naming a field other than prison: heldout31's historical
+    # society newsletter, veterinary clinic news, bus company notice and wine travel piece; heldout32's mountain
+    # rescue newsletter, supermarket press release, parliamentary tax debate and children's book review)
+    "heldout31": ("Stolypin, the land and the railway", "Green Meadow clinic now treats farm animals",
+                  "New timetable from 15 March", "A weekend in the Abrau valley"),
+    "heldout32": ("Night rescue on the northern ridge", "Click and collect in every store",
+                  "Second reading of the small-business tax bill", '"The Rooster Who Woke Too Early"'),
 }
 
 

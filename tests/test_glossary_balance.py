@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require
+from conftest import require, without_conditions
 from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.glossary import load_glossary, wordnet
@@ -98,17 +98,21 @@ def test_a_sentence_whose_words_do_not_tip_the_balance_raises_no_error(g, prison
 
 
 def test_a_sense_whose_gloss_names_the_kind_of_thing_the_sentence_speaks_of_makes_a_question(g):
-    # WordNet's parole is also “a promise”: the gloss's first word is the kind of thing that sense is
-    # (“released on parole” is prison_only since the glossary lint: no finding at all there; “given parole” is
-    # the unconditioned word: prison_only costs one labelled violation less on 29 sets, less than
-    # bench/criterion.py's margin)
+    # WordNet's parole is also “a promise”: the gloss's first word is the kind of thing that sense is. The rule
+    # decides for a variant without a sense condition, as an editor may write “parole”; the bundled one is
+    # prison_only since the thirteenth session's audit on 31 sets (none 2/5, prison_only 2/2: a gain of 6, over
+    # bench/criterion.py's margin), so there the war-history sentence gets no finding at all
     src = "Captured officers were given parole after promising not to fight again until they were exchanged."
-    (severity, message), = findings(g, "de", src, "Gefangene Offiziere wurden auf Ehrenwort freigelassen, nachdem "
-                                                 "sie versprochen hatten, nicht mehr zu kämpfen.", "udo")
+    dst = "Gefangene Offiziere wurden auf Ehrenwort freigelassen, nachdem sie versprochen hatten, nicht mehr zu kämpfen."
+    assert findings(g, "de", src, dst, "udo") == []
+    unconditioned = without_conditions(load_glossary(GLOSSARY), (("udo", "parole"),))
+    (severity, message), = findings(unconditioned, "de", src, dst, "udo")
     assert severity == "warning" and "“promising”" in message and "(a promise)" in message
-    # a court that refuses parole is the glossary's: still an error
+    # a court that refuses parole is the glossary's: still an error, conditioned or not
     src = "The court refused him parole for the third time."
-    assert [s for s, _m in findings(g, "de", src, "Das Gericht lehnte zum dritten Mal ab.", "udo")] == ["error"]
+    for glossary in (g, unconditioned):
+        assert [s for s, _m in findings(glossary, "de", src, "Das Gericht lehnte zum dritten Mal ab.", "udo")] == [
+            "error"]
 
 
 def test_a_name_that_is_an_english_word_inside_a_longer_name_of_english_words_is_a_question(g):

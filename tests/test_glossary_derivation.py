@@ -82,10 +82,11 @@ def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_chec
      "l'administration.",
      "D'anciens détenus décrivent l'IK-6 comme une « zone rouge », tenue par des détenus qui obéissent à "
      "l'administration."),
-    # a verb phrase of the glossary's with the zu of an infinitive inside („vorzeitig zu entlassen“)
-    ("de", "udo", "Her lawyers asked the judge to grant her parole before the winter.",
-     "Ihre Anwälte baten den Richter, sie noch vor dem Winter vorzeitig zu entlassen.",
-     "Ihre Anwälte baten den Richter, sie noch vor dem Winter frei zu lassen."),
+    # a verb phrase of the glossary's with the zu of an infinitive inside („vorzeitig zu entlassen“); a prisoner
+    # named, as "parole" is prison_only since the thirteenth session's audit
+    ("de", "udo", "Her lawyers asked the judge to grant the prisoner parole before the winter.",
+     "Ihre Anwälte baten den Richter, die Gefangene noch vor dem Winter vorzeitig zu entlassen.",
+     "Ihre Anwälte baten den Richter, die Gefangene noch vor dem Winter frei zu lassen."),
     # a Russian noun phrase said as its verb phrase: the deverbal noun's verb, the adjective's adverb, any order
     ("ru", "udo", "The commission recommended parole for two of the women.",
      "Комиссия рекомендовала условно-досрочно освободить двух женщин.",
