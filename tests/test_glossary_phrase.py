@@ -277,3 +277,24 @@ def test_a_noun_that_is_also_an_adjective_heads_its_phrase_before_a_preposition(
     # the searches here still need their own
     assert "obysk" in findings(g, "fr", src, "Un zek a décrit les perquisitions de son appartement en mai et les "
                                              "perquisitions d'ici, plus brutales.")
+
+
+@pytest.mark.parametrize("src, lang, dst, words", [
+    ("In the colony he was transferred from the dyeing shop to the boiler house.", "de",
+     "In der Kolonie wurde er von der Färberei ins Kesselhaus versetzt.", "transferred from … shop"),
+    ("Back from the punishment cell, she asked the warden for a transfer to the printing shop.", "ru",
+     "Вернувшись из ШИЗО, она попросила начальника перевести её в типографию.", "transfer to … shop"),
+])
+def test_a_verbs_ing_form_before_a_noun_modifies_it_and_the_noun_heads_the_phrase(g, src, lang, dst, words):
+    """An -ing form the lexicon knows only as a verb, right before a noun, modifies that noun (the dyeing shop,
+    the printing shop) as an adjective does: the noun it modifies says where the transfer goes."""
+    found = findings(g, lang, src, dst)["etap"]
+    assert [s for s, _m in found] == ["warning"] and words in found[0][1]
+
+
+def test_an_ing_verb_that_ends_the_phrase_keeps_the_prison_sense(g):
+    # (the -ing verb is the clause's own, not a modifier: the transfer to Perm is the glossary's)
+    src = "His transfer to Perm, starting on Monday, will take two weeks."
+    assert [s for s, _m in findings(g, "de", src, "Seine Verlegung nach Perm beginnt am Montag.").get("etap", [])] == []
+    found = findings(g, "fr", src, "Son voyage à Perm, qui commence lundi, durera deux semaines.")["etap"]
+    assert [s for s, _m in found] == ["error"]

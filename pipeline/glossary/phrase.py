@@ -259,10 +259,23 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         if "NOUN" in pos and "ADJ" not in pos:
             return word
         if "ADJ" not in pos:
+            if _gerund_before_noun(word, pos, tail, m.end()):
+                continue  # (modifies the noun after it, as an adjective does: “the *sewing* shop”)
             return ""
         last = word if "NOUN" in pos else ""
     rest = tail[end:].lstrip()
     return last if not rest or rest[0] in ENDS else ""
+
+
+def _gerund_before_noun(word: str, pos: frozenset, tail: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end`` of ``tail``) is a verb's -ing form that the lexicon knows only as a verb,
+    right before a lower-case content word: English morphology's attributive gerund (“the *sewing* shop”, “the
+    *waiting* room”), which modifies the noun after it as an adjective does; any other verb ends the phrase (“to
+    Perm *took* …”)."""
+    if pos != {"VERB"} or not word.endswith("ing") or tail[end:end + 1] != " ":
+        return False
+    m = PHRASE_WORDS_RE.match(tail, end + 1)
+    return bool(m and m.group(0).islower() and m.group(0) not in FUNCTION_WORDS)
 
 
 def _attributive(tail: str, end: int) -> bool:
