@@ -13,6 +13,7 @@ from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.glossary import load_glossary
 from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.phrase import another_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -298,3 +299,17 @@ def test_an_ing_verb_that_ends_the_phrase_keeps_the_prison_sense(g):
     assert [s for s, _m in findings(g, "de", src, "Seine Verlegung nach Perm beginnt am Montag.").get("etap", [])] == []
     found = findings(g, "fr", src, "Son voyage à Perm, qui commence lundi, durera deux semaines.")["etap"]
     assert [s for s, _m in found] == ["error"]
+
+
+def test_a_noun_the_lexicon_lacks_but_wordnet_knows_heads_the_phrase(g):
+    """A compound the English lexicon lacks (a pawnshop, a boathouse) is still a noun, by WordNet: it names what the
+    search is of and where the transfer goes. A number WordNet knows (twenty) still says how much, not what of."""
+    src = "Officers made a search of the pawnshop on Lenin Street, the colony's press office said."
+    assert findings(g, "ru", src, "Полицейские осмотрели ломбард на улице Ленина, сообщила пресс-служба колонии.") == {}
+    src = "In the colony he asked for a transfer to the boathouse by the river."
+    found = findings(g, "de", src, "In der Kolonie bat er, ins Bootshaus am Fluss versetzt zu werden.")["etap"]
+    assert [s for s, _m in found] == ["warning"] and "transfer to … boathouse" in found[0][1]
+    src = "In the colony we may receive a parcel of twenty kilograms every two months."
+    hits = g.find(src, "en")
+    parcel = next(h for h in hits if h.concept.id == "peredacha")
+    assert another_kind(g, src, parcel, hits, False) == ""

@@ -103,8 +103,25 @@ def _foreign(word: str, known: frozenset) -> bool:
 
 def _noun(word: str) -> bool:
     """A noun that is not also an adjective (a *bank* transfer, not a *long* one) by the English lexicon."""
-    pos = parts_of_speech(word.lower())
+    pos = word_classes(word.lower())
     return "NOUN" in pos and "ADJ" not in pos
+
+
+WORDNET_CLASSES = (("noun", "NOUN"), ("verb", "VERB"), ("adj", "ADJ"))
+
+
+@lru_cache(maxsize=4096)
+def word_classes(word: str) -> frozenset:
+    """The parts of speech of a (lower-case) word in a term's phrase: the English lexicon's (lemminflect), or,
+    for a word it does not know, WordNet's (a *newsroom*, a *gatehouse*: compounds the lexicon lacks), the word
+    read as it is or, for a plural, without its -s or -es. Empty for a word neither knows (a transliteration)."""
+    found = parts_of_speech(word)
+    if found or not word.isalpha():
+        return found
+    forms = [word] + ([word[:-1]] if word.endswith("s") else []) + ([word[:-2]] if word.endswith("es") else [])
+    if any(wordnet.lexfile(o) == wordnet.QUANTITY for f in forms for o in wordnet.senses(f)[:1]):
+        return frozenset()  # (a number or a unit says how much, not what of: a parcel of twenty kilograms)
+    return frozenset(tag for pos, tag in WORDNET_CLASSES if any(wordnet.senses(f, pos) for f in forms))
 
 
 def _foreign_noun(word: str, at: int, others: list[Hit], known: frozenset) -> bool:
@@ -255,7 +272,7 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         at = start + m.start()
         if base in known or fold(word) in known or any(o.start <= at < o.end for o in others):
             return ""
-        pos = parts_of_speech(word.lower())
+        pos = word_classes(word.lower())
         if "NOUN" in pos and "ADJ" not in pos:
             return word
         if "ADJ" not in pos:
