@@ -313,3 +313,19 @@ def test_a_noun_the_lexicon_lacks_but_wordnet_knows_heads_the_phrase(g):
     hits = g.find(src, "en")
     parcel = next(h for h in hits if h.concept.id == "peredacha")
     assert another_kind(g, src, parcel, hits, False) == ""
+
+
+def test_a_visit_to_a_place_on_the_map_is_a_trip_where_the_concept_names_no_place(g):
+    """A short visit's definition names no place (from relatives, through glass and by telephone): going to a city
+    WordNet knows as a place on the map, it is a trip, a question only. An etap goes between the SIZO and the
+    colony its definition names, so a transfer to a city is still one."""
+    src = "During a short visit to Paris the lawyer met two MEPs before flying back to the colony."
+    found = findings(g, "de", src, "Während eines kurzen Aufenthalts in Paris traf der Anwalt zwei Abgeordnete.")
+    assert [s for s, _m in found["short-visit"]] == ["warning"]
+    assert "“short visit to Paris” goes to a place on the map" in found["short-visit"][0][1]
+    src = "After the verdict his transfer to Paris took three weeks."
+    found = findings(g, "fr", src, "Après le verdict, son voyage à Paris a duré trois semaines.")
+    assert [s for s, _m in found["etap"]] == ["error"]
+    src = "His mother came for a short visit to the SIZO, and they talked through the glass."
+    found = findings(g, "fr", src, "Sa mère est venue pour une courte rencontre au SIZO, et ils ont parlé à travers la vitre.")
+    assert [s for s, _m in found["short-visit"]] == ["error"]

@@ -24,9 +24,10 @@ import re
 from functools import lru_cache
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.english_pos import parts_of_speech, word_classes
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.places import has_places, place_name
 from pipeline.glossary.sense import (
     CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
 )
@@ -105,23 +106,6 @@ def _noun(word: str) -> bool:
     """A noun that is not also an adjective (a *bank* transfer, not a *long* one) by the English lexicon."""
     pos = word_classes(word.lower())
     return "NOUN" in pos and "ADJ" not in pos
-
-
-WORDNET_CLASSES = (("noun", "NOUN"), ("verb", "VERB"), ("adj", "ADJ"))
-
-
-@lru_cache(maxsize=4096)
-def word_classes(word: str) -> frozenset:
-    """The parts of speech of a (lower-case) word in a term's phrase: the English lexicon's (lemminflect), or,
-    for a word it does not know, WordNet's (a *newsroom*, a *gatehouse*: compounds the lexicon lacks), the word
-    read as it is or, for a plural, without its -s or -es. Empty for a word neither knows (a transliteration)."""
-    found = parts_of_speech(word)
-    if found or not word.isalpha():
-        return found
-    forms = [word] + ([word[:-1]] if word.endswith("s") else []) + ([word[:-2]] if word.endswith("es") else [])
-    if any(wordnet.lexfile(o) == wordnet.QUANTITY for f in forms for o in wordnet.senses(f)[:1]):
-        return frozenset()  # (a number or a unit says how much, not what of: a parcel of twenty kilograms)
-    return frozenset(tag for pos, tag in WORDNET_CLASSES if any(wordnet.senses(f, pos) for f in forms))
 
 
 def _foreign_noun(word: str, at: int, others: list[Hit], known: frozenset) -> bool:
@@ -379,6 +363,10 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's)
         if noun and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
+        # (a short visit *to Berlin* is a trip: the glossary's visit is at no place its definition names)
+        place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
+        if place and not has_places(glossary, hit.concept):
+            return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
     return ""
 
 
