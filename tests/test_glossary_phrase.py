@@ -262,9 +262,12 @@ def test_a_phrase_reading_left_for_later_gives_the_findings_a_full_reading_gives
     ("In the colony the fourth detachment sews uniforms for the police.", "fr",
      "Dans la colonie, la quatrième équipe coud des uniformes pour la police."),
 ])
-def test_an_ordinal_numbers_the_thing_it_does_not_name_another_kind(g, src, lang, dst):
+def test_an_ordinal_numbers_the_thing_it_does_not_name_another_kind(g, src, lang, dst, monkeypatch):
     # (WordNet knows “fourth” and “fifth” as nouns too — a quarter, a bottle —; before the term an ordinal says
-    # which detachment, not what kind)
+    # which detachment, not what kind. The phrase rule's reading, with the learnt decision off: the model retrained
+    # on 31 sets reads the hunger strike's sentence at p 0.39 everyday, a question, as it is measured on the
+    # labelled sets)
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     found = findings(g, lang, src, dst).get("otryad", [])
     assert [s for s, _m in found] == ["error"], found
 
