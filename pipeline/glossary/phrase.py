@@ -365,7 +365,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
         # (a short visit *to Berlin* is a trip: the glossary's visit is at no place its definition names)
         place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
-        if place and not has_places(glossary, hit.concept):
+        if place and not has_places(glossary, hit.concept) and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
     return ""
 
