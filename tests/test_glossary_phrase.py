@@ -339,3 +339,11 @@ def test_a_place_that_says_where_the_next_thing_is_is_not_where_the_visit_goes(g
     # (the place owns or names what follows it: the visit goes to the prison)
     found = findings(g, "de", src, "Seine Mutter kam zu einem Besuch.")
     assert [s for s, _m in found["short-visit"]] == ["error"]
+
+
+def test_an_ing_modifier_does_not_silence_a_prison_only_terms_of_phrase(g):
+    """A prison-only term's of-phrase that names another thing is silence, not a question (a parcel of land): the
+    -ing reading is not used there, so a guards' search of the sleeping quarters still needs its rendering."""
+    src = "The guards made a search of the sleeping quarters that lasted all night."
+    found = findings(g, "ru", src, "Охранники всю ночь проверяли спальные помещения.")
+    assert [s for s, _m in found["obysk"]] == ["error"]
