@@ -220,11 +220,11 @@ class Index:
             prefixes = self._prefixes()
             compounds = bool(self._compound_set)
             for w in new:
-                # (a word of look-alike letters is the word in its own script, and is tested as that: the generated
-                # benchmark's Russian translations hold English words with Cyrillic letters, each parsed by pymorphy3)
+                # (a word of look-alike letters is the word in its own script, whose keys it has, and is tested as
+                # that: the generated benchmark's Russian translations hold English words with Cyrillic letters)
                 pats = (self._candidates(w)
-                        if _prefix(w) in prefixes or (compounds and len(w) >= 8)
-                        or (MIXED_RE.search(w) and _prefix(unmix_word(w)) in prefixes) else ())
+                        if _prefix(unmix_word(w) if MIXED_RE.search(w) else w) in prefixes
+                        or (compounds and len(w) >= 8) else ())
                 if pats:
                     positive.add(w)
             seen |= new
