@@ -279,7 +279,7 @@ class Index:
                 return []
         # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word); no further than the last hit needs.
         offs = [0, *accumulate(map(len, parts[:2 * max(map(itemgetter(1), pending))]))]
-        if overlapping:
+        if overlapping or len(pending) == 1:  # (one hit, the commonest case, is its own choice)
             chosen = [(offs[2 * a + 1], offs[2 * b], p, a, d) for a, b, p, d in pending]
         else:
             # Leftmost, then longest, then by kind and glossary order (the first four are never all equal).
