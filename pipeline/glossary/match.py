@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.derive import compound_parts
+from pipeline.glossary.hits import Excluded, Hit, blanked  # noqa: F401  (re-exported: callers import them from here)
 from pipeline.glossary.textprep import (  # noqa: F401  (mask and WORD_RE too: callers import them from here)
     MIXED_RE, WORD_RE, mask, plain_words, strip_invisible, unmix_word,
 )
@@ -55,45 +56,6 @@ class Pattern:
     reason: str = ""
     order: int = 0
     simple: bool = False  # one word, any case, anywhere: the first-word lookup is the whole match
-
-
-@dataclass(slots=True)
-class Excluded:
-    """An exclusion phrase of a concept's that the match met around a one-word term of it, and so left the term
-    out (“bank transfer” around “transfer”): the phrase's span and the term's word's."""
-
-    concept_id: str
-    start: int
-    end: int
-    word_start: int
-    word_end: int
-
-
-@dataclass(slots=True)
-class Hit:
-    """One occurrence of a glossary term in a text."""
-
-    concept: Concept
-    start: int
-    end: int
-    form: str  # the text as it appears
-    term: str  # the glossary term it matched, as written in the glossary
-    kind: str
-    reason: str = ""  # for forbidden translations
-    derived: bool = False  # met only as a derivation or a compound (петушиный, Strafkolonieverwaltung)
-
-    @property
-    def forbidden(self) -> bool:
-        return self.kind == "forbidden"
-
-
-def blanked(text: str, hits: list[Hit]) -> str:
-    """``text`` masked (:func:`mask`) with the spans of ``hits`` blanked too, same length and offsets: the words
-    of a message around its glossary terms (a term is no evidence for itself)."""
-    masked = mask(text)
-    for h in hits:
-        masked = masked[:h.start] + " " * (h.end - h.start) + masked[h.end:]
-    return masked
 
 
 FOUND_KEPT = 4096  # source texts whose hits are remembered (about three articles' worth)
