@@ -19,8 +19,8 @@ from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
 from pipeline.glossary.placement import paired_pieces
 
 # Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
-# es, mostly an expletive (“es gibt”, “wohin es geht”), except as an object before a dative pronoun (“man gab es
-# ihr zurück”).
+# es, mostly an expletive (“es gibt”, “wohin es geht”, “es ist wichtig”), except as an object before a dative pronoun
+# (“man gab es ihr zurück”) or a clause's subject whose predicate is a noun (“; es ist kein privater Messenger”).
 PRONOUNS = {
     "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"},
     "ru": {"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "ею", "ими", "него", "неё",
@@ -45,7 +45,8 @@ PLACES = {
 }
 # “sent back.” stands for the place; “back to the ShIZO” names it.
 _EN_BACK = re.compile(r"\bback\b(?!\s+(?:to|into|in|inside|at|from|home)\b)", re.I)
-_DE_OBJECT_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b", re.I)
+_DE_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b|(?:^|[;.:!?]\s*|,\s*"
+                    r"(?:und|aber|doch|denn)\s+)es\s+(?:ist|war|wird|wurde|bleibt|blieb)\s+k?ein(?:e|en|er|em)?\b", re.I)
 # A relative pronoun right after a rendering (« le même fourgon cellulaire, qui les a ramenées ») may say its
 # repeat; anywhere else it says nothing about it.
 RELATIVE_AFTER = {
@@ -97,7 +98,7 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
         n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
               - len(_FR_PARTITIVE_RE.findall(masked)) - len(_FR_PREPOSITION_ARTICLE_RE.findall(masked)))
     elif lang == "de":
-        n += len(_DE_OBJECT_ES.findall(masked))
+        n += len(_DE_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
     return n, places_n + len(_EN_BACK.findall(masked)) if lang == "en" else places_n
 
@@ -186,7 +187,7 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                        for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
-            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
+            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO") and not (i and _agrees(tokens[i - 1][0], w)):
                 out.append(w)
         return out
     arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
@@ -212,6 +213,15 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     return out
 
 
+def _agrees(noun: str, adjective: str) -> bool:
+    """Whether a Russian ``adjective`` agrees with the ``noun`` just before it (pymorphy3's first readings), as a
+    predicate or an attribute after its noun does («тюремная почта платная»): its noun is there, not left out."""
+    from pipeline.glossary.wordkeys import parses
+
+    n, a = parses(noun, "ru")[0].tag, parses(adjective, "ru")[0].tag
+    return n.POS == "NOUN" and a.POS == "ADJF" and (n.gender, n.number, n.case) == (a.gender, a.number, a.case)
+
+
 # Words that repeat an action whose object may then be left out (« refusée en 2022, puis de nouveau en 2024 »).
 REPEAT_RE = {
     "ru": re.compile(r"\b(?:снова|опять|вновь|повторно)\b", re.I),
@@ -228,7 +238,8 @@ def _has_noun(words: list[str], lang: str) -> bool:
     if lang == "ru":
         from pipeline.glossary.wordkeys import morph_analyzer, parses
 
-        return morph_analyzer("ru") is not None and any(parses(w, "ru")[0].tag.POS == "NOUN"
+        # (an abbreviation in capitals is a noun: pymorphy3 reads ШИЗО first as a short adjective)
+        return morph_analyzer("ru") is not None and any(parses(w, "ru")[0].tag.POS == "NOUN" or (w.isupper() and len(w) > 1)
                                                         for w in words if not w.isdigit())
     if lang == "de":
         return any(w[:1].isupper() for w in words)  # German nouns are capitalised
