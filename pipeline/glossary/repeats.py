@@ -169,16 +169,12 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     out: list[str] = []
     tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
     if lang == "ru":
-        from pipeline.glossary.wordkeys import morph_analyzer, parses
+        from pipeline.glossary.wordkeys import agrees_after, morph_analyzer, parses
 
         if morph_analyzer("ru") is None:
             return out
-        genders = set()
-        for h in found:
-            for w in WORD_RE.findall(mask(h.form)):
-                p = parses(w, "ru")[0]
-                if p.tag.POS == "NOUN":
-                    genders.add(p.tag.gender)
+        genders = {p.tag.gender for h in found for w in WORD_RE.findall(mask(h.form))
+                   for p in parses(w, "ru")[:1] if p.tag.POS == "NOUN"}
         for i, (w, _end) in enumerate(tokens):
             another = i > 0 and fold(tokens[i - 1][0]) in ("ещё", "еще")  # ещё один: another one
             if not any(p.tag.POS == "ADJF" and p.tag.gender in genders
@@ -187,7 +183,7 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                        for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
-            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO") and not (i and _agrees(tokens[i - 1][0], w)):
+            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO") and not (i and agrees_after(tokens[i - 1][0], w)):
                 out.append(w)
         return out
     arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
@@ -213,15 +209,6 @@ def _ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     return out
 
 
-def _agrees(noun: str, adjective: str) -> bool:
-    """Whether a Russian ``adjective`` agrees with the ``noun`` just before it (pymorphy3's first readings), as a
-    predicate or an attribute after its noun does («тюремная почта платная»): its noun is there, not left out."""
-    from pipeline.glossary.wordkeys import parses
-
-    n, a = parses(noun, "ru")[0].tag, parses(adjective, "ru")[0].tag
-    return n.POS == "NOUN" and a.POS == "ADJF" and (n.gender, n.number, n.case) == (a.gender, a.number, a.case)
-
-
 # Words that repeat an action whose object may then be left out (« refusée en 2022, puis de nouveau en 2024 »).
 REPEAT_RE = {
     "ru": re.compile(r"\b(?:снова|опять|вновь|повторно)\b", re.I),
@@ -234,13 +221,13 @@ _CLAUSE_STOP = re.compile(r"[.,;:!?)»”“\"—–]")
 
 
 def _has_noun(words: list[str], lang: str) -> bool:
-    """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»)."""
+    """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»); a Russian
+    abbreviation in capitals is one (pymorphy3 reads ШИЗО first as a short adjective)."""
     if lang == "ru":
         from pipeline.glossary.wordkeys import morph_analyzer, parses
 
-        # (an abbreviation in capitals is a noun: pymorphy3 reads ШИЗО first as a short adjective)
-        return morph_analyzer("ru") is not None and any(parses(w, "ru")[0].tag.POS == "NOUN" or (w.isupper() and len(w) > 1)
-                                                        for w in words if not w.isdigit())
+        return morph_analyzer("ru") is not None and any(
+            (w.isupper() and len(w) > 1) or parses(w, "ru")[0].tag.POS == "NOUN" for w in words if not w.isdigit())
     if lang == "de":
         return any(w[:1].isupper() for w in words)  # German nouns are capitalised
     if lang == "fr":
