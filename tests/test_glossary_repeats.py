@@ -354,3 +354,11 @@ def test_a_persons_repeated_name_may_be_a_pronoun_not_a_description(g, lang, dst
 def test_a_repeat_said_by_a_wrong_noun_or_dropped_is_an_error(g, lang, dst, found):
     src = "After two years in the colony he was moved to another colony near Perm."
     assert severities(g, lang, src, dst, "ik") == found
+
+
+def test_a_name_inside_a_quotation_kept_as_the_source_has_it_is_cited(g):
+    src = "Write “Letter to Miftakhov” on the envelope, or the censor will not pass letters for Miftakhov."
+    kept = "Schreiben Sie „Letter to Miftakhov“ auf den Umschlag, sonst lässt der Zensor Briefe an Miftachow nicht durch."
+    lost = "Schreiben Sie „Brief an ihn“ auf den Umschlag, sonst lässt der Zensor Briefe an Miftachow nicht durch."
+    assert severities(g, "de", src, kept, "miftakhov") == []
+    assert severities(g, "de", src, lost, "miftakhov") == ["error"]

@@ -18,7 +18,7 @@ from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
-from pipeline.glossary.sense import cited, mirrored
+from pipeline.glossary.sense import cited, mirrored, quoted_spans
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
@@ -281,9 +281,12 @@ def _name_repeats(src: str, src_lang: str, dst: str, lang: str, source: Source, 
     """The finding of a name the source says more often than the translation ([] where a pronoun the source has
     not may stand for the repeats, or where its occurrences name one thing said twice in a clause): a repeat said
     by a description (“FSIN-Pismo; FSIN-Pismo is not …” → « la messagerie pénitentiaire n'est pas … ») is the
-    translator's own word for the name, as another noun for a repeated common noun is."""
+    translator's own word for the name, as another noun for a repeated common noun is; a quotation the translation
+    keeps as the source has it (the note “For Azat” → «For Azat») cites the name, and counts."""
     needed = len(groups_of(source, src, cid, hits))
-    if len(found) >= needed or stand_in(src, src_lang, dst, lang, found, hits, need=needed - len(found)):
+    kept = sum(1 for h in hits if any(a <= h.start and h.end <= b and src[a + 1:b - 1].strip() in dst
+                                      for a, b in quoted_spans(src)))
+    if len(found) + kept >= needed or stand_in(src, src_lang, dst, lang, found, hits, need=needed - len(found)):
         return []
     missed = hits[min(len(found), len(hits) - 1)]
     seen = ", ".join(f"“{shown(h.form)}”" for h in found)
