@@ -218,3 +218,18 @@ def test_an_everyday_word_with_no_prison_word_next_to_it_is_the_glossarys_in_a_p
     # a message alone is its own article: the hand rule's question, as before
     alone = check_catalog(_catalogue([CELL]), "alone.po", glossary, "de")
     assert [s for _c, s, _m in _about(glossary, alone, CELL[0])] == ["warning"]
+
+
+POT = ("Each of us put two packs of tea into the common pot.", "Jeder von uns hat zwei Packungen Tee in den Topf gelegt.")
+
+
+def test_a_topic_question_is_the_glossarys_word_in_a_prison_article():
+    """The topic rule asks about a word whose sentence says nothing else of prison and fits another sense (“packs”:
+    a pot is a large amount): in an article most of whose messages say prison, the sentence left prison out."""
+    glossary = load_glossary(GLOSSARY)
+    mother = check_catalog(_catalogue([MOTHER[0], POT, MOTHER[1]]), "mother.po", glossary, "de")
+    hostel = check_catalog(_catalogue([HOSTEL[0], POT, HOSTEL[1]]), "hostel.po", glossary, "de")
+    [(_check, severity, message)] = _about(glossary, mother, POT[0])
+    assert severity == "error" and "2 of the article's 3 messages say prison" in message
+    [(_check, severity, message)] = _about(glossary, hostel, POT[0])
+    assert severity == "warning" and "fits another sense" in message
