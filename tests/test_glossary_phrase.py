@@ -13,6 +13,7 @@ from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.glossary import load_glossary
 from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.phrase import another_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -277,6 +278,57 @@ def test_a_noun_that_is_also_an_adjective_heads_its_phrase_before_a_preposition(
     # the searches here still need their own
     assert "obysk" in findings(g, "fr", src, "Un zek a décrit les perquisitions de son appartement en mai et les "
                                              "perquisitions d'ici, plus brutales.")
+
+
+@pytest.mark.parametrize("src, lang, dst, words", [
+    ("In the colony he was transferred from the dyeing shop to the boiler house.", "de",
+     "In der Kolonie wurde er von der Färberei ins Kesselhaus versetzt.", "transferred from … shop"),
+    ("Back from the punishment cell, she asked the warden for a transfer to the printing shop.", "ru",
+     "Вернувшись из ШИЗО, она попросила начальника перевести её в типографию.", "transfer to … shop"),
+])
+def test_a_verbs_ing_form_before_a_noun_modifies_it_and_the_noun_heads_the_phrase(g, src, lang, dst, words):
+    """An -ing form the lexicon knows only as a verb, right before a noun, modifies that noun (the dyeing shop,
+    the printing shop) as an adjective does: the noun it modifies says where the transfer goes."""
+    found = findings(g, lang, src, dst)["etap"]
+    assert [s for s, _m in found] == ["warning"] and words in found[0][1]
+
+
+def test_an_ing_verb_that_ends_the_phrase_keeps_the_prison_sense(g):
+    # (the -ing verb is the clause's own, not a modifier: the transfer to Perm is the glossary's)
+    src = "His transfer to Perm, starting on Monday, will take two weeks."
+    assert [s for s, _m in findings(g, "de", src, "Seine Verlegung nach Perm beginnt am Montag.").get("etap", [])] == []
+    found = findings(g, "fr", src, "Son voyage à Perm, qui commence lundi, durera deux semaines.")["etap"]
+    assert [s for s, _m in found] == ["error"]
+
+
+def test_a_noun_the_lexicon_lacks_but_wordnet_knows_heads_the_phrase(g):
+    """A compound the English lexicon lacks (a pawnshop, a boathouse) is still a noun, by WordNet: it names what the
+    search is of and where the transfer goes. A number WordNet knows (twenty) still says how much, not what of."""
+    src = "Officers made a search of the pawnshop on Lenin Street, the colony's press office said."
+    assert findings(g, "ru", src, "Полицейские осмотрели ломбард на улице Ленина, сообщила пресс-служба колонии.") == {}
+    src = "In the colony he asked for a transfer to the boathouse by the river."
+    found = findings(g, "de", src, "In der Kolonie bat er, ins Bootshaus am Fluss versetzt zu werden.")["etap"]
+    assert [s for s, _m in found] == ["warning"] and "transfer to … boathouse" in found[0][1]
+    src = "In the colony we may receive a parcel of twenty kilograms every two months."
+    hits = g.find(src, "en")
+    parcel = next(h for h in hits if h.concept.id == "peredacha")
+    assert another_kind(g, src, parcel, hits, False) == ""
+
+
+def test_a_visit_to_a_place_on_the_map_is_a_trip_where_the_concept_names_no_place(g):
+    """A short visit's definition names no place (from relatives, through glass and by telephone): going to a city
+    WordNet knows as a place on the map, it is a trip, a question only. An etap goes between the SIZO and the
+    colony its definition names, so a transfer to a city is still one."""
+    src = "During a short visit to Paris the lawyer met two MEPs before flying back to the colony."
+    found = findings(g, "de", src, "Während eines kurzen Aufenthalts in Paris traf der Anwalt zwei Abgeordnete.")
+    assert [s for s, _m in found["short-visit"]] == ["warning"]
+    assert "“short visit to Paris” goes to a place on the map" in found["short-visit"][0][1]
+    src = "After the verdict his transfer to Paris took three weeks."
+    found = findings(g, "fr", src, "Après le verdict, son voyage à Paris a duré trois semaines.")
+    assert [s for s, _m in found["etap"]] == ["error"]
+    src = "His mother came for a short visit to the SIZO, and they talked through the glass."
+    found = findings(g, "fr", src, "Sa mère est venue pour une courte rencontre au SIZO, et ils ont parlé à travers la vitre.")
+    assert [s for s, _m in found["short-visit"]] == ["error"]
 
 
 @pytest.mark.parametrize("lang, dst, wrong", [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.core.sortedlines import first_line_from
+from pipeline.glossary import wordnet
 
 
 @lru_cache(maxsize=1)
@@ -50,3 +51,20 @@ def parts_of_speech(word: str) -> frozenset:
         nxt = text.find("\n", lo)
         lo = len(text) if nxt < 0 else nxt + 1
     return frozenset(found)
+
+
+WORDNET_CLASSES = (("noun", "NOUN"), ("verb", "VERB"), ("adj", "ADJ"))
+
+
+@lru_cache(maxsize=4096)
+def word_classes(word: str) -> frozenset:
+    """The parts of speech of a (lower-case) word in a term's phrase: the English lexicon's (lemminflect), or,
+    for a word it does not know, WordNet's (a *newsroom*, a *gatehouse*: compounds the lexicon lacks), the word
+    read as it is or, for a plural, without its -s or -es. Empty for a word neither knows (a transliteration)."""
+    found = parts_of_speech(word)
+    if found or not word.isalpha():
+        return found
+    forms = [word] + ([word[:-1]] if word.endswith("s") else []) + ([word[:-2]] if word.endswith("es") else [])
+    if any(wordnet.lexfile(o) == wordnet.QUANTITY for f in forms for o in wordnet.senses(f)[:1]):
+        return frozenset()  # (a number or a unit says how much, not what of: a parcel of twenty kilograms)
+    return frozenset(tag for pos, tag in WORDNET_CLASSES if any(wordnet.senses(f, pos) for f in forms))

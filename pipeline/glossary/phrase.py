@@ -24,9 +24,10 @@ import re
 from functools import lru_cache
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.english_pos import parts_of_speech
+from pipeline.glossary.english_pos import parts_of_speech, word_classes
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.places import has_places, place_name
 from pipeline.glossary.sense import (
     CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
 )
@@ -103,7 +104,7 @@ def _foreign(word: str, known: frozenset) -> bool:
 
 def _noun(word: str) -> bool:
     """A noun that is not also an adjective (a *bank* transfer, not a *long* one) by the English lexicon."""
-    pos = parts_of_speech(word.lower())
+    pos = word_classes(word.lower())
     return "NOUN" in pos and "ADJ" not in pos
 
 
@@ -255,14 +256,27 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         at = start + m.start()
         if base in known or fold(word) in known or any(o.start <= at < o.end for o in others):
             return ""
-        pos = parts_of_speech(word.lower())
+        pos = word_classes(word.lower())
         if "NOUN" in pos and "ADJ" not in pos:
             return word
         if "ADJ" not in pos:
+            if _gerund_before_noun(word, pos, tail, m.end()):
+                continue  # (modifies the noun after it, as an adjective does: “the *sewing* shop”)
             return ""
         last = word if "NOUN" in pos else ""
     rest = tail[end:].lstrip()
     return last if not rest or rest[0] in ENDS else ""
+
+
+def _gerund_before_noun(word: str, pos: frozenset, tail: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end`` of ``tail``) is a verb's -ing form that the lexicon knows only as a verb,
+    right before a lower-case content word: English morphology's attributive gerund (“the *sewing* shop”, “the
+    *waiting* room”), which modifies the noun after it as an adjective does; any other verb ends the phrase (“to
+    Perm *took* …”)."""
+    if pos != {"VERB"} or not word.endswith("ing") or tail[end:end + 1] != " ":
+        return False
+    m = PHRASE_WORDS_RE.match(tail, end + 1)
+    return bool(m and m.group(0).islower() and m.group(0) not in FUNCTION_WORDS)
 
 
 def _attributive(tail: str, end: int) -> bool:
@@ -351,6 +365,10 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         # sense for its phrase to name: “a police van to the station” is the prisoners')
         if noun and not _reaches_prison(glossary, text, hit, others) and _other_senses(glossary, hit):
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
+        # (a short visit *to Berlin* is a trip: the glossary's visit is at no place its definition names)
+        place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
+        if place and not has_places(glossary, hit.concept):
+            return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
     return ""
 
 

@@ -131,7 +131,8 @@ def lemmas(offset: int, pos: str = "noun") -> tuple[str, ...]:
 
 
 # WordNet's lexicographer files of nouns, by number (lexnames): the semantic class a sense belongs to.
-PERSON, GROUP, STATE, LOCATION = 18, 14, 26, 15  # noun.person, noun.group, noun.state, noun.location
+# noun.person, noun.group, noun.state, noun.location, noun.quantity, noun.artifact:
+PERSON, GROUP, STATE, LOCATION, QUANTITY, ARTIFACT = 18, 14, 26, 15, 23, 6
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,47 @@
+"""Where a glossary thing goes: a place on the map after its term, and whether the concept's definition says its
+thing goes to or is at places at all.
+
+“A short visit *to Berlin*” is a trip: the glossary's short visit is “a visit of up to four hours from relatives,
+through glass and by telephone”, at no place its definition names. “A transfer *to Kirov*” is an etap, which goes
+“between SIZO and colony”; a parcel is handed in “at the *prison*”. The phrase reading (glossary/phrase.py) asks
+this of a term's to/into phrase that begins with a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.glossary import wordnet
+from pipeline.glossary.model import Concept, Glossary
+from pipeline.glossary.sense import base_word
+
+WORDS_RE = re.compile(r"[^\W\d_]+")
+
+PLACE_NAME_RE = re.compile(r"(?:the\s+)?([A-Z][^\W\d_]+)\b")
+
+
+def place_name(text: str, start: int) -> str:
+    """The capitalised word at ``start`` (past “the”) when WordNet's first sense of it is a place on the map
+    (noun.location: Berlin, Moscow, Iraq), else ""."""
+    m = PLACE_NAME_RE.match(text, start, start + 40)
+    return m.group(1) if m and wordnet.names_a_place(m.group(1).lower()) else ""
+
+
+# WordNet's lexicographer files of a place: a building or a thing made (noun.artifact: a prison, a cell, a room) or
+# a place on the map (noun.location: a zone).
+PLACE_FILES = (wordnet.ARTIFACT, wordnet.LOCATION)
+
+
+def has_places(glossary: Glossary, concept: Concept) -> bool:
+    """Whether ``concept``'s definition says where its thing goes or is: it names another of the glossary's
+    concepts (an etap's SIZO and colony, a long visit's colony) or a place among the glossary's ``prison_words``
+    (WordNet's first sense a building or a place: a parcel handed in at the *prison*, the search of a *cell*). A
+    concept whose definition names none (a short visit: from relatives, through glass and by telephone) goes to
+    no city: “a short visit to Berlin” is a trip. Worked out once per concept."""
+    def make() -> bool:
+        if any(h.concept is not concept for h in glossary.find(concept.definition, glossary.source_language, remember=False)):
+            return True
+        places = {base_word(w) for p in glossary.prison_words for w in p.split()
+                  if any(wordnet.lexfile(o) in PLACE_FILES for o in wordnet.senses(w.lower())[:1])}
+        return bool(places & {base_word(w) for w in WORDS_RE.findall(concept.definition)})
+    return concept.remembered("has places", make)
