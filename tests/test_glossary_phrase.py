@@ -331,6 +331,24 @@ def test_a_visit_to_a_place_on_the_map_is_a_trip_where_the_concept_names_no_plac
     assert [s for s, _m in found["short-visit"]] == ["error"]
 
 
+@pytest.mark.parametrize("src", [
+    "His mother's short visit to Moscow's Butyrka lasted four hours, all of it through glass.",
+    "His mother came for a short visit to the Moscow SIZO last week.",
+])
+def test_a_place_that_says_where_the_next_thing_is_is_not_where_the_visit_goes(g, src):
+    # (the place owns or names what follows it: the visit goes to the prison)
+    found = findings(g, "de", src, "Seine Mutter kam zu einem Besuch.")
+    assert [s for s, _m in found["short-visit"]] == ["error"]
+
+
+def test_an_ing_modifier_does_not_silence_a_prison_only_terms_of_phrase(g):
+    """A prison-only term's of-phrase that names another thing is silence, not a question (a parcel of land): the
+    -ing reading is not used there, so a guards' search of the sleeping quarters still needs its rendering."""
+    src = "The guards made a search of the sleeping quarters that lasted all night."
+    found = findings(g, "ru", src, "Охранники всю ночь проверяли спальные помещения.")
+    assert [s for s, _m in found["obysk"]] == ["error"]
+
+
 @pytest.mark.parametrize("lang, dst, wrong", [
     ("ru", "После суда полицейская машина отвезла его на вокзал.", True),
     ("de", "Nach dem Urteil brachte ihn ein Polizeiauto zum Bahnhof.", True),

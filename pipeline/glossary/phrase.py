@@ -231,10 +231,11 @@ PHRASE_WORDS_RE = re.compile(r"[^\W\d_]+")
 ENDS = ",;:.!?"  # punctuation that ends a phrase (not a quotation mark, a bracket or a dash)
 
 
-def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> str:
+def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset, gerunds: bool = True) -> str:
     """The head noun of the phrase at ``start`` when it is foreign (“to *a university*”, “of *the case*”), past
-    determiners and adjectives; "" at a name (of Azat), a word the prison or the concept knows (of prisoners),
-    another glossary term, or a word that is no noun (“to Perm took …”)."""
+    determiners and adjectives (and, with ``gerunds``, an -ing form before a noun: the *sewing* shop); "" at a name
+    (of Azat), a word the prison or the concept knows (of prisoners), another glossary term, or a word that is no
+    noun (“to Perm took …”)."""
     tail = mask(text[start:start + 60])
     end = 0
     last = ""  # a foreign word that is a noun and an adjective: the head if the phrase ends after it (to economy,)
@@ -260,7 +261,7 @@ def phrase_noun(text: str, start: int, others: list[Hit], known: frozenset) -> s
         if "NOUN" in pos and "ADJ" not in pos:
             return word
         if "ADJ" not in pos:
-            if _gerund_before_noun(word, pos, tail, m.end()):
+            if gerunds and _gerund_before_noun(word, pos, tail, m.end()):
                 continue  # (modifies the noun after it, as an adjective does: “the *sewing* shop”)
             return ""
         last = word if "NOUN" in pos else ""
@@ -367,7 +368,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
         # (a short visit *to Berlin* is a trip: the glossary's visit is at no place its definition names)
         place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
-        if place and not has_places(glossary, hit.concept):
+        if place and not has_places(glossary, hit.concept) and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
     return ""
 

@@ -13,18 +13,29 @@ import re
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.sense import base_word
+from pipeline.glossary.sense import FUNCTION_WORDS, base_word
 
 WORDS_RE = re.compile(r"[^\W\d_]+")
 
 PLACE_NAME_RE = re.compile(r"(?:the\s+)?([A-Z][^\W\d_]+)\b")
 
 
+# What may follow a place that ends its phrase: punctuation, the text's end, or a function word (“to Berlin in May”,
+# “to Moscow for the hearing”); not a possessive or a noun (“to Moscow's Butyrka”, “to the Moscow SIZO”).
+AFTER_PLACE_RE = re.compile(r"\s*(?:$|[,;:.!?)…—–]|([^\W\d_]+)\b(?!['’]))")
+
+
 def place_name(text: str, start: int) -> str:
     """The capitalised word at ``start`` (past “the”) when WordNet's first sense of it is a place on the map
-    (noun.location: Berlin, Moscow, Iraq), else ""."""
+    (noun.location: Berlin, Moscow, Iraq) and it ends its phrase, else "": in “to Moscow's Butyrka” or “to the
+    Moscow SIZO” the place says where the thing after it is."""
     m = PLACE_NAME_RE.match(text, start, start + 40)
-    return m.group(1) if m and wordnet.names_a_place(m.group(1).lower()) else ""
+    if not m or text[m.end():m.end() + 1] in ("'", "’"):
+        return ""
+    after = AFTER_PLACE_RE.match(text, m.end())
+    if not after or (after.group(1) and after.group(1).lower() not in FUNCTION_WORDS):
+        return ""
+    return m.group(1) if wordnet.names_a_place(m.group(1).lower()) else ""
 
 
 # WordNet's lexicographer files of a place: a building or a thing made (noun.artifact: a prison, a cell, a room) or

@@ -264,7 +264,9 @@ class SourceSense:
             return ""
         from pipeline.glossary.phrase import known_words, phrase_noun  # (phrase.py builds on this module)
 
-        return phrase_noun(self.text, hit.end + 4, self.hits, known_words(self.glossary, hit.concept))
+        # (no -ing modifier read here: this verdict silences a finding, and a search of the *sleeping* quarters is
+        # the guards')
+        return phrase_noun(self.text, hit.end + 4, self.hits, known_words(self.glossary, hit.concept), gerunds=False)
 
     def why_not(self, hit: Hit) -> tuple[str, bool]:
         """Why ``hit`` is not the glossary's sense here ("" when it is), and whether that is only for want
