@@ -105,6 +105,16 @@ def test_quoted_only_terms_and_exclusions(g):
     assert ids(g.find("The anarchist activists protested.", "en")) == []
 
 
+def test_the_match_tells_which_exclusion_phrases_it_left_out(g):
+    # (the source reading asks whether the same word stands elsewhere in the message: “… and the transfer …”)
+    text = "Friends paid for it by bank trans\u00adfer, and the transfer to the colony came a week later."
+    hits, met = g.find_excluding(text, "en")
+    assert ids(hits) == ["etap", "ik"]
+    assert [(x.concept_id, text[x.start:x.end], text[x.word_start:x.word_end]) for x in met] == [
+        ("etap", "bank trans\u00adfer", "trans\u00adfer")]
+    assert g.find_excluding("During his transfer to the colony", "en")[1] == []
+
+
 def test_longest_match_wins_unless_overlapping_asked(g):
     text = "six years of general regime colony"
     assert ids(g.find(text, "en")) == ["general-regime"]

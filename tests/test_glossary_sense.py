@@ -144,6 +144,12 @@ def test_lookalike_letters_in_the_source_do_not_hide_a_term(g):
     assert errors(g, "ru", "The F\u0405IN refused.", "Служба отказалась.") == {"fsin": ["glossary-missing"]}
 
 
+def test_a_mixed_word_meets_what_the_word_in_its_own_script_meets(g):
+    # (the matcher tests such a word's first letters as its own script's: match.Index._find)
+    assert g.find("Он так и написал: «trаnsfer оf thе рrisоnеr».", "ru") == []  # Cyrillic а, о, е, р in English
+    assert [h.concept.id for h in g.find("Через неделю его отправили на этaп.", "ru")] == ["etap"]  # a Latin a
+
+
 def test_forbidden_words_inside_compounds_or_derived_words_are_not_reported(g):
     assert errors(g, "de", "The muzhiks kept a bird in the barracks.",
                   "Die Muschiks hielten in der Baracke einen Vogel im Vogelbauer.") == {}

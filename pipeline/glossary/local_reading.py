@@ -9,7 +9,7 @@ on it, so that each module does one job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.balance import inside_a_name
@@ -35,6 +35,7 @@ class Local:
     kept: list  # the hits not read in another sense by their neighbourhood
     plain: list  # ... of those, the ones not asked about: the message's own prison cues
     deferred: bool = False  # whether the phrase readings are left for complete_source (phrased, asked_ids empty)
+    excluded: list = field(default_factory=list)  # the exclusion phrases the match left out (match.Excluded)
 
 
 def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = True) -> Local:

@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.derive import compound_parts
+from pipeline.glossary.hits import Excluded, Hit, blanked  # noqa: F401  (re-exported: callers import them from here)
 from pipeline.glossary.textprep import (  # noqa: F401  (mask and WORD_RE too: callers import them from here)
     MIXED_RE, WORD_RE, mask, plain_words, strip_invisible, unmix_word,
 )
@@ -57,33 +58,6 @@ class Pattern:
     simple: bool = False  # one word, any case, anywhere: the first-word lookup is the whole match
 
 
-@dataclass(slots=True)
-class Hit:
-    """One occurrence of a glossary term in a text."""
-
-    concept: Concept
-    start: int
-    end: int
-    form: str  # the text as it appears
-    term: str  # the glossary term it matched, as written in the glossary
-    kind: str
-    reason: str = ""  # for forbidden translations
-    derived: bool = False  # met only as a derivation or a compound (петушиный, Strafkolonieverwaltung)
-
-    @property
-    def forbidden(self) -> bool:
-        return self.kind == "forbidden"
-
-
-def blanked(text: str, hits: list[Hit]) -> str:
-    """``text`` masked (:func:`mask`) with the spans of ``hits`` blanked too, same length and offsets: the words
-    of a message around its glossary terms (a term is no evidence for itself)."""
-    masked = mask(text)
-    for h in hits:
-        masked = masked[:h.start] + " " * (h.end - h.start) + masked[h.end:]
-    return masked
-
-
 FOUND_KEPT = 4096  # source texts whose hits are remembered (about three articles' worth)
 
 KIND_RANK = {"exclude": 0, "source": 1, "preferred": 2, "admitted": 3, "forbidden": 4}
@@ -110,7 +84,7 @@ class Index:
         # files (check, notes). Translations and pages rarely recur, and would only fill memory.
         self.remember = False
         self._found: OrderedDict[bytes, tuple[Hit, ...]] = OrderedDict()
-        self._excluded_memo: dict[tuple, bool] = {}
+        self._excluded_memo: dict[tuple, tuple[int, ...]] = {}  # (the exclusion phrase's words: _excluded)
         self._fits_memo: dict[tuple, bool] = {}
         self._prefix_set: frozenset | None = None
         self._seen: set[str] = set()  # words already looked up
@@ -197,18 +171,27 @@ class Index:
             )
         return self._prefix_set
 
-    def _find_prepared(self, text: str, overlapping: bool) -> list[Hit]:
+    def find_excluding(self, text: str) -> tuple[list[Hit], list[Excluded]]:
+        """``find(text, remember=False)``, and the exclusion phrases the match left out, each with the one-word
+        term of its concept it was met around (a message read once: glossary/source_reading.py)."""
+        met: list[Excluded] = []
+        return self._find_prepared(text, False, met), met
+
+    def _find_prepared(self, text: str, overlapping: bool, met: list[Excluded] | None = None) -> list[Hit]:
         """Hits in ``text`` read as a reader sees it: without soft hyphens or zero-width characters, and
         with look-alike letters of another script read as the word's own (offsets stay the original's)."""
         clean, offsets = strip_invisible(text)
-        hits = self._find(clean, overlapping)
+        hits = self._find(clean, overlapping, met)
         if offsets is not None:
             for h in hits:
                 h.start, h.end = offsets[h.start], offsets[h.end - 1] + 1
                 h.form = text[h.start:h.end]
+            for x in met or ():
+                x.start, x.end = offsets[x.start], offsets[x.end - 1] + 1
+                x.word_start, x.word_end = offsets[x.word_start], offsets[x.word_end - 1] + 1
         return hits
 
-    def _find(self, text: str, overlapping: bool) -> list[Hit]:
+    def _find(self, text: str, overlapping: bool, met: list[Excluded] | None = None) -> list[Hit]:
         masked = mask(text)
         parts = (PLAIN_SPLIT_RE if plain_words(masked) else SPLIT_RE).split(masked)
         words = parts[1::2]
@@ -220,8 +203,11 @@ class Index:
             prefixes = self._prefixes()
             compounds = bool(self._compound_set)
             for w in new:
+                # (a word of look-alike letters is the word in its own script, whose keys it has, and is tested as
+                # that: the generated benchmark's Russian translations hold English words with Cyrillic letters)
                 pats = (self._candidates(w)
-                        if _prefix(w) in prefixes or (compounds and len(w) >= 8) or MIXED_RE.search(w) else ())
+                        if _prefix(unmix_word(w) if MIXED_RE.search(w) else w) in prefixes
+                        or (compounds and len(w) >= 8) else ())
                 if pats:
                     positive.add(w)
             seen |= new
@@ -243,13 +229,19 @@ class Index:
             return []
         if self.excludes:
             ex = self.excludes
+            spans: list | None = [] if met is not None else None
             pending = [t for t in pending
-                       if not (t[2].concept and t[2].concept.id in ex and self._excluded(t, words, parts))]
+                       if not (t[2].concept and t[2].concept.id in ex and self._excluded(t, words, parts, spans))]
+            if spans and met is not None:
+                offs = [0, *accumulate(map(len, parts[:2 * max(j for _t, (_i, j) in spans)]))]
+                # (once per phrase and word: two variants of a term may meet the same word)
+                for cid, i, j, a, b in dict.fromkeys((t[2].concept.id, i, j, t[0], t[1]) for t, (i, j) in spans):
+                    met.append(Excluded(cid, offs[2 * i + 1], offs[2 * j], offs[2 * a + 1], offs[2 * b]))
             if not pending:
                 return []
         # Word i spans offs[2i] .. offs[2i+1] (parts alternate gap, word); no further than the last hit needs.
         offs = [0, *accumulate(map(len, parts[:2 * max(map(itemgetter(1), pending))]))]
-        if overlapping:
+        if overlapping or len(pending) == 1:  # (one hit, the commonest case, is its own choice)
             chosen = [(offs[2 * a + 1], offs[2 * b], p, a, d) for a, b, p, d in pending]
         else:
             # Leftmost, then longest, then by kind and glossary order (the first four are never all equal).
@@ -284,8 +276,9 @@ class Index:
         """Whether ``word`` meets the pattern's ``k``-th word only by its derivational root or as a compound."""
         return not any(key[0] != "d" for key in pat.keys[k] & word_keys(word, self.lang))
 
-    def _excluded(self, hit: tuple, words: list[str], parts: list[str]) -> bool:
-        """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе")."""
+    def _excluded(self, hit: tuple, words: list[str], parts: list[str], spans: list | None = None) -> bool:
+        """Whether an exclusion phrase of the hit's concept overlaps it ("bank transfer", "на этом этапе"); if so,
+        and the hit is of a one-word term, ``(hit, (first word, end word) of the phrase)`` goes into ``spans``."""
         a, b, pat = hit[:3]
         excludes = self.excludes.get(pat.concept.id, ()) if pat.concept else ()
         if not excludes:
@@ -293,23 +286,25 @@ class Index:
         reach = len(excludes[0].words) + (self.lang in MODIFIED)  # (a word inside: ``_modified_at``)
         lo, hi = max(0, a - reach + 1), min(len(words), b + reach - 1)
         key = (pat.concept.id if pat.concept else "", a - lo, b - lo, *parts[2 * lo:2 * hi + 1])  # the same words around the same hit
-        found = self._excluded_memo.get(key)
+        found = self._excluded_memo.get(key)  # (the phrase's words, from lo; () for none)
         if found is None:
-            found = False
+            found = ()
             for x in excludes:
                 for i in range(max(0, a - len(x.words) + 1 - (self.lang in MODIFIED)), b):
                     if x.keys[0] & word_keys(words[i], self.lang):
                         j = self._match_at(x, words, parts, i)
                         j = self._modified_at(x, words, parts, i) if j is None and self.lang in MODIFIED else j
                         if j is not None and a < j:
-                            found = True
+                            found = (i - lo, j - lo)
                             break
                 if found:
                     break
             if len(self._excluded_memo) > 100_000:
                 self._excluded_memo.clear()
             self._excluded_memo[key] = found
-        return found
+        if found and spans is not None and len(pat.words) == 1:
+            spans.append((hit, (lo + found[0], lo + found[1])))
+        return bool(found)
 
     def _modified_at(self, pat: Pattern, words: list[str], parts: list[str], i: int) -> int | None:
         """``_match_at`` with a modifier inside the phrase («обыск в квартире» as «обыск в нашей квартире»)."""

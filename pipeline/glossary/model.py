@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pipeline.glossary.match import Hit, Index
+    from pipeline.glossary.match import Excluded, Hit, Index
 
 _T = TypeVar("_T")
 
@@ -239,6 +239,13 @@ class Glossary:
         """
         hits = self.index(lang).find(text, overlapping, remember)
         return hits if derived else [h for h in hits if not h.derived]
+
+    def find_excluding(self, text: str, lang: str) -> tuple[list["Hit"], list["Excluded"]]:
+        """``find(text, lang, remember=False)``, and the exclusion phrases the match met around a one-word term of
+        their concept and so left it out (“bank transfer”): a message read once, whose everyday readings ask where
+        the same word stands elsewhere (glossary/neighbourhood.py: ``excluded_elsewhere``)."""
+        hits, met = self.index(lang).find_excluding(text)
+        return [h for h in hits if not h.derived], met
 
     def index(self, lang: str) -> Index:
         """The matching index of ``lang``'s terms (built on first use, then kept)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
+from pipeline.glossary.match import WORD_RE, Excluded, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.textprep import words_of
 from pipeline.glossary.model import Concept, Glossary, Term
 from pipeline.glossary.phrase import DETERMINERS, phrase_end, vocabulary
@@ -207,58 +207,25 @@ def _word_base(word: str) -> str:
 
 
 def excluded_elsewhere(glossary: Glossary, text: str, occurrences: dict[str, list[Hit]], other_sense: dict[str, str],
-                       hits: list[Hit]) -> bool:
+                       hits: list[Hit], excluded: list[Excluded]) -> bool:
     """Move out of ``occurrences`` (into ``other_sense``, with why) each concept whose every occurrence is the word
-    of one of its exclusion phrases met elsewhere in ``text``, in the same form, with nothing next to it that says
-    prison (“Any transfer helps: a *bank transfer* to the card below”: the match leaves the excluded phrase out, so
-    it said nothing of the same word beside it; a word a neighbourhood reads in another sense is read so in the
-    whole message too). Whether any moved. Asked only where there are findings (glossary/source_reading.py), and
-    only of words with an everyday sense, which an article's summary does not count (glossary/document.py): what
-    it reads of the message is the same whether this was asked before it or not."""
+    of one of its exclusion phrases met elsewhere in ``text`` (``excluded``: those the match left out, with the
+    term's word in them), in the same form, with nothing next to it that says prison (“Any transfer helps: a *bank
+    transfer* to the card below”: the match leaves the excluded phrase out, so it said nothing of the same word
+    beside it; a word a neighbourhood reads in another sense is read so in the whole message too). Whether any
+    moved. Asked only where there are findings (glossary/source_reading.py), and only of words with an everyday
+    sense, which an article's summary does not count (glossary/document.py): what it reads of the message is the
+    same whether this was asked before it or not."""
     from pipeline.glossary.sense_features import ambiguous  # (it builds on this module)
 
     moved = False
     for cid, hs in list(occurrences.items()):
-        if not hs[0].concept.exclude or not all(ambiguous(glossary, h) for h in hs):
+        if not excluded or not hs[0].concept.exclude or not all(ambiguous(glossary, h) for h in hs):
             continue  # (most concepts)
-        found = dict((w, phrase) for phrase, w in excluded_words(text, hs[0].concept))
+        found = {fold(text[x.word_start:x.word_end]): text[x.start:x.end] for x in excluded if x.concept_id == cid}
         if found and all(fold(h.form) in found for h in hs) and not any(
                 prison_near(glossary, text, h, [o for o in hits if o.concept.id != cid]) for h in hs):
             del occurrences[cid]
             other_sense[cid] = f"the source's “{found[fold(hs[0].form)]}” is another sense (the glossary excludes it)"
             moved = True
     return moved
-
-
-def excluded_words(text: str, concept: Concept) -> list[tuple[str, str]]:
-    """The concept's exclusion phrases in ``text`` (“a bank transfer”), each with the word of it that is one of the
-    concept's one-word terms as written there (“transfer”): (phrase as written, word folded)."""
-    out: list[tuple[str, str]] = []
-    lowered = text.lower()
-    words: list[tuple[int, int, str]] = []
-    bases: list[str] = []
-    for want, at in _exclusions(concept):
-        if not all(b in lowered for b in want):
-            continue  # (the common case, told by substring searches)
-        if not words:
-            words = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(mask(text))]
-            bases = [english_base(fold(w)) for _s, _e, w in words]
-        for i in range(len(words) - len(want) + 1):
-            if bases[i:i + len(want)] == want:
-                out.append((text[words[i][0]:words[i + len(want) - 1][1]], fold(words[i + at][2])))
-    return out
-
-
-def _exclusions(concept: Concept) -> tuple[tuple[list[str], int], ...]:
-    """Per source exclusion phrase that holds one of the concept's one-word terms: its words' English bases and
-    where the term's word stands (remembered with the concept's other memos)."""
-    def make() -> tuple:
-        own = {english_base(fold(t.text)) for t in concept.terms if " " not in t.text.strip()}
-        out = []
-        for x in concept.exclude:
-            want = [english_base(fold(w)) for w in WORD_RE.findall(x)]
-            at = [k for k, b in enumerate(want) if b in own]
-            if at:
-                out.append((want, at[0]))
-        return tuple(out)
-    return concept.remembered("exclusions", make)

@@ -313,10 +313,10 @@ def cited(src: str, hit: Hit, dst: str) -> bool:
     return any(_spelt_alike(dst[a + 1:b - 1].strip(SPACES), form) for a, b in quoted_spans(dst))
 
 
-# How alike two spellings of one word must be (difflib's ratio: 2 × matching letters / both lengths): a
-# transliteration changes a letter or two of a short word (kozly, Kosly: 0.8), a translation most of them
-# (activists, militants: 0.33).
-SPELT_ALIKE = 0.8
+# How alike two spellings of one word must be (rapidfuzz's ratio, the project's measure of similar text as in
+# catalog/fuzzy.py: 2 × letters in common, in order / both lengths): a transliteration changes a letter or two of
+# a short word (kozly, Kosly: 80), a translation most of them (activists, militants: 44).
+SPELT_ALIKE = 80
 
 
 def _spelt_alike(quoted: str, form: str) -> bool:
@@ -325,9 +325,9 @@ def _spelt_alike(quoted: str, form: str) -> bool:
     a, b = fold(quoted), fold(form)
     if len(b) < 4 or " " in b or " " in a or a[:1] != b[:1]:
         return False
-    from difflib import SequenceMatcher
+    from rapidfuzz import fuzz
 
-    return SequenceMatcher(None, a, b).ratio() >= SPELT_ALIKE
+    return fuzz.ratio(a, b) >= SPELT_ALIKE
 
 
 def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> str:

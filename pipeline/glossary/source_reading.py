@@ -102,15 +102,17 @@ def complete_source(glossary: Glossary, src: str, source: Source) -> bool:
     if local.deferred:
         deferred_phrases(glossary, src, local, source.occurrences, questions)
     _everyday_questions(glossary, src, source.occurrences, questions, fits, local, source.memo.bare)
-    moved = excluded_elsewhere(glossary, src, source.occurrences, source.other_sense, local.hits)  # (a bank transfer)
+    moved = excluded_elsewhere(glossary, src, source.occurrences, source.other_sense, local.hits,
+                               local.excluded)  # (a bank transfer)
     return moved or len(questions) > asked or any(why and cid not in said for cid, why in fits.items())
 
 
 def _read(glossary: Glossary, src: str) -> Source:
     """:func:`read_source`'s reading of ``src`` before the everyday and learnt readings."""
     # (not remembered by the index too: the source memo is the one that answers again)
-    src_hits = glossary.find(src, glossary.source_language, remember=False)
+    src_hits, excluded = glossary.find_excluding(src, glossary.source_language)
     local = local_senses(glossary, src, src_hits, phrases=False)
+    local.excluded = excluded  # (for complete_source: a word of an exclusion phrase met elsewhere)
     other_sense: dict[str, str] = {}
     for (cid, _v), why in local.other.items():
         other_sense.setdefault(cid, why)

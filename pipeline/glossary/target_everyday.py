@@ -107,12 +107,9 @@ def _ru_reading(word: str) -> str | None:
     """What ``word`` says in an of-complement: "genitive noun", "noun" (another case, or a person: этап
     заключённых, этап Навального), "" (a genitive adjective, numeral or participle, skipped) or None
     (anything else, or no analyser). Remembered per word: a word recurs after many everyday words."""
-    from pipeline.glossary.wordkeys import analyse, morph_analyzer
+    from pipeline.glossary.wordkeys import parses as read
 
-    morph = morph_analyzer("ru")
-    if morph is None:
-        return None
-    parses = analyse(morph, word)
+    parses = read(word, "ru")  # (empty without an analyser)
     if not parses:
         return None
     if parses[0].tag.POS == "NOUN":

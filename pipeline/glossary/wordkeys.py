@@ -186,10 +186,9 @@ def word_keys(word: str, lang: str, term: bool = False) -> frozenset:
             keys.add(("s", b))
             keys.add(("v", b))
         return frozenset(keys)
-    morph = morph_analyzer(lang)
     known = False
-    if morph is not None:
-        for p in analyse(morph, w):
+    if lang in MORPH_LANGS:
+        for p in parses(w, lang):  # (shared with the rules' own reading: a term word is read at start-up)
             known = known or p.is_known
             if p.tag.POS in ("PRTF", "PRTS"):
                 full = p.inflect({"masc", "sing", "nomn"}) if p.tag.POS == "PRTF" else None
@@ -262,13 +261,10 @@ MODIFIED = ("ru",)
 def modifier(word: str, lang: str) -> bool:
     """Whether ``word`` can only modify a noun: an adjective, a participle, a possessive or demonstrative
     (нашей, этой, его), which may stand inside a phrase of the glossary's (обыск в нашей квартире)."""
-    morph = morph_analyzer(lang)
-    if morph is None:
-        return False
-    parses = analyse(morph, fold(word))
+    read = parses(fold(word), lang)
     # (его, её, их before a noun are possessives, whatever case pymorphy3 reads them in)
-    return bool(parses) and all(p.tag.POS in ("ADJF", "PRTF") or (p.tag.POS == "NPRO" and p.normal_form in ("он", "она", "оно", "они"))
-               for p in parses[:3])
+    return bool(read) and all(p.tag.POS in ("ADJF", "PRTF") or (p.tag.POS == "NPRO" and p.normal_form in ("он", "она", "оно", "они"))
+               for p in read[:3])
 
 
 # The particles a hyphen joins to the pronoun before them (какой-то, кто-нибудь): one word to a reader, two to the
@@ -301,7 +297,7 @@ def participle_verbs(term: str, lang: str) -> tuple[str, ...]:
     morph = morph_analyzer(lang)
     if morph is None or " " in term.strip():
         return ()
-    p = morph.parse(fold(term.strip()))[0]
+    p = parses(fold(term.strip()), lang)[0]  # (word_keys reads the same word)
     if p.tag.POS not in ("PRTF", "PRTS"):
         return ()
     verb = p.normal_form.replace("ё", "е")

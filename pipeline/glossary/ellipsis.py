@@ -1,0 +1,101 @@
+"""An adjective left without its noun: «следующее», „das nächste“, « la suivante », “the second”.
+
+A translation may say a repeated noun by an adjective alone («а следующее перенесли», „und auch das nächste.“,
+« et la suivante »); the stand-in reading (glossary/repeats.py) counts those the source has not. Russian is
+told by pymorphy3's tags (an adjective of a gender of the term's rendering, not followed by a noun), German by
+an inflected lower-case word after an article, French by the adjectives that point back to a noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.glossary.match import WORD_RE, Hit, fold, mask
+
+# A German adjective after an article is inflected (das nächste, den zweiten, einer anderen): „die nicht“ after a
+# comma is a relative pronoun and a particle, whose clause speaks of the noun before it („eine Lieferung, die nicht
+# angenommen wird“), not a noun left out.
+_DE_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+_DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+# (with the articles contracted with à and de: « du septième détachement au neuvième »)
+_FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
+# The pronominal adjectives of alternation and distribution («Один вагон … , другой — …», «из одной колонии в
+# другую, и каждая …»): pronouns by pymorphy3's tags (Apro), but ones whose noun is left out, as after “one …
+# another”, “each”.
+_RU_OTHER = {"другой", "иной", "каждый", "любой"}
+# A German definite article before a short prepositional phrase that ends the clause, or that a verb follows,
+# is the noun's stand-in („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“, „und die in Perm
+# ist schlimmer“: the one in Perm); before a participle and its noun it opens an extended attribute („dem in
+# Perm gelegenen Gefängnis“). So is an indefinite one, the pronoun einer/eine/eins („erst eine Durchsuchung in
+# der Baracke, dann noch eine am Tor“: another one at the gate).
+_DE_ARTICLE_PP = re.compile(r"\b(?i:der|die|das|dem|den|eine|einen|einem|einer|eines|eins)\s+(?i:in|im|aus|von|vom|bei|beim|an|am|auf|nach|neben|vor"
+                            r"|hinter|unter|über|zu|zum|zur|mit|für|gegen)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+                            r"(?=\s*(?:[,.;:!?)]|$)|\s+[a-zäöüß]\w*(?:\s+[a-zäöüß]|\s*[,.;:!?)]|$))")
+# „noch eine“ (another one) without its noun: at a clause's end, or before a word that is no noun („und am
+# Donnerstag noch eine;“, „noch einen bekam er im Mai“).
+_DE_ANOTHER = re.compile(r"\b(?i:noch)\s+(?i:eine|einer|eines|eins|einen|einem)\b(?=\s*(?:[,.;:!?)–—]|$)|\s+[a-zäöüß])")
+_FR_ANAPHORIC = re.compile(r"(?:suivante?|prochaine?|autre|seconde?|derni[eè]re?|premi[eè]re?|précédente?|même"
+                           r"|nouvelle|\w+ième)s?")
+# Words that follow an adjective whose noun is left out (« le second en mai », « la suivante a été annulée »).
+_FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "par", "sur", "a", "est", "fut",
+                 "et", "ou", "puis", "qui", "que", "aussi", "non", "ne", "n", "était", "avait", "sera", "ont",
+                 "parce", "car", "puisque", "lorsque", "quand", "mais", "pendant", "après", "avant",
+                 # a bare adverbial of time (« une fouille mardi, et une autre vendredi »)
+                 "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain",
+                 "aujourd", "ensuite", "depuis"}
+# The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
+_EN_ELLIPSIS = re.compile(r"\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
+                          r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
+                          r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
+
+
+def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
+    """Adjectives left without their noun: «следующее», „das nächste“, « la suivante », “the second”."""
+    if lang == "en":
+        return _EN_ELLIPSIS.findall(mask(text))
+    out: list[str] = []
+    tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
+    if lang == "ru":
+        from pipeline.glossary.wordkeys import agrees_after, morph_analyzer, parses
+
+        if morph_analyzer("ru") is None:
+            return out
+        genders = set()
+        for h in found:
+            for w in WORD_RE.findall(mask(h.form)):
+                p = parses(w, "ru")[0]
+                if p.tag.POS == "NOUN":
+                    genders.add(p.tag.gender)
+        for i, (w, _end) in enumerate(tokens):
+            another = i > 0 and fold(tokens[i - 1][0]) in ("ещё", "еще")  # ещё один: another one
+            if not any(p.tag.POS == "ADJF" and p.tag.gender in genders
+                       and ("Apro" not in p.tag.grammemes or p.normal_form in _RU_OTHER
+                            or (another and p.normal_form == "один"))
+                       for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
+                continue
+            nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
+            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO") and not (i and agrees_after(tokens[i - 1][0], w)):
+                out.append(w)
+        return out
+    arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None
+    if not arts:
+        return out
+    if lang == "de":
+        out.extend(" ".join(m.group(0).split()[:3]) for m in _DE_ARTICLE_PP.finditer(mask(text)))
+        out.extend(" ".join(m.group(0).split()) for m in _DE_ANOTHER.finditer(mask(text)))
+    for i in range(len(tokens) - 1):
+        art, (adj, end) = fold(tokens[i][0]), tokens[i + 1]
+        # German nouns are capitalised: a lower-case word after an article is an adjective. French is told
+        # by the adjectives that point back to a noun (la suivante, le deuxième, l'autre).
+        if lang == "fr" and not _FR_ANAPHORIC.fullmatch(fold(adj)):
+            continue
+        if not (art in arts and adj[:1].islower() and len(adj) > 3):
+            continue
+        if lang == "de" and not fold(adj).endswith(_DE_ADJECTIVE_ENDINGS):
+            continue
+        nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
+        if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
+                or (lang == "fr" and nxt in _FR_FOLLOWERS)):
+            out.append(f"{tokens[i][0]} {adj}")
+    return out
