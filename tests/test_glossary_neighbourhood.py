@@ -306,13 +306,3 @@ def test_a_word_an_object_pronoun_follows_is_a_verb_not_the_cue_noun(g, lang, ds
     assert ("otryad" in errors(g, lang, src, dst)) is wrong
     assert "otryad" not in errors(g, "de", "A detachment of special forces surrounded the building.",
                                   "Eine Einheit der Spezialkräfte umstellte das Gebäude.")
-
-
-def test_two_concepts_in_the_glossarys_sense_are_each_others_prison_cue(g):
-    # an everyday word with no prison word next to it is a question only where it is the message's one concept
-    src = "Under maximum security he may receive a parcel only twice a year."
-    assert "strict-regime" in errors(g, "de", src, "Im Hochsicherheitstrakt darf er nur zweimal im Jahr ein Paket bekommen.")
-    assert not errors(g, "de", src, "Im verschärften Vollzug darf er nur zweimal im Jahr ein Paket bekommen.")
-    concert = found(g, "de", "The concert took place under maximum security.",
-                    "Das Konzert fand unter höchsten Sicherheitsvorkehrungen statt.")
-    assert [s for _c, s, _m in concert["strict-regime"]] == ["warning"]

@@ -330,9 +330,8 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
     ("de", "After the strike they put me in a single cell, and nobody spoke to me for a week.",
      "Nach dem Streik steckten sie mich in einen Einzelraum, und eine Woche lang sprach niemand mit mir.",
      "solitary-cell", ["warning"]),
-    # a word of another concept that is no kind of cell says nothing of it (a box, not the source's parcel: two
-    # concepts in the glossary's sense would be each other's prison cue, and no question would be asked)
-    ("de", "After the strike they put me in a single cell, and the box from home never came.",
+    # a word of another concept that is no kind of cell says nothing of it
+    ("de", "After the strike they put me in a single cell, and the parcel from home never came.",
      "Nach dem Streik steckten sie mich in einen Einzelraum, und das Paket von zu Hause kam nie an.",
      "solitary-cell", ["warning"]),
 ])

@@ -158,14 +158,10 @@ def _message_senses(glossary: Glossary, src: str, local: Local, other_sense: dic
 
 def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, list], questions: dict[str, str],
                         fits: dict[str, str], local: Local, bare: set[str]) -> None:
-    """Add to ``questions`` the concept whose word has a common everyday sense with nothing next to it that says
-    prison, where it is the one concept the message uses in the glossary's sense (and to ``bare``:
-    :func:`prison_article` reads them again), unless the sentence's balance reads the glossary's sense (then why
-    goes into ``fits``)."""
-    # (two concepts are each other's prison cue, as for the topic below: “under maximum security he may receive a
-    # parcel only twice a year”)
-    alone = sum(1 for cid in occurrences if cid not in questions) == 1
-    for cid, hs in occurrences.items() if alone else ():
+    """Add to ``questions`` the concepts whose word has a common everyday sense with nothing next to it that
+    says prison (and to ``bare``: :func:`prison_article` reads them again), unless the sentence's balance reads
+    the glossary's sense (then why goes into ``fits``)."""
+    for cid, hs in occurrences.items():
         if cid not in questions and cid not in fits and everyday(hs[0]) and all(everyday(h) for h in hs) and not any(
                 prison_near(glossary, src, h, local.plain) for h in hs):
             if not fits.setdefault(cid, glossary_fit(glossary, src, hs, local.hits)):
