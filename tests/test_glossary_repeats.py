@@ -362,3 +362,10 @@ def test_a_name_inside_a_quotation_kept_as_the_source_has_it_is_cited(g):
     lost = "Schreiben Sie „Brief an ihn“ auf den Umschlag, sonst lässt der Zensor Briefe an Miftachow nicht durch."
     assert severities(g, "de", src, kept, "miftakhov") == []
     assert severities(g, "de", src, lost, "miftakhov") == ["error"]
+
+
+def test_an_adjective_after_a_dash_may_be_the_repeat_though_it_agrees_with_the_noun_before(g):
+    # «почта платная»: a predicate, its noun is there; «свидание — первое»: after a dash, the repeat said without it
+    src = "His wife hopes to get a long visit this spring, the first long visit in a year."
+    dst = "Жена надеется весной получить длительное свидание — первое за год."
+    assert severities(g, "ru", src, dst, "long-visit") == ["warning"]
