@@ -107,6 +107,14 @@ EVERYDAY_ARTICLES = {
                   "New timetable from 15 March", "A weekend in the Abrau valley"),
     "heldout32": ("Night rescue on the northern ridge", "Click and collect in every store",
                   "Second reading of the small-business tax bill", '"The Rooster Who Woke Too Early"'),
+    # written as development data in the thirteenth session, by the same rule (the genre line names a field other
+    # than prison)
+    "heldout35": ("Aurora joins the Tallinn route", "A record year at Riverside Zoo", "Weddings by the lake",
+                  "Ward 4B reopens to visitors", "Val Blanche weekly snow report", "NordCargo opens its Erfurt hub",
+                  "Lindenau chooses a mayor"),
+    "heldout36": ("Baltic Fringe festival", "The aquarium reopens", "Winter moves with Baltic Removals",
+                  "Admissions calendar for next autumn", "Aurora's first season", "County poultry show",
+                  "Harbour Wheelers"),
 }
 
 
