@@ -200,21 +200,27 @@ MOTHER = [("My daughter has been in the SIZO since March; the FSIN has not answe
            "Im April wurde sie im Gefangenentransporter aus dem Polizeigewahrsam ins Untersuchungsgefängnis gebracht.")]
 HOSTEL = [("The hostel by the river has twelve rooms and a garden.", "Das Hostel am Fluss hat zwölf Zimmer und einen Garten."),
           ("Breakfast is served on the terrace from seven.", "Das Frühstück wird ab sieben auf der Terrasse serviert.")]
+POT = ("Each of us put two packs of tea into the common pot.", "Jeder von uns hat zwei Packungen Tee in den Topf gelegt.")
 
 
-def test_an_everyday_word_with_no_prison_word_next_to_it_is_the_glossarys_in_a_prison_article():
+@pytest.mark.parametrize("pair, why", [
+    (CELL, "nothing next to it says prison"),
+    # the topic rule's question (“packs”: a pot is a large amount) is asked for the same want of a prison word
+    (POT, "fits another sense"),
+])
+def test_an_everyday_word_with_no_prison_word_next_to_it_is_the_glossarys_in_a_prison_article(pair, why):
     """“single cell” (an everyday sense in the glossary) with nothing next to it that says prison is a question in
     a hostel's page, but an error where most of the article's messages say prison: the sentence left it out."""
     glossary = load_glossary(GLOSSARY)
     for t in glossary.get("solitary-cell").terms:  # (the condition this is about, as an editor may write it)
         if t.text == "single cell":
             t.everyday, t.prison_only = True, False
-    mother = check_catalog(_catalogue([MOTHER[0], CELL, MOTHER[1]]), "mother.po", glossary, "de")
-    hostel = check_catalog(_catalogue([HOSTEL[0], CELL, HOSTEL[1]]), "hostel.po", glossary, "de")
-    [(_check, severity, message)] = _about(glossary, mother, CELL[0])
+    mother = check_catalog(_catalogue([MOTHER[0], pair, MOTHER[1]]), "mother.po", glossary, "de")
+    hostel = check_catalog(_catalogue([HOSTEL[0], pair, HOSTEL[1]]), "hostel.po", glossary, "de")
+    [(_check, severity, message)] = _about(glossary, mother, pair[0])
     assert severity == "error" and "2 of the article's 3 messages say prison" in message
-    [(_check, severity, message)] = _about(glossary, hostel, CELL[0])
-    assert severity == "warning" and "nothing next to it says prison" in message
+    [(_check, severity, message)] = _about(glossary, hostel, pair[0])
+    assert severity == "warning" and why in message
     # a message alone is its own article: the hand rule's question, as before
-    alone = check_catalog(_catalogue([CELL]), "alone.po", glossary, "de")
-    assert [s for _c, s, _m in _about(glossary, alone, CELL[0])] == ["warning"]
+    alone = check_catalog(_catalogue([pair]), "alone.po", glossary, "de")
+    assert [s for _c, s, _m in _about(glossary, alone, pair[0])] == ["warning"]

@@ -293,3 +293,16 @@ def test_the_glossarys_exclusion_reads_the_same_word_elsewhere_in_the_message(g)
     src = "A bank transfer paid for the lawyer, and his transfer to the colony was delayed."
     assert "etap" in errors(g, "de", src, "Eine Banküberweisung bezahlte den Anwalt, und seine Reise in die Kolonie "
                                           "verzögerte sich.")
+
+
+@pytest.mark.parametrize("lang, dst, wrong", [
+    ("de", "Ehemalige Gefangene sagen, die älteren Frauen der Einheit zwingen sie, nachts zu nähen.", True),
+    ("ru", "Бывшие заключённые рассказывают, что старшие женщины подразделения заставляют их шить по ночам.", True),
+    ("de", "Ehemalige Gefangene sagen, die älteren Frauen der Abteilung zwingen sie, nachts zu nähen.", False),
+])
+def test_a_word_an_object_pronoun_follows_is_a_verb_not_the_cue_noun(g, lang, dst, wrong):
+    # “force them” is a verb: not the not_near noun “forces” of a detachment of special forces
+    src = "Former prisoners say the older women in the detachment force them to sew at night."
+    assert ("otryad" in errors(g, lang, src, dst)) is wrong
+    assert "otryad" not in errors(g, "de", "A detachment of special forces surrounded the building.",
+                                  "Eine Einheit der Spezialkräfte umstellte das Gebäude.")

@@ -350,3 +350,16 @@ def test_an_ing_modifier_does_not_silence_a_prison_only_terms_of_phrase(g):
     src = "The guards made a search of the sleeping quarters that lasted all night."
     found = findings(g, "ru", src, "Охранники всю ночь проверяли спальные помещения.")
     assert [s for s, _m in found["obysk"]] == ["error"]
+
+
+@pytest.mark.parametrize("lang, dst, wrong", [
+    ("ru", "После суда полицейская машина отвезла его на вокзал.", True),
+    ("de", "Nach dem Urteil brachte ihn ein Polizeiauto zum Bahnhof.", True),
+    ("ru", "После суда автозак отвёз его на вокзал.", False),
+])
+def test_a_phrase_names_no_other_sense_of_a_term_wordnet_knows_only_in_the_glossarys(g, lang, dst, wrong):
+    # WordNet's one sense of “police van” is a van “used by police to transport prisoners”: where it goes says
+    # nothing against it
+    src = "After the verdict a police van to the station took him away."
+    errors = {cid for cid, fs in findings(g, lang, src, dst).items() if any(s == "error" for s, _m in fs)}
+    assert ("avtozak" in errors) is wrong

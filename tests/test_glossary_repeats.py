@@ -310,3 +310,62 @@ def test_the_translations_verb_renders_the_sources_verb_not_a_repeat_of_the_noun
 ])
 def test_a_german_pronominal_adverb_stands_for_a_preposition_and_its_repeated_noun(g, src, dst, found):
     assert severities(g, "de", src, dst, "etap") == found
+
+
+PISMO = "Letters reach him only through FSIN-Pismo; FSIN-Pismo is a paid service that reads every page."
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # a name's repeat said by a description is the translator's word for the name, as a wrong noun is a common noun's
+    ("de", "Briefe erreichen ihn nur über FSIN-Pismo; der Gefängnisdienst ist kostenpflichtig und liest jede Seite.",
+     ["error"]),
+    ("ru", "Письма доходят до него только через ФСИН-Письмо; тюремная почта платная и читает каждую страницу.",
+     ["error"]),
+    # ... a pronoun may say it (German es as the subject of a noun predicate; Russian оно)
+    ("de", "Briefe erreichen ihn nur über FSIN-Pismo; es ist ein kostenpflichtiger Dienst, der jede Seite liest.", []),
+    ("ru", "Письма доходят до него только через ФСИН-Письмо; оно платное и читает каждую страницу.", []),
+    ("ru", "Письма доходят до него только через ФСИН-Письмо; ФСИН-Письмо платное и читает каждую страницу.", []),
+])
+def test_a_names_repeat_may_be_a_pronoun_not_a_description(g, lang, dst, found):
+    assert severities(g, lang, PISMO, dst, "fsin-pismo") == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    ("de", "Miftachow schrieb uns im März; im April kam der Mathematiker wieder in die Strafzelle.", ["error"]),
+    ("de", "Miftachow schrieb uns im März; im April kam er wieder in die Strafzelle.", []),
+    # «снова» leaves no noun out where the clause names the cell (ШИЗО is a noun, not pymorphy3's short adjective)
+    ("ru", "Мифтахов написал нам в марте; в апреле математика снова отправили в ШИЗО.", ["error"]),
+    ("ru", "Мифтахов написал нам в марте; в апреле его снова отправили в ШИЗО.", []),
+])
+def test_a_persons_repeated_name_may_be_a_pronoun_not_a_description(g, lang, dst, found):
+    src = "Miftakhov wrote to us in March; in April Miftakhov was sent to the punishment cell again."
+    assert severities(g, lang, src, dst, "miftakhov") == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # two occurrences, different inflections, the second by a wrong noun, dropped, or by a pronoun or adjective alone
+    ("de", "Nach zwei Jahren in der Strafkolonie wurde er in ein anderes Lager bei Perm verlegt.", ["error"]),
+    ("de", "Nach zwei Jahren in der Strafkolonie wurde er nach Perm verlegt.", ["error"]),
+    ("de", "Nach zwei Jahren in der Strafkolonie wurde er in eine andere bei Perm verlegt.", ["warning"]),
+    ("ru", "Через два года в колонии его перевели в другой лагерь под Пермью.", ["error"]),
+    ("ru", "Через два года в колонии его перевели под Пермь.", ["error"]),
+    ("ru", "Через два года в колонии его перевели в другую под Пермью.", ["warning"]),
+])
+def test_a_repeat_said_by_a_wrong_noun_or_dropped_is_an_error(g, lang, dst, found):
+    src = "After two years in the colony he was moved to another colony near Perm."
+    assert severities(g, lang, src, dst, "ik") == found
+
+
+def test_a_name_inside_a_quotation_kept_as_the_source_has_it_is_cited(g):
+    src = "Write “Letter to Miftakhov” on the envelope, or the censor will not pass letters for Miftakhov."
+    kept = "Schreiben Sie „Letter to Miftakhov“ auf den Umschlag, sonst lässt der Zensor Briefe an Miftachow nicht durch."
+    lost = "Schreiben Sie „Brief an ihn“ auf den Umschlag, sonst lässt der Zensor Briefe an Miftachow nicht durch."
+    assert severities(g, "de", src, kept, "miftakhov") == []
+    assert severities(g, "de", src, lost, "miftakhov") == ["error"]
+
+
+def test_an_adjective_after_a_dash_may_be_the_repeat_though_it_agrees_with_the_noun_before(g):
+    # «почта платная»: a predicate, its noun is there; «свидание — первое»: after a dash, the repeat said without it
+    src = "His wife hopes to get a long visit this spring, the first long visit in a year."
+    dst = "Жена надеется весной получить длительное свидание — первое за год."
+    assert severities(g, "ru", src, dst, "long-visit") == ["warning"]

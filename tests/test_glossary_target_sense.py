@@ -368,3 +368,18 @@ def test_a_french_everyday_word_in_the_plural_after_par_is_a_manner(g):
     # the thing itself, named after « par », stays a rendering
     by_convoy = "En 1949, son père fut emmené par convoi jusqu'aux camps de Karaganda."
     assert findings(g, "fr", src, by_convoy, "etap") == []
+
+
+@pytest.mark.parametrize("lang, src, dst, wrong", [
+    ("fr", "Nobody has told us when the transfer will be.", "Personne ne nous a dit quand aura lieu la prochaine étape.", True),
+    ("de", "Nobody has told us when the transfer will be.", "Niemand hat uns gesagt, wann die nächste Etappe sein wird.", True),
+    ("fr", "Nobody has told us when the transfer will be.", "Personne ne nous a dit quand aura lieu l'étape.", False),
+    # the source places it in a sequence too: the next transfer
+    ("de", "Nobody has told us when the next transfer will be.", "Niemand hat uns gesagt, wann die nächste Etappe sein wird.", False),
+    # Russian «следующий этап» is the prisoners' next transfer, whatever the source says
+    ("ru", "Nobody has told us when the transfer will be.", "Никто не сказал нам, когда будет следующий этап.", False),
+])
+def test_a_word_of_sequence_the_source_has_not_makes_etape_a_stage(g, lang, src, dst, wrong):
+    errors = {g.concept_for_term(term).id for _c, severity, _m, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
+              if severity == "error"}
+    assert ("etap" in errors) is wrong

@@ -18,7 +18,7 @@ from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
-from pipeline.glossary.sense import cited, mirrored
+from pipeline.glossary.sense import cited, mirrored, quoted_spans
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
@@ -160,7 +160,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 out.append(Problem("proper-name", "error", f"“{shown(hit.form)}” is spelled {approved[0]} in {lang} "
                                    f"(found “{wrong[0].form}”: a woman's surname in -{approved[0][-1]} does not "
                                    f"decline)", hit.term))
-            continue  # a name may be replaced by a pronoun
+            elif len(found) < len(hits):
+                out.extend(_name_repeats(src, glossary.source_language, dst, lang, source, cid, hits, found, approved))
+            continue
         if found and (french or (spelt and any(f in src for f in spelt))):
             found, more = in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
@@ -272,6 +274,25 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
+
+
+def _name_repeats(src: str, src_lang: str, dst: str, lang: str, source: Source, cid: str, hits: list,
+                  found: list, approved: list[str]) -> list[Problem]:
+    """The finding of a name the source says more often than the translation ([] where a pronoun the source has
+    not may stand for the repeats, or where its occurrences name one thing said twice in a clause): a repeat said
+    by a description (“FSIN-Pismo; FSIN-Pismo is not …” → « la messagerie pénitentiaire n'est pas … ») is the
+    translator's own word for the name, as another noun for a repeated common noun is; a quotation the translation
+    keeps as the source has it (the note “For Azat” → «For Azat») cites the name, and counts."""
+    needed = len(groups_of(source, src, cid, hits))
+    kept = sum(1 for h in hits if any(a <= h.start and h.end <= b and src[a + 1:b - 1].strip() in dst
+                                      for a, b in quoted_spans(src)))
+    if len(found) + kept >= needed or stand_in(src, src_lang, dst, lang, found, hits, need=needed - len(found)):
+        return []
+    missed = hits[min(len(found), len(hits) - 1)]
+    seen = ", ".join(f"“{shown(h.form)}”" for h in found)
+    return [Problem("proper-name", "error", f"“{shown(missed.form)}” occurs {needed} times in the source but the "
+                    f"translation names it only {len(found)} time{'s' if len(found) > 1 else ''} ({seen}): a name's "
+                    f"repeat may be a pronoun, not another word; use {_approved_list(approved)}", missed.term)]
 
 
 def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:

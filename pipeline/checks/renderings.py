@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.target_everyday import everyday_sense, everyday_words
+from pipeline.glossary.target_everyday import everyday_sense, everyday_words, in_sequence
 from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, claimed_by_same_word, manner, plain_renderings
 from pipeline.glossary.textprep import shown
 
@@ -23,7 +23,8 @@ def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, u
         return found, "", False  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
-        everyday = everyday_sense(glossary, dst, h, lang) if _everyday_word(h.concept, lang, h.form) else ""
+        everyday = (everyday_sense(glossary, dst, h, lang) or in_sequence(src, dst, h, lang)
+                    ) if _everyday_word(h.concept, lang, h.form) else ""
         if everyday:
             notes.append(everyday)
         else:

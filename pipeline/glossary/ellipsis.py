@@ -57,7 +57,7 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     out: list[str] = []
     tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
     if lang == "ru":
-        from pipeline.glossary.wordkeys import morph_analyzer, parses
+        from pipeline.glossary.wordkeys import agrees_after, morph_analyzer, parses
 
         if morph_analyzer("ru") is None:
             return out
@@ -75,7 +75,10 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                        for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
-            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO"):
+            # (an adjective right after a noun it agrees with, only a space between, is its predicate: «почта
+            # платная»; after a dash or a comma it may be the repeat's: «длительное свидание — первое …»)
+            after_noun = i and not text[tokens[i - 1][1]:_end - len(w)].strip() and agrees_after(tokens[i - 1][0], w)
+            if nxt not in ("NOUN", "ADJF", "PRTF", "NPRO") and not after_noun:
                 out.append(w)
         return out
     arts = _DE_ARTICLES if lang == "de" else _FR_ARTICLES if lang == "fr" else None

@@ -93,12 +93,22 @@ def marked_near(glossary: Glossary, text: str, hit: Hit, term: Term | None) -> s
         return ""  # none of the words anywhere in the text
     lang = glossary.source_language
     before, after = words_near(text, hit.start, hit.end)
-    near = _keys(before + after, lang)
+    near = _keys(_not_verbs(before) + _not_verbs(after), lang)
     for cue in cues:
         keys = [word_keys(w, lang) for w in words_of(cue)]
         if keys and all(k & near for k in keys):
             return cue
     return ""
+
+
+# English object pronouns: a word right before one is a verb (“the activists … force them to sew”), never the noun
+# a ``not_near`` word names (“forces”, “police”, “funds”).
+_OBJECTS = frozenset({"me", "him", "us", "them"})
+
+
+def _not_verbs(words: list[str]) -> list[str]:
+    """``words`` less those an object pronoun follows."""
+    return [w for w, nxt in zip(words, [*words[1:], ""]) if nxt.lower() not in _OBJECTS]
 
 
 def _title_case(inner: str) -> bool:

@@ -361,14 +361,22 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         noun = phrase_noun(text, prep.end(), others, known)
         if noun and conditional and _person(noun):
             noun = ""  # (a short visit to her son: a prisoner's relative visits someone, the glossary's)
-        # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's)
-        if noun and not _reaches_prison(glossary, text, hit, others):
+        # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's; and a term whose every
+        # WordNet sense is the glossary's — a police van “used by police to transport prisoners” — has no other
+        # sense for its phrase to name: “a police van to the station” is the prisoners')
+        if noun and not _reaches_prison(glossary, text, hit, others) and _other_senses(glossary, hit):
             return f"“{hit.form} {prep.group(1).lower()} … {noun}” is another sense"
         # (a short visit *to Berlin* is a trip: the glossary's visit is at no place its definition names)
         place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
         if place and not has_places(glossary, hit.concept) and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
     return ""
+
+
+def _other_senses(glossary: Glossary, hit: Hit) -> bool:
+    from pipeline.glossary.topic import other_senses  # (topic reads phrase's own readings)
+
+    return bool(other_senses(glossary, hit))
 
 
 def _reaches_prison(glossary: Glossary, text: str, hit: Hit, others: list[Hit]) -> bool:

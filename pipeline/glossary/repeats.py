@@ -20,8 +20,8 @@ from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
 from pipeline.glossary.placement import paired_pieces
 
 # Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
-# es, mostly an expletive (“es gibt”, “wohin es geht”), except as an object before a dative pronoun (“man gab es
-# ihr zurück”).
+# es, mostly an expletive (“es gibt”, “wohin es geht”, “es ist wichtig”), except as an object before a dative pronoun
+# (“man gab es ihr zurück”) or a clause's subject whose predicate is a noun (“; es ist kein privater Messenger”).
 PRONOUNS = {
     "en": {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs"},
     "ru": {"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им", "ею", "ими", "него", "неё",
@@ -46,7 +46,8 @@ PLACES = {
 }
 # “sent back.” stands for the place; “back to the ShIZO” names it.
 _EN_BACK = re.compile(r"\bback\b(?!\s+(?:to|into|in|inside|at|from|home)\b)", re.I)
-_DE_OBJECT_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b", re.I)
+_DE_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b|(?:^|[;.:!?]\s*|,\s*"
+                    r"(?:und|aber|doch|denn)\s+)es\s+(?:ist|war|wird|wurde|bleibt|blieb)\s+k?ein(?:e|en|er|em)?\b", re.I)
 # A relative pronoun right after a rendering (« le même fourgon cellulaire, qui les a ramenées ») may say its
 # repeat; anywhere else it says nothing about it.
 RELATIVE_AFTER = {
@@ -98,7 +99,7 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
         n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
               - len(_FR_PARTITIVE_RE.findall(masked)) - len(_FR_PREPOSITION_ARTICLE_RE.findall(masked)))
     elif lang == "de":
-        n += len(_DE_OBJECT_ES.findall(masked))
+        n += len(_DE_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
     return n, places_n + len(_EN_BACK.findall(masked)) if lang == "en" else places_n
 
@@ -136,12 +137,13 @@ _CLAUSE_STOP = re.compile(r"[.,;:!?)»”“\"—–]")
 
 
 def _has_noun(words: list[str], lang: str) -> bool:
-    """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»)."""
+    """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»); a Russian
+    abbreviation in capitals is one (pymorphy3 reads ШИЗО first as a short adjective)."""
     if lang == "ru":
         from pipeline.glossary.wordkeys import morph_analyzer, parses
 
-        return morph_analyzer("ru") is not None and any(parses(w, "ru")[0].tag.POS == "NOUN"
-                                                        for w in words if not w.isdigit())
+        return morph_analyzer("ru") is not None and any(
+            (w.isupper() and len(w) > 1) or parses(w, "ru")[0].tag.POS == "NOUN" for w in words if not w.isdigit())
     if lang == "de":
         return any(w[:1].isupper() for w in words)  # German nouns are capitalised
     if lang == "fr":

@@ -172,7 +172,9 @@ def _everyday_questions(glossary: Glossary, src: str, occurrences: dict[str, lis
     # sentence's words fit (passengers who make a transfer at Irkutsk: glossary/topic.py). Only where one concept
     # is in the glossary's sense: two are each other's prison cue.
     if len(occurrences) == len(questions) + 1:
-        questions.update(topic_questions(glossary, src, occurrences, questions, local.hits))
+        topical = topic_questions(glossary, src, occurrences, questions, local.hits)
+        questions.update(topical)
+        bare.update(topical)  # (asked for want of a prison word too: prison_article reads them again)
 
 
 def learnt_source(glossary: Glossary, src: str, source: Source, document: Document | None = None) -> Source:
@@ -208,9 +210,10 @@ PRISON_ARTICLE = 0.5
 
 def prison_article(glossary: Glossary, src: str, source: Source, document: Document | None) -> Source:
     """``source`` (of ``src``, completed) less the questions asked only because nothing next to an everyday word
-    says prison, where the message's article is a prison article (most of its messages use a concept with no
-    everyday sense): the want of a prison word is the sentence's, and the article says what the sentence left
-    out (“he is in a single cell now, and he says it is quieter” in a mother's post about her son in a colony).
+    says prison (or because a sentence that says nothing else of prison fits another sense of it: glossary/topic.py),
+    where the message's article is a prison article (most of its messages use a concept with no everyday sense):
+    the want of a prison word is the sentence's, and the article says what the sentence left out (“he is in a
+    single cell now, and he says it is quieter” in a mother's post about her son in a colony).
     ``source`` itself where no such question is asked, no article is given, or the article is not one."""
     bare = [cid for cid in source.memo.bare if cid in source.questions and not source.fits.get(cid)]
     if not bare or document is None:

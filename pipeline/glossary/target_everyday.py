@@ -17,6 +17,7 @@ glossary/target_sense.py, which reads which source words claim a rendering.)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
@@ -192,3 +193,28 @@ def _judge_everyday(glossary: Glossary, concept: Concept, lang: str, form: str, 
     if noun is None or word_keys(noun, b) & vocabulary(glossary, lang):
         return ""
     return f"“{form} … {noun}” is the everyday sense of the word"
+
+
+# Words that place a thing in a sequence (next, last, first …), before or after it: with an everyday word the
+# source does not place so (« l'étape suivante », „die nächste Etappe“ for “the transfer”), one stage of a
+# sequence, as the glossary's own exclusions say it with a demonstrative (« à cette étape », „in dieser Etappe“).
+# Not Russian: этап is first the prisoners' word there, and «следующий этап» is their next transfer.
+_SEQUENCE = {
+    "fr": re.compile(r"(?:suivant|prochain|derni[eè]r|premi[eè]r|précédent|ultime)e?s?", re.I),
+    "de": re.compile(r"(?:nächst|letzt|erst|vorig|folgend|vorherig)(?:e|en|em|er|es)", re.I),
+}
+_EN_SEQUENCE = re.compile(r"\b(?:next|following|last|first|previous|final|subsequent|latest|later|earlier|second"
+                          r"|third|another|stage|stages|step|phase)\b", re.I)
+
+
+def in_sequence(src: str, dst: str, hit: Hit, lang: str) -> str:
+    """Why ``hit`` (an everyday word of a translation of ``src``) says a stage of a sequence ("" when it does not):
+    a word of sequence right before or after it that the source has none of."""
+    rx = _SEQUENCE.get(base_lang(lang))
+    if rx is None:
+        return ""
+    before, after = words_of(mask(dst[max(0, hit.start - 30):hit.start])), words_of(mask(dst[hit.end:hit.end + 30]))
+    near = [w for w in (before[-1:] + after[:1]) if rx.fullmatch(w)]
+    if not near or _EN_SEQUENCE.search(src):
+        return ""
+    return f"“{near[0]}” places “{hit.form}” in a sequence the source does not: the everyday sense of the word"

@@ -331,3 +331,10 @@ def _same_case(token: str, term_word: str) -> bool:
         k += 1
     k = max(k, 1)
     return token[:k] == term_word[:k]
+
+
+def agrees_after(noun: str, adjective: str) -> bool:
+    """Whether a Russian ``adjective`` agrees with the ``noun`` just before it (pymorphy3's first readings), as a
+    predicate or an attribute after its noun does («тюремная почта платная»): its noun is there, not left out."""
+    n, a = parses(noun, "ru")[0].tag, parses(adjective, "ru")[0].tag
+    return n.POS == "NOUN" and a.POS == "ADJF" and (n.gender, n.number, n.case) == (a.gender, a.number, a.case)
