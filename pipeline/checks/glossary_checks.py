@@ -284,8 +284,8 @@ def _name_repeats(src: str, src_lang: str, dst: str, lang: str, source: Source, 
     translator's own word for the name, as another noun for a repeated common noun is; a quotation the translation
     keeps as the source has it (the note “For Azat” → «For Azat») cites the name, and counts."""
     needed = len(groups_of(source, src, cid, hits))
-    kept = sum(1 for h in hits if any(a <= h.start and h.end <= b and src[a + 1:b - 1].strip() in dst
-                                      for a, b in quoted_spans(src)))
+    kept_quotes = [(a, b) for a, b in quoted_spans(src) if src[a + 1:b - 1].strip() in dst]  # (once, not per hit)
+    kept = sum(1 for h in hits if any(a <= h.start and h.end <= b for a, b in kept_quotes))
     if len(found) + kept >= needed or stand_in(src, src_lang, dst, lang, found, hits, need=needed - len(found)):
         return []
     missed = hits[min(len(found), len(hits) - 1)]

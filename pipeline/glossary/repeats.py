@@ -304,11 +304,11 @@ def _thing(concept) -> bool:
     """Whether the concept is no person, as its Russian preferred term's nouns say (pymorphy3's animacy: «колония»,
     «свидание»; not «активист», «зэк»); a concept with no Russian term, or no analyser, may be a person."""
     def make() -> bool:
-        from pipeline.glossary.wordkeys import morph_analyzer, parses
+        from pipeline.glossary.wordkeys import parses
 
         tr = concept.translations("ru")
         nouns = [p for w in WORD_RE.findall(tr.preferred[0] if tr and tr.preferred else "")
-                 for p in parses(w, "ru")[:1] if p.tag.POS == "NOUN"] if morph_analyzer("ru") else []
+                 for p in parses(w, "ru")[:1] if p.tag.POS == "NOUN"]  # (no parses without an analyser)
         return bool(nouns) and all(p.tag.animacy == "inan" for p in nouns)
 
     return concept.remembered("thing", make)
