@@ -115,6 +115,20 @@ EVERYDAY_ARTICLES = {
     "heldout36": ("Baltic Fringe festival", "The aquarium reopens", "Winter moves with Baltic Removals",
                   "Admissions calendar for next autumn", "Aurora's first season", "County poultry show",
                   "Harbour Wheelers"),
+    # fourteenth session, by the same rule (genre lines naming a field other than prison: heldout33's cycling race
+    # report, real-estate listing, theatre review and football transfer news; heldout34's hotel review, farming
+    # cooperative newsletter, airline baggage policy and police-procedural TV review)
+    "heldout33": ("Tour of Slovenia, stage 4", "Restored farmhouse with orchard", '"Chantecler" returns',
+                  "Orlov leaves, Sokolov returns"),
+    "heldout34": ("Lovely old town hotel", "Autumn news from the valley cooperative", "Checked baggage",
+                  '"Northern Line" is the best cop show'),
+    # written as development data in the fourteenth session, by the same rule
+    "heldout39": ("Spring reopening at the Lindenhof garden centre", "New winter timetable on the northern line",
+                  "Riverside veterinary clinic", "Practical information for the Northern Data Summit",
+                  "Elm Street cooperative", "Chamber orchestra sets off", "Winter meeting of the Valley Beekeepers"),
+    "heldout40": ("Drive Kazan puts 400 electric cars", "A Swiss colony on the Don", "Autumn at the central library",
+                  "Inside the Zenit-2 academy", "Broken mast off Kaliningrad", "Twelve years at the chair",
+                  "Yekaterinburg's plan for the winter"),
 }
 
 
