@@ -9,9 +9,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from tests.conftest import ROOT
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from glossary_quality import PARTS, read_pairs  # noqa: E402
