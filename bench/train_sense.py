@@ -10,7 +10,8 @@ leave-one-set-out.
     python bench/train_sense.py --loso --sweep 0.2,0.3,0.4,0.5   # and the threshold the criterion chooses
     python bench/train_sense.py --write --threshold 0.4   # train on every development set, write the model file
     python bench/train_sense.py --loso --form interactions --threshold 0.3 --sweep …   # another model form
-                                                     # (bench/sense_fit.py FORMS: logistic, interactions, concept)
+                                                     # (bench/sense_fit.py FORMS: logistic, interactions, concept;
+                                                     # default: the shipped file's, concept since the 14th session)
 
 The instances, their labels and the lexicon are bench/sense_instances.py's; the fitting and the model file
 bench/sense_fit.py's; this script measures and sweeps. The shipped threshold and promote are chosen by ``--loso --sweep
@@ -120,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--loso", action="store_true")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--learner", choices=["own", "sklearn", "nb"], default="own")
-    ap.add_argument("--form", choices=FORMS, default="logistic", help="the model's form (bench/sense_fit.py; "
-                    "a form other than logistic needs --threshold)")
+    ap.add_argument("--form", choices=FORMS, help="the model's form (bench/sense_fit.py; a form other than "
+                    "logistic needs --threshold); default: the shipped model file's form, so that a retrain keeps it")
     ap.add_argument("--threshold", type=float, help="with --loso: this threshold instead of the chosen one")
     ap.add_argument("--sweep", help="with --loso: comma-separated thresholds scored beside the rule's, and the "
                     "one chosen by bench/criterion.py: the least pooled false alarms + 2 x missed violations")
@@ -132,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--probs", action="store_true", help="each instance's leave-one-set-out probability")
     ap.add_argument("--keep", type=Path, help="with --loso: keep each fold's model file in this folder")
     args = ap.parse_args(argv)
+    if args.form is None:
+        args.form = json.loads(MODEL.read_text(encoding="utf-8")).get("form", "logistic")
     if args.form != "logistic" and args.threshold is None:
         ap.error("--form other than logistic needs --threshold (the old threshold rule fits the logistic form)")
     insts, docs = instances(PARTS)

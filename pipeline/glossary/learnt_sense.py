@@ -36,6 +36,9 @@ from pipeline.glossary.sense_features import (
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
 FORMS = ("logistic", "interactions", "concept")  # the model files' forms this version reads (bench/sense_fit.py)
+# the concept's own prior as evidence (form "concept"), by whether it leans to the everyday sense
+PRIOR = {True: "the word is mostly everyday in the labelled prose", False: "the word is mostly prison's in the "
+         "labelled prose"}
 _loaded: dict[str, "Model | None"] = {}
 
 
@@ -145,14 +148,16 @@ class Model:
         t = min(max(self.threshold, 1e-9), 1 - 1e-9)
         return math.log(t / (1 - t))
 
-    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3, toward_prison: bool = False
-                 ) -> list[str]:
+    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3, toward_prison: bool = False,
+                 concept: str = "") -> list[str]:
         """The features that pushed most toward the everyday sense (or the prison sense), as an editor reads
-        them."""
+        them; with the ``concept`` form, the concept's own prior among them."""
         sign = -1 if toward_prison else 1
         parts = [(sign * w * (v - m) / s, name, v > m) for w, v, m, s, name in
                  zip(self._linear(x)[0], x, self.mean, self.scale, NAMES)]
-        said = [describe(name, words.get(name, []), above, toward_prison)
+        if self.concepts is not None:
+            parts.append((sign * self.offset(concept), "concept", self.offset(concept) > 0))
+        said = [PRIOR[above] if name == "concept" else describe(name, words.get(name, []), above, toward_prison)
                 for c, name, above in sorted(parts, reverse=True) if c > 0.1]
         return [s for s in said if s][:n]
 
@@ -225,7 +230,7 @@ def everyday_question(glossary: Glossary, m: Model, text: str, hits: list[Hit], 
     if p < m.threshold:
         return ""
     words["lexicon"] = as_written(text, every, words.get("lexicon", []))
-    shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
+    shown = "; ".join(m.evidence(x, words, concept=cid)) or "the sentence as a whole"
     return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
 
 
@@ -245,5 +250,5 @@ def prison_reading(glossary: Glossary, m: Model, text: str, hits: list[Hit], eve
     p = m.probability(x, hits[0].concept.id)
     if p >= m.promote:
         return ""
-    shown = "; ".join(m.evidence(x, words, toward_prison=True)) or "the article as a whole"
+    shown = "; ".join(m.evidence(x, words, toward_prison=True, concept=hits[0].concept.id)) or "the article as a whole"
     return f"read in the glossary's sense: p = {p:.2f} everyday, {shown}"
