@@ -370,6 +370,18 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
         if place and not has_places(glossary, hit.concept) and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
+        # (nor to a thing or a building, whatever it is: the short visit “from relatives …, through glass” is
+        # received, not made, so a short visit *to the prison hospital* is a trip there; to a person — her son —
+        # it is a relative's visit, the glossary's)
+        if prep.group(1).lower() in ("to", "into") and not has_places(glossary, hit.concept):
+            thing = phrase_noun(text, prep.end(), [], frozenset())
+            at = text.find(thing, prep.end()) if thing else -1
+            own = next((o for o in others if o.start <= at < o.end), None)
+            if own is not None and text[own.end:own.end + 2] not in ("'s", "’s"):
+                thing = ""  # (to the colony, the glossary's own place: where relatives visit; not its workshop)
+            if thing and not _person(thing):
+                return (f"“{hit.form} {prep.group(1).lower()} … {thing}” goes to a place or a thing, and the "
+                        f"glossary's “{hit.concept.term}” goes to none")
     return ""
 
 
