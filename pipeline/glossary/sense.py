@@ -282,11 +282,22 @@ class SourceSense:
         if c.prison_only or (t and t.prison_only):
             noun = self._of_complement(hit)
             if noun:
-                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel.
-                return f"“{hit.form} of … {noun}” is another sense", True
+                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel. Not
+                # weak where the definition says what its thing is of (“the search of a cell, barracks or a
+                # prisoner”): a search of a flat is another event, whatever the article is about.
+                return f"“{hit.form} of … {noun}” is another sense", not _of_defined(c, hit.term)
             if not self.prison():
                 return NO_PRISON, True
         return "", False
+
+
+def _of_defined(concept: Concept, term: str) -> bool:
+    """Whether the concept's definition puts an “of” phrase after the term's head word (“the *search of* a cell,
+    barracks or a prisoner”, “the *common fund of* the criminal world”): it says what the thing is of."""
+    def make() -> bool:
+        head = base_word(term.split()[-1])
+        return f" {head} of " in f" {' '.join(fold(concept.definition).split())} "
+    return concept.remembered(f"of defined {term}", make)
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:
