@@ -391,3 +391,17 @@ def test_a_phrase_names_no_other_sense_of_a_term_wordnet_knows_only_in_the_gloss
     src = "After the verdict a police van to the station took him away."
     errors = {cid for cid, fs in findings(g, lang, src, dst).items() if any(s == "error" for s, _m in fs)}
     assert ("avtozak" in errors) is wrong
+
+
+@pytest.mark.parametrize("src, lang, dst, wrong", [
+    # the definition names who searches (“by guards”): the owner of a search is its doer or the one searched, and a
+    # sister is neither — her search is another thing, a question
+    ("While he sat in the SIZO, his sister's search lasted two months.", "de",
+     "Während er im Untersuchungsgefängnis saß, dauerte die Suche seiner Schwester zwei Monate.", False),
+    ("While he sat in the SIZO, the guards' search of his cell lasted two hours.", "de",
+     "Während er im Untersuchungsgefängnis saß, dauerte die Kontrolle seiner Zelle durch die Wärter zwei Stunden.", True),
+    ("While he sat in the SIZO, the prisoner's search took an hour.", "fr",
+     "Pendant qu'il était au SIZO, le contrôle du détenu a duré une heure.", True),
+])
+def test_a_possessor_the_definition_does_not_name_as_doer_makes_another_thing(g, src, lang, dst, wrong):
+    assert ("error" in [s for s, _m in findings(g, lang, src, dst)["obysk"]]) == wrong

@@ -29,7 +29,8 @@ from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.places import has_places, place_name
 from pipeline.glossary.sense import (
-    CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
+    CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, another_doer, base_word, own_vocabulary, prison_vocabulary,
+    says_prison,
 )
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
@@ -149,7 +150,8 @@ VERB_OPENERS = frozenset("i you he she we they who will would can could might mu
 POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00a0-]+){0,2}$")
 
 
-def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset) -> str:
+def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset,
+              concept: Concept | None = None) -> str:
     """The owner of the noun at ``start`` when it is a common noun foreign to the concept, to prison and to the
     glossary's field (glossary/domain.py) and no person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
     else "". A person, a name or a place on the map (WordNet's noun.location: the city's detention centre) owns the
@@ -166,6 +168,8 @@ def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], know
     if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
         word += "s"  # (the plural possessive: the clubs' transfers)
     at = start - len(before) + m.start(1)
+    if concept is not None and not any(o.start <= at < o.end for o in others) and another_doer(glossary, concept, word):
+        return word  # (a search by guards: Mum's search is hers, another thing)
     if not _foreign_noun(word, at, others, known) or _person(word) or wordnet.names_a_place(base_word(word.lower())):
         return ""
     from pipeline.glossary.domain import domain_words, stem  # (domain.py builds on this module)
@@ -346,7 +350,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     word = modifier(text, hit, others, known)
     if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
-    word = possessor(glossary, text, hit.start, others, known)
+    word = possessor(glossary, text, hit.start, others, known, hit.concept)
     if word:
         return f"the “{hit.form}” of “{word}” is another thing"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
