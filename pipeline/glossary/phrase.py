@@ -150,8 +150,7 @@ VERB_OPENERS = frozenset("i you he she we they who will would can could might mu
 POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00a0-]+){0,2}$")
 
 
-def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset,
-              concept: Concept | None = None) -> str:
+def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset, concept: Concept) -> str:
     """The owner of the noun at ``start`` when it is a common noun foreign to the concept, to prison and to the
     glossary's field (glossary/domain.py) and no person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
     else "". A person, a name or a place on the map (WordNet's noun.location: the city's detention centre) owns the
@@ -168,7 +167,7 @@ def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], know
     if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
         word += "s"  # (the plural possessive: the clubs' transfers)
     at = start - len(before) + m.start(1)
-    if concept is not None and not any(o.start <= at < o.end for o in others) and another_doer(glossary, concept, word):
+    if not any(o.start <= at < o.end for o in others) and another_doer(glossary, concept, word):
         return word  # (a search by guards: Mum's search is hers, another thing)
     if not _foreign_noun(word, at, others, known) or _person(word) or wordnet.names_a_place(base_word(word.lower())):
         return ""
@@ -374,9 +373,8 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
         if place and not has_places(glossary, hit.concept) and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
-        # (nor to a thing or a building, whatever it is: the short visit “from relatives …, through glass” is
-        # received, not made, so a short visit *to the prison hospital* is a trip there; to a person — her son —
-        # it is a relative's visit, the glossary's)
+        # (nor to a building: the short visit “from relatives …” is received, not made, so a short visit *to the
+        # prison hospital* is a trip there; to a person — her son — it is the relatives' visit)
         if prep.group(1).lower() in ("to", "into") and not has_places(glossary, hit.concept):
             thing = phrase_noun(text, prep.end(), [], frozenset())
             at = text.find(thing, prep.end()) if thing else -1
