@@ -369,3 +369,19 @@ def test_a_question_the_source_answers_no_is_a_negation(g):
 def test_another_concepts_prison_word_reads_a_term_without_a_prison_cue_in_the_prison_sense(g, dst, wrong):
     src = "The Stolypin crawled east for four days."
     assert ("stolypin" in errors(g, "ru", src, dst)) == wrong
+
+
+@pytest.mark.parametrize("lang, src, dst, wrong", [
+    # the source quotes the slur to deny it, and the translation quotes and denies its calque: the forbidden word's
+    # own warning says so, and the want of the approved word is that same fact, not a second error
+    ("de", 'She was never a "kozel", whatever the officers claimed.', "Sie war nie eine „Ziege“, was auch immer die "
+     "Beamten behaupteten.", False),
+    ("fr", "He is not a “kozel”: he only sweeps the yard.", "Ce n'est pas une « chèvre » : il balaie seulement la cour.",
+     False),
+    # quoted without a denial, or denied without quotes, the calque stands for the slur: an error
+    ("de", 'They called her a "kozel" behind her back.', "Hinter ihrem Rücken nannten sie sie eine „Ziege“.", True),
+    ("de", "She was never a kozel, whatever the officers claimed.", "Sie war nie eine Ziege, was auch immer die "
+     "Beamten behaupteten.", True),
+])
+def test_a_quoted_and_denied_calque_is_the_occurrences_rendering(g, lang, src, dst, wrong):
+    assert ("glossary-missing" in errors(g, lang, src, dst).get("aktivist", [])) == wrong
