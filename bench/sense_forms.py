@@ -17,9 +17,8 @@ HistGradientBoosting) and the lexicon's smoothing are screened here only: no mod
 from __future__ import annotations
 
 import argparse
-import math
+import functools
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,23 +36,7 @@ PROMOTES = (0.3, 0.4, 0.5)
 
 def lexicon_with(min_docs: int = si.MIN_DOCS, alpha: float = 1.0, clip: float = 3.0):
     """sense_instances.lexicon with another smoothing (``alpha`` pseudo-counts a side), floor and clip."""
-    def lexicon(docs: dict[str, list[tuple[list[str], int]]]) -> dict[str, float]:
-        n = [0, 0]
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        parts_of: dict[str, set[str]] = defaultdict(set)
-        for part, ds in docs.items():
-            for stems, lean in ds:
-                n[lean] += 1
-                for s in stems:
-                    counts[s][lean] += 1
-                    parts_of[s].add(part)
-        out = {}
-        for s, (p, e) in counts.items():
-            if p + e >= min_docs and len(parts_of[s]) >= 2:
-                lean = math.log((p + alpha) / (n[0] + 2 * alpha)) - math.log((e + alpha) / (n[1] + 2 * alpha))
-                out[s] = round(max(-clip, min(clip, lean)), 2)
-        return out
-    return lexicon
+    return functools.partial(si.lexicon, min_docs=min_docs, alpha=alpha, clip=clip)
 
 
 def _hgb(**kw):
