@@ -17,7 +17,7 @@ from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
+from pipeline.glossary.overlap import approved_elsewhere, named_inside, rendered_apart, resolve, sibling_words
 from pipeline.glossary.sense import cited, mirrored, quoted_spans
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
@@ -232,9 +232,12 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     words_said: list[str] = []
     apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences,
                             src_hits) if resolved.forbidden else {}
+    named = occurrences
+    if any(h.concept.id not in occurrences for h in resolved.forbidden):
+        named = {**named_inside(glossary, src, occurrences), **occurrences}
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
-        severity = "error" if cid in occurrences else "warning"
+        severity = "error" if cid in named else "warning"
         reason = f" ({h.reason})" if h.reason else ""
         ok = _facts(h.concept, lang)[2]
         use = f"; use {_approved_list(ok)}" if ok else ""
@@ -256,21 +259,21 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
                                             f"dictionary's translation), not “{h.concept.term}”")
             elif (source.sentences and (other := approved_elsewhere(h, resolved.approved))
-                  and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
+                  and not in_its_sentence(sentence_of(src), dst, [[o] for o in named[cid]], [h])):
                 # A word another concept approves, in a sentence whose source sentence does not name this one,
                 # renders that sentence's other thing (“…; he has now been held on remand” → « … en détention
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
             elif (other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved,
-                                                                                          occurrences[cid]):
+                                                                                          named[cid]):
                 # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
                 # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, and every "
-                                            f"“{shown(occurrences[cid][0].form)}” of the source has its own rendering")
+                                            f"“{shown(named[cid][0].form)}” of the source has its own rendering")
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
-        src_hit = occurrences.get(cid)
+        src_hit = named.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
