@@ -80,6 +80,12 @@ def test_a_first_name_the_glossary_gives_keeps_the_surname_an_error():
     src = "At the book fair, Pavel Smirnov read from his fishing diaries."
     dst = "Auf der Buchmesse las Pawel Smirnov aus seinen Angeltagebüchern."
     assert _severities(src, dst, "de") == ["warning"]
+    # the definition's first name in another transliteration (one letter off, five or more) is the same man;
+    # a name two letters off is another
+    src = "Speaking at the festival, Sergei Smirnov defended the reporters."
+    assert _severities(src, "Auf dem Festival verteidigte Sergei Smirnov die Reporter.", "de") == ["error"]
+    src = "Speaking at the festival, Sergio Smirnov defended the reporters."
+    assert _severities(src, "Auf dem Festival verteidigte Sergio Smirnov die Reporter.", "de") == ["warning"]
 
 
 def test_capitals_of_a_sentence_start_or_a_title_make_no_longer_name():

@@ -29,6 +29,8 @@ Each is read only where its finding exists. Criteria and figures: docs/glossary.
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
@@ -117,8 +119,13 @@ through throughout till to toward towards under until unlike upon via with withi
 
 
 def _own(concept: Concept, word: tuple[int, int, str], names: list[tuple[int, int]]) -> bool:
-    """Whether ``word`` of a run is the concept's own or in another glossary name."""
-    return base_word(word[2]) in own_vocabulary(concept) or any(s <= word[0] and word[1] <= e for s, e in names)
+    """Whether ``word`` of a run is the concept's own or in another glossary name. A word of five letters or more
+    one letter off one of the concept's own is its own spelt in another transliteration (“Sergei Smirnov” for the
+    definition's Sergey Smirnov; Andrei, Andrey)."""
+    base = base_word(word[2])
+    own = own_vocabulary(concept)
+    return (base in own or any(s <= word[0] and word[1] <= e for s, e in names)
+            or (len(base) >= 5 and any(len(w) >= 5 and Levenshtein.distance(base, w, score_cutoff=1) <= 1 for w in own)))
 
 
 def _joined(src: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
