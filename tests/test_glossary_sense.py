@@ -369,3 +369,21 @@ def test_a_question_the_source_answers_no_is_a_negation(g):
 def test_another_concepts_prison_word_reads_a_term_without_a_prison_cue_in_the_prison_sense(g, dst, wrong):
     src = "The Stolypin crawled east for four days."
     assert ("stolypin" in errors(g, "ru", src, dst)) == wrong
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # the source's “no one” belongs to another clause: the translator's own “not peasants” gloss is no mirror
+    ("de", "In der Baracke sind fast alle „Muschiks“ – keine Bauern, sondern Männer, die ihre Norm erfüllen; niemand "
+           "fragt sie nach ihrer Meinung.", {"muzhik": ["glossary-forbidden"]}),
+    ("fr", "Dans la baraque, presque tous sont des « moujiks », pas des paysans mais des hommes qui remplissent leur "
+           "norme ; personne ne leur demande leur avis.", {"muzhik": ["glossary-forbidden"]}),
+])
+def test_a_negation_in_another_clause_of_the_source_mirrors_nothing(g, lang, dst, found):
+    src = "In the barracks almost everyone is a muzhik, a man who meets his quota; no one asks their opinion."
+    assert errors(g, lang, src, dst) == found
+
+
+def test_a_negation_in_the_terms_clause_is_mirrored(g):
+    src = "In the barracks almost everyone is a muzhik, not a thief; the guards leave them alone."
+    dst = "In der Baracke ist fast jeder ein Muschik, kein Bauer; die Wärter lassen sie in Ruhe."
+    assert errors(g, "de", src, dst) == {}

@@ -341,7 +341,7 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
                 if not any(m.start() <= h.start and h.end <= m.end() for h in own):
                     return "quoted, as the source quotes another word"
     neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
-    if neg and SOURCE_NEGATION_RE.search(src):
+    if neg and SOURCE_NEGATION_RE.search(src) and _negated_in_source(src, src_hits, hit):
         skip = _NEGATED_PARTICIPLES.get(lang[:2], ())
         before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
                   for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]
@@ -350,6 +350,26 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
     if _ANSWERED_NO.search(src) and (no := ANSWER_NO.get(lang[:2])) and _answered_no(dst, hit.end, no):
         return "asked and answered “no”, as in the source"
     return ""
+
+
+# The source's negation that a translation's may mirror is in the clause of the term: “Most prisoners are muzhiki:
+# … belong to neither side” does not negate the muzhiki, so „„Muschiks“ – nicht etwa Bauern“ is the translator's
+# own gloss with a forbidden word, not the source's negation mirrored (“The smotryashchy is not a guard” is).
+_CLAUSE_BREAK = re.compile(r"[.;:!?—–]")
+
+
+def _negated_in_source(src: str, src_hits: list[Hit], hit: Hit) -> bool:
+    """Whether a negation of ``src`` stands in the clause of one of ``hit``'s concept's source occurrences (true
+    where the source does not name the concept: nothing to place)."""
+    own = [h for h in src_hits if h.concept.id == hit.concept.id]
+    if not own:
+        return True
+    for h in own:
+        starts = [m.end() for m in _CLAUSE_BREAK.finditer(src, 0, h.start)]
+        end = _CLAUSE_BREAK.search(src, h.end)
+        if SOURCE_NEGATION_RE.search(src, starts[-1] if starts else 0, end.start() if end else len(src)):
+            return True
+    return False
 
 
 # A yes-no question answered “No” denies what it asks (“Is the overseer a guard? No: …”): each language's word for
