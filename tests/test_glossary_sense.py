@@ -387,3 +387,17 @@ def test_a_negation_in_the_terms_clause_is_mirrored(g):
     src = "In the barracks almost everyone is a muzhik, not a thief; the guards leave them alone."
     dst = "In der Baracke ist fast jeder ein Muschik, kein Bauer; die Wärter lassen sie in Ruhe."
     assert errors(g, "de", src, dst) == {}
+
+
+@pytest.mark.parametrize("dst, found", [
+    # « gardien » stands where the overseer is named, not where the source's guards are: it renders the overseer,
+    # wrongly, though a dictionary translates “guard” so
+    ("Le gardien de notre baraque, lui-même détenu, règle chaque querelle avant que les surveillants l'apprennent.",
+     {"smotryashchy": ["glossary-missing", "glossary-forbidden"]}),
+    # where the guards are, it is the guards' word
+    ("Le smotriachtchi de notre baraque, lui-même détenu, règle chaque querelle avant que les gardiens l'apprennent.",
+     {}),
+])
+def test_a_forbidden_word_where_the_term_is_renders_the_term_not_a_dictionary_word(g, dst, found):
+    src = "The overseer of our barracks, a prisoner himself, settles every quarrel before the guards hear of it."
+    assert errors(g, "fr", src, dst) == found

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.checks.registry import Checked, Context, Problem, ReadWithArticle, register
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
 from pipeline.glossary.wordkeys import declined_feminine_surname
@@ -253,8 +255,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
-            elif (words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
-                                                                resolved.forbidden, source.hits))[i]:
+            elif ((words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
+                                                                 resolved.forbidden, source.hits))[i]
+                  and not _nearer_own(src, dst, h, words_said[i], named[cid])):
                 # « gardiens » where the source's guards are: the word's plain translation, not this term's
                 severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
                                             f"dictionary's translation), not “{h.concept.term}”")
@@ -308,6 +311,17 @@ def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_h
     concepts = {h.concept.id for h in forbidden}
     spans = [(h.start, h.end) for h in src_hits if h.concept.id in concepts]
     return source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
+
+
+def _nearer_own(src: str, dst: str, h, word: str, own: list) -> bool:
+    """Whether the forbidden ``h`` stands nearer, relative to the texts' lengths, to one of its concept's source
+    occurrences ``own`` than to every place of the source's ``word`` that a dictionary translates by it: « Un
+    gardien, ou smotriachtchi, … ; ce n'est pas un surveillant » renders the overseer first named, not the
+    “guard” of the last clause."""
+    at = h.start / len(dst)
+    places = [m.start() / len(src) for m in re.finditer(r"\b%s\b" % re.escape(word), src)
+              if not any(o.start <= m.start() < o.end for o in own)]
+    return bool(places) and min(abs(at - o.start / len(src)) for o in own) < min(abs(at - p) for p in places)
 
 
 def _because(why: str, reason: str) -> str:
