@@ -401,3 +401,17 @@ def test_a_negation_in_the_terms_clause_is_mirrored(g):
 def test_a_forbidden_word_where_the_term_is_renders_the_term_not_a_dictionary_word(g, dst, found):
     src = "The overseer of our barracks, a prisoner himself, settles every quarrel before the guards hear of it."
     assert errors(g, "fr", src, dst) == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # the glossary writes “Stolypin carriage” itself: a capital Stolypin is the eponym's, not a name's question
+    ("de", "Nach dem Urteil brachte uns der Gefangenentransporter neun Tage lang nach Osten, und die Wachen zählten "
+           "uns bei jedem Halt.", {"stolypin": ["glossary-missing", "glossary-forbidden"]}),
+    ("ru", "После приговора автозак девять дней вёз нас на восток, и конвой пересчитывал нас на каждой остановке.",
+     {"stolypin": ["glossary-missing", "glossary-forbidden"]}),
+    ("de", "Nach dem Urteil brachte uns der Stolypin-Waggon neun Tage lang nach Osten, und die Wachen zählten uns bei "
+           "jedem Halt.", {}),
+])
+def test_an_eponym_the_glossary_capitalises_is_no_name_when_capitalised(g, lang, dst, found):
+    src = "After the verdict the Stolypin took us east for nine days, with the convoy guards counting us at every stop."
+    assert errors(g, lang, src, dst) == found
