@@ -29,8 +29,6 @@ Each is read only where its finding exists. Criteria and figures: docs/glossary.
 
 from __future__ import annotations
 
-from rapidfuzz.distance import Levenshtein
-
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
@@ -124,8 +122,13 @@ def _own(concept: Concept, word: tuple[int, int, str], names: list[tuple[int, in
     definition's Sergey Smirnov; Andrei, Andrey)."""
     base = base_word(word[2])
     own = own_vocabulary(concept)
-    return (base in own or any(s <= word[0] and word[1] <= e for s, e in names)
-            or (len(base) >= 5 and any(len(w) >= 5 and Levenshtein.distance(base, w, score_cutoff=1) <= 1 for w in own)))
+    if base in own or any(s <= word[0] and word[1] <= e for s, e in names):
+        return True
+    if len(base) < 5:
+        return False
+    from rapidfuzz.distance import Levenshtein  # (imported on first need: most runs never ask)
+
+    return any(len(w) >= 5 and Levenshtein.distance(base, w, score_cutoff=1) <= 1 for w in own)
 
 
 def _joined(src: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
