@@ -160,3 +160,15 @@ def test_an_abbreviation_spelt_out_in_russian_word_order_is_a_question():
     # a sentence's capitalised first word makes no name, and «Московского университета» has other initials
     assert _severities("MSU students are holding a chess tournament.",
                        "Студенты Московского университета проводят шахматный турнир.", "ru") == ["error"]
+
+
+def test_a_name_beside_a_prison_term_of_its_own_message_stays_an_error():
+    # the article names nothing of prison, but the message itself does (a red zone read in the glossary's sense)
+    others = ["ORLOVA: Good evening and welcome to Tuesday's programme.", "ORLOVA: Tonight we talk about memory."]
+    src = "SMIRNOV: Thank you for having me; I spent four years in a red zone in Mordovia."
+    dst = "SMIRNOV: Danke für die Einladung; ich habe vier Jahre in einer roten Zone in Mordwinien verbracht."
+    assert _severities(src, dst, "de", others) == ["error"]
+    # with nothing of prison in it, the one-word name may be another's
+    src = "SMIRNOV: Thank you for having me; I spent four years in a small town in Mordovia."
+    dst = "SMIRNOV: Danke für die Einladung; ich habe vier Jahre in einer Kleinstadt in Mordwinien verbracht."
+    assert _severities(src, dst, "de", others) == ["warning"]

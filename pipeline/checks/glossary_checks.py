@@ -85,7 +85,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     # by another pair's check before this pair is met again: they only relabel findings or say why, and the
     # learnt decision is read only where there are findings, so no findings stay none in every article)
     if out:
-        out = names_in_other_sense(glossary, ctx.document, src, dst, lang, all_dst, out)  # (a ReadWithArticle where it read the article)
+        said = {cid for cid in final.occurrences if cid not in final.questions}
+        out = names_in_other_sense(glossary, ctx.document, src, dst, lang, all_dst, out, said)  # (a ReadWithArticle where it read the article)
     return ReadWithArticle(out) if read and type(out) is not ReadWithArticle else out
 
 

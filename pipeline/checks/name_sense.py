@@ -29,6 +29,8 @@ Each is read only where its finding exists. Criteria and figures: docs/glossary.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
@@ -39,7 +41,7 @@ from pipeline.glossary.sense import base_word, own_vocabulary
 
 
 def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst: str, lang: str,
-                         dst_hits: list[Hit], out: list[Problem]) -> list[Problem]:
+                         dst_hits: list[Hit], out: list[Problem], said: Collection[str] = ()) -> list[Problem]:
     """``out`` with each proper-name error of a one-word name made a warning where every occurrence of the name in
     ``src`` stands in a longer name of another thing, or where the article ``doc`` names no concept but proper names,
     and each missing rendering of a thing named after someone where the source and the translation ``dst`` name
@@ -51,7 +53,9 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
            else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)):
         return out
-    concepts = summary(glossary, doc, src).concepts
+    # (``said``: the concepts the message itself names in the glossary's sense, not asked about: “SMIRNOV: … six
+    # years in a red zone” says prison whatever else the article says)
+    concepts = [*summary(glossary, doc, src).concepts, *said]
     if not all((c := glossary.concept_for_term(cid)) is not None and c.pos == "proper noun" for cid in concepts):
         return ReadWithArticle(out)
     why = (" — a warning only: the article names nothing of prison but names, so this one-word name may be "
