@@ -415,3 +415,18 @@ def test_a_forbidden_word_where_the_term_is_renders_the_term_not_a_dictionary_wo
 def test_an_eponym_the_glossary_capitalises_is_no_name_when_capitalised(g, lang, dst, found):
     src = "After the verdict the Stolypin took us east for nine days, with the convoy guards counting us at every stop."
     assert errors(g, lang, src, dst) == found
+
+
+@pytest.mark.parametrize("src, dst, found", [
+    # the longest match reads “a strict-regime colony” as the regime's term, but the source names a colony too: a
+    # word forbidden for the colony is an error there, as where the source says “colony” alone
+    ("She was sentenced to four years in a strict-regime colony in Mordovia.",
+     "Sie wurde zu vier Jahren Arbeitslager mit strengem Regime in Mordwinien verurteilt.", {"ik": ["glossary-forbidden"]}),
+    ("She was sentenced to four years in a strict-regime colony in Mordovia.",
+     "Sie wurde zu vier Jahren in einer Kolonie mit strengem Regime in Mordwinien verurteilt.", {}),
+    # the source names the regime alone: the forbidden word says something it does not (a warning at most)
+    ("After the hearing he spent four years under the strict regime.",
+     "Nach der Verhandlung verbrachte er vier Jahre im Arbeitslager mit strengem Regime.", {}),
+])
+def test_a_word_forbidden_for_a_term_inside_a_longer_term(g, src, dst, found):
+    assert errors(g, "de", src, dst) == found
