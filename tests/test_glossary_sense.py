@@ -430,3 +430,9 @@ def test_an_eponym_the_glossary_capitalises_is_no_name_when_capitalised(g, lang,
 ])
 def test_a_word_forbidden_for_a_term_inside_a_longer_term(g, src, dst, found):
     assert errors(g, "de", src, dst) == found
+
+
+def test_a_negation_in_a_clause_whose_subject_is_a_pronoun_for_the_term_is_mirrored(g):
+    # “he” goes on speaking of the overseer: the translation's „kein Aufseher“ mirrors the source's “not a guard”
+    src = "The overseer of our block is a prisoner; he is not a guard."
+    assert errors(g, "de", src, "Der Smotrjaschtschi unseres Blocks ist ein Häftling; er ist kein Aufseher.") == {}

@@ -367,9 +367,16 @@ def _negated_in_source(src: str, src_hits: list[Hit], hit: Hit) -> bool:
     for h in own:
         starts = [m.end() for m in _CLAUSE_BREAK.finditer(src, 0, h.start)]
         end = _CLAUSE_BREAK.search(src, h.end)
+        # (a clause whose subject is a pronoun goes on speaking of the term: “The overseer is a prisoner; he is not
+        # a guard.”)
+        while end and end.group(0) in ";:—–" and _PRONOUN_SUBJECT.match(src, end.end()):
+            end = _CLAUSE_BREAK.search(src, end.end())
         if SOURCE_NEGATION_RE.search(src, starts[-1] if starts else 0, end.start() if end else len(src)):
             return True
     return False
+
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|it|they|this|that|these|those)\b", re.I)
 
 
 # A yes-no question answered “No” denies what it asks (“Is the overseer a guard? No: …”): each language's word for
