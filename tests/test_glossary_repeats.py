@@ -383,6 +383,12 @@ def test_german_attributes_that_agree_have_their_noun(g, dst, found):
     assert severities(g, "de", src, dst, "long-visit") == found
 
 
+def test_a_weak_verbs_past_tense_after_an_adjective_alone_is_no_attribute(g):
+    # „brauchte“ ends as „mehrtägige“ does, but no adjective suffix makes it: „das zweite“ stands alone
+    src = "The first parcel came in March, the second parcel took weeks."
+    assert severities(g, "de", src, "Das erste Paket kam im März, das zweite brauchte Wochen.", "peredacha") == ["warning"]
+
+
 @pytest.mark.parametrize("lang, dst, found", [
     # „die meisten“ says the source's own “most of them”; nothing stands for the second parcel
     ("de", "Der Fonds hat vierzig Pakete bezahlt, die meisten nach Mordwinien, wo jede Lieferung zweimal gewogen wird.",

@@ -123,4 +123,14 @@ def _de_attributes(tokens: list[tuple[str, int]]) -> bool:
         return False
     (adj, _), (second, _), (noun, _) = tokens
     ending = _de_ending(adj)
-    return bool(ending) and second[:1].islower() and _de_ending(second) == ending and noun[:1].isupper()
+    if not (ending and second[:1].islower() and _de_ending(second) == ending and noun[:1].isupper()):
+        return False
+    # (the second word must be an adjective by its make: a weak verb's past tense ends as an adjective does — „das
+    # zweite brauchte Wochen“ — so only a derivational adjective suffix or a participle's ge- tells one)
+    stem = fold(second)[:-len(ending)]
+    return stem.endswith(_DE_ADJECTIVE_SUFFIXES) or (stem.startswith("ge") and len(stem) >= 6)
+
+
+# German suffixes that make adjectives (mehrtäg-ig, staat-lich, russ-isch, sicht-bar, wartend): a word with one is
+# no finite verb.
+_DE_ADJECTIVE_SUFFIXES = ("ig", "lich", "isch", "bar", "sam", "haft", "los", "voll", "end", "ern")
