@@ -258,7 +258,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 severity, why = "warning", f" — {source.questions[cid]}"
             elif ((words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
                                                                  resolved.forbidden, source.hits))[i]
-                  and not _nearer_own(src, dst, h, words_said[i], named[cid])):
+                  and not _passed_on(words_said, i, src, dst, resolved.forbidden, named[cid])):
                 # « gardiens » where the source's guards are: the word's plain translation, not this term's
                 severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
                                             f"dictionary's translation), not “{h.concept.term}”")
@@ -312,6 +312,20 @@ def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_h
     concepts = {h.concept.id for h in forbidden}
     spans = [(h.start, h.end) for h in src_hits if h.concept.id in concepts]
     return source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
+
+
+def _passed_on(words: list[str], i: int, src: str, dst: str, forbidden: list, own: list) -> bool:
+    """Whether the forbidden hit ``i``, which a dictionary gives for the source's ``words[i]``, stands nearer its own
+    concept's place (:func:`_nearer_own`); the source word then goes to the next hit of the same form that has
+    none (« Les gardiens se sont disputés avec les gardiens »: the first renders the overseer, the second the
+    guards)."""
+    h = forbidden[i]
+    if not _nearer_own(src, dst, h, words[i], own):
+        return False
+    nxt = next((j for j in range(i + 1, len(forbidden)) if not words[j] and fold(forbidden[j].form) == fold(h.form)), None)
+    if nxt is not None:
+        words[nxt] = words[i]
+    return True
 
 
 def _nearer_own(src: str, dst: str, h, word: str, own: list) -> bool:
