@@ -115,6 +115,17 @@ def test_the_match_tells_which_exclusion_phrases_it_left_out(g):
     assert g.find_excluding("During his transfer to the colony", "en")[1] == []
 
 
+@pytest.mark.parametrize("lang, text, cid", [("ru", "Его отправили в ШИ{}ЗО.", "shizo"),
+                                             ("de", "Er kam in die Straf{}zelle.", "shizo"),
+                                             ("en", "He was sent to the punish{}ment cell.", "shizo")])
+def test_every_invisible_character_splits_no_term(g, lang, text, cid):
+    # (strip_invisible tests INVISIBLE's characters one by one, written out for speed: each must be stripped)
+    from pipeline.glossary.textprep import INVISIBLE
+
+    for ch in INVISIBLE:
+        assert cid in ids(g.find(text.format(ch), lang)), repr(ch)
+
+
 def test_longest_match_wins_unless_overlapping_asked(g):
     text = "six years of general regime colony"
     assert ids(g.find(text, "en")) == ["general-regime"]

@@ -264,9 +264,11 @@ def test_a_phrase_reading_left_for_later_gives_the_findings_a_full_reading_gives
 ])
 def test_an_ordinal_numbers_the_thing_it_does_not_name_another_kind(g, src, lang, dst, monkeypatch):
     # (WordNet knows “fourth” and “fifth” as nouns too — a quarter, a bottle —; before the term an ordinal says
-    # which detachment, not what kind. The phrase rule's reading, with the learnt decision off: the model retrained
-    # on 31 sets reads the hunger strike's sentence at p 0.39 everyday, a question, as it is measured on the
-    # labelled sets)
+    # which detachment, not what kind.) This tests the phrase rule's reading, so the learnt decision is off: on its
+    # own, outside any article, the hunger strike's sentence leans to everyday prose by its words (“strike”,
+    # “sick”, “old”) with no concept that is only prison's, and the model reads it as such (p 0.39 everyday on 31
+    # sets, 0.55 on 33: a question). That reading of a lone sentence is the model's to make, changes with every
+    # retrain and is measured on the labelled sets' articles, not pinned by a test of the phrase rule.
     monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     found = findings(g, lang, src, dst).get("otryad", [])
     assert [s for s, _m in found] == ["error"], found

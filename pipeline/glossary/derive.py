@@ -212,7 +212,7 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
     («освободить Беляева условно-досрочно» for «условно-досрочное освобождение»). Only a term with a deverbal noun
     has such a reading."""
     from pipeline.glossary.match import WORD_RE
-    from pipeline.glossary.wordkeys import parses
+    from pipeline.glossary.wordkeys import first_reading, parses
 
     def lemmas(word: str) -> set[str]:
         return {p.normal_form.replace("ё", "е") for p in parses(word.lower(), "ru")}
@@ -220,8 +220,8 @@ def ru_verb_phrase(text: str, term: str) -> tuple[int, int] | None:
     wanted: list[set[str]] = []
     verbal = False
     for w in WORD_RE.findall(term):
-        first = parses(w.lower(), "ru")[:1]
-        verbs = ru_noun_verbs(first[0].normal_form) if first and first[0].tag.POS == "NOUN" else ()
+        first = first_reading(w.lower(), "ru")
+        verbs = ru_noun_verbs(first.normal_form) if first is not None and first.tag.POS == "NOUN" else ()
         verbal = verbal or bool(verbs)
         wanted.append(set(verbs) if verbs else lemmas(w))
     if not verbal or len(wanted) < 2:
@@ -344,7 +344,7 @@ def _verb_form(hit, lang: str) -> bool:
     if lang == "de":
         return form[:1].islower() and hit.term[:1].isupper()
     if lang == "ru" and hit.derived:  # (a Russian noun term meets a verb only by its root: ru_roots)
-        from pipeline.glossary.wordkeys import morph_analyzer, parses
+        from pipeline.glossary.wordkeys import first_pos
 
-        return morph_analyzer("ru") is not None and parses(form, "ru")[0].tag.POS in _RU_VERB_POS
+        return first_pos(form, "ru") in _RU_VERB_POS
     return False

@@ -60,16 +60,13 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
     out: list[str] = []
     tokens = [(m.group(0), m.end()) for m in WORD_RE.finditer(mask(text))]
     if lang == "ru":
-        from pipeline.glossary.wordkeys import agrees_after, morph_analyzer, parses
+        from pipeline.glossary.wordkeys import agrees_after, first_pos, first_reading, parses
 
-        if morph_analyzer("ru") is None:
+        # (without an analyser no word is read as a noun: no gender, so no adjective is left without one)
+        firsts = [first_reading(w, "ru") for h in found for w in WORD_RE.findall(mask(h.form))]
+        genders = {p.tag.gender for p in firsts if p is not None and p.tag.POS == "NOUN"}
+        if not genders:
             return out
-        genders = set()
-        for h in found:
-            for w in WORD_RE.findall(mask(h.form)):
-                p = parses(w, "ru")[0]
-                if p.tag.POS == "NOUN":
-                    genders.add(p.tag.gender)
         for i, (w, _end) in enumerate(tokens):
             another = i > 0 and fold(tokens[i - 1][0]) in ("ещё", "еще")  # ещё один: another one
             if not any(p.tag.POS == "ADJF" and p.tag.gender in genders
@@ -77,7 +74,7 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                             or (another and p.normal_form == "один"))
                        for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
-            nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
+            nxt = first_pos(tokens[i + 1][0], "ru") if i + 1 < len(tokens) else None
             # (an adjective right after a noun it agrees with, only a space between, is its predicate: «почта
             # платная»; after a dash or a comma it may be the repeat's: «длительное свидание — первое …»)
             after_noun = i and not text[tokens[i - 1][1]:_end - len(w)].strip() and agrees_after(tokens[i - 1][0], w)

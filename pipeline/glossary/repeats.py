@@ -140,10 +140,9 @@ def _has_noun(words: list[str], lang: str) -> bool:
     """Whether a clause's words hold a noun (not a number): the wrong noun of a repeat («в помиловании»); a Russian
     abbreviation in capitals is one (pymorphy3 reads ШИЗО first as a short adjective)."""
     if lang == "ru":
-        from pipeline.glossary.wordkeys import morph_analyzer, parses
+        from pipeline.glossary.wordkeys import first_pos
 
-        return morph_analyzer("ru") is not None and any(
-            (w.isupper() and len(w) > 1) or parses(w, "ru")[0].tag.POS == "NOUN" for w in words if not w.isdigit())
+        return any((w.isupper() and len(w) > 1) or first_pos(w, "ru") == "NOUN" for w in words if not w.isdigit())
     if lang == "de":
         return any(w[:1].isupper() for w in words)  # German nouns are capitalised
     if lang == "fr":
@@ -304,11 +303,11 @@ def _thing(concept) -> bool:
     """Whether the concept is no person, as its Russian preferred term's nouns say (pymorphy3's animacy: «колония»,
     «свидание»; not «активист», «зэк»); a concept with no Russian term, or no analyser, may be a person."""
     def make() -> bool:
-        from pipeline.glossary.wordkeys import parses
+        from pipeline.glossary.wordkeys import first_reading
 
         tr = concept.translations("ru")
-        nouns = [p for w in WORD_RE.findall(tr.preferred[0] if tr and tr.preferred else "")
-                 for p in parses(w, "ru")[:1] if p.tag.POS == "NOUN"]  # (no parses without an analyser)
+        firsts = [first_reading(w, "ru") for w in WORD_RE.findall(tr.preferred[0] if tr and tr.preferred else "")]
+        nouns = [p for p in firsts if p is not None and p.tag.POS == "NOUN"]
         return bool(nouns) and all(p.tag.animacy == "inan" for p in nouns)
 
     return concept.remembered("thing", make)

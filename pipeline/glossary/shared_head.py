@@ -53,11 +53,12 @@ def shared_head(dst: str, lang: str, concept: Concept, found: list[Hit]) -> list
 def _head_left_out(tokens: list[tuple[str, int, int]], i: int, head: frozenset) -> bool:
     """Whether the Russian adjective at ``i`` stands without its noun, the term's ``head`` said before it
     («— А свидания? — … от краткосрочных я отказывался»: the short visits)."""
-    from pipeline.glossary.wordkeys import morph_analyzer, parses
+    from pipeline.glossary.wordkeys import first_pos, parses
 
-    if morph_analyzer("ru") is None or not any(word_keys(t[0], "ru") & head for t in tokens[:i]):
-        return False
+    # (no adjective without an analyser: parses() is empty)
     if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(tokens[i][0], "ru")):
         return False  # (a noun is no modifier left without its head: «письмо через ФСИН» is no ФСИН-Письмо)
-    nxt = parses(tokens[i + 1][0], "ru")[0].tag.POS if i + 1 < len(tokens) else None
+    if not any(word_keys(t[0], "ru") & head for t in tokens[:i]):
+        return False
+    nxt = first_pos(tokens[i + 1][0], "ru") if i + 1 < len(tokens) else None
     return nxt not in ("NOUN", "ADJF", "PRTF")

@@ -199,6 +199,10 @@ def _judge_everyday(glossary: Glossary, concept: Concept, lang: str, form: str, 
 # source does not place so (« l'étape suivante », „die nächste Etappe“ for “the transfer”), one stage of a
 # sequence, as the glossary's own exclusions say it with a demonstrative (« à cette étape », „in dieser Etappe“).
 # Not Russian: этап is first the prisoners' word there, and «следующий этап» is their next transfer.
+# Written out, not read from data: no source at hand lists them. Babel's CLDR (a dependency) has only "next" and
+# "last" (its relative date fields: « la semaine prochaine / dernière », „nächste / letzte Woche“) and no ordinal
+# words; the WordNet read here is English's only; the glossary's exclusions say the everyday stage with a
+# demonstrative, not a sequence word. They are a closed class of a few words each, as negations are.
 _SEQUENCE = {
     "fr": re.compile(r"(?:suivant|prochain|derni[eè]r|premi[eè]r|précédent|ultime)e?s?", re.I),
     "de": re.compile(r"(?:nächst|letzt|erst|vorig|folgend|vorherig)(?:e|en|em|er|es)", re.I),

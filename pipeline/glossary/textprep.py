@@ -22,7 +22,9 @@ from functools import lru_cache
 
 from pipeline.glossary.lookalikes import LOOKALIKES
 
-INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte-order mark.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # Placeholder tags, entities, URLs and e-mail addresses: never words. Two
 # regexes, each run only when its tell-tale characters occur.
 LINK_MASK_RE = re.compile(
@@ -128,7 +130,9 @@ def unmix_text(text: str) -> str:
 def strip_invisible(text: str) -> tuple[str, list[int] | None]:
     """``text`` without soft hyphens and zero-width characters, and the original offset of each
     remaining character plus one past the end (None when nothing was removed)."""
-    # (isascii is a flag of the string: no scan; six substring tests are four times as fast as the regex search)
+    # (isascii is a flag of the string: no scan. INVISIBLE's six characters tested one by one, as written out
+    # here, take a quarter of the time of the regex search or of any(map(text.__contains__, INVISIBLE)): 0.19
+    # against 0.76 and 0.79 µs a Russian sentence. A test strips each of INVISIBLE, so the two cannot part.)
     if text.isascii() or not ("\u00ad" in text or "\u200b" in text or "\u200c" in text or "\u200d" in text
                               or "\u2060" in text or "\ufeff" in text):
         return text, None

@@ -127,6 +127,19 @@ def parses(word: str, lang: str) -> tuple:
     return tuple(analyse(morph, word)) if morph is not None else ()
 
 
+def first_reading(word: str, lang: str):
+    """pymorphy3's first (likeliest) parse of ``word``, or None without an analyser or where it cannot read the
+    word: the rules that take a word's first reading ask this, so that each need not guard ``parses()[0]``."""
+    read = parses(word, lang)
+    return read[0] if read else None
+
+
+def first_pos(word: str, lang: str) -> str | None:
+    """The part of speech of ``word``'s first reading (None without one)."""
+    p = first_reading(word, lang)
+    return p.tag.POS if p is not None else None
+
+
 def fold(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
@@ -294,14 +307,11 @@ def declined_feminine_surname(text: str, start: int, form: str, spelling: str) -
 def participle_verbs(term: str, lang: str) -> tuple[str, ...]:
     """The verb of a one-word participle term and that verb's other aspect (опущенный → опустить, опускать), or
     () for any other term."""
-    morph = morph_analyzer(lang)
-    if morph is None or " " in term.strip():
-        return ()
-    p = parses(fold(term.strip()), lang)[0]  # (word_keys reads the same word)
-    if p.tag.POS not in ("PRTF", "PRTS"):
+    p = first_reading(fold(term.strip()), lang) if " " not in term.strip() else None  # (word_keys reads it too)
+    if p is None or p.tag.POS not in ("PRTF", "PRTS"):
         return ()
     verb = p.normal_form.replace("ё", "е")
-    return (verb, *ru_imperfectives(verb, morph)) if lang == "ru" else (verb,)
+    return (verb, *ru_imperfectives(verb, morph_analyzer(lang))) if lang == "ru" else (verb,)
 
 
 def _inflects(token: str, term_word: str, lang: str) -> bool:
@@ -336,5 +346,6 @@ def _same_case(token: str, term_word: str) -> bool:
 def agrees_after(noun: str, adjective: str) -> bool:
     """Whether a Russian ``adjective`` agrees with the ``noun`` just before it (pymorphy3's first readings), as a
     predicate or an attribute after its noun does («тюремная почта платная»): its noun is there, not left out."""
-    n, a = parses(noun, "ru")[0].tag, parses(adjective, "ru")[0].tag
-    return n.POS == "NOUN" and a.POS == "ADJF" and (n.gender, n.number, n.case) == (a.gender, a.number, a.case)
+    n, a = first_reading(noun, "ru"), first_reading(adjective, "ru")
+    return (n is not None and a is not None and n.tag.POS == "NOUN" and a.tag.POS == "ADJF"
+            and (n.tag.gender, n.tag.number, n.tag.case) == (a.tag.gender, a.tag.number, a.tag.case))
