@@ -224,3 +224,18 @@ def test_an_everyday_word_with_no_prison_word_next_to_it_is_the_glossarys_in_a_p
     # a message alone is its own article: the hand rule's question, as before
     alone = check_catalog(_catalogue([pair]), "alone.po", glossary, "de")
     assert [s for _c, s, _m in _about(glossary, alone, pair[0])] == ["warning"]
+
+
+@pytest.mark.parametrize("pair, wrong", [
+    # the definition says what a search is of (“the search of a cell, barracks or a prisoner”): a search of a dacha
+    # is another event, even in a letter from the SIZO
+    (("A search of the dacha lasted three hours.", "Die Suche auf der Datscha dauerte drei Stunden."), False),
+    (("A search of the cell lasted three hours.", "Die Suche in der Zelle dauerte drei Stunden."), True),
+    # a definition that says nothing of what its thing is of leaves the of phrase a want of context, which the
+    # article supplies: the overseer of the wing is the prisoners' overseer in a letter from the SIZO
+    (("The overseer of the wing came by at noon.", "Der Leiter des Flügels kam mittags vorbei."), True),
+])
+def test_an_of_phrase_the_definition_rules_out_is_not_counted_by_the_article(by_article, pair, wrong):
+    glossary = _search_prison_only()
+    letter = check_catalog(_catalogue([LETTER[0], pair, LETTER[1]]), "letter.po", glossary, "de")
+    assert bool([s for _c, s, _m in _about(glossary, letter, pair[0]) if s == "error"]) == wrong

@@ -320,6 +320,32 @@ def test_a_noun_the_lexicon_lacks_but_wordnet_knows_heads_the_phrase(g):
     assert another_kind(g, src, parcel, hits, False) == ""
 
 
+@pytest.mark.parametrize("src, lang, dst, words", [
+    ("After the hunger strike he was taken for a short visit to the prison laundry to collect his bedding.", "de",
+     "Nach dem Hungerstreik brachte man ihn kurz in die Gefängniswäscherei, um seine Bettwäsche abzuholen.",
+     "short visit to … prison"),
+    # a glossary term that owns the place (the colony's boiler house) is no visit to the colony
+    ("The commission made a short visit to the colony's boiler house and left before noon.", "ru",
+     "Комиссия ненадолго заглянула в котельную колонии и уехала до полудня.", "short visit to … colony"),
+])
+def test_a_visit_to_a_building_is_a_trip_where_the_concept_names_no_place(g, src, lang, dst, words):
+    """Whatever the building, prison's or not: the short visit, “from relatives …, through glass”, is received, not
+    made."""
+    found = findings(g, lang, src, dst)["short-visit"]
+    assert [s for s, _m in found] == ["warning"] and words in found[0][1]
+
+
+@pytest.mark.parametrize("src, lang, dst", [
+    # to the glossary's own place, or to a person: the relatives' visit
+    ("His wife came for a short visit to the colony, and they spoke by telephone through the glass.", "fr",
+     "Sa femme est venue le voir à la colonie, et ils se sont parlé au téléphone à travers la vitre."),
+    ("Her short visit to her son in the colony was cut to one hour.", "de",
+     "Ihr Besuch bei ihrem Sohn in der Kolonie wurde auf eine Stunde gekürzt."),
+])
+def test_a_visit_to_the_glossarys_place_or_to_someone_stays_the_glossarys(g, src, lang, dst):
+    assert [s for s, _m in findings(g, lang, src, dst)["short-visit"]] == ["error"]
+
+
 def test_a_visit_to_a_place_on_the_map_is_a_trip_where_the_concept_names_no_place(g):
     """A short visit's definition names no place (from relatives, through glass and by telephone): going to a city
     WordNet knows as a place on the map, it is a trip, a question only. An etap goes between the SIZO and the
@@ -384,3 +410,17 @@ def test_a_place_on_the_map_that_heads_its_phrase_is_where_a_things_definition_g
     # the short visit's definition names no place: a short visit to a city stays a trip
     assert findings(g, "de", "After the trial she made a short visit to the region.",
                     "Nach dem Prozess machte sie einen Abstecher in die Region.").get("short-visit", [("warning", "")])[0][0] != "error"
+
+
+@pytest.mark.parametrize("src, lang, dst, wrong", [
+    # the definition names who searches (“by guards”): the owner of a search is its doer or the one searched, and a
+    # sister is neither — her search is another thing, a question
+    ("While he sat in the SIZO, his sister's search lasted two months.", "de",
+     "Während er im Untersuchungsgefängnis saß, dauerte die Suche seiner Schwester zwei Monate.", False),
+    ("While he sat in the SIZO, the guards' search of his cell lasted two hours.", "de",
+     "Während er im Untersuchungsgefängnis saß, dauerte die Kontrolle seiner Zelle durch die Wärter zwei Stunden.", True),
+    ("While he sat in the SIZO, the prisoner's search took an hour.", "fr",
+     "Pendant qu'il était au SIZO, le contrôle du détenu a duré une heure.", True),
+])
+def test_a_possessor_the_definition_does_not_name_as_doer_makes_another_thing(g, src, lang, dst, wrong):
+    assert ("error" in [s for s, _m in findings(g, lang, src, dst)["obysk"]]) == wrong

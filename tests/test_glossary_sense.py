@@ -436,3 +436,19 @@ def test_a_negation_in_a_clause_whose_subject_is_a_pronoun_for_the_term_is_mirro
     # “he” goes on speaking of the overseer: the translation's „kein Aufseher“ mirrors the source's “not a guard”
     src = "The overseer of our block is a prisoner; he is not a guard."
     assert errors(g, "de", src, "Der Smotrjaschtschi unseres Blocks ist ein Häftling; er ist kein Aufseher.") == {}
+
+
+@pytest.mark.parametrize("lang, src, dst, wrong", [
+    # the source quotes the slur to deny it, and the translation quotes and denies its calque: the forbidden word's
+    # own warning says so, and the want of the approved word is that same fact, not a second error
+    ("de", 'She was never a "kozel", whatever the officers claimed.', "Sie war nie eine „Ziege“, was auch immer die "
+     "Beamten behaupteten.", False),
+    ("fr", "He is not a “kozel”: he only sweeps the yard.", "Ce n'est pas une « chèvre » : il balaie seulement la cour.",
+     False),
+    # quoted without a denial, or denied without quotes, the calque stands for the slur: an error
+    ("de", 'They called her a "kozel" behind her back.', "Hinter ihrem Rücken nannten sie sie eine „Ziege“.", True),
+    ("de", "She was never a kozel, whatever the officers claimed.", "Sie war nie eine Ziege, was auch immer die "
+     "Beamten behaupteten.", True),
+])
+def test_a_quoted_and_denied_calque_is_the_occurrences_rendering(g, lang, src, dst, wrong):
+    assert ("glossary-missing" in errors(g, lang, src, dst).get("aktivist", [])) == wrong

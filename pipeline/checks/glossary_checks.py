@@ -20,7 +20,7 @@ from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, named_inside, rendered_apart, resolve, sibling_words
-from pipeline.glossary.sense import cited, mirrored, quoted_spans
+from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
@@ -194,6 +194,15 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 continue
         # A spelling the source quotes and the translation quotes unchanged is cited, not translated.
         citations = sum(1 for h in hits if cited(src, h, dst))
+        if len(found) + citations < needed and resolved.forbidden:
+            # A forbidden word that only mirrors the source (quoted as it quotes, negated as it negates: “never a
+            # “kozel”” → „nie eine „Ziege““) is that occurrence's rendering, and its own finding says so (a warning):
+            # the want of an approved word is the same fact, not a second error.
+            quoted_src = quoted_spans(src)
+            if any(within(quoted_src, h.start, h.end) for h in hits):
+                quoted_dst = quoted_spans(dst)
+                citations += sum(1 for h in resolved.forbidden if h.concept.id == cid and within(quoted_dst, h.start, h.end)
+                                 and mirrored(src, src_hits, dst, h, lang) == "negated, as in the source")
         if len(found) + citations >= needed or (citations and concept.pos == "proper noun"):
             continue
         if not found and concept.pos == "proper noun":

@@ -29,7 +29,8 @@ from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.places import has_places, place_name
 from pipeline.glossary.sense import (
-    CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, base_word, own_vocabulary, prison_vocabulary, says_prison,
+    CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, another_doer, base_word, own_vocabulary, prison_vocabulary,
+    says_prison,
 )
 
 # Words that may stand before a common noun but not before a name ("the Stolypin", not "on Stolypin").
@@ -149,7 +150,7 @@ VERB_OPENERS = frozenset("i you he she we they who will would can could might mu
 POSSESSOR_RE = re.compile(r"([^\W\d_]+)(?:['’]s|s['’])\s+(?:[^\W\d_]+[\s\u00a0-]+){0,2}$")
 
 
-def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset) -> str:
+def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], known: frozenset, concept: Concept) -> str:
     """The owner of the noun at ``start`` when it is a common noun foreign to the concept, to prison and to the
     glossary's field (glossary/domain.py) and no person (“the *club's* record transfer”, “the *hospital's* red zone”: an event or a place of something else),
     else "". A person, a name or a place on the map (WordNet's noun.location: the city's detention centre) owns the
@@ -166,6 +167,8 @@ def possessor(glossary: Glossary, text: str, start: int, others: list[Hit], know
     if m.group(0)[len(word):len(word) + 2] in ("s'", "s’"):
         word += "s"  # (the plural possessive: the clubs' transfers)
     at = start - len(before) + m.start(1)
+    if not any(o.start <= at < o.end for o in others) and another_doer(glossary, concept, word):
+        return word  # (a search by guards: Mum's search is hers, another thing)
     if not _foreign_noun(word, at, others, known) or _person(word) or wordnet.names_a_place(base_word(word.lower())):
         return ""
     from pipeline.glossary.domain import domain_words, stem  # (domain.py builds on this module)
@@ -346,7 +349,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     word = modifier(text, hit, others, known)
     if word:
         return f"“{word} {hit.form}” is another kind of {hit.form}"
-    word = possessor(glossary, text, hit.start, others, known)
+    word = possessor(glossary, text, hit.start, others, known, hit.concept)
     if word:
         return f"the “{hit.form}” of “{word}” is another thing"
     m = PARTICIPLE_RE.match(text, hit.end) if text.find("ing", hit.end + 2, hit.end + 40) > 0 else None
@@ -373,6 +376,17 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         place = place_name(text, prep.end()) if prep.group(1).lower() in ("to", "into") else ""
         if place and not has_places(glossary, hit.concept) and not _reaches_prison(glossary, text, hit, others):
             return f"“{hit.form} {prep.group(1).lower()} {place}” goes to a place on the map, another sense"
+        # (nor to a building: the short visit “from relatives …” is received, not made, so a short visit *to the
+        # prison hospital* is a trip there; to a person — her son — it is the relatives' visit)
+        if prep.group(1).lower() in ("to", "into") and not has_places(glossary, hit.concept):
+            thing = phrase_noun(text, prep.end(), [], frozenset())
+            at = text.find(thing, prep.end()) if thing else -1
+            own = next((o for o in others if o.start <= at < o.end), None)
+            if own is not None and text[own.end:own.end + 2] not in ("'s", "’s"):
+                thing = ""  # (to the colony, the glossary's own place: where relatives visit; not its workshop)
+            if thing and not _person(thing):
+                return (f"“{hit.form} {prep.group(1).lower()} … {thing}” goes to a place or a thing, and the "
+                        f"glossary's “{hit.concept.term}” goes to none")
     return ""
 
 

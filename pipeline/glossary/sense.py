@@ -282,11 +282,42 @@ class SourceSense:
         if c.prison_only or (t and t.prison_only):
             noun = self._of_complement(hit)
             if noun:
-                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel.
-                return f"“{hit.form} of … {noun}” is another sense", True
+                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel. Not
+                # weak where the definition says what its thing is of (“the search of a cell, barracks or a
+                # prisoner”): a search of a flat is another event, whatever the article is about.
+                return f"“{hit.form} of … {noun}” is another sense", not _of_defined(c, hit.term)
             if not self.prison():
                 return NO_PRISON, True
         return "", False
+
+
+def _of_defined(concept: Concept, term: str) -> bool:
+    """Whether the concept's definition puts an “of” phrase after the term's head word (“the *search of* a cell,
+    barracks or a prisoner”, “the *common fund of* the criminal world”): it says what the thing is of."""
+    def make() -> bool:
+        head = base_word(term.split()[-1])
+        return f" {head} of " in f" {' '.join(fold(concept.definition).split())} "
+    return concept.remembered(f"of defined {term}", make)
+
+
+BY_RE = re.compile(r"\bby (?:the |a |an )?([a-z]+)")
+
+
+def another_doer(glossary: Glossary, concept: Concept, word: str) -> bool:
+    """Whether a possessor ``word`` is someone other than the concept's definition says does or undergoes its thing:
+    where the definition names who does it (“the search of a cell, barracks or a prisoner *by guards*”: a person or a
+    group of WordNet's), the owner of the thing is the doer or the one it is done to, and a person or a group foreign
+    to the concept's own words and to the prison's (“Mum's search”, “the family's search”) did something else."""
+    from pipeline.glossary import wordnet
+
+    def someone(lemma: str) -> bool:
+        found = wordnet.senses(lemma)
+        return wordnet.names_a_person(lemma) or bool(found) and wordnet.lexfile(found[0]) == wordnet.GROUP
+    b = base_word(word)
+    if b in own_vocabulary(concept) or b in prison_vocabulary(glossary)[0] or not concept.remembered(
+            "doer defined", lambda: any(someone(base_word(w)) for w in BY_RE.findall(concept.definition))):
+        return False
+    return someone(b)
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:
