@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.glossary.negation import SOURCE_NEGATION_RE, negated_in_source
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
 
-# Negation words a few words before a forbidden term (target side) and anywhere in the source.
+# Negation words a few words before a forbidden term (target side); the source's: glossary/negation.py.
 NEGATIONS = {
     "ru": {"не", "ни", "нет", "отнюдь", "вместо"},
     "uk": {"не", "ні", "нема", "замість"},
@@ -26,7 +27,6 @@ NEGATIONS = {
     "it": {"non", "mai", "né", "senza"},
     "en": {"not", "never", "no", "nor", "neither", "without", "instead"},
 }
-SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
 NEGATION_WINDOW = 2  # words between the negation and the term ("n'est pas un gardien", "keine Bauern")
 # A French negation frames the auxiliary of a compound tense, so its participle stands between the negation
 # and the attribute: « il n'a jamais été un parrain » is « il n'est pas un parrain » in the past.
@@ -372,7 +372,7 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
                 if not any(m.start() <= h.start and h.end <= m.end() for h in own):
                     return "quoted, as the source quotes another word"
     neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
-    if neg and SOURCE_NEGATION_RE.search(src) and _negated_in_source(src, src_hits, hit):
+    if neg and SOURCE_NEGATION_RE.search(src) and negated_in_source(src, src_hits, hit, SOURCE_NEGATION_RE):
         skip = _NEGATED_PARTICIPLES.get(lang[:2], ())
         before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
                   for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]
@@ -381,33 +381,6 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
     if _ANSWERED_NO.search(src) and (no := ANSWER_NO.get(lang[:2])) and _answered_no(dst, hit.end, no):
         return "asked and answered “no”, as in the source"
     return ""
-
-
-# The source's negation that a translation's may mirror is in the clause of the term: “Most prisoners are muzhiki:
-# … belong to neither side” does not negate the muzhiki, so „„Muschiks“ – nicht etwa Bauern“ is the translator's
-# own gloss with a forbidden word, not the source's negation mirrored (“The smotryashchy is not a guard” is).
-_CLAUSE_BREAK = re.compile(r"[.;:!?—–]")
-
-
-def _negated_in_source(src: str, src_hits: list[Hit], hit: Hit) -> bool:
-    """Whether a negation of ``src`` stands in the clause of one of ``hit``'s concept's source occurrences (true
-    where the source does not name the concept: nothing to place)."""
-    own = [h for h in src_hits if h.concept.id == hit.concept.id]
-    if not own:
-        return True
-    for h in own:
-        starts = [m.end() for m in _CLAUSE_BREAK.finditer(src, 0, h.start)]
-        end = _CLAUSE_BREAK.search(src, h.end)
-        # (a clause whose subject is a pronoun goes on speaking of the term: “The overseer is a prisoner; he is not
-        # a guard.”)
-        while end and end.group(0) in ";:—–" and _PRONOUN_SUBJECT.match(src, end.end()):
-            end = _CLAUSE_BREAK.search(src, end.end())
-        if SOURCE_NEGATION_RE.search(src, starts[-1] if starts else 0, end.start() if end else len(src)):
-            return True
-    return False
-
-
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|it|they|this|that|these|those)\b", re.I)
 
 
 # A yes-no question answered “No” denies what it asks (“Is the overseer a guard? No: …”): each language's word for
