@@ -59,8 +59,8 @@ _folds: dict[tuple, dict[str, Path]] = {}
 
 
 def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict[str, Path]:
-    """Per development set, a model file trained on all the other sets with ``glossary_path`` as the glossary, at
-    the shipped model's threshold and promote (pipeline/glossary/sense_model.json): the model that scores that set
+    """Per development set, a model file trained on all the other sets with ``glossary_path`` as the glossary, of
+    the shipped model's form, threshold and promote (pipeline/glossary/sense_model.json): the model that scores that set
     under the criterion. Trained once per process and glossary file (its text), in a temporary folder removed at exit."""
     import json
 
@@ -69,7 +69,8 @@ def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict
     from glossary_quality import PARTS
 
     shipped = json.loads(sense_fit.MODEL.read_text(encoding="utf-8"))
-    key = (glossary_path.read_text(encoding="utf-8"), shipped["threshold"], shipped["promote"])
+    form = shipped.get("form", "logistic")
+    key = (glossary_path.read_text(encoding="utf-8"), shipped["threshold"], shipped["promote"], form)
     if key not in _folds:
         before = os.environ.get("TAMIZDAT_SENSE_MODEL")
         try:
@@ -83,7 +84,7 @@ def fold_models(glossary_path: Path, parts: Iterable[str] | None = None) -> dict
         atexit.register(shutil.rmtree, folder, True)  # (25 model files per glossary text: not left in /tmp)
         out = {}
         for part in PARTS:
-            model, threshold, lex = sense_fit.train_fold(insts, docs, part, "own", shipped["threshold"])
+            model, threshold, lex = sense_fit.train_fold(insts, docs, part, "own", shipped["threshold"], form)
             out[part] = folder / f"sense-{part}.json"
             sense_fit.write(model, threshold, lex, out[part], shipped["promote"])
         _folds[key] = out

@@ -1,6 +1,13 @@
 """Fitting the learnt sense decision to the instances of bench/sense_instances.py, and writing its model file
 (bench/train_sense.py runs it).
 
+Forms (``--form``; the model file names its own, pipeline/glossary/learnt_sense.py reads each): ``logistic`` (the
+form in force: a logistic regression over the standardised features of glossary/sense_features.py); ``interactions``
+(the same plus the products of the article's three features with each of the word's own: an everyday article times
+the term's own grammar and sentence); ``concept`` (the same plus a concept's own prior, the log-odds of its everyday
+sense among the training instances, smoothed toward the pooled rate by PRIOR_WEIGHT pseudo-instances: "transfer" is
+everyday far more often than "SIZO"). All three are one regression, so the check reads them as one sum.
+
 Without a fixed threshold the old rule stands (each fold's in ``--loso``): the lowest that makes no labelled
 violation a question in the training sets' own leave-one-set-out probabilities, never below 0.5.
 """
@@ -22,6 +29,76 @@ from sense_instances import Instance, lex_feature, lexicon  # noqa: E402
 MODEL = REPO / "pipeline" / "glossary" / "sense_model.json"
 C = 0.1  # L2 strength of the logistic regression (1/C on the weights' squares)
 MIN_THRESHOLD = 0.5
+FORMS = ("logistic", "interactions", "concept")
+PRIOR_WEIGHT = 2.0  # pseudo-instances at the pooled everyday rate behind each concept's prior (form "concept")
+
+
+def pairs() -> list[tuple[str, str]]:
+    """The interaction form's products: each article feature (read in the first stage, so that the check's early
+    stop knows them: learnt_sense.Model.reachable) times each of the word's own features."""
+    from pipeline.glossary.sense_features import NAMES
+
+    article = ("article prison", "article concepts", "article lexicon")
+    return [(a, w) for a in article for w in NAMES if w not in article and w != "no prison context"]
+
+
+def concept_priors(insts: list[Instance]) -> tuple[dict[str, float], float]:
+    """Per concept the smoothed log-odds of its everyday sense among ``insts`` (labelled), and the pooled one."""
+    n: dict[str, list[int]] = {}
+    for i in insts:
+        n.setdefault(i.cid, [0, 0])[int(i.label)] += 1
+    base = sum(e for _p, e in n.values()) / max(1, sum(p + e for p, e in n.values()))
+
+    def log_odds(e: float, total: float) -> float:
+        r = min(max((e + PRIOR_WEIGHT * base) / (total + PRIOR_WEIGHT), 1e-3), 1 - 1e-3)
+        return float(np.log(r / (1 - r)))
+
+    return {c: log_odds(e, p + e) for c, (p, e) in n.items()}, log_odds(0, 0)
+
+
+def extra(form: str, X: np.ndarray, insts: list[Instance], mean: np.ndarray, scale: np.ndarray,
+          priors: tuple[dict[str, float], float] | None) -> np.ndarray:
+    """The form's columns beyond the named features (none for ``logistic``)."""
+    from pipeline.glossary.sense_features import INDEX
+
+    cols = []
+    if form in ("interactions",):
+        Z = (X - mean) / scale
+        cols += [Z[:, INDEX[a]] * Z[:, INDEX[b]] for a, b in pairs()]
+    if form == "concept":
+        assert priors is not None
+        table, default = priors
+        cols.append(np.array([table.get(i.cid, default) for i in insts]))
+    return np.column_stack(cols) if cols else np.zeros((len(X), 0))
+
+
+def cross_priors(insts: list[Instance]) -> np.ndarray:
+    """The concept prior of each training instance from the other training sets only (as the lexicon is
+    cross-fitted: a concept's prior is not fitted to its own sentence)."""
+    by_part = {p: concept_priors([j for j in insts if j.part != p]) for p in {i.part for i in insts}}
+    return np.array([by_part[i.part][0].get(i.cid, by_part[i.part][1]) for i in insts])
+
+
+def fit_form(form: str, insts: list[Instance], c: float = C) -> dict:
+    """The model of ``form`` fitted to ``insts`` (labelled): a dict as :func:`predict_form` and :func:`write`
+    read it."""
+    X, y = matrix(insts)
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    priors = concept_priors(insts) if form == "concept" else None
+    E = extra(form, X, insts, mean, scale, priors)
+    if form == "concept":
+        E[:, -1] = cross_priors(insts)
+    w, b, m, s = fit_own(np.hstack([X, E]), y, c)
+    k = X.shape[1]
+    return {"form": form, "w": w, "b": b, "mean": m, "scale": s, "k": k, "priors": priors}
+
+
+def predict_form(model: dict, X: np.ndarray, insts: list[Instance]) -> np.ndarray:
+    k = model["k"]
+    E = extra(model["form"], X, insts, model["mean"][:k], model["scale"][:k], model["priors"])
+    return predict((model["w"], model["b"], model["mean"], model["scale"]), np.hstack([X, E]))
 
 
 def matrix(insts: list[Instance]) -> tuple[np.ndarray, np.ndarray]:
@@ -83,8 +160,9 @@ def predict(model, X: np.ndarray) -> np.ndarray:
 
 
 def train(insts: list[Instance], docs: dict[str, list], learner: str,
-          fixed: float | None = None) -> tuple[object, float, dict[str, float]]:
-    """A model trained on ``insts`` (their parts' documents ``docs``): (model, threshold, lexicon)."""
+          fixed: float | None = None, form: str = "logistic") -> tuple[object, float, dict[str, float]]:
+    """A model trained on ``insts`` (their parts' documents ``docs``): (model, threshold, lexicon). ``form``
+    other than ``logistic`` (with the own learner and a fixed threshold): the dict of :func:`fit_form`."""
     fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[learner]
     parts = sorted({i.part for i in insts} | set(docs))
     labelled = [i for i in insts if i.label is not None]
@@ -104,25 +182,39 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
         m = fit(*matrix(inner))
         probs = predict(m, matrix(held)[0])
         threshold = max(threshold, float(probs.max()) + 1e-3)
-    model = fit(*matrix(labelled))
+    model = fit(*matrix(labelled)) if form == "logistic" else fit_form(form, labelled)
     lex = lexicon(docs)
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
 
 
 def train_fold(insts: list[Instance], docs: dict[str, list], part: str, learner: str,
-               fixed: float | None = None) -> tuple[object, float, dict[str, float]]:
+               fixed: float | None = None, form: str = "logistic") -> tuple[object, float, dict[str, float]]:
     """The model that scores ``part`` leave-one-set-out: trained on every other set."""
-    return train([i for i in insts if i.part != part], {p: d for p, d in docs.items() if p != part}, learner, fixed)
+    return train([i for i in insts if i.part != part], {p: d for p, d in docs.items() if p != part}, learner, fixed,
+                 form)
 
 
 def write(model, threshold: float, lex: dict[str, float], path: Path, promote: float | None = None) -> None:
     from pipeline.glossary.sense_features import NAMES
 
-    w, b, mean, scale = model
-    data = {"about": "learnt sense decision: bench/train_sense.py --write; pipeline/glossary/learnt_sense.py",
-            "threshold": round(threshold, 4), "promote": promote, "bias": round(b, 5),
-            "features": {n: {"weight": round(float(w[k]), 5), "mean": round(float(mean[k]), 5),
-                             "scale": round(float(scale[k]), 5)} for k, n in enumerate(NAMES)},
-            "lexicon": dict(sorted(lex.items()))}
+    form = model["form"] if isinstance(model, dict) else "logistic"
+    w, b, mean, scale = (model["w"], model["b"], model["mean"], model["scale"]) if isinstance(model, dict) else model
+    data: dict = {"about": "learnt sense decision: bench/train_sense.py --write; pipeline/glossary/learnt_sense.py"}
+    if form != "logistic":  # (a logistic file names no form: files written before forms read as they did)
+        data["form"] = form
+    data.update({"threshold": round(threshold, 4), "promote": promote, "bias": round(b, 5),
+                 "features": {n: {"weight": round(float(w[k]), 5), "mean": round(float(mean[k]), 5),
+                                  "scale": round(float(scale[k]), 5)} for k, n in enumerate(NAMES)}})
+    k = len(NAMES)
+    if form == "interactions":
+        data["pairs"] = [{"of": [a, c], "weight": round(float(w[k + j]), 5), "mean": round(float(mean[k + j]), 5),
+                          "scale": round(float(scale[k + j]), 5)} for j, (a, c) in enumerate(pairs())]
+    if form == "concept":
+        # (each concept's prior enters the log-odds as one offset: its weight times its standardised value)
+        table, default = model["priors"]
+        wc, mc, sc = float(w[k]), float(mean[k]), float(scale[k])
+        data["concepts"] = {c: round(wc * (v - mc) / sc, 4) for c, v in sorted(table.items())}
+        data["concept default"] = round(wc * (default - mc) / sc, 4)
+    data["lexicon"] = dict(sorted(lex.items()))
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 

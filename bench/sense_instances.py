@@ -235,9 +235,11 @@ def _renders(glossary, row: dict, cid: str) -> bool:
                for h in glossary.find(row["dst"], row["lang"], overlapping=True, derived=True))
 
 
-def lexicon(docs: dict[str, list[tuple[list[str], int]]]) -> dict[str, float]:
+def lexicon(docs: dict[str, list[tuple[list[str], int]]], min_docs: int = MIN_DOCS, alpha: float = 1.0,
+            clip: float = 3.0) -> dict[str, float]:
     """Each stem's lean: the log-odds of prison prose against everyday prose among the sentences that use it, for
-    stems met in at least two sentences of two sets (a word of one writer's one sentence says nothing general)."""
+    stems met in at least two sentences of two sets (a word of one writer's one sentence says nothing general).
+    ``min_docs``, ``alpha`` (pseudo-counts a side) and ``clip``: other smoothings, screened by bench/sense_forms.py."""
     n = [0, 0]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     parts_of: dict[str, set[str]] = defaultdict(set)
@@ -249,10 +251,10 @@ def lexicon(docs: dict[str, list[tuple[list[str], int]]]) -> dict[str, float]:
                 parts_of[s].add(part)
     out = {}
     for s, (p, e) in counts.items():
-        if p + e < MIN_DOCS or len(parts_of[s]) < 2:
+        if p + e < min_docs or len(parts_of[s]) < 2:
             continue
-        lean = math.log((p + 1) / (n[0] + 2)) - math.log((e + 1) / (n[1] + 2))
-        out[s] = round(max(-3.0, min(3.0, lean)), 2)
+        lean = math.log((p + alpha) / (n[0] + 2 * alpha)) - math.log((e + alpha) / (n[1] + 2 * alpha))
+        out[s] = round(max(-clip, min(clip, lean)), 2)
     return out
 
 

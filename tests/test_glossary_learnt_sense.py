@@ -12,6 +12,7 @@ import pytest
 from conftest import require, run_cli
 from pipeline.checks import glossary_checks
 from pipeline.checks.registry import Checked, Context
+from pipeline.core.errors import TamizdatError
 from pipeline.glossary import learnt_sense, load_glossary, wordnet
 from pipeline.glossary.sense_features import NAMES
 
@@ -157,3 +158,58 @@ def test_a_learnt_question_read_for_one_translation_is_the_whole_readings_for_th
     assert [(p.check, p.severity) for p in expected] == [("glossary-missing", "warning")]
     assert "reads as its everyday sense" in expected[0].message
     assert glossary_checks.check(Checked(src, ru), Context("ru", later)) == expected
+
+
+# Model forms (bench/sense_fit.py FORMS): a model file names its form; each is one sum of log-odds that the check's
+# early stop bounds as it bounds the logistic form's.
+WIRE = ("The transfer took two days and cost us a fortune.", "Die Überweisung dauerte zwei Tage und kostete uns ein Vermögen.")
+
+
+def _form_model(path: Path, form: str, extra: dict, weights: dict[str, float] | None = None,
+                means: dict[str, float] | None = None, threshold: float = 0.9) -> Path:
+    _model(path, weights or {}, {}, threshold)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for name, m in (means or {}).items():
+        data["features"][name]["mean"] = m
+    data.update(form=form, **extra)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("prior, severity", [(6.0, "warning"), (-6.0, "error")])
+def test_a_concepts_own_prior_decides_a_sentence_that_says_nothing_either_way(tmp_path, monkeypatch, prior, severity):
+    """Form ``concept``: with every feature weightless, the concept's own prior is the whole decision — a concept
+    whose uses are mostly everyday makes a silent sentence a question, one whose uses are prison's keeps it an
+    error."""
+    path = _form_model(tmp_path / "m.json", "concept", {"concepts": {"etap": prior}, "concept default": -6.0})
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(path))
+    [(got, message)] = _findings(*WIRE)
+    assert got == severity
+    assert got == "error" or "the word is mostly everyday in the labelled prose" in message
+
+
+def test_a_product_with_the_article_turns_the_words_lean_round(tmp_path):
+    """Form ``interactions``: a product of the article's prison share and the sentence's lexicon lets everyday
+    words weigh toward the everyday sense in an everyday article and not in a prison one, which no single weight
+    can; the early stop bounds the product exactly (never stops where the whole vector reaches the threshold)."""
+    pair = {"of": ["article prison", "lexicon"], "weight": 2.0, "mean": 0.0, "scale": 1.0}
+    path = _form_model(tmp_path / "m.json", "interactions", {"pairs": [pair]}, means={"article prison": 0.5},
+                       threshold=0.5)
+    m = learnt_sense.load(path)
+    everyday_words = [0.0] * len(NAMES)
+    everyday_words[NAMES.index("lexicon")] = -3.0
+    in_prison = list(everyday_words)
+    in_prison[NAMES.index("article prison")] = 1.0
+    assert m.probability(everyday_words) > 0.9 > 0.1 > m.probability(in_prison)
+    for x in (everyday_words, in_prison):
+        reaches = m.probability(x) >= m.threshold
+        assert all(m.reachable(x, k) for k in range(1, 6)) if reaches else not m.reachable(x, 5)
+
+
+def test_a_model_file_of_a_form_this_version_does_not_read_is_refused(tmp_path):
+    path = _form_model(tmp_path / "m.json", "forest", {})
+    with pytest.raises(TamizdatError, match="form this version does not read: forest"):
+        learnt_sense.load(path)
+    pair = {"of": ["lexicon", "plural"], "weight": 1.0, "mean": 0.0, "scale": 1.0}
+    with pytest.raises(TamizdatError, match="product this version cannot read: lexicon x plural"):
+        learnt_sense.load(_form_model(tmp_path / "p.json", "interactions", {"pairs": [pair]}))

@@ -4,7 +4,9 @@ used in its everyday sense here?
 The model (``sense_model.json`` beside this module, written by ``bench/train_sense.py`` from every development set)
 is a logistic regression over the named features of glossary/sense_features.py, standardised, plus a lexicon of
 word stems that lean to prison prose or to everyday prose, and a threshold chosen on held-out sets so that no
-labelled violation is made a question. Where the probability of the everyday sense reaches the threshold, the
+labelled violation is made a question. A model file names its form (bench/sense_fit.py; none named: ``logistic``):
+``interactions`` adds products of two standardised features (the article's with the word's own), ``concept`` a
+per-concept offset (a concept's own prior); both stay one sum of log-odds. Where the probability of the everyday sense reaches the threshold, the
 findings on the word become a question (a warning) that names the evidence that weighed most; nothing is dropped.
 The message's article (glossary/document.py) is read too; and where the model sets ``promote``, a prison-only word
 that its sentence gives no prison context counts after all where the everyday probability is below it (its article
@@ -33,6 +35,10 @@ from pipeline.glossary.sense_features import (
 )
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
+FORMS = ("logistic", "interactions", "concept")  # the model files' forms this version reads (bench/sense_fit.py)
+# the concept's own prior as evidence (form "concept"), by whether it leans to the everyday sense
+PRIOR = {True: "the word is mostly everyday in the labelled prose", False: "the word is mostly prison's in the "
+         "labelled prose"}
 _loaded: dict[str, "Model | None"] = {}
 
 
@@ -49,23 +55,77 @@ class Model:
     # the everyday probability below which a prison-only word that its sentence gives no prison context counts
     # all the same (None: never)
     promote: float | None = None
+    # form "interactions": (index a, index b, weight, mean, scale) of the product of a's and b's standardised
+    # values; a is a feature of the first stage (the article's), so that the early stop knows it
+    pairs: tuple[tuple[int, int, float, float, float], ...] = ()
+    # form "concept": per concept id its offset to the log-odds (its prior), and the offset of a concept the
+    # training sets never asked about
+    concepts: dict[str, float] | None = None
+    concept_default: float = 0.0
 
-    def probability(self, x: list[float]) -> float:
-        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+    def probability(self, x: list[float], concept: str = "") -> float:
+        weights, bias = self._linear(x)
+        z = bias + self.offset(concept) + sum(w * (v - m) / s for w, v, m, s in zip(weights, x, self.mean, self.scale))
         return 1 / (1 + math.exp(-z))  # (z is the log-odds of the everyday sense)
 
-    def reachable(self, x: list[float], stages: int) -> bool:
+    def offset(self, concept: str) -> float:
+        """The concept's own prior (form ``concept``; 0 otherwise)."""
+        return 0.0 if self.concepts is None else self.concepts.get(concept, self.concept_default)
+
+    def reachable(self, x: list[float], stages: int, concept: str = "") -> bool:
         """Whether the probability can still reach the threshold once the features of the first ``stages`` of
         sense_features.STAGES are ``x``'s: each feature not yet read adds at most what its range allows."""
-        done, rest = self._bounds[stages]
-        z = self.bias + rest + sum(w * (x[k] - m) / s for k, w, m, s in done)
+        done, rest, bias = self._bounds(x)[stages]
+        z = bias + self.offset(concept) + rest + sum(w * (x[k] - m) / s for k, w, m, s in done)
         return z >= self._log_odds
 
+    def _linear(self, x: list[float]) -> tuple[tuple[float, ...], float]:
+        """The weights and bias of the sum given the first stage's features of ``x``: with pairs, each product's
+        first factor is known there, so the sum is linear in the other features (the same per article)."""
+        if not self.pairs:
+            return self.weights, self.bias
+        key = tuple(x[a] for a in self._firsts)
+        found = self._per_article.get(key)
+        if found is None:
+            weights, bias = list(self.weights), self.bias
+            for a, b, w, m, s in self.pairs:
+                za = (x[a] - self.mean[a]) / self.scale[a]
+                # w * (za * zb - m) / s, with zb = (x_b - mean_b) / scale_b: a weight on b's own term
+                weights[b] += w * za / s
+                bias -= w * m / s
+            if len(self._per_article) > 256:  # (one entry per article in practice)
+                self._per_article.clear()
+            found = self._per_article[key] = (tuple(weights), bias)
+        return found
+
     @cached_property
-    def _bounds(self) -> list[tuple[list[tuple[int, float, float, float]], float]]:
+    def _firsts(self) -> tuple[int, ...]:
+        return tuple(sorted({a for a, *_rest in self.pairs}))
+
+    @cached_property
+    def _per_article(self) -> dict[tuple, tuple[tuple[float, ...], float]]:
+        return {}
+
+    def _bounds(self, x: list[float]) -> list[tuple[list[tuple[int, float, float, float]], float, float]]:
         """Per number of stages done: the features read (index, weight, mean, scale: looked up once, as
-        :meth:`reachable` is asked several times of every occurrence), and the most the others can add to the
-        log-odds."""
+        :meth:`reachable` is asked several times of every occurrence), the most the others can add to the
+        log-odds, and the bias (per article with pairs)."""
+        if not self.pairs:
+            return self._plain_bounds
+        weights, bias = self._linear(x)
+        found = self._bounds_of.get(weights)
+        if found is None:
+            if len(self._bounds_of) > 256:
+                self._bounds_of.clear()
+            found = self._bounds_of[weights] = self._bounds_for(weights, bias)
+        return found
+
+    @cached_property
+    def _plain_bounds(self) -> list[tuple[list[tuple[int, float, float, float]], float, float]]:
+        return self._bounds_for(self.weights, self.bias)
+
+    def _bounds_for(self, weights: tuple[float, ...], bias: float
+                    ) -> list[tuple[list[tuple[int, float, float, float]], float, float]]:
         out = []
         for stages in range(len(STAGES) + 1):
             names = {n for stage in STAGES[:stages] for n in stage}
@@ -73,25 +133,31 @@ class Model:
             for k, name in enumerate(NAMES):
                 if name not in names:
                     lo, hi = RANGES.get(name, (0, 1))
-                    w, m, s = self.weights[k], self.mean[k], self.scale[k]
+                    w, m, s = weights[k], self.mean[k], self.scale[k]
                     rest += max(w * (lo - m) / s, w * (hi - m) / s)
-            out.append(([(k, self.weights[k], self.mean[k], self.scale[k]) for k, n in enumerate(NAMES) if n in names],
-                        rest))
+            out.append(([(k, weights[k], self.mean[k], self.scale[k]) for k, n in enumerate(NAMES) if n in names],
+                        rest, bias))
         return out
+
+    @cached_property
+    def _bounds_of(self) -> dict[tuple[float, ...], list]:
+        return {}
 
     @cached_property
     def _log_odds(self) -> float:
         t = min(max(self.threshold, 1e-9), 1 - 1e-9)
         return math.log(t / (1 - t))
 
-    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3, toward_prison: bool = False
-                 ) -> list[str]:
+    def evidence(self, x: list[float], words: dict[str, list[str]], n: int = 3, toward_prison: bool = False,
+                 concept: str = "") -> list[str]:
         """The features that pushed most toward the everyday sense (or the prison sense), as an editor reads
-        them."""
+        them; with the ``concept`` form, the concept's own prior among them."""
         sign = -1 if toward_prison else 1
         parts = [(sign * w * (v - m) / s, name, v > m) for w, v, m, s, name in
-                 zip(self.weights, x, self.mean, self.scale, NAMES)]
-        said = [describe(name, words.get(name, []), above, toward_prison)
+                 zip(self._linear(x)[0], x, self.mean, self.scale, NAMES)]
+        if self.concepts is not None:
+            parts.append((sign * self.offset(concept), "concept", self.offset(concept) > 0))
+        said = [PRIOR[above] if name == "concept" else describe(name, words.get(name, []), above, toward_prison)
                 for c, name, above in sorted(parts, reverse=True) if c > 0.1]
         return [s for s in said if s][:n]
 
@@ -117,10 +183,22 @@ def load(path: Path) -> Model:
             raise ValueError(f"features this version does not compute: {', '.join(unknown)}")
         # (a feature the file lacks weighs nothing: a model trained before it was added reads as it did)
         rows = [features.get(n, {"weight": 0, "mean": 0, "scale": 1}) for n in NAMES]
+        form = data.get("form", "logistic")
+        if form not in FORMS:
+            raise ValueError(f"a model form this version does not read: {form}")
+        first = set(STAGES[0])
+        pairs = []
+        for pr in data.get("pairs", []) if form == "interactions" else []:
+            a, b = pr["of"]
+            if a not in first or b not in INDEX:  # (the early stop needs the first factor known from the start)
+                raise ValueError(f"a product this version cannot read: {a} x {b}")
+            pairs.append((INDEX[a], INDEX[b], float(pr["weight"]), float(pr["mean"]), float(pr["scale"]) or 1.0))
+        concepts = {str(k): float(v) for k, v in data["concepts"].items()} if form == "concept" else None
         return Model(tuple(float(f["weight"]) for f in rows), float(data["bias"]),
                      tuple(float(f["mean"]) for f in rows), tuple(float(f["scale"]) or 1.0 for f in rows),
                      float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()},
-                     float(data["promote"]) if data.get("promote") is not None else None)
+                     float(data["promote"]) if data.get("promote") is not None else None, tuple(pairs), concepts,
+                     float(data.get("concept default", 0.0)))
     except OSError as exc:
         raise TamizdatError(f"cannot read the learnt sense model: {exc.strerror or exc}", str(path)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -142,15 +220,17 @@ def everyday_question(glossary: Glossary, m: Model, text: str, hits: list[Hit], 
     """Why a concept's occurrences ``hits`` read as the everyday sense in ``text`` (a message of the article
     ``doc``, glossary/document.py), so that its findings are a question ("" when they do not). ``state``: what
     an earlier article's reading of the same message read (sense_features.features)."""
-    found = features(glossary, text, hits, every, others, fit, m.lexicon, m.reachable, article=doc, state=state)
+    cid = hits[0].concept.id
+    reach = m.reachable if m.concepts is None else (lambda x, k: m.reachable(x, k, cid))
+    found = features(glossary, text, hits, every, others, fit, m.lexicon, reach, article=doc, state=state)
     if found is None:
         return ""
     x, words = found
-    p = m.probability(x)
+    p = m.probability(x, cid)
     if p < m.threshold:
         return ""
     words["lexicon"] = as_written(text, every, words.get("lexicon", []))
-    shown = "; ".join(m.evidence(x, words)) or "the sentence as a whole"
+    shown = "; ".join(m.evidence(x, words, concept=cid)) or "the sentence as a whole"
     return f"a question only: “{hits[0].form}” reads as its everyday sense here (p = {p:.2f}: {shown})"
 
 
@@ -167,8 +247,8 @@ def prison_reading(glossary: Glossary, m: Model, text: str, hits: list[Hit], eve
     if found is None:  # pragma: no cover (no early stop asked)
         return ""
     x, words = found
-    p = m.probability(x)
+    p = m.probability(x, hits[0].concept.id)
     if p >= m.promote:
         return ""
-    shown = "; ".join(m.evidence(x, words, toward_prison=True)) or "the article as a whole"
+    shown = "; ".join(m.evidence(x, words, toward_prison=True, concept=hits[0].concept.id)) or "the article as a whole"
     return f"read in the glossary's sense: p = {p:.2f} everyday, {shown}"
