@@ -393,6 +393,25 @@ def test_a_phrase_names_no_other_sense_of_a_term_wordnet_knows_only_in_the_gloss
     assert ("avtozak" in errors) is wrong
 
 
+@pytest.mark.parametrize("lang, src, dst, severity", [
+    # a region, a district, a city (WordNet's noun.location) is where the glossary's etap goes (its definition
+    # names places): the transfer is the prison's, and a move that is no etap is an error
+    ("de", "Her son wrote that his transfer to another region would start after the New Year.",
+     "Ihr Sohn schrieb, sein Umzug in eine andere Region beginne nach Neujahr.", "error"),
+    ("ru", "Her son wrote that his transfer to another district would start after the New Year.",
+     "Её сын написал, что его переезд в другой район начнётся после Нового года.", "error"),
+    # the place modifies the head of its phrase: from a hospital, another sense
+    ("de", "Her mother's transfer from the city hospital took two hours.",
+     "Die Fahrt ihrer Mutter aus dem Stadtkrankenhaus dauerte zwei Stunden.", "warning"),
+])
+def test_a_place_on_the_map_that_heads_its_phrase_is_where_a_things_definition_goes(g, lang, src, dst, severity):
+    found = [s for s, _m in findings(g, lang, src, dst).get("etap", [])]
+    assert (found[0] if found else None) == severity
+    # the short visit's definition names no place: a short visit to a city stays a trip
+    assert findings(g, "de", "After the trial she made a short visit to the region.",
+                    "Nach dem Prozess machte sie einen Abstecher in die Region.").get("short-visit", [("warning", "")])[0][0] != "error"
+
+
 @pytest.mark.parametrize("src, lang, dst, wrong", [
     # the definition names who searches (“by guards”): the owner of a search is its doer or the one searched, and a
     # sister is neither — her search is another thing, a question

@@ -369,3 +369,47 @@ def test_an_adjective_after_a_dash_may_be_the_repeat_though_it_agrees_with_the_n
     src = "His wife hopes to get a long visit this spring, the first long visit in a year."
     dst = "Жена надеется весной получить длительное свидание — первое за год."
     assert severities(g, "ru", src, dst, "long-visit") == ["warning"]
+
+
+@pytest.mark.parametrize("dst, found", [
+    # „den zweiten dreitägigen Aufenthalt“: the second adjective has the first's ending, so the two are
+    # attributes of the noun after them, a wrong noun for the repeat
+    ("Im Mai bekam sie einen Langzeitbesuch, im Oktober den zweiten dreitägigen Aufenthalt bei ihm.", ["error"]),
+    ("Im Mai bekam sie einen Langzeitbesuch, im Oktober den zweiten.", ["warning"]),
+    ("Im Mai bekam sie einen Langzeitbesuch, im Oktober den zweiten dreitägigen Langzeitbesuch bei ihm.", []),
+])
+def test_german_attributes_that_agree_have_their_noun(g, dst, found):
+    src = "In May she got a long visit, in October the second long visit with him."
+    assert severities(g, "de", src, dst, "long-visit") == found
+
+
+def test_a_weak_verbs_past_tense_after_an_adjective_alone_is_no_attribute(g):
+    # „brauchte“ ends as „mehrtägige“ does, but no adjective suffix makes it: „das zweite“ stands alone
+    src = "The first parcel came in March, the second parcel took weeks."
+    assert severities(g, "de", src, "Das erste Paket kam im März, das zweite brauchte Wochen.", "peredacha") == ["warning"]
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # „die meisten“ says the source's own “most of them”; nothing stands for the second parcel
+    ("de", "Der Fonds hat vierzig Pakete bezahlt, die meisten nach Mordwinien, wo jede Lieferung zweimal gewogen wird.",
+     ["error"]),
+    ("de", "Der Fonds hat vierzig Pakete bezahlt, die meisten nach Mordwinien, wo jedes Paket zweimal gewogen wird.", []),
+    ("fr", "Le fonds a payé quarante colis, la plupart pour la Mordovie, où chaque envoi est pesé deux fois.",
+     ["error"]),
+])
+def test_a_partitive_the_source_has_stands_for_no_repeat(g, lang, dst, found):
+    src = "The fund paid for forty parcels, most of them to Mordovia, where every parcel is weighed twice."
+    assert severities(g, lang, src, dst, "peredacha") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # „schreiben zu können“ is read again with its zu blanked; that second reading must not give back the word
+    # the first gave to the prison van („Gefangenentransportern“ is not the etap's „Gefangenentransport“)
+    ("Die Überstellung dauerte einen Monat; die letzten Tage der Fahrt vergingen in Gefangenentransportern, "
+     "ohne nach Hause schreiben zu können.", ["error"]),
+    ("Die Überstellung dauerte einen Monat; die letzten Tage der Überstellung vergingen in "
+     "Gefangenentransportern, ohne nach Hause schreiben zu können.", []),
+])
+def test_a_zu_infinitive_read_again_gives_back_no_word_of_another_concept(g, dst, found):
+    src = "The etap took a month; the last days of the etap were spent in prison vans, with no way to write home."
+    assert severities(g, "de", src, dst, "etap") == found

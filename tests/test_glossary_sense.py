@@ -371,6 +371,73 @@ def test_another_concepts_prison_word_reads_a_term_without_a_prison_cue_in_the_p
     assert ("stolypin" in errors(g, "ru", src, dst)) == wrong
 
 
+@pytest.mark.parametrize("lang, dst, found", [
+    # the source's “no one” belongs to another clause: the translator's own “not peasants” gloss is no mirror
+    ("de", "In der Baracke sind fast alle „Muschiks“ – keine Bauern, sondern Männer, die ihre Norm erfüllen; niemand "
+           "fragt sie nach ihrer Meinung.", {"muzhik": ["glossary-forbidden"]}),
+    ("fr", "Dans la baraque, presque tous sont des « moujiks », pas des paysans mais des hommes qui remplissent leur "
+           "norme ; personne ne leur demande leur avis.", {"muzhik": ["glossary-forbidden"]}),
+])
+def test_a_negation_in_another_clause_of_the_source_mirrors_nothing(g, lang, dst, found):
+    src = "In the barracks almost everyone is a muzhik, a man who meets his quota; no one asks their opinion."
+    assert errors(g, lang, src, dst) == found
+
+
+def test_a_negation_in_the_terms_clause_is_mirrored(g):
+    src = "In the barracks almost everyone is a muzhik, not a thief; the guards leave them alone."
+    dst = "In der Baracke ist fast jeder ein Muschik, kein Bauer; die Wärter lassen sie in Ruhe."
+    assert errors(g, "de", src, dst) == {}
+
+
+@pytest.mark.parametrize("dst, found", [
+    # « gardien » stands where the overseer is named, not where the source's guards are: it renders the overseer,
+    # wrongly, though a dictionary translates “guard” so
+    ("Le gardien de notre baraque, lui-même détenu, règle chaque querelle avant que les surveillants l'apprennent.",
+     {"smotryashchy": ["glossary-missing", "glossary-forbidden"]}),
+    # where the guards are, it is the guards' word
+    ("Le smotriachtchi de notre baraque, lui-même détenu, règle chaque querelle avant que les gardiens l'apprennent.",
+     {}),
+])
+def test_a_forbidden_word_where_the_term_is_renders_the_term_not_a_dictionary_word(g, dst, found):
+    src = "The overseer of our barracks, a prisoner himself, settles every quarrel before the guards hear of it."
+    assert errors(g, "fr", src, dst) == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # the glossary writes “Stolypin carriage” itself: a capital Stolypin is the eponym's, not a name's question
+    ("de", "Nach dem Urteil brachte uns der Gefangenentransporter neun Tage lang nach Osten, und die Wachen zählten "
+           "uns bei jedem Halt.", {"stolypin": ["glossary-missing", "glossary-forbidden"]}),
+    ("ru", "После приговора автозак девять дней вёз нас на восток, и конвой пересчитывал нас на каждой остановке.",
+     {"stolypin": ["glossary-missing", "glossary-forbidden"]}),
+    ("de", "Nach dem Urteil brachte uns der Stolypin-Waggon neun Tage lang nach Osten, und die Wachen zählten uns bei "
+           "jedem Halt.", {}),
+])
+def test_an_eponym_the_glossary_capitalises_is_no_name_when_capitalised(g, lang, dst, found):
+    src = "After the verdict the Stolypin took us east for nine days, with the convoy guards counting us at every stop."
+    assert errors(g, lang, src, dst) == found
+
+
+@pytest.mark.parametrize("src, dst, found", [
+    # the longest match reads “a strict-regime colony” as the regime's term, but the source names a colony too: a
+    # word forbidden for the colony is an error there, as where the source says “colony” alone
+    ("She was sentenced to four years in a strict-regime colony in Mordovia.",
+     "Sie wurde zu vier Jahren Arbeitslager mit strengem Regime in Mordwinien verurteilt.", {"ik": ["glossary-forbidden"]}),
+    ("She was sentenced to four years in a strict-regime colony in Mordovia.",
+     "Sie wurde zu vier Jahren in einer Kolonie mit strengem Regime in Mordwinien verurteilt.", {}),
+    # the source names the regime alone: the forbidden word says something it does not (a warning at most)
+    ("After the hearing he spent four years under the strict regime.",
+     "Nach der Verhandlung verbrachte er vier Jahre im Arbeitslager mit strengem Regime.", {}),
+])
+def test_a_word_forbidden_for_a_term_inside_a_longer_term(g, src, dst, found):
+    assert errors(g, "de", src, dst) == found
+
+
+def test_a_negation_in_a_clause_whose_subject_is_a_pronoun_for_the_term_is_mirrored(g):
+    # “he” goes on speaking of the overseer: the translation's „kein Aufseher“ mirrors the source's “not a guard”
+    src = "The overseer of our block is a prisoner; he is not a guard."
+    assert errors(g, "de", src, "Der Smotrjaschtschi unseres Blocks ist ein Häftling; er ist kein Aufseher.") == {}
+
+
 @pytest.mark.parametrize("lang, src, dst, wrong", [
     # the source quotes the slur to deny it, and the translation quotes and denies its calque: the forbidden word's
     # own warning says so, and the want of the approved word is that same fact, not a second error

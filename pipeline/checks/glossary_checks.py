@@ -12,12 +12,14 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.checks.registry import Checked, Context, Problem, ReadWithArticle, register
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, rendered_apart, resolve, sibling_words
+from pipeline.glossary.overlap import approved_elsewhere, named_inside, rendered_apart, resolve, sibling_words
 from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
@@ -83,7 +85,8 @@ def check(t: Checked, ctx: Context) -> list[Problem]:
     # by another pair's check before this pair is met again: they only relabel findings or say why, and the
     # learnt decision is read only where there are findings, so no findings stay none in every article)
     if out:
-        out = names_in_other_sense(glossary, ctx.document, src, dst, lang, all_dst, out)  # (a ReadWithArticle where it read the article)
+        said = {cid for cid in final.occurrences if cid not in final.questions}
+        out = names_in_other_sense(glossary, ctx.document, src, dst, lang, all_dst, out, said)  # (a ReadWithArticle where it read the article)
     return ReadWithArticle(out) if read and type(out) is not ReadWithArticle else out
 
 
@@ -241,9 +244,12 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     words_said: list[str] = []
     apart = forbidden_apart(src, glossary.source_language, dst, lang, resolved.forbidden, occurrences,
                             src_hits) if resolved.forbidden else {}
+    named = occurrences
+    if any(h.concept.id not in occurrences for h in resolved.forbidden):
+        named = {**named_inside(glossary, src, occurrences), **occurrences}
     for i, h in enumerate(resolved.forbidden):
         cid = h.concept.id
-        severity = "error" if cid in occurrences else "warning"
+        severity = "error" if cid in named else "warning"
         reason = f" ({h.reason})" if h.reason else ""
         ok = _facts(h.concept, lang)[2]
         use = f"; use {_approved_list(ok)}" if ok else ""
@@ -259,27 +265,28 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                                             f"glossary's homonyms), a gloss of the word, not its rendering")
             elif cid in source.questions:
                 severity, why = "warning", f" — {source.questions[cid]}"
-            elif (words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
-                                                                resolved.forbidden, source.hits))[i]:
+            elif ((words_said := words_said or _dictionary_words(src, glossary.source_language, lang,
+                                                                 resolved.forbidden, source.hits))[i]
+                  and not _passed_on(words_said, i, src, dst, resolved.forbidden, named[cid])):
                 # « gardiens » where the source's guards are: the word's plain translation, not this term's
                 severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
                                             f"dictionary's translation), not “{h.concept.term}”")
             elif (source.sentences and (other := approved_elsewhere(h, resolved.approved))
-                  and not in_its_sentence(sentence_of(src), dst, [[o] for o in occurrences[cid]], [h])):
+                  and not in_its_sentence(sentence_of(src), dst, [[o] for o in named[cid]], [h])):
                 # A word another concept approves, in a sentence whose source sentence does not name this one,
                 # renders that sentence's other thing (“…; he has now been held on remand” → « … en détention
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
             elif (other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved,
-                                                                                          occurrences[cid]):
+                                                                                          named[cid]):
                 # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
                 # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, and every "
-                                            f"“{shown(occurrences[cid][0].form)}” of the source has its own rendering")
+                                            f"“{shown(named[cid][0].form)}” of the source has its own rendering")
         elif cid in other_sense:
             why = f" — a warning only: {other_sense[cid]}"
-        src_hit = occurrences.get(cid)
+        src_hit = named.get(cid)
         term = src_hit[0].term if src_hit else h.concept.term
         out.append(Problem("glossary-forbidden", severity, f"forbidden translation “{shown(h.form)}”{reason}{use}{why}", term))
     return out
@@ -314,6 +321,31 @@ def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_h
     concepts = {h.concept.id for h in forbidden}
     spans = [(h.start, h.end) for h in src_hits if h.concept.id in concepts]
     return source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
+
+
+def _passed_on(words: list[str], i: int, src: str, dst: str, forbidden: list, own: list) -> bool:
+    """Whether the forbidden hit ``i``, which a dictionary gives for the source's ``words[i]``, stands nearer its own
+    concept's place (:func:`_nearer_own`); the source word then goes to the next hit of the same form that has
+    none (« Les gardiens se sont disputés avec les gardiens »: the first renders the overseer, the second the
+    guards)."""
+    h = forbidden[i]
+    if not _nearer_own(src, dst, h, words[i], own):
+        return False
+    nxt = next((j for j in range(i + 1, len(forbidden)) if not words[j] and fold(forbidden[j].form) == fold(h.form)), None)
+    if nxt is not None:
+        words[nxt] = words[i]
+    return True
+
+
+def _nearer_own(src: str, dst: str, h, word: str, own: list) -> bool:
+    """Whether the forbidden ``h`` stands nearer, relative to the texts' lengths, to one of its concept's source
+    occurrences ``own`` than to every place of the source's ``word`` that a dictionary translates by it: « Un
+    gardien, ou smotriachtchi, … ; ce n'est pas un surveillant » renders the overseer first named, not the
+    “guard” of the last clause."""
+    at = h.start / len(dst)
+    places = [m.start() / len(src) for m in re.finditer(r"\b%s\b" % re.escape(word), src)
+              if not any(o.start <= m.start() < o.end for o in own)]
+    return bool(places) and min(abs(at - o.start / len(src)) for o in own) < min(abs(at - p) for p in places)
 
 
 def _because(why: str, reason: str) -> str:

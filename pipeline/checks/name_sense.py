@@ -29,6 +29,8 @@ Each is read only where its finding exists. Criteria and figures: docs/glossary.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
@@ -39,7 +41,7 @@ from pipeline.glossary.sense import base_word, own_vocabulary
 
 
 def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst: str, lang: str,
-                         dst_hits: list[Hit], out: list[Problem]) -> list[Problem]:
+                         dst_hits: list[Hit], out: list[Problem], said: Collection[str] = ()) -> list[Problem]:
     """``out`` with each proper-name error of a one-word name made a warning where every occurrence of the name in
     ``src`` stands in a longer name of another thing, or where the article ``doc`` names no concept but proper names,
     and each missing rendering of a thing named after someone where the source and the translation ``dst`` name
@@ -51,7 +53,9 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
            else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)):
         return out
-    concepts = summary(glossary, doc, src).concepts
+    # (``said``: the concepts the message itself names in the glossary's sense, not asked about: “SMIRNOV: … six
+    # years in a red zone” says prison whatever else the article says)
+    concepts = [*summary(glossary, doc, src).concepts, *said]
     if not all((c := glossary.concept_for_term(cid)) is not None and c.pos == "proper noun" for cid in concepts):
         return ReadWithArticle(out)
     why = (" — a warning only: the article names nothing of prison but names, so this one-word name may be "
@@ -117,8 +121,18 @@ through throughout till to toward towards under until unlike upon via with withi
 
 
 def _own(concept: Concept, word: tuple[int, int, str], names: list[tuple[int, int]]) -> bool:
-    """Whether ``word`` of a run is the concept's own or in another glossary name."""
-    return base_word(word[2]) in own_vocabulary(concept) or any(s <= word[0] and word[1] <= e for s, e in names)
+    """Whether ``word`` of a run is the concept's own or in another glossary name. A word of five letters or more
+    one letter off one of the concept's own is its own spelt in another transliteration (“Sergei Smirnov” for the
+    definition's Sergey Smirnov; Andrei, Andrey)."""
+    base = base_word(word[2])
+    own = own_vocabulary(concept)
+    if base in own or any(s <= word[0] and word[1] <= e for s, e in names):
+        return True
+    if len(base) < 5:
+        return False
+    from rapidfuzz.distance import Levenshtein  # (imported on first need: most runs never ask)
+
+    return any(len(w) >= 5 and Levenshtein.distance(base, w, score_cutoff=1) <= 1 for w in own)
 
 
 def _joined(src: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:

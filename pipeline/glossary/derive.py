@@ -105,8 +105,10 @@ def zu_renderings(glossary, text: str, lang: str, concept_id: str) -> list:
     read = blank_zu_infinitives(text)
     if read is text:
         return []
+    # Only the hits the blanking made: a word the text has anyway was read already, and may have been given to
+    # another concept there („Gefangenentransportern“ is the prison van's, not the etap's, beside „ohne zu wissen“).
     return [replace(h, form=text[h.start:h.end]) for h in glossary.find(read, lang, overlapping=True)
-            if h.concept.id == concept_id and not h.forbidden]
+            if h.concept.id == concept_id and not h.forbidden and read[h.start:h.end] != text[h.start:h.end]]
 
 
 def blank_zu_infinitives(text: str) -> str:

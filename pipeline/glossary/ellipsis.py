@@ -44,7 +44,10 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
                  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain",
                  "aujourd", "ensuite", "depuis"}
 # The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
-_EN_ELLIPSIS = re.compile(r"\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
+# A partitive (“most of them”, “each of these”) is the source's own noun left out, mirrored by „die meisten“,
+# «большинство», « la plupart ».
+_EN_ELLIPSIS = re.compile(r"\b(?:most|many|some|all|few|several|both|none|each|either|neither)\s+of\s+(?:them|these"
+                          r"|those)\b|\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
                           r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
                           r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
@@ -95,7 +98,36 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
         if lang == "de" and not fold(adj).endswith(_DE_ADJECTIVE_ENDINGS):
             continue
         nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
+        if lang == "de" and _de_attributes(tokens[i + 1:i + 4]):
+            continue
         if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
                 or (lang == "fr" and nxt in _FR_FOLLOWERS)):
             out.append(f"{tokens[i][0]} {adj}")
     return out
+
+
+def _de_ending(word: str) -> str:
+    """A German adjective's inflectional ending (the longest of -em, -en, -er, -es, -e), "" for none."""
+    w = fold(word)
+    return next((e for e in ("em", "en", "er", "es", "e") if w.endswith(e)), "")
+
+
+def _de_attributes(tokens: list[tuple[str, int]]) -> bool:
+    """Whether an adjective after an article, then a lower-case word with the same ending, then a capitalised
+    word are one noun phrase: attributive adjectives agree, so „das erste mehrtägige Wiedersehen“ has its noun
+    (the second adjective's ending is the first's), where „die zweite kam Anfang Mai“ is the noun left out."""
+    if len(tokens) < 3:
+        return False
+    (adj, _), (second, _), (noun, _) = tokens
+    ending = _de_ending(adj)
+    if not (ending and second[:1].islower() and _de_ending(second) == ending and noun[:1].isupper()):
+        return False
+    # (the second word must be an adjective by its make: a weak verb's past tense ends as an adjective does — „das
+    # zweite brauchte Wochen“ — so only a derivational adjective suffix or a participle's ge- tells one)
+    stem = fold(second)[:-len(ending)]
+    return stem.endswith(_DE_ADJECTIVE_SUFFIXES) or (stem.startswith("ge") and len(stem) >= 6)
+
+
+# German suffixes that make adjectives (mehrtäg-ig, staat-lich, russ-isch, sicht-bar, wartend): a word with one is
+# no finite verb.
+_DE_ADJECTIVE_SUFFIXES = ("ig", "lich", "isch", "bar", "sam", "haft", "los", "voll", "end", "ern")

@@ -104,6 +104,20 @@ def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, lis
             by_concept[cid] = [h for h in hs if off(h) <= best[h.start, h.end]]
 
 
+def named_inside(glossary, src: str, occurrences: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """The concepts the source names only inside a longer term of another concept, with those hits: the longest
+    match reads “a general-regime colony” as the regime alone, but it names a colony too, and „Arbeitslager“
+    (forbidden for the colony) in its translation is the colony's forbidden word, not a word of nothing the source
+    says."""
+    outer = [(h.start, h.end) for hs in occurrences.values() for h in hs]
+    inner: dict[str, list[Hit]] = {}
+    for h in glossary.find(src, glossary.source_language, overlapping=True):
+        if h.concept.id not in occurrences and any(a <= h.start and h.end <= b and h.end - h.start < b - a
+                                                   for a, b in outer):
+            inner.setdefault(h.concept.id, []).append(h)
+    return inner
+
+
 def approved_elsewhere(h: Hit, approved: dict[str, list[Hit]]) -> str:
     """The term of the other concept whose approved word the forbidden ``h`` also is (or is inside), else ""."""
     return next((a.concept.term for c, hs in approved.items() if c != h.concept.id

@@ -27,7 +27,7 @@ from pipeline.glossary import wordnet
 from pipeline.glossary.english_pos import parts_of_speech, word_classes
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.places import has_places, place_name
+from pipeline.glossary.places import has_places, place_head, place_name
 from pipeline.glossary.sense import (
     CLOSERS, FUNCTION_WORDS, GENERAL_WORDS, ORDINAL_RE, another_doer, base_word, own_vocabulary, prison_vocabulary,
     says_prison,
@@ -362,8 +362,8 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     prep = PREPOSITION_RE.match(text, hit.end)
     if prep and not (conditional and prep.group(1).lower() == "of"):
         noun = phrase_noun(text, prep.end(), others, known)
-        if noun and conditional and _person(noun):
-            noun = ""  # (a short visit to her son: a prisoner's relative visits someone, the glossary's)
+        if noun and ((conditional and _person(noun)) or place_head(text, prep, noun, glossary, hit)):
+            noun = ""  # (a short visit to her son: a relative visits someone, the glossary's; a transfer to a region)
         # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's; and a term whose every
         # WordNet sense is the glossary's — a police van “used by police to transport prisoners” — has no other
         # sense for its phrase to name: “a police van to the station” is the prisoners')

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.glossary import wordnet
+from pipeline.glossary.english_pos import word_classes
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.sense import FUNCTION_WORDS, base_word
 
@@ -56,3 +57,14 @@ def has_places(glossary: Glossary, concept: Concept) -> bool:
                   if any(wordnet.lexfile(o) in PLACE_FILES for o in wordnet.senses(w.lower())[:1])}
         return bool(places & {base_word(w) for w in WORDS_RE.findall(concept.definition)})
     return concept.remembered("has places", make)
+
+
+def place_head(text: str, prep: re.Match, noun: str, glossary: Glossary, hit) -> bool:
+    """Whether ``noun``, found in the to/into/from phrase after ``prep``, is a place by WordNet (noun.location: a
+    region, a city, a district) that heads its phrase — no noun follows it (“from the *district* hospital” goes from
+    a hospital) — and ``hit``'s concept goes to places (:func:`has_places`): a transfer to another region is the
+    etap's."""
+    if prep.group(1).lower() not in ("to", "into", "from") or not wordnet.names_a_place(base_word(noun)):
+        return False
+    m = re.compile(r"\b%s\b\s*([^\W\d_]*)" % re.escape(noun)).search(text, prep.end(), prep.end() + 80)
+    return not (m and m.group(1) and "NOUN" in word_classes(m.group(1).lower())) and has_places(glossary, hit.concept)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.glossary.negation import SOURCE_NEGATION_RE, negated_in_source
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
 
-# Negation words a few words before a forbidden term (target side) and anywhere in the source.
+# Negation words a few words before a forbidden term (target side); the source's: glossary/negation.py.
 NEGATIONS = {
     "ru": {"не", "ни", "нет", "отнюдь", "вместо"},
     "uk": {"не", "ні", "нема", "замість"},
@@ -26,7 +27,6 @@ NEGATIONS = {
     "it": {"non", "mai", "né", "senza"},
     "en": {"not", "never", "no", "nor", "neither", "without", "instead"},
 }
-SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
 NEGATION_WINDOW = 2  # words between the negation and the term ("n'est pas un gardien", "keine Bauern")
 # A French negation frames the auxiliary of a compound tense, so its participle stands between the negation
 # and the attribute: « il n'a jamais été un parrain » is « il n'est pas un parrain » in the past.
@@ -372,7 +372,7 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
                 if not any(m.start() <= h.start and h.end <= m.end() for h in own):
                     return "quoted, as the source quotes another word"
     neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
-    if neg and SOURCE_NEGATION_RE.search(src):
+    if neg and SOURCE_NEGATION_RE.search(src) and negated_in_source(src, src_hits, hit, SOURCE_NEGATION_RE):
         skip = _NEGATED_PARTICIPLES.get(lang[:2], ())
         before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
                   for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]

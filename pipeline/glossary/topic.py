@@ -292,8 +292,11 @@ def written_otherwise(text: str, hit: Hit, others: list[Hit]) -> str:
         elif concept.pos == "proper noun" and concept.case_sensitive:
             kind = "name" if wordnet.senses(fold(term)) else ""
         else:  # ... and an English word capitalised is a title's or a heading's as often as a name's
+            # (not where the glossary itself writes the word capitalised in another of the concept's terms: an
+            # eponym, “Stolypin carriage”, is capitalised by its writers — “The Stolypin was so full …”)
             kind = "lower" if (term.islower() and concept.pos != "abbreviation" and not concept.case_sensitive
-                               and not parts_of_speech(term)) else ""
+                               and not parts_of_speech(term)
+                               and not any(t.text.split(" ")[0] == term.capitalize() for t in concept.terms)) else ""
         concept.memos[f"written {term}"] = kind
     if not kind:
         return ""
