@@ -13,24 +13,24 @@ SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead 
 # … belong to neither side” does not negate the muzhiki, so „„Muschiks“ – nicht etwa Bauern“ is the translator's
 # own gloss with a forbidden word, not the source's negation mirrored (“The smotryashchy is not a guard” is).
 _CLAUSE_BREAK = re.compile(r"[.;:!?—–]")
+# (a clause whose subject is a pronoun goes on speaking of the term: “The overseer is a prisoner; he is not a guard.”)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|it|they|this|that|these|those)\b", re.I)
 
 
-def negated_in_source(src: str, src_hits: list[Hit], hit: Hit, negation: re.Pattern) -> bool:
-    """Whether a negation (``negation``) of ``src`` stands in the clause of one of ``hit``'s concept's source
-    occurrences (true where the source does not name the concept: nothing to place)."""
+def negated_in_source(src: str, src_hits: list[Hit], hit: Hit) -> bool:
+    """Whether a negation of ``src`` stands in the clause of one of ``hit``'s concept's source occurrences (where
+    the source does not name the concept, whether it negates anywhere: nothing to place)."""
+    if not SOURCE_NEGATION_RE.search(src):
+        return False
     own = [h for h in src_hits if h.concept.id == hit.concept.id]
     if not own:
         return True
     for h in own:
         starts = [m.end() for m in _CLAUSE_BREAK.finditer(src, 0, h.start)]
         end = _CLAUSE_BREAK.search(src, h.end)
-        # (a clause whose subject is a pronoun goes on speaking of the term: “The overseer is a prisoner; he is not
-        # a guard.”)
         while end and end.group(0) in ";:—–" and _PRONOUN_SUBJECT.match(src, end.end()):
             end = _CLAUSE_BREAK.search(src, end.end())
-        if negation.search(src, starts[-1] if starts else 0, end.start() if end else len(src)):
+        if SOURCE_NEGATION_RE.search(src, starts[-1] if starts else 0, end.start() if end else len(src)):
             return True
     return False
 
-
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|it|they|this|that|these|those)\b", re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.negation import SOURCE_NEGATION_RE, negated_in_source
+from pipeline.glossary.negation import negated_in_source
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
 
@@ -372,7 +372,7 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
                 if not any(m.start() <= h.start and h.end <= m.end() for h in own):
                     return "quoted, as the source quotes another word"
     neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
-    if neg and SOURCE_NEGATION_RE.search(src) and negated_in_source(src, src_hits, hit, SOURCE_NEGATION_RE):
+    if neg and negated_in_source(src, src_hits, hit):
         skip = _NEGATED_PARTICIPLES.get(lang[:2], ())
         before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
                   for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]
