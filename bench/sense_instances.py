@@ -129,6 +129,19 @@ EVERYDAY_ARTICLES = {
     "heldout40": ("Drive Kazan puts 400 electric cars", "A Swiss colony on the Don", "Autumn at the central library",
                   "Inside the Zenit-2 academy", "Broken mast off Kaliningrad", "Twelve years at the chair",
                   "Yekaterinburg's plan for the winter"),
+    # fifteenth session, by the same rule (heldout37's museum audio guide, birdwatching blog, removals FAQ and chess
+    # report; heldout38's bank newsletter, zoo newsletter, hiking club trip report and television listings)
+    "heldout37": ("Room 4: the Stolypin years", "Saturday at Lake Nero", "Moving with us",
+                  "City open: a Michigan team prize"),
+    "heldout38": ("Your account this spring", "Chicks, ants and a farewell", "Three days in the Stubai Alps",
+                  "What to watch this week"),
+    # written as development data in the fifteenth session, by the same rule
+    "heldout43": ("Winter training camp in Mallorca", "New status levels in the Nordlicht Hotels",
+                  "The planetarium reopens", "Thirty years of rye at Smirnov's", "Two pairs of eyes",
+                  "The park rink opens on Friday", "Two million leafcutters"),
+    "heldout44": ("New season at the Alpenblick ski school", "A family furniture store grows a second wing",
+                  "Up the walls of the old tram depot", "Five nights of jazz by the lake",
+                  "Apotheka opens its fortieth branch", "Rorschach marina ready for the season"),
 }
 
 
