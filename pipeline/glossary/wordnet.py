@@ -192,3 +192,26 @@ def met_as_person(*lemmas: str) -> bool | None:
     is met as a sum and an act, never as a nobleman; a *charge* once of 41 as a person in someone's care."""
     tags = next(filter(None, map(noun_tags, lemmas)), ())
     return 2 * sum(n for lex, n in tags if lex == PERSON) >= sum(n for _, n in tags) if tags else None
+
+
+@lru_cache(maxsize=1)
+def _word() -> int:
+    found = senses("word")
+    return found[0] if found else -1
+
+
+@lru_cache(maxsize=4096)
+def names_a_word(lemma: str) -> bool:
+    """Whether a noun's first sense is a word (WordNet's first sense of *word*, or one below it by its hypernyms:
+    a *term*; not a *name* or a *nickname*, which are said of people): what a text says when it names a word
+    rather than a thing (“Mast, the prisoners' own word for their caste”)."""
+    target = _word()
+    todo, seen = list(senses(lemma, "noun")[:1]), set[int]()
+    while todo and target >= 0:
+        offset = todo.pop()
+        if offset == target:
+            return True
+        s = synset(offset) if offset not in seen and len(seen) < 12 else None
+        seen.add(offset)
+        todo.extend(o for sym, o, pos in (s.pointers if s else ()) if sym in ("@", "@i") and pos == "n")
+    return False
