@@ -149,8 +149,8 @@ _SENTENCE_END_RE = re.compile(r"[.;:!?]")
 
 def _denied(src: str, src_hits: list) -> list:
     """The everyday variant (:func:`prone`) that a sentence denies is its concept's other variant beside it (“a
-    “common fund” …, which has nothing to do with the obshchak”: a negation among the five words before the later
-    one, in one sentence): (hit, why) pairs; it names another thing."""
+    “common fund” …, which has nothing to do with the obshchak”: a denial among the six words before the later one,
+    in one sentence; negation.DENIAL_RE): (hit, why) pairs; it names another thing."""
     if len(src_hits) < 2 or len({id(h.concept) for h in src_hits}) == len(src_hits):
         return []  # (the common case: no concept met twice)
     out = []
@@ -159,7 +159,7 @@ def _denied(src: str, src_hits: list) -> list:
         if b is None or variant(a) == variant(b):
             continue
         gap = src[a.end:b.start]
-        near = " ".join(gap.split()[-5:])  # (the negation relates the two: “… has nothing to do with the obshchak”)
+        near = " ".join(gap.split()[-6:])  # (the denial relates the two: “… has nothing to do with the obshchak”)
         if not DENIAL_RE.search(near) or _SENTENCE_END_RE.search(gap) or _english(a) == _english(b):
             continue
         everyday, other = (a, b) if _english(a) else (b, a)

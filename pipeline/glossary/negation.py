@@ -8,8 +8,10 @@ import re
 from pipeline.glossary.match import Hit, fold
 
 SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
-# ... and what denies that one thing is another: “a common fund, which has *nothing* to do with the obshchak”
-DENIAL_RE = re.compile(SOURCE_NEGATION_RE.pattern + r"|\bnothing\b", re.I)
+# What denies that one thing is another: a negated copula, “has nothing to do with”, “rather than”, “instead of”
+# (“a common fund, which has nothing to do with the obshchak”; not “prisoners never get UDO”).
+DENIAL_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not|never)\b|\b(?:isn|aren|wasn|weren)['’]t\b"
+                       r"|\bnothing\s+to\s+do\s+with\b|\brather\s+than\b|\binstead\s+of\b", re.I)
 # A copula's negation before its noun: “the smotryashchy is not a guard”.
 _DENIED_NOUN_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:not|never)\s+(?:a|an|the)\s+([a-z]{3,})\b", re.I)
 
