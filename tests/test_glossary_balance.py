@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require, without_conditions
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import findings, severities
 from pipeline.glossary import load_glossary, wordnet
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml"
@@ -20,12 +19,6 @@ GLOSSARY = Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml"
 def g():
     require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
     return load_glossary(GLOSSARY)
-
-
-def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
-    return [(severity, message) for _check, severity, message, term
-            in glossary_checks.check(Checked(src, dst), Context(lang, g))
-            if g.concept_for_term(term).id == cid]
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +47,8 @@ def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_ren
 def test_a_word_of_the_definition_counts_as_written_not_as_its_english_base(g):
     # the definition's “(a wife, parents, children)”: wife, not the base “wif”
     src = "After a year without visits, his wife finally got a long visit."
-    assert [s for s, _m in findings(g, "de", src, "Nach einem Jahr ohne Besuche bekam seine Frau endlich ein Treffen.",
-                                    "long-visit")] == ["error"]
+    assert severities(g, "de", src, "Nach einem Jahr ohne Besuche bekam seine Frau endlich ein Treffen.",
+                      "long-visit") == ["error"]
 
 
 def test_an_everyday_word_far_from_a_prison_word_is_an_error_when_the_sentence_fits_its_prison_sense(g):
@@ -94,7 +87,7 @@ def test_a_sentence_whose_words_do_not_tip_the_balance_raises_no_error(g, prison
     # measured on the labelled sets)
     monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     glossary = prison_only_parcel if cid == "peredacha" else g
-    assert "error" not in [s for s, _m in findings(glossary, lang, src, dst, cid)]
+    assert "error" not in severities(glossary, lang, src, dst, cid)
 
 
 def test_a_sense_whose_gloss_names_the_kind_of_thing_the_sentence_speaks_of_makes_a_question(g):
@@ -111,7 +104,7 @@ def test_a_sense_whose_gloss_names_the_kind_of_thing_the_sentence_speaks_of_make
     # a court that refuses parole is the glossary's: still an error, conditioned or not
     src = "The court refused him parole for the third time."
     for glossary in (g, unconditioned):
-        assert [s for s, _m in findings(glossary, "de", src, "Das Gericht lehnte zum dritten Mal ab.", "udo")] == [
+        assert severities(glossary, "de", src, "Das Gericht lehnte zum dritten Mal ab.", "udo") == [
             "error"]
 
 
@@ -121,8 +114,8 @@ def test_a_name_that_is_an_english_word_inside_a_longer_name_of_english_words_is
     assert severity == "warning" and "“War Memorial” is a name made of English words" in message
     # the organisation, after a month's name opening the sentence and in a sentence about prisoners: the name
     src = "In May Memorial recognised the student as a political prisoner."
-    assert [s for s, _m in findings(g, "ru", src, "В мае мемориал признал студентку политзаключённой.",
-                                    "memorial")] == ["error"]
+    assert severities(g, "ru", src, "В мае мемориал признал студентку политзаключённой.",
+                      "memorial") == ["error"]
 
 
 def test_one_of_the_commonest_nouns_is_no_evidence_for_the_glossary_sense(g):

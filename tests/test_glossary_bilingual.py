@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import findings
 from pipeline.glossary import bilingual, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,11 +20,6 @@ def g():
         require(bilingual.installed(lang), f"FreeDict eng-{bilingual.CODES[lang]} (Debian dict-freedict-eng-"
                                            f"{bilingual.CODES[lang]}) is not installed")
     return load_glossary(ROOT / "glossary" / "glossary.toml")
-
-
-def found(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
-    return [(severity, message) for _check, severity, message, term in
-            glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
 
 
 def test_the_dictionary_is_read_by_random_access(g):
@@ -42,7 +36,7 @@ def test_the_dictionary_is_read_by_random_access(g):
      "Die meisten Muschiks in seinem Trupp waren vor ihrer Verhaftung Bauern.", "muzhik", "farmers"),
 ])
 def test_a_forbidden_word_that_translates_the_sources_own_word_is_a_warning(g, lang, src, dst, cid, word):
-    forbidden = [(s, m) for s, m in found(g, lang, src, dst, cid) if m.startswith("forbidden translation")]
+    forbidden = [(s, m) for s, m in findings(g, lang, src, dst, cid) if m.startswith("forbidden translation")]
     assert forbidden and all(s == "warning" and f"translates the source's own “{word}”" in m for s, m in forbidden)
 
 
@@ -50,7 +44,7 @@ def test_the_same_word_for_the_term_itself_stays_an_error(g):
     # one « gardiens » is the guards'; the second renders the overseer, whom it insults
     src = "The overseer argued with the guards."
     dst = "Les gardiens se sont disputés avec les gardiens."
-    assert sorted(s for s, m in found(g, "fr", src, dst, "smotryashchy") if "forbidden" in m) == ["error", "warning"]
+    assert sorted(s for s, m in findings(g, "fr", src, dst, "smotryashchy") if "forbidden" in m) == ["error", "warning"]
     # no word of the source means « paysans »: the muzhiks are mistranslated
-    assert ("error" in [s for s, m in found(g, "fr", "The muzhiki in his detachment work at the sawmill.",
+    assert ("error" in [s for s, m in findings(g, "fr", "The muzhiki in his detachment work at the sawmill.",
                                             "Les paysans de son détachement travaillent à la scierie.", "muzhik")])

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import severities
 from pipeline.glossary import load_glossary
 from pipeline.glossary.comparison import compared
 
@@ -16,11 +15,6 @@ from pipeline.glossary.comparison import compared
 @pytest.fixture(scope="module")
 def g():
     return load_glossary(Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml")
-
-
-def _severities(g, lang: str, src: str, dst: str, cid: str) -> list[str]:
-    return [severity for _check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
-            if g.concept_for_term(term).id == cid]
 
 
 @pytest.mark.parametrize("src, said", [
@@ -40,7 +34,7 @@ def test_a_linking_verbs_comparison(g, src, said):
 
 def test_the_compared_thing_is_a_question_and_the_named_one_an_error(g):
     src = "After the move, the empty flat felt like solitary confinement."
-    assert _severities(g, "ru", src, "После переезда пустая квартира казалась одиночным заключением.",
+    assert severities(g, "ru", src, "После переезда пустая квартира казалась одиночным заключением.",
                        "solitary-cell") == ["warning"]
     src = "After the trial he spent a month in solitary confinement."
-    assert _severities(g, "ru", src, "После суда он месяц провёл в одиночном заключении.", "solitary-cell") == ["error"]
+    assert severities(g, "ru", src, "После суда он месяц провёл в одиночном заключении.", "solitary-cell") == ["error"]

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import errors, findings
 from pipeline.glossary import bilingual, load_glossary
 from pipeline.glossary.derive import ru_imperfectives
 from pipeline.glossary.wordkeys import morph_analyzer
@@ -23,14 +22,6 @@ GLOSSARY = ROOT / "glossary" / "glossary.toml"
 @pytest.fixture(scope="module")
 def g():
     return load_glossary(GLOSSARY)
-
-
-def errors(g, lang: str, src: str, dst: str) -> set[str]:
-    out = set()
-    for _check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
-        if severity == "error":
-            out.add(g.concept_for_term(term).id)
-    return out
 
 
 def test_the_imperfective_partner_of_a_perfective_verb_is_found_by_rule_and_checked_in_the_dictionary():
@@ -128,8 +119,7 @@ def test_another_source_words_compound_or_derivation_answers_no_question(g, lang
     # nothing says the prison sense was meant, and the question stays a question.
     require(bilingual.installed(lang), f"FreeDict eng-{bilingual.CODES[lang]} is not installed")
     cid = "etap" if lang == "de" else "solitary-cell"
-    said = [(severity, message) for _check, severity, message, term in
-            glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
+    said = findings(g, lang, src, dst, cid)
     assert [s for s, _m in said] == ["warning"] and "a question only" in said[0][1]
 
 

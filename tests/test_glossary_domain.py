@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require, without_conditions
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import findings, severities
 from pipeline.glossary import load_glossary, wordnet
 from pipeline.glossary.domain import domain_words, foreign_field
 from pipeline.glossary.topic import stem
@@ -22,11 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def g():
     require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
     return without_conditions(load_glossary(ROOT / "glossary" / "glossary.toml"))  # (conftest: why)
-
-
-def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
-    return [(severity, message) for _check, severity, message, term
-            in glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
 
 
 @pytest.mark.parametrize("cid, src, lang, dst, noun", [
@@ -64,7 +58,7 @@ def test_a_sentence_that_says_something_of_prison_or_too_little_stays_an_error(g
     # (the field rule's reading: the learnt decision, retrained in the tenth session, reads the storm's mast as
     # everyday prose, p 0.35; it is measured on the labelled sets, not here)
     monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
-    assert "error" in [s for s, _m in findings(g, lang, src, dst, cid)]
+    assert "error" in severities(g, lang, src, dst, cid)
 
 
 def test_the_field_is_the_glossarys_own_words(g):

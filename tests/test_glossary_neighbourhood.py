@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import by_concept, errors
 from pipeline.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,18 +18,6 @@ GLOSSARY = ROOT / "glossary" / "glossary.toml"
 @pytest.fixture(scope="module")
 def g():
     return load_glossary(GLOSSARY)
-
-
-def found(g, lang: str, src: str, dst: str) -> dict[str, list[tuple[str, str, str]]]:
-    """Concept id -> its findings (check, severity, message)."""
-    out: dict[str, list] = {}
-    for check, severity, message, term in glossary_checks.check(Checked(src, dst), Context(lang, g)):
-        out.setdefault(g.concept_for_term(term).id, []).append((check, severity, message))
-    return out
-
-
-def errors(g, lang: str, src: str, dst: str) -> set[str]:
-    return {cid for cid, fs in found(g, lang, src, dst).items() if any(s == "error" for _c, s, _m in fs)}
 
 
 @pytest.mark.parametrize("lang, dst", [
@@ -98,7 +85,7 @@ preferred = "отряд"
 def test_the_terms_own_neighbourhood_shows_another_sense_inside_a_prison_sentence(g, src, cid, lang, dst):
     assert cid not in errors(g, lang, src, dst)
     # The forbidden word of such a concept is at most a warning that says why.
-    for _check, severity, message in found(g, lang, src, dst).get(cid, []):
+    for _check, severity, message in by_concept(g, lang, src, dst).get(cid, []):
         assert severity == "warning" and "another sense" in message
 
 
@@ -117,7 +104,7 @@ def test_the_prison_sense_next_to_the_same_words_is_still_checked(g):
 def test_an_everyday_word_with_no_prison_near_it_is_a_question(g):
     src = ("In October Elena Gorban paid a short visit to the office of the regional ombudsman in Kirov, who promised "
            "to ask the FSIN about Azat's eyesight.")
-    fs = found(g, "fr", src, "En octobre, Elena Gorban s'est brièvement rendue au bureau du médiateur régional à Kirov, "
+    fs = by_concept(g, "fr", src, "En octobre, Elena Gorban s'est brièvement rendue au bureau du médiateur régional à Kirov, "
                              "qui a promis d'interroger le FSIN sur la vue d'Azat.")
     assert [(c, s) for c, s, _m in fs["short-visit"]] == [("glossary-missing", "warning")]
     # (the phrase rule says why first: the visit goes to an office; the everyday reading would say it too)
@@ -150,7 +137,7 @@ def test_a_quoted_word_the_translation_transliterates_is_cited(g):
 def test_a_forbidden_word_inside_a_quotation_that_mirrors_the_sources_is_a_warning(g):
     src = ("In the indictment the prosecutor called the thief in law Revaz Gogua “the godfather of the Kirov zone”, "
            "a phrase the defence ridiculed.")
-    fs = found(g, "de", src, "In der Anklageschrift nannte der Staatsanwalt den Dieb im Gesetz Rewas Gogua „den Paten "
+    fs = by_concept(g, "de", src, "In der Anklageschrift nannte der Staatsanwalt den Dieb im Gesetz Rewas Gogua „den Paten "
                              "der Kirower Zone“, eine Formulierung, über die sich die Verteidigung lustig machte.")
     assert [s for _c, s, _m in fs["vor-v-zakone"]] == ["warning"]
     assert "vor-v-zakone" in errors(g, "de", src, "Der Staatsanwalt nannte den Paten Rewas Gogua „den Paten der Kirower "
@@ -184,7 +171,7 @@ def test_inflected_names_and_quoted_verbs_of_caste_words_are_renderings(g):
 ])
 def test_an_approved_word_that_renders_the_sources_everyday_word_is_not_the_rendering(g, lang, src, wrong, right):
     cid = {"de": "petukh", "fr": "obysk", "ru": "peredacha" if "parcel" in src else "etap"}[lang]
-    fs = found(g, lang, src, wrong)[cid]
+    fs = by_concept(g, lang, src, wrong)[cid]
     assert [(c, s) for c, s, _m in fs] == [("glossary-missing", "error")] and "everyday" in fs[0][2]
     assert cid not in errors(g, lang, src, right)
 
@@ -226,7 +213,7 @@ homonyms = [{ term = "Hahn", source = ["tap", "faucet"] }]
      "Die vorzeitige Entlassung wurde ihm 2022 verweigert und 2023 erneut."),
 ])
 def test_a_repeat_said_by_a_pronoun_or_left_out_after_again_is_a_warning(g, lang, src, dst):
-    fs = [f for fs in found(g, lang, src, dst).values() for f in fs]
+    fs = [f for fs in by_concept(g, lang, src, dst).values() for f in fs]
     assert [(c, s) for c, s, _m in fs] == [("glossary-missing", "warning")]
     assert "may stand for the repeat" in fs[0][2]
 
@@ -246,7 +233,7 @@ def test_a_repeat_said_by_a_pronoun_or_left_out_after_again_is_a_warning(g, lang
      "Le fourgon cellulaire l'a conduit au tribunal, et le camion qui le ramenait est tombé en panne."),
 ])
 def test_a_wrong_noun_for_a_repeat_stays_an_error(g, lang, src, dst):
-    assert [s for fs in found(g, lang, src, dst).values() for _c, s, _m in fs] == ["error"]
+    assert [s for fs in by_concept(g, lang, src, dst).values() for _c, s, _m in fs] == ["error"]
 
 
 def test_a_word_forbidden_for_one_concept_and_approved_for_another_goes_to_the_nearer(g):
@@ -280,14 +267,14 @@ def test_a_word_between_two_occurrences_speaks_of_the_nearer(g, lang, dst, wante
     src = "Like the muzhiks in Turgenev's stories, the muzhiks of our barracks never argue."
     assert errors(g, lang, src, dst) == wanted
     if lang == "de":
-        [(_c, severity, message)] = found(g, lang, src, dst)["muzhik"]
+        [(_c, severity, message)] = by_concept(g, lang, src, dst)["muzhik"]
         assert severity == "warning" and "it stands where the source's “muzhiks” is another sense" in message
 
 
 def test_the_glossarys_exclusion_reads_the_same_word_elsewhere_in_the_message(g):
     # “a money transfer” is excluded, so “Every transfer” beside it is a payment too: nothing to report
     src = "Every transfer counts: a money transfer of any size pays for his lawyer."
-    assert "etap" not in found(g, "de", src, "Jede Überweisung zählt: eine Überweisung in beliebiger Höhe bezahlt "
+    assert "etap" not in by_concept(g, "de", src, "Jede Überweisung zählt: eine Überweisung in beliebiger Höhe bezahlt "
                                              "seinen Anwalt.")
     # ... unless prison is next to the repeat: his transfer to the colony needs its rendering
     src = "A bank transfer paid for the lawyer, and his transfer to the colony was delayed."

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import findings, severities
 from pipeline.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,12 +18,6 @@ GLOSSARY = ROOT / "glossary" / "glossary.toml"
 @pytest.fixture(scope="module")
 def g():
     return load_glossary(GLOSSARY)
-
-
-def severities(g, lang: str, src: str, dst: str, cid: str) -> list[str]:
-    """The severities of the findings for concept ``cid``."""
-    return [severity for _check, severity, _message, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
-            if g.concept_for_term(term).id == cid]
 
 
 CELL = "In May he spent ten days in the punishment cell; a week after he came out of the punishment cell he was sent back."
@@ -90,18 +83,13 @@ def test_a_pronoun_before_the_first_rendering_refers_to_nothing_it_repeats(g):
     assert severities(g, "de", src, dst, "peredacha") == ["warning"]
 
 
-def messages(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
-    return [(severity, message) for _check, severity, message, term in
-            glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
-
-
 def test_a_stand_in_stands_in_the_sentence_of_its_repeat(g):
     src = ("The first parcel his sister sent to the colony was held back for a month; the second parcel, with "
            "warm socks, never arrived.")
     # „das“ is the first parcel's own relative pronoun; the second sentence says „Sendung“, a wrong noun
     dst = ("Das erste Paket, das seine Schwester in die Kolonie schickte, wurde einen Monat lang zurückgehalten; "
            "die zweite Sendung mit warmen Socken kam nie an.")
-    [(severity, message)] = messages(g, "de", src, dst, "peredacha")
+    [(severity, message)] = findings(g, "de", src, dst, "peredacha")
     assert severity == "error"
     assert "nothing in “die zweite Sendung mit warmen Socken kam nie an.” stands for it" in message
     # the same sentence with the noun left out after „die zweite“: a stand-in where the repeat is
@@ -129,7 +117,7 @@ def test_the_glossary_word_for_another_thing_is_a_wrong_noun_whatever_pronoun_fo
            "punishment cell she was sent back.")
     dst = ("Elle a été placée en cellule disciplinaire pour un bouton arraché, et deux jours après sa sortie de la "
            "cellule d'isolement, elle y a été renvoyée.")
-    [(severity, message)] = messages(g, "fr", src, dst, "shizo")
+    [(severity, message)] = findings(g, "fr", src, dst, "shizo")
     assert severity == "error"
     assert "“cellule d'isolement”, the glossary's word for solitary-cell, stands for it" in message
 

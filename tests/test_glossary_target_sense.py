@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import errors, findings, severities
 from pipeline.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,12 +18,6 @@ GLOSSARY = ROOT / "glossary" / "glossary.toml"
 @pytest.fixture(scope="module")
 def g():
     return load_glossary(GLOSSARY)
-
-
-def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
-    """(severity, message) of the findings for concept ``cid``."""
-    return [(severity, message) for _check, severity, message, term
-            in glossary_checks.check(Checked(src, dst), Context(lang, g)) if g.concept_for_term(term).id == cid]
 
 
 def test_a_rendering_in_a_sentence_that_does_not_name_the_concept_renders_something_else(g):
@@ -39,7 +32,7 @@ def test_a_rendering_in_a_sentence_that_does_not_name_the_concept_renders_someth
     # ... but a pronoun the source has not may say it there
     src2 = "Last week he was moved to a penal colony. The colony is a thousand kilometres from his family."
     dst2 = "На прошлой неделе его перевели в колонию. Она находится в тысяче километров от его семьи."
-    assert [s for s, _m in findings(g, "ru", src2, dst2, "ik")] == ["warning"]
+    assert severities(g, "ru", src2, dst2, "ik") == ["warning"]
     # sentences that do not pair one to one say nothing of where the rendering belongs
     assert findings(g, "fr", "He spent summers at a camp. Now he is in a penal colony.",
                     "Il passait ses étés en colonie de vacances, et il est maintenant dans un bagne.", "ik") == []
@@ -54,7 +47,7 @@ def test_an_approved_word_spelt_as_the_sources_own_word_translates_that_word(g):
     assert findings(g, "fr", src, dst, "ik") == []
 
 
-@pytest.mark.parametrize("src, dst, severities", [
+@pytest.mark.parametrize("src, dst, found", [
     # « isolement » renders the isolation, a noun of the same stem: the solitary cell has no rendering
     ("The isolation broke him: for a year he sat in a solitary cell of the SIZO.",
      "L'isolement l'a brisé : pendant un an, il est resté dans une cellule du SIZO.", ["error"]),
@@ -62,8 +55,8 @@ def test_an_approved_word_spelt_as_the_sources_own_word_translates_that_word(g):
     ("In the SIZO he was isolated in solitary confinement for a year.",
      "Au SIZO, il a passé un an à l'isolement.", []),
 ])
-def test_an_approved_word_of_the_same_stem_as_a_source_noun_translates_that_noun(g, src, dst, severities):
-    assert [s for s, _m in findings(g, "fr", src, dst, "solitary-cell")] == severities
+def test_an_approved_word_of_the_same_stem_as_a_source_noun_translates_that_noun(g, src, dst, found):
+    assert severities(g, "fr", src, dst, "solitary-cell") == found
 
 
 def test_a_french_noun_after_avec_without_a_determiner_is_a_manner(g):
@@ -82,7 +75,7 @@ def test_a_forbidden_word_that_translates_the_sources_own_gloss_is_a_warning(g):
     assert severity == "warning" and "“goat”" in message
     # without the gloss in the source, the calque is the slur
     src = "In the zone the “activists” run the sections."
-    assert [s for s, _m in findings(g, "fr", src, "Dans la zone, les chèvres dirigent les sections.", "aktivist")] \
+    assert severities(g, "fr", src, "Dans la zone, les chèvres dirigent les sections.", "aktivist") \
         == ["error", "error"]
 
 
@@ -103,16 +96,8 @@ def test_the_russian_verb_of_an_approved_noun_in_ирование_renders_it(g):
     # этапировали is the verb of этапирование: “he was transferred” said as Russian reporting says it
     src = "In May he was transferred to a penal colony in Kirov."
     assert findings(g, "ru", src, "В мае его этапировали в исправительную колонию в Кирове.", "etap") == []
-    assert [s for s, _m in findings(g, "ru", src, "В мае его перевезли в исправительную колонию в Кирове.", "etap")] \
+    assert severities(g, "ru", src, "В мае его перевезли в исправительную колонию в Кирове.", "etap") \
         == ["error"]
-
-
-def _severities(g, lang: str, src: str, dst: str, cid: str) -> list[str]:
-    from pipeline.checks import glossary_checks
-    from pipeline.checks.registry import Checked, Context
-
-    return [s for _c, s, _m, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
-            if g.concept_for_term(term).id == cid]
 
 
 @pytest.mark.parametrize("lang, src, dst, found", [
@@ -129,7 +114,7 @@ def _severities(g, lang: str, src: str, dst: str, cid: str) -> list[str]:
      ["error"]),
 ])
 def test_an_occurrence_of_another_sense_claims_the_rendering_where_it_stands(g, lang, src, dst, found):
-    assert _severities(g, lang, src, dst, "caste" if "caste" in src else "etap") == found
+    assert severities(g, lang, src, dst, "caste" if "caste" in src else "etap") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -143,16 +128,16 @@ def test_an_occurrence_of_another_sense_claims_the_rendering_where_it_stands(g, 
 def test_a_rendering_is_claimed_by_the_occurrences_of_its_own_clause(g, dst, found):
     src = ("The priest who visits the colony calls himself an overseer of souls, but it is the prisoners' own "
            "overseer who decides who gets a bunk by the window.")
-    assert _severities(g, "fr", src, dst, "smotryashchy") == found
+    assert severities(g, "fr", src, dst, "smotryashchy") == found
 
 
 def test_an_everyday_phrase_of_the_translation_with_a_modifier_inside(g):
     # «обыск в квартире» is everyday (the glossary's exclude), also as «обыск в его квартире»
     src = "The search of his cell came two days after the police search of his parents' flat."
-    assert _severities(g, "ru", src, "Досмотр камеры прошёл через два дня после обыска в его квартире.",
-                       "obysk") == []
-    assert _severities(g, "ru", src, "Проверка камеры прошла через два дня после обыска в его квартире.",
-                       "obysk") == ["error"]
+    assert severities(g, "ru", src, "Досмотр камеры прошёл через два дня после обыска в его квартире.",
+                      "obysk") == []
+    assert severities(g, "ru", src, "Проверка камеры прошла через два дня после обыска в его квартире.",
+                      "obysk") == ["error"]
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -163,14 +148,14 @@ def test_an_everyday_phrase_of_the_translation_with_a_modifier_inside(g):
 ])
 def test_coordinated_modifiers_share_the_head(g, dst, found):
     src = "He is allowed two short visits and two long visits a year."
-    assert _severities(g, "ru", src, dst, "short-visit") == found
+    assert severities(g, "ru", src, dst, "short-visit") == found
 
 
 def test_a_word_of_one_reader_note_is_not_the_glossarys_vocabulary(g):
     # „Berufung“ is named by one note (the SIZO's: trials and appeals), so „Etappe der Berufung“ is everyday
     src = "The last stage of the appeal is over, but his transfer to the colony is still pending."
     dst = "Die letzte Etappe der Berufung ist vorbei, doch seine Reise in die Kolonie steht noch aus."
-    assert _severities(g, "de", src, dst, "etap") == ["error"]
+    assert severities(g, "de", src, dst, "etap") == ["error"]
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -179,13 +164,13 @@ def test_a_word_of_one_reader_note_is_not_the_glossarys_vocabulary(g):
 ])
 def test_a_womans_surname_in_a_soft_sign_does_not_decline(g, dst, found):
     src = "I met Elena Gorban at the colony gate."
-    assert _severities(g, "ru", src, dst, "gorban") == found
+    assert severities(g, "ru", src, dst, "gorban") == found
 
 
 def test_a_town_after_a_preposition_declines(g):
     # pymorphy3 also reads «из» as a woman's name (Иза): a first name is capitalised, a preposition is not
     src = "A choir from Omutninsk sang at the festival."
-    assert _severities(g, "ru", src, "На фестивале пел хор из Омутнинска.", "omutninsk") == []
+    assert severities(g, "ru", src, "На фестивале пел хор из Омутнинска.", "omutninsk") == []
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -198,7 +183,7 @@ def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, 
     src = ("My brother's transfer to Perm has begun, and I have already "
            + ("translated the court's letter" if "перевела" in dst else "done the translation of the court's letter")
            + " for our mother.")
-    assert _severities(g, "ru", src, dst, "etap") == found
+    assert severities(g, "ru", src, dst, "etap") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -208,7 +193,7 @@ def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, 
 ])
 def test_a_compound_of_the_homonym_renders_the_everyday_source_word(g, dst, found):
     src = "His mother brought a food parcel to the SIZO and then watched a TV programme about prisons."
-    assert _severities(g, "ru", src, dst, "peredacha") == found
+    assert severities(g, "ru", src, dst, "peredacha") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -220,7 +205,7 @@ def test_a_compound_of_the_homonym_renders_the_everyday_source_word(g, dst, foun
 def test_a_repeat_with_prison_next_to_it_is_not_read_in_the_first_ones_sense(g, dst, found):
     # the artists' colony is another sense; the colony whose guards read the letters is the glossary's
     src = "In the 1990s she ran an artists' colony near Peredelkino; now the guards in the colony read her son's letters."
-    assert _severities(g, "de", src, dst, "ik") == found
+    assert severities(g, "de", src, dst, "ik") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -229,14 +214,14 @@ def test_a_repeat_with_prison_next_to_it_is_not_read_in_the_first_ones_sense(g, 
 ])
 def test_a_russian_adjective_whose_head_was_said_before_renders_the_term(g, dst, found):
     src = "Were there visits? — Short visits he refused: he could not bear the glass."
-    assert _severities(g, "ru", src, dst, "short-visit") == found
+    assert severities(g, "ru", src, dst, "short-visit") == found
 
 
 def test_a_noun_after_the_terms_head_is_no_modifier_left_without_it(g):
     # «ФСИН» after «письмом» is the service's name, not the first word of «ФСИН-Письмо» said without its head
     src = "You can reach him through FSIN-Pismo, but every such letter costs money."
     dst = "Связаться с ним можно письмом через ФСИН, но каждое такое письмо стоит денег."
-    assert _severities(g, "ru", src, dst, "fsin-pismo") == ["error"]
+    assert severities(g, "ru", src, dst, "fsin-pismo") == ["error"]
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -245,7 +230,7 @@ def test_a_noun_after_the_terms_head_is_no_modifier_left_without_it(g):
 ])
 def test_a_german_verb_renders_the_source_verb_as_its_noun_of_action_would(g, dst, found):
     src = "In May he was transferred from the SIZO to the colony."
-    assert _severities(g, "de", src, dst, "etap") == found
+    assert severities(g, "de", src, dst, "etap") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -255,7 +240,7 @@ def test_a_german_verb_renders_the_source_verb_as_its_noun_of_action_would(g, ds
 ])
 def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
     src = "Right now the case is at that stage where the court is silent, and his transfer keeps being delayed."
-    assert _severities(g, "ru", src, dst, "etap") == found
+    assert severities(g, "ru", src, dst, "etap") == found
 
 
 @pytest.mark.parametrize("lang, dst, found", [
@@ -271,7 +256,7 @@ def test_a_phrases_demonstrative_is_any_demonstrative(g, dst, found):
 ])
 def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found):
     src = "The transfer took 23 days, and at one stage we lost track of him for two weeks."
-    assert _severities(g, lang, src, dst, "etap") == found
+    assert severities(g, lang, src, dst, "etap") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -282,7 +267,7 @@ def test_a_phrases_determiner_is_any_determiner_of_its_class(g, lang, dst, found
 ])
 def test_a_genitive_of_negation_is_no_complement(g, dst, found):
     src = "Still no news since the transfer began; the last letter came from Kirov."
-    assert _severities(g, "ru", src, dst, "etap") == found
+    assert severities(g, "ru", src, dst, "etap") == found
 
 
 @pytest.mark.parametrize("src, dst, found", [
@@ -298,7 +283,7 @@ def test_a_genitive_of_negation_is_no_complement(g, dst, found):
      "адвоката, потому что в следующем месяце его ожидает отправка в другую колонию.", ["error"]),
 ])
 def test_a_homonyms_source_phrase_claims_its_word(g, src, dst, found):
-    assert _severities(g, "ru", src, dst, "etap") == found
+    assert severities(g, "ru", src, dst, "etap") == found
 
 
 @pytest.mark.parametrize("src, dst, found", [
@@ -310,7 +295,7 @@ def test_a_homonyms_source_phrase_claims_its_word(g, src, dst, found):
      "In der Baracke tropfte die ganze Nacht der Hahn, und der Gefangene musste an der Tür schlafen.", ["error"]),
 ])
 def test_a_homonyms_source_word_counts_as_it_inflects(g, src, dst, found):
-    assert _severities(g, "de", src, dst, "petukh") == found
+    assert severities(g, "de", src, dst, "petukh") == found
 
 
 def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open(g):
@@ -318,7 +303,7 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
     # error; a translation that used «этап» in the prison sense would have answered it
     src = "The transfer of the school library to the new building is the first item on the agenda."
     dst = "Первый пункт повестки — этап переноса школьной библиотеки в новое здание."
-    assert _severities(g, "ru", src, dst, "etap") == ["warning"]
+    assert severities(g, "ru", src, dst, "etap") == ["warning"]
 
 
 @pytest.mark.parametrize("lang, src, dst, cid, found", [
@@ -337,7 +322,7 @@ def test_an_approved_word_in_its_everyday_sense_leaves_the_sources_question_open
 ])
 def test_the_word_of_another_kind_of_the_same_thing_reads_the_source_in_the_glossarys_sense(g, lang, src, dst, cid,
                                                                                           found):
-    assert _severities(g, lang, src, dst, cid) == found
+    assert severities(g, lang, src, dst, cid) == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -346,7 +331,7 @@ def test_the_word_of_another_kind_of_the_same_thing_reads_the_source_in_the_glos
 ])
 def test_a_russian_regional_body_of_an_abbreviation_renders_it(g, dst, found):
     src = "The FSIN in Perm never answered the lawyer's request."
-    assert _severities(g, "ru", src, dst, "fsin") == found
+    assert severities(g, "ru", src, dst, "fsin") == found
 
 
 @pytest.mark.parametrize("dst, found", [
@@ -356,7 +341,7 @@ def test_a_russian_regional_body_of_an_abbreviation_renders_it(g, dst, found):
 ])
 def test_a_german_infinitive_phrase_said_with_its_verb_finite_renders_it(g, dst, found):
     src = "The “activists” run the barracks: they cooperate with the administration in exchange for parcels."
-    assert _severities(g, "de", src, dst, "aktivist") == found
+    assert severities(g, "de", src, dst, "aktivist") == found
 
 
 
@@ -380,6 +365,4 @@ def test_a_french_everyday_word_in_the_plural_after_par_is_a_manner(g):
     ("ru", "Nobody has told us when the transfer will be.", "Никто не сказал нам, когда будет следующий этап.", False),
 ])
 def test_a_word_of_sequence_the_source_has_not_makes_etape_a_stage(g, lang, src, dst, wrong):
-    errors = {g.concept_for_term(term).id for _c, severity, _m, term in glossary_checks.check(Checked(src, dst), Context(lang, g))
-              if severity == "error"}
-    assert ("etap" in errors) is wrong
+    assert ("etap" in errors(g, lang, src, dst)) is wrong

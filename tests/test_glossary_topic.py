@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import require, without_conditions
-from pipeline.checks import glossary_checks
-from pipeline.checks.registry import Checked, Context
+from glossary_findings import by_concept, findings, severities
 from pipeline.glossary import load_glossary, wordnet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,14 +22,6 @@ GLOSSARY = ROOT / "glossary" / "glossary.toml"
 def g():
     require(wordnet.folder() is not None, "WordNet 3.0 (Debian wordnet-base) is not installed")
     return without_conditions(load_glossary(GLOSSARY))  # (conftest: why)
-
-
-def findings(g, lang: str, src: str, dst: str, cid: str) -> list[tuple[str, str]]:
-    """(severity, message) of the findings for concept ``cid``."""
-    glossary = load_glossary(GLOSSARY) if g is None else g
-    return [(severity, message) for _check, severity, message, term
-            in glossary_checks.check(Checked(src, dst), Context(lang, glossary))
-            if glossary.concept_for_term(term).id == cid]
 
 
 def test_wordnet_is_read_from_its_own_files(g):
@@ -65,15 +56,15 @@ def test_a_sentence_about_another_topic_makes_the_finding_a_question_that_names_
 def test_the_same_word_in_a_prison_sentence_or_one_that_says_nothing_else_stays_an_error(g):
     # a prison word elsewhere in the sentence: the topic is prison whatever the other words
     src = "Passengers on the prison train saw nothing: the transfer to the colony took three weeks."
-    assert [s for s, _m in findings(g, "de", src, "Die Reisenden im Zug sahen nichts: es dauerte drei Wochen.",
-                                    "etap")] == ["error"]
+    assert severities(g, "de", src, "Die Reisenden im Zug sahen nichts: es dauerte drei Wochen.",
+                      "etap") == ["error"]
     # no prison cue, but no word of another sense either: most prison sentences say nothing else of prison
-    assert [s for s, _m in findings(g, "de", "The transfer took three weeks.", "Die Reise dauerte drei Wochen.",
-                                    "etap")] == ["error"]
+    assert severities(g, "de", "The transfer took three weeks.", "Die Reise dauerte drei Wochen.",
+                      "etap") == ["error"]
     # a verb of a sense's definition alone ("a skill learned …") is not another topic
     src = "At this stage of the case, his lawyer learned that the transfer had already begun."
-    assert [s for s, _m in findings(g, "ru", src, "На этом этапе дела адвокат узнал, что перевозка уже началась.",
-                                    "etap")] == ["error"]
+    assert severities(g, "ru", src, "На этом этапе дела адвокат узнал, что перевозка уже началась.",
+                      "etap") == ["error"]
 
 
 def test_a_translation_with_the_approved_word_reads_the_prison_sense(g):
@@ -97,10 +88,10 @@ def test_a_verb_term_that_lowers_someone_to_another_thing_is_a_question(g):
     # lowered to the caste is the glossary's sense
     src = "In the colony he was downgraded to the lowest caste within a month."
     dst = "In der Kolonie wurde er innerhalb eines Monats in die unterste Kaste verstoßen."
-    assert [s for s, _m in findings(g, "de", src, dst, "petukh")] == ["error"]
+    assert severities(g, "de", src, dst, "petukh") == ["error"]
     src = "In the colony the thieves downgraded the newcomer to the lowest caste."
     dst = "In der Kolonie verstießen die Diebe den Neuen in die unterste Kaste."
-    assert [s for s, _m in findings(g, "de", src, dst, "petukh")] == ["error"]
+    assert severities(g, "de", src, dst, "petukh") == ["error"]
 
 
 def test_without_wordnet_the_check_works_and_says_what_it_cannot_do(tmp_path):
@@ -129,18 +120,16 @@ def test_a_transliteration_capitalised_inside_a_sentence_is_a_name(g):
     # the prisoners' word, in lower case or opening the sentence, is the glossary's
     src = "In the colony the kozly carry the administration's orders to every barracks."
     dst = "In der Kolonie tragen die Ziegen die Befehle der Verwaltung in jede Baracke."
-    assert "error" in [s for s, _m in findings(g, "de", src, dst, "aktivist")]
+    assert "error" in severities(g, "de", src, dst, "aktivist")
     src = "Kozly carry the administration's orders to every barracks."
     dst = "Ziegen tragen die Befehle der Verwaltung in jede Baracke."
-    assert "error" in [s for s, _m in findings(g, "de", src, dst, "aktivist")]
+    assert "error" in severities(g, "de", src, dst, "aktivist")
 
 
 def test_a_name_that_is_an_english_word_opening_a_sentence_may_be_the_word(g):
     src = "Memorial services for the prisoner who died in the SIZO were held in three cities on Sunday."
     dst = "Am Sonntag fanden in drei Städten Trauerfeiern für den im Untersuchungsgefängnis gestorbenen Häftling statt."
-    (check, severity, message), = [(c, s, m) for c, s, m, t in glossary_checks.check(Checked(src, dst),
-                                                                                     Context("de", g))
-                                   if t == "Memorial"]
+    (check, severity, message), = by_concept(g, "de", src, dst)["memorial"]
     assert check == "proper-name" and severity == "warning"
     assert "“Memorial services” reads as the word “memorial”" in message
     # the society, opening a sentence, is the name
@@ -148,7 +137,7 @@ def test_a_name_that_is_an_english_word_opening_a_sentence_may_be_the_word(g):
     dst = "Die Anwälte von Memorial erklärten, der Häftling sei nach Wochen ohne Behandlung im Untersuchungsgefängnis gestorben."
     assert findings(g, "de", src, dst, "memorial") == []
     dst = "Die Anwälte von Memoriál erklärten, der Häftling sei nach Wochen ohne Behandlung im Untersuchungsgefängnis gestorben."
-    assert [s for s, _m in findings(g, "de", src, dst, "memorial")] == ["error"]
+    assert severities(g, "de", src, dst, "memorial") == ["error"]
 
 
 def test_what_an_everyday_noun_is_for_can_make_it_another_thing(g, monkeypatch):
@@ -164,7 +153,7 @@ def test_what_an_everyday_noun_is_for_can_make_it_another_thing(g, monkeypatch):
     # what the thieves' fund is for, by its definition (cigarettes, bribes), is the glossary's
     src = "The thieves keep a common fund for buying cigarettes, and the newcomers pay into it."
     dst = "Die Diebe unterhalten einen gemeinsamen Fonds für Zigaretten, und die Neuankömmlinge zahlen ein."
-    assert [s for s, _m in findings(g, "de", src, dst, "obshchak")] == ["error"]
+    assert severities(g, "de", src, dst, "obshchak") == ["error"]
 
 
 def test_a_neighbour_defined_by_the_other_sense_names_it_as_lesk_read_it(g):
@@ -176,7 +165,7 @@ def test_a_neighbour_defined_by_the_other_sense_names_it_as_lesk_read_it(g):
     assert "the sentence's “crowing” fits another sense of “roosters”" in found[0][1]
     # the caste's table says nothing of a farm
     src = "The roosters eat at a separate table."
-    assert "error" in [s for s, _m in findings(g, "de", src, "Die Gockel essen an einem separaten Tisch.", "petukh")]
+    assert "error" in severities(g, "de", src, "Die Gockel essen an einem separaten Tisch.", "petukh")
 
 
 def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g, monkeypatch):
@@ -188,23 +177,23 @@ def test_names_and_word_stems_in_definitions_do_not_make_a_topic(g, monkeypatch)
     # “depending” is another sense
     src = "Doctors found a retinal detachment, but the colony's medical unit has refused to send him to a hospital."
     dst = "Врачи обнаружили отслоение сетчатки, но медчасть лагеря отказалась отправить его в больницу."
-    assert [s for s, _m in findings(g, "ru", src, dst, "ik")] == ["error"]
+    assert severities(g, "ru", src, dst, "ik") == ["error"]
     # one common noun of a definition (“settle far from *home*”) is no topic; nor an example's (“a pot of *money*”)
     # (the topic rule's readings: the learnt decision, which reads the first as everyday prose at its threshold,
     # p 0.35 since the tenth session's retraining, and the second at p 0.5–0.6 — *tea*, *hole* — is measured on
     # the labelled sets, heldout10's rows, not here)
     src = "He has spent four winters in the colony and says the worst thing is the silence from home."
     dst = "Il a passé quatre hivers en prison et dit que le pire, c'est le silence de la maison."
-    assert [s for s, _m in findings(g, "fr", src, dst, "ik")] == ["error"]
+    assert severities(g, "fr", src, dst, "ik") == ["error"]
     src = "Money from the common pot paid for tea for those in the hole."
     dst = "На деньги из общего котла покупали чай тем, кто сидел в карцере."
-    assert [s for s, _m in findings(g, "ru", src, dst, "obshchak")] == ["error"]
+    assert severities(g, "ru", src, dst, "obshchak") == ["error"]
     monkeypatch.delenv("TAMIZDAT_SENSE_MODEL")
     # nor a neighbour whose definition names a common synonym of another sense: man is “the generic use of the
     # *word* …”, and *word* is also parole's promise
     src = "In the documentary, an old man waiting for parole writes to his daughter every week."
     dst = "Dans le documentaire, un vieil homme qui attend sa sortie écrit chaque semaine à sa fille."
-    assert [s for s, _m in findings(g, "fr", src, dst, "udo")] == ["error"]
+    assert severities(g, "fr", src, dst, "udo") == ["error"]
 
 
 def test_a_finding_is_a_question_even_where_the_source_was_read_before_for_a_translation_without_findings(g):
