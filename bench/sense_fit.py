@@ -6,7 +6,9 @@ form in force: a logistic regression over the standardised features of glossary/
 (the same plus the products of the article's three features with each of the word's own: an everyday article times
 the term's own grammar and sentence); ``concept`` (the same plus a concept's own prior, the log-odds of its everyday
 sense among the training instances, smoothed toward the pooled rate by PRIOR_WEIGHT pseudo-instances: "transfer" is
-everyday far more often than "SIZO"). All three are one regression, so the check reads them as one sum.
+everyday far more often than "SIZO"). All three are one regression, so the check reads them as one sum. Since the fifteenth session every form also reads
+the term's argument classes (glossary/arguments.py): the "arguments" feature, its per-class lean learnt here as
+the lexicon is (cross-fitted by set) and written beside it (``ARGUMENTS``; off, the feature weighs nothing).
 
 Without a fixed threshold the old rule stands (each fold's in ``--loso``): the lowest that makes no labelled
 violation a question in the training sets' own leave-one-set-out probabilities, never below 0.5.
@@ -24,12 +26,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from sense_instances import Instance, lex_feature, lexicon  # noqa: E402
+from pipeline.glossary.sense_features import argument_lean  # noqa: E402
+from sense_instances import Instance, argument_table, lex_feature, lexicon  # noqa: E402
 
 MODEL = REPO / "pipeline" / "glossary" / "sense_model.json"
 C = 0.1  # L2 strength of the logistic regression (1/C on the weights' squares)
 MIN_THRESHOLD = 0.5
 FORMS = ("logistic", "interactions", "concept")
+# Whether the model reads the term's argument classes (glossary/arguments.py: the "arguments" feature and its
+# table); off, the feature is 0 for every instance and weighs nothing.
+ARGUMENTS = True
 PRIOR_WEIGHT = 2.0  # pseudo-instances at the pooled everyday rate behind each concept's prior (form "concept")
 
 
@@ -107,6 +113,7 @@ def matrix(insts: list[Instance]) -> tuple[np.ndarray, np.ndarray]:
     X = np.array([i.x for i in insts], dtype=float)
     X[:, INDEX["lexicon"]] = [i.lex for i in insts]
     X[:, INDEX["article lexicon"]] = [i.doc_lex for i in insts]
+    X[:, INDEX["arguments"]] = [i.arg_lex for i in insts]
     y = np.array([i.label for i in insts], dtype=float)
     return X, y
 
@@ -166,12 +173,14 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
     fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[learner]
     parts = sorted({i.part for i in insts} | set(docs))
     labelled = [i for i in insts if i.label is not None]
-    for p in parts:  # cross-fitted lexicon feature
+    for p in parts:  # cross-fitted lexicon and argument features
         lex_p = lexicon({q: docs[q] for q in parts if q != p and q in docs})
+        args_p = argument_table([i for i in labelled if i.part != p]) if ARGUMENTS else {}
         for i in labelled:
             if i.part == p:
                 i.lex = lex_feature(i.stems, lex_p)
                 i.doc_lex = lex_feature(i.doc_stems or [], lex_p)
+                i.arg_lex = argument_lean(i.args or [], args_p)
     # the threshold from the training sets' own leave-one-set-out probabilities (unless it is given)
     threshold = MIN_THRESHOLD
     for p in parts if fixed is None else ():
@@ -184,6 +193,8 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
         threshold = max(threshold, float(probs.max()) + 1e-3)
     model = fit(*matrix(labelled)) if form == "logistic" else fit_form(form, labelled)
     lex = lexicon(docs)
+    if ARGUMENTS:
+        lex.update(argument_table(labelled))
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
 
 
@@ -215,6 +226,10 @@ def write(model, threshold: float, lex: dict[str, float], path: Path, promote: f
         wc, mc, sc = float(w[k]), float(mean[k]), float(scale[k])
         data["concepts"] = {c: round(wc * (v - mc) / sc, 4) for c, v in sorted(table.items())}
         data["concept default"] = round(wc * (default - mc) / sc, 4)
-    data["lexicon"] = dict(sorted(lex.items()))
+    from pipeline.glossary.sense_features import ARGUMENT
+
+    data["lexicon"] = {s: v for s, v in sorted(lex.items()) if not s.startswith(ARGUMENT)}
+    if any(s.startswith(ARGUMENT) for s in lex):  # (the argument classes' leans: learnt_sense.load reads them in)
+        data["arguments"] = {s[len(ARGUMENT):]: v for s, v in sorted(lex.items()) if s.startswith(ARGUMENT)}
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 

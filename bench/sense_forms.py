@@ -28,6 +28,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import criterion  # noqa: E402
 import sense_instances as si  # noqa: E402
 from glossary_quality import PARTS  # noqa: E402
+from pipeline.glossary.sense_features import argument_lean  # noqa: E402
 from sense_fit import fit_form, matrix, predict_form  # noqa: E402
 
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -67,6 +68,40 @@ FORMS = {
     "lexicon alpha 3": (lexicon_with(alpha=3.0), _form("logistic")),
     "lexicon min 4, alpha 2": (lexicon_with(4, 2.0), _form("logistic")),
 }
+# Forms that read the term's argument classes (glossary/arguments.py; fifteenth session), by how an instance's keys
+# are read: as relation:class, or the class alone
+ARGUMENT_FORMS = {
+    "concept + arguments": (si.lexicon, _form("concept"), lambda k: k),
+    "concept + argument classes": (si.lexicon, _form("concept"), lambda k: k.split(":", 1)[1]),
+    "logistic + arguments": (si.lexicon, _form("logistic"), lambda k: k),
+}
+
+
+def _argument_features(train: list, held: list, part: str, keys) -> None:
+    """The argument feature of ``part``'s fold, cross-fitted among the training sets as the lexicon is (``keys``
+    None: 0 for every instance, as a model without it reads)."""
+    def table(insts):
+        if keys is None:
+            return {}
+        for i in insts:
+            i.arg_keys = [keys(k) for k in i.args or []]
+        return si.argument_table([_Keyed(i) for i in insts])
+
+    for p in {i.part for i in train}:
+        t = table([i for i in train if i.part != p])
+        for i in train:
+            if i.part == p:
+                i.arg_lex = argument_lean([keys(k) for k in i.args or []] if keys else [], t)
+    t = table(train)
+    for i in held:
+        i.arg_lex = argument_lean([keys(k) for k in i.args or []] if keys else [], t)
+
+
+class _Keyed:
+    """An instance whose argument keys are mapped (argument_table reads label, part and args)."""
+
+    def __init__(self, i):
+        self.label, self.part, self.args = i.label, i.part, i.arg_keys
 
 
 def fold(labelled: list, docs: dict, part: str, lexicon) -> tuple[list, list]:
@@ -103,18 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.metrics import roc_auc_score
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("forms", nargs="*", help=f"forms to screen (default: all): {', '.join(FORMS)}")
+    ap.add_argument("forms", nargs="*", help=f"forms to screen (default: all): {', '.join([*FORMS, *ARGUMENT_FORMS])}")
     args = ap.parse_args(argv)
-    unknown = [f for f in args.forms if f not in FORMS]
+    forms = {**{n: (lx, f, None) for n, (lx, f) in FORMS.items()}, **ARGUMENT_FORMS}
+    unknown = [f for f in args.forms if f not in forms]
     if unknown:
         ap.error(f"no such form: {', '.join(unknown)}")
     insts, docs = si.instances(PARTS)
     labelled = [i for i in insts if i.label is not None]
-    for name in args.forms or FORMS:
-        lexicon, fit = FORMS[name]
+    for name in args.forms or forms:
+        lexicon, fit, keys = forms[name]
         probs, held_all = [], []
         for part in PARTS:
             train, held = fold(labelled, docs, part, lexicon)
+            _argument_features(train, held, part, keys)
             if held:
                 X, y = matrix(train)
                 probs += list(fit(train, held, X.copy(), y, matrix(held)[0].copy()))

@@ -167,6 +167,8 @@ class Instance:
     weak: bool = False  # kept out only for want of a prison context (a promotion, not a question, is at stake)
     doc_stems: list[str] | None = None  # the stems of its article (the article lexicon's keys)
     doc_lex: float = 0.0
+    args: list[str] | None = None  # its argument classes (glossary/arguments.py), keys of the model's table
+    arg_lex: float = 0.0
 
 
 def _off():
@@ -228,11 +230,11 @@ def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / 
                     label = sense
                 others = len(source.occurrences) - (0 if weak else 1)
                 # (the article's lexicon lean: per fold, from doc_stems)
-                x, _words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},
-                                     weak=weak, article=about)
+                x, words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},
+                                    weak=weak, article=about)
                 stems = sorted(set(lexicon_words(glossary, src, source.hits)) - own_stems(hs[0]))
                 out.append(Instance(part, src, cid, label, violation, x, stems, errors, weak=weak,
-                                    doc_stems=sorted(about.stems)))
+                                    doc_stems=sorted(about.stems), args=words.get("argument classes", [])))
                 if label is not None:
                     labels_here.append(label)
             lean = 1 if 1 in labels_here else 0 if (0 in labels_here or not all(r["kind"] == "homonym" for r in rs)) \
@@ -268,6 +270,32 @@ def lexicon(docs: dict[str, list[tuple[list[str], int]]], min_docs: int = MIN_DO
             continue
         lean = math.log((p + alpha) / (n[0] + 2 * alpha)) - math.log((e + alpha) / (n[1] + 2 * alpha))
         out[s] = round(max(-clip, min(clip, lean)), 2)
+    return out
+
+
+def argument_table(insts: list[Instance], alpha: float = 1.0, clip: float = 3.0) -> dict[str, float]:
+    """Each argument class's lean (glossary/arguments.py; keyed as the model file's lexicon keeps it,
+    sense_features.ARGUMENT + relation:class): the log-odds of the prison sense against the everyday among the
+    labelled instances whose term has it, for classes met in two instances of two sets — as the lexicon's stems."""
+    from pipeline.glossary.sense_features import ARGUMENT
+
+    n = [0, 0]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    parts_of: dict[str, set[str]] = defaultdict(set)
+    for i in insts:
+        if i.label is None:
+            continue
+        lean = int(i.label)  # (1: everyday)
+        n[lean] += 1
+        for k in set(i.args or []):
+            counts[k][lean] += 1
+            parts_of[k].add(i.part)
+    out = {}
+    for k, (p, e) in counts.items():
+        if p + e < MIN_DOCS or len(parts_of[k]) < 2:
+            continue
+        lean = math.log((p + alpha) / (n[0] + 2 * alpha)) - math.log((e + alpha) / (n[1] + 2 * alpha))
+        out[ARGUMENT + k] = round(max(-clip, min(clip, lean)), 2)
     return out
 
 

@@ -41,6 +41,7 @@ from glossary_quality import PARTS, pr, read_pairs, score, summarise  # noqa: E4
 from sense_fit import (  # noqa: E402
     FORMS, MODEL, fit_form, fit_nb, fit_own, fit_sklearn, matrix, predict, predict_form, train, train_fold, write,
 )
+from pipeline.glossary.sense_features import argument_lean  # noqa: E402
 from sense_instances import Instance, instances, lex_feature  # noqa: E402
 
 
@@ -156,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             for i in held:
                 i.lex = lex_feature(i.stems, lex)
                 i.doc_lex = lex_feature(i.doc_stems or [], lex)
+                i.arg_lex = argument_lean(i.args or [], lex)  # (the table is in the lexicon: sense_fit.train)
             X = matrix(held)[0]
             for i, p in zip(held, predict(model, X) if args.form == "logistic" else predict_form(model, X, held)):
                 out.append((float(p), i))

@@ -31,7 +31,7 @@ from pipeline.glossary.document import Summary
 from pipeline.glossary.match import Hit
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense_features import (
-    INDEX, NAMES, RANGES, STAGES, as_written, describe, features,
+    ARGUMENT, INDEX, NAMES, RANGES, STAGES, as_written, describe, features,
 )
 
 BUNDLED = Path(__file__).with_name("sense_model.json")
@@ -196,7 +196,8 @@ def load(path: Path) -> Model:
         concepts = {str(k): float(v) for k, v in data["concepts"].items()} if form == "concept" else None
         return Model(tuple(float(f["weight"]) for f in rows), float(data["bias"]),
                      tuple(float(f["mean"]) for f in rows), tuple(float(f["scale"]) or 1.0 for f in rows),
-                     float(data["threshold"]), {str(k): float(v) for k, v in data["lexicon"].items()},
+                     float(data["threshold"]), {**{str(k): float(v) for k, v in data["lexicon"].items()},
+                                                **{ARGUMENT + str(k): float(v) for k, v in data.get("arguments", {}).items()}},
                      float(data["promote"]) if data.get("promote") is not None else None, tuple(pairs), concepts,
                      float(data.get("concept default", 0.0)))
     except OSError as exc:

@@ -16,6 +16,9 @@ features of the sentence, each named so that a finding can say which evidence we
   than to the everyday sentences, on average (the model file carries it);
 - the message's article (glossary/document.py): the share of its messages that say prison, the concepts without
   an everyday sense it uses, the lexicon's lean over all its words — a sentence alone is its own article.
+- the term's own arguments as WordNet classes (glossary/arguments.py: the noun it modifies or is modified by, a
+  verb term's object, the head of the phrase after it), by a lean per class the model file keeps beside the
+  lexicon (fifteenth session).
 
 WordNet's lexicographer classes of the sentence's nouns and of the nouns next to the term (the share of animals,
 foods, possessions …) were tried as features too and left out: measured leave-one-set-out they made the model fit
@@ -30,6 +33,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.glossary import wordnet
+from pipeline.glossary.arguments import argument_classes
 from pipeline.glossary.domain import word_senses, domain_words
 from pipeline.glossary.lint import NAME_POS, everyday_sense
 from pipeline.glossary.match import WORD_RE, Hit, blanked, fold
@@ -47,7 +51,7 @@ POSSESSIVES = frozenset("my his her their our your its".split())
 NAMES = ["other concepts", "prison words", "definition words", "prison next to it", "balance", "field nouns",
          "penal nouns", "nouns", "lesk glossary", "lesk other", "plural", "capitalised", "quoted", "possessive",
          "indefinite", "verb", "lexicon", "article prison", "article concepts", "article lexicon",
-         "no prison context"]
+         "no prison context", "arguments"]
 INDEX = {n: i for i, n in enumerate(NAMES)}
 
 
@@ -111,12 +115,13 @@ def lexicon_words(glossary: Glossary, text: str, every: list[Hit]) -> list[str]:
 # features not yet computed may still add (learnt_sense.Model.reachable).
 RANGES = {"other concepts": (0, 3), "prison words": (0, 3), "definition words": (0, 2), "field nouns": (0, 1),
           "penal nouns": (0, 2), "nouns": (0, 2), "lesk glossary": (0, 2), "lesk other": (0, 2), "lexicon": (-3, 3),
+          "arguments": (-3, 3),
           "article prison": (0, 1), "article concepts": (0, 3), "article lexicon": (-3, 3)}
 # The order features are computed in, cheapest first; after each stage the caller may stop. (The article's are
 # read once per article: in the first.)
 STAGES = (("other concepts", "no prison context", "balance", "plural", "capitalised", "quoted", "possessive",
            "indefinite", "verb", "article prison", "article concepts", "article lexicon"),
-          ("lexicon",), ("lesk glossary", "lesk other", "prison words", "definition words"),
+          ("lexicon",), ("arguments",), ("lesk glossary", "lesk other", "prison words", "definition words"),
           ("field nouns", "penal nouns", "nouns"), ("prison next to it",))
 
 
@@ -228,7 +233,24 @@ def _near(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], lexi
     words["prison next to it"] = [w for w in near if w]
 
 
-_READERS = (_lexicon, _lesk, _nouns, _near)  # STAGES[1:], in order
+def _arguments(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit], lexicon: dict[str, float],
+               x: list[float], words: dict[str, list[str]]) -> None:
+    h = hits[0]
+    keys = argument_classes(glossary, text, h, every, h.concept.pos == "verb" or fold(h.form).endswith("ed"))
+    words["argument classes"] = keys  # (all of them: what the trainer's table counts)
+    words["arguments"] = [k for k in keys if lexicon.get(ARGUMENT + k, 0) < 0]  # (shown: those of everyday prose)
+    x[INDEX["arguments"]] = argument_lean(keys, lexicon)
+
+
+def argument_lean(keys: list[str], lexicon: dict[str, float]) -> float:
+    """The mean lean of a term's argument classes (glossary/arguments.py) in the model's table, which the model
+    file keeps beside its lexicon (each class under ``ARGUMENT`` + its key: no stem has a space); 0 for none."""
+    found = [lexicon[ARGUMENT + k] for k in keys if ARGUMENT + k in lexicon]
+    return sum(found) / len(found) if found else 0.0
+
+
+ARGUMENT = "argument "
+_READERS = (_lexicon, _arguments, _lesk, _nouns, _near)  # STAGES[1:], in order
 
 
 def _alone(glossary: Glossary, text: str) -> Summary:
@@ -258,6 +280,9 @@ def describe(name: str, words: list[str], above: bool, toward_prison: bool = Fal
                 "prose", "lexicon": "its words lean to prison prose"}.get(name, "") if above else ""
     if name == "lexicon":
         return "" if above else f"its words lean to everyday prose{said}"
+    if name == "arguments":  # (its words are the classes: relation:class, or money)
+        kinds = ", ".join(f"“{k.split(':')[-1]}”" for k in dict.fromkeys(words[:3]))
+        return "" if above else f"its own phrase names another kind of thing ({kinds})" if kinds else ""
     if name == "lesk other":
         return f"it shares words with another dictionary sense{said}" if above else ""
     if name == "nouns":
