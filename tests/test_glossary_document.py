@@ -231,6 +231,11 @@ def test_an_everyday_word_with_no_prison_word_next_to_it_is_the_glossarys_in_a_p
     # is another event, even in a letter from the SIZO
     (("A search of the dacha lasted three hours.", "Die Suche auf der Datscha dauerte drei Stunden."), False),
     (("A search of the cell lasted three hours.", "Die Suche in der Zelle dauerte drei Stunden."), True),
+    # ... and *across*, *through* say what it is of too: a search across the archive is another event, not through
+    # the barracks
+    (("A search across the old archive lasted three hours.", "Die Suche im alten Archiv dauerte drei Stunden."),
+     False),
+    (("A search through the barracks lasted three hours.", "Die Suche in der Baracke dauerte drei Stunden."), True),
     # a definition that says nothing of what its thing is of leaves the of phrase a want of context, which the
     # article supplies: the overseer of the wing is the prisoners' overseer in a letter from the SIZO
     (("The overseer of the wing came by at noon.", "Der Leiter des Flügels kam mittags vorbei."), True),

@@ -118,6 +118,11 @@ def test_the_phrase_of_a_term_reaches_as_far_as_it_goes(g, cid, src, lang, dst):
     ("petukh", "After a year in the colony, the case against the two brothers was downgraded to fraud.", "de",
      "Nach einem Jahr in der Kolonie wurde das Verfahren gegen die beiden Brüder auf Betrug herabgestuft.",
      "what is “downgraded” here is “case”"),
+    # the object of an active verb term that WordNet's tagged corpus never met as a person: a count of an
+    # indictment, not the nobleman of the count's third sense
+    ("petukh", "Before his transfer to the colony, the appeal judges downgraded the second count to hooliganism.",
+     "fr", "Avant son transfert vers la colonie, les juges d'appel ont requalifié le deuxième chef en hooliganisme.",
+     "what is “downgraded” here is “count”"),
     # the owner of an event or a place that is no person: an organisation's transfer, a stadium's zone
     ("etap", "The league's biggest transfer was announced on the day he left the SIZO.", "fr",
      "La plus grosse vente de joueur de la ligue a été annoncée le jour où il a quitté le centre de détention provisoire.",

@@ -401,3 +401,39 @@ def test_a_partitive_the_source_has_stands_for_no_repeat(g, lang, dst, found):
 def test_a_zu_infinitive_read_again_gives_back_no_word_of_another_concept(g, dst, found):
     src = "The etap took a month; the last days of the etap were spent in prison vans, with no way to write home."
     assert severities(g, "de", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("src, dst, found", [
+    # „dabei“ says “during it”: the source's definite repeat “during the search” without the noun
+    ("After a search of the cell he lost his books, and during the search the guards broke his glasses.",
+     "Nach einer Durchsuchung der Zelle verlor er seine Bücher, und dabei zerbrachen die Wärter seine Brille.",
+     ["warning"]),
+    # ... not another search, which needs its own noun
+    ("After a search of the cell he lost his books, and during another search the guards broke his glasses.",
+     "Nach einer Durchsuchung der Zelle verlor er seine Bücher, und dabei zerbrachen die Wärter seine Brille.",
+     ["error"]),
+])
+def test_a_german_pronominal_adverb_stands_for_a_definite_repeat(g, src, dst, found):
+    assert severities(g, "de", src, dst, "obysk") == found
+
+
+@pytest.mark.parametrize("lang, dst, found", [
+    # a distributive pronoun with its partitive says the repeat the source says after “each”
+    ("de", "Letztes Jahr bekam sie drei Langzeitbesuche; jeder davon dauerte zwei Tage.", ["warning"]),
+    ("fr", "L'an dernier, elle a eu trois parloirs longs ; chacun d'eux a duré deux jours.", ["warning"]),
+    # ... a wrong noun after it does not
+    ("de", "Letztes Jahr bekam sie drei Langzeitbesuche; jeder Ausflug dauerte zwei Tage.", ["error"]),
+])
+def test_each_of_them_may_say_a_repeat_the_source_says_after_each(g, lang, dst, found):
+    src = "Last year she was granted three long visits; each long visit lasted two days."
+    assert severities(g, lang, src, dst, "long-visit") == found
+
+
+@pytest.mark.parametrize("lang, dst", [
+    # the source names a word for the thing beside the thing: one occurrence, one rendering
+    ("de", "„Mast“, das Wort der Sträflinge für ihre Kaste, schreibt er in seinen Briefen immer klein."),
+    ("fr", "« Mast », le mot des détenus pour leur caste, il l'écrit toujours en minuscules dans ses lettres."),
+])
+def test_a_word_named_for_a_term_beside_it_is_one_occurrence(g, lang, dst):
+    src = "Mast, the convicts' word for their caste, he always writes in lower case in his letters."
+    assert severities(g, lang, src, dst, "caste") == []

@@ -20,6 +20,7 @@ from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import approved_elsewhere, named_inside, rendered_apart, resolve, sibling_words
+from pipeline.glossary.negation import denied_noun
 from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
@@ -258,6 +259,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             mirror = mirrored(src, src_hits, dst, h, lang)
             if mirror:
                 severity, why = "warning", f" — a warning only: {mirror}"
+            elif denied := denied_noun(src, dst, h, resolved.forbidden, src_hits, lang):
+                severity, why = "warning", (f" — a warning only: it translates the source's own “{denied}”, as the "
+                                            f"word the translation negates where the source says “not a {denied}”")
             elif id(h) in apart:  # (“Bauern” for the novels' muzhiks, „Muschiks“ for the barracks')
                 severity, why = "warning", f" — a warning only: it stands where the source's {apart[id(h)]}"
             elif i in glosses:

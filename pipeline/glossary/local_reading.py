@@ -16,6 +16,7 @@ from pipeline.glossary.balance import inside_a_name
 from pipeline.glossary.comparison import compared, may_compare
 from pipeline.glossary.match import english_base, fold
 from pipeline.glossary.model import Glossary
+from pipeline.glossary.negation import DENIAL_RE
 from pipeline.glossary.neighbourhood import has_cues, other_sense_near, prison_near
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import base_word, compound_noun, conditional, prison_vocabulary, term_of
@@ -62,6 +63,9 @@ def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = T
                 # parcel”), not in another number (“a transfer of power … has not stopped the transfers”).
                 local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
                 local_ids.add(id(h))
+    for h, why in _denied(src, src_hits):
+        local.setdefault((h.concept.id, fold(h.form)), f"the source's “{shown(h.form)}” is another sense: {why}")
+        local_ids.add(id(h))
     if local:
         # ... unless prison is next to the repeat (“an artists' colony …; now he paints the guards in the
         # colony”), as for a phrase's reading below
@@ -138,6 +142,37 @@ def phrase_questions(asked: dict[str, list], occurrences: dict[str, list], phras
             occurrences[cid] = hs
             questions[cid] = f"a question only: {phrased[(cid, variant(hs[0]))]}"
     return questions
+
+
+_SENTENCE_END_RE = re.compile(r"[.;:!?]")
+
+
+def _denied(src: str, src_hits: list) -> list:
+    """The everyday variant (:func:`prone`) that a sentence denies is its concept's other variant beside it (“a
+    “common fund” …, which has nothing to do with the obshchak”: a denial among the six words before the later one,
+    in one sentence; negation.DENIAL_RE): (hit, why) pairs; it names another thing."""
+    if len(src_hits) < 2 or len({id(h.concept) for h in src_hits}) == len(src_hits):
+        return []  # (the common case: no concept met twice)
+    out = []
+    for i, a in enumerate(src_hits):
+        b = next((o for o in src_hits[i + 1:] if o.concept is a.concept), None)
+        if b is None or variant(a) == variant(b):
+            continue
+        gap = src[a.end:b.start]
+        near = " ".join(gap.split()[-6:])  # (the denial relates the two: “… has nothing to do with the obshchak”)
+        if not DENIAL_RE.search(near) or _SENTENCE_END_RE.search(gap) or _english(a) == _english(b):
+            continue
+        everyday, other = (a, b) if _english(a) else (b, a)
+        out.append((everyday, f"the sentence denies that it is the “{shown(other.form)}”"))
+    return out
+
+
+def _english(h) -> bool:
+    """Whether a hit is an everyday English noun (:func:`prone`, and the lexicon knows its head), not a
+    transliteration (obshchak, etap)."""
+    from pipeline.glossary.english_pos import parts_of_speech
+
+    return prone(h) and "NOUN" in parts_of_speech(h.form.rsplit(" ", 1)[-1].lower())
 
 
 def _says_prison(glossary: Glossary, form: str) -> bool:

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.glossary.match import Hit
+from pipeline.glossary.match import Hit, fold
 
 SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
+# What denies that one thing is another: a negated copula, “has nothing to do with”, “rather than”, “instead of”
+# (“a common fund, which has nothing to do with the obshchak”; not “prisoners never get UDO”).
+DENIAL_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not|never)\b|\b(?:isn|aren|wasn|weren)['’]t\b"
+                       r"|\bnothing\s+to\s+do\s+with\b|\brather\s+than\b|\binstead\s+of\b", re.I)
+# A copula's negation before its noun: “the smotryashchy is not a guard”.
+_DENIED_NOUN_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:not|never)\s+(?:a|an|the)\s+([a-z]{3,})\b", re.I)
 
 # The source's negation that a translation's may mirror is in the clause of the term: “Most prisoners are muzhiki:
 # … belong to neither side” does not negate the muzhiki, so „„Muschiks“ – nicht etwa Bauern“ is the translator's
@@ -34,3 +40,19 @@ def negated_in_source(src: str, src_hits: list[Hit], hit: Hit) -> bool:
             return True
     return False
 
+
+def denied_noun(src: str, dst: str, h: Hit, forbidden: list[Hit], src_hits: list[Hit], lang: str) -> str:
+    """The noun the source denies of ``h``'s concept (“is not a guard”) where the translation negates the same
+    forbidden word as the source does and ``h`` is another of it, and the source names the noun again (“…, and
+    the guards pretend …” → „ist kein Aufseher …, und die Aufseher …“): the translator's own word for that noun,
+    which ``h`` renders ("" when there is none)."""
+    twins = [o for o in forbidden if o is not h and fold(o.form) == fold(h.form)]
+    m = _DENIED_NOUN_RE.search(src) if twins and (" not " in src or " never " in src) else None
+    if not m:
+        return ""  # (the common case, told without a regex tried at every position)
+    again = re.search(r"\b%ss?\b" % re.escape(m.group(1)), src[m.end():], re.I)
+    if not again:
+        return ""
+    from pipeline.glossary.sense import mirrored  # (sense.py builds on this module)
+
+    return again.group(0) if any(mirrored(src, src_hits, dst, o, lang) for o in twins) else ""

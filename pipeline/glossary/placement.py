@@ -235,6 +235,17 @@ APPOSITION_WORDS = 3  # ... or this many, when neither is quoted nor in parenthe
 # Kirov to a colony in Perm" is two colonies)
 
 
+def _names_a_word(gap: str) -> bool:
+    """Whether the words between two variants name one as a word for the other (“Mast, the prisoners' own *word*
+    for their caste”, “the etap, their term for a transfer”): a noun whose first WordNet sense is a word, followed
+    by *for* (not “served his term in the colony”)."""
+    from pipeline.glossary import wordnet
+
+    words = words_of(gap)
+    return any(after.lower() == "for" and wordnet.names_a_word(english_base(fold(w)))
+               for w, after in zip(words, words[1:]) if len(w) > 3)
+
+
 def _clusters(src: str, hits: list) -> list[list]:
     """Occurrences grouped into the things the source names: the same term repeated is two things; two
     different variants in one clause, close together, are one."""
@@ -249,7 +260,7 @@ def _clusters(src: str, hits: list) -> list[list]:
             words = len(words_of(gap))
             if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
                     and (words <= APPOSITION_WORDS or "(" in gap or in_quotes(src, last.start, last.end)
-                         or in_quotes(src, h.start, h.end))):
+                         or in_quotes(src, h.start, h.end) or _names_a_word(gap))):
                 groups[-1].append(h)
                 continue
         groups.append([h])

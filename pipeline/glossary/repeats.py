@@ -175,9 +175,31 @@ _EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|th
                                     r"(?:that|this|these|those|the\s+same)\b", re.I)
 
 
-def _pronominal_adverb(src: str, dst: str) -> str:
-    """A pronominal adverb of ``dst`` whose preposition ``src`` has before a demonstrative ("" for none)."""
+# ... or before the term's own occurrence with the definite article, which says the thing named before (“after a
+# search of the barracks …, and during the search …”: „und dabei …“).
+_EN_PREP_THE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+the\s+$", re.I)
+# A distributive pronoun with a partitive and no noun (“each long visit” → „jeder davon“, « chacune d'elles »,
+# «каждое из них»): the repeat said without its noun, where the source says it after *each* or *every*.
+_DISTRIBUTIVE = {"de": re.compile(r"\bjede[rsnm]?\s+(?:davon|von\s+(?:ihnen|diesen))\b", re.I),
+                 "fr": re.compile(r"\bchacune?\s+d(?:['’]\s*(?:eux|elles|entre\s+(?:eux|elles))|e\s+ces)\b", re.I),
+                 "ru": re.compile(r"\bкажд\w+\s+из\s+(?:них|этих)\b", re.I)}
+_EN_EACH = re.compile(r"\b(?:each|every)\s+$", re.I)
+
+
+def _distributive(src: str, dst: str, lang: str, src_hits: Sequence[Hit]) -> str:
+    """A distributive pronoun of ``dst`` for an occurrence ``src`` says after *each* or *every* ("" for none)."""
+    rx = _DISTRIBUTIVE.get(lang)
+    if rx is None or not any(_EN_EACH.search(src, max(0, h.start - 10), h.start) for h in src_hits):
+        return ""
+    m = rx.search(mask(dst))
+    return m.group(0) if m else ""
+
+
+def _pronominal_adverb(src: str, dst: str, src_hits: Sequence[Hit] = ()) -> str:
+    """A pronominal adverb of ``dst`` whose preposition ``src`` has before a demonstrative, or before an
+    occurrence ``src_hits`` with the definite article ("" for none)."""
     preps = {m.group(1).lower() for m in _EN_PREP_DEMONSTRATIVE.finditer(src)}
+    preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_THE.search(src, max(0, h.start - 20), h.start))}
     if not preps:
         return ""  # (the common case)
     return next((w for w in WORD_RE.findall(mask(dst)) if _DE_PRONOMINAL.get(fold(w)) in preps), "")
@@ -246,9 +268,13 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if dem > 0:
         said.append("a demonstrative the source has not")
         count += dem
-    adverb = _pronominal_adverb(src, dst) if b == "de" and base_lang(src_lang) == "en" else ""
+    adverb = _pronominal_adverb(src, dst, src_hits) if b == "de" and base_lang(src_lang) == "en" else ""
     if adverb:
         said.append(f"“{adverb}”")
+        count += 1
+    each = _distributive(src, dst, b, src_hits) if base_lang(src_lang) == "en" else ""
+    if each:
+        said.append(f"“{each}”")
         count += 1
     time = _time_anaphor(dst, b)
     if time and not _time_anaphor(src, base_lang(src_lang)):

@@ -258,15 +258,15 @@ class SourceSense:
         return len((words - own) & weak) >= 2
 
     def _of_complement(self, hit: Hit) -> str:
-        """The head noun of an “of” phrase after a conditional term when it is foreign to the concept and to
-        prison (a parcel *of land*, *of documents*), else "" (glossary/phrase.py reads the phrase)."""
-        if self.text[hit.end:hit.end + 4].lower() != " of ":
+        """“of … ” and the head of an “of” phrase foreign to the concept and to prison (a parcel of land), else "";
+        *across*, *through* too where the definition says what the thing is of (a search across all projects). No
+        -ing modifier is read: this verdict silences a finding, and a search of the *sleeping* quarters is the guards'."""
+        m = _COMPLEMENT_RE.match(self.text, hit.end)
+        if not m or (m.group(1).lower() != "of" and not _of_defined(hit.concept, hit.term)):
             return ""
         from pipeline.glossary.phrase import known_words, phrase_noun  # (phrase.py builds on this module)
-
-        # (no -ing modifier read here: this verdict silences a finding, and a search of the *sleeping* quarters is
-        # the guards')
-        return phrase_noun(self.text, hit.end + 4, self.hits, known_words(self.glossary, hit.concept), gerunds=False)
+        noun = phrase_noun(self.text, m.end(), self.hits, known_words(self.glossary, hit.concept), gerunds=False)
+        return noun and f"{m.group(1).lower()} … {noun}"
 
     def why_not(self, hit: Hit) -> tuple[str, bool]:
         """Why ``hit`` is not the glossary's sense here ("" when it is), and whether that is only for want
@@ -282,10 +282,9 @@ class SourceSense:
         if c.prison_only or (t and t.prison_only):
             noun = self._of_complement(hit)
             if noun:
-                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel. Not
-                # weak where the definition says what its thing is of (“the search of a cell, barracks or a
-                # prisoner”): a search of a flat is another event, whatever the article is about.
-                return f"“{hit.form} of … {noun}” is another sense", not _of_defined(c, hit.term)
+                # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel. Not where
+                # the definition says what its thing is of: a search of a flat is another event, whatever the article.
+                return f"“{hit.form} {noun}” is another sense", not _of_defined(c, hit.term)
             if not self.prison():
                 return NO_PRISON, True
         return "", False
@@ -300,6 +299,7 @@ def _of_defined(concept: Concept, term: str) -> bool:
     return concept.remembered(f"of defined {term}", make)
 
 
+_COMPLEMENT_RE = re.compile(r" (of|across|through) ", re.I)
 BY_RE = re.compile(r"\bby (?:the |a |an )?([a-z]+)")
 
 
