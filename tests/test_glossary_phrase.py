@@ -71,6 +71,12 @@ def test_a_noun_of_the_terms_own_phrase_that_names_another_thing_makes_a_questio
      "La vérification de douze heures de la baraque n'a rien donné."),
     ("petukh", "In the colony he was downgraded by the other prisoners after a rumour.", "de",
      "In der Kolonie wurde er nach einem Gerücht von den anderen Gefangenen herabgesetzt."),
+    # after a determiner the participle is a noun, the caste, with no object or destination of its own: “used
+    # to” is not where the downgraded go
+    ("petukh", "In our barracks the downgraded had to sleep by the door.", "de",
+     "In unserer Baracke mussten die Homosexuellen neben der Tür schlafen."),
+    ("petukh", "On transfer the downgraded used to travel in a separate cage.", "ru",
+     "На этапе гомосексуалисты обычно ехали в отдельной клетке."),
 ])
 def test_the_prison_thing_is_still_an_error(g, cid, src, lang, dst):
     assert ("error" in severities(g, lang, src, dst, cid))
@@ -417,3 +423,22 @@ def test_a_place_on_the_map_that_heads_its_phrase_is_where_a_things_definition_g
 ])
 def test_a_possessor_the_definition_does_not_name_as_doer_makes_another_thing(g, src, lang, dst, wrong):
     assert ("error" in severities(g, lang, src, dst, "obysk")) == wrong
+
+
+def test_a_participle_after_her_or_a_subject_is_still_the_verb(g):
+    # “her” may be the object (“saw her downgraded to …”) and a subject before the word makes it a verb
+    src = "After the merger the airline downgraded her to economy class."
+    assert "petukh" not in errors(g, "de", src, "Nach der Fusion stufte die Fluglinie sie in die Economyklasse herab.")
+
+
+@pytest.mark.parametrize("src, other", [
+    # people a parcel comes from (a person, a group of people by WordNet's first sense) send it: still a parcel
+    ("Every Easter he gets parcels from the congregation of his old church.", False),
+    ("She still receives parcels from her former colleagues.", False),
+    # a thing or a place it comes from may make it another thing
+    ("The parcels from the auction were plots of farmland.", True),
+])
+def test_a_parcel_from_people_is_sent_by_them(g, src, other):
+    hits = g.find(src, "en")
+    parcel = next(h for h in hits if h.concept.id == "peredacha")
+    assert bool(another_kind(g, src, parcel, hits, False)) == other

@@ -403,6 +403,57 @@ def test_a_zu_infinitive_read_again_gives_back_no_word_of_another_concept(g, dst
     assert severities(g, "de", src, dst, "etap") == found
 
 
+@pytest.mark.parametrize("lang, dst, van", [
+    # the word approved for the van stands where the source names the Stolypin carriage: it is the carriage's
+    # wrong word, and the van has none
+    ("de", "Einen Tag verbrachten wir im Gefangenentransporter, danach eine Stunde in einem Lieferwagen.", ["error"]),
+    ("fr", "Nous avons passé une journée dans le fourgon cellulaire, puis une heure dans une camionnette.", ["error"]),
+    # where the van has a word of its own too, that word may be the van's rendering
+    ("de", "Einen Tag verbrachten wir im Gefangenentransporter, danach eine Stunde im Polizeitransporter.", []),
+])
+def test_one_word_renders_one_thing(g, lang, dst, van):
+    src = "We spent a day in the Stolypin carriage and then an hour in a prison van."
+    assert "error" in severities(g, lang, src, dst, "stolypin")
+    assert severities(g, lang, src, dst, "avtozak") == van
+
+
+def test_the_approved_word_where_the_source_names_its_own_concept_renders_it(g):
+    # the van first, the carriage second: „Gefangenentransporter“ first is the van's
+    src = "First a prison van took us to the station, then we rode for two days in a Stolypin carriage."
+    dst = "Erst brachte uns ein Gefangenentransporter zum Bahnhof, dann fuhren wir zwei Tage in einem Güterwagen."
+    assert severities(g, "de", src, dst, "avtozak") == []
+    assert severities(g, "de", src, dst, "stolypin") == ["error"]
+
+
+@pytest.mark.parametrize("lang, dst", [
+    # the translation's relative pronoun mirrors the source's own relative clause (English sets no comma before
+    # “that”): it stands for no repeat of the colony
+    ("de", "Das Lager liegt neben einer Reiherkolonie, die jeden Frühling zurückkehrt."),
+    ("fr", "L'établissement se trouve à côté d'une colonie de hérons, qui revient chaque printemps."),
+])
+def test_a_relative_pronoun_mirroring_a_restrictive_clause_stands_for_nothing(g, lang, dst):
+    src = "The colony stands next to a colony of herons that returns every spring."
+    assert severities(g, lang, src, dst, "ik") == ["error"]
+
+
+def test_that_after_a_preposition_is_a_determiner_not_a_relative():
+    from pipeline.glossary.repeats import _restrictive
+
+    g = load_glossary(GLOSSARY)
+    hits = [h for h in g.find("He was moved to the colony near that river.", "en") if h.concept.id == "ik"]
+    assert not _restrictive("He was moved to the colony near that river.", hits, "en")
+    hits = [h for h in g.find("He was moved to the colony that the court named.", "en") if h.concept.id == "ik"]
+    assert _restrictive("He was moved to the colony that the court named.", hits, "en")
+
+
+def test_a_quantifier_without_its_noun_is_the_sources_own_pronoun(g):
+    # “fewer in winter” leaves its noun out as «их меньше» does: the pronoun stands for no repeat of the parcels
+    src = "Her mother sends a parcel to the colony every month, but the post takes fewer parcels in winter: fewer in January."
+    dst = ("Мать каждый месяц отправляет в колонию передачу, но зимой почта принимает меньше отправлений: "
+           "в январе их меньше.")
+    assert severities(g, "ru", src, dst, "peredacha") == ["error"]
+
+
 @pytest.mark.parametrize("src, dst, found", [
     # „dabei“ says “during it”: the source's definite repeat “during the search” without the noun
     ("After a search of the cell he lost his books, and during the search the guards broke his glasses.",

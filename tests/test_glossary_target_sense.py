@@ -363,6 +363,24 @@ def test_a_french_everyday_word_in_the_plural_after_par_is_a_manner(g):
     ("de", "Nobody has told us when the next transfer will be.", "Niemand hat uns gesagt, wann die nächste Etappe sein wird.", False),
     # Russian «следующий этап» is the prisoners' next transfer, whatever the source says
     ("ru", "Nobody has told us when the transfer will be.", "Никто не сказал нам, когда будет следующий этап.", False),
+    # a number before the word counts the stages of one journey, which the source does not count
+    ("de", "His etap to Irkutsk took a month.", "Seine Reise nach Irkutsk dauerte einen Monat, in vier Etappen.", True),
+    ("fr", "His etap to Irkutsk took a month.", "Son voyage vers Irkoutsk a duré un mois, en quatre étapes.", True),
+    # the source counts its own etaps (two etaps are two), or its own stages
+    ("de", "He has been through two etaps this year.", "Er hat dieses Jahr zwei Etappen hinter sich.", False),
+    ("de", "The etap to Irkutsk went in four stages.", "Die Etappe nach Irkutsk verlief in vier Etappen.", False),
 ])
-def test_a_word_of_sequence_the_source_has_not_makes_etape_a_stage(g, lang, src, dst, wrong):
+def test_a_word_of_sequence_or_a_number_the_source_has_not_makes_etape_a_stage(g, lang, src, dst, wrong):
     assert ("etap" in errors(g, lang, src, dst)) is wrong
+
+
+@pytest.mark.parametrize("dst, wrong", [
+    # « transfert » beside « argent » (money's) renders the money transfer the glossary excludes, not the transfer
+    ("Le transfert d'argent pour sa cantine est revenu : on l'avait envoyé dans une colonie de Mordovie.", True),
+    # a second « transfert » is the transfer's own
+    ("Le transfert d'argent pour sa cantine est revenu : son transfert vers une colonie de Mordovie avait eu lieu.",
+     False),
+])
+def test_an_approved_word_beside_the_other_word_of_an_excluded_phrase_renders_that_phrase(g, dst, wrong):
+    src = "The money transfer for his canteen came back: he had been transferred to a colony in Mordovia."
+    assert ("etap" in errors(g, "fr", src, dst)) is wrong

@@ -172,3 +172,24 @@ def test_a_name_beside_a_prison_term_of_its_own_message_stays_an_error():
     src = "SMIRNOV: Thank you for having me; I spent four years in a small town in Mordovia."
     dst = "SMIRNOV: Danke für die Einladung; ich habe vier Jahre in einer Kleinstadt in Mordwinien verbracht."
     assert _severities(src, dst, "de", others) == ["warning"]
+
+
+def test_a_name_the_source_also_spells_out_is_the_glossarys():
+    # the source's own “Moscow State University” names the glossary's university: the translation's spelt-out name
+    # renders it (badly), it names no other university, and the article's want of prison does not ask
+    src = "Both rowers graduated from MSU, Moscow State University, in 2019."
+    dst = "Beide Ruderer machten 2019 ihren Abschluss an der MSU, der Moskauer Staatsuniversität."
+    assert _severities(src, dst, "de", CAMPUS) == ["error"]
+
+
+def test_a_name_that_is_an_english_noun_after_a_determiner_is_that_noun():
+    # “the Memorial to …” is a monument (a common noun takes a determiner); the bare “Memorial” is the society
+    src = "The Memorial to the drowned fishermen was restored last year with money from Memorial."
+    assert _severities(src, "Das Denkmal für die ertrunkenen Fischer wurde letztes Jahr mit Geld einer "
+                            "Gedenkinitiative restauriert.", "de", CAMPUS) == ["error"]
+    assert _severities(src, "Das Denkmal für die ertrunkenen Fischer wurde letztes Jahr mit Geld von Memorial "
+                            "restauriert.", "de", CAMPUS) == []
+    # … and alone it is no error: the monument needs no glossary name
+    src = "The Memorial to the drowned fishermen was restored last year."
+    assert "error" not in _severities(src, "Das Denkmal für die ertrunkenen Fischer wurde letztes Jahr restauriert.",
+                                      "de", CAMPUS)

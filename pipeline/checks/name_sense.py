@@ -33,10 +33,12 @@ from collections.abc import Collection
 
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
+from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.phrase import DETERMINERS, SENTENCE_START
 from pipeline.glossary.placement import sentence_of
+from pipeline.glossary.name_noun import noun_name
 from pipeline.glossary.sense import base_word, own_vocabulary
 
 
@@ -48,10 +50,11 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
     that someone (unchanged without such a finding; ``dst_hits``: the check's glossary terms of ``dst``, overlapping
     and derived); a :class:`ReadWithArticle` where the article was read (the findings then
     depend on it: not remembered across articles)."""
-    out = [_spelt_out(glossary, dst, lang, _in_longer_name(glossary, src, p)) if _one_word_name_error(p)
+    out = [_spelt_out(glossary, src, dst, lang, _in_longer_name(glossary, src, p)) if _one_word_name_error(p)
            else _named_after(glossary, src, dst, dst_hits, p) if p.check == "glossary-missing" and p.severity == "error"
            else p for p in out]
-    if doc is None or not any(map(_one_word_name_error, out)):
+    if doc is None or not any(map(_one_word_name_error, out)) or all(
+            _named_in_full(glossary, src, p) for p in out if _one_word_name_error(p)):
         return out
     # (``said``: the concepts the message itself names in the glossary's sense, not asked about: “SMIRNOV: … six
     # years in a red zone” says prison whatever else the article says)
@@ -60,8 +63,28 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
         return ReadWithArticle(out)
     why = (" — a warning only: the article names nothing of prison but names, so this one-word name may be "
            "another's (check which it is)")
-    return ReadWithArticle(Problem(p.check, "warning", p.message + why, p.term) if _one_word_name_error(p) else p
-                           for p in out)
+    return ReadWithArticle(Problem(p.check, "warning", p.message + why, p.term)
+                           if _one_word_name_error(p) and not _named_in_full(glossary, src, p) else p for p in out)
+
+
+def _named_in_full(glossary: Glossary, src: str, p: Problem) -> bool:
+    """Whether ``src`` names ``p``'s concept by one of its terms of several words too (“MSU, Moscow State
+    University”: a name of several words names its own thing, and the one-word name beside it is the same), or
+    by a one-word name that is an English common noun standing bare, as a name stands (“unveiled by the local
+    branch of Memorial”: a singular common noun needs a determiner — “the Memorial to the Victims …” is a
+    monument — so the bare word is the organisation's name; not a sentence's first word, nor in a longer name)."""
+    concept = glossary.concept_for_term(p.term) if p.term is not None else None
+    if concept is None:
+        return False
+    hits = glossary.find(src, glossary.source_language)
+    if any(h.concept is concept and " " in h.term for h in hits):
+        return True
+    mine = [h for h in hits if h.concept is concept and h.form[1:].islower()]
+    if not mine or not noun_name(concept, mine[0].term):
+        return False
+    firsts = set(sentence_of(src))
+    return any(_bare(src, h) and mask(src[:h.start]).rstrip()[-1:] not in ("", *SENTENCE_START)
+               and h.start not in firsts and not in_longer_name(src, h, hits) for h in mine)
 
 
 def _one_word_name_error(p: Problem) -> bool:
@@ -111,13 +134,6 @@ def in_longer_name(src: str, hit: Hit, hits: list[Hit]) -> str:
     if all(_own(hit.concept, w, names) for w in others):
         return ""
     return src[words[lo][0]:words[hi][1]]
-
-
-# English prepositions (a closed class): the capitalised words after one are its object, not a name's first part.
-PREPOSITIONS = frozenset("""
-about above across after against along amid among around as at before behind below beneath beside besides between
-beyond by despite down during except for from in inside into near of off on onto outside over past per since
-through throughout till to toward towards under until unlike upon via with within without""".split())
 
 
 def _own(concept: Concept, word: tuple[int, int, str], names: list[tuple[int, int]]) -> bool:
@@ -214,16 +230,18 @@ def _kept_name(dst: str, dst_hits: list[Hit], names: set[str]) -> str:
     return ""
 
 
-def _spelt_out(glossary: Glossary, dst: str, lang: str, p: Problem) -> Problem:
+def _spelt_out(glossary: Glossary, src: str, dst: str, lang: str, p: Problem) -> Problem:
     """``p`` (a one-word name's error) as a warning where the name is an abbreviation (MSU) and the translation spells
     out another name with its initials: adjacent capitalised words whose initials are the abbreviation's first two
     letters or more, one of them neither the concept's own (its definition, notes, terms) nor a word of its
     approved renderings — “Michigan State University”, « Michigan State » for “MSU beat Michigan”; not “Moscow
-    State University” left in English, not „Moskauer Staatliche Universität“."""
+    State University” left in English, not „Moskauer Staatliche Universität“. Nor where the source spells the
+    name out itself with a term of the concept (“MSU, Moscow State University”): the translation's spelt-out name
+    then renders that term, well or badly („Moskauer Staatsuniversität“), and names no other thing."""
     if p.severity != "error" or p.term is None or not (p.term.isupper() and p.term.isalpha() and len(p.term) > 1):
         return p
     concept = glossary.concept_for_term(p.term)
-    if concept is None:
+    if concept is None or _named_in_full(glossary, src, p):
         return p
     letters = p.term.casefold()
     rendered = {fold(w) for t in concept.approved(lang) for w in WORD_RE.findall(t)}

@@ -23,7 +23,7 @@ def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, u
         return found, "", False  # the common case: nothing to tell apart
     kept, notes = [], []
     for h in found:
-        everyday = (everyday_sense(glossary, dst, h, lang) or in_sequence(src, dst, h, lang)
+        everyday = (everyday_sense(glossary, dst, h, lang) or in_sequence(src, dst, h, lang, glossary)
                     ) if _everyday_word(h.concept, lang, h.form) else ""
         if everyday:
             notes.append(everyday)

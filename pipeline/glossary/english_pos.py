@@ -9,6 +9,13 @@ from functools import lru_cache
 from pipeline.core.sortedlines import first_line_from
 from pipeline.glossary import wordnet
 
+# English prepositions (a closed class): the capitalised words after one are its object, not a name's first part
+# (checks/name_sense.py); the “that” after one is a determiner, not a relative pronoun (repeats.py).
+PREPOSITIONS = frozenset("""
+about above across after against along amid among around as at before behind below beneath beside besides between
+beyond by despite down during except for from in inside into near of off on onto outside over past per since
+through throughout till to toward towards under until unlike upon via with within without""".split())
+
 
 @lru_cache(maxsize=1)
 def _lexicon() -> str | None:
@@ -68,3 +75,19 @@ def word_classes(word: str) -> frozenset:
     if any(wordnet.lexfile(o) == wordnet.QUANTITY for f in forms for o in wordnet.senses(f)[:1]):
         return frozenset()  # (a number or a unit says how much, not what of: a parcel of twenty kilograms)
     return frozenset(tag for pos, tag in WORDNET_CLASSES if any(wordnet.senses(f, pos) for f in forms))
+
+
+# The determiners after which an English participle is a noun (“the downgraded had to stand apart”, “the
+# accused”, “the wounded”): not “her” (an object too: “saw her downgraded to …”), “that” (a relative pronoun) or
+# a numeral.
+NOMINALISING = frozenset("the these those his its their our my your each every another no".split())
+
+
+def nominal(text: str, start: int) -> bool:
+    """Whether the word ending before ``start`` is a determiner, so that a verb's participle there is used as a
+    noun, with no object or destination of its own."""
+    before = text[max(0, start - 12):start]
+    if not before.endswith((" ", "\u00a0")):
+        return False
+    words = before.split()
+    return bool(words) and words[-1].lower() in NOMINALISING

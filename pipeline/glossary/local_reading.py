@@ -21,6 +21,7 @@ from pipeline.glossary.neighbourhood import has_cues, other_sense_near, prison_n
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import base_word, compound_noun, conditional, prison_vocabulary, term_of
 from pipeline.glossary.textprep import shown
+from pipeline.glossary.name_noun import determined_name
 from pipeline.glossary.topic import written_otherwise
 
 
@@ -88,6 +89,7 @@ def phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[i
     capital letter makes another thing: (concept id, variant) -> why, and the hits asked about."""
     phrased: dict[tuple[str, str], str] = {}
     asked_ids: set[int] = set()
+    alone: set[int] = set()
     comparing = may_compare(src)
     for h in src_hits:
         if id(h) in other_ids:
@@ -110,11 +112,20 @@ def phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[i
             if why:
                 phrased.setdefault((h.concept.id, variant(h)), why)
                 asked_ids.add(id(h))
+                continue
+            # (“the Memorial to …”: this occurrence alone, not the bare name)
+            why = determined_name(src, h) if h.concept.pos == "proper noun" else ""
+            if why:
+                phrased.setdefault((h.concept.id, variant(h)), why)
+                asked_ids.add(id(h))
+                alone.add(id(h))
     if phrased:
         # The same word again is the same thing (“a radio mast …; the mast fell”) unless prison is next to it
-        # (“a transfer of the case …, so his transfer to the colony went ahead”).
+        # (“a transfer of the case …, so his transfer to the colony went ahead”), or its reading was of that
+        # occurrence alone (a name after a determiner: the same name bare is the name).
         rest = [h for h in src_hits if (h.concept.id, variant(h)) not in phrased]
-        asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in phrased
+        spread = {k for k in phrased if not any(id(h) in alone for h in src_hits if (h.concept.id, variant(h)) == k)}
+        asked_ids |= {id(h) for h in src_hits if (h.concept.id, variant(h)) in spread
                       and not prison_near(glossary, src, h, rest)}
     return phrased, asked_ids
 

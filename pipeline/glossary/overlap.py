@@ -78,7 +78,24 @@ def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int
         elif any(a < h.end and h.start < b for a, b in claimed):
             continue  # the rendering of a concept the source uses
         forbidden.append(h)
+    if src_places and dst_len:
+        _one_word_one_thing(forbidden, approved, occurrences)
     return Resolved(approved, forbidden)
+
+
+def _one_word_one_thing(forbidden: list[Hit], approved: dict[str, list[Hit]], occurrences: dict[str, list[Hit]]) -> None:
+    """A word kept as the wrong rendering of its own concept (it stands where the source names that one, not the
+    concept that approves it) renders nothing else: one word of the translation is one occurrence of one thing.
+    „Zwei Tage im Gefangenentransporter und dann … in einem Kastenwagen“ for “two days in the Stolypin and …
+    in a prison van” has the Stolypin carriage's wrong word and no prison van. Only where the forbidden word's
+    concept has no approved rendering of its own apart from it (otherwise it may be the other's after all)."""
+    for h in forbidden:
+        own = occurrences.get(h.concept.id)
+        if not own or rendered_apart(h, approved, own):
+            continue
+        for cid, hs in approved.items():
+            if cid != h.concept.id and cid in occurrences and any(a.start <= h.start and h.end <= a.end for a in hs):
+                approved[cid] = [a for a in hs if not (a.start <= h.start and h.end <= a.end)]
 
 
 def _closest_claims(by_concept: dict[str, list[Hit]], occurrences: dict[str, list[Hit]]) -> None:

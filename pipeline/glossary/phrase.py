@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.english_pos import parts_of_speech, word_classes
+from pipeline.glossary.english_pos import nominal, parts_of_speech, word_classes
 from pipeline.glossary.match import Hit, fold, mask
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.places import has_places, place_head, place_name
@@ -201,9 +201,8 @@ PASSIVE_RE = re.compile(r"([^\W\d_]+)(?:\s+(?:of|against|for|on|in|at|from|with|
 
 
 def passive_subject(text: str, start: int, others: list[Hit], known: frozenset) -> str:
-    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”, “the charge against
-    Pavel Zhuk was downgraded”), or "" — never someone (:func:`_someone`): a newcomer downgraded is the
-    glossary's."""
+    """The foreign noun a passive verb term is said of (“the hurricane was downgraded”, “the charge against Pavel
+    Zhuk was downgraded”), or "" — never someone (:func:`_someone`): a newcomer downgraded is the glossary's."""
     before = mask(text[max(0, start - 80):start])
     m = PASSIVE_RE.search(before)
     if not m:
@@ -337,7 +336,7 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
         return ""
     pos = _head(hit.term)
     known = known_words(glossary, hit.concept)
-    if "VERB" in pos and "NOUN" not in pos:
+    if "VERB" in pos and "NOUN" not in pos and not nominal(text, hit.start):
         thing = verb_object(text, hit.end, others, known) or passive_subject(text, hit.start, others, known)
         if thing:
             return f"what is “{hit.form}” here is “{thing}”, another thing"
@@ -362,7 +361,8 @@ def another_kind(glossary: Glossary, text: str, hit: Hit, others: list[Hit], con
     prep = PREPOSITION_RE.match(text, hit.end)
     if prep and not (conditional and prep.group(1).lower() == "of"):
         noun = phrase_noun(text, prep.end(), others, known)
-        if noun and ((conditional and _person(noun)) or place_head(text, prep, noun, glossary, hit)):
+        if noun and ((conditional and _person(noun)) or place_head(text, prep, noun, glossary, hit)
+                     or (prep.group(1).lower() == "from" and wordnet.names_people(noun))):  # (parcels from my parish)
             noun = ""  # (a short visit to her son: a relative visits someone, the glossary's; a transfer to a region)
         # (“a parcel to the gates of the SIZO”: a phrase that goes on to prison is prison's; and a term whose every
         # WordNet sense is the glossary's — a police van “used by police to transport prisoners” — has no other

@@ -281,6 +281,33 @@ def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list,
                            for r, o in claimed)
 
 
+def excluded_claims(glossary, src: str, dst: str, lang: str, hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that render one of the concept's exclusion phrases in the source (“money
+    transfer”: the glossary's word for another thing, which the match leaves out), one each: a rendering beside a
+    word the bilingual dictionary gives for the phrase's other word (« Le transfert d'argent … il avait été
+    déplacé » for “The money transfer … he had been transferred”: argent is money's, so « transfert » renders the
+    money transfer, not the etap). Why ("" when none is claimed)."""
+    _hits, met = glossary.find_excluding(src, glossary.source_language)
+    cid = hits[0].concept.id
+    phrases = [e for e in met if e.concept_id == cid]
+    if not phrases:
+        return found, ""
+    from pipeline.glossary.bilingual import source_words_for
+
+    kept, notes = list(found), []
+    for e in phrases:
+        others = " ".join(m.group(0) for m in WORD_RE.finditer(mask(src[:e.end]), e.start)
+                          if not e.word_start <= m.start() < e.word_end)
+        for r in kept:
+            near = words_of(mask(dst[max(0, r.start - 25):r.start]))[-2:] + words_of(mask(dst[r.end:r.end + 30]))[:3]
+            if others and near and any(source_words_for(others, [], near, lang)):
+                kept.remove(r)
+                notes.append(f"“{shown(r.form)}” renders the source's “{shown(src[e.start:e.end])}”, a phrase the "
+                             f"glossary excludes")
+                break
+    return kept, "; ".join(notes)
+
+
 def forbidden_apart(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit], occurrences: dict[str, list],
                     src_hits: list[Hit]) -> dict[int, str]:
     """Of the forbidden hits of a concept the source uses both in the glossary's sense and in another, those

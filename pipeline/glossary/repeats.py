@@ -44,6 +44,12 @@ PLACES = {
     "ru": {"там", "туда", "оттуда", "сюда", "здесь"},
     "de": {"dort", "dorthin", "dahin", "dorther", "hierher"},
 }
+# A quantifier without its noun says the noun left out, as a pronoun does: “fewer under strict regime” (fewer
+# parcels) is mirrored by «их меньше».
+# (not “more”, “less”, “most”: adverbs as often — “he feared the cell most in winter” —, nor “both”, a conjunction
+# before a preposition: “both in the SIZO and …”)
+_EN_QUANTIFIER = re.compile(r"\b(?:fewer|many|several|none|few)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:%s)\b)"
+                            % "|".join("under in at on for from after before during".split()), re.I)
 # “sent back.” stands for the place; “back to the ShIZO” names it.
 _EN_BACK = re.compile(r"\bback\b(?!\s+(?:to|into|in|inside|at|from|home)\b)", re.I)
 _DE_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b|(?:^|[;.:!?]\s*|,\s*"
@@ -101,7 +107,10 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
     elif lang == "de":
         n += len(_DE_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
-    return n, places_n + len(_EN_BACK.findall(masked)) if lang == "en" else places_n
+    if lang == "en":
+        n += len(_EN_QUANTIFIER.findall(masked))
+        return n, places_n + len(_EN_BACK.findall(masked))
+    return n, places_n
 
 
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = False) -> int:
@@ -224,6 +233,34 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
     return ""
 
 
+# An English relative clause that restricts its noun takes no comma, and may begin with “that” (“a colony of gulls
+# that ornithologists have studied”); German and French set a comma before every relative clause, so a
+# translation's „…, die …“ there mirrors the source's own relative clause and stands for no repeat.
+_EN_RELATIVES = frozenset("that which who whom whose where".split())
+_NEXT_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
+
+
+def _restrictive(src: str, hits: Sequence[Hit], src_lang: str) -> bool:
+    """Whether an English relative clause follows one of ``hits``, or the prepositional phrase after it: a
+    relative word right after the term or after a noun of its phrase (“that” after a preposition is a
+    determiner: “near that town”)."""
+    if base_lang(src_lang) != "en":
+        return False
+    from pipeline.glossary.english_pos import PREPOSITIONS
+    from pipeline.glossary.phrase import phrase_end
+    from pipeline.glossary.sense import FUNCTION_WORDS
+
+    for h in hits:
+        end = phrase_end(src, h.end)
+        nxt = _NEXT_WORD.match(src, end)  # (the word after the phrase, if only a comma or spaces come first)
+        words = WORD_RE.findall(mask(src[h.end:end])) + ([nxt.group(1)] if nxt else [])
+        for k, w in enumerate(words):
+            before = words[k - 1].lower() if k else ""
+            if w.lower() in _EN_RELATIVES and before not in FUNCTION_WORDS and before not in PREPOSITIONS:
+                return True
+    return False
+
+
 def _demonstratives(src: str, src_lang: str, dst: str, lang: str, src_hits: Sequence[Hit]) -> int:
     """How many demonstratives of ``dst`` have a noun that translates a word of the English ``src`` outside the
     term's occurrences (the bilingual dictionary: « ces séjours », stay → séjour)."""
@@ -255,7 +292,8 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
         said.append("a pronoun the source has not")
         count += pronouns
     rel = _relative_after(dst, found, b)
-    if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)):
+    if rel and not _relative_after(src, list(src_hits), base_lang(src_lang)) and not _restrictive(src, src_hits,
+                                                                                                  src_lang):
         said.append(f"the relative pronoun “{rel}”")
         count += 1
     adj = ellipsis(dst, b, list(found if forms is None else forms))

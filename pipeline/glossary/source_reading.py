@@ -57,6 +57,7 @@ class Memo:
     states: dict = field(default_factory=dict)
     groups: dict[str, list] = field(default_factory=dict)  # the things each concept's occurrences name (placement)
     bare: set[str] = field(default_factory=set)  # questions only for want of a prison word next to the word
+    excluded: frozenset[str] = frozenset()  # the concepts an exclusion phrase of the source left a word out of
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -131,7 +132,8 @@ def _read(glossary: Glossary, src: str) -> Source:
     for h in src_hits:
         counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
-                  numbered_ends(src, src_hits), fits, Memo(local if occurrences else None, learnt, counts))
+                  numbered_ends(src, src_hits), fits, Memo(local if occurrences else None, learnt, counts,
+                                                           excluded=frozenset(e.concept_id for e in excluded)))
 
 
 def _message_senses(glossary: Glossary, src: str, local: Local, other_sense: dict[str, str]

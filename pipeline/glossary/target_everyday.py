@@ -211,14 +211,35 @@ _EN_SEQUENCE = re.compile(r"\b(?:next|following|last|first|previous|final|subseq
                           r"|third|another|stage|stages|step|phase)\b", re.I)
 
 
-def in_sequence(src: str, dst: str, hit: Hit, lang: str) -> str:
+# Numbers that count a thing's stages („in drei Etappen“, « en trois étapes » for “the etap”): a closed class,
+# as the sequence words are; and the English ones a source counts its own term with (“two etaps”).
+_COUNT = {
+    "fr": re.compile(r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs)", re.I),
+    "de": re.compile(r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehreren|einigen)", re.I),
+}
+_EN_STAGES = re.compile(r"\b(?:stages?|steps?|phases?|legs?)\b", re.I)  # (the source's own stages, counted)
+_EN_COUNT = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)", re.I)
+
+
+def in_sequence(src: str, dst: str, hit: Hit, lang: str, glossary: Glossary | None = None) -> str:
     """Why ``hit`` (an everyday word of a translation of ``src``) says a stage of a sequence ("" when it does not):
-    a word of sequence right before or after it that the source has none of."""
+    a word of sequence right before or after it that the source has none of, or a number right before it where
+    the source counts none of its terms (“the etap took 26 days” → „in drei Etappen“: stages of one journey)."""
     rx = _SEQUENCE.get(base_lang(lang))
     if rx is None:
         return ""
     before, after = words_of(mask(dst[max(0, hit.start - 30):hit.start])), words_of(mask(dst[hit.end:hit.end + 30]))
     near = [w for w in (before[-1:] + after[:1]) if rx.fullmatch(w)]
-    if not near or _EN_SEQUENCE.search(src):
-        return ""
-    return f"“{near[0]}” places “{hit.form}” in a sequence the source does not: the everyday sense of the word"
+    if near and not _EN_SEQUENCE.search(src):
+        return f"“{near[0]}” places “{hit.form}” in a sequence the source does not: the everyday sense of the word"
+    if (glossary is not None and before and _COUNT[base_lang(lang)].fullmatch(before[-1])
+            and not _EN_STAGES.search(src) and not _counted(glossary, src, hit.concept)):
+        return (f"“{before[-1]} {hit.form}” counts stages, and the source counts none of its “{hit.concept.term}”: "
+                f"the everyday sense of the word")
+    return ""
+
+
+def _counted(glossary: Glossary, src: str, concept: Concept) -> bool:
+    """Whether a number stands among the two words before one of ``concept``'s terms in the source."""
+    return any(h.concept is concept and any(_EN_COUNT.fullmatch(w) for w in words_of(mask(src[max(0, h.start - 25):h.start]))[-2:])
+               for h in glossary.find(src, glossary.source_language))

@@ -152,6 +152,18 @@ def names_a_person(lemma: str, senses_read: int = 3) -> bool:
     return any(lexfile(o) == PERSON for o in senses(lemma, "noun")[:senses_read])
 
 
+def names_people(word: str) -> bool:
+    """Whether a noun's first WordNet sense is people (noun.person, noun.group: a *colleague*, a *parish*, a
+    *congregation*, a *club*), read as it is or, for a plural, without its -s: a thing “from” them is sent or
+    given by them (“parcels from my parish” are parcels), no other kind of thing for it."""
+    w = word.lower()
+    for form in dict.fromkeys((w, w[:-1] if w.endswith("s") else w)):
+        found = senses(form, "noun")
+        if found:
+            return lexfile(found[0]) in (PERSON, GROUP)
+    return False
+
+
 def names_a_place(lemma: str) -> bool:
     """Whether a noun's first sense is a place on the map (noun.location): a city, a region, a district — not a
     building or an institution (a *hospital*, a *club* are not)."""
