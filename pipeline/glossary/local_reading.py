@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pipeline.glossary import wordnet
 from pipeline.glossary.balance import inside_a_name
 from pipeline.glossary.comparison import compared, may_compare
+from pipeline.glossary.english_pos import parts_of_speech
 from pipeline.glossary.match import english_base, fold
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.negation import DENIAL_RE
@@ -181,8 +182,6 @@ def _denied(src: str, src_hits: list) -> list:
 def _english(h) -> bool:
     """Whether a hit is an everyday English noun (:func:`prone`, and the lexicon knows its head), not a
     transliteration (obshchak, etap)."""
-    from pipeline.glossary.english_pos import parts_of_speech
-
     return prone(h) and "NOUN" in parts_of_speech(h.form.rsplit(" ", 1)[-1].lower())
 
 

@@ -16,11 +16,9 @@ from pipeline.glossary.sense import FUNCTION_WORDS
 def noun_name(concept: Concept, term: str) -> bool:
     """Whether ``term`` is a one-word name of the glossary (case-sensitive) that is also an English noun, by
     WordNet (Memorial; not MSU, Smirnov); once per term."""
-    noun = concept.memos.get(f"noun name {term}")
-    if noun is None:  # (most names are no English word)
-        noun = concept.memos[f"noun name {term}"] = (concept.pos == "proper noun" and concept.case_sensitive
-                                                     and " " not in term and bool(wordnet.senses(fold(term))))
-    return noun
+    return concept.remembered(f"noun name {term}", lambda: (  # (most names are no English word)
+        concept.pos == "proper noun" and concept.case_sensitive and " " not in term
+        and bool(wordnet.senses(fold(term)))))
 
 
 def determined_name(text: str, hit: Hit) -> str:

@@ -16,6 +16,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pipeline.glossary import wordnet
+from pipeline.glossary.bilingual import source_words_for
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.textprep import shown, words_of
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
@@ -239,8 +241,6 @@ def _names_a_word(gap: str) -> bool:
     """Whether the words between two variants name one as a word for the other (“Mast, the prisoners' own *word*
     for their caste”, “the etap, their term for a transfer”): a noun whose first WordNet sense is a word, followed
     by *for* (not “served his term in the colony”)."""
-    from pipeline.glossary import wordnet
-
     words = words_of(gap)
     return any(after.lower() == "for" and wordnet.names_a_word(english_base(fold(w)))
                for w, after in zip(words, words[1:]) if len(w) > 3)
@@ -292,8 +292,6 @@ def excluded_claims(glossary, src: str, dst: str, lang: str, hits: list, found: 
     phrases = [e for e in met if e.concept_id == cid]
     if not phrases:
         return found, ""
-    from pipeline.glossary.bilingual import source_words_for
-
     kept, notes = list(found), []
     for e in phrases:
         others = " ".join(m.group(0) for m in WORD_RE.finditer(mask(src[:e.end]), e.start)
