@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.glossary import wordnet
 from pipeline.glossary.bilingual import source_words_for
+from pipeline.glossary.hits import Excluded
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.textprep import shown, words_of
 from pipeline.glossary.neighbourhood import CLAUSE_BREAK_RE
@@ -281,13 +283,14 @@ def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list,
                            for r, o in claimed)
 
 
-def excluded_claims(glossary, src: str, dst: str, lang: str, hits: list, found: list) -> tuple[list, str]:
+def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met: Sequence[Excluded]
+                    ) -> tuple[list, str]:
     """The renderings less those that render one of the concept's exclusion phrases in the source (“money
     transfer”: the glossary's word for another thing, which the match leaves out), one each: a rendering beside a
     word the bilingual dictionary gives for the phrase's other word (« Le transfert d'argent … il avait été
     déplacé » for “The money transfer … he had been transferred”: argent is money's, so « transfert » renders the
-    money transfer, not the etap). Why ("" when none is claimed)."""
-    _hits, met = glossary.find_excluding(src, glossary.source_language)
+    money transfer, not the etap). ``met``: the exclusion phrases the source's match left out (its reading keeps
+    them: Memo.excluded). Why ("" when none is claimed)."""
     cid = hits[0].concept.id
     phrases = [e for e in met if e.concept_id == cid]
     if not phrases:

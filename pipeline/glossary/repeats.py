@@ -16,8 +16,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.glossary.ellipsis import ellipsis
+from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
+from pipeline.glossary.phrase import phrase_end
 from pipeline.glossary.placement import paired_pieces
+from pipeline.glossary.sense import FUNCTION_WORDS
 
 # Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
 # es, mostly an expletive (“es gibt”, “wohin es geht”, “es ist wichtig”), except as an object before a dative pronoun
@@ -246,10 +249,6 @@ def _restrictive(src: str, hits: Sequence[Hit], src_lang: str) -> bool:
     determiner: “near that town”)."""
     if base_lang(src_lang) != "en":
         return False
-    from pipeline.glossary.english_pos import PREPOSITIONS
-    from pipeline.glossary.phrase import phrase_end
-    from pipeline.glossary.sense import FUNCTION_WORDS
-
     for h in hits:
         end = phrase_end(src, h.end)
         nxt = _NEXT_WORD.match(src, end)  # (the word after the phrase, if only a comma or spaces come first)

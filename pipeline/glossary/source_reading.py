@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.glossary.balance import glossary_fit, promote_by_balance
 from pipeline.glossary.document import Document, Summary, summary
+from pipeline.glossary.hits import Excluded
 from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, model, prison_reading
 from pipeline.glossary.local_reading import Local, deferred_phrases, local_senses, phrase_questions
 from pipeline.glossary.sense_features import ambiguous
@@ -57,7 +58,7 @@ class Memo:
     states: dict = field(default_factory=dict)
     groups: dict[str, list] = field(default_factory=dict)  # the things each concept's occurrences name (placement)
     bare: set[str] = field(default_factory=set)  # questions only for want of a prison word next to the word
-    excluded: frozenset[str] = frozenset()  # the concepts an exclusion phrase of the source left a word out of
+    excluded: tuple[Excluded, ...] = ()  # the exclusion phrases of the source the match left a word out of
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -133,7 +134,7 @@ def _read(glossary: Glossary, src: str) -> Source:
         counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
                   numbered_ends(src, src_hits), fits, Memo(local if occurrences else None, learnt, counts,
-                                                           excluded=frozenset(e.concept_id for e in excluded)))
+                                                           excluded=tuple(excluded)))
 
 
 def _message_senses(glossary: Glossary, src: str, local: Local, other_sense: dict[str, str]
