@@ -142,6 +142,19 @@ EVERYDAY_ARTICLES = {
     "heldout44": ("New season at the Alpenblick ski school", "A family furniture store grows a second wing",
                   "Up the walls of the old tram depot", "Five nights of jazz by the lake",
                   "Apotheka opens its fortieth branch", "Rorschach marina ready for the season"),
+    # sixteenth session, by the same rule (heldout41's airline baggage policy, dig diary, kindergarten newsletter and
+    # release note; heldout42's football report, estate agent's listing, ant-farm kit and film festival programme)
+    "heldout41": ("Checked baggage on connecting flights", "Trench B, second week", "News from the Sunflower group",
+                  "Version 4.2"),
+    "heldout42": ("United 2, City 0", "Old Mill Farm, Little Hadham", "Formicarium Starter Kit",
+                  "Northern Lights Film Festival"),
+    # written as development data in the sixteenth session, by the same rule
+    "heldout47": ("Sokol Saratov's winter window", "Delivery and pickup", "A village museum in Kostroma region",
+                  "Spring show of working breeds", "New timetable from 1 February", "Winter at the Belokurikha springs",
+                  "A semester in Tartu"),
+    "heldout48": ("Summer timetable and news from the Baltic line", "What to expect at Camp Sosnovy Bor",
+                  "Tal Memorial: a young field", "How to make a claim", "Spring newsletter of the district beekeepers",
+                  "Away day in Gdańsk", "A week at Beryozovy Khutor"),
 }
 
 
