@@ -23,9 +23,9 @@ def g():
 
 @pytest.fixture(scope="module")
 def prison_only_parcel(g):
-    """The bundled glossary with *parcel(s)* ``prison_only``, as it was before the variant re-audit on nineteen sets
-    (unconditioned and reviewed since: docs/glossary.md), as an editor may still write it: then the balance of its
-    sentence decides, and says so."""
+    """The bundled glossary with *parcel(s)* ``prison_only`` (as before the variant re-audit on nineteen sets, and
+    again since the sixteenth session's audit on 45 sets: docs/glossary.md), whatever the bundled file says: then
+    the balance of its sentence decides, and says so."""
     mine = load_glossary(GLOSSARY)  # (a fresh one: the module's is shared)
     for t in mine.get("peredacha").terms:
         if t.text in ("parcel", "parcels"):
@@ -33,7 +33,11 @@ def prison_only_parcel(g):
     return mine
 
 
-def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(prison_only_parcel):
+def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(prison_only_parcel,
+                                                                                        monkeypatch):
+    # (the balance rule's reading: the learnt decision, retrained on 45 sets at threshold 0.3, reads this sentence
+    # alone, with no article, at p 0.31 everyday and makes it a question; it is measured on the labelled sets)
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
     mine = prison_only_parcel
     src = "His mother queued from six in the morning to hand in a parcel, and it was turned back because of the honey."
     dst = "Seine Mutter stand ab sechs Uhr morgens Schlange, um ein Geschenk abzugeben, und es wurde zurückgewiesen."
