@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.target_everyday import everyday_sense, everyday_words, in_sequence
+from pipeline.glossary.target_everyday import everyday_sense, everyday_words, in_sequence, like_excluded
 from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, claimed_by_same_word, manner, plain_renderings
 from pipeline.glossary.textprep import shown
 
@@ -24,7 +24,7 @@ def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, u
     kept, notes = [], []
     for h in found:
         everyday = (everyday_sense(glossary, dst, h, lang) or in_sequence(src, dst, h, lang, glossary)
-                    ) if _everyday_word(h.concept, lang, h.form) else ""
+                    or like_excluded(dst, h, lang)) if _everyday_word(h.concept, lang, h.form) else ""
         if everyday:
             notes.append(everyday)
         else:
