@@ -187,6 +187,16 @@ def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, 
 
 
 @pytest.mark.parametrize("dst, found", [
+    # a kin verb says the transfer, not the source's “bank transfer” (a noun): «перевод» is the bank transfer's
+    ("Я отправила перевод адвокату в тот день, когда его самого начали перевозить в другую колонию.", ["error"]),
+    ("Я отправила перевод адвокату в тот день, когда начался его собственный этап в другую колонию.", []),
+])
+def test_a_kin_verb_renders_no_noun_of_the_everyday_sense(g, dst, found):
+    src = "I made a bank transfer to the lawyer on the day his own transfer to another colony began."
+    assert severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("dst, found", [
     # «телепередачу» renders the programme, a compound whose head is передача: «передачу» is the parcel's
     ("Мать принесла в СИЗО передачу, а потом смотрела телепередачу о тюрьмах.", []),
     ("Мать принесла в СИЗО продукты, а потом смотрела передачу о тюрьмах.", ["error"]),
