@@ -19,7 +19,8 @@ from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, named_inside, rendered_apart, resolve, sibling_words
+from pipeline.glossary.overlap import (approved_elsewhere, named_inside, rendered_apart, renders_nothing_named, resolve,
+                                       sibling_words)
 from pipeline.glossary.negation import denied_noun
 from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
@@ -285,8 +286,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
-            elif (other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved,
-                                                                                          named[cid]):
+            elif ((other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved, named[cid])
+                  and not renders_nothing_named(h, resolved.approved, named)):
                 # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
                 # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, and every "
