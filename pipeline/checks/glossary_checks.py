@@ -29,7 +29,7 @@ from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import glossed, spelt_as_source
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
-from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings
+from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings, split_mirrored
 from pipeline.glossary.placement import (
     excluded_claims, forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
 )
@@ -180,6 +180,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             found, more = excluded_claims(src, dst, lang, hits, found, source.memo.excluded)
             why = _because(why, more) if more else why
         groups = groups_of(source, src, cid, hits)
+        if found and len(groups) < len(hits):  # (an apposition the translation may keep: two things to render)
+            groups, more = split_mirrored(dst, lang, groups, found, len(src))
+            why = _because(why, more)
         needed = len(groups)
         moved: list = []
         if found and source.sentences and far(groups, found, len(src), len(dst)):
