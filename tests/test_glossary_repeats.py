@@ -392,6 +392,18 @@ def test_german_attributes_that_agree_have_their_noun(g, dst, found):
     assert severities(g, "de", src, dst, "long-visit") == found
 
 
+@pytest.mark.parametrize("dst, found", [
+    # „ein anderes, … strenges“: coordinated attributes after a comma, the noun after the second — a wrong noun
+    ("Im März wurde sie von einer Strafkolonie in ein anderes, noch strengeres Gefängnis bei Perm verlegt.", ["error"]),
+    ("Im März wurde sie von einer Strafkolonie in ein anderes, noch strengeres Straflager bei Perm verlegt.", []),
+    # a relative clause after the comma: „ein anderes“ stands alone
+    ("Im März wurde sie von einer Strafkolonie in ein anderes verlegt, das bei Perm liegt.", ["warning"]),
+])
+def test_german_attributes_coordinated_by_a_comma_have_their_noun(g, dst, found):
+    src = "In March she was moved from one colony to another colony near Perm."
+    assert severities(g, "de", src, dst, "ik") == found
+
+
 def test_a_weak_verbs_past_tense_after_an_adjective_alone_is_no_attribute(g):
     # „brauchte“ ends as „mehrtägige“ does, but no adjective suffix makes it: „das zweite“ stands alone
     src = "The first parcel came in March, the second parcel took weeks."
