@@ -200,6 +200,27 @@ def test_an_apposition_in_the_translation_renders_one_thing(g, dst, found):
     assert severities(g, "de", src, dst, "obysk") == found
 
 
+@pytest.mark.parametrize("lang, src, dst, found", [
+    # the translation keeps the source's apposition, and its second member is no approved word
+    ("ru", "After the arrest he spent two days in the IVS, the temporary detention facility, and then went to court.",
+     "После ареста он провёл два дня в ИВС — то есть в камере отдела полиции, а потом поехал в суд.", ["error"]),
+    ("ru", "After the arrest he spent two days in the IVS, the temporary detention facility, and then went to court.",
+     "После ареста он провёл два дня в ИВС — изоляторе временного содержания, а потом поехал в суд.", []),
+    # said once, the thing is rendered once
+    ("ru", "After the arrest he spent two days in the IVS, the temporary detention facility, and then went to court.",
+     "После ареста он провёл два дня в ИВС, а потом поехал в суд.", []),
+    ("de", "He waited two years for his trial in a SIZO, a pre-trial detention centre.",
+     "Er wartete zwei Jahre auf seinen Prozess in einem SIZO, einem alten Stadtgefängnis.", ["error"]),
+    ("de", "He waited two years for his trial in a SIZO, a pre-trial detention centre.",
+     "Er wartete zwei Jahre auf seinen Prozess in einem SIZO, einem Untersuchungsgefängnis.", []),
+    # a Russian dash after the noun in the nominative is the copula, not an apposition
+    ("ru", "The IVS, a temporary detention facility, is a cell at the police station.",
+     "ИВС — камера при отделе полиции.", []),
+])
+def test_an_apposition_the_translation_keeps_names_two_things(g, lang, src, dst, found):
+    assert severities(g, lang, src, dst, "ivs" if "IVS" in src else "sizo") == found
+
+
 @pytest.mark.parametrize("lang, dst, severity", [
     # „noch eine“, «ещё один»: another one, its noun left out
     ("de", "Am Montag gab es eine Durchsuchung und am Donnerstag noch eine; beide Male nahmen sie meine Zeichnungen mit.",
@@ -369,6 +390,18 @@ def test_an_adjective_after_a_dash_may_be_the_repeat_though_it_agrees_with_the_n
 def test_german_attributes_that_agree_have_their_noun(g, dst, found):
     src = "In May she got a long visit, in October the second long visit with him."
     assert severities(g, "de", src, dst, "long-visit") == found
+
+
+@pytest.mark.parametrize("dst, found", [
+    # „ein anderes, … strenges“: coordinated attributes after a comma, the noun after the second — a wrong noun
+    ("Im März wurde sie von einer Strafkolonie in ein anderes, noch strengeres Gefängnis bei Perm verlegt.", ["error"]),
+    ("Im März wurde sie von einer Strafkolonie in ein anderes, noch strengeres Straflager bei Perm verlegt.", []),
+    # a relative clause after the comma: „ein anderes“ stands alone
+    ("Im März wurde sie von einer Strafkolonie in ein anderes verlegt, das bei Perm liegt.", ["warning"]),
+])
+def test_german_attributes_coordinated_by_a_comma_have_their_noun(g, dst, found):
+    src = "In March she was moved from one colony to another colony near Perm."
+    assert severities(g, "de", src, dst, "ik") == found
 
 
 def test_a_weak_verbs_past_tense_after_an_adjective_alone_is_no_attribute(g):

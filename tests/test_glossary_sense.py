@@ -331,6 +331,20 @@ def test_a_forbidden_word_approved_for_another_thing_where_its_concept_has_its_r
                                 "place en détention.") == {"ivs": ["glossary-missing", "glossary-forbidden"]}
 
 
+@pytest.mark.parametrize("dst, found", [
+    # the SIZO the source names has its own « le SIZO »: « la détention provisoire » renders no SIZO, and stands
+    # for the IVS's police custody, the IVS's wrong word
+    ("Les avocats confondent sans cesse l'IVS et le SIZO, mais l'IVS, c'est la détention provisoire des deux "
+     "premiers jours.", ["error"]),
+    # where it is the SIZO's only rendering, it renders the SIZO
+    ("Les avocats confondent sans cesse l'IVS et la détention provisoire, mais l'IVS, c'est la garde à vue des "
+     "deux premiers jours.", []),
+])
+def test_a_forbidden_word_approved_for_a_named_thing_rendered_apart_renders_nothing_of_it(g, dst, found):
+    src = "Lawyers keep mixing up the IVS and the SIZO, but the IVS is police custody for the first two days."
+    assert [s for c, s, _m in findings(g, "fr", src, dst) if c == "glossary-forbidden"] == found
+
+
 @pytest.mark.parametrize("src, dst, why", [
     # a French negation frames the auxiliary: « n'a jamais été un » is negated as « n'est pas un »
     ("The overseer has never been a guard but a prisoner chosen by the thieves in law.",

@@ -187,6 +187,16 @@ def test_a_word_of_the_homonyms_family_renders_the_everyday_source_word(g, dst, 
 
 
 @pytest.mark.parametrize("dst, found", [
+    # a kin verb says the transfer, not the source's “bank transfer” (a noun): «перевод» is the bank transfer's
+    ("Я отправила перевод адвокату в тот день, когда его самого начали перевозить в другую колонию.", ["error"]),
+    ("Я отправила перевод адвокату в тот день, когда начался его собственный этап в другую колонию.", []),
+])
+def test_a_kin_verb_renders_no_noun_of_the_everyday_sense(g, dst, found):
+    src = "I made a bank transfer to the lawyer on the day his own transfer to another colony began."
+    assert severities(g, "ru", src, dst, "etap") == found
+
+
+@pytest.mark.parametrize("dst, found", [
     # «телепередачу» renders the programme, a compound whose head is передача: «передачу» is the parcel's
     ("Мать принесла в СИЗО передачу, а потом смотрела телепередачу о тюрьмах.", []),
     ("Мать принесла в СИЗО продукты, а потом смотрела передачу о тюрьмах.", ["error"]),
@@ -384,3 +394,19 @@ def test_a_word_of_sequence_or_a_number_the_source_has_not_makes_etape_a_stage(g
 def test_an_approved_word_beside_the_other_word_of_an_excluded_phrase_renders_that_phrase(g, dst, wrong):
     src = "The money transfer for his canteen came back: he had been transferred to a colony in Mordovia."
     assert ("etap" in errors(g, "fr", src, dst)) is wrong
+
+
+@pytest.mark.parametrize("dst, wrong", [
+    # the glossary excludes «на этом этапе»: another determiner of its class in its place says a stage as well
+    ("Его увезли в Пермь, и на каждом этапе защита узнавала об этом последней.", True),
+    ("Его увезли в Пермь, и на втором этапе защита узнавала об этом последней.", True),
+    ("Его увезли в Пермь, и на последнем этапе защита узнавала об этом последней.", True),
+    # a plain adjective or a possessive says the prisoners' etap: on a long one, on his own
+    ("Его увезли в Пермь, и на долгом этапе защита ничего о нём не знала.", False),
+    ("Защита ничего не знала о нём на его этапе в Пермь.", False),
+    # another case is no locative stage: «этот этап» is the transfer the source speaks of
+    ("Этот этап в Пермь защита ничем не могла остановить.", False),
+])
+def test_a_russian_determiner_of_the_excluded_phrases_class_makes_etap_a_stage(g, dst, wrong):
+    src = "The defence learnt last about his transfer to Perm."
+    assert ("etap" in errors(g, "ru", src, dst)) is wrong

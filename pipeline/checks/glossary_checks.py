@@ -19,7 +19,8 @@ from pipeline.glossary.match import WORD_RE, base_lang, fold, mask
 from pipeline.glossary.wordkeys import declined_feminine_surname
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
-from pipeline.glossary.overlap import approved_elsewhere, named_inside, rendered_apart, resolve, sibling_words
+from pipeline.glossary.overlap import (approved_elsewhere, named_inside, rendered_apart, renders_nothing_named, resolve,
+                                       sibling_words)
 from pipeline.glossary.negation import denied_noun
 from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
@@ -28,7 +29,7 @@ from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import glossed, spelt_as_source
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
-from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings
+from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings, split_mirrored
 from pipeline.glossary.placement import (
     excluded_claims, forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
 )
@@ -179,6 +180,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             found, more = excluded_claims(src, dst, lang, hits, found, source.memo.excluded)
             why = _because(why, more) if more else why
         groups = groups_of(source, src, cid, hits)
+        if found and len(groups) < len(hits):  # (an apposition the translation may keep: two things to render)
+            groups, more = split_mirrored(dst, lang, groups, found, len(src))
+            why = _because(why, more)
         needed = len(groups)
         moved: list = []
         if found and source.sentences and far(groups, found, len(src), len(dst)):
@@ -285,8 +289,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                 # provisoire », the SIZO's word, forbidden for the IVS named in the first sentence).
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, in a sentence whose "
                                             f"source sentence does not name “{h.concept.term}”")
-            elif (other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved,
-                                                                                          named[cid]):
+            elif ((other := approved_elsewhere(h, resolved.approved)) and rendered_apart(h, resolved.approved, named[cid])
+                  and not renders_nothing_named(h, resolved.approved, named)):
                 # « … d'abord en cellule de garde à vue, puis en détention provisoire » for “first in the IVS and
                 # then in the SIZO”: the IVS has its rendering, so the SIZO's word names something else
                 severity, why = "warning", (f" — a warning only: it is approved for “{other}”, and every "

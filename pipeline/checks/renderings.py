@@ -8,11 +8,14 @@ The glossary check (checks/glossary_checks.py) counts what is left against the s
 
 from __future__ import annotations
 
+import re
+
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.target_everyday import everyday_sense, everyday_words, in_sequence
+from pipeline.glossary.target_everyday import everyday_sense, everyday_words, in_sequence, like_excluded
 from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, claimed_by_same_word, manner, plain_renderings
-from pipeline.glossary.textprep import shown
+from pipeline.glossary.textprep import shown, words_of
+from pipeline.glossary.wordkeys import first_pos
 
 
 def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, unquoted: int
@@ -24,7 +27,7 @@ def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, u
     kept, notes = [], []
     for h in found:
         everyday = (everyday_sense(glossary, dst, h, lang) or in_sequence(src, dst, h, lang, glossary)
-                    ) if _everyday_word(h.concept, lang, h.form) else ""
+                    or like_excluded(dst, h, lang)) if _everyday_word(h.concept, lang, h.form) else ""
         if everyday:
             notes.append(everyday)
         else:
@@ -98,3 +101,65 @@ def one_per_apposition(dst: str, lang: str, found: list, merges: int) -> list:
 # (English, German and French articles: Russian has none, and its appositions are told by punctuation alone)
 _ARTICLES = {"en": {"a", "an", "the"}, "fr": {"le", "la", "les", "l", "un", "une"},
              "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}}
+
+
+def split_mirrored(dst: str, lang: str, groups: list, found: list, src_len: int) -> tuple[list, str]:
+    """The source's occurrences grouped as ``groups``, with each apposition (two variants of the concept said
+    together: “a SIZO, a pre-trial detention centre”) split in two where the translation keeps the apposition
+    and its second member holds no approved word: „in einem SIZO, einem gewöhnlichen Gefängnis“ renders the
+    second variant by a word of its own, a wrong one. A translation that says the thing once („im
+    Polizeigewahrsam“ for “the IVS, the temporary detention facility”) renders both, as before; and where the
+    glossary approves one word only (EPKT), the second member can only describe it. Also why ("" for none)."""
+    if len(found[0].concept.approved(lang)) < 2:
+        return groups, ""  # (no word of the glossary's for a second variant: a description is all there is)
+    out, notes = [], []
+    for g in groups:
+        if len(g) > 1:
+            at = g[0].start / src_len
+            r = min(found, key=lambda h: abs(h.start / len(dst) - at))
+            member = _unrendered_member(dst, base_lang(lang), r, found)
+            if member:
+                out.extend([g[:1], g[1:]])
+                notes.append(f"“{member}” renders the second word of the source's apposition")
+                continue
+        out.append(g)
+    return out, "; ".join(notes)
+
+
+# An apposition's second member in a translation: after a comma, a dash or a parenthesis, maybe a word for “that
+# is”, a noun phrase — German and French open it with an article, Russian with a noun or adjective (after the
+# preposition said again: «в ИВС — то есть в камере»). It runs to the next punctuation.
+_OPEN = re.compile(r"\s*(?:,|\(|—|–|\s-)\s*")
+_THAT_IS = re.compile(r"(?:то есть|т\. ?е\.|d\. ?h\.|das heißt|c'est-à-dire|c’est-à-dire|soit)\s+", re.I)
+_MEMBER_END = re.compile(r"[,;:.!?)—–]")
+
+
+def _unrendered_member(dst: str, lang: str, r, found: list) -> str:
+    """The apposition's second member after the rendering ``r`` where it has no approved word in it ("" for
+    none)."""
+    m = _OPEN.match(dst, r.end)
+    if not m or lang not in ("ru", "de", "fr"):
+        return ""
+    start = m.end()
+    t = _THAT_IS.match(dst, start)
+    start = t.end() if t else start
+    end = _MEMBER_END.search(dst, start)
+    stop = end.start() if end else len(dst)
+    member = dst[start:stop].strip()
+    if any(start <= h.start < stop for h in found):
+        return ""
+    words = words_of(mask(member))
+    if len(words) < 2 and lang != "ru":
+        return ""
+    if lang == "ru":
+        # (a dash after a noun in the nominative is the copula: «Смотрящий — заключённый», the overseer is a
+        # prisoner; after a preposition the noun is in another case, and the dash opens its apposition)
+        before = words_of(mask(dst[max(0, r.start - 12):r.start]))
+        if not t and not (before and first_pos(before[-1], "ru") == "PREP"):
+            return ""
+        if words and first_pos(words[0], "ru") == "PREP":
+            words = words[1:]
+        return member if words and first_pos(words[0], "ru") in ("NOUN", "ADJF", "PRTF") else ""
+    if fold(words[0]) not in _ARTICLES[lang]:
+        return ""
+    return member if lang == "fr" or any(w[:1].isupper() for w in words[1:4]) else ""

@@ -98,7 +98,7 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
         if lang == "de" and not fold(adj).endswith(_DE_ADJECTIVE_ENDINGS):
             continue
         nxt = fold(tokens[i + 2][0]) if i + 2 < len(tokens) else ""
-        if lang == "de" and _de_attributes(tokens[i + 1:i + 4]):
+        if lang == "de" and (_de_attributes(tokens[i + 1:i + 4]) or _de_coordinated(text, tokens, i + 1)):
             continue
         if (_CLAUSE_END.match(text, end) or (lang == "de" and nxt[:1] and tokens[i + 2][0][:1].islower())
                 or (lang == "fr" and nxt in _FR_FOLLOWERS)):
@@ -126,6 +126,21 @@ def _de_attributes(tokens: list[tuple[str, int]]) -> bool:
     # zweite brauchte Wochen“ — so only a derivational adjective suffix or a participle's ge- tells one)
     stem = fold(second)[:-len(ending)]
     return stem.endswith(_DE_ADJECTIVE_SUFFIXES) or (stem.startswith("ge") and len(stem) >= 6)
+
+
+def _de_coordinated(text: str, tokens: list[tuple[str, int]], i: int) -> bool:
+    """Whether the adjective ``tokens[i]`` and a later one after a comma are coordinated attributes of one noun:
+    „ein anderes, 900 Kilometer entferntes Gefängnis“ (the second, with its own complement, has the first's
+    ending and the noun right after it). Only the endings -es and -em, which no verb form has: „eine andere,
+    entfernte“ may be a past tense."""
+    adj, end = tokens[i]
+    ending = _de_ending(adj)
+    if ending not in ("es", "em") or not text[end:end + 2].startswith(","):
+        return False
+    for (word, _e), (nxt, _n) in zip(tokens[i + 1:i + 5], tokens[i + 2:i + 6]):
+        if word[:1].islower() and fold(word).endswith(ending) and nxt[:1].isupper():
+            return True
+    return False
 
 
 # German suffixes that make adjectives (mehrtäg-ig, staat-lich, russ-isch, sicht-bar, wartend): a word with one is

@@ -161,6 +161,15 @@ def rendered_apart(h: Hit, approved: dict[str, list], own: list) -> bool:
     return len(apart) >= len(own)
 
 
+def renders_nothing_named(h: Hit, approved: dict[str, list], named: dict[str, list]) -> bool:
+    """Whether the other concept the forbidden ``h`` is approved for is one the source names (``named``) and
+    the translation renders apart from ``h`` as often: a word renders one thing, so « la détention provisoire »
+    beside « un SIZO … le SIZO » for the source's two SIZOs renders no SIZO (and is the IVS's wrong word)."""
+    return any(len([a for a in hs if a.end <= h.start or h.end <= a.start]) >= len(named[c])
+               for c, hs in approved.items() if c != h.concept.id and c in named
+               and any(a.start <= h.start and h.end <= a.end for a in hs))
+
+
 def sibling_words(approved: dict[str, list[Hit]], src_hits: list[Hit], asked: list[str]) -> dict[str, str]:
     """Of the concepts ``asked`` about (their findings questions: the source may mean the everyday sense) that
     the translation does not render, those it says with the word of another kind of the same thing, a concept the

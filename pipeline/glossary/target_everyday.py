@@ -243,3 +243,70 @@ def _counted(glossary: Glossary, src: str, concept: Concept) -> bool:
     """Whether a number stands among the two words before one of ``concept``'s terms in the source."""
     return any(h.concept is concept and any(_EN_COUNT.fullmatch(w) for w in words_of(mask(src[max(0, h.start - 25):h.start]))[-2:])
                for h in glossary.find(src, glossary.source_language))
+
+
+# The glossary's exclusion phrases say the everyday sense with one determiner («на этом этапе»: at this stage);
+# the phrase with another word of that determiner's grammatical class says it as well («на каждом этапе», «на
+# первом этапе», «на следующем этапе»: at each, the first, the next stage). pymorphy3 gives the class: a pronominal
+# adjective (Apro: этот, тот, каждый, любой) or an ordinal (Anum: первый, второй), in the exclusion word's case.
+# Not a possessive (мой, наш, свой: someone's own etap) nor a plain adjective («на долгом этапе»: on a long etap,
+# the prisoners' word); the Russian sequence adjectives pymorphy3 tags as plain ones are a closed class, as
+# ``_SEQUENCE``'s French and German words are.
+_RU_POSSESSIVE = {"мой", "твой", "свой", "наш", "ваш"}
+_RU_SEQUENCE = {"следующий", "последний", "предыдущий"}
+
+
+@lru_cache(maxsize=4096)
+def _ru_determiner_case(word: str) -> str | None:
+    """The case in which ``word`` is a determiner of the class above (None for none)."""
+    from pipeline.glossary.wordkeys import parses as read
+
+    for p in read(word, "ru"):
+        if p.tag.POS == "ADJF" and p.normal_form not in _RU_POSSESSIVE and (
+                {"Apro", "Anum"} & p.tag.grammemes or p.normal_form in _RU_SEQUENCE):
+            return str(p.tag.case)
+    return None
+
+
+def _ru_patterns(concept: Concept) -> tuple:
+    """The concept's Russian exclusion phrases that end in an everyday word after a determiner of the class
+    above, as (the phrase; the words before its last: a word, or the case of the determiner's slot; the last
+    word's keys; its case), worked out once."""
+    return concept.remembered("ru exclusion classes", lambda: tuple(_ru_pattern_of(concept)))
+
+
+def _ru_pattern_of(concept: Concept):
+    tr = concept.translations("ru")
+    everyday = everyday_words(concept, "ru")
+    for x in (tr.exclude if tr is not None and everyday else ()):
+        xw = words_of(x)
+        if len(xw) >= 2 and word_keys(xw[-1], "ru") & everyday and any(map(_ru_determiner_case, xw[:-1])):
+            yield (x, tuple(_ru_determiner_case(w) or fold(w) for w in xw[:-1]), word_keys(xw[-1], "ru"),
+                   _ru_case(xw[-1]))
+
+
+@lru_cache(maxsize=4096)
+def _ru_case(word: str) -> str:
+    """The case of ``word`` where all its noun readings agree on one ("" otherwise)."""
+    from pipeline.glossary.wordkeys import parses as read
+
+    cases = {str(p.tag.case) for p in read(word, "ru") if p.tag.POS == "NOUN"}
+    return cases.pop() if len(cases) == 1 else ""
+
+
+def like_excluded(dst: str, hit: Hit, lang: str) -> str:
+    """Why ``hit`` (an everyday word of a Russian translation) says what one of its concept's exclusion phrases
+    says, with another determiner of the same class («на каждом этапе» beside «на этом этапе»); "" when not."""
+    if base_lang(lang) != "ru":
+        return ""
+    for phrase, slots, keys, case in _ru_patterns(hit.concept):
+        before = words_of(mask(dst[max(0, hit.start - 40):hit.start]))[-len(slots):]
+        if (len(before) == len(slots) and all(fold(w) == s for w, s in zip(before, slots) if s not in _CASES)
+                and all(_ru_determiner_case(w) == s for w, s in zip(before, slots) if s in _CASES)
+                and word_keys(hit.form, "ru") & keys and (not case or _ru_case(hit.form) == case)):
+            return (f"“{' '.join(before)} {hit.form}” says what the glossary's exclusion “{phrase}” says, with "
+                    f"another word of its class: the everyday sense of the word")
+    return ""
+
+
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}

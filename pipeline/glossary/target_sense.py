@@ -19,10 +19,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.glossary.bilingual import cognate_nouns
+from pipeline.glossary.english_pos import word_classes
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept
 from pipeline.glossary.target_everyday import everyday_words
 from pipeline.glossary.textprep import first_script, words_of
+from pipeline.glossary.wordkeys import first_pos
 
 
 def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: str) -> dict[str, int]:
@@ -147,7 +149,9 @@ def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit
         # A source word already rendered by another word of the family (“translated” → «перевела», beside the
         # transfer's «Перевод») claims nothing more.
         n = _source_count(src, source, sb)
-        n = max(0, n - _kin(dst, words, b)) if n else 0
+        if n:
+            verbs = _source_count(src, _verbs(source), sb) if b == "ru" else -1
+            n = max(0, n - _kin(dst, words, b, n - verbs if verbs >= 0 else n, verbs))
         for h in words:
             if n and not in_quotes(dst, h.start, h.end):
                 kept.remove(h)
@@ -156,15 +160,30 @@ def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit
     return kept, claimed
 
 
-def _kin(dst: str, words: list[Hit], lang: str) -> int:
+def _kin(dst: str, words: list[Hit], lang: str, nouns: int, verbs: int) -> int:
     """How many words of ``dst`` other than ``words`` share their stem's first five letters, all but the last
     two of the word (перевела, переводчик beside перевод): the same family, another part of speech; or hold it
-    after a first part (телепередачу beside передачу: a compound whose head is the word)."""
+    after a first part (телепередачу beside передачу: a compound whose head is the word). In Russian (``verbs``
+    not -1) a kin verb renders one of the source's ``verbs`` (“translated” → «перевела»), any other word one of its
+    ``nouns``: «перевозить» says the transfer the source's “bank transfer” is not."""
     stems = {fold(h.form)[:max(5, len(fold(h.form)) - 2)] for h in words}
     spans = [(h.start, h.end) for h in words]
-    return sum(1 for m in WORD_RE.finditer(mask(dst))
-               if any(_kin_at(fold(m.group(0)).find(st)) for st in stems)
-               and not any(a <= m.start() < b for a, b in spans))
+    kin = [m.group(0) for m in WORD_RE.finditer(mask(dst))
+           if any(_kin_at(fold(m.group(0)).find(st)) for st in stems)
+           and not any(a <= m.start() < b for a, b in spans)]
+    if verbs < 0 or not kin:
+        return len(kin)
+    said = sum(1 for w in kin if first_pos(w, lang) in _RU_VERBAL)
+    return min(said, verbs) + min(len(kin) - said, nouns)
+
+
+# pymorphy3's parts of speech of a verb: finite, infinitive, participles, gerund
+_RU_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _verbs(source: tuple[str, ...]) -> tuple[str, ...]:
+    """The one-word entries of a homonym's source words that English knows only as verbs (“translated”)."""
+    return tuple(w for w in source if " " not in w.strip() and word_classes(fold(w)) == {"VERB"})
 
 
 def _kin_at(i: int) -> bool:
