@@ -33,9 +33,15 @@ MODEL = REPO / "pipeline" / "glossary" / "sense_model.json"
 C = 0.1  # L2 strength of the logistic regression (1/C on the weights' squares)
 MIN_THRESHOLD = 0.5
 FORMS = ("logistic", "interactions", "concept")
+# screened only (bench/sense_forms.py; sixteenth session): the concept's prior times the arguments' lean as one more
+# column; no model file holds it (glossary/learnt_sense.py does not read it)
+SCREEN_FORMS = ("concept-arguments",)
 # Whether the model reads the term's argument classes (glossary/arguments.py: the "arguments" feature and its
 # table); off, the feature is 0 for every instance and weighs nothing.
 ARGUMENTS = True
+# Whether the argument table also keeps each concept's own lean of a class (sense_instances.argument_table
+# per_concept; measured in the sixteenth session).
+ARGUMENT_CONCEPTS = False
 PRIOR_WEIGHT = 2.0  # pseudo-instances at the pooled everyday rate behind each concept's prior (form "concept")
 
 
@@ -71,10 +77,13 @@ def extra(form: str, X: np.ndarray, insts: list[Instance], mean: np.ndarray, sca
     if form in ("interactions",):
         Z = (X - mean) / scale
         cols += [Z[:, INDEX[a]] * Z[:, INDEX[b]] for a, b in pairs()]
-    if form == "concept":
+    if form in ("concept", "concept-arguments"):
         assert priors is not None
         table, default = priors
-        cols.append(np.array([table.get(i.cid, default) for i in insts]))
+        prior = np.array([table.get(i.cid, default) for i in insts])
+        cols.append(prior)
+        if form == "concept-arguments":  # (measured, sixteenth session: the prior times the arguments' lean)
+            cols.append(prior * X[:, INDEX["arguments"]])
     return np.column_stack(cols) if cols else np.zeros((len(X), 0))
 
 
@@ -92,10 +101,14 @@ def fit_form(form: str, insts: list[Instance], c: float = C) -> dict:
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale == 0] = 1.0
-    priors = concept_priors(insts) if form == "concept" else None
+    priors = concept_priors(insts) if form.startswith("concept") else None
     E = extra(form, X, insts, mean, scale, priors)
-    if form == "concept":
-        E[:, -1] = cross_priors(insts)
+    if form.startswith("concept"):
+        E[:, 0] = cross_priors(insts)
+        if form == "concept-arguments":
+            from pipeline.glossary.sense_features import INDEX
+
+            E[:, 1] = E[:, 0] * X[:, INDEX["arguments"]]
     w, b, m, s = fit_own(np.hstack([X, E]), y, c)
     k = X.shape[1]
     return {"form": form, "w": w, "b": b, "mean": m, "scale": s, "k": k, "priors": priors}
@@ -175,12 +188,13 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
     labelled = [i for i in insts if i.label is not None]
     for p in parts:  # cross-fitted lexicon and argument features
         lex_p = lexicon({q: docs[q] for q in parts if q != p and q in docs})
-        args_p = argument_table([i for i in labelled if i.part != p]) if ARGUMENTS else {}
+        args_p = argument_table([i for i in labelled if i.part != p], per_concept=ARGUMENT_CONCEPTS) \
+            if ARGUMENTS else {}
         for i in labelled:
             if i.part == p:
                 i.lex = lex_feature(i.stems, lex_p)
                 i.doc_lex = lex_feature(i.doc_stems or [], lex_p)
-                i.arg_lex = argument_lean(i.args or [], args_p)
+                i.arg_lex = argument_lean(i.args or [], args_p, i.cid)
     # the threshold from the training sets' own leave-one-set-out probabilities (unless it is given)
     threshold = MIN_THRESHOLD
     for p in parts if fixed is None else ():
@@ -194,7 +208,7 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
     model = fit(*matrix(labelled)) if form == "logistic" else fit_form(form, labelled)
     lex = lexicon(docs)
     if ARGUMENTS:
-        lex.update(argument_table(labelled))
+        lex.update(argument_table(labelled, per_concept=ARGUMENT_CONCEPTS))
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
 
 

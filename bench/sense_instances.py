@@ -286,28 +286,36 @@ def lexicon(docs: dict[str, list[tuple[list[str], int]]], min_docs: int = MIN_DO
     return out
 
 
-def argument_table(insts: list[Instance], alpha: float = 1.0, clip: float = 3.0) -> dict[str, float]:
+def argument_table(insts: list[Instance], alpha: float = 1.0, clip: float = 3.0,
+                   per_concept: bool = False) -> dict[str, float]:
     """Each argument class's lean (glossary/arguments.py; keyed as the model file's lexicon keeps it,
     sense_features.ARGUMENT + relation:class): the log-odds of the prison sense against the everyday among the
-    labelled instances whose term has it, for classes met in two instances of two sets — as the lexicon's stems."""
+    labelled instances whose term has it, for classes met in two instances of two sets — as the lexicon's stems.
+    ``per_concept``: also each concept's own lean of a class (``concept|relation:class``), against that concept's
+    own rate of the two senses (what the class says beyond the concept's prior), under the same floor."""
     from pipeline.glossary.sense_features import ARGUMENT
 
-    n = [0, 0]
+    n: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     parts_of: dict[str, set[str]] = defaultdict(set)
+    base_of: dict[str, str] = {}
     for i in insts:
         if i.label is None:
             continue
         lean = int(i.label)  # (1: everyday)
-        n[lean] += 1
+        n[""][lean] += 1
+        n[i.cid][lean] += 1
         for k in set(i.args or []):
-            counts[k][lean] += 1
-            parts_of[k].add(i.part)
+            for key, base in ((k, ""), (f"{i.cid}|{k}", i.cid))[:2 if per_concept else 1]:
+                counts[key][lean] += 1
+                parts_of[key].add(i.part)
+                base_of[key] = base
     out = {}
     for k, (p, e) in counts.items():
         if p + e < MIN_DOCS or len(parts_of[k]) < 2:
             continue
-        lean = math.log((p + alpha) / (n[0] + 2 * alpha)) - math.log((e + alpha) / (n[1] + 2 * alpha))
+        b = n[base_of[k]]
+        lean = math.log((p + alpha) / (b[0] + 2 * alpha)) - math.log((e + alpha) / (b[1] + 2 * alpha))
         out[ARGUMENT + k] = round(max(-clip, min(clip, lean)), 2)
     return out
 

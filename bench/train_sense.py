@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             for i in held:
                 i.lex = lex_feature(i.stems, lex)
                 i.doc_lex = lex_feature(i.doc_stems or [], lex)
-                i.arg_lex = argument_lean(i.args or [], lex)  # (the table is in the lexicon: sense_fit.train)
+                i.arg_lex = argument_lean(i.args or [], lex, i.cid)  # (the table is in the lexicon: sense_fit.train)
             X = matrix(held)[0]
             for i, p in zip(held, predict(model, X) if args.form == "logistic" else predict_form(model, X, held)):
                 out.append((float(p), i))

@@ -66,3 +66,21 @@ def test_a_model_files_argument_leans_decide_and_are_shown(tmp_path, monkeypatch
     assert severity == "warning" and "its own phrase names another kind of thing (“artifact”)" in message
     assert severities(glossary, "de", "Nobody told his wife about the transfer to the colony near Kirov.",
                       "Niemand sagte seiner Frau etwas von der Reise in die Kolonie bei Kirow.", "etap") == ["error"]
+
+
+def test_an_arguments_lean_is_read_from_the_most_specific_key_the_table_knows(monkeypatch):
+    # (sixteenth session, measured and left off: a concept's own lean of a class, and a WordNet hypernym below
+    # the lexicographer file; the shipped table holds neither, so its pooled classes read as before)
+    from pipeline.glossary import arguments
+    from pipeline.glossary.sense_features import ARGUMENT, argument_lean
+
+    table = {ARGUMENT + "head:artifact": 0.5, ARGUMENT + "etap|head:artifact": -1.5, ARGUMENT + "pp:location": 1.0}
+    assert argument_lean(["head:artifact", "pp:location"], table) == 0.75
+    assert argument_lean(["head:artifact", "pp:location"], table, "etap") == -0.25
+    assert argument_lean(["head:artifact"], table, "obysk") == 0.5
+    monkeypatch.setattr(arguments, "HYPERNYM_DEPTH", 3)
+    glossary = load_glossary(GLOSSARY)
+    keys = _classes(glossary, "The courier's parcel crate arrived broken at the depot.", "peredacha")
+    assert keys[0] == "head:artifact" and keys[1].startswith("head:@")
+    assert argument_lean(keys, {**table, ARGUMENT + keys[1]: -2.0}) == -2.0
+    assert arguments.noun_hypernym("qwertyuiop", 3) == ""

@@ -37,6 +37,9 @@ PREPOSITIONS = frozenset("of for from to into with at in on about by".split())
 DETERMINERS = frozenset("a an the this that these those his her its their our my your each every any another no "
                         "some all both".split())
 REACH = 5  # words after the term a phrase's head is looked for in
+# The depth (from WordNet's root, entity = 0) of the hypernym a WordNet-classed argument is also read as
+# ("head:@4": a transfer *window* as an opening, not only an artifact); 0: the lexicographer file alone.
+HYPERNYM_DEPTH = 0
 
 
 @lru_cache(maxsize=16384)
@@ -49,6 +52,25 @@ def noun_class(word: str) -> str:
         return ""
     k = wordnet.lexfile(found[0]) - 3
     return NOUN_FILES[k] if 0 <= k < len(NOUN_FILES) else ""
+
+
+@lru_cache(maxsize=16384)
+def noun_hypernym(word: str, depth: int) -> str:
+    """The hypernym at ``depth`` below WordNet's root of a lower-case noun's first sense (its offset, as text);
+    "" where the word is no noun WordNet knows or its path is shorter."""
+    found = wordnet.senses(word) or (word.endswith("s") and wordnet.senses(word[:-1])) \
+        or wordnet.senses(base_word(word))
+    if not found:
+        return ""
+    path = [found[0]]
+    while len(path) < 40:
+        s = wordnet.synset(path[-1])
+        up = [o for sym, o, _p in (s.pointers if s else ()) if sym in ("@", "@i")]
+        if not up:
+            break
+        path.append(up[0])
+    path.reverse()
+    return str(path[depth]) if len(path) > depth else ""
 
 
 def _noun(word: str) -> bool:
@@ -77,6 +99,16 @@ def _prison_words(glossary: Glossary, hit: Hit) -> frozenset:
         base_word(fold(p)) for p in glossary.prison_words if " " not in p.strip()))
 
 
+def _with_hypernym(out: list[str], rel: str, c: str, word: str) -> None:
+    """Append ``rel:c`` and, for a WordNet class with HYPERNYM_DEPTH set, the word's hypernym key ``rel:@offset``
+    (argument_lean reads the most specific key its table knows per relation)."""
+    out.append(f"{rel}:{c}")
+    if HYPERNYM_DEPTH and c not in ("prison", "name", "number"):
+        h = noun_hypernym(fold(word).lower(), HYPERNYM_DEPTH)
+        if h:
+            out.append(f"{rel}:@{h}")
+
+
 def argument_classes(glossary: Glossary, text: str, hit: Hit, every: list[Hit], verb: bool) -> list[str]:
     """The classes of ``hit``'s arguments in ``text`` as ``relation:class`` (mod, head, obj, pp; see the module's
     doc), at most one per relation. ``every``: the message's glossary hits (a word of another term is
@@ -95,7 +127,7 @@ def argument_classes(glossary: Glossary, text: str, hit: Hit, every: list[Hit], 
         elif w.islower() and w not in FUNCTION_WORDS and _noun(w):
             c = _class(w, known, glossary_words)
             if c:
-                out.append(f"mod:{c}")
+                _with_hypernym(out, "mod", c, w)
     if not right:
         return out
     if len(right) > 1 and right[1].lower() in PREPOSITIONS and "ADV" in word_classes(right[0].lower()):
@@ -111,12 +143,12 @@ def argument_classes(glossary: Glossary, text: str, hit: Hit, every: list[Hit], 
             if w[:1].isdigit() or w[:1].isupper() or _noun(lw):
                 c = _class(w, known, glossary_words)
                 if c:
-                    out.append(f"{rel}:{c}")
+                    _with_hypernym(out, rel, c, w)
                 break
             if "ADJ" not in word_classes(lw) and not lw.endswith("ing"):
                 break  # (a verb or an adverb: the phrase has ended)
     elif first.islower() and low not in FUNCTION_WORDS and _noun(low):
         c = _class(first, known, glossary_words)
         if c:
-            out.append(f"head:{c}")
+            _with_hypernym(out, "head", c, first)
     return out

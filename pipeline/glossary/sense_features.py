@@ -239,14 +239,23 @@ def _arguments(glossary: Glossary, text: str, hits: list[Hit], every: list[Hit],
     keys = argument_classes(glossary, text, h, every, h.concept.pos == "verb" or fold(h.form).endswith("ed"))
     words["argument classes"] = keys  # (all of them: what the trainer's table counts)
     words["arguments"] = [k for k in keys if lexicon.get(ARGUMENT + k, 0) < 0]  # (shown: those of everyday prose)
-    x[INDEX["arguments"]] = argument_lean(keys, lexicon)
+    x[INDEX["arguments"]] = argument_lean(keys, lexicon, h.concept.id)
 
 
-def argument_lean(keys: list[str], lexicon: dict[str, float]) -> float:
-    """The mean lean of a term's argument classes (glossary/arguments.py) in the model's table, which the model
-    file keeps beside its lexicon (each class under ``ARGUMENT`` + its key: no stem has a space); 0 for none."""
-    found = [lexicon[ARGUMENT + k] for k in keys if ARGUMENT + k in lexicon]
-    return sum(found) / len(found) if found else 0.0
+def argument_lean(keys: list[str], lexicon: dict[str, float], concept: str = "") -> float:
+    """The mean lean, over the relations, of a term's argument classes (glossary/arguments.py) in the model's
+    table, which the model file keeps beside its lexicon (each class under ``ARGUMENT`` + its key: no stem has a
+    space); 0 for none. Per relation the most specific key the table knows: the concept's own lean of the class
+    (``concept|rel:class``), then the class pooled over concepts; a hypernym key (``rel:@…``) before its class."""
+    best: dict[str, tuple[int, float]] = {}
+    for k in keys:
+        rel = k.split(":", 1)[0]
+        specific = int(k.startswith(rel + ":@"))  # (a hypernym is more specific than its lexicographer file)
+        for rank, key in ((specific + 2, f"{ARGUMENT}{concept}|{k}"), (specific, ARGUMENT + k)):
+            v = lexicon.get(key) if concept or rank < 2 else None
+            if v is not None and rank > best.get(rel, (-1, 0.0))[0]:
+                best[rel] = (rank, v)
+    return sum(v for _r, v in best.values()) / len(best) if best else 0.0
 
 
 ARGUMENT = "argument "
