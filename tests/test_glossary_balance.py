@@ -33,11 +33,7 @@ def prison_only_parcel(g):
     return mine
 
 
-def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(prison_only_parcel,
-                                                                                        monkeypatch):
-    # (the balance rule's reading: the learnt decision, retrained on 45 sets at threshold 0.3, reads this sentence
-    # alone, with no article, at p 0.31 everyday and makes it a question; it is measured on the labelled sets)
-    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", "none")
+def test_a_prison_only_word_whose_sentence_fits_the_glossary_sense_needs_its_rendering(prison_only_parcel):
     mine = prison_only_parcel
     src = "His mother queued from six in the morning to hand in a parcel, and it was turned back because of the honey."
     dst = "Seine Mutter stand ab sechs Uhr morgens Schlange, um ein Geschenk abzugeben, und es wurde zurückgewiesen."
