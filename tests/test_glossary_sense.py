@@ -366,11 +366,13 @@ def test_a_question_the_source_answers_no_is_a_negation(g):
     [(check, severity, message)] = findings(g, "de", src, "Ist der Smotrjaschtschi ein Aufseher? Nein, er ist ein "
                                                           "Gefangener, den die Diebe wählen.")
     assert (check, severity) == ("glossary-forbidden", "warning") and "answered “no”" in message
-    # answered “yes” in the translation, or asked without an answer in the source, it is the wrong word
-    assert errors(g, "de", src, "Ist der Smotrjaschtschi ein Aufseher? Ja, er ist ein Beamter.") == {
+    # answered “yes” in the translation, or asked without an answer in the source, it is the wrong word (asked of a
+    # thief: „Aufseher“ means a prison officer, so asked of a guard it translates the guard — reason_words.py)
+    thief = "Is the overseer a thief? No, he is a prisoner chosen by the thieves."
+    assert errors(g, "de", thief, "Ist der Smotrjaschtschi ein Aufseher? Ja, er ist ein Beamter.") == {
         "smotryashchy": ["glossary-forbidden"]}
-    assert errors(g, "de", "Is the overseer a guard, as the guards say?", "Ist der Smotrjaschtschi ein Aufseher? "
-                  "Nein, sagen die Wärter.") == {"smotryashchy": ["glossary-forbidden"]}
+    assert errors(g, "de", "Is the overseer a thief, as the prisoners say?", "Ist der Smotrjaschtschi ein Aufseher? "
+                  "Nein, sagen die Häftlinge.") == {"smotryashchy": ["glossary-forbidden"]}
 
 
 @pytest.mark.parametrize("dst, wrong", [

@@ -21,7 +21,7 @@ from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.textprep import unmix_text
 from pipeline.glossary.overlap import (approved_elsewhere, named_inside, rendered_apart, renders_nothing_named, resolve,
                                        sibling_words)
-from pipeline.glossary.negation import denied_noun
+from pipeline.glossary.negation import denied_noun, negated_as_source
 from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
@@ -210,7 +210,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             if any(within(quoted_src, h.start, h.end) for h in hits):
                 quoted_dst = quoted_spans(dst)
                 citations += sum(1 for h in resolved.forbidden if h.concept.id == cid and within(quoted_dst, h.start, h.end)
-                                 and mirrored(src, src_hits, dst, h, lang) == "negated, as in the source")
+                                 and negated_as_source(src, src_hits, dst, h, lang))
         if len(found) + citations >= needed or (citations and concept.pos == "proper noun"):
             continue
         if not found and concept.pos == "proper noun":
@@ -280,8 +280,10 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
                                                                  resolved.forbidden, source.hits))[i]
                   and not _passed_on(words_said, i, src, dst, resolved.forbidden, named[cid])):
                 # « gardiens » where the source's guards are: the word's plain translation, not this term's
-                severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” (a "
-                                            f"dictionary's translation), not “{h.concept.term}”")
+                from pipeline.glossary.reason_words import how_said  # (as in _dictionary_words: start-up)
+
+                severity, why = "warning", (f" — a warning only: it translates the source's own “{words_said[i]}” "
+                                            f"({how_said(words_said[i], h.reason)}), not “{h.concept.term}”")
             elif (source.sentences and (other := approved_elsewhere(h, resolved.approved))
                   and not in_its_sentence(sentence_of(src), dst, [[o] for o in named[cid]], [h])):
                 # A word another concept approves, in a sentence whose source sentence does not name this one,
@@ -324,14 +326,16 @@ def _name_repeats(src: str, src_lang: str, dst: str, lang: str, source: Source, 
 
 def _dictionary_words(src: str, src_lang: str, lang: str, forbidden: list, src_hits: list) -> list[str]:
     """Per forbidden hit, the source's word outside the hit's concept that a bilingual dictionary translates by
-    it ("" for none)."""
+    it, or that the glossary's reason for forbidding it describes (glossary/reason_words.py; "" for none)."""
     if src_lang != "en":
         return [""] * len(forbidden)
     from pipeline.glossary.bilingual import source_words_for
+    from pipeline.glossary.reason_words import with_words_meant
 
     concepts = {h.concept.id for h in forbidden}
     spans = [(h.start, h.end) for h in src_hits if h.concept.id in concepts]
-    return source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
+    words = source_words_for(src, spans, [h.form for h in forbidden], base_lang(lang))
+    return words if all(words) else with_words_meant(src, spans, words, [h.reason for h in forbidden])
 
 
 def _passed_on(words: list[str], i: int, src: str, dst: str, forbidden: list, own: list) -> bool:

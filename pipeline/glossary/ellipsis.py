@@ -23,6 +23,7 @@ _FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
 # другую, и каждая …»): pronouns by pymorphy3's tags (Apro), but ones whose noun is left out, as after “one …
 # another”, “each”.
 _RU_OTHER = {"другой", "иной", "каждый", "любой"}
+_RU_GAP = re.compile(r"\s*[—–]\s")
 # A German definite article before a short prepositional phrase that ends the clause, or that a verb follows,
 # is the noun's stand-in („aus dem Untersuchungsgefängnis in Kirow, dann aus dem in Perm“, „und die in Perm
 # ist schlimmer“: the one in Perm); before a participle and its noun it opens an extended attribute („dem in
@@ -42,7 +43,9 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
                  "parce", "car", "puisque", "lorsque", "quand", "mais", "pendant", "après", "avant",
                  # a bare adverbial of time (« une fouille mardi, et une autre vendredi »)
                  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain",
-                 "aujourd", "ensuite", "depuis"}
+                 "aujourd", "ensuite", "depuis",
+                 # a demonstrative's adverbial of time (« la troisième ce mois-ci »)
+                 "ce", "cette", "cet"}
 # The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
 # A partitive (“most of them”, “each of these”) is the source's own noun left out, mirrored by „die meisten“,
 # «большинство», « la plupart ».
@@ -65,6 +68,10 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
         # (without an analyser no word is read as a noun: no gender, so no adjective is left without one)
         firsts = [first_reading(w, "ru") for h in found for w in WORD_RE.findall(mask(h.form))]
         genders = {p.tag.gender for p in firsts if p is not None and p.tag.POS == "NOUN"}
+        # (an abbreviation's first reading may be a short adjective — СИЗО: сизый —, its noun reading further down
+        # gives its gender: «СИЗО …, старейший в области»)
+        genders |= {p.tag.gender for h in found if h.form.isupper() for p in parses(h.form, "ru")[:6]
+                    if p.tag.POS == "NOUN" and {"Abbr", "Fixd"} & p.tag.grammemes}
         if not genders:
             return out
         for i, (w, _end) in enumerate(tokens):
@@ -75,6 +82,8 @@ def ellipsis(text: str, lang: str, found: list[Hit]) -> list[str]:
                        for p in parses(w, "ru")[:6]):  # not его, этот, который: pronouns, not a noun left out
                 continue
             nxt = first_pos(tokens[i + 1][0], "ru") if i + 1 < len(tokens) else None
+            if nxt and _RU_GAP.match(text, _end):
+                nxt = None  # (a dash stands for the verb left out: «второй — месяц», the second took a month)
             # (an adjective right after a noun it agrees with, only a space between, is its predicate: «почта
             # платная»; after a dash or a comma it may be the repeat's: «длительное свидание — первое …»)
             after_noun = i and not text[tokens[i - 1][1]:_end - len(w)].strip() and agrees_after(tokens[i - 1][0], w)

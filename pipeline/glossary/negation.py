@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.glossary.match import Hit, fold
+from pipeline.glossary.match import WORD_RE, Hit, fold, mask
 
 SOURCE_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|neither|without|instead of|rather than)\b|n['’]t\b", re.I)
 # What denies that one thing is another: a negated copula, “has nothing to do with”, “rather than”, “instead of”
@@ -14,6 +14,32 @@ DENIAL_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not|never)\b|\b(?:is
                        r"|\bnothing\s+to\s+do\s+with\b|\brather\s+than\b|\binstead\s+of\b", re.I)
 # A copula's negation before its noun: “the smotryashchy is not a guard”.
 _DENIED_NOUN_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:not|never)\s+(?:a|an|the)\s+([a-z]{3,})\b", re.I)
+
+# Negation words a few words before a forbidden term (target side).
+NEGATIONS = {
+    "ru": {"не", "ни", "нет", "отнюдь", "вместо", "без"},
+    "uk": {"не", "ні", "нема", "замість"},
+    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "statt", "anstatt",
+           "ohne", "weder"},
+    "fr": {"pas", "jamais", "ni", "non", "sans", "plutôt", "point", "aucun", "aucune", "nul", "nulle"},
+    "es": {"no", "nunca", "ni", "sin"},
+    "it": {"non", "mai", "né", "senza"},
+    "en": {"not", "never", "no", "nor", "neither", "without", "instead"},
+}
+NEGATION_WINDOW = 2  # words between the negation and the term ("n'est pas un gardien", "keine Bauern")
+# A French negation frames the auxiliary of a compound tense, so its participle stands between the negation
+# and the attribute: « il n'a jamais été un parrain » is « il n'est pas un parrain » in the past.
+_NEGATED_PARTICIPLES = {"fr": {"été", "eu"}}
+# German and Russian put a clause's predicate noun first and negate it later in the clause: „Eine „Ziege“ sei er
+# nie gewesen“, «Козлом он никогда не был». The term opens its clause (at most an article or an adjective before
+# it), its subject pronoun follows (German: after the finite verb, V2), and the negation follows within a few
+# words, before the clause ends; a term that is the clause's subject („Ein „Gockel“ ist weder ein Vogel … noch …“)
+# is not what the negation denies.
+_FRONTED = {"de": (1, {"er", "sie", "es", "ich", "du", "wir", "ihr", "man"}),
+            "ru": (0, {"он", "она", "оно", "они", "я", "ты", "мы", "вы"})}
+_FRONTED_BEFORE = 2  # words before the term in its clause
+_FRONTED_AFTER = 4  # words between the term and the negation
+_TARGET_BREAK = re.compile(r"[.;:!?,—–]")
 
 # The source's negation that a translation's may mirror is in the clause of the term: “Most prisoners are muzhiki:
 # … belong to neither side” does not negate the muzhiki, so „„Muschiks“ – nicht etwa Bauern“ is the translator's
@@ -56,3 +82,27 @@ def denied_noun(src: str, dst: str, h: Hit, forbidden: list[Hit], src_hits: list
     from pipeline.glossary.sense import mirrored  # (sense.py builds on this module)
 
     return again.group(0) if any(mirrored(src, src_hits, dst, o, lang) for o in twins) else ""
+
+
+def negated_as_source(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> bool:
+    """Whether the translation negates the forbidden ``hit`` where the source negates its concept's clause: the
+    negation a few words before it („keine Bauern“, « n'a jamais été un parrain »), or after a term that opens its
+    clause in German or Russian („Eine „Ziege“ sei er nie gewesen“)."""
+    base = lang.replace("-", "_").split("_")[0].lower()
+    neg = NEGATIONS.get(base)
+    if not neg or not negated_in_source(src, src_hits, hit):
+        return False
+    skip = _NEGATED_PARTICIPLES.get(base, ())
+    before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
+              for w in [m.group(0).lower()] if w not in skip]
+    if any(w in neg for w in before[-NEGATION_WINDOW:]):
+        return True
+    if base not in _FRONTED:
+        return False
+    verbs, subjects = _FRONTED[base]
+    start = max((m.end() for m in _TARGET_BREAK.finditer(dst, 0, hit.start)), default=0)
+    if len(WORD_RE.findall(mask(dst[start:hit.start]))) > _FRONTED_BEFORE:
+        return False
+    end = _TARGET_BREAK.search(dst, hit.end)
+    after = [m.group(0).lower() for m in WORD_RE.finditer(mask(dst[hit.end:end.start() if end else len(dst)]))]
+    return len(after) > verbs and after[verbs] in subjects and any(w in neg for w in after[:_FRONTED_AFTER + 1])

@@ -120,6 +120,12 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = F
     """How many more third-person pronouns (or adverbs of a place) the translation has than the source: a repeat
     (of a thing, with ``thing``) may be one of them."""
     (n, places), (src_n, src_places) = _pronouns(dst, base_lang(lang), thing), _pronouns(src, base_lang(src_lang))
+    b = base_lang(lang)
+    if n - src_n < 1 and base_lang(src_lang) == "en" and (b == "de" and " da" in dst.lower() or b == "ru"
+                                                          and " эт" in dst.lower()):
+        from pipeline.glossary.left_out import pronominal_adverbs  # (see stand_in)
+
+        n += pronominal_adverbs(src, dst, b)  # (the source's “of it” said by „davon“: a pronoun on both sides)
     return max(n - src_n, places - src_places)
 
 
@@ -181,8 +187,11 @@ def _repeated_without_noun(text: str, lang: str) -> str:
 # German pronominal adverbs (da(r)- and a preposition) say the preposition and “it”: „danach“ is “after that
 # transfer” said without the noun. Each is read as a stand-in only where the English source has its preposition
 # before a demonstrative (“after that …”, “before the same …”), so that „dabei sein“ (to take part) says nothing.
-_DE_PRONOMINAL = {"danach": "after", "davor": "before", "dabei": "during", "währenddessen": "during", "damit": "with",
-                  "dafür": "for", "dagegen": "against", "dadurch": "through", "darunter": "under", "dazwischen": "between"}
+# (glossary/left_out.py reads the same words as the source's preposition and “it”: „davon“ for “of it”)
+DE_PRONOMINAL = {"danach": ("after",), "davor": ("before",), "dabei": ("during",), "währenddessen": ("during",),
+                 "damit": ("with",), "dafür": ("for",), "dagegen": ("against",), "dadurch": ("through",),
+                 "darunter": ("under",), "dazwischen": ("between",), "davon": ("of", "from"),
+                 "darüber": ("about", "over"), "darin": ("in",), "darauf": ("on",), "daran": ("at", "on")}
 _EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+"
                                     r"(?:that|this|these|those|the\s+same)\b", re.I)
 
@@ -192,7 +201,9 @@ _EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|th
 _EN_PREP_THE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+the\s+$", re.I)
 # A distributive pronoun with a partitive and no noun (“each long visit” → „jeder davon“, « chacune d'elles »,
 # «каждое из них»): the repeat said without its noun, where the source says it after *each* or *every*.
-_DISTRIBUTIVE = {"de": re.compile(r"\bjede[rsnm]?\s+(?:davon|von\s+(?:ihnen|diesen))\b", re.I),
+# („jedes über 20 Kilogramm“: the determiner alone before a preposition or a clause's end says its noun too)
+_DISTRIBUTIVE = {"de": re.compile(r"\bjede[rsnm]?\s+(?:davon|von\s+(?:ihnen|diesen))\b|\bjede[rsnm]?\b(?=\s*[,.;:!?]"
+                                  r"|\s+(?:über|unter|mit|ohne|aus|in|im|an|am|bis|für|nach|vor|bei|beim)\b)", re.I),
                  "fr": re.compile(r"\bchacune?\s+d(?:['’]\s*(?:eux|elles|entre\s+(?:eux|elles))|e\s+ces)\b", re.I),
                  "ru": re.compile(r"\bкажд\w+\s+из\s+(?:них|этих)\b", re.I)}
 _EN_EACH = re.compile(r"\b(?:each|every)\s+$", re.I)
@@ -214,7 +225,8 @@ def _pronominal_adverb(src: str, dst: str, src_hits: Sequence[Hit] = ()) -> str:
     preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_THE.search(src, max(0, h.start - 20), h.start))}
     if not preps:
         return ""  # (the common case)
-    return next((w for w in WORD_RE.findall(mask(dst)) if _DE_PRONOMINAL.get(fold(w)) in preps), "")
+    return next((w for w in WORD_RE.findall(mask(dst)) if any(p in preps for p in DE_PRONOMINAL.get(fold(w), ()))),
+                "")
 
 
 def _time_anaphor(text: str, lang: str) -> str:
@@ -317,6 +329,12 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if time and not _time_anaphor(src, base_lang(src_lang)):
         said.append(f"“{time}”")
         count += 1
+    from pipeline.glossary.left_out import left_out  # (here: its patterns cost every run's start-up otherwise)
+
+    more = left_out(src, base_lang(src_lang), dst, b, src_hits, found)
+    if more:
+        said.append(f"“{more[0]}” without a noun")
+        count += len(more)
     again = _repeated_without_noun(dst, b)
     if again:
         said.append(f"“{again}” with the noun left out")

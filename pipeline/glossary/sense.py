@@ -13,24 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.glossary.negation import negated_in_source
+from pipeline.glossary.negation import negated_as_source
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
 
-# Negation words a few words before a forbidden term (target side); the source's: glossary/negation.py.
-NEGATIONS = {
-    "ru": {"не", "ни", "нет", "отнюдь", "вместо"},
-    "uk": {"не", "ні", "нема", "замість"},
-    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "statt", "anstatt"},
-    "fr": {"pas", "jamais", "ni", "non", "sans", "plutôt", "point"},
-    "es": {"no", "nunca", "ni", "sin"},
-    "it": {"non", "mai", "né", "senza"},
-    "en": {"not", "never", "no", "nor", "neither", "without", "instead"},
-}
-NEGATION_WINDOW = 2  # words between the negation and the term ("n'est pas un gardien", "keine Bauern")
-# A French negation frames the auxiliary of a compound tense, so its participle stands between the negation
-# and the attribute: « il n'a jamais été un parrain » is « il n'est pas un parrain » in the past.
-_NEGATED_PARTICIPLES = {"fr": {"été", "eu"}}
 QUOTE_SPAN_RE = re.compile(r"“[^”“]*”|„[^“”„]*[“”]|«[^»«]*»|‹[^›‹]*›|\"[^\"]*\"|‘[^’‘]*’|‚[^‘’‚]*[‘’]")
 # Straight single quotes as an English source writes them (“a 'godfather'”): not an apostrophe (prisoners',
 # don't), so opened before a letter after no letter, closed after one before none.
@@ -371,13 +357,8 @@ def mirrored(src: str, src_hits: list[Hit], dst: str, hit: Hit, lang: str) -> st
             for m in rx.finditer(src):
                 if not any(m.start() <= h.start and h.end <= m.end() for h in own):
                     return "quoted, as the source quotes another word"
-    neg = NEGATIONS.get(lang.replace("-", "_").split("_")[0].lower())
-    if neg and negated_in_source(src, src_hits, hit):
-        skip = _NEGATED_PARTICIPLES.get(lang[:2], ())
-        before = [w for m in WORD_RE.finditer(mask(dst[max(0, hit.start - 80): hit.start]))
-                  for w in [m.group(0).lower()] if w not in skip][-NEGATION_WINDOW:]
-        if any(w in neg for w in before):
-            return "negated, as in the source"
+    if negated_as_source(src, src_hits, dst, hit, lang):
+        return "negated, as in the source"
     if _ANSWERED_NO.search(src) and (no := ANSWER_NO.get(lang[:2])) and _answered_no(dst, hit.end, no):
         return "asked and answered “no”, as in the source"
     return ""

@@ -1,0 +1,118 @@
+"""A repeat the translation says by its language's own construction without the noun (glossary/left_out.py): a
+German demonstrative or possessive pronoun, a French clitic pair, superlative or « y », a number whose noun the
+source names after the same number. Each is a warning at most; a number before its own noun, or the source's own
+bare number, stands for nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary_findings import severities
+from pipeline.glossary import load_glossary
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "glossary" / "glossary.toml"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(GLOSSARY)
+
+
+@pytest.mark.parametrize("lang, src, dst, cid", [
+    ("de", "She was kept in the punishment cell for a week; the punishment cell had no window.",
+     "Sie saß eine Woche in der Strafzelle; diese hatte kein Fenster.", "shizo"),
+    ("de", "The long visit was moved to June, but the long visit never took place.",
+     "Der Langzeitbesuch wurde auf Juni verschoben, doch dieser fand nie statt.", "long-visit"),
+    ("fr", "He mailed a parcel to the colony, and the colony sent the parcel back to him.",
+     "Il a posté un colis à la colonie, qui le lui a retourné.", "peredacha"),
+    ("fr", "The SIZO of Perm, the largest SIZO in the Urals, is full.",
+     "Le SIZO de Perm, le plus grand de l'Oural, est plein.", "sizo"),
+    ("fr", "He describes the punishment cell: in the punishment cell the light never goes out.",
+     "Il décrit la cellule disciplinaire : on n'y éteint jamais la lumière.", "shizo"),
+    ("de", "My parcel came through, but her parcel did not.", "Mein Paket kam durch, ihres nicht.", "peredacha"),
+    ("fr", "They took him to the SIZO; the SIZO stands by the river.",
+     "On l'a conduit au SIZO ; ce dernier se dresse au bord de la rivière.", "sizo"),
+    ("de", "The parcel from his wife and the parcel from his brother arrived together.",
+     "Das Paket seiner Frau und das seines Bruders kamen zusammen an.", "peredacha"),
+    # German es after a plural verb is its object; jedes before a preposition, where the source says “every”
+    ("de", "The parcel came on Friday, and the guards searched the parcel at once.",
+     "Das Paket kam am Freitag, und die Wärter durchsuchten es sofort.", "peredacha"),
+    ("de", "Every parcel is opened, and every parcel with tins is kept back.",
+     "Jedes Paket wird geöffnet, und jedes mit Konserven wird einbehalten.", "peredacha"),
+    # Russian: a dash for the verb left out after an adjective whose noun is left out; an abbreviation's gender
+    # from its noun reading (СИЗО: masc)
+    ("ru", "The first search lasted an hour, the second search a whole night.",
+     "Первый обыск длился час, второй — всю ночь.", "obysk"),
+    ("ru", "The SIZO of Perm, the largest SIZO in the Urals, is full.",
+     "СИЗО Перми, крупнейший на Урале, переполнен.", "sizo"),
+    # a plural rendering coordinating two modifiers for two singular occurrences “and” joins
+    ("de", "The transfer to Kirov and the transfer to Perm took a month each.",
+     "Die Überstellungen nach Kirow und nach Perm dauerten je einen Monat.", "etap"),
+    ("fr", "The long visit in May and the long visit in June were cancelled.",
+     "Les visites longues de mai et de juin ont été annulées.", "long-visit"),
+    ("ru", "The transfer to Kirov and the transfer to Perm took a month each.",
+     "Этапы в Киров и в Пермь заняли по месяцу.", "etap"),
+    # a number without its noun, where the source names the noun after the same number
+    ("de", "Three parcels came in March, five parcels in April.", "Im März kamen drei Pakete, im April fünf.",
+     "peredacha"),
+    ("fr", "Under general regime a prisoner may get six parcels a year, under strict regime four parcels.",
+     "Au régime général, un détenu peut recevoir six colis par an, au régime strict quatre.", "peredacha"),
+    ("ru", "Three parcels came in March, five parcels in April.", "В марте пришли три посылки, в апреле — пять.",
+     "peredacha"),
+    ("ru", "The parcels came in March, and all parcels were opened.", "Посылки пришли в марте, и все вскрыли.",
+     "peredacha"),
+])
+def test_a_repeat_said_without_its_noun_is_a_warning(g, lang, src, dst, cid):
+    assert severities(g, lang, src, dst, cid) == ["warning"]
+
+
+@pytest.mark.parametrize("lang, src, dst", [
+    # the number has its own noun, a wrong one: nothing stands for the second parcel
+    ("de", "Three parcels came in March, five parcels in April.",
+     "Im März kamen drei Pakete, im April fünf Briefe."),
+    # « un des » is a partitive with its noun, and one is an article's word: no number is left alone
+    ("fr", "One parcel came in March, and one parcel in April.",
+     "Un colis est arrivé en mars, et une des lettres en avril."),
+])
+def test_a_number_before_a_noun_stands_for_nothing(g, lang, src, dst):
+    assert severities(g, lang, src, dst, "peredacha") == ["error"]
+
+
+def test_a_number_the_source_also_leaves_alone_stands_for_nothing(g):
+    # “four” alone in the source is mirrored by « quatre »: the second parcels' noun is still wanting
+    src = "Six parcels a year under general regime, four under strict regime, and two parcels in the SHIZO."
+    dst = "Six colis par an au régime général, quatre au régime strict, et deux lettres au ChIZO."
+    assert severities(g, "fr", src, dst, "peredacha") == ["error"]
+
+
+def test_a_demonstrative_before_a_noun_is_a_determiner(g):
+    src = "She was kept in the punishment cell for a week; the punishment cell had no window."
+    dst = "Sie saß eine Woche in der Strafzelle; dieser Keller hatte kein Fenster."
+    assert severities(g, "de", src, dst, "shizo") == ["error"]
+
+
+def test_an_expletive_es_stands_for_nothing(g):
+    # „gibt es“ (there is) takes a singular verb: no object pronoun for the second parcel
+    src = "The parcel came on Friday, and on Monday there was a second parcel."
+    dst = "Das Paket kam am Freitag, und am Montag gibt es einen zweiten Brief."
+    assert severities(g, "de", src, dst, "peredacha") == ["error"]
+
+
+def test_a_pronominal_adverb_says_the_sources_it(g):
+    # „davon“ says “of it”, so „sein“ is the name's repeat; without „davon“ the source's “it” is the translation's
+    # only pronoun's counterpart
+    src = "Gorban was moved to Perm; Gorban's daughter heard of it a month later."
+    assert severities(g, "de", src, "Gorban wurde nach Perm verlegt; seine Tochter hörte einen Monat später davon.",
+                      "gorban") == []
+    assert severities(g, "de", src, "Gorban wurde nach Perm verlegt; seine Tochter erfuhr es einen Monat später.",
+                      "gorban") == ["error"]
+    # ... as a Russian preposition's demonstrative without its noun does («об этом»)
+    assert severities(g, "ru", src, "Горбань перевели в Пермь; её дочь узнала об этом через месяц.", "gorban") == []
+
+
+def test_a_plural_before_an_article_that_may_open_another_noun_says_one_thing(g):
+    src = "The transfer to Kirov and the transfer to Perm took a month each."
+    dst = "Die Überstellungen nach Kirow und der Transport nach Perm dauerten je einen Monat."
+    assert severities(g, "de", src, dst, "etap") == ["error"]
