@@ -47,6 +47,9 @@ def g():
      "Первый обыск длился час, второй — всю ночь.", "obysk"),
     ("ru", "The SIZO of Perm, the largest SIZO in the Urals, is full.",
      "СИЗО Перми, крупнейший на Урале, переполнен.", "sizo"),
+    # French: an adjective whose noun is left out before the next noun phrase's article, the verb left out too
+    ("fr", "The first search lasted an hour, the second search a whole night.",
+     "La première fouille a duré une heure, la seconde une nuit entière.", "obysk"),
     # a plural rendering coordinating two modifiers for two singular occurrences “and” joins
     ("de", "The transfer to Kirov and the transfer to Perm took a month each.",
      "Die Überstellungen nach Kirow und nach Perm dauerten je einen Monat.", "etap"),

@@ -45,7 +45,10 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
                  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain",
                  "aujourd", "ensuite", "depuis",
                  # a demonstrative's adverbial of time (« la troisième ce mois-ci »)
-                 "ce", "cette", "cet"}
+                 "ce", "cette", "cet",
+                 # an article or a number opening the next noun phrase, the verb left out (« le premier transfert a
+                 # duré une semaine, le second un mois »): no noun phrase has two determiners
+                 "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 # The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
 # A partitive (“most of them”, “each of these”) is the source's own noun left out, mirrored by „die meisten“,
 # «большинство», « la plupart ».
