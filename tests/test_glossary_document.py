@@ -244,3 +244,15 @@ def test_an_of_phrase_the_definition_rules_out_is_not_counted_by_the_article(by_
     glossary = _search_prison_only()
     letter = check_catalog(_catalogue([LETTER[0], pair, LETTER[1]]), "letter.po", glossary, "de")
     assert bool([s for _c, s, _m in _about(glossary, letter, pair[0]) if s == "error"]) == wrong
+
+
+@pytest.mark.parametrize("text", [
+    "Miftahov was called a “rooster” by the guards, reported Viktoria Petrova.\nOVD-Info’s source: 2022-05-10",
+    "Азат Мифтахов этапирован (в ИК-6); «петух» — 10 раз… ²½ Ⅻ snake_case a·b x:y *z*",
+    "Die Gefangene*n und die Strafkolonie: „Etappe“ – nicht Etapp\u00ade",
+    "",
+])
+def test_an_articles_words_are_the_words_the_word_pattern_finds(text):
+    from pipeline.glossary.textprep import distinct_words, words_of
+
+    assert distinct_words(text) == set(words_of(text))

@@ -176,7 +176,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             found, more = other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
-        if found and any(e.concept_id == cid for e in source.memo.excluded):  # (“money transfer”: left out)
+        if found and source.memo.excluded and any(e.concept_id == cid for e in source.memo.excluded):  # (“money transfer”)
             found, more = excluded_claims(src, dst, lang, hits, found, source.memo.excluded)
             why = _because(why, more) if more else why
         groups = groups_of(source, src, cid, hits)

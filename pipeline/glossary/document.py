@@ -22,7 +22,7 @@ from typing import Iterable
 
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.sense_features import ambiguous
-from pipeline.glossary.textprep import words_of
+from pipeline.glossary.textprep import distinct_words
 from pipeline.glossary.topic import content_stem
 
 SUMMARIES_KEPT = 64  # articles whose summary is remembered (one article's catalogues are checked together)
@@ -109,6 +109,6 @@ def _summarise(glossary: Glossary, messages: tuple[str, ...]) -> Summary:
     # the summary, and the lexicon holds few of their stems), found in all its messages at once (no word runs
     # across a line break: a third of the summary's cost was finding and gathering them message by message),
     # each distinct word stemmed once.
-    stems = set(map(content_stem, set(words_of("\n".join(messages)))))
+    stems = set(map(content_stem, distinct_words("\n".join(messages))))
     stems.discard(None)
     return Summary(len(messages), prison, frozenset(concepts), frozenset(stems))  # type: ignore[arg-type]

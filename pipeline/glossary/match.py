@@ -254,12 +254,11 @@ class Index:
                     chosen.append((start, stop, p, a, d))
                     end = stop
         # Only exclusion patterns lack a concept, and they never get here.
-        hits = [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
+        if self.lang in DERIVING or self._compound_set:  # (the derived flag made with the hit: one store less)
+            return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason,  # type: ignore[arg-type]
+                        self._derived(p, words, i) if d is None else d) for a, b, p, i, d in chosen]
+        return [Hit(p.concept, a, b, text[a:b], p.term, p.kind, p.reason)  # type: ignore[arg-type]
                 for a, b, p, _i, _d in chosen]
-        if self.lang in DERIVING or self._compound_set:
-            for h, (_a, _b, p, i, d) in zip(hits, chosen):
-                h.derived = self._derived(p, words, i) if d is None else d
-        return hits
 
     def _derived(self, pat: Pattern, words: list[str], i: int) -> bool:
         """Whether some word of the hit meets the pattern only by its derivational root or as a compound."""

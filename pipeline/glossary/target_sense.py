@@ -62,7 +62,7 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
     """How often ``src`` has one of ``words`` (in any inflection); an entry of several words counts where its
     words stand in a row (“money transfer”, “bank transfers”)."""
     folded = fold(src)
-    if not any(w[:4] in folded for w in map(fold, words)):
+    if not any(p in folded for p in _openings(words)):
         return 0  # (the common case: none of them anywhere)
     said = words_of(mask(src))
     found = [word_keys(w, lang) for w in said]
@@ -80,6 +80,12 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
         n += sum(1 for i in range(len(found) - len(keys) + 1)
                  if all(found[i + j] & k for j, k in enumerate(keys)))
     return n + sum(1 for w, k in zip(said, found) if k & wanted and (not spelt or fold(w) in spelt))
+
+
+@lru_cache(maxsize=1024)
+def _openings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The first four letters of each of ``words``, folded (a glossary's homonyms: asked of every translation)."""
+    return tuple(fold(w)[:4] for w in words)
 
 
 _VOWELS = "aeiouy"
