@@ -83,24 +83,20 @@ def test_a_number_before_a_noun_stands_for_nothing(g, lang, src, dst):
     assert severities(g, lang, src, dst, "peredacha") == ["error"]
 
 
-def test_a_number_the_source_also_leaves_alone_stands_for_nothing(g):
+@pytest.mark.parametrize("lang, cid, src, dst", [
     # “four” alone in the source is mirrored by « quatre »: the second parcels' noun is still wanting
-    src = "Six parcels a year under general regime, four under strict regime, and two parcels in the SHIZO."
-    dst = "Six colis par an au régime général, quatre au régime strict, et deux lettres au ChIZO."
-    assert severities(g, "fr", src, dst, "peredacha") == ["error"]
-
-
-def test_a_demonstrative_before_a_noun_is_a_determiner(g):
-    src = "She was kept in the punishment cell for a week; the punishment cell had no window."
-    dst = "Sie saß eine Woche in der Strafzelle; dieser Keller hatte kein Fenster."
-    assert severities(g, "de", src, dst, "shizo") == ["error"]
-
-
-def test_an_expletive_es_stands_for_nothing(g):
+    ("fr", "peredacha",
+     "Six parcels a year under general regime, four under strict regime, and two parcels in the SHIZO.",
+     "Six colis par an au régime général, quatre au régime strict, et deux lettres au ChIZO."),
+    # a demonstrative before a noun is that noun's determiner, not the repeat said alone
+    ("de", "shizo", "She was kept in the punishment cell for a week; the punishment cell had no window.",
+     "Sie saß eine Woche in der Strafzelle; dieser Keller hatte kein Fenster."),
     # „gibt es“ (there is) takes a singular verb: no object pronoun for the second parcel
-    src = "The parcel came on Friday, and on Monday there was a second parcel."
-    dst = "Das Paket kam am Freitag, und am Montag gibt es einen zweiten Brief."
-    assert severities(g, "de", src, dst, "peredacha") == ["error"]
+    ("de", "peredacha", "The parcel came on Friday, and on Monday there was a second parcel.",
+     "Das Paket kam am Freitag, und am Montag gibt es einen zweiten Brief."),
+])
+def test_a_word_that_only_looks_like_a_stand_in_leaves_the_repeat_wanting(g, lang, cid, src, dst):
+    assert severities(g, lang, src, dst, cid) == ["error"]
 
 
 def test_a_pronominal_adverb_says_the_sources_it(g):
