@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.glossary import wordnet
 from pipeline.glossary.match import WORD_RE, english_base, mask
 
 # “means a prison officer; …”: the phrase after “means”, up to the clause's end.
@@ -30,8 +31,6 @@ def meaning(reason: str) -> tuple[str, ...]:
 
 def _words_of(offset: int) -> set[str]:
     """The words of a noun sense's lemmas and gloss, and of its broader senses' lemmas."""
-    from pipeline.glossary import wordnet
-
     s = wordnet.synset(offset)
     if s is None:
         return set()
@@ -46,8 +45,6 @@ def describes(word: str, content: tuple[str, ...]) -> bool:
     """Whether a noun sense of the English ``word``, a sense just narrower than it, or a sense of the compound a
     content word makes with it (*prison guard*) is what ``content`` says (each content word begins a word of the
     sense: *prison* of “prisoners”)."""
-    from pipeline.glossary import wordnet
-
     base = english_base(word.lower())
     compounds = [o for c in content for o in wordnet.senses(f"{c} {base}")]
     for offset in (*wordnet.senses(base), *compounds):
