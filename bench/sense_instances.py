@@ -155,6 +155,19 @@ EVERYDAY_ARTICLES = {
     "heldout48": ("Summer timetable and news from the Baltic line", "What to expect at Camp Sosnovy Bor",
                   "Tal Memorial: a young field", "How to make a claim", "Spring newsletter of the district beekeepers",
                   "Away day in Gdańsk", "A week at Beryozovy Khutor"),
+    # seventeenth session, by the same rule (heldout45's railway museum guide, bank FAQ, chess club newsletter and
+    # wedding checklist; heldout46's ice-hockey report, gardening column, courier's terms and village history bulletin)
+    "heldout45": ("A walk through the depot", "Sending money abroad", "Club news, spring issue",
+                  "Your wedding, month by month"),
+    "heldout46": ("Dynamo edge Sibir in overtime", "Bees, ants and a rooster", "Terms of delivery",
+                  "Leaving the commune"),
+    # written as development data in the seventeenth session, by the same rule
+    "heldout51": ("Bunch sprint in Goslar", "Nordfracht opens parcel hub near Kassel", "Muzhiki and farmers at Kommern",
+                  "A Siberian tomcat takes Best in Show", "Line 4 no longer runs to Durlach",
+                  "Caracalla reopens with a new sauna wing", "Guest lecturers for the summer term"),
+    "heldout52": ("Three days of wind at the Ostend Spring Regatta", "Delivery and assembly",
+                  "Land, wagons and gallows", "News from the Hoeve Ter Linde riding school",
+                  "Getting to and from the airport", "Three days in the meadow", "Six weeks in Tartu"),
 }
 
 
