@@ -99,6 +99,15 @@ def test_capitals_of_a_sentence_start_or_a_title_make_no_longer_name():
     assert _severities(src, dst, "ru") == ["error"]
 
 
+def test_a_sentence_of_names_is_no_title():
+    # names are no common words: the tournament named after a rider is another thing, however many names surround it
+    src = "Marta and Joost won the dressage final at the Van Acker Memorial in Mechelen."
+    assert _severities(src, "Марта и Йост выиграли финал по выездке на мемориале Ван Акера в Мехелене.", "ru") == [
+        "warning"]
+    assert _severities(src, "Marta et Joost ont gagné la finale de dressage du trophée Van Acker à Malines.", "fr") == [
+        "warning"]
+
+
 def _missing(src: str, dst: str, lang: str) -> list[str]:
     return [p.severity for p in glossary_checks.check(Checked(src, dst), Context(lang, GLOSSARY, None))
             if p.check == "glossary-missing" and p.term == "stolypin"]

@@ -40,6 +40,7 @@ from pipeline.glossary.phrase import DETERMINERS, SENTENCE_START
 from pipeline.glossary.placement import sentence_of
 from pipeline.glossary.name_noun import noun_name
 from pipeline.glossary.sense import base_word, own_vocabulary
+from pipeline.glossary.wordnet import common_word
 
 
 def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst: str, lang: str,
@@ -172,9 +173,11 @@ def _sentence_firsts(src: str, words: list[tuple[int, int, str]]) -> set[int]:
 
 
 def _title_case(words: list[tuple[int, int, str]], firsts: set[int]) -> bool:
-    """Whether the text is written in title case (most of its longer words capitalised, sentences' first words
-    aside): its capitals then say nothing of names."""
-    longer = [w for i, w in enumerate(words) if i not in firsts and len(w[2]) > 3]
+    """Whether the text is written in title case (most of its longer common words capitalised, sentences' first
+    words aside): its capitals then say nothing of names. Only words WordNet knows as common words are counted: a
+    sentence of names (“Lotte and Bruno won the jumping class at the De Smet Memorial in Lokeren”) is not a
+    title."""
+    longer = [w for i, w in enumerate(words) if i not in firsts and len(w[2]) > 3 and common_word(w[2])]
     return len(longer) >= 3 and sum(map(_capital, longer)) * 2 > len(longer)
 
 

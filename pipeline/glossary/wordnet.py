@@ -227,3 +227,23 @@ def names_a_word(lemma: str) -> bool:
         seen.add(offset)
         todo.extend(o for sym, o, pos in (s.pointers if s else ()) if sym in ("@", "@i") and pos == "n")
     return False
+
+
+@lru_cache(maxsize=4096)
+def common_word(word: str) -> bool:
+    """Whether WordNet knows ``word`` (or, inflected, its base: without -s, -es, -ed, -ing) as a common word — a
+    verb, an adjective, or a noun with a sense that is not one named thing (*Bruno* is only the philosopher, an
+    instance; *class*, *jumping*, *memorial* are common): a capital on such a word says a name or a title, on
+    another it says nothing."""
+    w = word.lower()
+    bases = dict.fromkeys((w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith(("es", "ed")) else w,
+                           w[:-3] if w.endswith("ing") else w))
+    for base in bases:
+        if senses(base, "verb") or senses(base, "adj"):
+            return True
+        for offset in senses(base, "noun"):
+            s = synset(offset)
+            if s is not None and not any(sym == "@i" for sym, _, _ in s.pointers):
+                return True
+    return False
+
