@@ -57,6 +57,11 @@ def g():
      "Les visites longues de mai et de juin ont été annulées.", "long-visit"),
     ("ru", "The transfer to Kirov and the transfer to Perm took a month each.",
      "Этапы в Киров и в Пермь заняли по месяцу.", "etap"),
+    # an indefinite “other” without its noun, where the source writes “another” before the noun
+    ("fr", "In March he was moved from one colony to another colony, and his mother learnt of it from a neighbour.",
+     "En mars, on l'a transféré d'une colonie à une autre, et sa mère l'a appris par une voisine.", "ik"),
+    ("de", "They moved us from one Stolypin car to another Stolypin car at night.",
+     "Nachts brachte man uns von einem Stolypin-Waggon in einen anderen.", "stolypin"),
     # a number without its noun, where the source names the noun after the same number
     ("de", "Three parcels came in March, five parcels in April.", "Im März kamen drei Pakete, im April fünf.",
      "peredacha"),
@@ -91,6 +96,13 @@ def test_a_number_before_a_noun_stands_for_nothing(g, lang, src, dst):
     # a demonstrative before a noun is that noun's determiner, not the repeat said alone
     ("de", "shizo", "She was kept in the punishment cell for a week; the punishment cell had no window.",
      "Sie saß eine Woche in der Strafzelle; dieser Keller hatte kein Fenster."),
+    # „anderes“ before a comma and another attribute of its own noun: „Gefängnis“, a wrong noun, is its repeat
+    ("de", "ik", "Forty hunger strikers were moved from one colony to another colony 900 kilometres away.",
+     "Vierzig Hungerstreikende wurden von einer Strafkolonie in ein anderes, 900 Kilometer entferntes Gefängnis "
+     "verlegt."),
+    # « un autre » before its noun is its determiner: « fourgon » is a wrong noun
+    ("fr", "stolypin", "They moved us from one Stolypin car to another Stolypin car at night.",
+     "La nuit, on nous a fait passer d'un wagon Stolypine à un autre fourgon."),
     # „gibt es“ (there is) takes a singular verb: no object pronoun for the second parcel
     ("de", "peredacha", "The parcel came on Friday, and on Monday there was a second parcel.",
      "Das Paket kam am Freitag, und am Montag gibt es einen zweiten Brief."),

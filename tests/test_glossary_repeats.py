@@ -521,3 +521,17 @@ def test_each_of_them_may_say_a_repeat_the_source_says_after_each(g, lang, dst, 
 def test_a_word_named_for_a_term_beside_it_is_one_occurrence(g, lang, dst):
     src = "Mast, the convicts' word for their caste, he always writes in lower case in his letters."
     assert severities(g, lang, src, dst, "caste") == []
+
+
+@pytest.mark.parametrize("lang, dst, severity", [
+    # the word the prisoners name the activists by is the activists again, kept as the source keeps it
+    ("de", "Manche Häftlinge lassen sich als Aktivisten eintragen, und die anderen nennen sie hinter ihrem Rücken "
+           "„Kozly“.", []),
+    ("fr", "Certains détenus s'inscrivent comme activistes, et les autres les appellent « kozly » dans leur dos.", []),
+    # ... but its calque is still forbidden
+    ("fr", "Certains détenus s'inscrivent comme activistes, et les autres les appellent « chèvres » dans leur dos.",
+     ["error"]),
+])
+def test_a_thing_named_again_by_a_verb_of_naming_is_one_thing(g, lang, dst, severity):
+    src = "Some prisoners sign up as activists, and the others call them kozly behind their backs."
+    assert severities(g, lang, src, dst, "aktivist") == severity

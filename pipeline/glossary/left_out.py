@@ -22,6 +22,9 @@ adjectives: each is read by the language's grammar, and counted against what the
   und nach Perm“, « les colis de sa mère et de sa sœur », «посылки от матери и от сестры»): the second modifier
   begins with a preposition or a genitive determiner, not an article that may open another noun („und der
   Transport nach Perm“).
+- An indefinite *other* without its noun says a repeat as “another” does in English (“from one Stolypin car to
+  another”): « d'un wagon Stolypine à un autre », „von einem Stolypin-Waggon in einen anderen“; counted against the
+  source's own *another* or *the other* standing alone.
 - A number (or *all*, *both*) without its noun says the noun where the source names it after the same number: “four parcels a year,
   under general regime six parcels” → „im allgemeinen Regime sechs“, « au régime général six », « en recevoir
   six par an »; a number the source also has alone (“under strict regime four”) says nothing more.
@@ -32,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.lazy_pattern import Lazy
 from pipeline.glossary.repeats import DE_PRONOMINAL  # (this module is imported from repeats, once it is loaded)
@@ -77,6 +81,11 @@ _COORDINATED = {
     "ru": Lazy(r"^[^.;:!?]{0,60}?\b(?:и|или)\s+(?:в|во|на|из|от|до|к|ко|с|со|для|по|у|за)\b", re.I),
 }
 _EN_AND = Lazy(r"\band\b", re.I)
+_OTHER = {
+    "en": Lazy(r"\b(?:another|the\s+others?)\b", re.I),
+    "fr": Lazy(r"\b(?:un|une|l['’]|les|d['’])\s*autres?\b", re.I),
+    "de": Lazy(r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s+ander(?:e|er|es|en|em)\b", re.I),
+}
 _CLAUSE_END = Lazy(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
 
 # Cardinal numbers written as words (a closed class); digits are read as numbers in every language.
@@ -98,6 +107,12 @@ _FR_AFTER_BARE = {"par", "pour", "à", "au", "aux", "en", "dans", "sur", "chaque
                   "sont", "ont", "est", "a", "avaient", "étaient"}
 # ... and an English one (“under strict regime four.”, “six a year”)
 _EN_AFTER_BARE = {"a", "an", "per", "each", "in", "at", "for", "under", "and", "or", "but", "were", "was"}
+# A German attribute after a comma that goes on to a noun: another adjective, then the capitalised noun.
+_DE_COMMA_ATTRIBUTE = Lazy(r",\s*(?:\S+\s+){0,3}?[a-zäöüß]+(?:e|en|em|er|es)\s+[A-ZÄÖÜ]")
+# French words that do not open a noun phrase after « un autre » (prepositions, conjunctions, pronouns, adverbs):
+# French has no lexicon here, and its nouns are not capitalised.
+_FR_NO_NOUN = frozenset("""sans avec vers chez entre depuis pendant après avant puis où qui que qu dont comme quand
+lorsque si plus moins encore aussi ne n se s y le la les l lui leur de d des du""".split()) | _FR_AFTER_BARE
 # A partitive after a number names its noun (“two of the colonies”, «один из лагерей», « deux des colis »).
 _PARTITIVE = {"of", "von", "der", "de", "d", "des", "du", "из"}
 
@@ -176,6 +191,33 @@ def _numbers_left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Se
     return out
 
 
+def _others(text: str, lang: str) -> list[str]:
+    """The indefinite *other*s of ``text`` standing without their noun (“to another.”, « à un autre sans … »,
+    „in einen anderen“): a clause's end or a word that opens no noun phrase after them."""
+    rx = _OTHER.get(lang)
+    if rx is None:
+        return []
+    masked = mask(text)
+    out = []
+    for m in rx.finditer(masked):
+        if lang == "de" and _DE_COMMA_ATTRIBUTE.match(masked, m.end()):
+            continue  # („in ein anderes, 900 Kilometer entferntes Gefängnis“: attributes coordinated by a comma)
+        if _CLAUSE_END.match(masked, m.end()):
+            out.append(m.group(0))
+            continue
+        nxt = WORD_RE.match(masked, m.end() + (len(masked[m.end():]) - len(masked[m.end():].lstrip())))
+        w = fold(nxt.group(0)) if nxt else ""
+        if lang == "de":
+            bare = not nxt or not (w[:1] and nxt.group(0)[:1].isupper())
+        elif lang == "fr":
+            bare = w in _FR_NO_NOUN
+        else:
+            bare = w in _EN_AFTER_BARE or w in PREPOSITIONS or w in ("without", "with", "who", "which", "that")
+        if bare:
+            out.append(m.group(0))
+    return out
+
+
 def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
     """How many German pronominal adverbs of ``dst`` say a preposition the English ``src`` has before *it* or
     *them*, each once; in Russian, how many prepositions before a demonstrative without its noun («узнал об этом»:
@@ -234,6 +276,8 @@ def left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Sequence[Hi
     """The words of ``dst`` that say a repeated noun without it and that ``src`` does not say the same way."""
     out = _numbers_left_out(src, src_lang, dst, lang, src_hits) if src_hits else []
     out += _coordinated(src, src_hits, dst, lang, found) if found and len(src_hits) > 1 and src_lang == "en" else []
+    other = _others(dst, lang)
+    out += other[len(_others(src, src_lang)):] if other else []
     dem = _demonstratives(dst, lang)
     out += dem[len(_demonstratives(src, src_lang)):] if dem else []
     masked = mask(dst)

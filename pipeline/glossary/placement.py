@@ -248,6 +248,18 @@ def _names_a_word(gap: str) -> bool:
                for w, after in zip(words, words[1:]) if len(w) > 3)
 
 
+_PRONOUN_OBJECTS = frozenset("them him her it".split())
+
+
+def _named_again(gap: str) -> bool:
+    """Whether the later of two variants names again what a pronoun says of the earlier one, in one sentence: a
+    verb of naming (WordNet's, :func:`wordnet.names_a_thing`) and its pronoun object right before it (“The
+    activists stand apart; the criminal world calls them kozly”: one group of people, named twice)."""
+    words = words_of(gap)
+    return (len(words) >= 2 and words[-1].lower() in _PRONOUN_OBJECTS and not re.search(r"[.!?]", gap)
+            and wordnet.names_a_thing(words[-2]))
+
+
 def _clusters(src: str, hits: list) -> list[list]:
     """Occurrences grouped into the things the source names: the same term repeated is two things; two
     different variants in one clause, close together, are one."""
@@ -262,7 +274,7 @@ def _clusters(src: str, hits: list) -> list[list]:
             words = len(words_of(gap))
             if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
                     and (words <= APPOSITION_WORDS or "(" in gap or in_quotes(src, last.start, last.end)
-                         or in_quotes(src, h.start, h.end) or _names_a_word(gap))):
+                         or in_quotes(src, h.start, h.end) or _names_a_word(gap)) or not same and _named_again(gap)):
                 groups[-1].append(h)
                 continue
         groups.append([h])

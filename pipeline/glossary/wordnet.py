@@ -247,3 +247,33 @@ def common_word(word: str) -> bool:
                 return True
     return False
 
+
+# WordNet's verbs of naming: name.v.01 (“assign a specified (usually proper) proper name to”: *name*, *call*) and
+# its hypernym label.v.01; *dub*, *nickname*, *term* are below them. Found by the first sense of *name*.
+@lru_cache(maxsize=1)
+def _naming() -> frozenset[int]:
+    first = senses("name", "verb")[:1]
+    s = synset(first[0], "verb") if first else None
+    return frozenset((*first, *(o for sym, o, pos in (s.pointers if s else ()) if sym == "@" and pos == "v")))
+
+
+@lru_cache(maxsize=1024)
+def names_a_thing(verb: str) -> bool:
+    """Whether one of the first two senses of the English verb ``verb`` (inflected: *calls*, *called*, *dubbed*,
+    *termed*) is to give something a name, or a narrower sense of it (by WordNet's hypernyms): *call*, *name*,
+    *dub*, *nickname*, *term*, *label* — not *describe*, *know*, *shout*."""
+    targets = _naming()
+    w = verb.lower()
+    for base in dict.fromkeys((w, w[:-1], w[:-2], w[:-3])):
+        found = senses(base, "verb")[:2] if len(base) > 2 else ()
+        todo, seen = list(found), 0
+        while todo and seen < 8:
+            offset = todo.pop()
+            seen += 1
+            if offset in targets:
+                return True
+            s = synset(offset, "verb")
+            todo.extend(o for sym, o, pos in (s.pointers if s else ()) if sym == "@" and pos == "v")
+        if found:
+            return False
+    return False
