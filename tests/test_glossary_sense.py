@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from glossary_findings import severities
 from pipeline.checks import check_catalog, glossary_checks
 from pipeline.checks.registry import Checked, Context
 from pipeline.checks.accept import accept_line
@@ -468,3 +469,23 @@ def test_a_negation_in_a_clause_whose_subject_is_a_pronoun_for_the_term_is_mirro
 ])
 def test_a_quoted_and_denied_calque_is_the_occurrences_rendering(g, lang, src, dst, wrong):
     assert ("glossary-missing" in errors(g, lang, src, dst).get("aktivist", [])) == wrong
+
+
+@pytest.mark.parametrize("lang, dst, severity", [
+    # the second search is at a flat, a place the glossary's own Russian exclusions name (обыск в квартире): a
+    # police raid, another event, so the translator's « perquisition » leaves nothing wanting
+    ("fr", "Au parloir, il a raconté la fouille de sa cellule, puis la perquisition dans l'appartement de sa sœur.",
+     []),
+    ("de", "Im Besuchsraum erzählte er von der Durchsuchung seiner Zelle und dann von der Razzia in der Wohnung seiner "
+           "Schwester.", []),
+])
+def test_a_search_at_a_place_the_exclusions_name_is_another_event(g, lang, dst, severity):
+    src = "In the visiting room he described the search of his cell, then the search in his sister's flat."
+    assert severities(g, lang, src, dst, "obysk") == severity
+
+
+def test_a_search_at_a_place_the_exclusions_do_not_name_is_the_guards(g):
+    # a gate is no place the exclusions name: the second search wants its rendering
+    src = "First they searched the barracks; the second search at the gate took all night."
+    dst = "Zuerst durchsuchten sie die Baracke; die zweite Kontrolle am Tor dauerte die ganze Nacht."
+    assert severities(g, "de", src, dst, "obysk") == ["error"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.glossary.excluded_place import excluded_place
 from pipeline.glossary.negation import negated_as_source
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary, Term
@@ -266,6 +267,9 @@ class SourceSense:
         if context and not any(self._has(w) for w in context):
             return f"none of {', '.join(f'“{w}”' for w in context[:4])} in the text", False
         if c.prison_only or (t and t.prison_only):
+            place = excluded_place(self.text, hit)
+            if place:
+                return f"“{hit.form} {place}” is another event, as the glossary's exclusions say", False
             noun = self._of_complement(hit)
             if noun:
                 # Weak even in a prison context: a parcel of books handed in at the SIZO is still a parcel. Not where
