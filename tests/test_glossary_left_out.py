@@ -62,6 +62,23 @@ def g():
      "En mars, on l'a transféré d'une colonie à une autre, et sa mère l'a appris par une voisine.", "ik"),
     ("de", "They moved us from one Stolypin car to another Stolypin car at night.",
      "Nachts brachte man uns von einem Stolypin-Waggon in einen anderen.", "stolypin"),
+    # one subject for two predicates, where the source names the thing again as the later clause's subject
+    ("de", "The transfer began in Perm; the transfer ended three weeks later in Kirov.",
+     "Die Überstellung begann in Perm und endete drei Wochen später in Kirow.", "etap"),
+    ("fr", "The transfer began in Perm; the transfer ended three weeks later in Kirov.",
+     "Le transfert a commencé à Perm et s'est achevé trois semaines plus tard à Kirov.", "etap"),
+    ("fr", "The colony is in Kirov; the colony has 900 prisoners.",
+     "La colonie se trouve à Kirov et compte 900 détenus.", "ik"),
+    ("ru", "The transfer began in Perm; the transfer ended three weeks later in Kirov.",
+     "Этап начался в Перми и закончился через три недели в Кирове.", "etap"),
+    # German es after a subject pronoun and its verb is its object
+    ("de", "The parcel arrived in May; the parcel was opened in front of him.",
+     "Das Paket kam im Mai an; man öffnete es vor seinen Augen.", "peredacha"),
+    # one preposition coordinating two bare nouns; a French plural told by its article (« les colis »)
+    ("de", "The parcel from his mother and the parcel from his sister arrived on the same day.",
+     "Die Pakete von Mutter und Schwester kamen am selben Tag an.", "peredacha"),
+    ("fr", "The parcel from his mother and the parcel from his sister arrived on the same day.",
+     "Les colis de sa mère et de sa sœur sont arrivés le même jour.", "peredacha"),
     # a number without its noun, where the source names the noun after the same number
     ("de", "Three parcels came in March, five parcels in April.", "Im März kamen drei Pakete, im April fünf.",
      "peredacha"),
@@ -103,6 +120,16 @@ def test_a_number_before_a_noun_stands_for_nothing(g, lang, src, dst):
     # « un autre » before its noun is its determiner: « fourgon » is a wrong noun
     ("fr", "stolypin", "They moved us from one Stolypin car to another Stolypin car at night.",
      "La nuit, on nous a fait passer d'un wagon Stolypine à un autre fourgon."),
+    # a subject named before the verb after the conjunction: „die Reise“ is a wrong noun for the second transfer
+    ("de", "etap", "The transfer began in Perm; the transfer ended three weeks later in Kirov.",
+     "Die Überstellung begann in Perm und die Reise endete drei Wochen später in Kirow."),
+    ("fr", "ik", "The colony is in Kirov; the colony has 900 prisoners.",
+     "La colonie se trouve à Kirov et la prison compte 900 détenus."),
+    # an article after the conjunction opens another noun phrase, a wrong noun for the second parcel
+    ("fr", "peredacha", "The parcel from his mother and the parcel from his sister arrived on the same day.",
+     "Les colis de sa mère et les lettres de sa sœur sont arrivés le même jour."),
+    ("de", "peredacha", "The parcel from his mother and the parcel from his sister arrived on the same day.",
+     "Die Pakete von der Mutter und der Brief von der Schwester kamen am selben Tag an."),
     # „gibt es“ (there is) takes a singular verb: no object pronoun for the second parcel
     ("de", "peredacha", "The parcel came on Friday, and on Monday there was a second parcel.",
      "Das Paket kam am Freitag, und am Montag gibt es einen zweiten Brief."),

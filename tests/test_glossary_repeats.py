@@ -535,3 +535,28 @@ def test_a_word_named_for_a_term_beside_it_is_one_occurrence(g, lang, dst):
 def test_a_thing_named_again_by_a_verb_of_naming_is_one_thing(g, lang, dst, severity):
     src = "Some prisoners sign up as activists, and the others call them kozly behind their backs."
     assert severities(g, lang, src, dst, "aktivist") == severity
+
+
+@pytest.mark.parametrize("lang, src, dst, cid, severity", [
+    # a relative pronoun after a numbered name („SIZO-2, wo“) is the name's
+    ("de", "They moved him from SIZO-1 to SIZO-2, and in SIZO-2 he fell ill.",
+     "Man verlegte ihn von SIZO-1 nach SIZO-2, wo er erkrankte.", "sizo", ["warning"]),
+    ("fr", "They moved him from SIZO-1 to SIZO-2, and in SIZO-2 he fell ill.",
+     "On l'a transféré du SIZO-1 au SIZO-2, où il est tombé malade.", "sizo", ["warning"]),
+    ("de", "They moved him from SIZO-1 to SIZO-2, and in SIZO-2 he fell ill.",
+     "Man verlegte ihn von SIZO-1 nach SIZO-2; im Gefängnis erkrankte er.", "sizo", ["error"]),
+    # an existential “there” names no place: „dort“ says the repeated cell
+    ("de", "In the punishment cell it is cold, and in the punishment cell there is no bed.",
+     "In der Strafzelle ist es kalt, und ein Bett gibt es dort auch nicht.", "shizo", ["warning"]),
+    # French says “after it” by the bare preposition
+    ("fr", "The search lasted an hour; after the search the cell looked like a battlefield.",
+     "La fouille a duré une heure ; après, la cellule ressemblait à un champ de bataille.", "obysk", ["warning"]),
+    ("fr", "The search lasted an hour; after the search the cell looked like a battlefield.",
+     "La fouille a duré une heure ; après le contrôle, la cellule ressemblait à un champ de bataille.", "obysk",
+     ["error"]),
+    # another concept's word that translates another word of the source (prisoners: Häftlinge) is no wrong noun
+    ("de", "The colony is in Kirov; the colony has 900 prisoners.",
+     "Die Strafkolonie liegt in Kirow; sie hat 900 Häftlinge.", "ik", ["warning"]),
+])
+def test_a_repeat_said_by_the_translations_own_construction(g, lang, src, dst, cid, severity):
+    assert severities(g, lang, src, dst, cid) == severity

@@ -131,6 +131,8 @@ def test_overlapping_concepts_resolved_by_source_and_longest_match(g):
     ("de", "Conditions in the women's penal colony are harsh.", "In der Frauenstrafkolonie ist es hart."),
     # a compound of two terms renders both: the special regime and the colony
     ("de", "He was moved to a special regime colony near Vorkuta.", "Er kam in eine Sonderregimekolonie bei Workuta."),
+    # the term inside a compound of three (a compound modifier ending in it)
+    ("de", "The women's colony administration refused.", "Die Frauenstrafkolonieleitung weigerte sich."),
     ("ru", "He was placed in the punishment cell.", f"Его поместили в штраф{SHY}ной изо{SHY}лятор."),
     ("de", "He was placed in the punishment cell.", f"Er kam in die Straf{SHY}zelle."),
     ("ru", "He was beaten in a press-khata.", "Его избили в пресс-хaте."),  # Latin a in the translation

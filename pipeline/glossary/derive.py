@@ -120,6 +120,12 @@ def blank_zu_infinitives(text: str) -> str:
     return read if n else text
 
 
+def suspended(text: str) -> bool:
+    """Whether a German ``text`` may hold a suspended hyphen before a conjunction („Lebensmittel- und …“), told
+    by substrings (glossary/truncated.py reads the rest)."""
+    return any(f"- {c}" in text for c in ("und ", "oder ", "sowie ", "bzw", "wie "))
+
+
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")
 # A noun's inflectional endings (plural, genitive, dative plural), longest first.
 GERMAN_ENDINGS = ("ern", "en", "es", "er", "e", "n", "s")
@@ -156,18 +162,24 @@ def compound_parts(word: str, terms: frozenset[str], stem, min_part: int = MIN_P
             if tail:
                 found.append(tail)
                 break
-    # Modifier: the term, a linking element, then a word of its own.
+    # Modifier: the term, a linking element, then a word of its own (four letters or more: a head of three,
+    # Transportzug, lets in pseudo-words, „Überstellungred“) — or a modifier that is itself a compound ending in
+    # the term (Frauenstrafkolonie|leitung), tried only where the word has no head of the glossary's.
+    middle = ""
     for i in range(len(w) - 4, min_part - 1, -1):
         head = w[:i]
+        rest = w[i:]
+        if rest in GERMAN_ENDINGS or rest.startswith(GERMAN_SUFFIXES):
+            continue
         for link in GERMAN_LINKS:
             if link and not head.endswith(link):
                 continue
             base = head[: len(head) - len(link)] if link else head
             if base in terms:
-                rest = w[i:]
-                if len(rest) >= 4 and not rest.startswith(GERMAN_SUFFIXES):
-                    return (*found, base) if base not in found else tuple(found)
-    return tuple(found)
+                return (*found, base) if base not in found else tuple(found)
+            if not found and not middle:
+                middle = next((base[j:] for j in range(3, len(base) - min_part + 1) if base[j:] in terms), "")
+    return (middle,) if middle and not found else tuple(found)
 
 
 # The stem's last consonants before a deverbal noun's -ение (освобожд-ение → освобод-ить, осужд-ение → осуд-ить,

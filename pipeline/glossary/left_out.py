@@ -3,6 +3,8 @@ adjectives: each is read by the language's grammar, and counted against what the
 
 - German *es* after a plural verb is its object, not an expletive subject, which takes a singular verb („die
   Wärter öffneten es“; not „es gibt“, „heute ist es kalt“, nor „sind es“, the copula agreeing with its predicate).
+- German *es* after a subject pronoun and its verb is the object too („man öffnete es vor seinen Augen“ for “the
+  parcel was opened in front of him”), less the source's own *it*s.
 - A German pronominal adverb says a preposition and “it” (davon: of it, darüber: about it): where the source has
   that preposition before *it* or *them*, it is a pronoun for repeats.extra_pronouns, which holds the source's
   pronouns against the translation's („…; sein Anwalt erfuhr … davon“ for “Miftakhov's lawyer learned of it”:
@@ -22,6 +24,7 @@ adjectives: each is read by the language's grammar, and counted against what the
   und nach Perm“, « les colis de sa mère et de sa sœur », «посылки от матери и от сестры»): the second modifier
   begins with a preposition or a genitive determiner, not an article that may open another noun („und der
   Transport nach Perm“).
+- Two predicates that share one subject (glossary/shared_subject.py).
 - An indefinite *other* without its noun says a repeat as “another” does in English (“from one Stolypin car to
   another”): « d'un wagon Stolypine à un autre », „von einem Stolypin-Waggon in einen anderen“; counted against the
   source's own *another* or *the other* standing alone.
@@ -38,7 +41,8 @@ from collections.abc import Sequence
 from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.lazy_pattern import Lazy
-from pipeline.glossary.repeats import DE_PRONOMINAL  # (this module is imported from repeats, once it is loaded)
+from pipeline.glossary.preposition_repeats import DE_PRONOMINAL
+from pipeline.glossary.shared_subject import shared_subject
 
 _DE_DEMONSTRATIVE = Lazy(r"\b(?:dies|jen)(?:e|er|es|em|en)\b", re.I)
 _DE_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
@@ -50,6 +54,11 @@ _DE_PLURAL_VERB_ES = Lazy(r"\b([a-zäöüß]{2,}(?:en|ten|ern|eln))\s+es\b")
 _DE_NOT_PLURAL_VERBS = frozenset("wenn denen wegen gegen neben zwischen oben unten hinten eben binnen innen außen "
                                  "seiten oft indessen dessen sonsten morgen gestern vorgestern übermorgen damen "
                                  "sind waren wären werden wurden würden seien".split())
+# ... and after a subject pronoun and its verb, the subject said already („man öffnete es“, „er gab es zurück“),
+# counted against the source's own *it*s; not after a word that is no verb.
+_DE_SUBJECTS = frozenset("man er ich wir du".split())
+_DE_NOT_VERBS = frozenset("und oder aber denn doch dass wenn weil nicht auch noch schon nie immer dann sofort".split())
+_EN_IT = Lazy(r"\bit\b", re.I)
 # English demonstratives standing for a noun: before a clause's end or a verb (“this was cancelled”).
 _EN_DEMONSTRATIVE = Lazy(r"\b(?:this|these|those)\b(?=\s*[.,;:!?)]|\s+(?:is|was|are|were|has|had|have|will"
                                r"|would|can|could|must|may|might|did|does|do)\b)", re.I)
@@ -80,7 +89,19 @@ _COORDINATED = {
                      re.I),
     "ru": Lazy(r"^[^.;:!?]{0,60}?\b(?:и|или)\s+(?:в|во|на|из|от|до|к|ко|с|со|для|по|у|за)\b", re.I),
 }
+# ... or one preposition whose object coordinates two bare nouns (“Die Pakete von Mutter und Schwester”): a
+# determiner after the conjunction may open another noun phrase („von der Mutter und der Brief …“).
+_SHARED_PREPOSITION = {
+    "de": Lazy(r"^\s+(?:von|vom|aus|nach|für|an|in|im|mit|bei|zu|zur|zum)\s+[^.;:!?,]{0,40}?\b(?:und|sowie)\s+"
+               r"(?!(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|mein\w*|dein\w*|sein\w*"
+               r"|ihr\w*|unser\w*|euer|eure\w*)\b)[A-ZÄÖÜ]"),
+    "fr": Lazy(r"^\s+(?:de|d['’]|du|des|à|au|aux|pour|en|dans|chez)\s*[^.;:!?,]{0,40}?\bet\s+(?!(?:le|la|les|l['’]|un|une"
+               r"|des|du|de|d['’]|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs|ce|cet|cette|ces)\b)"
+               r"[^\W\d_]", re.I),
+}
+_FR_PLURAL_BEFORE = Lazy(r"\b(?:les|des|ces|mes|tes|ses|nos|vos|leurs|aux|plusieurs|deux|trois|quatre|cinq)\s+$", re.I)
 _EN_AND = Lazy(r"\band\b", re.I)
+_OTHER_WORD = {"en": "other", "fr": "autre", "de": "ander"}
 _OTHER = {
     "en": Lazy(r"\b(?:another|the\s+others?)\b", re.I),
     "fr": Lazy(r"\b(?:un|une|l['’]|les|d['’])\s*autres?\b", re.I),
@@ -195,8 +216,8 @@ def _others(text: str, lang: str) -> list[str]:
     """The indefinite *other*s of ``text`` standing without their noun (“to another.”, « à un autre sans … »,
     „in einen anderen“): a clause's end or a word that opens no noun phrase after them."""
     rx = _OTHER.get(lang)
-    if rx is None:
-        return []
+    if rx is None or _OTHER_WORD[lang] not in text.lower():
+        return []  # (the common case, told without compiling the pattern)
     masked = mask(text)
     out = []
     for m in rx.finditer(masked):
@@ -241,9 +262,10 @@ def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
     return n
 
 
-def _plural(h: Hit, lang: str) -> bool:
-    """Whether a rendering is plural: pymorphy3's reading (Russian), a plural article (French), a plural ending
-    the approved word lacks (German)."""
+def _plural(h: Hit, lang: str, before: str = "") -> bool:
+    """Whether a rendering is plural: pymorphy3's reading (Russian), a plural ending the approved word lacks
+    (German, French), or a plural determiner right before it in ``before``, the text before it (French: « les
+    colis », whose singular is « le colis »)."""
     if lang == "ru":
         from pipeline.glossary.wordkeys import parses
 
@@ -253,8 +275,8 @@ def _plural(h: Hit, lang: str) -> bool:
     if lang == "de":
         return bool(words) and fold(words[-1]) != fold(h.term.split()[-1]) and fold(words[-1]).endswith(
             ("en", "e", "n", "s", "er"))
-    return lang == "fr" and bool(words) and fold(words[0]).endswith(("s", "x")) and not fold(
-        h.term.split()[0]).endswith(("s", "x"))
+    return lang == "fr" and bool(words) and (fold(words[0]).endswith(("s", "x")) and not fold(
+        h.term.split()[0]).endswith(("s", "x")) or bool(_FR_PLURAL_BEFORE.search(before)))
 
 
 def _coordinated(src: str, src_hits: Sequence[Hit], dst: str, lang: str, found: Sequence[Hit]) -> list[str]:
@@ -267,7 +289,9 @@ def _coordinated(src: str, src_hits: Sequence[Hit], dst: str, lang: str, found: 
                 and english_base(fold(a.form)) == fold(a.form) and _EN_AND.search(src, a.end, b.start)
                 and not CLAUSE_BREAK_RE.search(src[a.end:b.start]) and len(src[a.end:b.start]) < 60)
     rx = _COORDINATED.get(lang)
-    out = [h.form for h in found if rx is not None and _plural(h, lang) and rx.match(dst[h.end:])] if pairs else []
+    out = [h.form for h in found if rx is not None and _plural(h, lang, dst[max(0, h.start - 12):h.start])
+           and (rx.match(dst[h.end:]) or (shared := _SHARED_PREPOSITION.get(lang)) and shared.match(dst[h.end:]))
+           ] if pairs else []
     return out[:pairs]
 
 
@@ -276,13 +300,18 @@ def left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Sequence[Hi
     """The words of ``dst`` that say a repeated noun without it and that ``src`` does not say the same way."""
     out = _numbers_left_out(src, src_lang, dst, lang, src_hits) if src_hits else []
     out += _coordinated(src, src_hits, dst, lang, found) if found and len(src_hits) > 1 and src_lang == "en" else []
+    out += shared_subject(src, src_hits, dst, lang) if len(src_hits) > 1 and src_lang == "en" else []
     other = _others(dst, lang)
     out += other[len(_others(src, src_lang)):] if other else []
     dem = _demonstratives(dst, lang)
     out += dem[len(_demonstratives(src, src_lang)):] if dem else []
     masked = mask(dst)
-    if lang == "de" and " es " in masked:
+    if lang == "de" and " es" in masked:
         out += [m.group(0) for m in _DE_PLURAL_VERB_ES.finditer(masked) if m.group(1) not in _DE_NOT_PLURAL_VERBS]
+        words = WORD_RE.findall(masked)
+        objects = [f"{a} {b} es" for a, b, c in zip(words, words[1:], words[2:]) if c == "es" and a in _DE_SUBJECTS
+                   and len(b) > 2 and b.islower() and b not in _DE_NOT_VERBS]
+        out += objects[len(_EN_IT.findall(mask(src))) if src_lang == "en" else 0:] if objects else []
     if lang == "fr":
         out += _FR_CLITIC_PAIR.findall(masked) + _FR_Y.findall(masked)
         sup = _FR_SUPERLATIVE.findall(masked)

@@ -16,7 +16,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from pipeline.glossary.derive import compound_parts
+from pipeline.glossary.derive import compound_parts, suspended
 from pipeline.glossary.hits import Excluded, Hit, blanked  # noqa: F401  (re-exported: callers import them from here)
 from pipeline.glossary.textprep import (  # noqa: F401  (mask and WORD_RE too: callers import them from here)
     MIXED_RE, WORD_RE, mask, plain_words, strip_invisible, unmix_word,
@@ -125,6 +125,10 @@ class Index:
         self._positive.clear()
         self._prefix_set = None
 
+    def candidates(self, word: str) -> tuple[tuple[Pattern, bool | None], ...]:
+        """``_candidates`` for a word made up outside a text (glossary/truncated.py)."""
+        return self._candidates(word)
+
     def _candidates(self, word: str) -> tuple[tuple[Pattern, bool | None], ...]:
         """What may start at ``word``: (pattern, derived) for each pattern whose first word ``word`` is, checks
         of the first word (case, forbidden endings) passed. ``derived`` is the hit's derived flag when the
@@ -182,6 +186,10 @@ class Index:
         with look-alike letters of another script read as the word's own (offsets stay the original's)."""
         clean, offsets = strip_invisible(text)
         hits = self._find(clean, overlapping, met)
+        if self.lang == "de" and "- " in clean and suspended(clean):  # (Lebensmittel- und Bücherpakete)
+            from pipeline.glossary.truncated import completed  # (most German texts have none: read on need)
+
+            hits = completed(self, clean, hits)
         if offsets is not None:
             for h in hits:
                 h.start, h.end = offsets[h.start], offsets[h.end - 1] + 1

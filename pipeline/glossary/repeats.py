@@ -20,6 +20,7 @@ from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
 from pipeline.glossary.phrase import phrase_end
 from pipeline.glossary.placement import paired_pieces
+from pipeline.glossary.preposition_repeats import distributive, pronominal_adverb
 from pipeline.glossary.sense import FUNCTION_WORDS
 
 # Third-person pronouns (personal, possessive) per language; ``extra_pronouns`` compares the counts. Not German
@@ -53,6 +54,9 @@ PLACES = {
 # before a preposition: “both in the SIZO and …”)
 _EN_QUANTIFIER = re.compile(r"\b(?:fewer|many|several|none|few)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:%s)\b)"
                             % "|".join("under in at on for from after before during".split()), re.I)
+# The existential “there” (“there is no bed”, “there's”) names no place: a subject's stand-in before a form of *be*.
+_BE = frozenset("""is are was were s will has have had seems seem seemed remains remain remained exists exist existed
+appears appear appeared""".split())
 # “sent back.” stands for the place; “back to the ShIZO” names it.
 _EN_BACK = re.compile(r"\bback\b(?!\s+(?:to|into|in|inside|at|from|home)\b)", re.I)
 _DE_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b|(?:^|[;.:!?]\s*|,\s*"
@@ -112,6 +116,7 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
     places_n = sum(1 for w in folded if w in places)
     if lang == "en":
         n += len(_EN_QUANTIFIER.findall(masked))
+        places_n -= sum(1 for w, after in zip(folded, folded[1:]) if w == "there" and after in _BE) if places_n else 0
         return n, places_n + len(_EN_BACK.findall(masked))
     return n, places_n
 
@@ -184,55 +189,21 @@ def _repeated_without_noun(text: str, lang: str) -> str:
     return ""
 
 
-# German pronominal adverbs (da(r)- and a preposition) say the preposition and “it”: „danach“ is “after that
-# transfer” said without the noun. Each is read as a stand-in only where the English source has its preposition
-# before a demonstrative (“after that …”, “before the same …”), so that „dabei sein“ (to take part) says nothing.
-# (glossary/left_out.py reads the same words as the source's preposition and “it”: „davon“ for “of it”)
-DE_PRONOMINAL = {"danach": ("after",), "davor": ("before",), "dabei": ("during",), "währenddessen": ("during",),
-                 "damit": ("with",), "dafür": ("for",), "dagegen": ("against",), "dadurch": ("through",),
-                 "darunter": ("under",), "dazwischen": ("between",), "davon": ("of", "from"),
-                 "darüber": ("about", "over"), "darin": ("in",), "darauf": ("on",), "daran": ("at", "on")}
-_EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+"
-                                    r"(?:that|this|these|those|the\s+same)\b", re.I)
-
-
-# ... or before the term's own occurrence with the definite article, which says the thing named before (“after a
-# search of the barracks …, and during the search …”: „und dabei …“).
-_EN_PREP_THE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+the\s+$", re.I)
-# A distributive pronoun with a partitive and no noun (“each long visit” → „jeder davon“, « chacune d'elles »,
-# «каждое из них»): the repeat said without its noun, where the source says it after *each* or *every*.
-# („jedes über 20 Kilogramm“: the determiner alone before a preposition or a clause's end says its noun too)
-_DISTRIBUTIVE = {"de": re.compile(r"\bjede[rsnm]?\s+(?:davon|von\s+(?:ihnen|diesen))\b|\bjede[rsnm]?\b(?=\s*[,.;:!?]"
-                                  r"|\s+(?:über|unter|mit|ohne|aus|in|im|an|am|bis|für|nach|vor|bei|beim)\b)", re.I),
-                 "fr": re.compile(r"\bchacune?\s+d(?:['’]\s*(?:eux|elles|entre\s+(?:eux|elles))|e\s+ces)\b", re.I),
-                 "ru": re.compile(r"\bкажд\w+\s+из\s+(?:них|этих)\b", re.I)}
-_EN_EACH = re.compile(r"\b(?:each|every)\s+$", re.I)
-
-
-def _distributive(src: str, dst: str, lang: str, src_hits: Sequence[Hit]) -> str:
-    """A distributive pronoun of ``dst`` for an occurrence ``src`` says after *each* or *every* ("" for none)."""
-    rx = _DISTRIBUTIVE.get(lang)
-    if rx is None or not any(_EN_EACH.search(src, max(0, h.start - 10), h.start) for h in src_hits):
-        return ""
-    m = rx.search(mask(dst))
-    return m.group(0) if m else ""
-
-
-def _pronominal_adverb(src: str, dst: str, src_hits: Sequence[Hit] = ()) -> str:
-    """A pronominal adverb of ``dst`` whose preposition ``src`` has before a demonstrative, or before an
-    occurrence ``src_hits`` with the definite article ("" for none)."""
-    preps = {m.group(1).lower() for m in _EN_PREP_DEMONSTRATIVE.finditer(src)}
-    preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_THE.search(src, max(0, h.start - 20), h.start))}
-    if not preps:
-        return ""  # (the common case)
-    return next((w for w in WORD_RE.findall(mask(dst)) if any(p in preps for p in DE_PRONOMINAL.get(fold(w), ()))),
-                "")
-
-
 def _time_anaphor(text: str, lang: str) -> str:
     rx = TIME_ANAPHOR.get(lang)
     m = rx.search(mask(text)) if rx else None
     return m.group(0) if m else ""
+
+
+def _past_number(after: str) -> str:
+    """``after`` past a number that makes a numbered institution's name with the rendering before it (SIZO-2,
+    IK 11): the relative pronoun after it is the rendering's (« au SIZO-2, où il est tombé malade »). By hand: a
+    pattern compiled for this costs more than all its uses."""
+    i = 1 if after[:1] in "-\u2010\u2011\u00a0 " else 0
+    j = i
+    while j < len(after) and after[j].isdigit():
+        j += 1
+    return after[j:] if j > i else after
 
 
 def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
@@ -241,7 +212,7 @@ def _relative_after(text: str, hits: list[Hit], lang: str) -> str:
     if rx is None:
         return ""
     for h in hits:
-        after = text[h.end:h.end + 20]
+        after = _past_number(text[h.end:h.end + 30])
         m = rx.match(after) if after.lstrip()[:1] == "," else None
         if m:
             return m.group(0).strip(" ,")
@@ -317,11 +288,11 @@ def stand_in(src: str, src_lang: str, dst: str, lang: str, found: list[Hit], src
     if dem > 0:
         said.append("a demonstrative the source has not")
         count += dem
-    adverb = _pronominal_adverb(src, dst, src_hits) if b == "de" and base_lang(src_lang) == "en" else ""
+    adverb = pronominal_adverb(src, dst, src_hits, b) if b in ("de", "fr") and base_lang(src_lang) == "en" else ""
     if adverb:
         said.append(f"“{adverb}”")
         count += 1
-    each = _distributive(src, dst, b, src_hits) if base_lang(src_lang) == "en" else ""
+    each = distributive(src, dst, b, src_hits) if base_lang(src_lang) == "en" else ""
     if each:
         said.append(f"“{each}”")
         count += 1
@@ -351,7 +322,9 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
     relative pronoun is the first parcel's, and nothing in the second sentence stands for the second. A word
     the translation's ``rendered`` approves for a concept the source does not name (``named``: the concepts it
     names in any sense) in a short piece is the wrong noun said for its occurrence (« sa sortie de la cellule
-    d'isolement » for “his release from the punishment cell”), whatever pronoun the piece also has. (what may
+    d'isolement » for “his release from the punishment cell”), whatever pronoun the piece also has — unless the
+    bilingual dictionary gives it for another word of the source's piece („sie hat 900 Häftlinge“ for “the colony
+    has 900 prisoners”: zek's word, but the plain translation of *prisoners*). (what may
     stand for the repeats, "") — or ("", why nothing does)."""
     pieces = paired_pieces(src, src_lang, dst, lang, concept_id, occurrences, rendered) or [
         ((0, len(src)), (0, len(dst)))]
@@ -366,6 +339,8 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
             continue
         piece = " ".join(mask(dst[d0:d1]).split()).rstrip(",;")
         wrong = next((h for h in strays if d0 <= h.start < d1), None)
+        if wrong is not None and _renders_another_word(src[s0:s1], wrong, lang):
+            wrong = None  # (the dictionary's word for another word of the piece: „Häftlinge“ for “prisoners”)
         if wrong is not None:
             return "", f"“{wrong.form}”, the glossary's word for {wrong.concept.id}, stands for it in “{piece}”"
         here = ""
@@ -378,6 +353,13 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
             return "", f"nothing in “{piece}” stands for it"
         said = said or here
     return said, ""
+
+
+def _renders_another_word(src: str, wrong: Hit, lang: str) -> bool:
+    """Whether the bilingual dictionary gives ``wrong`` for a word of ``src`` (imported where first asked)."""
+    from pipeline.glossary.bilingual import source_words_for
+
+    return bool(source_words_for(src, [], [wrong.form], lang)[0])
 
 
 def _thing(concept) -> bool:
