@@ -410,3 +410,37 @@ def test_an_approved_word_beside_the_other_word_of_an_excluded_phrase_renders_th
 def test_a_russian_determiner_of_the_excluded_phrases_class_makes_etap_a_stage(g, dst, wrong):
     src = "The defence learnt last about his transfer to Perm."
     assert ("etap" in errors(g, "ru", src, dst)) is wrong
+
+
+@pytest.mark.parametrize("lang, dst, wrong", [
+    # „Etappe“ beside „dritten“ (the source's “third”, next to its “stage”) renders the stage; the etap has a word
+    # of its own that the glossary does not approve
+    ("de", "Die Renovierung der Schule ist in der dritten Etappe, und ihr Vater wurde im Mai nach Omsk gebracht.",
+     True),
+    ("fr", "La rénovation de l'école en est à sa première étape, et son père a été emmené à Omsk en mai.", True),
+    ("de", "Die am schwersten planbare Etappe war das Dach, und ihr Vater wurde im Mai nach Omsk gebracht.", False),
+    # an Etappe beside no neighbour of the stage's is the etap's: the stage may have any word
+    ("de", "Die Renovierung der Schule ist in der dritten Phase, und die Etappe ihres Vaters nach Omsk begann im Mai.",
+     False),
+    # a neighbour the etap shares with the stage anchors nothing
+    ("de", "Die Renovierung ist in der dritten Phase, und die dritte Etappe ihres Vaters nach Omsk begann im Mai.",
+     False),
+])
+def test_an_everyday_word_beside_the_translation_of_another_source_words_neighbour_renders_that_word(
+        g, lang, dst, wrong):
+    ordinal = "first" if lang == "fr" else "third"
+    src = (f"The renovation of the school is in its {ordinal} stage, and her father's etap to Omsk began in May."
+           if "dritte Etappe" not in dst else
+           "The renovation is in its third stage, and her father's third etap to Omsk began in May.")
+    assert ("etap" in errors(g, lang, src, dst)) is wrong
+
+
+@pytest.mark.parametrize("dst, wrong", [
+    # «письма» (a genitive singular, a nominative plural) is the subject of «приходят», not what the parcels are of
+    ("После репортажа о наших передачах письма приходят каждый день.", False),
+    # ... but «передача данных» is still the transfer of data, and «этапы голодовки» the hunger strike's stages
+    ("После репортажа о передаче данных письма приходят каждый день.", True),
+])
+def test_a_russian_noun_after_an_everyday_word_that_is_the_next_verbs_subject_is_no_complement(g, dst, wrong):
+    src = "Since the report about our parcels, letters arrive every day."
+    assert ("peredacha" in errors(g, "ru", src, dst)) is wrong
