@@ -275,6 +275,13 @@ HELD_ASIDE: dict[str, Path] = {
     # 202feb7 (docs/glossary.md)
     "heldout49": DATA / "held-aside" / "pairs-heldout49.tsv.gz",
     "heldout50": DATA / "held-aside" / "pairs-heldout50.tsv.gz",
+    # written blind in the seventeenth session by a third helper under the same reading rules, once the first two
+    # were found to hold only 18 Russian violations: heldout53, Russian-weighted (two Russian rows for about half the
+    # sentences: an independent outlet's newsletter, an open letter on a "red" colony's helpers, a court case over a
+    # prisoner's letters, a father's journey to a long visit, a beating on an etap, parcels and money transfers
+    # explained, a woman prisoner in a SIZO, a first day in quarantine, and more, 4 everyday articles; 101 sentences,
+    # 608 pairs, 74 violations, 52 of them Russian). Scored at ecc8567 (docs/glossary.md)
+    "heldout53": DATA / "held-aside" / "pairs-heldout53.tsv.gz",
 }
 
 
