@@ -444,3 +444,42 @@ def test_an_everyday_word_beside_the_translation_of_another_source_words_neighbo
 def test_a_russian_noun_after_an_everyday_word_that_is_the_next_verbs_subject_is_no_complement(g, dst, wrong):
     src = "Since the report about our parcels, letters arrive every day."
     assert ("peredacha" in errors(g, "ru", src, dst)) is wrong
+
+
+@pytest.mark.parametrize("dst, wrong", [
+    # « bancaire » is the adjective French makes of « banque », the dictionary's bank: « transfert bancaire »
+    # renders the bank transfer the glossary excludes, not the transfer
+    ("Le transfert bancaire pour sa cantine est revenu : on l'avait envoyé dans une colonie de Mordovie.", True),
+    ("Le transfert bancaire pour sa cantine est revenu : son transfert vers une colonie de Mordovie avait eu lieu.",
+     False),
+])
+def test_a_french_adjective_of_relation_is_the_other_word_of_an_excluded_phrase(g, dst, wrong):
+    src = "The bank transfer for his canteen came back: he had been transferred to a colony in Mordovia."
+    assert ("etap" in errors(g, "fr", src, dst)) is wrong
+
+
+@pytest.mark.parametrize("noun, word, made", [
+    ("banque", "bancaire", True), ("poste", "postal", True), ("police", "policière", True),
+    ("banque", "banquet", False), ("poste", "posté", False),
+])
+def test_french_adjectives_of_relation(noun, word, made):
+    from pipeline.glossary.bilingual import fr_relational
+
+    assert fr_relational(noun, word) is made
+
+
+@pytest.mark.parametrize("lang, dst, wrong", [
+    # the translation spells out the noun the source's “the last one” stands for: „das letzte Paket“ renders the
+    # pro-form, and the parcel itself has a word the glossary does not approve
+    ("de", "Wir dürfen ihm alle zwei Monate ein Geschenk schicken, aber das letzte Paket kam wegen eines Honigglases "
+     "zurück.", True),
+    ("fr", "Nous pouvons lui envoyer un cadeau tous les deux mois, mais le dernier colis est revenu à cause d'un pot de "
+     "miel.", True),
+    ("de", "Wir dürfen ihm alle zwei Monate ein Paket schicken, aber das letzte kam wegen eines Honigglases zurück.",
+     False),
+    ("de", "Wir dürfen ihm alle zwei Monate ein Paket schicken, aber das letzte Paket kam wegen eines Honigglases "
+     "zurück.", False),
+])
+def test_a_word_that_spells_out_the_sources_pro_form_one_renders_the_pro_form(g, lang, dst, wrong):
+    src = "We may send him a parcel every two months, but the last one came back because of a jar of honey."
+    assert ("peredacha" in errors(g, lang, src, dst)) is wrong

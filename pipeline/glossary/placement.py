@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.bilingual import source_words_for
+from pipeline.glossary.bilingual import relational_to, source_words_for
 from pipeline.glossary.hits import Excluded
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.textprep import shown, words_of
@@ -283,6 +283,30 @@ def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list,
                            for r, o in claimed)
 
 
+# English “one” standing for a noun said before it, set against the thing that noun names (“send him a parcel,
+# though the post office returned the last one I sent to a friend”): an adjective of order or a contrasting
+# determiner before it, no noun or “of” after it. Not a bare “the one”, which picks out the noun just before it
+# (“the colony's family room, the one with the broken kettle”).
+_PRO_ONE = re.compile(r"\b(?:another|this|that|last|first|next|new|old|other|second|third|previous|same)\s+one\b"
+                      r"(?!\s*(?:of\b|-))", re.I)
+
+
+def pro_form_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that stand where a pro-form “one” after the concept's term repeats its noun
+    (:func:`claimed_by_place`): the translation may spell the noun out («… гостинец, хотя почта вернула мне
+    последнюю посылку» for “a parcel, though the post office returned the last one”), and that word renders the
+    pro-form, not the term. Why ("" when none)."""
+    if base_lang(src_lang) != "en" or "one" not in src:
+        return found, ""
+    ones = [Hit(hits[0].concept, m.end() - 3, m.end(), "one", "one", "pro-form")
+            for m in _PRO_ONE.finditer(src) if m.start() > hits[0].end]
+    if not ones:
+        return found, ""
+    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, ones, found)
+    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{shown(src[o.start - 12:o.end].split()[-2])} "
+                           f"one” repeats the noun" for r, o in claimed)
+
+
 def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met: Sequence[Excluded]
                     ) -> tuple[list, str]:
     """The renderings less those that render one of the concept's exclusion phrases in the source (“money
@@ -301,7 +325,8 @@ def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met:
                           if not e.word_start <= m.start() < e.word_end)
         for r in kept:
             near = words_of(mask(dst[max(0, r.start - 25):r.start]))[-2:] + words_of(mask(dst[r.end:r.end + 30]))[:3]
-            if others and near and any(source_words_for(others, [], near, lang)):
+            if others and near and (any(source_words_for(others, [], near, lang))
+                                    or relational_to(others, near, base_lang(lang))):
                 kept.remove(r)
                 notes.append(f"“{shown(r.form)}” renders the source's “{shown(src[e.start:e.end])}”, a phrase the "
                              f"glossary excludes")
