@@ -334,6 +334,20 @@ def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met:
     return kept, "; ".join(notes)
 
 
+def other_word_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, found: list,
+                      met: Sequence[Excluded]) -> tuple[list, str]:
+    """The renderings less those another word of the source claims: an exclusion phrase the match left out
+    (:func:`excluded_claims`), a pro-form “one” after the term (:func:`pro_form_claims`); and why ("" for none)."""
+    notes = []
+    if met and any(e.concept_id == hits[0].concept.id for e in met):
+        found, more = excluded_claims(src, dst, lang, hits, found, met)
+        notes.append(more)
+    if found and "one" in src:
+        found, more = pro_form_claims(src, src_lang, dst, lang, hits, found)
+        notes.append(more)
+    return found, "; ".join(n for n in notes if n)
+
+
 def forbidden_apart(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit], occurrences: dict[str, list],
                     src_hits: list[Hit]) -> dict[int, str]:
     """Of the forbidden hits of a concept the source uses both in the glossary's sense and in another, those
