@@ -20,7 +20,9 @@ from pipeline.glossary.model import Glossary
 from pipeline.glossary.negation import DENIAL_RE
 from pipeline.glossary.neighbourhood import has_cues, other_sense_near, prison_near, words_near
 from pipeline.glossary.phrase import another_kind, prone
-from pipeline.glossary.sense import base_word, compound_noun, conditional, prison_vocabulary, term_of
+from pipeline.glossary.sense import (
+    base_word, compound_noun, conditional, prison_vocabulary, quoted_spans, term_of, within,
+)
 from pipeline.glossary.textprep import shown
 from pipeline.glossary.name_noun import determined_name
 from pipeline.glossary.topic import written_otherwise
@@ -74,7 +76,7 @@ def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = T
         rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
         kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
                 or (id(h) not in local_ids and (prison_near(glossary, src, h, rest)
-                                                or _own_world(src, h, [o for o in src_hits if id(o) in local_ids])))]
+                                                or _set_apart(src, h, [o for o in src_hits if id(o) in local_ids])))]
     else:
         kept = src_hits
     if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(conditional(h) for h in kept):
@@ -92,9 +94,13 @@ def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = T
 _OWN_WORLD = frozenset({"our", "my", "here"})
 
 
-def _own_world(src: str, h, read: list) -> bool:
+def _set_apart(src: str, h, read: list) -> bool:
     """Whether the repeat ``h`` is placed in the speaker's own world, as none of the occurrences ``read`` in
-    another sense is."""
+    another sense is; or said by another speaker: outside every quotation one of them is in, or inside one none
+    of them is in (“It is like an ant colony …,” says Olga, who spent three years in the colony)."""
+    quotes = quoted_spans(src) if any(q in src for q in "“\"«„") else []
+    if quotes and all(within(quotes, o.start, o.end) != within(quotes, h.start, h.end) for o in read):
+        return True
     if not any(fold(w) in _OWN_WORLD for w in words_near(src, h.start, h.end, 3)[0]):
         return False
     return not any(fold(w) in _OWN_WORLD for o in read for w in words_near(src, o.start, o.end, 3)[0])
