@@ -168,6 +168,15 @@ EVERYDAY_ARTICLES = {
     "heldout52": ("Three days of wind at the Ostend Spring Regatta", "Delivery and assembly",
                   "Land, wagons and gallows", "News from the Hoeve Ter Linde riding school",
                   "Getting to and from the airport", "Three days in the meadow", "Six weeks in Tartu"),
+    # (heldout54 and heldout55: the writers' everyday articles, some with a prison sense inside — a footballers'
+    # charity visit to a colony, a Stolypin carriage in a museum; those sentences all carry a violating row, so
+    # their occurrences are labelled prison by the violation, as in a prison article)
+    "heldout54": ("Riverside Athletic", "Visiting our wards", "Frequently asked questions: moving abroad",
+                  "Spring meeting report", "Year 7 summer trip", "Careers at Sentinel Guarding",
+                  "Open day at Hillside Poultry", "Road closures for Thursday's state visit", "Commodore's newsletter"),
+    "heldout55": ("Connecting in Frankfurt", "Payments and your account", "Gull count on the Northern Island",
+                  "A weekend in the old river town", "Reunion report, spring issue", "Club news, spring",
+                  "Masters, peasants and castes", "Pension adviser guilty", "Orlov completes move to Zenit"),
 }
 
 
