@@ -176,7 +176,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             found, more = other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
-        if found:  # (“money transfer”; “a parcel … the last one”: another source word's)
+        if found and (source.memo.excluded or "one" in src):  # (“money transfer”; “a parcel … the last one”)
             found, more = other_word_claims(src, glossary.source_language, dst, lang, hits, found, source.memo.excluded)
             why = _because(why, more)
         groups = groups_of(source, src, cid, hits)

@@ -286,10 +286,26 @@ def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list,
 # English “one” standing for a noun said before it, set against the thing that noun names (“send him a parcel,
 # though the post office returned the last one I sent to a friend”): an adjective of order or a contrasting
 # determiner before it, no noun or “of” after it. Not a bare “the one”, which picks out the noun just before it
-# (“the colony's family room, the one with the broken kettle”). (“one” is sought as a word first: a case-blind
-# alternation tried at every place of every message cost 8 % of the check's instructions.)
-_ONE = re.compile(r"\bone\b(?!\s*(?:of\b|-))")
+# (“the colony's family room, the one with the broken kettle”). Sought as the letters first, once per message
+# (remembered): a case-blind alternation tried at every place of every message for each of its concepts cost 8 %
+# of the check's instructions.
 _PRO_BEFORE = frozenset("another this that last first next new old other second third previous same".split())
+_OF_AFTER = re.compile(r"\s*(?:of\b|-)")
+
+
+@lru_cache(maxsize=256)
+def _pro_forms(src: str) -> tuple[int, ...]:
+    """Where the pro-forms “one” of an English message start."""
+    out = []
+    i = src.find("one")
+    while i >= 0:
+        end = i + 3
+        if (not i or not src[i - 1].isalnum()) and (end == len(src) or not src[end].isalnum()):
+            before = src[max(0, i - 12):i].split()
+            if before and before[-1].lower() in _PRO_BEFORE and not _OF_AFTER.match(src, end):
+                out.append(i)
+        i = src.find("one", end)
+    return tuple(out)
 
 
 def pro_form_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, found: list) -> tuple[list, str]:
@@ -297,21 +313,14 @@ def pro_form_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, fo
     (:func:`claimed_by_place`): the translation may spell the noun out («… гостинец, хотя почта вернула мне
     последнюю посылку» for “a parcel, though the post office returned the last one”), and that word renders the
     pro-form, not the term. Why ("" when none)."""
-    if base_lang(src_lang) != "en" or "one" not in src:
+    if base_lang(src_lang) != "en":
         return found, ""
-    ones = [Hit(hits[0].concept, m.start(), m.end(), "one", "one", "pro-form")
-            for m in _ONE.finditer(src, hits[0].end) if _word_before(src, m.start()) in _PRO_BEFORE]
+    ones = [Hit(hits[0].concept, at, at + 3, "one", "one", "pro-form") for at in _pro_forms(src) if at > hits[0].end]
     if not ones:
         return found, ""
     kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, ones, found)
-    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{_word_before(src, o.start)} one” repeats "
+    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{src[:o.start].split()[-1]} one” repeats "
                            f"the noun" for r, o in claimed)
-
-
-def _word_before(text: str, at: int) -> str:
-    """The word just before ``at``, folded ("" for none)."""
-    words = text[max(0, at - 12):at].split()
-    return fold(words[-1]) if words else ""
 
 
 def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met: Sequence[Excluded]
@@ -349,7 +358,7 @@ def other_word_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, 
     if met and any(e.concept_id == hits[0].concept.id for e in met):
         found, more = excluded_claims(src, dst, lang, hits, found, met)
         notes.append(more)
-    if found and "one" in src:
+    if found and _pro_forms(src):
         found, more = pro_form_claims(src, src_lang, dst, lang, hits, found)
         notes.append(more)
     return found, "; ".join(n for n in notes if n)
