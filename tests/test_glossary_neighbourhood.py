@@ -293,3 +293,38 @@ def test_a_word_an_object_pronoun_follows_is_a_verb_not_the_cue_noun(g, lang, ds
     assert ("otryad" in errors(g, lang, src, dst)) is wrong
     assert "otryad" not in errors(g, "de", "A detachment of special forces surrounded the building.",
                                   "Eine Einheit der Spezialkräfte umstellte das Gebäude.")
+
+
+@pytest.mark.parametrize("lang, src, dst, wrong", [
+    # the repeat after “our own” / “here” is the speaker's muzhiki, not Chekhov's: the peasants' word is wrong there
+    ("fr", "I keep rereading Chekhov, whose muzhiki plough the field all summer, and then I look at our own muzhiki "
+     "in their grey padded jackets.", "Je relis sans cesse Tchekhov, dont les paysans labourent le champ tout l'été, "
+     "puis je regarde nos propres paysans dans leurs vestes grises matelassées.", True),
+    ("fr", "I keep rereading Chekhov, whose muzhiki plough the field all summer, and then I look at our own muzhiki "
+     "in their grey padded jackets.", "Je relis sans cesse Tchekhov, dont les paysans labourent le champ tout l'été, "
+     "puis je regarde nos propres « moujiks » dans leurs vestes grises matelassées.", False),
+    ("de", "In Chekhov's stories the muzhiki plough the field; here the muzhiki sleep in grey padded jackets.",
+     "In Tschechows Erzählungen pflügen die Bauern das Feld; hier schlafen die Bauern in grauen Wattejacken.", True),
+    # a repeat the speaker does not place in his own world is read as the first: the story's peasants again
+    ("de", "In Chekhov's stories the muzhiki plough the field; the muzhiki sleep in grey padded jackets.",
+     "In Tschechows Erzählungen pflügen die Bauern das Feld; die Bauern schlafen in grauen Wattejacken.", False),
+])
+def test_a_repeat_in_the_speakers_own_world_is_not_read_as_the_other_sense_before_it(g, lang, src, dst, wrong):
+    assert ("muzhik" in errors(g, lang, src, dst)) is wrong
+
+
+@pytest.mark.parametrize("lang, dst, wrong", [
+    # the bees' colony is Ivan's comparison, inside his quotation; the colony he spent two years in is the
+    # narrator's, outside it: a repeat said by another speaker is read by itself
+    ("fr", "« Ça marche comme une colonie d'abeilles, chacun a sa tâche », dit Ivan, qui a passé deux ans en prison.",
+     True),
+    ("fr", "« Ça marche comme une colonie d'abeilles, chacun a sa tâche », dit Ivan, qui a passé deux ans dans la "
+     "colonie.", False),
+    ("de", "„Es funktioniert wie ein Bienenvolk, jeder hat seine Aufgabe“, sagt Iwan, der zwei Jahre im Gefängnis "
+     "verbracht hat.", True),
+    ("de", "„Es funktioniert wie ein Bienenvolk, jeder hat seine Aufgabe“, sagt Iwan, der zwei Jahre in der Kolonie "
+     "verbracht hat.", False),
+])
+def test_a_repeat_outside_the_quotation_its_other_sense_is_in_is_read_by_itself(g, lang, dst, wrong):
+    src = '"It works like a colony of bees, everyone has a task," says Ivan, who spent two years in the colony.'
+    assert ("ik" in errors(g, lang, src, dst)) is wrong

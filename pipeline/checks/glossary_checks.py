@@ -31,7 +31,7 @@ from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
 from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings, split_mirrored
 from pipeline.glossary.placement import (
-    excluded_claims, forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, sentence_of,
+    forbidden_apart, groups_of, in_its_sentence, numbered, other_sense_claims, other_word_claims, sentence_of,
 )
 from pipeline.glossary.source_reading import (
     Source, complete_source, learnt_candidates, learnt_source, prison_article, promotes, read_source,
@@ -176,9 +176,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             found, more = other_sense_claims(src, glossary.source_language, dst, lang, hits,
                                               [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
-        if found and source.memo.excluded and any(e.concept_id == cid for e in source.memo.excluded):  # (“money transfer”)
-            found, more = excluded_claims(src, dst, lang, hits, found, source.memo.excluded)
-            why = _because(why, more) if more else why
+        if found and (source.memo.excluded or "one" in src):  # (“money transfer”; “a parcel … the last one”)
+            found, more = other_word_claims(src, glossary.source_language, dst, lang, hits, found, source.memo.excluded)
+            why = _because(why, more)
         groups = groups_of(source, src, cid, hits)
         if found and len(groups) < len(hits):  # (an apposition the translation may keep: two things to render)
             groups, more = split_mirrored(dst, lang, groups, found, len(src))

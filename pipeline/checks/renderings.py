@@ -12,7 +12,9 @@ import re
 
 from pipeline.glossary.match import WORD_RE, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept, Glossary
-from pipeline.glossary.target_everyday import everyday_sense, everyday_words, in_sequence, like_excluded
+from pipeline.glossary.target_everyday import (
+    everyday_sense, everyday_words, in_sequence, like_excluded, renders_other_word,
+)
 from pipeline.glossary.target_sense import claim_homonyms, claim_unquoted, claimed_by_same_word, manner, plain_renderings
 from pipeline.glossary.textprep import shown, words_of
 from pipeline.glossary.wordkeys import first_pos
@@ -27,7 +29,8 @@ def renderings(glossary: Glossary, src: str, dst: str, lang: str, found: list, u
     kept, notes = [], []
     for h in found:
         everyday = (everyday_sense(glossary, dst, h, lang) or in_sequence(src, dst, h, lang, glossary)
-                    or like_excluded(dst, h, lang)) if _everyday_word(h.concept, lang, h.form) else ""
+                    or like_excluded(dst, h, lang) or renders_other_word(glossary, src, dst, h, lang)
+                    ) if _everyday_word(h.concept, lang, h.form) else ""
         if everyday:
             notes.append(everyday)
         else:

@@ -252,3 +252,28 @@ def _stem(lang: str, word: str) -> str:
 
     stemmer = _stemmer(lang)
     return fold(stemmer.stemWord(word)) if stemmer is not None else word
+
+
+# French adjectives of relation: a noun's stem (a final e dropped, a final qu written c before the suffix) and a
+# suffix that makes an adjective of it (banque → bancaire, poste → postal, police → policier, électron →
+# électronique). A closed class of suffixes, as French grammars list them.
+_FR_RELATIONAL = re.compile(r"(?:aire|al|ale|aux|ales|el|elle|els|elles|ier|ière|iers|ières|ique|iques)")
+
+
+def fr_relational(noun: str, word: str) -> bool:
+    """Whether the French ``word`` is an adjective of relation made from ``noun`` (bancaire from banque)."""
+    stem = noun[:-1] if noun.endswith("e") else noun
+    if stem.endswith("qu"):
+        stem = stem[:-2] + "c"
+    w = word.casefold()
+    return len(stem) >= 3 and w.startswith(stem) and _FR_RELATIONAL.fullmatch(w, len(stem)) is not None
+
+
+def relational_to(words: str, near: list[str], lang: str) -> bool:
+    """Whether one of ``near`` (French words) is an adjective of relation made from a noun the dictionary gives
+    for one of the English ``words`` (« transfert bancaire » beside “bank”)."""
+    if lang != "fr":
+        return False
+    return any(fr_relational(t, w) for o in words.split() for t in translations(o.casefold(), lang) if " " not in t
+               for w in near)
+

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.glossary import wordnet
-from pipeline.glossary.bilingual import source_words_for
+from pipeline.glossary.bilingual import relational_to, source_words_for
 from pipeline.glossary.hits import Excluded
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.textprep import shown, words_of
@@ -283,6 +283,46 @@ def other_sense_claims(src: str, src_lang: str, dst: str, lang: str, hits: list,
                            for r, o in claimed)
 
 
+# English “one” standing for a noun said before it, set against the thing that noun names (“send him a parcel,
+# though the post office returned the last one I sent to a friend”): an adjective of order or a contrasting
+# determiner before it, no noun or “of” after it. Not a bare “the one”, which picks out the noun just before it
+# (“the colony's family room, the one with the broken kettle”). Sought as the letters first, once per message
+# (remembered): a case-blind alternation tried at every place of every message for each of its concepts cost 8 %
+# of the check's instructions.
+_PRO_BEFORE = frozenset("another this that last first next new old other second third previous same".split())
+_OF_AFTER = re.compile(r"\s*(?:of\b|-)")
+
+
+@lru_cache(maxsize=256)
+def _pro_forms(src: str) -> tuple[int, ...]:
+    """Where the pro-forms “one” of an English message start."""
+    out = []
+    i = src.find("one")
+    while i >= 0:
+        end = i + 3
+        if (not i or not src[i - 1].isalnum()) and (end == len(src) or not src[end].isalnum()):
+            before = src[max(0, i - 12):i].split()
+            if before and before[-1].lower() in _PRO_BEFORE and not _OF_AFTER.match(src, end):
+                out.append(i)
+        i = src.find("one", end)
+    return tuple(out)
+
+
+def pro_form_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, found: list) -> tuple[list, str]:
+    """The renderings less those that stand where a pro-form “one” after the concept's term repeats its noun
+    (:func:`claimed_by_place`): the translation may spell the noun out («… гостинец, хотя почта вернула мне
+    последнюю посылку» for “a parcel, though the post office returned the last one”), and that word renders the
+    pro-form, not the term. Why ("" when none)."""
+    if base_lang(src_lang) != "en":
+        return found, ""
+    ones = [Hit(hits[0].concept, at, at + 3, "one", "one", "pro-form") for at in _pro_forms(src) if at > hits[0].end]
+    if not ones:
+        return found, ""
+    kept, claimed = claimed_by_place(src, src_lang, dst, lang, hits, ones, found)
+    return kept, "; ".join(f"“{shown(r.form)}” stands where the source's “{src[:o.start].split()[-1]} one” repeats "
+                           f"the noun" for r, o in claimed)
+
+
 def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met: Sequence[Excluded]
                     ) -> tuple[list, str]:
     """The renderings less those that render one of the concept's exclusion phrases in the source (“money
@@ -301,12 +341,27 @@ def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met:
                           if not e.word_start <= m.start() < e.word_end)
         for r in kept:
             near = words_of(mask(dst[max(0, r.start - 25):r.start]))[-2:] + words_of(mask(dst[r.end:r.end + 30]))[:3]
-            if others and near and any(source_words_for(others, [], near, lang)):
+            if others and near and (any(source_words_for(others, [], near, lang))
+                                    or relational_to(others, near, base_lang(lang))):
                 kept.remove(r)
                 notes.append(f"“{shown(r.form)}” renders the source's “{shown(src[e.start:e.end])}”, a phrase the "
                              f"glossary excludes")
                 break
     return kept, "; ".join(notes)
+
+
+def other_word_claims(src: str, src_lang: str, dst: str, lang: str, hits: list, found: list,
+                      met: Sequence[Excluded]) -> tuple[list, str]:
+    """The renderings less those another word of the source claims: an exclusion phrase the match left out
+    (:func:`excluded_claims`), a pro-form “one” after the term (:func:`pro_form_claims`); and why ("" for none)."""
+    notes = []
+    if met and any(e.concept_id == hits[0].concept.id for e in met):
+        found, more = excluded_claims(src, dst, lang, hits, found, met)
+        notes.append(more)
+    if found and _pro_forms(src):
+        found, more = pro_form_claims(src, src_lang, dst, lang, hits, found)
+        notes.append(more)
+    return found, "; ".join(n for n in notes if n)
 
 
 def forbidden_apart(src: str, src_lang: str, dst: str, lang: str, forbidden: list[Hit], occurrences: dict[str, list],

@@ -124,6 +124,27 @@ def _ru_reading(word: str) -> str | None:
     return ""
 
 
+def _ru_subject(form: str, after: list[str], noun: str) -> bool:
+    """Whether the Russian ``noun`` after an everyday word is the subject of the finite verb right after it, not
+    the word's of-complement: it reads as a nominative that agrees with the verb in number, and the word itself
+    cannot be that subject («о наших передачах пожертвования выросли»: the donations grew; «пожертвования» is also
+    a genitive singular). Not «этапы голодовки продолжаются», where the word agrees with the verb itself."""
+    from pipeline.glossary.wordkeys import parses as read
+
+    i = after.index(noun)
+    if i + 1 >= len(after):
+        return False
+    verbs = [p for p in read(after[i + 1], "ru") if p.tag.POS == "VERB" and p.tag.number]
+    if not verbs:
+        return False
+    number = verbs[0].tag.number
+
+    def agrees(word: str) -> bool:
+        return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == number for p in read(word, "ru"))
+
+    return agrees(noun) and not agrees(form)
+
+
 def _complement(lang: str, after: list[str]) -> str | None:
     """The noun of an of-complement that starts right after a word, or None."""
     if not after:
@@ -191,6 +212,8 @@ def _judge_everyday(glossary: Glossary, concept: Concept, lang: str, form: str, 
         return ""  # the complement would be in another clause
     noun = _complement(b, after)
     if noun is None or word_keys(noun, b) & vocabulary(glossary, lang):
+        return ""
+    if b == "ru" and _ru_subject(form, after, noun):
         return ""
     return f"“{form} … {noun}” is the everyday sense of the word"
 
@@ -310,3 +333,52 @@ def like_excluded(dst: str, hit: Hit, lang: str) -> str:
 
 
 _CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"}
+
+
+
+# The words that may stand between a German or French noun and its attribute's place without being the attribute:
+# articles, determiners, prepositions and their contractions (a closed class of each language).
+_NOT_ATTRIBUTE = {
+    "de": frozenset("der die das den dem des ein eine einen einem einer eines in im am an auf zur zum von vom mit "
+                    "nach bei aus für über und oder".split()),
+    "fr": frozenset("le la les l un une des du de d au aux à en et ou ce cet cette ces son sa ses leur leurs sur "
+                    "dans pour par".split()),
+}
+
+
+def renders_other_word(glossary: Glossary, src: str, dst: str, hit: Hit, lang: str) -> str:
+    """Why ``hit`` (an everyday word of a German or French translation) renders another word of the source than
+    its concept's term ("" when not): its attribute (the word right before it, or in French right after it)
+    translates a source word that stands next to a word the bilingual dictionary translates by ``hit`` (“its
+    first stage” → „in der ersten Etappe“, “the least visible stage” → „die am wenigsten sichtbare Etappe“), not
+    next to one of the concept's terms. Only the glossary's everyday words are asked: its exclusions say they
+    have the sense such a source word names. Function words anchor nothing."""
+    from pipeline.glossary.bilingual import installed, translations
+    from pipeline.glossary.sense import FUNCTION_WORDS
+
+    b = base_lang(lang)
+    skip = _NOT_ATTRIBUTE.get(b)
+    if skip is None:
+        return ""
+    before = words_of(mask(dst[max(0, hit.start - 30):hit.start]))[-1:]
+    after = words_of(mask(dst[hit.end:hit.end + 30]))[:1] if b == "fr" else []
+    attributes = [w for w in before + after if fold(w) not in skip and not w[:1].isupper() and len(w) > 2]
+    if not attributes or not installed(b):
+        return ""  # (the common case: the word stands without an attribute)
+    own = {k for t in hit.concept.terms for w in WORD_RE.findall(t.text) for k in word_keys(w, "en")}
+    wanted = [word_keys(a, b) for a in attributes]
+    keys = word_keys(hit.form, b)
+    claim = ""
+    words = WORD_RE.findall(mask(src))
+    for n, word in enumerate(words):
+        if len(word) < 3 or fold(word) in FUNCTION_WORDS or not any(
+                k & word_keys(t, b) for t in translations(fold(word), b) for k in wanted):
+            continue
+        for w in words[n + 1:n + 3]:
+            if word_keys(w, "en") & own:
+                return ""  # (the concept's own term has that attribute: the anchor tells nothing)
+            if not claim and fold(w) not in FUNCTION_WORDS and any(keys & word_keys(t, b) for t in translations(fold(w), b)):
+                claim = (f"“{hit.form}” renders the source's “{word} {w}”: its attribute translates “{word}”, and "
+                         f"the dictionary gives it for “{w}”")
+                break
+    return claim
