@@ -23,6 +23,12 @@ DEFAULT = CheckSettings()
 def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
                 settings: CheckSettings = DEFAULT, document: Document | None = None) -> list[Finding]:
     """The findings of one entry; ``document``: its catalogue's messages as one article (:func:`article_of`)."""
+    return _entry_findings(entry, path, glossary, settings, Context(lang, glossary, document))
+
+
+def _entry_findings(entry: Message, path: str, glossary: Glossary | None, settings: CheckSettings,
+                    ctx: Context) -> list[Finding]:
+    """:func:`check_entry` with its context made once per catalogue (:func:`check_catalog`)."""
     if entry.obsolete or not entry.msgid:
         return []
     pairs: list[tuple[str, str]] = []
@@ -34,7 +40,6 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
     elif entry.msgstr:
         pairs.append((entry.msgid, entry.msgstr))
     line = getattr(entry, "linenum", 0) or 0
-    ctx = Context(lang, glossary, document)
     if not pairs:  # nothing to check but the source itself: an empty link is there before any translation
         source_only = standard.empty_links(Checked(entry.msgid, "", tuple(entry.flags)), ctx)
         return [Finding(path, line, entry.msgid, p.check, p.severity, p.message) for p in settings.apply(source_only)]
@@ -47,6 +52,8 @@ def check_entry(entry: Message, path: str, glossary: Glossary | None, lang: str,
         checked = Checked(src, dst, flags)
         problems = _problems(run, checked, ctx) if glossary is not None else [
             p for check in run for p in check(checked, ctx)]
+        if not problems:
+            continue  # (most translations)
         for problem in settings.apply(problems):
             if (problem.check, problem.message) in seen:
                 continue
@@ -134,8 +141,9 @@ def check_catalog(po: Catalog, path: str, glossary: Glossary | None, lang: str,
 
     findings: list[Finding] = contact_findings(po, path)  # e-mails and phones of volunteers (issue 19)
     document = article_of(po) if glossary is not None else None
+    ctx = Context(lang, glossary, document)
     for entry in po:
-        findings += check_entry(entry, path, glossary, lang, settings, document)
+        findings += _entry_findings(entry, path, glossary, settings, ctx)
     return findings
 
 

@@ -144,7 +144,8 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             continue
         found, why, in_everyday = renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
                                               source.unquoted.get(cid, 0))
-        everyday.update((cid,) if in_everyday else ())
+        if in_everyday:
+            everyday.add(cid)
         found = claimed_by_source_verbs(src, base, verbs, src_hits, found) if found and verbs else found
         if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
@@ -168,7 +169,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             elif len(found) < len(hits):
                 out.extend(_name_repeats(src, glossary.source_language, dst, lang, source, cid, hits, found, approved))
             continue
-        if found and (french or (spelt and any(f in src for f in spelt))):
+        if found and (french or (spelt and any(map(src.__contains__, spelt)))):
             found, more = in_sense(src, dst, lang, glossary.source_language, source.hits, found)
             why = _because(why, more[2:-1])
         if found and len(hits) < len(src_hits) and source.memo.counts[cid] > len(hits):
@@ -374,12 +375,12 @@ def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[st
     """What the check asks of a concept in ``lang`` for every occurrence (do-not-translate, case-sensitive, its
     approved terms, those spelt as a source word, the source words whose verb forms are not its hits), worked out
     once per concept and language, as ``target_sense`` keeps its own facts."""
-    key = "check " + lang
-    found = concept.memos.get(key)
+    memo = concept.memos.get("check") or concept.memos.setdefault("check", {})  # (per language: no key string)
+    found = memo.get(lang)
     if found is None:
         verbs = noun_only_words(concept) if base_lang(lang) in ("fr", "de", "ru") else frozenset()
-        found = concept.memos[key] = (concept.is_dnt(lang), concept.is_case_sensitive(lang),
-                                      concept.approved(lang), spelt_as_source(concept, lang), verbs)
+        found = memo[lang] = (concept.is_dnt(lang), concept.is_case_sensitive(lang), concept.approved(lang),
+                              spelt_as_source(concept, lang), verbs)
     return found
 
 

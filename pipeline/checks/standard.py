@@ -264,7 +264,7 @@ def quote_style(t: Checked, ctx: Context) -> list[Problem]:
     if lang not in QUOTES:
         return []
     pairs, avoid = QUOTES[lang]
-    if not avoid or not any(ch in dst for ch in avoid):
+    if not avoid or not any(map(dst.__contains__, avoid)):
         return []
     d = _visible(dst)
     bad = {ch for ch in avoid if ch in d}

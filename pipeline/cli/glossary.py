@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: one per CPU for 200 catalogues or more)")
-    p.set_defaults(handler=run_check)
+    p.set_defaults(handler=run_check, exit_unwalked=True)  # (a check leaves memos, no files: cli.main)
 
     g = sub.add_parser("glossary", help="export or import the glossary (TBX, CSV/TSV for OmegaT)",
                        description="export: the glossary as TBX-Basic (for Weblate, Poedit, OmegaT), OmegaT's "

@@ -79,7 +79,7 @@ def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = T
                                                 or _set_apart(src, h, [o for o in src_hits if id(o) in local_ids])))]
     else:
         kept = src_hits
-    if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(conditional(h) for h in kept):
+    if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(map(conditional, kept)):
         return Local(src_hits, local, local_ids, {}, set(), kept, kept, deferred=True)
     phrased, asked_ids = phrase_senses(glossary, src, src_hits, local_ids)
     # (a hit of another kind says nothing of the message's prison context)

@@ -172,6 +172,9 @@ class Glossary:
     # same source messages;
     source_analyses: OrderedDict[str | tuple, Any] = field(default_factory=OrderedDict, init=False, repr=False,
                                                             compare=False)
+    # per source message, what an article's summary reads of it (glossary/document.py: message_facts), kept apart
+    # from the readings, which the summary need not keep from being evicted;
+    message_facts: dict[str, tuple] = field(default_factory=dict, init=False, repr=False, compare=False)
     # per article (glossary/document.py: a hash of its messages), what the learnt sense decision reads of it
     document_summaries: OrderedDict[int, Any] = field(default_factory=OrderedDict, init=False, repr=False,
                                                       compare=False)

@@ -85,20 +85,31 @@ def everyday(hit: Hit) -> bool:
 
 def marked_near(glossary: Glossary, text: str, hit: Hit, term: Term | None) -> str:
     """A ``not_near`` word of the concept or the term next to ``hit`` ("" when none)."""
-    cues = [*hit.concept.not_near, *(term.not_near if term else [])]
+    lang = glossary.source_language
+    cues = _cue_keys(hit.concept, term, lang)
     if not cues:
         return ""
     folded = _folded(text)
-    if not any(b in folded for b in _memo(hit.concept)["bases"]):
+    if not any(map(folded.__contains__, _memo(hit.concept)["bases"])):
         return ""  # none of the words anywhere in the text
-    lang = glossary.source_language
     before, after = words_near(text, hit.start, hit.end)
     near = _keys(_not_verbs(before) + _not_verbs(after), lang)
-    for cue in cues:
-        keys = [word_keys(w, lang) for w in words_of(cue)]
+    for cue, keys in cues:
         if keys and all(k & near for k in keys):
             return cue
     return ""
+
+
+def _cue_keys(concept: Concept, term: Term | None, lang: str) -> tuple[tuple[str, list[frozenset]], ...]:
+    """The ``not_near`` words of the concept and of ``term``, each with its words' keys (worked out once per term:
+    asked of every hit of a cued variant)."""
+    memo = concept.memos.setdefault("cue keys", {})
+    key = (id(term), lang)  # (the glossary's terms live as long as its concepts)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple((cue, [word_keys(w, lang) for w in words_of(cue)])
+                                  for cue in [*concept.not_near, *(term.not_near if term else [])])
+    return found
 
 
 # English object pronouns: a word right before one is a verb (“the activists … force them to sew”), never the noun

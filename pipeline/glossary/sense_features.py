@@ -60,11 +60,14 @@ def ambiguous(glossary: Glossary, hit: Hit) -> bool:
     the name rules'), worked out once per variant."""
     if hit.concept.pos in NAME_POS:
         return False
-    memo = hit.concept.memos
-    key = f"ambiguous {hit.term}"
-    found = memo.get(key)
+    # (one dict per concept keyed by the variant: asked of every hit of every message and translation, a key
+    # string built per call cost more than the answer)
+    memo = hit.concept.memos.get("ambiguous")
+    if memo is None:
+        memo = hit.concept.memos["ambiguous"] = {}
+    found = memo.get(hit.term)
     if found is None:
-        found = memo[key] = bool(everyday_sense(hit.term))
+        found = memo[hit.term] = bool(everyday_sense(hit.term))
     return found
 
 

@@ -62,7 +62,7 @@ def _source_count(src: str, words: tuple[str, ...], lang: str) -> int:
     """How often ``src`` has one of ``words`` (in any inflection); an entry of several words counts where its
     words stand in a row (“money transfer”, “bank transfers”)."""
     folded = fold(src)
-    if not any(p in folded for p in _openings(words)):
+    if not any(map(folded.__contains__, _openings(words))):
         return 0  # (the common case: none of them anywhere)
     said = words_of(mask(src))
     found = [word_keys(w, lang) for w in said]
@@ -123,10 +123,13 @@ def homonyms(concept: Concept, lang: str) -> tuple:
     return found
 
 
+_PLAIN_KEYS: dict[str, str] = {}
+
+
 def plain_renderings(concept: Concept, lang: str) -> bool:
     """Whether every approved word of the concept in ``lang`` renders it wherever it occurs: none has an
     everyday sense its ``exclude`` phrases or ``homonyms`` show (the common case, worked out once)."""
-    key = f"plain {lang}"
+    key = _PLAIN_KEYS.get(lang) or _PLAIN_KEYS.setdefault(lang, f"plain {lang}")  # (asked of every rendering)
     found = concept.memos.get(key)
     if found is None:
         # (only a homonym that is an approved word claims renderings: a forbidden one's — Ziege, homosexuel — is

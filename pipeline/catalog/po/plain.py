@@ -70,9 +70,10 @@ def _value(strings: str, codec: str) -> str:
     return "".join(unescape_string(s, codec) for s in strings[1:-1].split('"\n"'))
 
 
-def plain_entries(text: str, add: Callable[[dict], None], share: Callable[[str, str], str], codec: str) -> bool:
-    """Give ``add`` every entry of a plain catalogue's ``text`` (as the line reader would); False, having given
-    it nothing, when the text is not plain."""
+def plain_entries(text: str, add: Callable[[str, str | None, str, str, int], None], codec: str) -> bool:
+    """Give ``add`` every entry of a plain catalogue's ``text`` (as the line reader would) as its comment lines
+    (each ending in a newline), msgctxt, msgid, msgstr and the msgid's line number: no entry dict (the reader makes
+    the message at once: read._Builder.add_plain); False, having given it nothing, when the text is not plain."""
     if "\r" in text or "\\\n" in text:
         return False
     entries = []
@@ -83,21 +84,14 @@ def plain_entries(text: str, add: Callable[[dict], None], share: Callable[[str, 
         if m is None:
             return False
         comments, ctxt, msgid, msgstr = m.groups()
-        entry = new_entry()
-        entry["first_line"] = lineno
-        for line in comments[:-1].split("\n") if comments else ():
-            add_comment(entry, line, share)
         try:
-            entry["msgctxt"] = None if ctxt is None else _value(ctxt, codec)
-            entry["msgid"] = _value(msgid, codec)
-            entry["msgstr"] = _value(msgstr, codec)
+            entries.append((comments, None if ctxt is None else _value(ctxt, codec), _value(msgid, codec),
+                            _value(msgstr, codec),
+                            lineno + comments.count("\n") + (0 if ctxt is None else ctxt.count("\n") + 1)))
         except Syntax:  # (a bad escape: the line reader names it)
             return False
-        entry["linenum"] = lineno + comments.count("\n") + (0 if ctxt is None else ctxt.count("\n") + 1)
-        entry["obsolete"] = False
-        entries.append(entry)
         lineno += text.count("\n", pos, m.end())
         pos = m.end()
     for entry in entries:
-        add(entry)
+        add(*entry)
     return True

@@ -67,7 +67,7 @@ def _plain(text: str, path: str, codec: str, strings: dict[str, str]) -> Catalog
     plain."""
     po = Catalog(fpath=None if path == "<string>" else path, encoding=codec)
     share = strings.setdefault
-    return po if text and plain_entries(text, _Builder(po, path, share).add, share, codec) else None
+    return po if text and plain_entries(text, _Builder(po, path, share).add_plain, codec) else None
 
 
 def _parse_lines(pieces: Iterator[str], lines: Lines, continued: bool, po: Catalog, path: str, codec: str,
@@ -311,13 +311,40 @@ class _Builder:
                 name, Catalog(fpath=self.main.fpath, encoding=self.main.encoding))
         self.seen, self.header_done = self._state.get(name, ({}, False))
 
+    def _first(self, key: tuple, linenum: int) -> None:
+        """Note where the message ``key`` (msgctxt, msgid) is defined; a second definition is an error."""
+        if key in self.seen:
+            raise TamizdatError(f"duplicate message definition (first defined on line {self.seen[key]})", self.path,
+                                linenum)
+        self.seen[key] = linenum
+
+    def add_plain(self, comments: str, msgctxt: str | None, msgid: str, msgstr: str, linenum: int) -> None:
+        """An entry of a plain catalogue (plain.plain_entries), made a message at once: as :meth:`add` makes it of
+        the line reader's entry dict, which only the header still takes (a dict of fifteen fields per entry was a
+        fifth of reading a catalogue)."""
+        if msgid == "" and msgctxt is None and not self.header_done:
+            e = _new_entry()
+            for line in comments[:-1].split("\n") if comments else ():
+                add_comment(e, line, self.share)
+            e.update(msgctxt=msgctxt, msgid=msgid, msgstr=msgstr, linenum=linenum, obsolete=False)
+            self.add(e)
+            return
+        self._first((msgctxt, msgid), linenum)
+        share = self.share
+        said: dict = {"tcomment": [], "comment": [], "occurrences": [], "flags": []}
+        for line in comments[:-1].split("\n") if comments else ():
+            add_comment(said, line, share)
+        tcomment, comment = said["tcomment"], said["comment"]
+        blank = (tcomment == [""], comment == [""])
+        joined = "\n".join(comment)
+        self.po.append(Message(share(msgid, msgid), msgstr, msgstr_plural=NO_FORMS, msgctxt=msgctxt,
+                               flags=said["flags"], comment=share(joined, joined) if joined else "",
+                               tcomment="\n".join(tcomment), occurrences=said["occurrences"], linenum=linenum,
+                               blank_comments=blank if blank != NO_BLANKS else NO_BLANKS))
+
     def add(self, e: dict) -> None:
         po = self.po
-        key = (e["msgctxt"], e["msgid"])
-        if key in self.seen:
-            raise TamizdatError(
-                f"duplicate message definition (first defined on line {self.seen[key]})", self.path, e["linenum"])
-        self.seen[key] = e["linenum"]
+        self._first((e["msgctxt"], e["msgid"]), e["linenum"])
         if not self.header_done and e["msgid"] == "" and e["msgctxt"] is None and not e["obsolete"]:
             self.header_done = True
             _set_header(po, e)
