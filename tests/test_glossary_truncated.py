@@ -19,16 +19,16 @@ def g():
 
 
 @pytest.mark.parametrize("src, dst, cid, found", [
-    ("They sent a food parcel and a book parcel.", "Sie schickten ein Lebensmittel- und ein Bücherpaket.",
-     "peredacha", []),
+    ("His mother handed in a food parcel and a book parcel at the SIZO.",
+     "Seine Mutter gab im Untersuchungsgefängnis ein Lebensmittel- und ein Bücherpaket ab.", "peredacha", []),
     ("The long visit and the short visit were both cancelled.", "Langzeit- und Kurzbesuch wurden beide abgesagt.",
      "long-visit", []),
     # the head completes no approved word: *Langbesuch* is none
     ("The long visit and the short visit were both cancelled.", "Lang- und Kurzbesuch wurden beide abgesagt.",
      "long-visit", ["error"]),
     # ... nor a word that is no compound of the term
-    ("They sent a food parcel and a book parcel.", "Sie schickten ein Lebensmittel- und ein Bücherkarton.",
-     "peredacha", ["error"]),
+    ("His mother handed in a food parcel and a book parcel at the SIZO.",
+     "Seine Mutter gab im Untersuchungsgefängnis ein Lebensmittel- und ein Bücherkarton ab.", "peredacha", ["error"]),
 ])
 def test_a_suspended_first_part_renders_its_completed_compound(g, src, dst, cid, found):
     assert severities(g, "de", src, dst, cid) == found
