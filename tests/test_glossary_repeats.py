@@ -523,21 +523,18 @@ def test_a_word_named_for_a_term_beside_it_is_one_occurrence(g, lang, dst):
     assert severities(g, lang, src, dst, "caste") == []
 
 
-@pytest.mark.parametrize("lang, dst, severity", [
-    # the word the prisoners name the activists by is the activists again, kept as the source keeps it
-    ("de", "Manche Häftlinge lassen sich als Aktivisten eintragen, und die anderen nennen sie hinter ihrem Rücken "
-           "„Kozly“.", []),
-    ("fr", "Certains détenus s'inscrivent comme activistes, et les autres les appellent « kozly » dans leur dos.", []),
-    # ... but its calque is still forbidden
-    ("fr", "Certains détenus s'inscrivent comme activistes, et les autres les appellent « chèvres » dans leur dos.",
-     ["error"]),
-])
-def test_a_thing_named_again_by_a_verb_of_naming_is_one_thing(g, lang, dst, severity):
-    src = "Some prisoners sign up as activists, and the others call them kozly behind their backs."
-    assert severities(g, lang, src, dst, "aktivist") == severity
-
-
 @pytest.mark.parametrize("lang, src, dst, cid, severity", [
+    # the word the prisoners name the activists by is the activists again, kept as the source keeps it
+    ("de", "Some prisoners sign up as activists, and the others call them kozly behind their backs.",
+     "Manche Häftlinge lassen sich als Aktivisten eintragen, und die anderen nennen sie hinter ihrem Rücken „Kozly“.",
+     "aktivist", []),
+    ("fr", "Some prisoners sign up as activists, and the others call them kozly behind their backs.",
+     "Certains détenus s'inscrivent comme activistes, et les autres les appellent « kozly » dans leur dos.",
+     "aktivist", []),
+    # ... but its calque is still forbidden
+    ("fr", "Some prisoners sign up as activists, and the others call them kozly behind their backs.",
+     "Certains détenus s'inscrivent comme activistes, et les autres les appellent « chèvres » dans leur dos.",
+     "aktivist", ["error"]),
     # a relative pronoun after a numbered name („SIZO-2, wo“) is the name's
     ("de", "They moved him from SIZO-1 to SIZO-2, and in SIZO-2 he fell ill.",
      "Man verlegte ihn von SIZO-1 nach SIZO-2, wo er erkrankte.", "sizo", ["warning"]),
