@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.glossary.bilingual import _stem, translations
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.model import Concept
 
@@ -30,11 +31,8 @@ def excluded_place(text: str, hit: Hit) -> str:
     words = exclusion_words(hit.concept)
     if not words:
         return ""
-    from pipeline.glossary.bilingual import _stem, translations  # (read only where a concept excludes places)
-    from pipeline.glossary.sense import base_word
-
     for w in WORD_RE.findall(_PHRASE_END.split(mask(text[m.end():m.end() + 50]))[0])[:4]:
-        if base_word(w) in words.get("en", ()) or len(w) > 3 and any(
+        if english_base(fold(w)) in words.get("en", ()) or len(w) > 3 and any(
                 _stem(lang, x) in stems for lang, stems in words.items() if lang != "en"
                 for x in translations(english_base(fold(w)), lang) if " " not in x):
             return f"{m.group(1).lower()} … {w}"
@@ -46,12 +44,9 @@ def exclusion_words(concept: Concept) -> dict[str, frozenset[str]]:
     language: English ones by their base, the translations' by their Snowball stems (квартире and квартира
     meet); remembered with the concept."""
     def make() -> dict[str, frozenset[str]]:
-        from pipeline.glossary.bilingual import _stem
-        from pipeline.glossary.sense import base_word
-
         out = {}
-        own = {base_word(w) for t in concept.terms for w in WORD_RE.findall(t.text)}
-        en = frozenset(base_word(w) for e in concept.exclude for w in WORD_RE.findall(e) if len(w) > 3) - own
+        own = {english_base(fold(w)) for t in concept.terms for w in WORD_RE.findall(t.text)}
+        en = frozenset(english_base(fold(w)) for e in concept.exclude for w in WORD_RE.findall(e) if len(w) > 3) - own
         if en:
             out["en"] = en
         for lang, tr in concept.langs.items():
