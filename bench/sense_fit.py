@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from pipeline.glossary.sense_features import argument_lean  # noqa: E402
-from sense_instances import Instance, argument_table, lex_feature, lexicon  # noqa: E402
+from sense_instances import Instance, argument_table, article_features, lex_feature, lexicon  # noqa: E402
 
 MODEL = REPO / "pipeline" / "glossary" / "sense_model.json"
 C = 0.1  # L2 strength of the logistic regression (1/C on the weights' squares)
@@ -179,13 +179,58 @@ def predict(model, X: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(((X - mean) / scale) @ w + b)))
 
 
+# The learnt ambiguity (pipeline/glossary/sense_features.asked): a variant WordNet gives no everyday sense is asked
+# about where at least AMBIGUOUS_MIN of the training sets' occurrences of it, from AMBIGUOUS_SETS sets, are
+# labelled everyday where the check (without the decision) reports an error: the translators read another sense.
+AMBIGUOUS_MIN = 2
+AMBIGUOUS_SETS = 1
+AMBIGUOUS = "ambiguous "
+# Whether the weights are fitted to the learnt variants' instances too; off, to the WordNet-ambiguous ones alone
+# (the decision on those as before), the learnt variants read by the same weights with their concept's own prior.
+FIT_LEARNT = True
+# Whether a learnt variant is no prison cue of its article (glossary/document.py reads the model's ambiguity); the
+# check does so; off only to measure what it adds.
+ARTICLE_LEARNT = True  # (the key prefix under which train() hands the learnt ambiguity to write() in ``lex``)
+
+
+def learnt_ambiguity(insts: list[Instance]) -> frozenset[str]:
+    """The variants (sense_features.variant_key) that ``insts`` show in an everyday sense though WordNet gives
+    them none: labelled everyday, not a promotion, with an error of the check."""
+    n: dict[str, int] = {}
+    parts: dict[str, set[str]] = {}
+    for i in insts:
+        if i.label == 1 and not i.weak and i.errors:
+            for v in i.variants:
+                n[v] = n.get(v, 0) + 1
+                parts.setdefault(v, set()).add(i.part)
+    return frozenset(v for v, k in n.items() if k >= AMBIGUOUS_MIN and len(parts[v]) >= AMBIGUOUS_SETS)
+
+
+def with_article(insts: list[Instance], learnt: frozenset[str]) -> None:
+    """Set the instances' article features as the check computes them with the learnt ambiguity ``learnt``
+    (glossary/document.py: a learnt variant is no prison cue of its article)."""
+    from pipeline.glossary.sense_features import INDEX
+
+    if not ARTICLE_LEARNT:
+        learnt = frozenset()
+    for i in insts:
+        if i.doc_facts:
+            i.x[INDEX["article prison"]], i.x[INDEX["article concepts"]] = article_features(i.doc_facts, learnt)
+
+
 def train(insts: list[Instance], docs: dict[str, list], learner: str,
           fixed: float | None = None, form: str = "logistic") -> tuple[object, float, dict[str, float]]:
     """A model trained on ``insts`` (their parts' documents ``docs``): (model, threshold, lexicon). ``form``
-    other than ``logistic`` (with the own learner and a fixed threshold): the dict of :func:`fit_form`."""
+    other than ``logistic`` (with the own learner and a fixed threshold): the dict of :func:`fit_form`. The
+    instances the model reads are those the check will ask it about: every variant WordNet gives an everyday sense,
+    and those the training sets show in one (:func:`learnt_ambiguity`, handed to :func:`write` in the lexicon)."""
     fit = {"own": fit_own, "sklearn": fit_sklearn, "nb": fit_nb}[learner]
+    learnt = learnt_ambiguity(insts)
+    with_article(insts, learnt)
+    asked = [i for i in insts if i.label is not None and all(v in learnt for v in i.variants)]
+    insts = insts if FIT_LEARNT else [i for i in insts if not i.variants]
     parts = sorted({i.part for i in insts} | set(docs))
-    labelled = [i for i in insts if i.label is not None]
+    labelled = [i for i in insts if i.label is not None and all(v in learnt for v in i.variants)]
     for p in parts:  # cross-fitted lexicon and argument features
         lex_p = lexicon({q: docs[q] for q in parts if q != p and q in docs})
         args_p = argument_table([i for i in labelled if i.part != p], per_concept=ARGUMENT_CONCEPTS) \
@@ -206,9 +251,14 @@ def train(insts: list[Instance], docs: dict[str, list], learner: str,
         probs = predict(m, matrix(held)[0])
         threshold = max(threshold, float(probs.max()) + 1e-3)
     model = fit(*matrix(labelled)) if form == "logistic" else fit_form(form, labelled)
+    if isinstance(model, dict) and model["priors"] is not None and not FIT_LEARNT:
+        # (the learnt variants' concepts that the weights' instances lack: their own prior, from all they show)
+        table, default = model["priors"]
+        model["priors"] = ({**concept_priors(asked)[0], **table}, default)
     lex = lexicon(docs)
     if ARGUMENTS:
         lex.update(argument_table(labelled, per_concept=ARGUMENT_CONCEPTS))
+    lex.update({AMBIGUOUS + v: 1.0 for v in learnt})
     return model, fixed if fixed is not None else min(threshold, 0.99), lex
 
 
@@ -242,6 +292,9 @@ def write(model, threshold: float, lex: dict[str, float], path: Path, promote: f
         data["concept default"] = round(wc * (default - mc) / sc, 4)
     from pipeline.glossary.sense_features import ARGUMENT
 
+    if any(s.startswith(AMBIGUOUS) for s in lex):  # (the learnt ambiguity: learnt_sense.Model.ambiguous)
+        data["ambiguous"] = sorted(s[len(AMBIGUOUS):] for s in lex if s.startswith(AMBIGUOUS))
+    lex = {s: v for s, v in lex.items() if not s.startswith(AMBIGUOUS)}
     data["lexicon"] = {s: v for s, v in sorted(lex.items()) if not s.startswith(ARGUMENT)}
     if any(s.startswith(ARGUMENT) for s in lex):  # (the argument classes' leans: learnt_sense.load reads them in)
         data["arguments"] = {s[len(ARGUMENT):]: v for s, v in sorted(lex.items()) if s.startswith(ARGUMENT)}

@@ -28,6 +28,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from glossary_quality import document_of, documents, predictions, read_pairs  # noqa: E402
 
+# Whether a sentence's lean for the lexicon also reads the instances of variants WordNet gives no everyday sense
+# (sense_features.asked); off, the lexicon is learnt from the same sentences as before the learnt ambiguity.
+LEXICON_ALL = False
 MIN_DOCS = 2  # a stem the lexicon keeps is met in at least this many training sentences
 # Read by hand: the everyday uses the rule above labels prison (a row of another kind for one language) or leaves
 # unknown (a homonym row with no error: the translation's word fits both senses, « une colonie grecque »), by
@@ -204,6 +207,37 @@ class Instance:
     doc_lex: float = 0.0
     args: list[str] | None = None  # its argument classes (glossary/arguments.py), keys of the model's table
     arg_lex: float = 0.0
+    # the variants of its occurrences that WordNet gives no everyday sense (sense_features.variant_key): it is read
+    # by the check only where the model's learnt ambiguity holds all of them (none: always, as before)
+    variants: tuple[str, ...] = ()
+    # its article's messages as the article features read them: per message, per concept in the glossary's sense,
+    # the variants of its hits WordNet gives no everyday sense (article_features recomputes them per learnt ambiguity)
+    doc_facts: tuple[tuple[tuple[str, frozenset[str]], ...], ...] = ()
+
+
+def article_features(facts: tuple[tuple[tuple[str, frozenset[str]], ...], ...], learnt: frozenset[str]
+                     ) -> tuple[float, float]:
+    """The "article prison" and "article concepts" features of an article whose messages are ``facts``
+    (Instance.doc_facts) under the learnt ambiguity ``learnt``, as glossary/document.py reads them: a concept counts
+    where one of its hits is neither WordNet's everyday-ambiguous nor learnt."""
+    prison, concepts = 0, set()
+    for message in facts:
+        counted = {cid for cid, keys in message if any(k not in learnt for k in keys)}
+        prison += bool(counted)
+        concepts |= counted
+    return (prison / len(facts) if facts else 0.0), float(min(len(concepts), 3))
+
+
+def _message_facts(glossary, message: str, memo: dict) -> tuple[tuple[str, frozenset[str]], ...]:
+    from pipeline.glossary.sense_features import ambiguous, variant_key
+    from pipeline.glossary.source_reading import read_source
+
+    found = memo.get(message)
+    if found is None:
+        occurrences = read_source(glossary, message, questions=False).occurrences
+        found = memo[message] = tuple((cid, frozenset(variant_key(h) for h in hs if not ambiguous(glossary, h)))
+                                      for cid, hs in occurrences.items())
+    return found
 
 
 def _off():
@@ -218,11 +252,12 @@ def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / 
     _off()
     from pipeline.glossary import load_glossary
     from pipeline.glossary.document import summary
-    from pipeline.glossary.sense_features import features, lexicon_words
+    from pipeline.glossary.sense_features import ambiguous, features, lexicon_words, variant_key
     from pipeline.glossary.source_reading import learnt_candidates, read_source
     from pipeline.glossary.topic import own_stems
 
     glossary = load_glossary(glossary_path)
+    facts_memo: dict[str, tuple] = {}
     out: list[Instance] = []
     docs: dict[str, list[tuple[list[str], int]]] = {}
     for part, path in parts.items():
@@ -238,8 +273,9 @@ def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / 
             doc = document_of(articles, rs[0])  # (the article's English sentences: alike in every language)
             about = summary(glossary, doc, src)
             preds = [predictions(glossary, r, doc) for r in rs]
+            doc_facts = tuple(_message_facts(glossary, m, facts_memo) for m in (doc.messages if doc else (src,)))
             labels_here = []
-            candidates, promotable = learnt_candidates(glossary, source)
+            candidates, promotable = learnt_candidates(glossary, source, every=True)  # (every variant: sense_fit learns which)
             asked = [(cid, source.occurrences[cid], False) for cid in candidates]
             asked += [(cid, source.weak[cid], True) for cid in promotable]
             homonym_rows = all(r["kind"] == "homonym" for r in rs)
@@ -268,9 +304,11 @@ def instances(parts: dict[str, Path], glossary_path: Path = REPO / "glossary" / 
                 x, words = features(glossary, src, hs, source.hits, others, bool(source.fits.get(cid)), {},
                                     weak=weak, article=about)
                 stems = sorted(set(lexicon_words(glossary, src, source.hits)) - own_stems(hs[0]))
+                variants = tuple(sorted({variant_key(h) for h in hs if not ambiguous(glossary, h)}))
                 out.append(Instance(part, src, cid, label, violation, x, stems, errors, weak=weak,
-                                    doc_stems=sorted(about.stems), args=words.get("argument classes", [])))
-                if label is not None:
+                                    doc_stems=sorted(about.stems), args=words.get("argument classes", []),
+                                    variants=variants, doc_facts=doc_facts))
+                if label is not None and (LEXICON_ALL or not variants):
                     labels_here.append(label)
             lean = 1 if 1 in labels_here else 0 if (0 in labels_here or not all(r["kind"] == "homonym" for r in rs)) \
                 else None

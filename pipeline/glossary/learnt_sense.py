@@ -62,6 +62,9 @@ class Model:
     # training sets never asked about
     concepts: dict[str, float] | None = None
     concept_default: float = 0.0
+    # the variants the labelled sentences show in an everyday sense that WordNet does not give them
+    # (sense_features.asked, variant_key): asked about too
+    ambiguous: frozenset[str] = frozenset()
 
     def probability(self, x: list[float], concept: str = "") -> float:
         weights, bias = self._linear(x)
@@ -199,7 +202,7 @@ def load(path: Path) -> Model:
                      float(data["threshold"]), {**{str(k): float(v) for k, v in data["lexicon"].items()},
                                                 **{ARGUMENT + str(k): float(v) for k, v in data.get("arguments", {}).items()}},
                      float(data["promote"]) if data.get("promote") is not None else None, tuple(pairs), concepts,
-                     float(data.get("concept default", 0.0)))
+                     float(data.get("concept default", 0.0)), frozenset(map(str, data.get("ambiguous", []))))
     except OSError as exc:
         raise TamizdatError(f"cannot read the learnt sense model: {exc.strerror or exc}", str(path)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -71,6 +71,31 @@ def ambiguous(glossary: Glossary, hit: Hit) -> bool:
     return found
 
 
+def variant_key(hit: Hit) -> str:
+    """A variant as a model file's learnt ambiguity names it: its concept and its words' bases (“police vans” of
+    avtozak: ``avtozak|police van``), worked out once per variant."""
+    memo = hit.concept.memos.get("variant key")
+    if memo is None:
+        memo = hit.concept.memos["variant key"] = {}
+    found = memo.get(hit.term)
+    if found is None:
+        found = memo[hit.term] = hit.concept.id + "|" + " ".join(base_word(w) for w in hit.term.split())
+    return found
+
+
+def asked(glossary: Glossary, hit: Hit, learnt: frozenset[str] | None) -> bool:
+    """Whether the learnt decision reads ``hit``: its variant has an everyday English sense (:func:`ambiguous`), or
+    the labelled sentences show it in an everyday sense that WordNet does not know or glosses with prison words
+    (police vans at a stadium, settlers' Stolypin cars, muzhiki as peasants): ``learnt``, the model file's
+    ``ambiguous`` (bench/sense_fit.py learns it from the training sets). ``learnt`` None: every variant but names'
+    (what the trainer reads, to learn it)."""
+    if ambiguous(glossary, hit):
+        return True
+    if learnt is None:
+        return hit.concept.pos not in NAME_POS
+    return bool(learnt) and variant_key(hit) in learnt
+
+
 @lru_cache(maxsize=16384)
 def is_noun(word: str) -> bool:
     """Whether WordNet knows a lower-case word as a noun."""

@@ -15,7 +15,7 @@ from pipeline.glossary.document import Document, Summary, summary
 from pipeline.glossary.hits import Excluded
 from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, model, prison_reading
 from pipeline.glossary.local_reading import Local, deferred_phrases, local_senses, phrase_questions
-from pipeline.glossary.sense_features import ambiguous
+from pipeline.glossary.sense_features import asked as learnt_asks
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, excluded_elsewhere, prison_near
 from pipeline.glossary.placement import MAY_END, numbered_ends
@@ -125,7 +125,9 @@ def _read(glossary: Glossary, src: str) -> Source:
     if any(cid not in questions for cid in occurrences):
         model()  # (read now, as before the readings were deferred: a model file that cannot be read is told)
     weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
-    learnt = any(all(ambiguous(glossary, h) for h in hs) for group in (occurrences, weak) for hs in group.values())
+    variants = _learnt_variants(model()) if occurrences or weak else frozenset()
+    learnt = any(all(learnt_asks(glossary, h, variants) for h in hs) for group in (occurrences, weak)
+                 for hs in group.values())
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
     unquoted = unquoted_repeats(src, [h for h in src_hits if h.concept.id in occurrences], quoted,
                                 glossary.source_language) if quoted else {}
@@ -234,13 +236,25 @@ def promotes() -> bool:
     return getattr(model(), "promote", None) is not None
 
 
-def learnt_candidates(glossary: Glossary, source: Source) -> tuple[list[str], list[str]]:
+def _learnt_variants(m: LearntModel | None) -> frozenset[str]:
+    return m.ambiguous if m is not None else frozenset()
+
+
+def learnt_variants() -> frozenset[str]:
+    """The variants the model in use learnt to be everyday-ambiguous (sense_features.asked; none without one)."""
+    return _learnt_variants(model())
+
+
+def learnt_candidates(glossary: Glossary, source: Source, every: bool = False) -> tuple[list[str], list[str]]:
     """The concepts of a completed ``source`` the learnt decision reads: the everyday-ambiguous ones the hand rules
     left in the glossary's sense (a question where they read as everyday), and those kept out only for want of a
-    prison context (counted where the article says prison)."""
+    prison context (counted where the article says prison); everyday-ambiguous by WordNet or by the model's learnt
+    ambiguity (the variants the labelled data show in an everyday sense: sense_features.asked). ``every``: every
+    variant but names', as the trainer reads them to learn which."""
+    variants = None if every else _learnt_variants(model())
     asked = [cid for cid, hs in source.occurrences.items()
-             if cid not in source.questions and all(ambiguous(glossary, h) for h in hs)]
-    promotable = [cid for cid, hs in source.weak.items() if all(ambiguous(glossary, h) for h in hs)]
+             if cid not in source.questions and all(learnt_asks(glossary, h, variants) for h in hs)]
+    promotable = [cid for cid, hs in source.weak.items() if all(learnt_asks(glossary, h, variants) for h in hs)]
     return asked, promotable
 
 
