@@ -1,8 +1,10 @@
 """The instances the learnt sense decision (pipeline/glossary/learnt_sense.py) is trained on, their labels and
 features, and the lexicon: read from the labelled sentence pairs (bench/train_sense.py trains and measures).
 
-An instance is a (source sentence, concept) whose occurrences are all everyday-ambiguous variants (the lint's
-criterion) that the hand rules left in the glossary's sense and did not make a question. Its label comes from
+An instance is a (source sentence, concept) that the hand rules left in the glossary's sense and did not make a
+question, its occurrences' variants not names'. Where they are all everyday-ambiguous (the lint's criterion) the
+check asks the decision about it; the others (Instance.variants names the variants WordNet gives no everyday sense)
+only where the model's learnt ambiguity holds them (bench/sense_fit.learnt_ambiguity, eighteenth session). Its label comes from
 the pairs files: a labelled violation in any language, or a row of any kind but ``homonym``, is the prison sense;
 a ``homonym`` row with every language labelled ``ok`` where the check (without the learnt decision) reports an
 error is the everyday sense; a ``homonym`` row with no error says nothing and is left out (``HAND`` corrects what

@@ -213,3 +213,25 @@ def test_a_model_file_of_a_form_this_version_does_not_read_is_refused(tmp_path):
     pair = {"of": ["lexicon", "plural"], "weight": 1.0, "mean": 0.0, "scale": 1.0}
     with pytest.raises(TamizdatError, match="product this version cannot read: lexicon x plural"):
         learnt_sense.load(_form_model(tmp_path / "p.json", "interactions", {"pairs": [pair]}))
+
+
+VANS = ("Police vans will be parked outside the stadium before the derby.",
+        "Vor dem Derby werden Polizeiwagen vor dem Stadion stehen.")
+PRISON_VAN = ("A prison van will be parked outside the stadium before the derby.",
+              "Vor dem Derby wird ein Polizeiwagen vor dem Stadion stehen.")
+
+
+@pytest.mark.parametrize("learnt, severities", [(["avtozak|polic van"], ["warning", "error"]), ([], ["error", "error"])])
+def test_a_variant_the_labelled_prose_shows_in_an_everyday_sense_is_asked_though_wordnet_gives_it_none(
+        tmp_path, monkeypatch, learnt, severities):
+    """WordNet glosses a *police van* with penal words, so only the model file's learnt ambiguity (the variants the
+    training sets show in an everyday sense: bench/sense_fit.learnt_ambiguity) has the decision asked about it; the
+    concept's other variants (*prison van*) are not, and the word is then no prison cue of its article either."""
+    from pipeline.glossary.document import summary
+
+    path = _form_model(tmp_path / "m.json", "concept", {"concepts": {"avtozak": 6.0}, "concept default": -6.0,
+                                                        "ambiguous": learnt})
+    monkeypatch.setenv("TAMIZDAT_SENSE_MODEL", str(path))
+    assert [[s for s, _m in _findings(*pair)] for pair in (VANS, PRISON_VAN)] == [[s] for s in severities]
+    glossary = load_glossary(GLOSSARY)
+    assert summary(glossary, None, VANS[0]).concepts == (frozenset() if learnt else {"avtozak"})

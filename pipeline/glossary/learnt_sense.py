@@ -12,6 +12,12 @@ The message's article (glossary/document.py) is read too; and where the model se
 that its sentence gives no prison context counts after all where the everyday probability is below it (its article
 speaks of prison), with a finding that says so.
 
+It is asked about a word whose variants WordNet gives an everyday sense, and (eighteenth session) about the
+variants the model file names ``ambiguous``: those the labelled sentences show in an everyday sense though WordNet
+does not know them or glosses them with prison words (police vans at a stadium, settlers' Stolypin cars, *muzhiki*
+as peasants), learnt by the trainer from the training sets (sense_features.asked); such a variant is no prison cue
+of its article either (glossary/document.py).
+
 ``TAMIZDAT_SENSE_MODEL`` names another model file (``none``: no learnt decision, as the trainer reads the hand
 rules alone). A model file that is missing or cannot be read is a one-line error naming it.
 """
