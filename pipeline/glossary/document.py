@@ -89,7 +89,7 @@ def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str]]:
     """Of one message: whether it says prison, and its concepts without an everyday sense (in the glossary's
     sense). (A word of ``prison_words`` as a cue too was measured and left out: leave-one-set-out, the same false
     alarms and misses at the chosen thresholds.)"""
-    from pipeline.glossary.source_reading import learnt_variants, read_source  # (it builds on the sense decision)
+    from pipeline.glossary.source_reading import read_source  # (the reading builds on the sense decision)
 
     kept = glossary.message_facts
     found = kept.get(src)
@@ -100,9 +100,8 @@ def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str]]:
         # (the occurrences, not what is left after the questions: those are read later, and only for some)
         # (a variant the labelled prose shows in an everyday sense is no prison cue either: the model's learnt
         # ambiguity, sense_features.asked; else a stadium's police vans make their own article a prison one)
-        variants = learnt_variants() if source.occurrences else frozenset()
         concepts = frozenset(cid for cid, hs in source.occurrences.items()
-                             if not all(learnt_asks(glossary, h, variants) for h in hs))
+                             if not all(learnt_asks(glossary, h, source.memo.variants) for h in hs))
         source.memo.facts = (bool(concepts), concepts) if concepts else NO_FACTS
         if source.memo.pending is not None or not source.occurrences:
             # What a reading of the message says before its everyday readings change its occurrences in place: what

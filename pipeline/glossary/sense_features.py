@@ -89,11 +89,15 @@ def asked(glossary: Glossary, hit: Hit, learnt: frozenset[str] | None) -> bool:
     (police vans at a stadium, settlers' Stolypin cars, muzhiki as peasants): ``learnt``, the model file's
     ``ambiguous`` (bench/sense_fit.py learns it from the training sets). ``learnt`` None: every variant but names'
     (what the trainer reads, to learn it)."""
-    if ambiguous(glossary, hit):
-        return True
-    if learnt is None:
-        return hit.concept.pos not in NAME_POS
-    return bool(learnt) and variant_key(hit) in learnt
+    # (one answer per variant and learnt set, kept on the concept: asked of every hit of every message)
+    memo = hit.concept.memos.get("asked")
+    if memo is None or memo[0] is not learnt:
+        memo = hit.concept.memos["asked"] = (learnt, {})
+    found = memo[1].get(hit.term)
+    if found is None:
+        found = memo[1][hit.term] = ambiguous(glossary, hit) or (
+            hit.concept.pos not in NAME_POS if learnt is None else bool(learnt) and variant_key(hit) in learnt)
+    return found
 
 
 @lru_cache(maxsize=16384)

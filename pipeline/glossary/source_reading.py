@@ -15,7 +15,7 @@ from pipeline.glossary.document import Document, Summary, summary
 from pipeline.glossary.hits import Excluded
 from pipeline.glossary.learnt_sense import Model as LearntModel, everyday_question, model, prison_reading
 from pipeline.glossary.local_reading import Local, deferred_phrases, local_senses, phrase_questions
-from pipeline.glossary.sense_features import asked as learnt_asks
+from pipeline.glossary.sense_features import ambiguous, asked as learnt_asks
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.neighbourhood import everyday, excluded_elsewhere, prison_near
 from pipeline.glossary.placement import MAY_END, numbered_ends
@@ -59,6 +59,7 @@ class Memo:
     groups: dict[str, list] = field(default_factory=dict)  # the things each concept's occurrences name (placement)
     bare: set[str] = field(default_factory=set)  # questions only for want of a prison word next to the word
     excluded: tuple[Excluded, ...] = ()  # the exclusion phrases of the source the match left a word out of
+    variants: frozenset[str] = frozenset()  # the learnt ambiguity of the model it was read with (learnt_candidates)
 
 
 def read_source(glossary: Glossary, src: str, questions: bool = True, document: Document | None = None) -> Source:
@@ -122,10 +123,10 @@ def _read(glossary: Glossary, src: str) -> Source:
     fits = promote_by_balance(glossary, src, sense, weak, occurrences, src_hits) if sense and weak else {}
     questions = phrase_questions(asked, occurrences, local.phrased)
     other_sense = {k: v for k, v in other_sense.items() if k not in occurrences}
-    if any(cid not in questions for cid in occurrences):
-        model()  # (read now, as before the readings were deferred: a model file that cannot be read is told)
-    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
+    # (the model read now, as before the readings were deferred: a model file that cannot be read is told; its
+    # learnt ambiguity kept with the reading, which the learnt readings and the article's summary ask again)
     variants = _learnt_variants(model()) if occurrences or weak else frozenset()
+    weak = {cid: hs for cid, hs in weak.items() if cid not in occurrences}
     learnt = any(all(learnt_asks(glossary, h, variants) for h in hs) for group in (occurrences, weak)
                  for hs in group.values())
     quoted = {t for h in src_hits for t in _quoted_terms(h.concept)}
@@ -136,7 +137,7 @@ def _read(glossary: Glossary, src: str) -> Source:
         counts[h.concept.id] = counts.get(h.concept.id, 0) + 1
     return Source(src_hits, occurrences, other_sense, weak, unquoted, questions, bool(MAY_END.search(src)),
                   numbered_ends(src, src_hits), fits, Memo(local if occurrences else None, learnt, counts,
-                                                           excluded=tuple(excluded)))
+                                                           excluded=tuple(excluded), variants=variants))
 
 
 def _message_senses(glossary: Glossary, src: str, local: Local, other_sense: dict[str, str]
@@ -240,9 +241,6 @@ def _learnt_variants(m: LearntModel | None) -> frozenset[str]:
     return m.ambiguous if m is not None else frozenset()
 
 
-def learnt_variants() -> frozenset[str]:
-    """The variants the model in use learnt to be everyday-ambiguous (sense_features.asked; none without one)."""
-    return _learnt_variants(model())
 
 
 def learnt_candidates(glossary: Glossary, source: Source, every: bool = False) -> tuple[list[str], list[str]]:
@@ -251,9 +249,14 @@ def learnt_candidates(glossary: Glossary, source: Source, every: bool = False) -
     prison context (counted where the article says prison); everyday-ambiguous by WordNet or by the model's learnt
     ambiguity (the variants the labelled data show in an everyday sense: sense_features.asked). ``every``: every
     variant but names', as the trainer reads them to learn which."""
-    variants = None if every else _learnt_variants(model())
+    variants = None if every else source.memo.variants
+    counts = source.memo.counts
+    # (a learnt variant where the hand rules read another of the concept's hits in the sentence as the other sense
+    # is not asked: the sentence's everyday words are that hit's — “Chekhov's muzhiki plough the field … our own
+    # muzhiki in their padded jackets”)
     asked = [cid for cid, hs in source.occurrences.items()
-             if cid not in source.questions and all(learnt_asks(glossary, h, variants) for h in hs)]
+             if cid not in source.questions and all(learnt_asks(glossary, h, variants) for h in hs)
+             and (len(hs) >= counts.get(cid, 0) or all(ambiguous(glossary, h) for h in hs))]
     promotable = [cid for cid, hs in source.weak.items() if all(learnt_asks(glossary, h, variants) for h in hs)]
     return asked, promotable
 
