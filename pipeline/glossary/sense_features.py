@@ -93,9 +93,10 @@ def asked(glossary: Glossary, hit: Hit, learnt: frozenset[str] | None) -> bool:
     memo = hit.concept.memos.get("asked")
     if memo is None or memo[0] is not learnt:
         memo = hit.concept.memos["asked"] = (learnt, {})
-    found = memo[1].get(hit.term)
+    answers: dict[str, bool] = memo[1]
+    found = answers.get(hit.term)
     if found is None:
-        found = memo[1][hit.term] = ambiguous(glossary, hit) or (
+        found = answers[hit.term] = ambiguous(glossary, hit) or (
             hit.concept.pos not in NAME_POS if learnt is None else bool(learnt) and variant_key(hit) in learnt)
     return found
 
