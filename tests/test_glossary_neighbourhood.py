@@ -283,6 +283,30 @@ def test_the_glossarys_exclusion_reads_the_same_word_elsewhere_in_the_message(g)
 
 
 @pytest.mark.parametrize("lang, dst, wrong", [
+    ("ru", "С ареста сына она сама собирает подарок, и стояние в очереди — неотъемлемая часть этого дня.", True),
+    ("fr", "Depuis l'arrestation de son fils, elle prépare elle-même le cadeau, et l'attente fait partie de la "
+           "journée.", True),
+    # «и» beside the approved word is no rendering of the idiom's “and”: the parcel is rendered
+    ("ru", "С ареста сына она сама собирает передачу, и стояние в очереди — неотъемлемая часть этого дня.", False),
+])
+def test_a_binomial_the_glossary_excludes_says_nothing_of_the_same_word_elsewhere(g, lang, dst, wrong):
+    # “part and parcel” is an idiom: its “parcel” is no parcel, and neither is the one she packs read as its sense
+    src = "Since her son's arrest she packs the parcel herself, and waiting in line is part and parcel of the day."
+    assert ("peredacha" in errors(g, lang, src, dst)) is wrong
+
+
+@pytest.mark.parametrize("lang, dst", [
+    ("de", "Seit die Kolonie sie abgewiesen hat, schickt sie jedes Geschenk über eine Nachbarin."),
+    ("fr", "Depuis que la colonie l'a refoulée, elle envoie chaque cadeau par une voisine."),
+])
+def test_through_after_a_things_name_goes_with_the_verb(g, lang, dst):
+    # a parcel is a thing (WordNet: a wrapped container), not an act: “through a neighbour” says how it is sent,
+    # not what parcel it is (a search *across* all projects is another search: test_glossary_document.py)
+    src = "Since the colony turned her away, she sends every parcel through a neighbour."
+    assert "peredacha" in errors(g, lang, src, dst)
+
+
+@pytest.mark.parametrize("lang, dst, wrong", [
     ("de", "Ehemalige Gefangene sagen, die älteren Frauen der Einheit zwingen sie, nachts zu nähen.", True),
     ("ru", "Бывшие заключённые рассказывают, что старшие женщины подразделения заставляют их шить по ночам.", True),
     ("de", "Ehemalige Gefangene sagen, die älteren Frauen der Abteilung zwingen sie, nachts zu nähen.", False),

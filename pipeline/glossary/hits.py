@@ -4,6 +4,7 @@ by every reading of a message; kept apart from the matcher, which is one job."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,16 @@ class Excluded:
     end: int
     word_start: int
     word_end: int
+
+    def binomial(self, text: str) -> bool:
+        """Whether the phrase (in ``text``, the message it was met in) joins the term's word to another by a
+        conjunction: a fixed binomial (“part and parcel”), whose words mean the idiom's sense together. Neither
+        the same word elsewhere in the message is that sense (a compound's head is: a *bank transfer*), nor is a
+        word of the translation beside the rendering the rendering of the idiom's other word («и» for “and”)."""
+        return bool(_BINOMIAL_RE.search(text, self.start, self.end))
+
+
+_BINOMIAL_RE = re.compile(r"\s(?:and|or)\s", re.I)
 
 
 @dataclass(slots=True)

@@ -233,10 +233,12 @@ def excluded_elsewhere(glossary: Glossary, text: str, occurrences: dict[str, lis
     for cid, hs in list(occurrences.items()):
         if not excluded or not hs[0].concept.exclude or not all(ambiguous(glossary, h) for h in hs):
             continue  # (most concepts)
-        found = {fold(text[x.word_start:x.word_end]): text[x.start:x.end] for x in excluded if x.concept_id == cid}
+        found = {fold(text[x.word_start:x.word_end]): text[x.start:x.end] for x in excluded
+                 if x.concept_id == cid and not x.binomial(text)}
         if found and all(fold(h.form) in found for h in hs) and not any(
                 prison_near(glossary, text, h, [o for o in hits if o.concept.id != cid]) for h in hs):
             del occurrences[cid]
             other_sense[cid] = f"the source's “{found[fold(hs[0].form)]}” is another sense (the glossary excludes it)"
             moved = True
     return moved
+

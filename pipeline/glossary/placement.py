@@ -344,7 +344,7 @@ def excluded_claims(src: str, dst: str, lang: str, hits: list, found: list, met:
     money transfer, not the etap). ``met``: the exclusion phrases the source's match left out (its reading keeps
     them: Memo.excluded). Why ("" when none is claimed)."""
     cid = hits[0].concept.id
-    phrases = [e for e in met if e.concept_id == cid]
+    phrases = [e for e in met if e.concept_id == cid and not e.binomial(src)]
     if not phrases:
         return found, ""
     kept, notes = list(found), []

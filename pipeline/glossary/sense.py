@@ -246,10 +246,11 @@ class SourceSense:
 
     def _of_complement(self, hit: Hit) -> str:
         """“of … ” and the head of an “of” phrase foreign to the concept and to prison (a parcel of land), else "";
-        *across*, *through* too where the definition says what the thing is of (a search across all projects). No
+        *across*, *through* too where the definition says what the thing is of and it is an act (a search across all
+        projects: :func:`_an_act`). No
         -ing modifier is read: this verdict silences a finding, and a search of the *sleeping* quarters is the guards'."""
         m = _COMPLEMENT_RE.match(self.text, hit.end)
-        if not m or (m.group(1).lower() != "of" and not _of_defined(hit.concept, hit.term)):
+        if not m or m.group(1).lower() != "of" and not (_of_defined(hit.concept, hit.term) and _an_act(hit.term)):
             return ""
         from pipeline.glossary.phrase import known_words, phrase_noun  # (phrase.py builds on this module)
         noun = phrase_noun(self.text, m.end(), self.hits, known_words(self.glossary, hit.concept), gerunds=False)
@@ -289,6 +290,19 @@ def _of_defined(concept: Concept, term: str) -> bool:
     return concept.remembered(f"of defined {term}", make)
 
 
+def _an_act(term: str) -> bool:
+    """Whether a term's head noun names an act (WordNet's first noun sense in noun.act, noun.event or
+    noun.process), so that *across* or *through* after it may be its own complement: a search *across* all
+    projects. After a thing's name they go with the verb: “send the next parcel *through* a friend” says how it
+    is sent, not what parcel it is (a parcel is a wrapped container, noun.artifact). True where WordNet does not
+    know the word or is not installed, as before."""
+    from pipeline.glossary import wordnet  # (wordnet.py is read only where such a phrase follows a term)
+
+    found = wordnet.senses(base_word(term.rsplit(" ", 1)[-1]))
+    return not found or wordnet.lexfile(found[0]) in _ACT_FILES
+
+
+_ACT_FILES = frozenset({4, 11, 22})  # WordNet's lexicographer files noun.act, noun.event, noun.process
 _COMPLEMENT_RE = re.compile(r" (of|across|through) ", re.I)
 BY_RE = re.compile(r"\bby (?:the |a |an )?([a-z]+)")
 
