@@ -177,6 +177,14 @@ EVERYDAY_ARTICLES = {
     "heldout55": ("Connecting in Frankfurt", "Payments and your account", "Gull count on the Northern Island",
                   "A weekend in the old river town", "Reunion report, spring issue", "Club news, spring",
                   "Masters, peasants and castes", "Pension adviser guilty", "Orlov completes move to Zenit"),
+    # (heldout59: 7 of its 9 everyday articles; the state visit's blockaders taken away in police vans and the
+    # archive's "former camp for political prisoners" are prison senses in sentences without a violating row, so
+    # those two articles are read by the sentence rule: their homonym rows say the everyday sense)
+    "heldout59": ("Old Firm day", '"It is not a prison, but it feels like one"', "The green wagon",
+                  "Muzhiki without the varnish", "Money and parcels abroad", "Sosnovy Bor summer camp",
+                  "Kazan this week"),
+    "heldout60": ("Moving house in winter", "Knight Moves", "Visiting hours at St Anne's Hospital",
+                  "Episode 41: Reform and revolver"),
 }
 
 

@@ -18,10 +18,10 @@ from pipeline.glossary.english_pos import parts_of_speech
 from pipeline.glossary.match import english_base, fold
 from pipeline.glossary.model import Glossary
 from pipeline.glossary.negation import DENIAL_RE
-from pipeline.glossary.neighbourhood import has_cues, other_sense_near, prison_near, words_near
+from pipeline.glossary.neighbourhood import has_cues, other_sense_near, prison_near, set_apart
 from pipeline.glossary.phrase import another_kind, prone
 from pipeline.glossary.sense import (
-    base_word, compound_noun, conditional, prison_vocabulary, quoted_spans, term_of, within,
+    base_word, compound_noun, conditional, prison_vocabulary, term_of,
 )
 from pipeline.glossary.textprep import shown
 from pipeline.glossary.name_noun import determined_name
@@ -76,7 +76,7 @@ def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = T
         rest = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local]
         kept = [h for h in src_hits if (h.concept.id, fold(h.form)) not in local
                 or (id(h) not in local_ids and (prison_near(glossary, src, h, rest)
-                                                or _set_apart(src, h, [o for o in src_hits if id(o) in local_ids])))]
+                                                or set_apart(src, h, [o for o in src_hits if id(o) in local_ids])))]
     else:
         kept = src_hits
     if not phrases and len({h.concept.id for h in kept}) == len(kept) and not any(map(conditional, kept)):
@@ -85,25 +85,6 @@ def local_senses(glossary: Glossary, src: str, src_hits: list, phrases: bool = T
     # (a hit of another kind says nothing of the message's prison context)
     plain = [h for h in kept if id(h) not in asked_ids] if asked_ids else kept
     return Local(src_hits, local, local_ids, phrased, asked_ids, kept, plain)
-
-
-# The speaker's own here and now (English proximal deixis, a closed class): a repeat after a first-person
-# possessive or in a clause that opens with “here” is the speaker's, set against the other sense named before it
-# (“his muzhiki mowing the meadow … our own muzhiki in their black jackets”; “In Tolstoy's stories the muzhiki
-# …; here the muzhiki are …”).
-_OWN_WORLD = frozenset({"our", "my", "here"})
-
-
-def _set_apart(src: str, h, read: list) -> bool:
-    """Whether the repeat ``h`` is placed in the speaker's own world, as none of the occurrences ``read`` in
-    another sense is; or said by another speaker: outside every quotation one of them is in, or inside one none
-    of them is in (“It is like an ant colony …,” says Olga, who spent three years in the colony)."""
-    quotes = quoted_spans(src) if any(q in src for q in "“\"«„") else []
-    if quotes and all(within(quotes, o.start, o.end) != within(quotes, h.start, h.end) for o in read):
-        return True
-    if not any(fold(w) in _OWN_WORLD for w in words_near(src, h.start, h.end, 3)[0]):
-        return False
-    return not any(fold(w) in _OWN_WORLD for o in read for w in words_near(src, o.start, o.end, 3)[0])
 
 
 def phrase_senses(glossary: Glossary, src: str, src_hits: list, other_ids: set[int]

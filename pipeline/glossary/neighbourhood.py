@@ -26,7 +26,7 @@ from pipeline.glossary.match import WORD_RE, Excluded, Hit, english_base, fold, 
 from pipeline.glossary.textprep import words_of
 from pipeline.glossary.model import Concept, Glossary, Term
 from pipeline.glossary.phrase import DETERMINERS, phrase_end, vocabulary
-from pipeline.glossary.sense import QUOTE_SPAN_RE, says_prison
+from pipeline.glossary.sense import QUOTE_SPAN_RE, quoted_spans, says_prison, within
 
 # Where a clause ends: the words beyond say nothing about a term's sense (also used to count a concept's
 # occurrences, checks/glossary_checks.py).
@@ -235,10 +235,32 @@ def excluded_elsewhere(glossary: Glossary, text: str, occurrences: dict[str, lis
             continue  # (most concepts)
         found = {fold(text[x.word_start:x.word_end]): text[x.start:x.end] for x in excluded
                  if x.concept_id == cid and not x.binomial(text)}
+        phrases = [x for x in excluded if x.concept_id == cid]
         if found and all(fold(h.form) in found for h in hs) and not any(
-                prison_near(glossary, text, h, [o for o in hits if o.concept.id != cid]) for h in hs):
+                prison_near(glossary, text, h, [o for o in hits if o.concept.id != cid]) or set_apart(text, h, phrases)
+                for h in hs):
             del occurrences[cid]
             other_sense[cid] = f"the source's “{found[fold(hs[0].form)]}” is another sense (the glossary excludes it)"
             moved = True
     return moved
 
+
+# The speaker's own here and now (English proximal deixis, a closed class): a repeat after a first-person
+# possessive or in a clause that opens with “here” is the speaker's, set against the other sense named before it
+# (“his muzhiki mowing the meadow … our own muzhiki in their black jackets”; “In Tolstoy's stories the muzhiki
+# …; here the muzhiki are …”); and a repeat after an emphatic “own” is its possessor's, set against the one
+# named before it (“I made a bank transfer for the lawyer's fee …; Kirill's own transfer had begun”).
+_OWN_WORLD = frozenset({"our", "my", "here", "own"})
+
+
+def set_apart(src: str, h, read: list) -> bool:
+    """Whether the repeat ``h`` is placed in the speaker's own world (or its possessor's), as none of the
+    occurrences or exclusion phrases ``read`` in another sense is; or said by another speaker: outside every
+    quotation one of them is in, or inside one none of them is in (“It is like an ant colony …,” says Olga, who
+    spent three years in the colony)."""
+    quotes = quoted_spans(src) if any(q in src for q in "“\"«„") else []
+    if quotes and all(within(quotes, o.start, o.end) != within(quotes, h.start, h.end) for o in read):
+        return True
+    if not any(fold(w) in _OWN_WORLD for w in words_near(src, h.start, h.end, 3)[0]):
+        return False
+    return not any(fold(w) in _OWN_WORLD for o in read for w in words_near(src, o.start, o.end, 3)[0])
