@@ -185,6 +185,12 @@ def test_a_german_indefinite_pronoun_may_say_the_repeat(g, dst, severity):
     # … and three stand for three
     ("Three colonies refused him: the colony in Kirov, the colony in Perm and the colony in Ufa.",
      "Trois colonies l'ont refusé : celle de Kirov, celle de Perm et celle d'Oufa.", "ik", "warning"),
+    # an adjective that points back, then the next clause's subject clitic: the noun is left out
+    ("During one search they took my notebooks, and during the next search they gave them back.",
+     "Lors d'une fouille on m'a pris mes cahiers, lors de la suivante on me les a rendus.", "obysk", "warning"),
+    # « là-bas » says the place named before, as „dort“ and «там» do
+    ("He spent ten days in the punishment cell, then another ten days in the punishment cell.",
+     "Il a passé dix jours en cellule disciplinaire, puis encore dix jours là-bas.", "shizo", "warning"),
 ])
 def test_french_stand_ins_for_a_repeat(g, src, dst, cid, severity):
     assert severities(g, "fr", src, dst, cid) == [severity]
@@ -285,6 +291,17 @@ def test_a_german_adjective_left_alone_is_inflected(g, dst, found):
     src = ("A parcel without a signed list is a parcel the guards send back." if "Liste" in dst
            else "The first parcel arrived in March, the second parcel never did.")
     assert severities(g, "de", src, dst, "peredacha") == found
+
+
+@pytest.mark.parametrize("src, dst", [
+    # the noun said once for two adjectives coordinated after a possessive determiner …
+    ("His first parcel and his second parcel arrived in March.", "Sein erstes und zweites Paket kamen im März an."),
+    # … or left out after the second's
+    ("His first parcel arrived in March, his second parcel never did.",
+     "Sein erstes Paket kam im März an, sein zweites nie."),
+])
+def test_a_german_adjective_left_alone_after_a_possessive(g, src, dst):
+    assert severities(g, "de", src, dst, "peredacha") == ["warning"]
 
 
 @pytest.mark.parametrize("lang, wrong, right", [

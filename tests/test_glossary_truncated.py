@@ -23,6 +23,9 @@ def g():
      "Seine Mutter gab im Untersuchungsgefängnis ein Lebensmittel- und ein Bücherpaket ab.", "peredacha", []),
     ("The long visit and the short visit were both cancelled.", "Langzeit- und Kurzbesuch wurden beide abgesagt.",
      "long-visit", []),
+    # „weder … noch“ coordinates as „und“ does
+    ("He received neither the food parcel nor the book parcel.",
+     "Er bekam weder das Lebensmittel- noch das Bücherpaket.", "peredacha", []),
     # the head completes no approved word: *Langbesuch* is none
     ("The long visit and the short visit were both cancelled.", "Lang- und Kurzbesuch wurden beide abgesagt.",
      "long-visit", ["error"]),

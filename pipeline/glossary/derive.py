@@ -123,7 +123,7 @@ def blank_zu_infinitives(text: str) -> str:
 def suspended(text: str) -> bool:
     """Whether a German ``text`` may hold a suspended hyphen before a conjunction („Lebensmittel- und …“), told
     by substrings (glossary/truncated.py reads the rest)."""
-    return any(f"- {c}" in text for c in ("und ", "oder ", "sowie ", "bzw", "wie "))
+    return any(f"- {c}" in text for c in ("und ", "oder ", "sowie ", "bzw", "wie ", "noch "))
 
 
 GERMAN_LINKS = ("", "s", "n", "en", "es", "e", "er")

@@ -16,7 +16,10 @@ from pipeline.glossary.match import WORD_RE, Hit, fold, mask
 # comma is a relative pronoun and a particle, whose clause speaks of the noun before it („eine Lieferung, die nicht
 # angenommen wird“), not a noun left out.
 _DE_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
-_DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+_DE_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                # a possessive determiner before an adjective alone is the article's stand-in too („sein erstes und
+                # zweites Paket“, „ihre zweite kam im Mai“)
+                *(p + e for p in ("mein", "dein", "sein", "ihr", "unser") for e in ("", "e", "en", "em", "er", "es"))}
 # (with the articles contracted with à and de: « du septième détachement au neuvième »)
 _FR_ARTICLES = {"le", "la", "les", "l", "un", "une", "au", "aux", "du"}
 # The pronominal adjectives of alternation and distribution («Один вагон … , другой — …», «из одной колонии в
@@ -48,7 +51,11 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
                  "ce", "cette", "cet",
                  # an article or a number opening the next noun phrase, the verb left out (« le premier transfert a
                  # duré une semaine, le second un mois »): no noun phrase has two determiners
-                 "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
+                 "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+                 # a subject or object clitic: the next clause's verb follows (« lors de la suivante on me les a
+                 # rendus »); no noun phrase puts a pronoun after its adjective
+                 "on", "il", "elle", "ils", "elles", "je", "j", "nous", "vous", "me", "m", "te", "se", "s", "lui",
+                 "leur", "y"}
 # The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
 # A partitive (“most of them”, “each of these”) is the source's own noun left out, mirrored by „die meisten“,
 # «большинство», « la plupart ».

@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pipeline.glossary.derive import compound_parts, suspended
+from pipeline.glossary.hyphenated import closed_spelling, hyphen_pair, joined
 from pipeline.glossary.hits import Excluded, Hit, blanked  # noqa: F401  (re-exported: callers import them from here)
 from pipeline.glossary.textprep import (  # noqa: F401  (mask and WORD_RE too: callers import them from here)
     MIXED_RE, WORD_RE, mask, plain_words, strip_invisible, unmix_word,
@@ -190,6 +191,8 @@ class Index:
             from pipeline.glossary.truncated import completed  # (most German texts have none: read on need)
 
             hits = completed(self, clean, hits)
+        if self.lang == "de" and "-" in clean and hyphen_pair(clean):  # (Gefangenen-Transporter: hyphenated.py)
+            hits = joined(self, clean, hits, overlapping)
         if offsets is not None:
             for h in hits:
                 h.start, h.end = offsets[h.start], offsets[h.end - 1] + 1
@@ -381,10 +384,14 @@ def build_index(glossary: Glossary, lang: str) -> Index:
         for kind, terms in (("preferred", tr.preferred), ("admitted", tr.admitted)):
             for text in terms:
                 idx.add(c, text, kind, case_sensitive=cs)
+                if (closed := closed_spelling(text, b)) is not None:  # (Stolypinwaggon: glossary/hyphenated.py)
+                    idx.add(c, closed, kind, case_sensitive=cs)
                 for verb in participle_verbs(text, b):  # quoted, its verbs are the caste word: «опустили», «опускают»
                     idx.add(c, text, kind, quoted=True, case_sensitive=cs, keys=(frozenset({("l", verb)}),))
         for f in tr.forbidden:
             idx.add(c, f.term, "forbidden", case_sensitive=cs, reason=f.reason)
+            if (closed := closed_spelling(f.term, b)) is not None:
+                idx.add(c, closed, "forbidden", case_sensitive=cs, reason=f.reason)
         for x in tr.exclude:
             idx.add(c, x, "exclude")
     return idx

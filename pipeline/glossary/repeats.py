@@ -48,6 +48,9 @@ PLACES = {
     "ru": {"там", "туда", "оттуда", "сюда", "здесь"},
     "de": {"dort", "dorthin", "dahin", "dorther", "hierher"},
 }
+# ... French ones are hyphenated words (« puis encore dix jours là-bas »); a bare « là » is as often a
+# demonstrative's (« ce jour-là », « celle-là »)
+_FR_PLACES = re.compile(r"\blà-(?:bas|dedans|haut)\b|\bici\b", re.I)
 # A quantifier without its noun says the noun left out, as a pronoun does: “fewer under strict regime” (fewer
 # parcels) is mirrored by «их меньше».
 # (not “more”, “less”, “most”: adverbs as often — “he feared the cell most in winter” —, nor “both”, a conjunction
@@ -114,6 +117,8 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
     elif lang == "de":
         n += len(_DE_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
+    if lang == "fr" and ("là" in masked or "ici" in masked):
+        places_n += len(_FR_PLACES.findall(masked))
     if lang == "en":
         n += len(_EN_QUANTIFIER.findall(masked))
         places_n -= sum(1 for w, after in zip(folded, folded[1:]) if w == "there" and after in _BE) if places_n else 0

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # The suspended part, the conjunction, then up to three words (an article, an adjective) before the compound
 # that carries the head.
-_SUSPENDED = re.compile(r"\b([^\W\d_]{3,})-\s+(?:und|oder|sowie|bzw\.|wie)\s+(?:[^\W\d_]+\s+){0,3}?"
+_SUSPENDED = re.compile(r"\b([^\W\d_]{3,})-\s+(?:und|oder|sowie|bzw\.|wie|noch)\s+(?:[^\W\d_]+\s+){0,3}?"
                         r"([A-ZÄÖÜ][^\W\d_]{4,})")
 MIN_HEAD = 4  # letters of the head taken from the last compound
 
