@@ -232,6 +232,19 @@ def test_a_compound_noun_of_another_thing_is_neither_the_term_nor_a_prison_cue(g
                                  "на границу.", "otryad")
 
 
+@pytest.mark.parametrize("lang, dst, wrong", [
+    ("de", "In der Kolonie entscheidet die Gefängnishierarchie, wer an welchem Tisch sitzen darf.", True),
+    ("fr", "Dans la colonie, la hiérarchie carcérale décide qui peut s'asseoir à quelle table.", True),
+    ("ru", "В колонии тюремная иерархия решает, кто за каким столом может сидеть.", True),
+    ("ru", "В колонии тюремная кастовая система решает, кто за каким столом может сидеть.", False),
+])
+def test_a_compound_the_glossary_names_as_the_concepts_own_term_is_no_other_thing(g, lang, dst, wrong):
+    # WordNet lists “caste system” (of a society by heredity), but the glossary names it a term of the prison caste:
+    # the prison caste system left out is an error, not a question
+    src = "In the colony the prison caste system decides who may sit at which table."
+    assert ("error" in severities(g, lang, src, dst, "caste")) is wrong
+
+
 def test_a_word_after_a_subject_pronoun_is_a_verb_not_a_noun_that_modifies_the_term(g):
     # “collects parcels”: she collects them, they are no kind of parcel
     src = "Now she collects parcels for prisoners in Mordovia."

@@ -26,7 +26,7 @@ from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
 from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
-from pipeline.glossary.target_sense import glossed, spelt_as_source
+from pipeline.glossary.target_sense import glossed, plain_renderings, spelt_as_source
 from pipeline.glossary.shared_head import shared_head
 from pipeline.checks.name_sense import names_in_other_sense
 from pipeline.checks.renderings import far, in_sense, one_per_apposition, renderings, split_mirrored
@@ -38,8 +38,7 @@ from pipeline.glossary.source_reading import (
 )
 from pipeline.glossary.textprep import shown
 
-# A problem's term is the source term as written in the glossary (the variant the msgid used,
-# e.g. "downgraded"; the headword otherwise).
+# A problem's term is the source term as the glossary writes it (the msgid's variant, e.g. "downgraded"; else the headword).
 
 
 def _near_miss(dst: str, spellings: list[str]) -> str:
@@ -132,7 +131,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
     derived_read = (german or (base == "ru" and glossary.source_language == "en")) and any(h.derived for h in dst_hits)
     for cid, hits in occurrences.items():
         concept, hit = hits[0].concept, hits[0]
-        dnt, cs, approved, spelt, verbs = _facts(concept, lang)
+        dnt, cs, approved, spelt, verbs, plain = _facts(concept, lang)
         if dnt:
             # The source's form as a reader sees it: DOXа (a Cyrillic а) is DOXA.
             forms = {unmix_text(h.form) for h in hits}
@@ -142,10 +141,11 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             continue
         if not approved:
             continue
-        found, why, in_everyday = renderings(glossary, src, dst, lang, resolved.approved.get(cid, []),
-                                              source.unquoted.get(cid, 0))
-        if in_everyday:
-            everyday.add(cid)
+        found, why = resolved.approved.get(cid, []), ""
+        if found and not (plain and not source.unquoted.get(cid, 0)):  # (else renderings' common case: as found)
+            found, why, in_everyday = renderings(glossary, src, dst, lang, found, source.unquoted.get(cid, 0))
+            if in_everyday:
+                everyday.add(cid)
         found = claimed_by_source_verbs(src, base, verbs, src_hits, found) if found and verbs else found
         if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
@@ -371,16 +371,16 @@ def _because(why: str, reason: str) -> str:
     return f"{why[:-1]}; {reason})" if why else f" ({reason})"
 
 
-def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...], frozenset]:
+def _facts(concept: Concept, lang: str) -> tuple[bool, bool, list[str], tuple[str, ...], frozenset, bool]:
     """What the check asks of a concept in ``lang`` for every occurrence (do-not-translate, case-sensitive, its
-    approved terms, those spelt as a source word, the source words whose verb forms are not its hits), worked out
-    once per concept and language, as ``target_sense`` keeps its own facts."""
+    approved terms, those spelt as a source word, the source words whose verb forms are not its hits, whether its
+    renderings are plain: target_sense.plain_renderings), once per concept and language, as target_sense does."""
     memo = concept.memos.get("check") or concept.memos.setdefault("check", {})  # (per language: no key string)
     found = memo.get(lang)
     if found is None:
         verbs = noun_only_words(concept) if base_lang(lang) in ("fr", "de", "ru") else frozenset()
         found = memo[lang] = (concept.is_dnt(lang), concept.is_case_sensitive(lang), concept.approved(lang),
-                              spelt_as_source(concept, lang), verbs)
+                              spelt_as_source(concept, lang), verbs, plain_renderings(concept, lang))
     return found
 
 

@@ -89,13 +89,15 @@ def message_facts(glossary: Glossary, src: str) -> tuple[bool, frozenset[str]]:
     """Of one message: whether it says prison, and its concepts without an everyday sense (in the glossary's
     sense). (A word of ``prison_words`` as a cue too was measured and left out: leave-one-set-out, the same false
     alarms and misses at the chosen thresholds.)"""
-    from pipeline.glossary.source_reading import read_source  # (the reading builds on the sense decision)
-
     kept = glossary.message_facts
     found = kept.get(src)
     if found is not None:
         return found
-    source = glossary.source_analyses.get(src) or read_source(glossary, src, questions=False)  # (the check's too)
+    source = glossary.source_analyses.get(src)
+    if source is None:  # (the import here, not above: most messages' readings are there, and it is asked of each)
+        from pipeline.glossary.source_reading import read_source  # (the reading builds on the sense decision)
+
+        source = read_source(glossary, src, questions=False)  # (the check's too)
     if source.memo.facts is None:  # (remembered with the reading: boilerplate recurs in every article)
         # (the occurrences, not what is left after the questions: those are read later, and only for some)
         # (a variant the labelled prose shows in an everyday sense is no prison cue either: the model's learnt

@@ -222,9 +222,16 @@ def _in_compound(glossary: Glossary, text: str, h) -> str:
     for pair in ((before, words[0]) if before and before.islower() else None,
                  (words[-1], after.group(1)) if after and after.group(1).islower() else None):
         lemma = compound_noun(glossary, *pair) if pair else ""
-        if lemma:
+        if lemma and not _own_term(h.concept, lemma):
             return f"“{lemma}” is a thing of its own ({wordnet.definition(wordnet.senses(lemma)[0])})"
     return ""
+
+
+def _own_term(concept, lemma: str) -> bool:
+    """Whether the compound WordNet lists is a term of the concept itself (“the prison *caste system*”: the
+    glossary names “caste system” as the caste's own term, whatever other society WordNet's sense describes)."""
+    key = " ".join(english_base(w) for w in lemma.split())
+    return any(" ".join(english_base(fold(w)) for w in t.text.split()) == key for t in concept.terms)
 
 
 def variant(h) -> str:

@@ -353,13 +353,13 @@ def renders_other_word(glossary: Glossary, src: str, dst: str, hit: Hit, lang: s
     first stage” → „in der ersten Etappe“, “the least visible stage” → „die am wenigsten sichtbare Etappe“), not
     next to one of the concept's terms. Only the glossary's everyday words are asked: its exclusions say they
     have the sense such a source word names. Function words anchor nothing."""
-    from pipeline.glossary.bilingual import installed, translations
-    from pipeline.glossary.sense import FUNCTION_WORDS
-
     b = base_lang(lang)
     skip = _NOT_ATTRIBUTE.get(b)
     if skip is None:
-        return ""
+        return ""  # (before the imports below: asked of every everyday word, most of them in Russian)
+    from pipeline.glossary.bilingual import installed, translations
+    from pipeline.glossary.sense import FUNCTION_WORDS
+
     before = words_of(mask(dst[max(0, hit.start - 30):hit.start]))[-1:]
     after = words_of(mask(dst[hit.end:hit.end + 30]))[:1] if b == "fr" else []
     attributes = [w for w in before + after if fold(w) not in skip and not w[:1].isupper() and len(w) > 2]

@@ -22,6 +22,7 @@ from pipeline.glossary.bilingual import cognate_nouns
 from pipeline.glossary.english_pos import word_classes
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, word_keys
 from pipeline.glossary.model import Concept
+from pipeline.glossary.sense import in_quotes
 from pipeline.glossary.target_everyday import everyday_words
 from pipeline.glossary.textprep import first_script, words_of
 from pipeline.glossary.wordkeys import first_pos
@@ -44,8 +45,6 @@ def unquoted_repeats(text: str, hits: list[Hit], quoted_terms: set[str], lang: s
 
 def claim_unquoted(text: str, found: list[Hit], others: int) -> list[Hit]:
     """``found`` without the unquoted one-word renderings that ``others`` unquoted source words claim first."""
-    from pipeline.glossary.sense import in_quotes
-
     if not others:
         return found
     kept = []
@@ -144,8 +143,6 @@ def plain_renderings(concept: Concept, lang: str) -> bool:
 def claim_homonyms(src: str, src_lang: str, dst: str, lang: str, found: list[Hit]) -> tuple[list[Hit], list[Hit]]:
     """``found`` less the unquoted one-word renderings that source words of the word's everyday sense claim
     (the glossary's ``homonyms``: two “taps” in the source claim two unquoted Hahn), and those claimed."""
-    from pipeline.glossary.sense import in_quotes
-
     pairs = homonyms(found[0].concept, lang) if found else ()
     if not pairs:
         return found, []

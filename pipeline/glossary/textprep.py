@@ -129,16 +129,16 @@ def _lookalike(ch: str, script: str) -> str:
 @lru_cache(maxsize=4096)
 def unmix_word(word: str) -> str:
     """``word`` written in one script: letters of the minority script become their look-alikes."""
+    scripts = [_script(ch) for ch in word]  # (once per letter: the three passes below read them)
     counts: dict[str, int] = {}
-    for ch in word:
-        s = _script(ch)
+    for s in scripts:
         if s:
             counts[s] = counts.get(s, 0) + 1
     if len(counts) < 2:
         return word
     main = max(counts, key=lambda s: (counts[s], s == "LATIN"))
-    out = "".join(ch if _script(ch) in ("", main) else _lookalike(ch, main) for ch in word)
-    own = [ch for ch in word if _script(ch) == main and ch.isalpha()]
+    out = "".join(ch if s in ("", main) else _lookalike(ch, main) for ch, s in zip(word, scripts))
+    own = [ch for ch, s in zip(word, scripts) if s == main and ch.isalpha()]
     if len(own) >= 2 and all(ch.isupper() for ch in own):
         out = out.upper()  # a look-alike in a word of capitals stands for a capital (DOXа is DOXA)
     return out

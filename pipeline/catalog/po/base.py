@@ -20,12 +20,25 @@ _HEADER_RE = re.compile(rb'(?m)^msgid[ \t]+""[ \t]*\r?\nmsgstr[ \t]*"[^\n]*\n(?:
 
 def charset_from_header(data: bytes) -> str | None:
     """The charset named in the header entry's Content-Type, if any."""
-    header = _HEADER_RE.search(data)
+    header = _header(data)
     m = _CHARSET_RE.search(header.group()) if header else None
     if not m:
         return None
     name = m.group(1).decode("ascii", "replace")
     return None if name.upper() == "CHARSET" else name
+
+
+def _header(data: bytes) -> re.Match | None:
+    """``_HEADER_RE.search(data)``, tried only where a line starts with "msgid": the pattern opens with an
+    assertion, so a search tries a match at every byte before the header (comments first, in every catalogue)."""
+    at = data.find(b"msgid")
+    while at >= 0:
+        if at == 0 or data[at - 1] == 0x0A:  # (``^`` of a multi-line pattern: the start, or after a line break)
+            found = _HEADER_RE.match(data, at)
+            if found:
+                return found
+        at = data.find(b"msgid", at + 1)
+    return None
 
 
 def python_codec(charset: str, path: str) -> str:
