@@ -241,8 +241,6 @@ def _learnt_variants(m: LearntModel | None) -> frozenset[str]:
     return m.ambiguous if m is not None else frozenset()
 
 
-
-
 def learnt_candidates(glossary: Glossary, source: Source, every: bool = False) -> tuple[list[str], list[str]]:
     """The concepts of a completed ``source`` the learnt decision reads: the everyday-ambiguous ones the hand rules
     left in the glossary's sense (a question where they read as everyday), and those kept out only for want of a
