@@ -190,6 +190,14 @@ EVERYDAY_ARTICLES = {
                   "Kazan this week"),
     "heldout60": ("Moving house in winter", "Knight Moves", "Visiting hours at St Anne's Hospital",
                   "Episode 41: Reform and revolver"),
+    # nineteenth session, by the same rule, once the seventeenth session's blind sets were released (heldout49's
+    # hospital page, removals guide, exhibition page and mountain hut's rules; heldout50's wine estate, ski resort,
+    # zoo and city archive; heldout53's airport page, bird sanctuary, university programme and estate museum)
+    "heldout49": ("Visiting hours and house rules", "Moving house without stress", '"Bread and Sky"',
+                  "House rules of the Lindauer Hut"),
+    "heldout50": ("Harvest 2026 at Domaine des Cailloux", "Airport shuttle", "Two million gardeners",
+                  "Using the reading room"),
+    "heldout53": ("Getting to town", "Spring on the marshes", "Visiting scholars 2027", "The estate and its village"),
 }
 
 
