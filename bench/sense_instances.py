@@ -198,6 +198,11 @@ EVERYDAY_ARTICLES = {
     "heldout50": ("Harvest 2026 at Domaine des Cailloux", "Airport shuttle", "Two million gardeners",
                   "Using the reading room"),
     "heldout53": ("Getting to town", "Spring on the marshes", "Visiting scholars 2027", "The estate and its village"),
+    # written as development data in the nineteenth session, by the same rule (heldout65's local history of settlers
+    # holds a prison-sense Stolypin carriage whose German and French rows are right: left to the sentence rule)
+    "heldout64": ("New timetable from 14 December", "Summer camp report", "Release notes: Datavault 4.2", "Lyon Indoor",
+                  "Living with type 1 diabetes", "ParcelPoint lockers"),
+    "heldout65": ("How we move 40,000 parcels", "Lakeside Scouts", "Opening hours and visits"),
 }
 
 
