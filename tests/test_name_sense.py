@@ -202,3 +202,17 @@ def test_a_name_that_is_an_english_noun_after_a_determiner_is_that_noun():
     src = "The Memorial to the drowned fishermen was restored last year."
     assert "error" not in _severities(src, "Das Denkmal für die ertrunkenen Fischer wurde letztes Jahr restauriert.",
                                       "de", CAMPUS)
+
+
+def test_an_abbreviation_spelt_out_as_the_glossarys_own_name_stays_an_error():
+    # the article names nothing of prison, but the translation spells “MSU” out as the glossary's university, in part
+    # and inflected («Московского университета», „Moskauer Universität“): the translator read the name as the
+    # glossary's, so the wrong spelling is an error, not a question of which university it is
+    src = "The rowing coach, a former champion, now trains students at MSU."
+    assert _severities(src, "Тренер по гребле, бывший чемпион, теперь тренирует студентов Московского "
+                            "университета.", "ru", CAMPUS) == ["error"]
+    assert _severities(src, "Der Rudertrainer, ein ehemaliger Meister, trainiert jetzt Studenten an der Moskauer "
+                            "Universität.", "de", CAMPUS) == ["error"]
+    # ... while a translation that names no university of its own keeps the question
+    assert _severities(src, "Тренер по гребле, бывший чемпион, теперь тренирует студентов в университете.", "ru",
+                       CAMPUS) == ["warning"]

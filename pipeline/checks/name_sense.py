@@ -34,7 +34,7 @@ from collections.abc import Collection
 from pipeline.checks.registry import Problem, ReadWithArticle
 from pipeline.glossary.document import Document, summary
 from pipeline.glossary.english_pos import PREPOSITIONS
-from pipeline.glossary.match import WORD_RE, Hit, fold, mask, tokenize
+from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask, tokenize, word_keys
 from pipeline.glossary.model import Concept, Glossary
 from pipeline.glossary.phrase import DETERMINERS, SENTENCE_START
 from pipeline.glossary.placement import sentence_of
@@ -55,7 +55,8 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
            else _named_after(glossary, src, dst, dst_hits, p) if p.check == "glossary-missing" and p.severity == "error"
            else p for p in out]
     if doc is None or not any(map(_one_word_name_error, out)) or all(
-            _named_in_full(glossary, src, p) for p in out if _one_word_name_error(p)):
+            _named_in_full(glossary, src, p) or _spelt_as_own(glossary, dst, lang, p) for p in out
+            if _one_word_name_error(p)):
         return out
     # (``said``: the concepts the message itself names in the glossary's sense, not asked about: “SMIRNOV: … six
     # years in a red zone” says prison whatever else the article says)
@@ -65,7 +66,29 @@ def names_in_other_sense(glossary: Glossary, doc: Document | None, src: str, dst
     why = (" — a warning only: the article names nothing of prison but names, so this one-word name may be "
            "another's (check which it is)")
     return ReadWithArticle(Problem(p.check, "warning", p.message + why, p.term)
-                           if _one_word_name_error(p) and not _named_in_full(glossary, src, p) else p for p in out)
+                           if _one_word_name_error(p) and not _named_in_full(glossary, src, p)
+                           and not _spelt_as_own(glossary, dst, lang, p) else p for p in out)
+
+
+def _spelt_as_own(glossary: Glossary, dst: str, lang: str, p: Problem) -> bool:
+    """Whether the translation ``dst`` spells out ``p``'s name as the concept's own name of several words, in part
+    and inflected: two adjacent words, the first capitalised, each a word of one such approved rendering
+    («Московского университета» for “MSU”, whose «Московский государственный университет» it shortens). The
+    translator read the name as the glossary's, whatever else the article names: the wrong spelling is an error."""
+    concept = glossary.concept_for_term(p.term) if p.term is not None else None
+    if concept is None:
+        return False
+    b = base_lang(lang)
+    own = [_keys(w, b) for t in concept.approved(lang) if len(WORD_RE.findall(t)) > 1 for w in WORD_RE.findall(t)]
+    words = tokenize(dst)
+    return bool(own) and any(_capital(a) and _joined(dst, a, c) and all(any(_keys(w[2], b) & o for o in own)
+                                                                          for w in (a, c))
+                             for a, c in zip(words, words[1:]))
+
+
+def _keys(word: str, lang: str) -> frozenset:
+    """A word's keys as its lemma, stem or form (not a derivation's: Московский is not Москва)."""
+    return frozenset(k for k in word_keys(word, lang) if k[0] != "d")
 
 
 def _named_in_full(glossary: Glossary, src: str, p: Problem) -> bool:
