@@ -585,3 +585,15 @@ def test_a_repeat_said_by_the_translations_own_construction(g, lang, src, dst, c
 def test_russian_svoj_says_a_first_person_possessive_of_the_source(g, dst, severity):
     src = "If the colony returns a parcel, I pay for the parcel myself out of my own pension."
     assert severities(g, "ru", src, dst, "peredacha") == severity
+
+
+@pytest.mark.parametrize("dst, severity", [
+    # „Sie“ capitalised inside a sentence is the polite “you”, no pronoun for the repeat: the wrong noun stays
+    ("Darf ich ihn nach einem Langzeitbesuch anrufen? Ja, nach dem Familienbesuch dürfen Sie anrufen.", ["error"]),
+    # „danach“ says “after” and the repeat, as after “the” (below): “after a long visit” said again
+    ("Darf ich ihn nach einem Langzeitbesuch anrufen? Ja, danach dürfen Sie anrufen.", ["warning"]),
+])
+def test_german_polite_sie_is_no_pronoun_for_a_repeat(g, dst, severity):
+    src = "May I call him after a long visit? Yes, after a long visit you may call."
+    assert severities(g, "de", src, dst, "long-visit") == severity
+
