@@ -597,3 +597,12 @@ def test_german_polite_sie_is_no_pronoun_for_a_repeat(g, dst, severity):
     src = "May I call him after a long visit? Yes, after a long visit you may call."
     assert severities(g, "de", src, dst, "long-visit") == severity
 
+
+@pytest.mark.parametrize("dst, severity", [
+    # “the others” is the source's own noun left out: „die anderen“ says it, not the repeated zek
+    ("Für die Wärter bin ich ein Häftling; für die anderen bin ich ein Knacki.", ["error"]),
+    ("Für die Wärter bin ich ein Häftling; für die anderen bin ich einer von ihnen.", ["warning"]),
+])
+def test_the_others_is_the_sources_own_ellipsis(g, dst, severity):
+    src = "To the guards I am a zek; to the others I am a zek too."
+    assert severities(g, "de", src, dst, "zek") == severity

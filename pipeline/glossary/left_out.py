@@ -232,8 +232,9 @@ def _others(text: str, lang: str) -> list[str]:
             bare = not nxt or not (w[:1] and nxt.group(0)[:1].isupper())
         elif lang == "fr":
             bare = w in _FR_NO_NOUN
-        else:
-            bare = w in _EN_AFTER_BARE or w in PREPOSITIONS or w in ("without", "with", "who", "which", "that")
+        else:  # (“the others” is a plural that never takes its noun: „für die anderen“ for “to the others I am …”)
+            bare = (w in _EN_AFTER_BARE or w in PREPOSITIONS or w in ("without", "with", "who", "which", "that")
+                    or m.group(0).lower().endswith("others"))
         if bare:
             out.append(m.group(0))
     return out
