@@ -384,3 +384,19 @@ def test_the_words_of_a_text_are_the_word_regex_words(text):
     from pipeline.glossary.textprep import WORD_RE, words_of
 
     assert words_of(text) == WORD_RE.findall(text)
+
+
+@pytest.mark.parametrize("src, dst, cid, severity", [
+    # « parloir », the short visit's, inside « parloir long », the long visit's: a sibling's term renders no short
+    # visit (“long visit” holds no word of “short visit”)
+    ("She asked when the first short visit would be allowed.",
+     "Elle a demandé quand le premier parloir long serait autorisé.", "short-visit", ["error"]),
+    ("She asked when the first short visit would be allowed.",
+     "Elle a demandé quand le premier parloir serait autorisé.", "short-visit", []),
+    ("She asked when the first long visit would be allowed.",
+     "Elle a demandé quand le premier parloir long serait autorisé.", "long-visit", []),
+])
+def test_an_approved_word_inside_a_siblings_longer_term_renders_nothing(g, src, dst, cid, severity):
+    from glossary_findings import severities
+
+    assert severities(g, "fr", src, dst, cid) == severity

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.glossary.match import Hit
+from pipeline.glossary.match import WORD_RE, Hit, english_base, fold
+from pipeline.glossary.model import Concept
 
 
 @dataclass
@@ -25,6 +26,16 @@ class Resolved:
 def _inside(a: Hit, b: Hit) -> bool:
     """``a`` lies within ``b`` and ``b`` is longer."""
     return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+
+
+def _names(outer: Concept, inner: Concept) -> bool:
+    """Whether a source term of ``outer`` holds every word of one of ``inner``'s (“general-regime colony”:
+    “colony”), so that ``outer``'s thing is ``inner``'s too; not “long visit” and “short visit”, siblings."""
+    def make() -> bool:
+        words = [{english_base(fold(w)) for w in WORD_RE.findall(t.text)} for t in outer.terms]
+        return any(set(map(english_base, map(fold, WORD_RE.findall(t.text)))) <= w for t in inner.terms for w in words)
+
+    return outer.remembered(f"names {inner.id}", make)
 
 
 def _spans(hits: list[Hit]) -> list[Hit]:
@@ -54,8 +65,13 @@ def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int
     approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
     by_concept: dict[str, list[Hit]] = {}
     for h in approved_all:
-        # An approved term inside a longer approved term of another concept still counts: "колония общего
-        # режима" renders both the general regime and the colony.
+        # An approved term inside a longer approved term of another concept still counts where that concept's
+        # terms name this one's thing: "колония общего режима" renders both the general regime and the colony (a
+        # general-regime colony is a colony); « parloir long », the long visit's, renders no short visit, whose
+        # « parloir » it holds.
+        if len(approved_all) > 1 and any(o.concept is not h.concept and _inside(h, o) and not _names(o.concept, h.concept)
+                                         for o in approved_all):
+            continue
         by_concept.setdefault(h.concept.id, []).append(h)
     if len(by_concept) > 1 and len(occurrences) > 1:
         _closest_claims(by_concept, occurrences)
