@@ -1,7 +1,7 @@
 """A repeat said by what stands for a preposition and its noun: a German pronominal adverb („danach“: after that
 search), a French preposition used alone as an adverb (« après, la cellule … »), a distributive pronoun with its
 partitive („jeder davon“, « chacune d'elles », «каждое из них»). Each is read where the source has that preposition
-before a demonstrative or before the term's occurrence with an article (or *each*, *every*), and
+before a demonstrative or before the term's occurrence with the definite article (or *each*, *every*), and
 counted by glossary/repeats.py's ``stand_in``.
 """
 
@@ -26,10 +26,8 @@ _EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|th
 
 
 # ... or before the term's own occurrence with the definite article, which says the thing named before (“after a
-# search of the barracks …, and during the search …”: „und dabei …“), or with the indefinite one, a kind named
-# again (“after a long visit? Yes, after a long visit you …”: „Ja, danach …“); the adverb counts only where an
-# occurrence lacks its rendering.
-_EN_PREP_THE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+(?:the|an?)\s+$", re.I)
+# search of the barracks …, and during the search …”: „und dabei …“).
+_EN_PREP_THE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+the\s+$", re.I)
 # A distributive pronoun with a partitive and no noun (“each long visit” → „jeder davon“, « chacune d'elles »,
 # «каждое из них»): the repeat said without its noun, where the source says it after *each* or *every*.
 # („jedes über 20 Kilogramm“: the determiner alone before a preposition or a clause's end says its noun too)

@@ -62,9 +62,6 @@ _BE = frozenset("""is are was were s will has have had seems seem seemed remains
 appears appear appeared""".split())
 # “sent back.” stands for the place; “back to the ShIZO” names it.
 _EN_BACK = re.compile(r"\bback\b(?!\s+(?:to|into|in|inside|at|from|home)\b)", re.I)
-# German Sie, Ihnen, Ihr… capitalised inside a sentence are the polite “you”, which the source says as “you”, no
-# third person (“… und Sie davor” for “and so are you before it”).
-_DE_POLITE = re.compile(r"(?:(?<=[^\W\d_],\s)|(?<=[^\W\d_]\s))(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
 _DE_ES = re.compile(r"(?<!\bwie )(?<!\bgeht )(?<!\bging )\bes\s+(?:ihm|ihr|ihnen|mir|dir|uns|euch)\b|(?:^|[;.:!?]\s*|,\s*"
                     r"(?:und|aber|doch|denn)\s+)es\s+(?:ist|war|wird|wurde|bleibt|blieb)\s+k?ein(?:e|en|er|em)?\b", re.I)
 # A relative pronoun right after a rendering (« le même fourgon cellulaire, qui les a ramenées ») may say its
@@ -118,7 +115,7 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
         n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
               - len(_FR_PARTITIVE_RE.findall(masked)) - len(_FR_PREPOSITION_ARTICLE_RE.findall(masked)))
     elif lang == "de":
-        n += len(_DE_ES.findall(masked)) - len(_DE_POLITE.findall(masked))
+        n += len(_DE_ES.findall(masked))
     places_n = sum(1 for w in folded if w in places)
     if lang == "fr" and ("là" in masked or "ici" in masked):
         places_n += len(_FR_PLACES.findall(masked))
