@@ -255,7 +255,10 @@ class Glossary:
         idx = self.indexes.get(lang)
         if idx is None:
             from pipeline.glossary.match import build_index
+            from pipeline.glossary.overlap import sibling_terms
 
             idx = self.indexes[lang] = build_index(self, lang)
+            for c, term in sibling_terms(self, lang) if lang != self.source_language else ():
+                idx.add(c, term, "exclude")  # (« parloir long » holds the short visit's « parloir »: no short visit)
             idx.remember = lang == self.source_language
         return idx

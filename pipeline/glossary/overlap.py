@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold
-from pipeline.glossary.model import Concept
+from pipeline.glossary.model import Concept, Glossary
 
 
 @dataclass
@@ -26,6 +26,30 @@ class Resolved:
 def _inside(a: Hit, b: Hit) -> bool:
     """``a`` lies within ``b`` and ``b`` is longer."""
     return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+
+
+def sibling_terms(glossary: Glossary, lang: str) -> list[tuple[Concept, str]]:
+    """(concept, term) for each approved term of ``lang`` that holds, as whole words, an approved term of another
+    concept it does not name (:func:`_names`): that concept's exclusion, added to the index (Glossary.index) so
+    that its word inside the longer term renders nothing of it — « parloir long », the long visit's, holds
+    « parloir », the short visit's, and says no short visit; „politischer Häftling“ holds the zek's „Häftling“.
+    Not «колония общего режима», which renders the colony too: the general-regime colony is a colony. Worked out
+    from the glossary once per language, so the check pays nothing per translation."""
+    approved: dict[tuple[str, ...], list[Concept]] = {}
+    longer: list[tuple[Concept, str, tuple[str, ...]]] = []
+    for c in glossary.concepts:
+        tr = c.translations(lang)
+        for t in [*tr.preferred, *tr.admitted] if tr is not None else ():
+            words = tuple(fold(w) for w in WORD_RE.findall(t))
+            approved.setdefault(words, []).append(c)
+            if len(words) > 1:
+                longer.append((c, t, words))
+    out = []
+    for c, t, words in longer:
+        inner = {o.id: o for n in range(1, len(words)) for i in range(len(words) - n + 1)
+                 for o in approved.get(words[i:i + n], ()) if o is not c}
+        out += [(o, t) for o in inner.values() if not _names(c, o)]
+    return out
 
 
 def _names(outer: Concept, inner: Concept) -> bool:
@@ -65,13 +89,9 @@ def resolve(dst_hits: list[Hit], occurrences: dict[str, list[Hit]], src_len: int
     approved_all = [h for h in dst_hits if h.kind in ("preferred", "admitted")]
     by_concept: dict[str, list[Hit]] = {}
     for h in approved_all:
-        # An approved term inside a longer approved term of another concept still counts where that concept's
-        # terms name this one's thing: "колония общего режима" renders both the general regime and the colony (a
-        # general-regime colony is a colony); « parloir long », the long visit's, renders no short visit, whose
-        # « parloir » it holds.
-        if len(approved_all) > 1 and any(o.concept is not h.concept and _inside(h, o) and not _names(o.concept, h.concept)
-                                         for o in approved_all):
-            continue
+        # An approved term inside a longer approved term of another concept still counts: "колония общего
+        # режима" renders both the general regime and the colony (unless the longer term is a sibling's:
+        # :func:`sibling_terms`).
         by_concept.setdefault(h.concept.id, []).append(h)
     if len(by_concept) > 1 and len(occurrences) > 1:
         _closest_claims(by_concept, occurrences)
