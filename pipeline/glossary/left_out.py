@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.lazy_pattern import Lazy
-from pipeline.glossary.preposition_repeats import DE_PRONOMINAL
+from pipeline.glossary.preposition_repeats import _FR_ADVERBIAL, _FR_PREPOSITIONS, DE_PRONOMINAL
 from pipeline.glossary.shared_subject import shared_subject
 
 _DE_DEMONSTRATIVE = Lazy(r"\b(?:dies|jen)(?:e|er|es|em|en)\b", re.I)
@@ -241,7 +241,7 @@ def _others(text: str, lang: str) -> list[str]:
 
 def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
     """How many German pronominal adverbs of ``dst`` say a preposition the English ``src`` has before *it* or
-    *them*, each once; in Russian, how many prepositions before a demonstrative without its noun («узнал об этом»:
+    *them*, each once (in French, the preposition alone); in Russian, how many prepositions before a demonstrative without its noun («узнал об этом»:
     of it), at most as many as the source's."""
     preps = [p.lower() for p in _EN_PREP_IT.findall(mask(src))]
     if not preps:
@@ -252,6 +252,9 @@ def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
         tokens = _tokens(dst)
         said = [w for i, (w, _s, _e) in enumerate(tokens) if i and fold(w) in _RU_THIS
                 and first_pos(tokens[i - 1][0], "ru") == "PREP" and not _noun_follows(tokens, i, dst, "ru")]
+        return min(len(said), len(preps))
+    if lang == "fr":  # (« et vous avant. » for “and so are you before it”: the preposition alone, as an adverb)
+        said = [p for m in _FR_ADVERBIAL.finditer(mask(dst)) if (p := _FR_PREPOSITIONS[fold(m.group(1))]) in preps]
         return min(len(said), len(preps))
     n = 0
     for w in WORD_RE.findall(mask(dst)):
