@@ -107,6 +107,11 @@ _OTHER = {
     "fr": Lazy(r"\b(?:un|une|l['’]|les|d['’])\s*autres?\b", re.I),
     "de": Lazy(r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s+ander(?:e|er|es|en|em)\b", re.I),
 }
+# A Russian clause joined by «а», «и», «но» that opens with a prepositional phrase and goes on after a dash has its
+# subject and verb left out, as the dash says (“a parcel costs 4,500 roubles, and a parcel to the Far East twice
+# that” → «…, а на Дальний Восток — вдвое дороже»): the phrase is the repeat's modifier, the noun left out.
+_RU_GAPPED = Lazy(r"(?:^|[,;]\s*)(?:а|и|но)\s+(?:в|во|на|из|от|до|к|ко|с|со|для|по|у|за|через|из-за)\s+"
+                  r"[^—–,.;:!?]{1,40}?\s[—–]\s", re.I)
 _CLAUSE_END = Lazy(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
 
 # Cardinal numbers written as words (a closed class); digits are read as numbers in every language.
@@ -315,6 +320,8 @@ def left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Sequence[Hi
         objects = [f"{a} {b} es" for a, b, c in zip(words, words[1:], words[2:]) if c == "es" and a in _DE_SUBJECTS
                    and len(b) > 2 and b.islower() and b not in _DE_NOT_VERBS]
         out += objects[len(_EN_IT.findall(mask(src))) if src_lang == "en" else 0:] if objects else []
+    if lang == "ru" and (" — " in masked or " – " in masked) and src_hits:
+        out += [m.group(0).strip(" ,;—–") for m in _RU_GAPPED.finditer(masked)]
     if lang == "fr":
         out += _FR_CLITIC_PAIR.findall(masked) + _FR_Y.findall(masked)
         sup = _FR_SUPERLATIVE.findall(masked)

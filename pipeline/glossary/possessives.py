@@ -19,6 +19,11 @@ POSSESSIVES = {
     "fr": {"leur", "leurs", "son", "sa", "ses"},
 }
 _RU_POSSESSOR = frozenset("него неё нее них".split())
+# Russian «свой» is the possessive of its clause's subject, whatever its person: «за свой счёт» says “at our own
+# cost” as well as “at his own cost”, so it is a third-person pronoun only beyond the source's first- and
+# second-person possessives.
+_RU_REFLEXIVE = frozenset("свой своя своё свое свои своего своей своему своим своих своими своем своём свою".split())
+_EN_PERSONS = frozenset("my our your".split())
 
 
 def possessives(masked: str, folded: list[str], lang: str) -> int:
@@ -29,3 +34,9 @@ def possessives(masked: str, folded: list[str], lang: str) -> int:
     if lang == "ru" and "у н" in masked:
         own += sum(1 for a, w in zip(folded, folded[1:]) if a == "у" and w in _RU_POSSESSOR)
     return own
+
+
+def reflexives_of_persons(src_folded: list[str], folded: list[str]) -> int:
+    """How many Russian «свой» of a translation (its words ``folded``) say an English first- or second-person
+    possessive of the source (its words ``src_folded``)."""
+    return min(sum(1 for w in folded if w in _RU_REFLEXIVE), sum(1 for w in src_folded if w in _EN_PERSONS))

@@ -20,7 +20,7 @@ from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.phrase import phrase_end
 from pipeline.glossary.placement import paired_pieces
-from pipeline.glossary.possessives import possessives
+from pipeline.glossary.possessives import possessives, reflexives_of_persons
 from pipeline.glossary.preposition_repeats import distributive, pronominal_adverb
 from pipeline.glossary.sense import FUNCTION_WORDS
 
@@ -128,6 +128,10 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int, int]
     return n, places_n, own
 
 
+def _words(text: str) -> list[str]:
+    return [fold(w) for w in WORD_RE.findall(mask(text))]
+
+
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = False) -> int:
     """How many more third-person pronouns (or adverbs of a place) the translation has than the source: a repeat
     (of a thing, with ``thing``) may be one of them."""
@@ -140,6 +144,9 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = F
         from pipeline.glossary.left_out import pronominal_adverbs  # (see stand_in)
 
         n += pronominal_adverbs(src, dst, b)  # (the source's “of it” said by „davon“: a pronoun on both sides)
+    if b == "ru" and "сво" in dst.lower() and n:
+        mine = reflexives_of_persons(_words(src), _words(dst))
+        n, own = n - mine, own - mine
     return max(n - src_n, places - src_places, (n - own) - (src_n - src_own))
 
 
