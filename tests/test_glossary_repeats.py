@@ -574,3 +574,14 @@ def test_a_word_named_for_a_term_beside_it_is_one_occurrence(g, lang, dst):
 ])
 def test_a_repeat_said_by_the_translations_own_construction(g, lang, src, dst, cid, severity):
     assert severities(g, lang, src, dst, cid) == severity
+
+
+@pytest.mark.parametrize("dst, severity", [
+    # «своей» says the source's “my”: no pronoun the source has not, so the wrong noun «коробку» is the repeat's
+    ("Если колония вернёт передачу, я оплачу эту коробку сама из своей пенсии.", ["error"]),
+    # ... while «её» is one, and may say the repeat
+    ("Если колония вернёт передачу, я оплачу её сама из своей пенсии.", ["warning"]),
+])
+def test_russian_svoj_says_a_first_person_possessive_of_the_source(g, dst, severity):
+    src = "If the colony returns a parcel, I pay for the parcel myself out of my own pension."
+    assert severities(g, "ru", src, dst, "peredacha") == severity

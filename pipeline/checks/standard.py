@@ -246,6 +246,10 @@ def _quotes_balanced(text: str) -> bool:
     """Counting, not nesting: German „…“ closes with the mark English opens with,
     so any of the usual pairings balancing the counts is accepted; which
     marks a language should use is :func:`quote_style`'s business."""
+    # (five substring tests, each a C loop that stops at the mark, cost a sixth of the counts over the whole text;
+    # with none of these marks every count is 0, and „ alone balances as “ and ” do)
+    if not ('"' in text or "«" in text or "»" in text or "“" in text or "”" in text):
+        return True
     n = text.count
     return n('"') % 2 == 0 and n("«") == n("»") and (n("“") == n("”") or n("„") == n("“") + n("”"))
 

@@ -138,6 +138,8 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = F
     (n, places, own), (src_n, src_places, src_own) = _pronouns(dst, base_lang(lang), thing), _pronouns(
         src, base_lang(src_lang))
     b = base_lang(lang)
+    if b == "ru" and n > src_n and base_lang(src_lang) == "en" and "сво" in dst.lower():
+        n -= _own_possessives(src, dst)
     if n - src_n < 1 and base_lang(src_lang) == "en" and (b == "de" and " da" in dst.lower() or b == "ru"
                                                           and " эт" in dst.lower() or b == "fr"
                                                           and (" avant" in dst or " après" in dst)):
@@ -148,6 +150,19 @@ def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = F
         mine = reflexives_of_persons(_words(src), _words(dst))
         n, own = n - mine, own - mine
     return max(n - src_n, places - src_places, (n - own) - (src_n - src_own))
+
+
+# Russian свой is the possessive of the clause's subject in every person: “at our own cost” → «за свой счёт» says
+# the source's “our”, which is no third-person pronoun and so not counted on its side.
+_RU_OWN = frozenset(("свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими",
+                     "своем", "своём", "свою"))
+_EN_FIRST_SECOND = re.compile(r"\b(?:my|our|your|mine|ours|yours)\b", re.I)
+
+
+def _own_possessives(src: str, dst: str) -> int:
+    """How many of the translation's свой say a first- or second-person possessive of the source."""
+    own = sum(1 for m in WORD_RE.finditer(mask(dst)) if fold(m.group(0)) in _RU_OWN)
+    return min(own, len(_EN_FIRST_SECOND.findall(mask(src)))) if own else 0
 
 
 # A demonstrative and its noun (the noun captured): « ces séjours » says the stays the source names, the term's

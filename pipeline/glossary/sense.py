@@ -296,13 +296,13 @@ def _an_act(term: str) -> bool:
     projects. After a thing's name they go with the verb: “send the next parcel *through* a friend” says how it
     is sent, not what parcel it is (a parcel is a wrapped container, noun.artifact). True where WordNet does not
     know the word or is not installed, as before."""
-    from pipeline.glossary import wordnet  # (wordnet.py is read only where such a phrase follows a term)
+    from pipeline.glossary.arguments import noun_class  # (arguments.py builds on this module; WordNet is read
+    # only where such a phrase follows a term)
 
-    found = wordnet.senses(base_word(term.rsplit(" ", 1)[-1]))
-    return not found or wordnet.lexfile(found[0]) in _ACT_FILES
+    return noun_class(term.rsplit(" ", 1)[-1].lower()) in _ACT_CLASSES
 
 
-_ACT_FILES = frozenset({4, 11, 22})  # WordNet's lexicographer files noun.act, noun.event, noun.process
+_ACT_CLASSES = frozenset({"", "act", "event", "process"})  # "": WordNet does not know the word (or is not installed)
 _COMPLEMENT_RE = re.compile(r" (of|across|through) ", re.I)
 BY_RE = re.compile(r"\bby (?:the |a |an )?([a-z]+)")
 
