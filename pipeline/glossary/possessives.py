@@ -7,6 +7,10 @@ more «после него», « il », „sie“ than the source has may say a 
 
 from __future__ import annotations
 
+import re
+
+from pipeline.glossary.match import WORD_RE, fold, mask
+
 # The possessive determiners of repeats.PRONOUNS. A word that is both (Russian его, её, их; German ihr; French
 # leur) is a possessive in the translation and, English *her*, a personal pronoun in the source: the reading that
 # finds fewer stand-ins. Russian says a possessor by «у» and the personal pronoun («у него забрали тетради»: took
@@ -19,11 +23,6 @@ POSSESSIVES = {
     "fr": {"leur", "leurs", "son", "sa", "ses"},
 }
 _RU_POSSESSOR = frozenset("него неё нее них".split())
-# Russian «свой» is the possessive of its clause's subject, whatever its person: «за свой счёт» says “at our own
-# cost” as well as “at his own cost”, so it is a third-person pronoun only beyond the source's first- and
-# second-person possessives.
-_RU_REFLEXIVE = frozenset("свой своя своё свое свои своего своей своему своим своих своими своем своём свою".split())
-_EN_PERSONS = frozenset("my our your".split())
 
 
 def possessives(masked: str, folded: list[str], lang: str) -> int:
@@ -36,7 +35,14 @@ def possessives(masked: str, folded: list[str], lang: str) -> int:
     return own
 
 
-def reflexives_of_persons(src_folded: list[str], folded: list[str]) -> int:
-    """How many Russian «свой» of a translation (its words ``folded``) say an English first- or second-person
-    possessive of the source (its words ``src_folded``)."""
-    return min(sum(1 for w in folded if w in _RU_REFLEXIVE), sum(1 for w in src_folded if w in _EN_PERSONS))
+# Russian свой is the possessive of the clause's subject in every person: “at our own cost” → «за свой счёт» says
+# the source's “our”, which is no third-person pronoun and so not counted on its side.
+_RU_OWN = frozenset(("свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими",
+                     "своем", "своём", "свою"))
+_EN_FIRST_SECOND = re.compile(r"\b(?:my|our|your|mine|ours|yours)\b", re.I)
+
+
+def own_possessives(src: str, dst: str) -> int:
+    """How many of the translation's свой say a first- or second-person possessive of the source."""
+    own = sum(1 for m in WORD_RE.finditer(mask(dst)) if fold(m.group(0)) in _RU_OWN)
+    return min(own, len(_EN_FIRST_SECOND.findall(mask(src)))) if own else 0

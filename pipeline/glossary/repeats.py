@@ -20,7 +20,7 @@ from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.phrase import phrase_end
 from pipeline.glossary.placement import paired_pieces
-from pipeline.glossary.possessives import possessives, reflexives_of_persons
+from pipeline.glossary.possessives import own_possessives, possessives
 from pipeline.glossary.preposition_repeats import distributive, pronominal_adverb
 from pipeline.glossary.sense import FUNCTION_WORDS
 
@@ -128,41 +128,22 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int, int]
     return n, places_n, own
 
 
-def _words(text: str) -> list[str]:
-    return [fold(w) for w in WORD_RE.findall(mask(text))]
-
-
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = False) -> int:
     """How many more third-person pronouns (or adverbs of a place) the translation has than the source: a repeat
     (of a thing, with ``thing``) may be one of them."""
     (n, places, own), (src_n, src_places, src_own) = _pronouns(dst, base_lang(lang), thing), _pronouns(
         src, base_lang(src_lang))
     b = base_lang(lang)
-    if b == "ru" and n > src_n and base_lang(src_lang) == "en" and "сво" in dst.lower():
-        n -= _own_possessives(src, dst)
+    if b == "ru" and base_lang(src_lang) == "en" and "сво" in dst.lower():
+        mine = own_possessives(src, dst)  # (a possessive, so neither a pronoun nor a personal one)
+        n, own = n - mine, own - mine
     if n - src_n < 1 and base_lang(src_lang) == "en" and (b == "de" and " da" in dst.lower() or b == "ru"
                                                           and " эт" in dst.lower() or b == "fr"
                                                           and (" avant" in dst or " après" in dst)):
         from pipeline.glossary.left_out import pronominal_adverbs  # (see stand_in)
 
         n += pronominal_adverbs(src, dst, b)  # (the source's “of it” said by „davon“: a pronoun on both sides)
-    if b == "ru" and "сво" in dst.lower() and n:
-        mine = reflexives_of_persons(_words(src), _words(dst))
-        n, own = n - mine, own - mine
     return max(n - src_n, places - src_places, (n - own) - (src_n - src_own))
-
-
-# Russian свой is the possessive of the clause's subject in every person: “at our own cost” → «за свой счёт» says
-# the source's “our”, which is no third-person pronoun and so not counted on its side.
-_RU_OWN = frozenset(("свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими",
-                     "своем", "своём", "свою"))
-_EN_FIRST_SECOND = re.compile(r"\b(?:my|our|your|mine|ours|yours)\b", re.I)
-
-
-def _own_possessives(src: str, dst: str) -> int:
-    """How many of the translation's свой say a first- or second-person possessive of the source."""
-    own = sum(1 for m in WORD_RE.finditer(mask(dst)) if fold(m.group(0)) in _RU_OWN)
-    return min(own, len(_EN_FIRST_SECOND.findall(mask(src)))) if own else 0
 
 
 # A demonstrative and its noun (the noun captured): « ces séjours » says the stays the source names, the term's
