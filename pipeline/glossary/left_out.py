@@ -219,7 +219,8 @@ def _numbers_left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Se
 
 def _others(text: str, lang: str) -> list[str]:
     """The indefinite *other*s of ``text`` standing without their noun (“to another.”, « à un autre sans … »,
-    „in einen anderen“): a clause's end or a word that opens no noun phrase after them."""
+    „in einen anderen“): a clause's end or a word that opens no noun phrase after them; English “the others”
+    always (a plural that takes no noun)."""
     rx = _OTHER.get(lang)
     if rx is None or _OTHER_WORD[lang] not in text.lower():
         return []  # (the common case, told without compiling the pattern)
@@ -228,7 +229,7 @@ def _others(text: str, lang: str) -> list[str]:
     for m in rx.finditer(masked):
         if lang == "de" and _DE_COMMA_ATTRIBUTE.match(masked, m.end()):
             continue  # („in ein anderes, 900 Kilometer entferntes Gefängnis“: attributes coordinated by a comma)
-        if _CLAUSE_END.match(masked, m.end()):
+        if _CLAUSE_END.match(masked, m.end()) or lang == "en" and m.group(0).lower().endswith("others"):
             out.append(m.group(0))
             continue
         nxt = WORD_RE.match(masked, m.end() + (len(masked[m.end():]) - len(masked[m.end():].lstrip())))
