@@ -276,6 +276,6 @@ def test_single_cell_is_a_question_in_biology_and_an_error_for_a_prisoner_alone_
 # removed no false alarm)
 LEFT = {"care package", "caste", "castes", "colonies", "colony", "common pot", "conjugal visit", "food parcel",
         "foreign agent", "foreign agents", "general regime colony", "long visit", "long visits", "long-term visit",
-        "long-term visits", "mast", "muzhik", "muzhiks", "red colony", "red zone",
+        "long-term visits", "mast", "red colony", "red zone",
         "rooster", "roosters", "short visit", "short visits", "short-term visit", "short-term visits", "squad",
         "strict regime", "strict regime colony", "strict-regime", "transfer", "transfers"}
