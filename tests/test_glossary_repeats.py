@@ -585,3 +585,32 @@ def test_a_repeat_said_by_the_translations_own_construction(g, lang, src, dst, c
 def test_russian_svoj_says_a_first_person_possessive_of_the_source(g, dst, severity):
     src = "If the colony returns a parcel, I pay for the parcel myself out of my own pension."
     assert severities(g, "ru", src, dst, "peredacha") == severity
+
+
+@pytest.mark.parametrize("lang, src, dst, cid, severity", [
+    # a possessive the translation leaves out: its personal pronoun is one the source has not
+    ("fr", "If the detachment misses the quota, the whole detachment loses its parcels for a month.",
+     "Si le détachement n'atteint pas la norme, il est tout entier privé de colis pendant un mois.", "otryad",
+     ["warning"]),
+    ("fr", "If the detachment misses the quota, the whole detachment loses its parcels for a month.",
+     "Si le détachement n'atteint pas la norme, toute la brigade est privée de colis pendant un mois.", "otryad",
+     ["error"]),
+    # Russian «у него» says a possessor: no stand-in, so the wrong noun «проверке» is the repeat's
+    ("ru", "During the search of his cell guards took forty letters, and another search took away his notebooks.",
+     "Во время обыска в камере надзиратели изъяли сорок писем, а при новой проверке у него забрали тетради.",
+     "obysk", ["error"]),
+    # „davon“ for “of that transfer”
+    ("de", "The transfer took a month, and for two weeks of that transfer nobody knew where she was.",
+     "Die Überstellung dauerte einen Monat, und zwei Wochen davon wusste niemand, wo sie war.", "etap", ["warning"]),
+    # a Russian clause gapped by a dash says the repeat's modifier without its noun
+    ("ru", "A parcel costs us 4,500 roubles, and a parcel to the Far East twice that.",
+     "Одна посылка обходится нам в 4500 рублей, а на Дальний Восток — вдвое дороже.", "peredacha", ["warning"]),
+])
+def test_a_repeat_counted_by_the_languages_grammar(g, lang, src, dst, cid, severity):
+    assert severities(g, lang, src, dst, cid) == severity
+
+
+def test_or_between_commas_names_one_thing_twice(g):
+    src = "Parole, or UDO, is release before the end of the term, and a court decides on it."
+    dst = "La libération conditionnelle, ou UDO, est une sortie avant la fin de la peine, et un tribunal en décide."
+    assert severities(g, "fr", src, dst, "udo") == []

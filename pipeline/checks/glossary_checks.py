@@ -24,7 +24,7 @@ from pipeline.glossary.overlap import (approved_elsewhere, named_inside, rendere
 from pipeline.glossary.negation import denied_noun, negated_as_source
 from pipeline.glossary.sense import cited, mirrored, quoted_spans, within
 from pipeline.glossary.bilingual import compounds_of_other_words
-from pipeline.glossary.derive import claimed_by_source_verbs, noun_only_words, verb_renderings
+from pipeline.glossary.derive import noun_only_words, verb_claims, verb_renderings
 from pipeline.glossary.repeats import stand_in, stand_in_where
 from pipeline.glossary.target_sense import glossed, plain_renderings, spelt_as_source
 from pipeline.glossary.shared_head import shared_head
@@ -146,7 +146,7 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             found, why, in_everyday = renderings(glossary, src, dst, lang, found, source.unquoted.get(cid, 0))
             if in_everyday:
                 everyday.add(cid)
-        found = claimed_by_source_verbs(src, base, verbs, src_hits, found) if found and verbs else found
+        found, claimed = verb_claims(src, base, verbs, src_hits, found) if found and verbs else (found, [])
         if found and derived_read and any(h.derived for h in found):
             found, more = compounds_of_other_words(src, base, [o for o in src_hits if o.concept.id == cid], found)
             why = _because(why, more)
@@ -219,9 +219,9 @@ def _compare(glossary: Glossary, lang: str, src: str, dst: str, source: Source, 
             detail = f" (found “{near}”)" if near else ""
             out.append(Problem("proper-name", "error", f"“{shown(hit.form)}” is spelled {' or '.join(approved)} in {lang}{detail}", hit.term))
         elif not found:
-            # A rendering in another sentence may be the thing the source names there, said here by a pronoun
-            # (“… to a colony. The colony is in Mordovia.” → «… в колонию. Она находится в Мордовии.»).
-            standing = stand_in(src, glossary.source_language, dst, lang, moved, hits, after_first=False) if moved else ""
+            # A rendering in another sentence (“… to a colony. The colony is …” → «… в колонию. Она …»), or of the
+            # source's verb (“searched twice; the second search” → « la seconde »), may be what a stand-in repeats.
+            standing = stand_in(src, glossary.source_language, dst, lang, moved or claimed, hits, after_first=False) if moved or claimed else ""
             note = f" — a warning only: {standing} may stand for it" if standing else ""
             out.append(Problem("glossary-missing", "warning" if standing else "error",
                                f"no approved translation of “{shown(hit.form)}”{why}: use {_approved_list(approved)}{note}",

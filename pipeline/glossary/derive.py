@@ -337,6 +337,13 @@ def claimed_by_source_verbs(src: str, lang: str, words: frozenset, src_hits: lis
     return [h for h in found if all(h is not c for c in claimed)] if claimed else found
 
 
+def verb_claims(src: str, lang: str, words: frozenset, src_hits: list, found: list) -> tuple[list, list]:
+    """(:func:`claimed_by_source_verbs`, the renderings it took): a stand-in after the source's verb may say the
+    noun that repeats its event (“I was searched twice; during the second search” → « lors de la seconde »)."""
+    kept = claimed_by_source_verbs(src, lang, words, src_hits, found)
+    return kept, [h for h in found if all(h is not k for k in kept)]
+
+
 def noun_only_words(concept) -> frozenset:
     """The concept's one-word terms whose -ed and -ing forms are not its hits (match.build_index's ``noun_only``:
     an English noun under a sense condition), folded; the only ones :func:`claimed_by_source_verbs` reads."""

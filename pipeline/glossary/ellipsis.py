@@ -56,10 +56,11 @@ _FR_FOLLOWERS = {"en", "à", "au", "aux", "de", "du", "des", "dans", "pour", "pa
                  # rendus »); no noun phrase puts a pronoun after its adjective
                  "on", "il", "elle", "ils", "elles", "je", "j", "nous", "vous", "me", "m", "te", "se", "s", "lui",
                  "leur", "y"}
-# The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“).
+# The source's own: “the first long visit …, the second because …” (mirrored by „der zweite, weil …“); “the
+# others”, a plural with no noun (mirrored by „die anderen“).
 # A partitive (“most of them”, “each of these”) is the source's own noun left out, mirrored by „die meisten“,
 # «большинство», « la plupart ».
-_EN_ELLIPSIS = re.compile(r"\b(?:most|many|some|all|few|several|both|none|each|either|neither)\s+of\s+(?:them|these"
+_EN_ELLIPSIS = re.compile(r"\bthe\s+others\b|\b(?:most|many|some|all|few|several|both|none|each|either|neither)\s+of\s+(?:them|these"
                           r"|those)\b|\b(?:(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|other|last|latter|former"
                           r"|following|previous|one)|another)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:because|was|were|is|are|had|has|in|on|at|too|also"
                           r"|and|but|which|who|that|after|before|over|for|with|by|as|again|then)\b)", re.I)

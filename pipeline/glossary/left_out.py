@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.lazy_pattern import Lazy
-from pipeline.glossary.preposition_repeats import DE_PRONOMINAL
+from pipeline.glossary.preposition_repeats import _FR_ADVERBIAL, _FR_PREPOSITIONS, DE_PRONOMINAL
 from pipeline.glossary.shared_subject import shared_subject
 
 _DE_DEMONSTRATIVE = Lazy(r"\b(?:dies|jen)(?:e|er|es|em|en)\b", re.I)
@@ -107,6 +107,11 @@ _OTHER = {
     "fr": Lazy(r"\b(?:un|une|l['’]|les|d['’])\s*autres?\b", re.I),
     "de": Lazy(r"\b(?:ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s+ander(?:e|er|es|en|em)\b", re.I),
 }
+# A Russian clause joined by «а», «и», «но» that opens with a prepositional phrase and goes on after a dash has its
+# subject and verb left out, as the dash says (“a parcel costs 4,500 roubles, and a parcel to the Far East twice
+# that” → «…, а на Дальний Восток — вдвое дороже»): the phrase is the repeat's modifier, the noun left out.
+_RU_GAPPED = Lazy(r"(?:^|[,;]\s*)(?:а|и|но)\s+(?:в|во|на|из|от|до|к|ко|с|со|для|по|у|за|через|из-за)\s+"
+                  r"[^—–,.;:!?]{1,40}?\s[—–]\s", re.I)
 _CLAUSE_END = Lazy(r"\s*(?:[.,;:!?)»”“\"—–]|$)")
 
 # Cardinal numbers written as words (a closed class); digits are read as numbers in every language.
@@ -214,7 +219,8 @@ def _numbers_left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Se
 
 def _others(text: str, lang: str) -> list[str]:
     """The indefinite *other*s of ``text`` standing without their noun (“to another.”, « à un autre sans … »,
-    „in einen anderen“): a clause's end or a word that opens no noun phrase after them."""
+    „in einen anderen“): a clause's end or a word that opens no noun phrase after them; English “the others”
+    always (a plural that takes no noun)."""
     rx = _OTHER.get(lang)
     if rx is None or _OTHER_WORD[lang] not in text.lower():
         return []  # (the common case, told without compiling the pattern)
@@ -223,7 +229,7 @@ def _others(text: str, lang: str) -> list[str]:
     for m in rx.finditer(masked):
         if lang == "de" and _DE_COMMA_ATTRIBUTE.match(masked, m.end()):
             continue  # („in ein anderes, 900 Kilometer entferntes Gefängnis“: attributes coordinated by a comma)
-        if _CLAUSE_END.match(masked, m.end()):
+        if _CLAUSE_END.match(masked, m.end()) or lang == "en" and m.group(0).lower().endswith("others"):
             out.append(m.group(0))
             continue
         nxt = WORD_RE.match(masked, m.end() + (len(masked[m.end():]) - len(masked[m.end():].lstrip())))
@@ -241,7 +247,7 @@ def _others(text: str, lang: str) -> list[str]:
 
 def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
     """How many German pronominal adverbs of ``dst`` say a preposition the English ``src`` has before *it* or
-    *them*, each once; in Russian, how many prepositions before a demonstrative without its noun («узнал об этом»:
+    *them*, each once (in French, the preposition alone); in Russian, how many prepositions before a demonstrative without its noun («узнал об этом»:
     of it), at most as many as the source's."""
     preps = [p.lower() for p in _EN_PREP_IT.findall(mask(src))]
     if not preps:
@@ -252,6 +258,9 @@ def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
         tokens = _tokens(dst)
         said = [w for i, (w, _s, _e) in enumerate(tokens) if i and fold(w) in _RU_THIS
                 and first_pos(tokens[i - 1][0], "ru") == "PREP" and not _noun_follows(tokens, i, dst, "ru")]
+        return min(len(said), len(preps))
+    if lang == "fr":  # (« et vous avant. » for “and so are you before it”: the preposition alone, as an adverb)
+        said = [p for m in _FR_ADVERBIAL.finditer(mask(dst)) if (p := _FR_PREPOSITIONS[fold(m.group(1))]) in preps]
         return min(len(said), len(preps))
     n = 0
     for w in WORD_RE.findall(mask(dst)):
@@ -312,6 +321,8 @@ def left_out(src: str, src_lang: str, dst: str, lang: str, src_hits: Sequence[Hi
         objects = [f"{a} {b} es" for a, b, c in zip(words, words[1:], words[2:]) if c == "es" and a in _DE_SUBJECTS
                    and len(b) > 2 and b.islower() and b not in _DE_NOT_VERBS]
         out += objects[len(_EN_IT.findall(mask(src))) if src_lang == "en" else 0:] if objects else []
+    if lang == "ru" and (" — " in masked or " – " in masked) and src_hits:
+        out += [m.group(0).strip(" ,;—–") for m in _RU_GAPPED.finditer(masked)]
     if lang == "fr":
         out += _FR_CLITIC_PAIR.findall(masked) + _FR_Y.findall(masked)
         sup = _FR_SUPERLATIVE.findall(masked)

@@ -260,6 +260,12 @@ def _named_again(gap: str) -> bool:
             and wordnet.names_a_thing(words[-2]))
 
 
+# “Parole, or UDO, is …”: *or* between commas names the same thing by its other name (an appositive set off by
+# commas), not an alternative, which goes on without a comma (“a parcel, or a letter with money in it”).
+_OR_APPOSITION = re.compile(r"\s*,\s*or\s+$")
+_OR_APPOSITION_END = re.compile(r"\s*[,)—–]")
+
+
 def _clusters(src: str, hits: list) -> list[list]:
     """Occurrences grouped into the things the source names: the same term repeated is two things; two
     different variants in one clause, close together, are one."""
@@ -274,7 +280,8 @@ def _clusters(src: str, hits: list) -> list[list]:
             words = len(words_of(gap))
             if (not same and words <= SAME_CLAUSE_WORDS and not CLAUSE_BREAK_RE.search(gap)
                     and (words <= APPOSITION_WORDS or "(" in gap or in_quotes(src, last.start, last.end)
-                         or in_quotes(src, h.start, h.end) or _names_a_word(gap)) or not same and _named_again(gap)):
+                         or in_quotes(src, h.start, h.end) or _names_a_word(gap)) or not same and (
+                        _named_again(gap) or _OR_APPOSITION.match(gap) and _OR_APPOSITION_END.match(src, h.end))):
                 groups[-1].append(h)
                 continue
         groups.append([h])

@@ -21,13 +21,18 @@ DE_PRONOMINAL = {"danach": ("after",), "davor": ("before",), "dabei": ("during",
                  "damit": ("with",), "dafür": ("for",), "dagegen": ("against",), "dadurch": ("through",),
                  "darunter": ("under",), "dazwischen": ("between",), "davon": ("of", "from"),
                  "darüber": ("about", "over"), "darin": ("in",), "darauf": ("on",), "daran": ("at", "on")}
-_EN_PREP_DEMONSTRATIVE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+"
-                                    r"(?:that|this|these|those|the\s+same)\b", re.I)
+# (every preposition a German pronominal adverb says: „zwei Wochen davon“ for “two weeks of that transfer”)
+_EN_PREPS = r"\b(after|before|during|with|for|against|through|under|between|of|from|about|over|in|on|at)\s+"
+_EN_PREP_DEMONSTRATIVE = re.compile(_EN_PREPS + r"(?:that|this|these|those|the\s+same)\b", re.I)
 
 
 # ... or before the term's own occurrence with the definite article, which says the thing named before (“after a
 # search of the barracks …, and during the search …”: „und dabei …“).
-_EN_PREP_THE = re.compile(r"\b(after|before|during|with|for|against|through|under|between)\s+the\s+$", re.I)
+_EN_PREP_THE = re.compile(_EN_PREPS + r"the\s+$", re.I)
+# ... or with the indefinite article, a phrase said again (“searched after a long visit? Yes, every prisoner is
+# searched after a long visit” → „wird danach durchsucht“): the adverb is counted only where a repeat lacks its
+# noun, so the article says no more than that the source names no particular one.
+_EN_PREP_A = re.compile(_EN_PREPS + r"an?\s+$", re.I)
 # A distributive pronoun with a partitive and no noun (“each long visit” → „jeder davon“, « chacune d'elles »,
 # «каждое из них»): the repeat said without its noun, where the source says it after *each* or *every*.
 # („jedes über 20 Kilogramm“: the determiner alone before a preposition or a clause's end says its noun too)
@@ -58,6 +63,7 @@ def pronominal_adverb(src: str, dst: str, src_hits: Sequence[Hit] = (), lang: st
     before a demonstrative, or before an occurrence ``src_hits`` with the definite article ("" for none)."""
     preps = {m.group(1).lower() for m in _EN_PREP_DEMONSTRATIVE.finditer(src)}
     preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_THE.search(src, max(0, h.start - 20), h.start))}
+    preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_A.search(src, max(0, h.start - 20), h.start))}
     if not preps:
         return ""  # (the common case)
     if lang == "fr":  # (« après, la cellule … », « juste avant »: the preposition alone, as an adverb)

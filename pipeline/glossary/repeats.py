@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from pipeline.glossary.ellipsis import ellipsis
 from pipeline.glossary.english_pos import PREPOSITIONS
-from pipeline.glossary.match import WORD_RE, Hit, base_lang, fold, mask
+from pipeline.glossary.match import WORD_RE, Hit, base_lang, english_base, fold, mask
 from pipeline.glossary.phrase import phrase_end
 from pipeline.glossary.placement import paired_pieces
+from pipeline.glossary.possessives import own_possessives, possessives
 from pipeline.glossary.preposition_repeats import distributive, pronominal_adverb
 from pipeline.glossary.sense import FUNCTION_WORDS
 
@@ -100,17 +101,18 @@ _PERSONS_ONLY = {"fr": {"lui", "eux"}}
 
 
 @lru_cache(maxsize=8192)
-def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
-    """(third-person pronouns and clitics, adverbs of a place named before) in ``text``; ``thing``: those that
-    may stand for a thing."""
+def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int, int]:
+    """(third-person pronouns and clitics, adverbs of a place named before, possessive determiners among the
+    pronouns) in ``text``; ``thing``: those that may stand for a thing."""
     words, places = PRONOUNS.get(lang), PLACES.get(lang, set())
     if not words:
-        return 0, 0
+        return 0, 0, 0
     if thing and lang in _PERSONS_ONLY:
         words = words - _PERSONS_ONLY[lang]
     masked = mask(text)
     folded = [fold(m.group(0)) for m in WORD_RE.finditer(masked)]
     n = sum(1 for w in folded if w in words)
+    own = possessives(masked, folded, lang)
     if lang == "fr":
         n += (len(_FR_CLITIC_RE.findall(masked)) + len(_FR_SUBJECT_CLITIC_RE.findall(masked))
               - len(_FR_PARTITIVE_RE.findall(masked)) - len(_FR_PREPOSITION_ARTICLE_RE.findall(masked)))
@@ -122,36 +124,26 @@ def _pronouns(text: str, lang: str, thing: bool = False) -> tuple[int, int]:
     if lang == "en":
         n += len(_EN_QUANTIFIER.findall(masked))
         places_n -= sum(1 for w, after in zip(folded, folded[1:]) if w == "there" and after in _BE) if places_n else 0
-        return n, places_n + len(_EN_BACK.findall(masked))
-    return n, places_n
+        return n, places_n + len(_EN_BACK.findall(masked)), own
+    return n, places_n, own
 
 
 def extra_pronouns(src: str, src_lang: str, dst: str, lang: str, thing: bool = False) -> int:
     """How many more third-person pronouns (or adverbs of a place) the translation has than the source: a repeat
     (of a thing, with ``thing``) may be one of them."""
-    (n, places), (src_n, src_places) = _pronouns(dst, base_lang(lang), thing), _pronouns(src, base_lang(src_lang))
+    (n, places, own), (src_n, src_places, src_own) = _pronouns(dst, base_lang(lang), thing), _pronouns(
+        src, base_lang(src_lang))
     b = base_lang(lang)
-    if b == "ru" and n > src_n and base_lang(src_lang) == "en" and "сво" in dst.lower():
-        n -= _own_possessives(src, dst)
+    if b == "ru" and base_lang(src_lang) == "en" and "сво" in dst.lower():
+        mine = own_possessives(src, dst)  # (a possessive, so neither a pronoun nor a personal one)
+        n, own = n - mine, own - mine
     if n - src_n < 1 and base_lang(src_lang) == "en" and (b == "de" and " da" in dst.lower() or b == "ru"
-                                                          and " эт" in dst.lower()):
+                                                          and " эт" in dst.lower() or b == "fr"
+                                                          and (" avant" in dst or " après" in dst)):
         from pipeline.glossary.left_out import pronominal_adverbs  # (see stand_in)
 
         n += pronominal_adverbs(src, dst, b)  # (the source's “of it” said by „davon“: a pronoun on both sides)
-    return max(n - src_n, places - src_places)
-
-
-# Russian свой is the possessive of the clause's subject in every person: “at our own cost” → «за свой счёт» says
-# the source's “our”, which is no third-person pronoun and so not counted on its side.
-_RU_OWN = frozenset(("свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими",
-                     "своем", "своём", "свою"))
-_EN_FIRST_SECOND = re.compile(r"\b(?:my|our|your|mine|ours|yours)\b", re.I)
-
-
-def _own_possessives(src: str, dst: str) -> int:
-    """How many of the translation's свой say a first- or second-person possessive of the source."""
-    own = sum(1 for m in WORD_RE.finditer(mask(dst)) if fold(m.group(0)) in _RU_OWN)
-    return min(own, len(_EN_FIRST_SECOND.findall(mask(src)))) if own else 0
+    return max(n - src_n, places - src_places, (n - own) - (src_n - src_own))
 
 
 # A demonstrative and its noun (the noun captured): « ces séjours » says the stays the source names, the term's
@@ -359,7 +351,7 @@ def stand_in_where(src: str, src_lang: str, dst: str, lang: str, concept_id: str
             continue
         piece = " ".join(mask(dst[d0:d1]).split()).rstrip(",;")
         wrong = next((h for h in strays if d0 <= h.start < d1), None)
-        if wrong is not None and _renders_another_word(src[s0:s1], wrong, lang):
+        if wrong is not None and (_renders_another_word(src[s0:s1], wrong, lang) or _says_its_word(src[s0:s1], wrong)):
             wrong = None  # (the dictionary's word for another word of the piece: „Häftlinge“ for “prisoners”)
         if wrong is not None:
             return "", f"“{wrong.form}”, the glossary's word for {wrong.concept.id}, stands for it in “{piece}”"
@@ -380,6 +372,13 @@ def _renders_another_word(src: str, wrong: Hit, lang: str) -> bool:
     from pipeline.glossary.bilingual import source_words_for
 
     return bool(source_words_for(src, [], [wrong.form], lang)[0])
+
+
+def _says_its_word(src: str, wrong: Hit) -> bool:
+    """Whether ``src`` says a one-word term of ``wrong``'s concept in another part of speech, which ``wrong``
+    renders (« chaque détenu est fouillé » for “every prisoner is searched”: the verb of *search*)."""
+    words = {english_base(fold(t.text)) for t in wrong.concept.terms if " " not in t.text}
+    return bool(words) and any(english_base(fold(w)) in words for w in WORD_RE.findall(mask(src)))
 
 
 def _thing(concept) -> bool:
