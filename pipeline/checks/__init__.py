@@ -31,29 +31,28 @@ def _entry_findings(entry: Message, path: str, glossary: Glossary | None, settin
     """:func:`check_entry` with its context made once per catalogue (:func:`check_catalog`)."""
     if entry.obsolete or not entry.msgid:
         return []
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] | tuple = ()
     if entry.msgid_plural:
-        for idx in sorted(entry.msgstr_plural):
-            text = entry.msgstr_plural[idx]
-            if text:
-                pairs.append((entry.msgid if idx == 0 else entry.msgid_plural, text))
+        pairs = [(entry.msgid if idx == 0 else entry.msgid_plural, entry.msgstr_plural[idx])
+                 for idx in sorted(entry.msgstr_plural) if entry.msgstr_plural[idx]]
     elif entry.msgstr:
-        pairs.append((entry.msgid, entry.msgstr))
-    line = getattr(entry, "linenum", 0) or 0
+        pairs = ((entry.msgid, entry.msgstr),)  # (most entries)
     if not pairs:  # nothing to check but the source itself: an empty link is there before any translation
         source_only = standard.empty_links(Checked(entry.msgid, "", tuple(entry.flags)), ctx)
+        line = getattr(entry, "linenum", 0) or 0
         return [Finding(path, line, entry.msgid, p.check, p.severity, p.message) for p in settings.apply(source_only)]
-    fuzzy = "fuzzy" in entry.flags
     run = settings.wanted()
-    findings: list[Finding] = []
-    seen: set[tuple[str, str]] = set()
     flags = tuple(entry.flags)
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] | None = None  # (made with the first problem: most entries have none)
     for src, dst in pairs:
         checked = Checked(src, dst, flags)
         problems = _problems(run, checked, ctx) if glossary is not None else [
             p for check in run for p in check(checked, ctx)]
         if not problems:
             continue  # (most translations)
+        if seen is None:
+            seen, fuzzy, line = set(), "fuzzy" in entry.flags, getattr(entry, "linenum", 0) or 0
         for problem in settings.apply(problems):
             if (problem.check, problem.message) in seen:
                 continue
