@@ -249,6 +249,10 @@ def _names_a_word(gap: str) -> bool:
 
 
 _PRONOUN_OBJECTS = frozenset("them him her it".split())
+# “Parole, or UDO, is …”: *or* between commas names the same thing by its other name (an appositive set off by
+# commas), not an alternative, which goes on without a comma (“a parcel, or a letter with money in it”).
+_OR_APPOSITION = re.compile(r"\s*,\s*or\s+$")
+_OR_APPOSITION_END = re.compile(r"\s*[,)—–]")
 
 
 def _named_again(gap: str) -> bool:
@@ -258,12 +262,6 @@ def _named_again(gap: str) -> bool:
     words = words_of(gap)
     return (len(words) >= 2 and words[-1].lower() in _PRONOUN_OBJECTS and not re.search(r"[.!?]", gap)
             and wordnet.names_a_thing(words[-2]))
-
-
-# “Parole, or UDO, is …”: *or* between commas names the same thing by its other name (an appositive set off by
-# commas), not an alternative, which goes on without a comma (“a parcel, or a letter with money in it”).
-_OR_APPOSITION = re.compile(r"\s*,\s*or\s+$")
-_OR_APPOSITION_END = re.compile(r"\s*[,)—–]")
 
 
 def _clusters(src: str, hits: list) -> list[list]:

@@ -37,8 +37,7 @@ def possessives(masked: str, folded: list[str], lang: str) -> int:
 
 # Russian свой is the possessive of the clause's subject in every person: “at our own cost” → «за свой счёт» says
 # the source's “our”, which is no third-person pronoun and so not counted on its side.
-_RU_OWN = frozenset(("свой", "своя", "своё", "свое", "свои", "своего", "своей", "своему", "своим", "своих", "своими",
-                     "своем", "своём", "свою"))
+_RU_OWN = frozenset(w for w in POSSESSIVES["ru"] if w.startswith("сво"))
 _EN_FIRST_SECOND = re.compile(r"\b(?:my|our|your|mine|ours|yours)\b", re.I)
 
 
