@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from pipeline.glossary.english_pos import PREPOSITIONS
 from pipeline.glossary.match import WORD_RE, Hit, english_base, fold, mask
 from pipeline.glossary.lazy_pattern import Lazy
-from pipeline.glossary.preposition_repeats import _FR_ADVERBIAL, _FR_PREPOSITIONS, DE_PRONOMINAL
+from pipeline.glossary.preposition_repeats import DE_PRONOMINAL, FR_ADVERBIAL, FR_PREPOSITIONS
 from pipeline.glossary.shared_subject import shared_subject
 
 _DE_DEMONSTRATIVE = Lazy(r"\b(?:dies|jen)(?:e|er|es|em|en)\b", re.I)
@@ -260,7 +260,7 @@ def pronominal_adverbs(src: str, dst: str, lang: str = "de") -> int:
                 and first_pos(tokens[i - 1][0], "ru") == "PREP" and not _noun_follows(tokens, i, dst, "ru")]
         return min(len(said), len(preps))
     if lang == "fr":  # (« et vous avant. » for “and so are you before it”: the preposition alone, as an adverb)
-        said = [p for m in _FR_ADVERBIAL.finditer(mask(dst)) if (p := _FR_PREPOSITIONS[fold(m.group(1))]) in preps]
+        said = [p for m in FR_ADVERBIAL.finditer(mask(dst)) if (p := FR_PREPOSITIONS[fold(m.group(1))]) in preps]
         return min(len(said), len(preps))
     n = 0
     for w in WORD_RE.findall(mask(dst)):

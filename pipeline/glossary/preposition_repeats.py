@@ -28,11 +28,10 @@ _EN_PREP_DEMONSTRATIVE = re.compile(_EN_PREPS + r"(?:that|this|these|those|the\s
 
 # ... or before the term's own occurrence with the definite article, which says the thing named before (“after a
 # search of the barracks …, and during the search …”: „und dabei …“).
-_EN_PREP_THE = re.compile(_EN_PREPS + r"the\s+$", re.I)
 # ... or with the indefinite article, a phrase said again (“searched after a long visit? Yes, every prisoner is
 # searched after a long visit” → „wird danach durchsucht“): the adverb is counted only where a repeat lacks its
 # noun, so the article says no more than that the source names no particular one.
-_EN_PREP_A = re.compile(_EN_PREPS + r"an?\s+$", re.I)
+_EN_PREP_ARTICLE = re.compile(_EN_PREPS + r"(?:the|an?)\s+$", re.I)
 # A distributive pronoun with a partitive and no noun (“each long visit” → „jeder davon“, « chacune d'elles »,
 # «каждое из них»): the repeat said without its noun, where the source says it after *each* or *every*.
 # („jedes über 20 Kilogramm“: the determiner alone before a preposition or a clause's end says its noun too)
@@ -54,20 +53,20 @@ def distributive(src: str, dst: str, lang: str, src_hits: Sequence[Hit]) -> str:
 
 # French uses the preposition itself as the adverb (« après, la cellule ressemblait … »: after it), before a
 # clause's punctuation.
-_FR_ADVERBIAL = Lazy(r"\b(après|avant)(?=\s*[,;.:!?)]|\s*$)", re.I)
-_FR_PREPOSITIONS = {"après": "after", "apres": "after", "avant": "before"}
+FR_ADVERBIAL = Lazy(r"\b(après|avant)(?=\s*[,;.:!?)]|\s*$)", re.I)
+FR_PREPOSITIONS = {"après": "after", "apres": "after", "avant": "before"}
 
 
 def pronominal_adverb(src: str, dst: str, src_hits: Sequence[Hit] = (), lang: str = "de") -> str:
     """A pronominal adverb of ``dst`` (German; in French the bare preposition) whose preposition ``src`` has
     before a demonstrative, or before an occurrence ``src_hits`` with the definite article ("" for none)."""
     preps = {m.group(1).lower() for m in _EN_PREP_DEMONSTRATIVE.finditer(src)}
-    preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_THE.search(src, max(0, h.start - 20), h.start))}
-    preps |= {m.group(1).lower() for h in src_hits if (m := _EN_PREP_A.search(src, max(0, h.start - 20), h.start))}
+    preps |= {m.group(1).lower() for h in src_hits
+              if (m := _EN_PREP_ARTICLE.search(src, max(0, h.start - 20), h.start))}
     if not preps:
         return ""  # (the common case)
     if lang == "fr":  # (« après, la cellule … », « juste avant »: the preposition alone, as an adverb)
-        return next((m.group(0) for m in _FR_ADVERBIAL.finditer(mask(dst)) if _FR_PREPOSITIONS[fold(m.group(1))]
+        return next((m.group(0) for m in FR_ADVERBIAL.finditer(mask(dst)) if FR_PREPOSITIONS[fold(m.group(1))]
                      in preps), "")
     return next((w for w in WORD_RE.findall(mask(dst)) if any(p in preps for p in DE_PRONOMINAL.get(fold(w), ()))),
                 "")
